@@ -1,0 +1,44 @@
+/**
+ * The closed set of error codes the product can report. Every failure a caller can cause maps to
+ * exactly one of these; the HTTP layer maps each code to a status in one place.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'unauthenticated',
+  'invalid_credentials',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_many_attempts',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class SwitchboardError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'SwitchboardError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string): SwitchboardError =>
+  new SwitchboardError('not_found', `${what} was not found.`);
+
+export const conflict = (message: string, details?: unknown): SwitchboardError =>
+  new SwitchboardError('conflict', message, details);
+
+export const invalid = (message: string, details?: unknown): SwitchboardError =>
+  new SwitchboardError('validation_failed', message, details);
+
+export const forbidden = (message = 'Your role does not allow this.'): SwitchboardError =>
+  new SwitchboardError('forbidden', message);

@@ -1,0 +1,21 @@
+/** Product limits that users depend on (spec C1). Validation at every boundary reads them from here. */
+export const LIMITS = {
+  tenantName: { min: 2, max: 40, pattern: '^[a-z0-9][a-z0-9-]*[a-z0-9]$' },
+  displayName: { max: 100 },
+  username: { min: 1, max: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]*$' },
+  password: { min: 8, max: 128 },
+  agentAlias: { max: 40, pattern: '^[^<>]*$' },
+  extension: { max: 20, pattern: '^[0-9*#+]+$' },
+  teamName: { max: 60 },
+  skillName: { max: 60 },
+  reasonLabel: { max: 60 },
+  /** Reason codes are numeric, as telephony systems report them. */
+  reasonCode: { min: 1, max: 65_535 },
+  competence: { min: 1, max: 10 },
+  skillsPerAgent: { max: 100 },
+  apiKeyName: { max: 60 },
+  listPageSize: { default: 50, max: 500 },
+  accessTokenMinutes: { min: 5, max: 120, default: 60 },
+  refreshTokenHours: { min: 2, max: 24, default: 10 },
+  authCodeMinutes: { min: 1, max: 10, default: 1 },
+} as const;

@@ -1,0 +1,62 @@
+import { forbidden } from './errors.ts';
+import type { ApiKeyScope, Role } from './roles.ts';
+
+/** Who is making a request, after authentication. */
+export interface Actor {
+  tenantId: string;
+  userId: string;
+  role: Role;
+  /** Only for service users signed in with an API key. */
+  scope?: ApiKeyScope;
+}
+
+export const PERMISSIONS = [
+  'tenant.read',
+  'tenant.configure',
+  'user.read',
+  'user.manage',
+  'team.read',
+  'team.manage',
+  'skill.read',
+  'skill.manage',
+  'agent.reskill',
+  'reasonCode.read',
+  'reasonCode.manage',
+  'apiKey.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READS: Permission[] = ['tenant.read', 'user.read', 'team.read', 'skill.read', 'reasonCode.read'];
+
+/**
+ * What each role may do. Administrators configure the tenant; supervisors read its configuration and
+ * reskill agents of the teams they supervise; agents read what their desktop needs; service users read
+ * (and, with a write-scoped key, maintain users, teams, skills and reason codes for directory sync).
+ */
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  administrator: new Set(PERMISSIONS),
+  supervisor: new Set([...READS, 'agent.reskill']),
+  agent: new Set(['team.read', 'skill.read', 'reasonCode.read']),
+  service: new Set(READS),
+};
+
+const SERVICE_WRITE_GRANTS: ReadonlySet<Permission> = new Set([
+  ...READS,
+  'user.manage',
+  'team.manage',
+  'skill.manage',
+  'agent.reskill',
+  'reasonCode.manage',
+]);
+
+export function isAllowed(actor: Actor, permission: Permission): boolean {
+  if (actor.role === 'service' && actor.scope === 'write') return SERVICE_WRITE_GRANTS.has(permission);
+  return GRANTS[actor.role].has(permission);
+}
+
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!isAllowed(actor, permission)) {
+    throw forbidden(`The ${actor.role} role may not do this (${permission}).`);
+  }
+}

@@ -1,0 +1,69 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Clock, SwitchboardError, systemClock } from '@switchboard/core';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { AccessTokens } from './auth/access-token.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { AuthService } from './auth/auth.service.ts';
+import { newSigningKey } from './auth/secrets.ts';
+import { type Db, isReady } from './db/database.ts';
+import { systemSettingsRepository } from './db/repositories/index.ts';
+import { apiKeyRoutes } from './directory/api-keys.routes.ts';
+import { reasonCodeRoutes } from './directory/reason-codes.routes.ts';
+import { skillRoutes } from './directory/skills.routes.ts';
+import { teamRoutes } from './directory/teams.routes.ts';
+import { userRoutes } from './directory/users.routes.ts';
+import type { App, AppContext } from './http/app-types.ts';
+import { sendError } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { registerMetrics } from './observability/metrics.ts';
+import { tenantRoutes } from './tenancy/tenant.routes.ts';
+
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The composition root of the HTTP server: wiring only, no business rules. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const signingKey = await systemSettingsRepository.getOrCreate(options.db, 'access_token_signing_key', newSigningKey);
+  const context: AppContext = { db: options.db, clock, auth: new AuthService(options.db, clock, new AccessTokens(signingKey)) };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new SwitchboardError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+  app.decorateRequest('principal', null);
+
+  registerMetrics(app);
+  await registerOpenApi(app);
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
+    (await isReady(options.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'not ready' }),
+  );
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request) => {
+        if (request.routeOptions.config.public) return;
+        request.principal = await context.auth.authenticate(request.headers.authorization);
+      });
+      for (const routes of [authRoutes, tenantRoutes, userRoutes, teamRoutes, skillRoutes, reasonCodeRoutes, apiKeyRoutes, auditRoutes]) {
+        routes(api, context);
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.ready();
+  return app;
+}

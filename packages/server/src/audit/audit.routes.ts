@@ -1,0 +1,41 @@
+import { LIMITS } from '@switchboard/core';
+import { Type } from 'typebox';
+import type { App, AppContext } from '../http/app-types.ts';
+import { principalOf } from '../http/app-types.ts';
+import { bearer, errorResponses, Uuid } from '../http/common.schema.ts';
+import { listAudit } from './audit.service.ts';
+
+const AuditEntry = Type.Object({
+  id: Type.String({ description: 'Increasing; pass the last one as `before` for the next page.' }),
+  at: Type.String({ format: 'date-time' }),
+  actorId: Type.Union([Uuid, Type.Null()]),
+  actorName: Type.String(),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+
+export function auditRoutes(app: App, { db }: AppContext): void {
+  app.get(
+    '/audit-log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Configuration changes, newest first: who, what, when, before and after',
+        security: bearer,
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.listPageSize.max })),
+            before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$' })),
+            entityType: Type.Optional(Type.String({ maxLength: 40 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(AuditEntry), ...errorResponses },
+      },
+    },
+    (request) => listAudit(db, principalOf(request), request.query),
+  );
+}

@@ -1,0 +1,97 @@
+import { LIMITS } from '@switchboard/core';
+import { Type } from 'typebox';
+import { changeOwnPassword, getUser } from '../directory/users.service.ts';
+import type { App, AppContext } from '../http/app-types.ts';
+import { principalOf } from '../http/app-types.ts';
+import { bearer, errorResponses, NoContent, text } from '../http/common.schema.ts';
+import { User } from '../directory/users.schema.ts';
+
+const TokenPair = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }),
+  refreshExpiresIn: Type.Integer({ description: 'Seconds until the refresh token expires; then sign in again.' }),
+});
+
+const Password = text(LIMITS.password.max, LIMITS.password.min);
+
+export function authRoutes(app: App, { auth, db }: AppContext): void {
+  app.post(
+    '/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with a password',
+        description: 'Wrong passwords are limited per user (5 in 15 min) and per address (20 in 15 min).',
+        body: Type.Object(
+          {
+            tenant: text(LIMITS.tenantName.max),
+            username: text(LIMITS.username.max),
+            password: text(LIMITS.password.max),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: TokenPair, ...errorResponses },
+      },
+    },
+    (request) => auth.login(request.body, request.ip),
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new token pair',
+        description:
+          'Send the current access token as Bearer and the refresh token in the body; both must still be valid.',
+        body: Type.Object({ refreshToken: text(200) }, { additionalProperties: false }),
+        response: { 200: TokenPair, ...errorResponses },
+      },
+    },
+    (request) => auth.refresh(bearerToken(request.headers.authorization), request.body.refreshToken),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: { tags: ['auth'], summary: 'End this session', security: bearer, response: { 204: NoContent, ...errorResponses } },
+    },
+    async (request, reply) => {
+      await auth.logout(principalOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', security: bearer, response: { 200: User, ...errorResponses } } },
+    (request) => {
+      const principal = principalOf(request);
+      return getUser(db, principal, principal.userId);
+    },
+  );
+
+  app.put(
+    '/me/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password',
+        security: bearer,
+        body: Type.Object({ currentPassword: text(LIMITS.password.max), newPassword: Password }, { additionalProperties: false }),
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(db, principalOf(request), request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+function bearerToken(header: string | undefined): string {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? '';
+}

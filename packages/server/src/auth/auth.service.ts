@@ -1,0 +1,180 @@
+import {
+  type Clock,
+  HOUR_MS,
+  LoginThrottle,
+  MINUTE_MS,
+  SwitchboardError,
+  type TokenLifetimes,
+} from '@switchboard/core';
+import type { Db } from '../db/database.ts';
+import { apiKeysRepository, sessionsRepository, tenantsRepository, usersRepository } from '../db/repositories/index.ts';
+import type { UserRow } from '../db/schema.ts';
+import type { AccessTokens } from './access-token.ts';
+import type { Principal } from './principal.ts';
+import { UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
+import { isApiKey, newRefreshSecret, parseApiKey, parseRefreshToken, sameHash, sha256 } from './secrets.ts';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshExpiresIn: number;
+}
+
+const unauthenticated = (message = 'Sign in first: send Authorization: Bearer <token>.') =>
+  new SwitchboardError('unauthenticated', message);
+const badCredentials = () =>
+  new SwitchboardError('invalid_credentials', 'The tenant, username or password is not correct.');
+
+/** Sign-in, token refresh, sign-out, and turning a bearer token into an Actor. */
+export class AuthService {
+  readonly #db: Db;
+  readonly #clock: Clock;
+  readonly #tokens: AccessTokens;
+  /** Wrong passwords per user: 5 in 15 minutes. */
+  readonly #perUser: LoginThrottle;
+  /** Wrong passwords per client address, across users: 20 in 15 minutes. */
+  readonly #perAddress: LoginThrottle;
+
+  constructor(db: Db, clock: Clock, tokens: AccessTokens) {
+    this.#db = db;
+    this.#clock = clock;
+    this.#tokens = tokens;
+    this.#perUser = new LoginThrottle({ maxFailures: 5, windowMs: 15 * MINUTE_MS }, clock);
+    this.#perAddress = new LoginThrottle({ maxFailures: 20, windowMs: 15 * MINUTE_MS }, clock);
+  }
+
+  async login(input: { tenant: string; username: string; password: string }, address: string): Promise<TokenPair> {
+    const userKey = `${input.tenant}\u0000${input.username.toLowerCase()}`;
+    for (const [throttle, key] of [
+      [this.#perUser, userKey],
+      [this.#perAddress, address],
+    ] as const) {
+      const verdict = throttle.check(key);
+      if (!verdict.allowed) {
+        const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+        throw new SwitchboardError('too_many_attempts', `Too many failed sign-ins. Try again in ${seconds} s.`, {
+          retryAfterSeconds: seconds,
+        });
+      }
+    }
+    const tenant = await tenantsRepository.findByName(this.#db, input.tenant);
+    const user = tenant ? await usersRepository.findByUsername(this.#db, tenant.id, input.username) : undefined;
+    const canSignIn = user?.active === true && user.role !== 'service' && user.password_hash !== null;
+    const passwordOk = await verifyPassword(input.password, (canSignIn && user.password_hash) || UNKNOWN_USER_HASH);
+    if (!tenant || !user || !canSignIn || !passwordOk) {
+      this.#perUser.recordFailure(userKey);
+      this.#perAddress.recordFailure(address);
+      throw badCredentials();
+    }
+    this.#perUser.recordSuccess(userKey);
+    const lifetimes = tenant.settings.tokens;
+    const sessionId = crypto.randomUUID();
+    const refresh = newRefreshSecret(sessionId);
+    const expiresAt = new Date(this.#clock.now() + lifetimes.refreshTokenHours * HOUR_MS);
+    await sessionsRepository.insert(this.#db, {
+      id: sessionId,
+      tenantId: tenant.id,
+      userId: user.id,
+      refreshHash: refresh.hash,
+      expiresAt,
+    });
+    return this.#pair(user, sessionId, refresh.token, expiresAt, lifetimes);
+  }
+
+  /** A refresh works only while both the access token and the refresh token are valid (C1). */
+  async refresh(accessToken: string, refreshToken: string): Promise<TokenPair> {
+    const verified = await this.#tokens.verify(accessToken, this.#clock.now());
+    if (!verified.ok) {
+      throw verified.reason === 'expired'
+        ? new SwitchboardError('token_expired', 'The access token has expired: sign in again.')
+        : unauthenticated('The access token is not valid.');
+    }
+    const { claims } = verified;
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed || parsed.sessionId !== claims.sessionId) throw unauthenticated('The refresh token is not valid.');
+    const session = await sessionsRepository.findById(this.#db, claims.tenantId, parsed.sessionId);
+    if (!session || session.revoked_at || !sameHash(session.refresh_hash, sha256(parsed.secret))) {
+      throw unauthenticated('The refresh token is not valid.');
+    }
+    if (session.expires_at.getTime() <= this.#clock.now()) {
+      throw new SwitchboardError('token_expired', 'The refresh token has expired: sign in again.');
+    }
+    const [tenant, user] = await Promise.all([
+      tenantsRepository.findById(this.#db, claims.tenantId),
+      usersRepository.findById(this.#db, claims.tenantId, claims.userId),
+    ]);
+    if (!tenant || !user?.active) throw unauthenticated('The account is no longer active.');
+    const next = newRefreshSecret(session.id);
+    const rotated = await sessionsRepository.rotate(this.#db, tenant.id, session.id, session.refresh_hash, next.hash);
+    if (!rotated) throw unauthenticated('The refresh token has already been used.');
+    return this.#pair(user, session.id, next.token, session.expires_at, tenant.settings.tokens);
+  }
+
+  async logout(actor: Principal): Promise<void> {
+    if (actor.sessionId) {
+      await sessionsRepository.revoke(this.#db, actor.tenantId, actor.sessionId, new Date(this.#clock.now()));
+    }
+  }
+
+  /** Resolves `Authorization: Bearer …` (an access token or a service user's API key). */
+  async authenticate(header: string | undefined): Promise<Principal> {
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const token = match?.[1];
+    if (!token) throw unauthenticated();
+    return isApiKey(token) ? this.#authenticateApiKey(token) : this.#authenticateAccessToken(token);
+  }
+
+  async #authenticateAccessToken(token: string): Promise<Principal> {
+    const verified = await this.#tokens.verify(token, this.#clock.now());
+    if (!verified.ok) {
+      throw verified.reason === 'expired'
+        ? new SwitchboardError('token_expired', 'The access token has expired: refresh it or sign in again.')
+        : unauthenticated('The access token is not valid.');
+    }
+    const { claims } = verified;
+    const [session, user] = await Promise.all([
+      sessionsRepository.findById(this.#db, claims.tenantId, claims.sessionId),
+      usersRepository.findById(this.#db, claims.tenantId, claims.userId),
+    ]);
+    if (!session || session.revoked_at || !user?.active) throw unauthenticated('The session has ended: sign in again.');
+    return { tenantId: claims.tenantId, userId: user.id, role: user.role, name: user.username, sessionId: session.id };
+  }
+
+  async #authenticateApiKey(token: string): Promise<Principal> {
+    const parsed = parseApiKey(token);
+    const key = parsed ? await apiKeysRepository.findForAuthentication(this.#db, parsed.id) : undefined;
+    if (!parsed || !key || key.revoked_at || !sameHash(key.key_hash, sha256(parsed.secret))) {
+      throw unauthenticated('The API key is not valid or has been revoked.');
+    }
+    const user = await usersRepository.findById(this.#db, key.tenant_id, key.user_id);
+    if (!user?.active || user.role !== 'service') throw unauthenticated('The service user is no longer active.');
+    const now = this.#clock.now();
+    if (!key.last_used_at || now - key.last_used_at.getTime() > MINUTE_MS) {
+      await apiKeysRepository.touch(this.#db, key.tenant_id, key.id, new Date(now));
+    }
+    return { tenantId: key.tenant_id, userId: user.id, role: 'service', scope: key.scope, name: user.username };
+  }
+
+  async #pair(
+    user: UserRow,
+    sessionId: string,
+    refreshToken: string,
+    refreshExpiresAt: Date,
+    lifetimes: TokenLifetimes,
+  ): Promise<TokenPair> {
+    const now = this.#clock.now();
+    const accessToken = await this.#tokens.sign(
+      { userId: user.id, tenantId: user.tenant_id, sessionId, role: user.role },
+      now,
+      lifetimes.accessTokenMinutes,
+    );
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: lifetimes.accessTokenMinutes * 60,
+      refreshExpiresIn: Math.max(0, Math.floor((refreshExpiresAt.getTime() - now) / 1000)),
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations/index.ts';
+import { PgliteAsPool } from './pglite-pool.ts';
+import type { Schema } from './schema.ts';
+
+export type Db = Kysely<Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when set the embedded database is not used. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database; omitted means in memory (tests). */
+  dataDir?: string | undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // int8 as text, as node-postgres returns it, so both backends hand the code the same values.
+  const pglite = await PGlite.create(options.dataDir, { parsers: { [types.INT8]: (value: string) => value } });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new PgliteAsPool(pglite) }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+const MIGRATION_LOCK = 7_300_001;
+
+/** Applies pending migrations in one transaction; an advisory lock keeps concurrent nodes in line. */
+export async function migrate(db: Db): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await sql`create table if not exists schema_migrations (
+      id integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(trx);
+    const applied = new Set((await trx.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id));
+    const done: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.id)) continue;
+      await sql.raw(migration.sql).execute(trx);
+      await trx.insertInto('schema_migrations').values({ id: migration.id, name: migration.name }).execute();
+      done.push(migration.id);
+    }
+    return done;
+  });
+}
+
+/** True when the database answers and every known migration is applied. */
+export async function isReady(db: Db): Promise<boolean> {
+  try {
+    const rows = await db.selectFrom('schema_migrations').select('id').execute();
+    const applied = new Set(rows.map((r) => r.id));
+    return MIGRATIONS.every((m) => applied.has(m.id));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,10 @@
+import { foundation } from './0001-foundation.ts';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration is never edited, a change is a new entry. */
+export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'foundation', sql: foundation }];

@@ -1,0 +1,10 @@
+export { apiKeysRepository } from './api-keys.repository.ts';
+export { type AuditEntry, auditRepository } from './audit.repository.ts';
+export { translateConstraintErrors } from './db-errors.ts';
+export { type ReasonCodeFields, reasonCodesRepository } from './reason-codes.repository.ts';
+export { sessionsRepository } from './sessions.repository.ts';
+export { skillsRepository } from './skills.repository.ts';
+export { systemSettingsRepository } from './system-settings.repository.ts';
+export { type TeamFields, teamsRepository } from './teams.repository.ts';
+export { tenantsRepository } from './tenants.repository.ts';
+export { type AgentSkill, type UserFilter, usersRepository } from './users.repository.ts';

@@ -1,0 +1,62 @@
+import type { Db } from '../database.ts';
+import type { SessionRow } from '../schema.ts';
+
+export const sessionsRepository = {
+  async insert(
+    db: Db,
+    session: { id: string; tenantId: string; userId: string; refreshHash: string; expiresAt: Date },
+  ): Promise<void> {
+    await db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        tenant_id: session.tenantId,
+        user_id: session.userId,
+        refresh_hash: session.refreshHash,
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  },
+
+  findById(db: Db, tenantId: string, sessionId: string): Promise<SessionRow | undefined> {
+    return db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+  },
+
+  /** Swaps the refresh secret only if it is still the one presented, so a refresh token works once. */
+  async rotate(db: Db, tenantId: string, sessionId: string, fromHash: string, toHash: string): Promise<boolean> {
+    const result = await db
+      .updateTable('sessions')
+      .set({ refresh_hash: toHash })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', sessionId)
+      .where('refresh_hash', '=', fromHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  },
+
+  async revoke(db: Db, tenantId: string, sessionId: string, at: Date): Promise<void> {
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: at })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  },
+
+  async revokeAllOfUser(db: Db, tenantId: string, userId: string, at: Date): Promise<void> {
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: at })
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  },
+};

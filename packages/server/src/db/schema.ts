@@ -1,0 +1,135 @@
+import type { ApiKeyScope, ReasonCodeKind, Role, TokenLifetimes } from '@switchboard/core';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface TenantSettings {
+  tokens: TokenLifetimes;
+}
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  display_name: string;
+  settings: Json<TenantSettings>;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: string;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string | null;
+  alias: string | null;
+  extension: string | null;
+  team_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface TeamsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  primary_supervisor_id: string | null;
+  secondary_supervisor_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SkillsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface AgentSkillsTable {
+  tenant_id: string;
+  user_id: string;
+  skill_id: string;
+  competence: number;
+}
+
+export interface ReasonCodesTable {
+  id: string;
+  tenant_id: string;
+  kind: ReasonCodeKind;
+  code: number;
+  label: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  refresh_hash: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  scope: ApiKeyScope;
+  key_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  tenant_id: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  at: CreatedAt;
+}
+
+export interface SystemSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SchemaMigrationsTable {
+  id: number;
+  name: string;
+  applied_at: CreatedAt;
+}
+
+export interface Schema {
+  tenants: TenantsTable;
+  users: UsersTable;
+  teams: TeamsTable;
+  skills: SkillsTable;
+  agent_skills: AgentSkillsTable;
+  reason_codes: ReasonCodesTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  system_settings: SystemSettingsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type TenantRow = Selectable<TenantsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type SkillRow = Selectable<SkillsTable>;
+export type ReasonCodeRow = Selectable<ReasonCodesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -1,0 +1,215 @@
+import { authorize, forbidden, invalid, type Role, SwitchboardError } from '@switchboard/core';
+import { auditedChange, found } from '../audit/audited-change.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+import {
+  type AgentSkill,
+  apiKeysRepository,
+  sessionsRepository,
+  teamsRepository,
+  type UserFilter,
+  usersRepository,
+} from '../db/repositories/index.ts';
+import { presentUser } from './presenters.ts';
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  password?: string | undefined;
+  alias?: string | null | undefined;
+  extension?: string | null | undefined;
+  teamId?: string | null | undefined;
+  skills?: AgentSkill[] | undefined;
+}
+
+export interface UserChange {
+  displayName?: string | undefined;
+  role?: Role | undefined;
+  alias?: string | null | undefined;
+  extension?: string | null | undefined;
+  teamId?: string | null | undefined;
+  active?: boolean | undefined;
+}
+
+/** Roles that take contacts and so may carry an alias, extension, team and skills. */
+const AGENT_ROLES: ReadonlySet<Role> = new Set(['agent', 'supervisor']);
+
+const loadUser = (tenantId: string, id: string) => async (db: Db) => {
+  const row = await usersRepository.findById(db, tenantId, id);
+  if (!row) return undefined;
+  const skills = await usersRepository.skillsOf(db, tenantId, [id]);
+  return presentUser(row, skills.get(id));
+};
+
+const target = (id: string) => ({ entity: 'user', entityType: 'user', entityId: id });
+
+export async function listUsers(db: Db, principal: Principal, filter: UserFilter) {
+  authorize(principal, 'user.read');
+  const rows = await usersRepository.list(db, principal.tenantId, filter);
+  const skills = await usersRepository.skillsOf(
+    db,
+    principal.tenantId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => presentUser(row, skills.get(row.id)));
+}
+
+export function getUser(db: Db, principal: Principal, id: string) {
+  if (id !== principal.userId) authorize(principal, 'user.read');
+  return found('User', loadUser(principal.tenantId, id)(db));
+}
+
+export async function createUser(db: Db, principal: Principal, input: NewUserInput) {
+  authorize(principal, 'user.manage');
+  checkAgentFields(input.role, input);
+  if (input.role === 'service' && input.password !== undefined) {
+    throw invalid('Service users sign in with API keys, not passwords: leave password out.');
+  }
+  if (input.role !== 'service' && input.password === undefined) {
+    throw invalid('A password is required for this role.', { field: 'password' });
+  }
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const id = crypto.randomUUID();
+  return found(
+    'User',
+    auditedChange(db, principal, {
+      ...target(id),
+      action: 'create',
+      load: loadUser(principal.tenantId, id),
+      apply: async (trx) => {
+        await usersRepository.insert(trx, {
+          id,
+          tenant_id: principal.tenantId,
+          username: input.username,
+          display_name: input.displayName,
+          role: input.role,
+          password_hash: passwordHash,
+          alias: input.alias ?? null,
+          extension: input.extension ?? null,
+          team_id: input.teamId ?? null,
+        });
+        if (input.skills) await usersRepository.replaceSkills(trx, principal.tenantId, id, uniqueSkills(input.skills));
+      },
+    }),
+  );
+}
+
+export function updateUser(db: Db, principal: Principal, id: string, change: UserChange) {
+  authorize(principal, 'user.manage');
+  return found(
+    'User',
+    auditedChange(db, principal, {
+      ...target(id),
+      action: 'update',
+      load: loadUser(principal.tenantId, id),
+      apply: async (trx, before) => {
+        if (!before) return;
+        const role = change.role ?? before.role;
+        if ((role === 'service') !== (before.role === 'service')) {
+          throw invalid('A service user cannot become a person, nor a person a service user: create a new user.');
+        }
+        checkAgentFields(role, {
+          alias: change.alias === undefined ? before.alias : change.alias,
+          extension: change.extension === undefined ? before.extension : change.extension,
+          teamId: change.teamId === undefined ? before.teamId : change.teamId,
+          skills: role === before.role ? [] : before.skills,
+        });
+        const losesAdmin = before.role === 'administrator' && (role !== 'administrator' || change.active === false);
+        if (losesAdmin) await keepOneAdministrator(trx, principal.tenantId, id);
+        await usersRepository.update(trx, principal.tenantId, id, {
+          display_name: change.displayName,
+          role: change.role,
+          alias: change.alias,
+          extension: change.extension,
+          team_id: change.teamId,
+          active: change.active,
+        });
+        if (change.active === false) {
+          const now = new Date();
+          await sessionsRepository.revokeAllOfUser(trx, principal.tenantId, id, now);
+          await apiKeysRepository.revokeAllOfUser(trx, principal.tenantId, id, now);
+        }
+      },
+    }),
+  );
+}
+
+/** Dynamic reskilling: replaces an agent's skills; supervisors may reskill agents of the teams they supervise. */
+export function setUserSkills(db: Db, principal: Principal, id: string, skills: AgentSkill[]) {
+  authorize(principal, 'agent.reskill');
+  return found(
+    'User',
+    auditedChange(db, principal, {
+      ...target(id),
+      action: 'update',
+      load: loadUser(principal.tenantId, id),
+      apply: async (trx, before) => {
+        if (!before) return;
+        if (principal.role === 'supervisor') {
+          const teams = await teamsRepository.supervisedBy(trx, principal.tenantId, principal.userId);
+          if (!before.teamId || !teams.includes(before.teamId)) {
+            throw forbidden('Supervisors may reskill only agents of the teams they supervise.');
+          }
+        }
+        checkAgentFields(before.role, { skills });
+        await usersRepository.replaceSkills(trx, principal.tenantId, id, uniqueSkills(skills));
+      },
+    }),
+  );
+}
+
+export async function setUserPassword(db: Db, principal: Principal, id: string, password: string): Promise<void> {
+  authorize(principal, 'user.manage');
+  const passwordHash = await hashPassword(password);
+  await auditedChange(db, principal, {
+    ...target(id),
+    action: 'update',
+    // The audit log records that the password changed, never the hash.
+    load: async (trx) => {
+      const user = await loadUser(principal.tenantId, id)(trx);
+      return user && { ...user, passwordChangedBy: principal.name };
+    },
+    apply: async (trx, before) => {
+      if (before?.role === 'service') throw invalid('Service users have no password; they use API keys.');
+      await usersRepository.update(trx, principal.tenantId, id, { password_hash: passwordHash });
+    },
+  });
+}
+
+export async function changeOwnPassword(db: Db, principal: Principal, current: string, next: string): Promise<void> {
+  const user = await found('User', usersRepository.findById(db, principal.tenantId, principal.userId));
+  if (!user.password_hash || !(await verifyPassword(current, user.password_hash))) {
+    throw new SwitchboardError('invalid_credentials', 'The current password is not correct.');
+  }
+  await usersRepository.update(db, principal.tenantId, principal.userId, { password_hash: await hashPassword(next) });
+}
+
+function checkAgentFields(
+  role: Role,
+  fields: { alias?: unknown; extension?: unknown; teamId?: unknown; skills?: unknown[] | undefined },
+): void {
+  if (AGENT_ROLES.has(role)) return;
+  const given = [
+    ...(['alias', 'extension', 'teamId'] as const).filter((f) => fields[f] !== undefined && fields[f] !== null),
+    ...(fields.skills && fields.skills.length > 0 ? ['skills'] : []),
+  ];
+  if (given.length > 0) {
+    throw invalid(`Only agents and supervisors have ${given.join(', ')}; the ${role} role does not.`, {
+      fields: given,
+    });
+  }
+}
+
+function uniqueSkills(skills: AgentSkill[]): AgentSkill[] {
+  const ids = new Set(skills.map((s) => s.skillId));
+  if (ids.size !== skills.length) throw invalid('Each skill may be listed only once.');
+  return skills;
+}
+
+async function keepOneAdministrator(db: Db, tenantId: string, leavingId: string): Promise<void> {
+  if ((await usersRepository.countActiveAdministrators(db, tenantId, leavingId)) === 0) {
+    throw new SwitchboardError('conflict', 'This is the last active administrator of the tenant; keep at least one.');
+  }
+}

@@ -1,0 +1,32 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Clock } from '@switchboard/core';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** What route modules need from the composition root. */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  auth: AuthService;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that answer without a signed-in caller. */
+    public?: boolean;
+  }
+}
+
+/** The signed-in caller; the authentication hook guarantees it on every non-public route. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Error('principal missing on an authenticated route');
+  return request.principal;
+}

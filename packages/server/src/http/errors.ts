@@ -1,0 +1,76 @@
+import { type ErrorCode, SwitchboardError } from '@switchboard/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/** The one place error codes become HTTP statuses. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  token_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
+  internal: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: unknown };
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Turns anything thrown while serving a request into one typed error. */
+export function toSwitchboardError(error: unknown): SwitchboardError {
+  if (error instanceof SwitchboardError) return error;
+  const fastifyError = error as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string };
+  if (fastifyError.validation) {
+    const issues = fastifyError.validation.map((issue) => ({
+      path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath ?? ''}`,
+      message: issue.message ?? 'is not valid',
+      ...(issue.params?.additionalProperty ? { field: issue.params.additionalProperty } : {}),
+    }));
+    const first = issues[0];
+    const summary = first ? `${first.path} ${first.message}${first.field ? ` (${String(first.field)})` : ''}` : '';
+    return new SwitchboardError('validation_failed', `The request is not valid: ${summary}.`, issues);
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new SwitchboardError('unsupported_media_type', 'Send the body as application/json.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new SwitchboardError('payload_too_large', 'The request body is too large.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new SwitchboardError('invalid_json', 'The body is empty but the content type says JSON.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new SwitchboardError('invalid_json', 'The body is not valid JSON.');
+  }
+  if (error instanceof SyntaxError || fastifyError.statusCode === 400) {
+    return new SwitchboardError('invalid_json', 'The body is not valid JSON.');
+  }
+  if (fastifyError.statusCode === 415) {
+    return new SwitchboardError('unsupported_media_type', 'Send the body as application/json.');
+  }
+  if (fastifyError.statusCode === 413) {
+    return new SwitchboardError('payload_too_large', 'The request body is too large.');
+  }
+  return new SwitchboardError('internal', 'Something went wrong on our side; it has been logged.');
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const typed = toSwitchboardError(error);
+  const status = STATUS_BY_CODE[typed.code];
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (typed.code === 'too_many_attempts') {
+    const retry = (typed.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) void reply.header('retry-after', String(retry));
+  }
+  const body: ErrorBody = { error: { code: typed.code, message: typed.message, details: typed.details ?? null } };
+  return reply.status(status).send(body);
+}

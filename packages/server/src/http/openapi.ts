@@ -1,0 +1,24 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { ErrorResponse } from './common.schema.ts';
+
+/** OpenAPI 3 generated from the route schemas that also validate requests; served as JSON and browsable. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  app.addSchema(ErrorResponse);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Switchboard API',
+        version: '1',
+        description:
+          'Contact center and workforce management API. Errors are `{"error":{"code","message","details"}}`; ' +
+          'sign in with POST /api/v1/auth/login, or use a service user API key, as `Authorization: Bearer …`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

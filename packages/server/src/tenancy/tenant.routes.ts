@@ -1,0 +1,55 @@
+import { LIMITS } from '@switchboard/core';
+import { Type } from 'typebox';
+import type { App, AppContext } from '../http/app-types.ts';
+import { principalOf } from '../http/app-types.ts';
+import { bearer, errorResponses, Uuid } from '../http/common.schema.ts';
+import { getTenant, updateTenantSettings } from './tenants.service.ts';
+
+const tags = ['tenant'];
+const bounded = (limit: { min: number; max: number }, description: string) =>
+  Type.Integer({ minimum: limit.min, maximum: limit.max, description });
+const Tokens = {
+  accessTokenMinutes: bounded(LIMITS.accessTokenMinutes, 'Access token lifetime, 5–120 minutes (default 60).'),
+  refreshTokenHours: bounded(LIMITS.refreshTokenHours, 'Refresh token lifetime, 2–24 hours (default 10).'),
+  authCodeMinutes: bounded(LIMITS.authCodeMinutes, 'Single sign-on authorization code lifetime, 1–10 minutes.'),
+};
+const Tenant = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  displayName: Type.String(),
+  settings: Type.Object({ tokens: Type.Object(Tokens) }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export function tenantRoutes(app: App, { db }: AppContext): void {
+  app.get(
+    '/tenant',
+    { schema: { tags, summary: 'Your tenant and its settings', security: bearer, response: { 200: Tenant, ...errorResponses } } },
+    (request) => getTenant(db, principalOf(request)),
+  );
+  app.patch(
+    '/tenant/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change token lifetimes (within the bounds shown)',
+        security: bearer,
+        body: Type.Object(
+          {
+            tokens: Type.Object(
+              {
+                accessTokenMinutes: Type.Optional(Tokens.accessTokenMinutes),
+                refreshTokenHours: Type.Optional(Tokens.refreshTokenHours),
+                authCodeMinutes: Type.Optional(Tokens.authCodeMinutes),
+              },
+              { additionalProperties: false },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Tenant, ...errorResponses },
+      },
+    },
+    (request) => updateTenantSettings(db, principalOf(request), request.body),
+  );
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { authorize, changeTokenLifetimes, DEFAULT_TOKEN_LIFETIMES, type TokenLifetimes } from '@switchboard/core';
+import { auditedChange, found } from '../audit/audited-change.ts';
+import { recordChange } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/password.ts';
+import { type Principal, systemPrincipal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+import { tenantsRepository, translateConstraintErrors, usersRepository } from '../db/repositories/index.ts';
+import type { TenantRow } from '../db/schema.ts';
+
+export interface NewTenant {
+  name: string;
+  displayName: string;
+  admin: { username: string; password: string; displayName?: string };
+}
+
+const presentTenant = (row: TenantRow) => ({
+  id: row.id,
+  name: row.name,
+  displayName: row.display_name,
+  settings: { tokens: row.settings.tokens },
+  createdAt: row.created_at.toISOString(),
+});
+
+/** Creates a tenant and its first administrator (deployment operators do this from the command line). */
+export async function createTenant(db: Db, input: NewTenant) {
+  const tenantId = crypto.randomUUID();
+  const adminId = crypto.randomUUID();
+  const passwordHash = await hashPassword(input.admin.password);
+  return translateConstraintErrors('tenant', () =>
+    db.transaction().execute(async (trx) => {
+      await tenantsRepository.insert(trx, {
+        id: tenantId,
+        name: input.name,
+        displayName: input.displayName,
+        settings: { tokens: DEFAULT_TOKEN_LIFETIMES },
+      });
+      await usersRepository.insert(trx, {
+        id: adminId,
+        tenant_id: tenantId,
+        username: input.admin.username,
+        display_name: input.admin.displayName ?? 'Administrator',
+        role: 'administrator',
+        password_hash: passwordHash,
+        alias: null,
+        extension: null,
+        team_id: null,
+      });
+      const tenant = presentTenant(await found('Tenant', tenantsRepository.findById(trx, tenantId)));
+      await recordChange(trx, systemPrincipal(tenantId), {
+        action: 'create',
+        entityType: 'tenant',
+        entityId: tenantId,
+        before: null,
+        after: tenant,
+      });
+      return { tenant, adminId };
+    }),
+  );
+}
+
+export interface DemoCredentials {
+  tenant: string;
+  username: string;
+  password: string;
+}
+
+/** On an empty database: tenant `demo` with administrator `admin`, so a first start is usable at once. */
+export async function ensureFirstTenant(db: Db, adminPassword?: string): Promise<DemoCredentials | undefined> {
+  if ((await tenantsRepository.count(db)) > 0) return undefined;
+  const password = adminPassword ?? randomBytes(12).toString('base64url');
+  await createTenant(db, { name: 'demo', displayName: 'Demo', admin: { username: 'admin', password } });
+  return { tenant: 'demo', username: 'admin', password };
+}
+
+export async function getTenant(db: Db, principal: Principal) {
+  authorize(principal, 'tenant.read');
+  return presentTenant(await found('Tenant', tenantsRepository.findById(db, principal.tenantId)));
+}
+
+export function updateTenantSettings(db: Db, principal: Principal, change: { tokens?: Partial<TokenLifetimes> }) {
+  authorize(principal, 'tenant.configure');
+  const load = async (trx: Db) => {
+    const row = await tenantsRepository.findById(trx, principal.tenantId);
+    return row && presentTenant(row);
+  };
+  return found(
+    'Tenant',
+    auditedChange(db, principal, {
+      entity: 'tenant',
+      entityType: 'tenant',
+      entityId: principal.tenantId,
+      action: 'update',
+      load,
+      apply: async (trx, before) => {
+        if (!before) return;
+        const tokens = changeTokenLifetimes(before.settings.tokens, change.tokens ?? {});
+        await tenantsRepository.updateSettings(trx, principal.tenantId, { ...before.settings, tokens });
+      },
+    }),
+  );
+}
