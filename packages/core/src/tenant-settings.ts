@@ -14,7 +14,10 @@ export const DEFAULT_TOKEN_LIFETIMES: TokenLifetimes = {
 };
 
 /** Merges a change into the current lifetimes, refusing any value outside the bounds of C1. */
-export function changeTokenLifetimes(current: TokenLifetimes, change: Partial<TokenLifetimes>): TokenLifetimes {
+export function changeTokenLifetimes(
+  current: TokenLifetimes,
+  change: Partial<TokenLifetimes>,
+): TokenLifetimes {
   const next = { ...current, ...change };
   for (const key of Object.keys(DEFAULT_TOKEN_LIFETIMES) as (keyof TokenLifetimes)[]) {
     const { min, max } = LIMITS[key];

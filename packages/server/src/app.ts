@@ -29,8 +29,16 @@ export interface AppOptions {
 /** The composition root of the HTTP server: wiring only, no business rules. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
-  const signingKey = await systemSettingsRepository.getOrCreate(options.db, 'access_token_signing_key', newSigningKey);
-  const context: AppContext = { db: options.db, clock, auth: new AuthService(options.db, clock, new AccessTokens(signingKey)) };
+  const signingKey = await systemSettingsRepository.getOrCreate(
+    options.db,
+    'access_token_signing_key',
+    newSigningKey,
+  );
+  const context: AppContext = {
+    db: options.db,
+    clock,
+    auth: new AuthService(options.db, clock, new AccessTokens(signingKey)),
+  };
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -41,7 +49,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, new SwitchboardError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
+    sendError(
+      request,
+      reply,
+      new SwitchboardError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`),
+    ),
   );
   app.decorateRequest('principal', null);
 
@@ -58,7 +70,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
         if (request.routeOptions.config.public) return;
         request.principal = await context.auth.authenticate(request.headers.authorization);
       });
-      for (const routes of [authRoutes, tenantRoutes, userRoutes, teamRoutes, skillRoutes, reasonCodeRoutes, apiKeyRoutes, auditRoutes]) {
+      for (const routes of [
+        authRoutes,
+        tenantRoutes,
+        userRoutes,
+        teamRoutes,
+        skillRoutes,
+        reasonCodeRoutes,
+        apiKeyRoutes,
+        auditRoutes,
+      ]) {
         routes(api, context);
       }
     },

@@ -20,7 +20,11 @@ interface AuditedChange<T> {
  * One configuration change in one transaction: check the entity exists, apply the change, and write the
  * before/after pair to the audit log. Returns the entity after the change (undefined after a delete).
  */
-export function auditedChange<T>(db: Db, principal: Principal, change: AuditedChange<T>): Promise<T | undefined> {
+export function auditedChange<T>(
+  db: Db,
+  principal: Principal,
+  change: AuditedChange<T>,
+): Promise<T | undefined> {
   const name = change.entity.charAt(0).toUpperCase() + change.entity.slice(1);
   return translateConstraintErrors(change.entity, () =>
     db.transaction().execute(async (trx) => {

@@ -1,16 +1,18 @@
 import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
+import { User } from '../directory/users.schema.ts';
 import { changeOwnPassword, getUser } from '../directory/users.service.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { bearer, errorResponses, NoContent, text } from '../http/common.schema.ts';
-import { User } from '../directory/users.schema.ts';
 
 const TokenPair = Type.Object({
   accessToken: Type.String(),
   refreshToken: Type.String(),
   expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }),
-  refreshExpiresIn: Type.Integer({ description: 'Seconds until the refresh token expires; then sign in again.' }),
+  refreshExpiresIn: Type.Integer({
+    description: 'Seconds until the refresh token expires; then sign in again.',
+  }),
 });
 
 const Password = text(LIMITS.password.max, LIMITS.password.min);
@@ -57,7 +59,12 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
   app.post(
     '/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'End this session', security: bearer, response: { 204: NoContent, ...errorResponses } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        security: bearer,
+        response: { 204: NoContent, ...errorResponses },
+      },
     },
     async (request, reply) => {
       await auth.logout(principalOf(request));
@@ -67,7 +74,14 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
 
   app.get(
     '/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user', security: bearer, response: { 200: User, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        security: bearer,
+        response: { 200: User, ...errorResponses },
+      },
+    },
     (request) => {
       const principal = principalOf(request);
       return getUser(db, principal, principal.userId);
@@ -81,12 +95,20 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
         tags: ['auth'],
         summary: 'Change your own password',
         security: bearer,
-        body: Type.Object({ currentPassword: text(LIMITS.password.max), newPassword: Password }, { additionalProperties: false }),
+        body: Type.Object(
+          { currentPassword: text(LIMITS.password.max), newPassword: Password },
+          { additionalProperties: false },
+        ),
         response: { 204: NoContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(db, principalOf(request), request.body.currentPassword, request.body.newPassword);
+      await changeOwnPassword(
+        db,
+        principalOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send(null);
     },
   );

@@ -7,11 +7,16 @@ import {
   type TokenLifetimes,
 } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
-import { apiKeysRepository, sessionsRepository, tenantsRepository, usersRepository } from '../db/repositories/index.ts';
+import {
+  apiKeysRepository,
+  sessionsRepository,
+  tenantsRepository,
+  usersRepository,
+} from '../db/repositories/index.ts';
 import type { UserRow } from '../db/schema.ts';
 import type { AccessTokens } from './access-token.ts';
-import type { Principal } from './principal.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
+import type { Principal } from './principal.ts';
 import { isApiKey, newRefreshSecret, parseApiKey, parseRefreshToken, sameHash, sha256 } from './secrets.ts';
 
 export interface TokenPair {
@@ -45,7 +50,10 @@ export class AuthService {
     this.#perAddress = new LoginThrottle({ maxFailures: 20, windowMs: 15 * MINUTE_MS }, clock);
   }
 
-  async login(input: { tenant: string; username: string; password: string }, address: string): Promise<TokenPair> {
+  async login(
+    input: { tenant: string; username: string; password: string },
+    address: string,
+  ): Promise<TokenPair> {
     const userKey = `${input.tenant}\u0000${input.username.toLowerCase()}`;
     for (const [throttle, key] of [
       [this.#perUser, userKey],
@@ -54,15 +62,24 @@ export class AuthService {
       const verdict = throttle.check(key);
       if (!verdict.allowed) {
         const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-        throw new SwitchboardError('too_many_attempts', `Too many failed sign-ins. Try again in ${seconds} s.`, {
-          retryAfterSeconds: seconds,
-        });
+        throw new SwitchboardError(
+          'too_many_attempts',
+          `Too many failed sign-ins. Try again in ${seconds} s.`,
+          {
+            retryAfterSeconds: seconds,
+          },
+        );
       }
     }
     const tenant = await tenantsRepository.findByName(this.#db, input.tenant);
-    const user = tenant ? await usersRepository.findByUsername(this.#db, tenant.id, input.username) : undefined;
+    const user = tenant
+      ? await usersRepository.findByUsername(this.#db, tenant.id, input.username)
+      : undefined;
     const canSignIn = user?.active === true && user.role !== 'service' && user.password_hash !== null;
-    const passwordOk = await verifyPassword(input.password, (canSignIn && user.password_hash) || UNKNOWN_USER_HASH);
+    const passwordOk = await verifyPassword(
+      input.password,
+      (canSignIn && user.password_hash) || UNKNOWN_USER_HASH,
+    );
     if (!tenant || !user || !canSignIn || !passwordOk) {
       this.#perUser.recordFailure(userKey);
       this.#perAddress.recordFailure(address);
@@ -93,7 +110,8 @@ export class AuthService {
     }
     const { claims } = verified;
     const parsed = parseRefreshToken(refreshToken);
-    if (!parsed || parsed.sessionId !== claims.sessionId) throw unauthenticated('The refresh token is not valid.');
+    if (!parsed || parsed.sessionId !== claims.sessionId)
+      throw unauthenticated('The refresh token is not valid.');
     const session = await sessionsRepository.findById(this.#db, claims.tenantId, parsed.sessionId);
     if (!session || session.revoked_at || !sameHash(session.refresh_hash, sha256(parsed.secret))) {
       throw unauthenticated('The refresh token is not valid.');
@@ -107,7 +125,13 @@ export class AuthService {
     ]);
     if (!tenant || !user?.active) throw unauthenticated('The account is no longer active.');
     const next = newRefreshSecret(session.id);
-    const rotated = await sessionsRepository.rotate(this.#db, tenant.id, session.id, session.refresh_hash, next.hash);
+    const rotated = await sessionsRepository.rotate(
+      this.#db,
+      tenant.id,
+      session.id,
+      session.refresh_hash,
+      next.hash,
+    );
     if (!rotated) throw unauthenticated('The refresh token has already been used.');
     return this.#pair(user, session.id, next.token, session.expires_at, tenant.settings.tokens);
   }
@@ -138,8 +162,15 @@ export class AuthService {
       sessionsRepository.findById(this.#db, claims.tenantId, claims.sessionId),
       usersRepository.findById(this.#db, claims.tenantId, claims.userId),
     ]);
-    if (!session || session.revoked_at || !user?.active) throw unauthenticated('The session has ended: sign in again.');
-    return { tenantId: claims.tenantId, userId: user.id, role: user.role, name: user.username, sessionId: session.id };
+    if (!session || session.revoked_at || !user?.active)
+      throw unauthenticated('The session has ended: sign in again.');
+    return {
+      tenantId: claims.tenantId,
+      userId: user.id,
+      role: user.role,
+      name: user.username,
+      sessionId: session.id,
+    };
   }
 
   async #authenticateApiKey(token: string): Promise<Principal> {
@@ -149,12 +180,19 @@ export class AuthService {
       throw unauthenticated('The API key is not valid or has been revoked.');
     }
     const user = await usersRepository.findById(this.#db, key.tenant_id, key.user_id);
-    if (!user?.active || user.role !== 'service') throw unauthenticated('The service user is no longer active.');
+    if (!user?.active || user.role !== 'service')
+      throw unauthenticated('The service user is no longer active.');
     const now = this.#clock.now();
     if (!key.last_used_at || now - key.last_used_at.getTime() > MINUTE_MS) {
       await apiKeysRepository.touch(this.#db, key.tenant_id, key.id, new Date(now));
     }
-    return { tenantId: key.tenant_id, userId: user.id, role: 'service', scope: key.scope, name: user.username };
+    return {
+      tenantId: key.tenant_id,
+      userId: user.id,
+      role: 'service',
+      scope: key.scope,
+      name: user.username,
+    };
   }
 
   async #pair(

@@ -29,7 +29,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // int8 as text, as node-postgres returns it, so both backends hand the code the same values.
-  const pglite = await PGlite.create(options.dataDir, { parsers: { [types.INT8]: (value: string) => value } });
+  const pglite = await PGlite.create(options.dataDir, {
+    parsers: { [types.INT8]: (value: string) => value },
+  });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new PgliteAsPool(pglite) }) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
@@ -41,8 +43,12 @@ export async function migrate(db: Db): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
     await sql`create table if not exists schema_migrations (
-      id integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(trx);
-    const applied = new Set((await trx.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id));
+      id integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(
+      trx,
+    );
+    const applied = new Set(
+      (await trx.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id),
+    );
     const done: number[] = [];
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.id)) continue;

@@ -27,7 +27,9 @@ export class PgliteAsPool implements PostgresPool {
       async query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
         // A statement without parameters may be a multi-statement script (migrations).
         const results: Results<R>[] =
-          parameters.length === 0 ? ((await db.exec(sql)) as Results<R>[]) : [await db.query<R>(sql, [...parameters])];
+          parameters.length === 0
+            ? ((await db.exec(sql)) as Results<R>[])
+            : [await db.query<R>(sql, [...parameters])];
         const last = results[results.length - 1];
         return {
           command: commandOf(sql),

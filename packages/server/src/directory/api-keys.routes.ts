@@ -7,7 +7,8 @@ import { issueApiKey, listApiKeys, revokeApiKey } from './api-keys.service.ts';
 
 const tags = ['service users'];
 const Scope = Type.Enum(API_KEY_SCOPES, {
-  description: 'read: read APIs only (the default); write: may also maintain users, teams, skills and reason codes.',
+  description:
+    'read: read APIs only (the default); write: may also maintain users, teams, skills and reason codes.',
 });
 const ApiKey = Type.Object({
   id: Uuid,
@@ -54,7 +55,9 @@ export function apiKeyRoutes(app: App, { db }: AppContext): void {
     },
     async (request, reply) => {
       const { name, scope = 'read' } = request.body;
-      return reply.status(201).send(await issueApiKey(db, principalOf(request), request.params.id, { name, scope }));
+      return reply
+        .status(201)
+        .send(await issueApiKey(db, principalOf(request), request.params.id, { name, scope }));
     },
   );
   app.post(

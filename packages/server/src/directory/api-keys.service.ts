@@ -29,7 +29,9 @@ export async function issueApiKey(
   authorize(principal, 'apiKey.manage');
   const user = await found('User', usersRepository.findById(db, principal.tenantId, userId));
   if (user.role !== 'service' || !user.active) {
-    throw invalid('API keys belong to active service users; create a user with the service role for each integration.');
+    throw invalid(
+      'API keys belong to active service users; create a user with the service role for each integration.',
+    );
   }
   const issued = newApiKey();
   const record = await found(

@@ -1,7 +1,11 @@
 import type { AgentSkill } from '../db/repositories/index.ts';
 import type { ApiKeyRow, ReasonCodeRow, SkillRow, TeamRow, UserRow } from '../db/schema.ts';
 
-export const presentSkill = (row: SkillRow) => ({ id: row.id, name: row.name, createdAt: row.created_at.toISOString() });
+export const presentSkill = (row: SkillRow) => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at.toISOString(),
+});
 
 export const presentTeam = (row: TeamRow) => ({
   id: row.id,

@@ -3,7 +3,12 @@ import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { bearer, errorResponses, IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
-import { createReasonCode, deleteReasonCode, listReasonCodes, updateReasonCode } from './reason-codes.service.ts';
+import {
+  createReasonCode,
+  deleteReasonCode,
+  listReasonCodes,
+  updateReasonCode,
+} from './reason-codes.service.ts';
 
 const tags = ['reason codes'];
 const Kind = Type.Enum(REASON_CODE_KINDS, {
@@ -38,7 +43,8 @@ export function reasonCodeRoutes(app: App, { db }: AppContext): void {
         response: { 201: ReasonCode, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createReasonCode(db, principalOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createReasonCode(db, principalOf(request), request.body)),
   );
   app.patch(
     '/reason-codes/:id',

@@ -31,7 +31,12 @@ export function createReasonCode(db: Db, principal: Principal, input: ReasonCode
   );
 }
 
-export function updateReasonCode(db: Db, principal: Principal, id: string, change: Partial<ReasonCodeFields>) {
+export function updateReasonCode(
+  db: Db,
+  principal: Principal,
+  id: string,
+  change: Partial<ReasonCodeFields>,
+) {
   authorize(principal, 'reasonCode.manage');
   return found(
     'Reason code',

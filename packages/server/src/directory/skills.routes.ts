@@ -12,17 +12,41 @@ const SkillBody = Type.Object({ name: name(LIMITS.skillName.max) }, { additional
 export function skillRoutes(app: App, { db }: AppContext): void {
   app.get(
     '/skills',
-    { schema: { tags, summary: 'List skills', security: bearer, response: { 200: Type.Array(Skill), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'List skills',
+        security: bearer,
+        response: { 200: Type.Array(Skill), ...errorResponses },
+      },
+    },
     (request) => listSkills(db, principalOf(request)),
   );
   app.post(
     '/skills',
-    { schema: { tags, summary: 'Create a skill', security: bearer, body: SkillBody, response: { 201: Skill, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await createSkill(db, principalOf(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Create a skill',
+        security: bearer,
+        body: SkillBody,
+        response: { 201: Skill, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createSkill(db, principalOf(request), request.body)),
   );
   app.get(
     '/skills/:id',
-    { schema: { tags, summary: 'Get a skill', security: bearer, params: IdParams, response: { 200: Skill, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a skill',
+        security: bearer,
+        params: IdParams,
+        response: { 200: Skill, ...errorResponses },
+      },
+    },
     (request) => getSkill(db, principalOf(request), request.params.id),
   );
   app.patch(

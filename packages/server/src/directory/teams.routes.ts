@@ -28,7 +28,14 @@ const TeamChangeBody = Type.Object(
 export function teamRoutes(app: App, { db }: AppContext): void {
   app.get(
     '/teams',
-    { schema: { tags, summary: 'List teams', security: bearer, response: { 200: Type.Array(Team), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'List teams',
+        security: bearer,
+        response: { 200: Type.Array(Team), ...errorResponses },
+      },
+    },
     (request) => listTeams(db, principalOf(request)),
   );
   app.post(
@@ -44,13 +51,25 @@ export function teamRoutes(app: App, { db }: AppContext): void {
     },
     async (request, reply) => {
       const { name, primarySupervisorId = null, secondarySupervisorId = null } = request.body;
-      const team = await createTeam(db, principalOf(request), { name, primarySupervisorId, secondarySupervisorId });
+      const team = await createTeam(db, principalOf(request), {
+        name,
+        primarySupervisorId,
+        secondarySupervisorId,
+      });
       return reply.status(201).send(team);
     },
   );
   app.get(
     '/teams/:id',
-    { schema: { tags, summary: 'Get a team', security: bearer, params: IdParams, response: { 200: Team, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a team',
+        security: bearer,
+        params: IdParams,
+        response: { 200: Team, ...errorResponses },
+      },
+    },
     (request) => getTeam(db, principalOf(request), request.params.id),
   );
   app.patch(

@@ -51,7 +51,9 @@ export function updateTeam(db: Db, principal: Principal, id: string, change: Par
         const next: TeamFields = {
           name: change.name ?? before?.name ?? '',
           primarySupervisorId:
-            change.primarySupervisorId === undefined ? (before?.primarySupervisorId ?? null) : change.primarySupervisorId,
+            change.primarySupervisorId === undefined
+              ? (before?.primarySupervisorId ?? null)
+              : change.primarySupervisorId,
           secondarySupervisorId:
             change.secondarySupervisorId === undefined
               ? (before?.secondarySupervisorId ?? null)

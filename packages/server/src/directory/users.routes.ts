@@ -4,7 +4,14 @@ import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { bearer, errorResponses, IdParams, NoContent, text } from '../http/common.schema.ts';
 import { AgentSkills, NewUserBody, User, UserChangeBody, UserListQuery } from './users.schema.ts';
-import { createUser, getUser, listUsers, setUserPassword, setUserSkills, updateUser } from './users.service.ts';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  setUserPassword,
+  setUserSkills,
+  updateUser,
+} from './users.service.ts';
 
 const tags = ['users'];
 
@@ -40,13 +47,20 @@ export function userRoutes(app: App, { db }: AppContext): void {
         response: { 201: User, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createUser(db, principalOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, principalOf(request), request.body)),
   );
 
   app.get(
     '/users/:id',
     {
-      schema: { tags, summary: 'Get a user', security: bearer, params: IdParams, response: { 200: User, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Get a user',
+        security: bearer,
+        params: IdParams,
+        response: { 200: User, ...errorResponses },
+      },
     },
     (request) => getUser(db, principalOf(request), request.params.id),
   );

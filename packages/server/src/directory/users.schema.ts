@@ -4,11 +4,22 @@ import { Competence, name, Paging, text, Uuid } from '../http/common.schema.ts';
 
 export const Role = Type.Enum(ROLES);
 
-export const AgentSkill = Type.Object({ skillId: Uuid, competence: Competence }, { additionalProperties: false });
+export const AgentSkill = Type.Object(
+  { skillId: Uuid, competence: Competence },
+  { additionalProperties: false },
+);
 export const AgentSkills = Type.Array(AgentSkill, { maxItems: LIMITS.skillsPerAgent.max });
 
-const Alias = Type.String({ minLength: 1, maxLength: LIMITS.agentAlias.max, pattern: LIMITS.agentAlias.pattern });
-const Extension = Type.String({ minLength: 1, maxLength: LIMITS.extension.max, pattern: LIMITS.extension.pattern });
+const Alias = Type.String({
+  minLength: 1,
+  maxLength: LIMITS.agentAlias.max,
+  pattern: LIMITS.agentAlias.pattern,
+});
+const Extension = Type.String({
+  minLength: 1,
+  maxLength: LIMITS.extension.max,
+  pattern: LIMITS.extension.pattern,
+});
 const Username = Type.String({
   minLength: LIMITS.username.min,
   maxLength: LIMITS.username.max,
@@ -20,7 +31,9 @@ export const User = Type.Object({
   username: Type.String({ description: 'The agent ID: unique in the tenant, used to sign in.' }),
   displayName: Type.String(),
   role: Role,
-  alias: Type.Union([Type.String(), Type.Null()], { description: 'Name shown to customers; spaces allowed.' }),
+  alias: Type.Union([Type.String(), Type.Null()], {
+    description: 'Name shown to customers; spaces allowed.',
+  }),
   shownName: Type.String({ description: 'The alias, or the agent ID where no alias is set.' }),
   extension: Type.Union([Type.String(), Type.Null()]),
   teamId: Type.Union([Uuid, Type.Null()]),

@@ -90,7 +90,8 @@ export async function createUser(db: Db, principal: Principal, input: NewUserInp
           extension: input.extension ?? null,
           team_id: input.teamId ?? null,
         });
-        if (input.skills) await usersRepository.replaceSkills(trx, principal.tenantId, id, uniqueSkills(input.skills));
+        if (input.skills)
+          await usersRepository.replaceSkills(trx, principal.tenantId, id, uniqueSkills(input.skills));
       },
     }),
   );
@@ -108,7 +109,9 @@ export function updateUser(db: Db, principal: Principal, id: string, change: Use
         if (!before) return;
         const role = change.role ?? before.role;
         if ((role === 'service') !== (before.role === 'service')) {
-          throw invalid('A service user cannot become a person, nor a person a service user: create a new user.');
+          throw invalid(
+            'A service user cannot become a person, nor a person a service user: create a new user.',
+          );
         }
         checkAgentFields(role, {
           alias: change.alias === undefined ? before.alias : change.alias,
@@ -116,7 +119,8 @@ export function updateUser(db: Db, principal: Principal, id: string, change: Use
           teamId: change.teamId === undefined ? before.teamId : change.teamId,
           skills: role === before.role ? [] : before.skills,
         });
-        const losesAdmin = before.role === 'administrator' && (role !== 'administrator' || change.active === false);
+        const losesAdmin =
+          before.role === 'administrator' && (role !== 'administrator' || change.active === false);
         if (losesAdmin) await keepOneAdministrator(trx, principal.tenantId, id);
         await usersRepository.update(trx, principal.tenantId, id, {
           display_name: change.displayName,
@@ -160,7 +164,12 @@ export function setUserSkills(db: Db, principal: Principal, id: string, skills: 
   );
 }
 
-export async function setUserPassword(db: Db, principal: Principal, id: string, password: string): Promise<void> {
+export async function setUserPassword(
+  db: Db,
+  principal: Principal,
+  id: string,
+  password: string,
+): Promise<void> {
   authorize(principal, 'user.manage');
   const passwordHash = await hashPassword(password);
   await auditedChange(db, principal, {
@@ -178,12 +187,19 @@ export async function setUserPassword(db: Db, principal: Principal, id: string, 
   });
 }
 
-export async function changeOwnPassword(db: Db, principal: Principal, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  principal: Principal,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = await found('User', usersRepository.findById(db, principal.tenantId, principal.userId));
   if (!user.password_hash || !(await verifyPassword(current, user.password_hash))) {
     throw new SwitchboardError('invalid_credentials', 'The current password is not correct.');
   }
-  await usersRepository.update(db, principal.tenantId, principal.userId, { password_hash: await hashPassword(next) });
+  await usersRepository.update(db, principal.tenantId, principal.userId, {
+    password_hash: await hashPassword(next),
+  });
 }
 
 function checkAgentFields(
@@ -192,7 +208,9 @@ function checkAgentFields(
 ): void {
   if (AGENT_ROLES.has(role)) return;
   const given = [
-    ...(['alias', 'extension', 'teamId'] as const).filter((f) => fields[f] !== undefined && fields[f] !== null),
+    ...(['alias', 'extension', 'teamId'] as const).filter(
+      (f) => fields[f] !== undefined && fields[f] !== null,
+    ),
     ...(fields.skills && fields.skills.length > 0 ? ['skills'] : []),
   ];
   if (given.length > 0) {
@@ -210,6 +228,9 @@ function uniqueSkills(skills: AgentSkill[]): AgentSkill[] {
 
 async function keepOneAdministrator(db: Db, tenantId: string, leavingId: string): Promise<void> {
   if ((await usersRepository.countActiveAdministrators(db, tenantId, leavingId)) === 0) {
-    throw new SwitchboardError('conflict', 'This is the last active administrator of the tenant; keep at least one.');
+    throw new SwitchboardError(
+      'conflict',
+      'This is the last active administrator of the tenant; keep at least one.',
+    );
   }
 }

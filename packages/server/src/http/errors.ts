@@ -30,7 +30,10 @@ interface ValidationIssue {
 /** Turns anything thrown while serving a request into one typed error. */
 export function toSwitchboardError(error: unknown): SwitchboardError {
   if (error instanceof SwitchboardError) return error;
-  const fastifyError = error as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string };
+  const fastifyError = error as Partial<FastifyError> & {
+    validation?: ValidationIssue[];
+    validationContext?: string;
+  };
   if (fastifyError.validation) {
     const issues = fastifyError.validation.map((issue) => ({
       path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath ?? ''}`,
@@ -38,7 +41,9 @@ export function toSwitchboardError(error: unknown): SwitchboardError {
       ...(issue.params?.additionalProperty ? { field: issue.params.additionalProperty } : {}),
     }));
     const first = issues[0];
-    const summary = first ? `${first.path} ${first.message}${first.field ? ` (${String(first.field)})` : ''}` : '';
+    const summary = first
+      ? `${first.path} ${first.message}${first.field ? ` (${String(first.field)})` : ''}`
+      : '';
     return new SwitchboardError('validation_failed', `The request is not valid: ${summary}.`, issues);
   }
   switch (fastifyError.code) {
@@ -71,6 +76,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     const retry = (typed.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retry) void reply.header('retry-after', String(retry));
   }
-  const body: ErrorBody = { error: { code: typed.code, message: typed.message, details: typed.details ?? null } };
+  const body: ErrorBody = {
+    error: { code: typed.code, message: typed.message, details: typed.details ?? null },
+  };
   return reply.status(status).send(body);
 }

@@ -1,3 +1,4 @@
+import { SwitchboardError } from '@switchboard/core';
 import Ajv, { type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
@@ -16,3 +17,15 @@ const textAjv = addFormats.default(new Ajv.default({ ...common, coerceTypes: 'ar
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+
+/** Validates input that does not come through HTTP (the command line) against the same schemas. */
+export function assertValid<T>(schema: object, value: unknown, what: string): T {
+  const check = bodyAjv.compile(schema);
+  if (check(value)) return value as T;
+  const issue = check.errors?.[0];
+  throw new SwitchboardError(
+    'validation_failed',
+    `The ${what} is not valid: ${issue?.instancePath || 'value'} ${issue?.message ?? 'is not valid'}.`,
+    check.errors,
+  );
+}

@@ -9,9 +9,15 @@ const tags = ['tenant'];
 const bounded = (limit: { min: number; max: number }, description: string) =>
   Type.Integer({ minimum: limit.min, maximum: limit.max, description });
 const Tokens = {
-  accessTokenMinutes: bounded(LIMITS.accessTokenMinutes, 'Access token lifetime, 5–120 minutes (default 60).'),
+  accessTokenMinutes: bounded(
+    LIMITS.accessTokenMinutes,
+    'Access token lifetime, 5–120 minutes (default 60).',
+  ),
   refreshTokenHours: bounded(LIMITS.refreshTokenHours, 'Refresh token lifetime, 2–24 hours (default 10).'),
-  authCodeMinutes: bounded(LIMITS.authCodeMinutes, 'Single sign-on authorization code lifetime, 1–10 minutes.'),
+  authCodeMinutes: bounded(
+    LIMITS.authCodeMinutes,
+    'Single sign-on authorization code lifetime, 1–10 minutes.',
+  ),
 };
 const Tenant = Type.Object({
   id: Uuid,
@@ -24,7 +30,14 @@ const Tenant = Type.Object({
 export function tenantRoutes(app: App, { db }: AppContext): void {
   app.get(
     '/tenant',
-    { schema: { tags, summary: 'Your tenant and its settings', security: bearer, response: { 200: Tenant, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Your tenant and its settings',
+        security: bearer,
+        response: { 200: Tenant, ...errorResponses },
+      },
+    },
     (request) => getTenant(db, principalOf(request)),
   );
   app.patch(

@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { authorize, changeTokenLifetimes, DEFAULT_TOKEN_LIFETIMES, type TokenLifetimes } from '@switchboard/core';
-import { auditedChange, found } from '../audit/audited-change.ts';
+import {
+  authorize,
+  changeTokenLifetimes,
+  DEFAULT_TOKEN_LIFETIMES,
+  type TokenLifetimes,
+} from '@switchboard/core';
 import { recordChange } from '../audit/audit.service.ts';
+import { auditedChange, found } from '../audit/audited-change.ts';
 import { hashPassword } from '../auth/password.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository, translateConstraintErrors, usersRepository } from '../db/repositories/index.ts';
 import type { TenantRow } from '../db/schema.ts';
+import { NewUserBody } from '../directory/users.schema.ts';
+import { createUser, type NewUserInput } from '../directory/users.service.ts';
+import { assertValid } from '../http/validation.ts';
+import { NewTenantBody } from './tenant.schema.ts';
 
 export interface NewTenant {
   name: string;
@@ -23,7 +32,8 @@ const presentTenant = (row: TenantRow) => ({
 });
 
 /** Creates a tenant and its first administrator (deployment operators do this from the command line). */
-export async function createTenant(db: Db, input: NewTenant) {
+export async function createTenant(db: Db, unchecked: NewTenant) {
+  const input = assertValid<NewTenant>(NewTenantBody, unchecked, 'tenant');
   const tenantId = crypto.randomUUID();
   const adminId = crypto.randomUUID();
   const passwordHash = await hashPassword(input.admin.password);
@@ -66,7 +76,10 @@ export interface DemoCredentials {
 }
 
 /** On an empty database: tenant `demo` with administrator `admin`, so a first start is usable at once. */
-export async function ensureFirstTenant(db: Db, adminPassword?: string): Promise<DemoCredentials | undefined> {
+export async function ensureFirstTenant(
+  db: Db,
+  adminPassword?: string,
+): Promise<DemoCredentials | undefined> {
   if ((await tenantsRepository.count(db)) > 0) return undefined;
   const password = adminPassword ?? randomBytes(12).toString('base64url');
   await createTenant(db, { name: 'demo', displayName: 'Demo', admin: { username: 'admin', password } });
@@ -78,7 +91,11 @@ export async function getTenant(db: Db, principal: Principal) {
   return presentTenant(await found('Tenant', tenantsRepository.findById(db, principal.tenantId)));
 }
 
-export function updateTenantSettings(db: Db, principal: Principal, change: { tokens?: Partial<TokenLifetimes> }) {
+export function updateTenantSettings(
+  db: Db,
+  principal: Principal,
+  change: { tokens?: Partial<TokenLifetimes> },
+) {
   authorize(principal, 'tenant.configure');
   const load = async (trx: Db) => {
     const row = await tenantsRepository.findById(trx, principal.tenantId);
@@ -99,4 +116,11 @@ export function updateTenantSettings(db: Db, principal: Principal, change: { tok
       },
     }),
   );
+}
+
+/** Creates a user from the command line, checked against the same schema as the API. */
+export async function createUserInTenant(db: Db, tenantName: string, unchecked: NewUserInput) {
+  const input = assertValid<NewUserInput>(NewUserBody, unchecked, 'user');
+  const tenant = await found(`Tenant "${tenantName}"`, tenantsRepository.findByName(db, tenantName));
+  return createUser(db, systemPrincipal(tenant.id), input);
 }

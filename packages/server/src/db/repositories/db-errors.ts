@@ -12,7 +12,8 @@ export async function translateConstraintErrors<T>(what: string, work: () => Pro
   } catch (error) {
     const code = (error as PostgresError).code;
     if (code === '23505') throw conflict(`A ${what} with that name or key already exists.`);
-    if (code === '23503') throw invalid(`The ${what} refers to something that does not exist in this tenant.`);
+    if (code === '23503')
+      throw invalid(`The ${what} refers to something that does not exist in this tenant.`);
     throw error;
   }
 }

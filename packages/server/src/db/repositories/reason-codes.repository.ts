@@ -10,7 +10,10 @@ export interface ReasonCodeFields {
 
 export const reasonCodesRepository = {
   async insert(db: Db, tenantId: string, id: string, fields: ReasonCodeFields): Promise<void> {
-    await db.insertInto('reason_codes').values({ id, tenant_id: tenantId, ...fields }).execute();
+    await db
+      .insertInto('reason_codes')
+      .values({ id, tenant_id: tenantId, ...fields })
+      .execute();
   },
 
   findById(db: Db, tenantId: string, id: string): Promise<ReasonCodeRow | undefined> {
@@ -29,7 +32,12 @@ export const reasonCodesRepository = {
   },
 
   async update(db: Db, tenantId: string, id: string, change: Partial<ReasonCodeFields>): Promise<void> {
-    await db.updateTable('reason_codes').set(change).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+    await db
+      .updateTable('reason_codes')
+      .set(change)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
   },
 
   async delete(db: Db, tenantId: string, id: string): Promise<void> {

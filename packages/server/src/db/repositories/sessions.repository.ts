@@ -28,7 +28,13 @@ export const sessionsRepository = {
   },
 
   /** Swaps the refresh secret only if it is still the one presented, so a refresh token works once. */
-  async rotate(db: Db, tenantId: string, sessionId: string, fromHash: string, toHash: string): Promise<boolean> {
+  async rotate(
+    db: Db,
+    tenantId: string,
+    sessionId: string,
+    fromHash: string,
+    toHash: string,
+  ): Promise<boolean> {
     const result = await db
       .updateTable('sessions')
       .set({ refresh_hash: toHash })

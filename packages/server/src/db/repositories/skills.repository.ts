@@ -31,7 +31,12 @@ export const skillsRepository = {
   },
 
   async rename(db: Db, tenantId: string, skillId: string, name: string): Promise<void> {
-    await db.updateTable('skills').set({ name }).where('tenant_id', '=', tenantId).where('id', '=', skillId).execute();
+    await db
+      .updateTable('skills')
+      .set({ name })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', skillId)
+      .execute();
   },
 
   async delete(db: Db, tenantId: string, skillId: string): Promise<void> {

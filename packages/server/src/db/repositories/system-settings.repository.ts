@@ -8,7 +8,11 @@ export const systemSettingsRepository = {
       .values({ key, value: create() })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
-    const row = await db.selectFrom('system_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('system_settings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     return row.value;
   },
 };

@@ -40,7 +40,9 @@ export const teamsRepository = {
       .selectFrom('teams')
       .select('id')
       .where('tenant_id', '=', tenantId)
-      .where((eb) => eb.or([eb('primary_supervisor_id', '=', userId), eb('secondary_supervisor_id', '=', userId)]))
+      .where((eb) =>
+        eb.or([eb('primary_supervisor_id', '=', userId), eb('secondary_supervisor_id', '=', userId)]),
+      )
       .execute();
     return rows.map((r) => r.id);
   },

@@ -23,11 +23,18 @@ export const tenantsRepository = {
   },
 
   async count(db: Db): Promise<number> {
-    const row = await db.selectFrom('tenants').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    const row = await db
+      .selectFrom('tenants')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   },
 
   async updateSettings(db: Db, tenantId: string, settings: TenantSettings): Promise<void> {
-    await db.updateTable('tenants').set({ settings: JSON.stringify(settings) }).where('id', '=', tenantId).execute();
+    await db
+      .updateTable('tenants')
+      .set({ settings: JSON.stringify(settings) })
+      .where('id', '=', tenantId)
+      .execute();
   },
 };

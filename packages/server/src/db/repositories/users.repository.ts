@@ -76,17 +76,32 @@ export const usersRepository = {
       .where('user_id', 'in', userIds)
       .orderBy('skill_id')
       .execute();
-    for (const row of rows) bySkill.get(row.user_id)?.push({ skillId: row.skill_id, competence: row.competence });
+    for (const row of rows)
+      bySkill.get(row.user_id)?.push({ skillId: row.skill_id, competence: row.competence });
     return bySkill;
   },
 
-  async replaceSkills(db: Db, tenantId: string, userId: string, skills: readonly AgentSkill[]): Promise<void> {
-    await db.deleteFrom('agent_skills').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+  async replaceSkills(
+    db: Db,
+    tenantId: string,
+    userId: string,
+    skills: readonly AgentSkill[],
+  ): Promise<void> {
+    await db
+      .deleteFrom('agent_skills')
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .execute();
     if (skills.length === 0) return;
     await db
       .insertInto('agent_skills')
       .values(
-        skills.map((s) => ({ tenant_id: tenantId, user_id: userId, skill_id: s.skillId, competence: s.competence })),
+        skills.map((s) => ({
+          tenant_id: tenantId,
+          user_id: userId,
+          skill_id: s.skillId,
+          competence: s.competence,
+        })),
       )
       .execute();
   },

@@ -1,0 +1,61 @@
+/** Process configuration: each setting is an environment variable and a `switchboard start` flag. */
+export const PROCESS_ROLES = ['web', 'router', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+export interface StartConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  demo: boolean;
+  roles: ProcessRole[];
+  logLevel: string;
+}
+
+export interface StartFlags {
+  port?: string;
+  host?: string;
+  data?: string;
+  databaseUrl?: string;
+  adminPassword?: string;
+  demo?: string;
+  roles?: string;
+  logLevel?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv): StartConfig {
+  const portText = flags.port ?? env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535)
+    throw new ConfigError(`PORT must be 0–65535 (0 picks a free port), not "${portText}".`);
+  const demoText = flags.demo ?? env.SWITCHBOARD_DEMO ?? '1';
+  if (demoText !== '0' && demoText !== '1')
+    throw new ConfigError(`SWITCHBOARD_DEMO must be 0 or 1, not "${demoText}".`);
+  const roles = (flags.roles ?? env.SWITCHBOARD_ROLES ?? PROCESS_ROLES.join(','))
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = roles.filter((r) => !(PROCESS_ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0 || roles.length === 0) {
+    throw new ConfigError(
+      `SWITCHBOARD_ROLES takes a comma-separated list of ${PROCESS_ROLES.join(', ')}; got "${roles.join(',')}".`,
+    );
+  }
+  const adminPassword = flags.adminPassword ?? env.SWITCHBOARD_ADMIN_PASSWORD;
+  if (adminPassword !== undefined && (adminPassword.length < 8 || adminPassword.length > 128)) {
+    throw new ConfigError('SWITCHBOARD_ADMIN_PASSWORD must be 8 to 128 characters long.');
+  }
+  return {
+    port,
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: flags.data ?? env.SWITCHBOARD_DATA ?? './data',
+    databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
+    adminPassword,
+    demo: demoText === '1',
+    roles: roles as ProcessRole[],
+    logLevel: flags.logLevel ?? env.LOG_LEVEL ?? 'info',
+  };
+}

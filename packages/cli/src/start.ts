@@ -1,0 +1,31 @@
+import { buildApp, ensureFirstTenant, migrate, openDatabase, seedDemo } from '@switchboard/server';
+import type { StartConfig } from './config.ts';
+
+/** Opens the database, applies migrations, creates the first tenant on an empty database, and serves. */
+export async function start(config: StartConfig): Promise<void> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database.db);
+  const firstAdmin = await ensureFirstTenant(database.db, config.adminPassword);
+  if (firstAdmin && config.demo) await seedDemo(database.db, firstAdmin);
+  const app = await buildApp({ db: database.db, logger: { level: config.logLevel } });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
+  console.log(`Switchboard listening on ${address}`);
+  console.log(`Storage: ${where}. Roles: ${config.roles.join(', ')}. API docs: ${address}/api/docs`);
+  if (firstAdmin) {
+    console.log(
+      `Created tenant "${firstAdmin.tenant}" with administrator "${firstAdmin.username}", password: ${firstAdmin.password}` +
+        (config.adminPassword
+          ? ' (from SWITCHBOARD_ADMIN_PASSWORD)'
+          : ' (shown once; change it after signing in)'),
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { systemPrincipal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+import { tenantsRepository } from '../db/repositories/index.ts';
+import { createReasonCode } from '../directory/reason-codes.service.ts';
+import { createSkill } from '../directory/skills.service.ts';
+import { createTeam } from '../directory/teams.service.ts';
+import { createUser } from '../directory/users.service.ts';
+import type { DemoCredentials } from './tenants.service.ts';
+
+const SKILLS = ['Billing', 'Technical support', 'Sales', 'Spanish'];
+const TEAMS = [
+  { name: 'Care', supervisor: 'maria', agents: ['alex', 'sam', 'jordan', 'casey'] },
+  { name: 'Sales', supervisor: 'omar', agents: ['lee', 'robin', 'kim', 'noor'] },
+];
+const NOT_READY = [
+  [1, 'Break'],
+  [2, 'Lunch'],
+  [3, 'Meeting'],
+  [4, 'Training'],
+  [5, 'After-call paperwork'],
+] as const;
+
+/**
+ * Fills the first tenant with a small center to explore: skills, two teams with supervisors, eight agents
+ * with competences, and reason codes. Everyone signs in with the administrator's password.
+ */
+export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
+  const tenant = await tenantsRepository.findByName(db, admin.tenant);
+  if (!tenant) return;
+  const system = systemPrincipal(tenant.id);
+  const skills = [];
+  for (const name of SKILLS) skills.push(await createSkill(db, system, { name }));
+  for (const [index, team] of TEAMS.entries()) {
+    const supervisor = await createUser(db, system, {
+      username: team.supervisor,
+      displayName: capitalise(team.supervisor),
+      role: 'supervisor',
+      password: admin.password,
+    });
+    const created = await createTeam(db, system, {
+      name: team.name,
+      primarySupervisorId: supervisor.id,
+      secondarySupervisorId: null,
+    });
+    for (const [n, username] of team.agents.entries()) {
+      await createUser(db, system, {
+        username,
+        displayName: capitalise(username),
+        role: 'agent',
+        password: admin.password,
+        alias: capitalise(username),
+        extension: String(1000 + index * 100 + n),
+        teamId: created.id,
+        skills: skills
+          .filter((_, s) => (s + n + index) % 2 === 0 || s === index)
+          .map((skill, s) => ({ skillId: skill.id, competence: 1 + ((n * 3 + s * 5 + index) % 10) })),
+      });
+    }
+  }
+  for (const [code, label] of NOT_READY)
+    await createReasonCode(db, system, { kind: 'not_ready', code, label });
+  await createReasonCode(db, system, { kind: 'logout', code: 1, label: 'End of shift' });
+}
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

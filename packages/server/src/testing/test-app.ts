@@ -1,0 +1,85 @@
+import { ManualClock } from '@switchboard/core';
+import { buildApp } from '../app.ts';
+import { type Database, migrate, openDatabase } from '../db/database.ts';
+import type { App } from '../http/app-types.ts';
+import { createTenant } from '../tenancy/tenants.service.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+/** A server on a fresh in-memory PGlite database with a hand-moved clock. */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await openDatabase({});
+  await migrate(database.db);
+  const clock = new ManualClock(Date.now());
+  const app = await buildApp({ db: database.db, clock });
+  return {
+    app,
+    database,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface Session {
+  tenant: string;
+  token: string;
+  refreshToken: string;
+  headers: { authorization: string };
+}
+
+export async function createTestTenant(
+  test: TestApp,
+  name: string,
+): Promise<{ tenantId: string; admin: Session }> {
+  const { tenant } = await createTenant(test.database.db, {
+    name,
+    displayName: name,
+    admin: { username: 'admin', password: TEST_PASSWORD },
+  });
+  return { tenantId: tenant.id, admin: await signIn(test, name, 'admin') };
+}
+
+export async function signIn(
+  test: TestApp,
+  tenant: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { tenant, username, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+  const { accessToken, refreshToken } = response.json();
+  return { tenant, token: accessToken, refreshToken, headers: { authorization: `Bearer ${accessToken}` } };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Calls the API as a signed-in user and returns status and parsed body. */
+export async function call(
+  test: TestApp,
+  session: Session | undefined,
+  method: Method,
+  url: string,
+  payload?: unknown,
+): Promise<{ status: number; body: any }> {
+  const response = await test.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: session?.headers ?? {},
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  return { status: response.statusCode, body: response.body ? response.json() : undefined };
+}
