@@ -18,7 +18,6 @@ export async function start(config: StartConfig): Promise<void> {
 
   const address = await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
-  console.log(`Switchboard listening on ${address}`);
   console.log(`Storage: ${where}. Roles: ${config.roles.join(', ')}. API docs: ${address}/api/docs`);
   if (firstAdmin) {
     console.log(
@@ -28,4 +27,6 @@ export async function start(config: StartConfig): Promise<void> {
           : ' (shown once; change it after signing in)'),
     );
   }
+  // Printed last: whoever waits for this line finds everything above already there.
+  console.log(`Switchboard listening on ${address}`);
 }

@@ -3,6 +3,7 @@ import {
   authorize,
   changeTokenLifetimes,
   DEFAULT_TOKEN_LIFETIMES,
+  SwitchboardError,
   type TokenLifetimes,
 } from '@switchboard/core';
 import { recordChange } from '../audit/audit.service.ts';
@@ -82,7 +83,13 @@ export async function ensureFirstTenant(
 ): Promise<DemoCredentials | undefined> {
   if ((await tenantsRepository.count(db)) > 0) return undefined;
   const password = adminPassword ?? randomBytes(12).toString('base64url');
-  await createTenant(db, { name: 'demo', displayName: 'Demo', admin: { username: 'admin', password } });
+  try {
+    await createTenant(db, { name: 'demo', displayName: 'Demo', admin: { username: 'admin', password } });
+  } catch (error) {
+    // Another node starting against the same database created it first.
+    if (error instanceof SwitchboardError && error.code === 'conflict') return undefined;
+    throw error;
+  }
   return { tenant: 'demo', username: 'admin', password };
 }
 

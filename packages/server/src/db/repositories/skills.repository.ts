@@ -10,7 +10,6 @@ export const skillsRepository = {
     return db
       .selectFrom('skills')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
       .where('id', '=', skillId)
       .executeTakeFirst();
   },

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, resolveStartConfig } from './config.ts';
+
+describe('start configuration', () => {
+  test('defaults: port 3000, ./data, all roles, demo on', () => {
+    const config = resolveStartConfig({}, {});
+    assert.equal(config.port, 3000);
+    assert.equal(config.dataDir, './data');
+    assert.equal(config.databaseUrl, undefined);
+    assert.deepEqual(config.roles, ['web', 'router', 'worker']);
+    assert.equal(config.demo, true);
+  });
+
+  test('flags win over the environment', () => {
+    const config = resolveStartConfig(
+      { port: '0', roles: 'web' },
+      { PORT: '8080', SWITCHBOARD_ROLES: 'router' },
+    );
+    assert.equal(config.port, 0);
+    assert.deepEqual(config.roles, ['web']);
+  });
+
+  test('the environment configures every setting', () => {
+    const config = resolveStartConfig(
+      {},
+      {
+        PORT: '8080',
+        SWITCHBOARD_DATA: '/var/lib/switchboard',
+        DATABASE_URL: 'postgres://db/switchboard',
+        SWITCHBOARD_ADMIN_PASSWORD: 'long enough',
+        SWITCHBOARD_DEMO: '0',
+        SWITCHBOARD_ROLES: 'web, worker',
+      },
+    );
+    assert.deepEqual(
+      { ...config, host: undefined, logLevel: undefined },
+      {
+        port: 8080,
+        host: undefined,
+        logLevel: undefined,
+        dataDir: '/var/lib/switchboard',
+        databaseUrl: 'postgres://db/switchboard',
+        adminPassword: 'long enough',
+        demo: false,
+        roles: ['web', 'worker'],
+      },
+    );
+  });
+
+  test('bad values are refused with a message that says what to fix', () => {
+    assert.throws(() => resolveStartConfig({ port: 'http' }, {}), ConfigError);
+    assert.throws(() => resolveStartConfig({ port: '70000' }, {}), /0–65535/);
+    assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_DEMO: 'yes' }), /0 or 1/);
+    assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_ROLES: 'web,cook' }), /web, router, worker/);
+    assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_ADMIN_PASSWORD: 'short' }), /8 to 128/);
+  });
+});

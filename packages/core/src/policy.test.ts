@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { type Actor, authorize, isAllowed, PERMISSIONS } from './policy.ts';
+
+const actor = (role: Actor['role'], scope?: Actor['scope']): Actor => ({
+  tenantId: 't',
+  userId: 'u',
+  role,
+  ...(scope ? { scope } : {}),
+});
+
+describe('policy', () => {
+  test('administrators may do everything', () => {
+    for (const permission of PERMISSIONS) assert.ok(isAllowed(actor('administrator'), permission));
+  });
+
+  test('agents read only what their desktop needs', () => {
+    const allowed = PERMISSIONS.filter((p) => isAllowed(actor('agent'), p));
+    assert.deepEqual(allowed, ['team.read', 'skill.read', 'reasonCode.read']);
+  });
+
+  test('supervisors read the configuration and reskill, but change nothing else', () => {
+    const supervisor = actor('supervisor');
+    assert.ok(isAllowed(supervisor, 'agent.reskill'));
+    assert.ok(isAllowed(supervisor, 'user.read'));
+    for (const p of PERMISSIONS.filter((p) => p.endsWith('.manage') || p === 'tenant.configure' || p === 'audit.read')) {
+      assert.ok(!isAllowed(supervisor, p), p);
+    }
+  });
+
+  test('service users read by default and never see the audit log or keys, whatever their scope', () => {
+    const read = actor('service', 'read');
+    const write = actor('service', 'write');
+    assert.ok(PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'audit.read').every((p) => isAllowed(read, p)));
+    assert.ok(!PERMISSIONS.some((p) => (p.endsWith('.manage') || p === 'agent.reskill') && isAllowed(read, p)));
+    assert.ok(isAllowed(write, 'user.manage'));
+    for (const p of ['audit.read', 'apiKey.manage', 'tenant.configure'] as const) {
+      assert.ok(!isAllowed(read, p) && !isAllowed(write, p), p);
+    }
+  });
+
+  test('authorize throws a forbidden error naming the permission', () => {
+    assert.throws(() => authorize(actor('agent'), 'user.manage'), { code: 'forbidden', message: /user\.manage/ });
+  });
+});

@@ -1,0 +1,247 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEFAULT_TOKEN_LIFETIMES, SwitchboardError } from '@switchboard/core';
+import { type Database, isReady, migrate } from './database.ts';
+import {
+  apiKeysRepository,
+  auditRepository,
+  reasonCodesRepository,
+  sessionsRepository,
+  skillsRepository,
+  systemSettingsRepository,
+  teamsRepository,
+  tenantsRepository,
+  translateConstraintErrors,
+  usersRepository,
+} from './repositories/index.ts';
+
+const uuid = () => crypto.randomUUID();
+
+/**
+ * The repository contract, written once and run against every storage backend (PGlite and PostgreSQL),
+ * so that what the server relies on holds on both.
+ */
+export function repositorySuite(backend: string, open: () => Promise<Database>): void {
+  describe(`repositories on ${backend}`, () => {
+    let database: Database;
+    let tenantA: string;
+    let tenantB: string;
+
+    const newUser = (tenantId: string, username: string, role: 'agent' | 'supervisor' = 'agent') => {
+      const id = uuid();
+      return usersRepository
+        .insert(database.db, {
+          id,
+          tenant_id: tenantId,
+          username,
+          display_name: username,
+          role,
+          password_hash: 'x',
+          alias: null,
+          extension: null,
+          team_id: null,
+        })
+        .then(() => id);
+    };
+
+    before(async () => {
+      database = await open();
+      await migrate(database.db);
+      tenantA = uuid();
+      tenantB = uuid();
+      for (const [id, name] of [
+        [tenantA, 'tenant-a'],
+        [tenantB, 'tenant-b'],
+      ] as const) {
+        await tenantsRepository.insert(database.db, {
+          id,
+          name,
+          displayName: name,
+          settings: { tokens: DEFAULT_TOKEN_LIFETIMES },
+        });
+      }
+    });
+
+    after(async () => {
+      await database?.close();
+    });
+
+    test('migrations are idempotent and the database reports ready', async () => {
+      assert.deepEqual(await migrate(database.db), []);
+      assert.equal(await isReady(database.db), true);
+    });
+
+    test('tenant settings round-trip as JSON', async () => {
+      const tenant = await tenantsRepository.findByName(database.db, 'tenant-a');
+      assert.deepEqual(tenant?.settings, { tokens: DEFAULT_TOKEN_LIFETIMES });
+      await tenantsRepository.updateSettings(database.db, tenantA, {
+        tokens: { ...DEFAULT_TOKEN_LIFETIMES, accessTokenMinutes: 15 },
+      });
+      const changed = await tenantsRepository.findById(database.db, tenantA);
+      assert.equal(changed?.settings.tokens.accessTokenMinutes, 15);
+    });
+
+    test('usernames are unique per tenant, case-insensitively, and free across tenants', async () => {
+      await newUser(tenantA, 'Alice');
+      await newUser(tenantB, 'alice');
+      await assert.rejects(
+        translateConstraintErrors('user', () => newUser(tenantA, 'ALICE')),
+        (error: unknown) => error instanceof SwitchboardError && error.code === 'conflict',
+      );
+      const found = await usersRepository.findByUsername(database.db, tenantA, 'aLiCe');
+      assert.equal(found?.username, 'Alice');
+    });
+
+    test("a tenant's rows are invisible from another tenant", async () => {
+      const id = await newUser(tenantA, 'only-in-a');
+      assert.ok(await usersRepository.findById(database.db, tenantA, id));
+      assert.equal(await usersRepository.findById(database.db, tenantB, id), undefined);
+      const listedInB = await usersRepository.list(database.db, tenantB, { limit: 500, offset: 0 });
+      assert.ok(listedInB.every((user) => user.tenant_id === tenantB));
+    });
+
+    test("agent skills are replaced as a whole and cannot point at another tenant's skill", async () => {
+      const agent = await newUser(tenantA, 'skilled');
+      const [billing, sales, foreign] = [uuid(), uuid(), uuid()];
+      await skillsRepository.insert(database.db, tenantA, billing, 'Billing');
+      await skillsRepository.insert(database.db, tenantA, sales, 'Sales');
+      await skillsRepository.insert(database.db, tenantB, foreign, 'Billing');
+      await usersRepository.replaceSkills(database.db, tenantA, agent, [
+        { skillId: billing, competence: 5 },
+        { skillId: sales, competence: 10 },
+      ]);
+      await usersRepository.replaceSkills(database.db, tenantA, agent, [{ skillId: sales, competence: 7 }]);
+      const skills = await usersRepository.skillsOf(database.db, tenantA, [agent]);
+      assert.deepEqual(skills.get(agent), [{ skillId: sales, competence: 7 }]);
+      await assert.rejects(
+        translateConstraintErrors('agent skill', () =>
+          usersRepository.replaceSkills(database.db, tenantA, agent, [{ skillId: foreign, competence: 3 }]),
+        ),
+        (error: unknown) => error instanceof SwitchboardError && error.code === 'validation_failed',
+      );
+      await assert.rejects(
+        usersRepository.replaceSkills(database.db, tenantA, agent, [{ skillId: billing, competence: 11 }]),
+        'competence above 10 is refused by the database too',
+      );
+      await skillsRepository.delete(database.db, tenantA, sales);
+      assert.deepEqual((await usersRepository.skillsOf(database.db, tenantA, [agent])).get(agent), []);
+    });
+
+    test('teams know their supervisors, and deleting a team leaves its agents teamless', async () => {
+      const supervisor = await newUser(tenantA, 'boss', 'supervisor');
+      const agent = await newUser(tenantA, 'member');
+      const team = uuid();
+      await teamsRepository.insert(database.db, tenantA, team, {
+        name: 'Care',
+        primarySupervisorId: supervisor,
+        secondarySupervisorId: null,
+      });
+      await usersRepository.update(database.db, tenantA, agent, { team_id: team });
+      assert.deepEqual(await teamsRepository.supervisedBy(database.db, tenantA, supervisor), [team]);
+      assert.deepEqual(await teamsRepository.supervisedBy(database.db, tenantB, supervisor), []);
+      await teamsRepository.delete(database.db, tenantA, team);
+      assert.equal((await usersRepository.findById(database.db, tenantA, agent))?.team_id, null);
+    });
+
+    test('reason codes are unique per tenant and kind', async () => {
+      await reasonCodesRepository.insert(database.db, tenantA, uuid(), { kind: 'not_ready', code: 1, label: 'Break' });
+      await reasonCodesRepository.insert(database.db, tenantA, uuid(), { kind: 'logout', code: 1, label: 'Shift end' });
+      await reasonCodesRepository.insert(database.db, tenantB, uuid(), { kind: 'not_ready', code: 1, label: 'Pause' });
+      await assert.rejects(
+        translateConstraintErrors('reason code', () =>
+          reasonCodesRepository.insert(database.db, tenantA, uuid(), { kind: 'not_ready', code: 1, label: 'Again' }),
+        ),
+        (error: unknown) => error instanceof SwitchboardError && error.code === 'conflict',
+      );
+      const notReady = await reasonCodesRepository.list(database.db, tenantA, 'not_ready');
+      assert.deepEqual(
+        notReady.map((r) => r.label),
+        ['Break'],
+      );
+    });
+
+    test('a refresh secret rotates exactly once, even when presented twice at the same time', async () => {
+      const user = await newUser(tenantA, 'rotator');
+      const session = uuid();
+      await sessionsRepository.insert(database.db, {
+        id: session,
+        tenantId: tenantA,
+        userId: user,
+        refreshHash: 'h0',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+      const results = await Promise.all([
+        sessionsRepository.rotate(database.db, tenantA, session, 'h0', 'h1'),
+        sessionsRepository.rotate(database.db, tenantA, session, 'h0', 'h2'),
+      ]);
+      assert.deepEqual(results.filter(Boolean).length, 1);
+      await sessionsRepository.revoke(database.db, tenantA, session, new Date());
+      const current = (await sessionsRepository.findById(database.db, tenantA, session))?.refresh_hash ?? '';
+      assert.equal(await sessionsRepository.rotate(database.db, tenantA, session, current, 'h3'), false);
+    });
+
+    test('API keys are found by id for authentication and revoked per tenant', async () => {
+      const service = uuid();
+      await usersRepository.insert(database.db, {
+        id: service,
+        tenant_id: tenantB,
+        username: 'crm',
+        display_name: 'CRM',
+        role: 'service',
+        password_hash: null,
+        alias: null,
+        extension: null,
+        team_id: null,
+      });
+      const key = uuid();
+      await apiKeysRepository.insert(database.db, {
+        id: key,
+        tenantId: tenantB,
+        userId: service,
+        name: 'crm',
+        scope: 'read',
+        keyHash: 'hash',
+      });
+      assert.equal((await apiKeysRepository.findForAuthentication(database.db, key))?.tenant_id, tenantB);
+      await apiKeysRepository.revoke(database.db, tenantA, key, new Date());
+      assert.equal((await apiKeysRepository.findById(database.db, tenantB, key))?.revoked_at, null, 'not from A');
+      await apiKeysRepository.revokeAllOfUser(database.db, tenantB, service, new Date());
+      assert.ok((await apiKeysRepository.findById(database.db, tenantB, key))?.revoked_at instanceof Date);
+    });
+
+    test('the audit log pages newest first and stays within its tenant', async () => {
+      for (let i = 0; i < 5; i++) {
+        await auditRepository.append(database.db, {
+          tenantId: tenantA,
+          actorId: null,
+          actorName: 'system',
+          action: 'update',
+          entityType: 'skill',
+          entityId: `s${i}`,
+          before: { n: i },
+          after: { n: i + 1 },
+        });
+      }
+      const first = await auditRepository.list(database.db, tenantA, { limit: 2, entityType: 'skill' });
+      assert.deepEqual(
+        first.map((r) => r.entity_id),
+        ['s4', 's3'],
+      );
+      assert.deepEqual(first[0]?.after, { n: 5 });
+      const next = await auditRepository.list(database.db, tenantA, { limit: 10, beforeId: first[1]?.id, entityType: 'skill' });
+      assert.deepEqual(
+        next.map((r) => r.entity_id),
+        ['s2', 's1', 's0'],
+      );
+      assert.deepEqual(await auditRepository.list(database.db, tenantB, { limit: 10 }), []);
+    });
+
+    test('a system setting is created once, whoever asks first', async () => {
+      const values = await Promise.all([
+        systemSettingsRepository.getOrCreate(database.db, 'key', () => 'first'),
+        systemSettingsRepository.getOrCreate(database.db, 'key', () => 'second'),
+      ]);
+      assert.equal(new Set(values).size, 1);
+    });
+  });
+}

@@ -1,0 +1,1 @@
+export { freshPostgresDatabase, POSTGRES_ENV, postgresForTests } from './postgres.ts';

@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+
+/** The subset of OpenAPI 3.0 / JSON Schema that the route schemas use. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  nullable?: boolean;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  minProperties?: number;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+export interface SchemaArbitraries {
+  /** Values the schema accepts (nearly always: regex generation is approximate). */
+  valid(schema: JsonSchema): fc.Arbitrary<unknown>;
+  /** Values the schema should refuse: wrong types, missing or unknown fields, out-of-range sizes. */
+  invalid(schema: JsonSchema): fc.Arbitrary<unknown>;
+}
+
+/** Sizes stay small: the point is the shape of a value, not its bulk. */
+const SMALL = 4;
+const codePoints = (value: string) => [...value].length;
+const anyJson = fc.jsonValue({ maxDepth: 2 });
+const MALFORMED_UUIDS = [
+  '',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-00000000000',
+  '00000000-0000-0000-0000-0000000000000',
+  'g0000000-0000-0000-0000-000000000000',
+  '00000000000000000000000000000000',
+  '{00000000-0000-0000-0000-000000000000}',
+  ' 00000000-0000-0000-0000-000000000000',
+  '0',
+  '-1',
+  'null',
+  '../..',
+  "' or 1=1 --",
+];
+/** Text the database may choke on although the schema accepts it. */
+const AWKWARD_TEXT = ['a\u0000b', 'x\uD800y', '😀', 'a%00b', "O'Brien", 'a\\b', '𝒜'];
+
+export function schemaArbitraries(components: Record<string, JsonSchema>): SchemaArbitraries {
+  const resolve = (schema: JsonSchema): JsonSchema => {
+    if (!schema.$ref) return schema;
+    const target = components[schema.$ref.replace('#/components/schemas/', '')];
+    if (!target) throw new Error(`unresolved $ref ${schema.$ref}`);
+    return resolve(target);
+  };
+  const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type[0] : s.type);
+  const regex = (s: JsonSchema) => (s.pattern === undefined ? undefined : new RegExp(s.pattern, 'u'));
+
+  function valid(input: JsonSchema): fc.Arbitrary<unknown> {
+    const s = resolve(input);
+    const base = validBase(s);
+    return s.nullable ? fc.oneof(base, fc.constant(null)) : base;
+  }
+
+  function validBase(s: JsonSchema): fc.Arbitrary<unknown> {
+    if (s.enum) return fc.constantFrom(...s.enum);
+    const alternatives = s.anyOf ?? s.oneOf;
+    if (alternatives) return fc.oneof(...alternatives.map(valid));
+    switch (typeOf(s)) {
+      case 'string':
+        return validString(s);
+      case 'integer':
+        return fc.integer({ min: s.minimum ?? -1_000_000, max: s.maximum ?? 1_000_000 });
+      case 'number':
+        return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true });
+      case 'boolean':
+        return fc.boolean();
+      case 'null':
+        return fc.constant(null);
+      case 'array': {
+        const minLength = s.minItems ?? 0;
+        return fc.array(valid(s.items ?? {}), {
+          minLength,
+          maxLength: Math.max(minLength, Math.min(s.maxItems ?? SMALL, SMALL)),
+        });
+      }
+      case 'object':
+        return validObject(s);
+      default:
+        return anyJson;
+    }
+  }
+
+  function validString(s: JsonSchema): fc.Arbitrary<string> {
+    if (s.format === 'uuid') return fc.uuid();
+    if (s.format === 'date-time') {
+      return fc
+        .date({ min: new Date('1970-01-01Z'), max: new Date('2100-01-01Z'), noInvalidDate: true })
+        .map((date) => date.toISOString());
+    }
+    const min = s.minLength ?? 0;
+    const max = s.maxLength ?? 200;
+    const pattern = regex(s);
+    const fits = (value: string) =>
+      codePoints(value) >= min && codePoints(value) <= max && (!pattern || pattern.test(value));
+    const boundaries = ['a'.repeat(Math.max(min, 1)), 'a'.repeat(max), '😀'.repeat(max), ...AWKWARD_TEXT];
+    const free = fc.oneof(
+      fc.string({ minLength: min, maxLength: Math.min(max, min + 12) }),
+      fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, min + 12) }),
+    );
+    return fc
+      .oneof(
+        { weight: 3, arbitrary: pattern ? fc.stringMatching(pattern, { size: 'xsmall' }) : free },
+        { weight: 1, arbitrary: fc.constantFrom(...boundaries) },
+      )
+      .filter(fits);
+  }
+
+  function validObject(s: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
+    const model: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const [key, property] of Object.entries(s.properties ?? {})) model[key] = valid(property);
+    const record = fc.record(model, { requiredKeys: s.required ?? [] }) as fc.Arbitrary<
+      Record<string, unknown>
+    >;
+    const minProperties = s.minProperties ?? 0;
+    return minProperties > 0 ? record.filter((o) => Object.keys(o).length >= minProperties) : record;
+  }
+
+  function wrongType(s: JsonSchema): fc.Arbitrary<unknown> {
+    const allowed = new Set(s.enum ? [] : [s.type ?? []].flat());
+    if (allowed.has('number')) allowed.add('integer');
+    if (s.nullable) allowed.add('null');
+    const byType: Record<string, fc.Arbitrary<unknown>> = {
+      string: fc.string({ maxLength: SMALL }),
+      integer: fc.integer(),
+      number: fc.constantFrom(0.5, -1.25, 1e300),
+      boolean: fc.boolean(),
+      null: fc.constant(null),
+      array: fc.array(anyJson, { maxLength: SMALL }),
+      object: fc.dictionary(fc.string({ maxLength: SMALL }), anyJson, { maxKeys: SMALL }),
+    };
+    const others = Object.entries(byType).filter(([type]) => !allowed.has(type));
+    const arbitrary = fc.oneof(...others.map(([, a]) => a));
+    return s.enum ? arbitrary.filter((value) => !s.enum?.includes(value)) : arbitrary;
+  }
+
+  function invalid(input: JsonSchema): fc.Arbitrary<unknown> {
+    const s = resolve(input);
+    const options: fc.Arbitrary<unknown>[] = [wrongType(s)];
+    if (s.enum) options.push(fc.string({ maxLength: 12 }).filter((value) => !s.enum?.includes(value)));
+    const alternatives = s.anyOf ?? s.oneOf;
+    if (alternatives) options.push(...alternatives.map(invalid));
+    const type = typeOf(s);
+    if (type === 'string') {
+      if (s.maxLength !== undefined) {
+        const over = s.maxLength + 1;
+        options.push(fc.string({ minLength: over, maxLength: over + 8 }), fc.constant('😀'.repeat(over)));
+      }
+      if (s.minLength) options.push(fc.string({ maxLength: s.minLength - 1 }));
+      const pattern = regex(s);
+      if (pattern) {
+        const near = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(' a', 'a ', '<b>', '\n', 'a\tb'));
+        options.push(near.filter((value) => !pattern.test(value)));
+      }
+      if (s.format === 'uuid') options.push(fc.constantFrom(...MALFORMED_UUIDS));
+      if (s.format === 'date-time') options.push(fc.constantFrom('yesterday', '2024-13-45T25:61:00Z', ''));
+    }
+    if (type === 'integer' || type === 'number') {
+      const extremes = [2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, -1e300, 1e300, 0.5];
+      if (s.minimum !== undefined) extremes.push(s.minimum - 1, s.minimum - 0.5);
+      if (s.maximum !== undefined) extremes.push(s.maximum + 1, s.maximum + 0.5);
+      options.push(fc.constantFrom(...extremes));
+    }
+    if (type === 'array') {
+      const items = s.items ?? {};
+      options.push(fc.array(invalid(items), { minLength: 1, maxLength: SMALL }));
+      if (s.maxItems !== undefined) {
+        const over = s.maxItems + 1;
+        options.push(fc.array(valid(items), { minLength: over, maxLength: over }));
+      }
+    }
+    if (type === 'object') options.push(...invalidObjects(s));
+    return fc.oneof(...options);
+  }
+
+  function invalidObjects(s: JsonSchema): fc.Arbitrary<unknown>[] {
+    const base = validObject(s);
+    const properties = s.properties ?? {};
+    const options: fc.Arbitrary<unknown>[] = [fc.constant({})];
+    for (const key of s.required ?? []) {
+      options.push(base.map(({ [key]: _dropped, ...rest }) => rest));
+    }
+    for (const [key, property] of Object.entries(properties)) {
+      options.push(fc.tuple(base, invalid(property)).map(([object, bad]) => ({ ...object, [key]: bad })));
+    }
+    if (s.additionalProperties === false) {
+      const unknownKey = fc
+        .string({ minLength: 1, maxLength: 8 })
+        .filter((key) => !Object.hasOwn(properties, key));
+      options.push(
+        fc.tuple(base, unknownKey, anyJson).map(([object, key, value]) => ({ ...object, [key]: value })),
+      );
+    }
+    return options;
+  }
+
+  return { valid, invalid };
+}
