@@ -41,9 +41,12 @@ describe('LoginThrottle', () => {
   test('never allows more than maxFailures failed attempts in any window (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 5 * MINUTE_MS }), key: fc.constantFrom('a', 'b', 'c') }), {
-          maxLength: 200,
-        }),
+        fc.array(
+          fc.record({ gap: fc.integer({ min: 0, max: 5 * MINUTE_MS }), key: fc.constantFrom('a', 'b', 'c') }),
+          {
+            maxLength: 200,
+          },
+        ),
         (attempts) => {
           const clock = new ManualClock();
           const throttle = new LoginThrottle(rule, clock);
@@ -55,7 +58,10 @@ describe('LoginThrottle', () => {
             const times = [...(admitted.get(key) ?? []), clock.now()];
             admitted.set(key, times);
             const inWindow = times.filter((t) => t > clock.now() - rule.windowMs);
-            assert.ok(inWindow.length <= rule.maxFailures, `${key}: ${inWindow.length} failures admitted in one window`);
+            assert.ok(
+              inWindow.length <= rule.maxFailures,
+              `${key}: ${inWindow.length} failures admitted in one window`,
+            );
           }
         },
       ),

@@ -23,7 +23,9 @@ describe('policy', () => {
     const supervisor = actor('supervisor');
     assert.ok(isAllowed(supervisor, 'agent.reskill'));
     assert.ok(isAllowed(supervisor, 'user.read'));
-    for (const p of PERMISSIONS.filter((p) => p.endsWith('.manage') || p === 'tenant.configure' || p === 'audit.read')) {
+    for (const p of PERMISSIONS.filter(
+      (p) => p.endsWith('.manage') || p === 'tenant.configure' || p === 'audit.read',
+    )) {
       assert.ok(!isAllowed(supervisor, p), p);
     }
   });
@@ -31,8 +33,12 @@ describe('policy', () => {
   test('service users read by default and never see the audit log or keys, whatever their scope', () => {
     const read = actor('service', 'read');
     const write = actor('service', 'write');
-    assert.ok(PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'audit.read').every((p) => isAllowed(read, p)));
-    assert.ok(!PERMISSIONS.some((p) => (p.endsWith('.manage') || p === 'agent.reskill') && isAllowed(read, p)));
+    assert.ok(
+      PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'audit.read').every((p) => isAllowed(read, p)),
+    );
+    assert.ok(
+      !PERMISSIONS.some((p) => (p.endsWith('.manage') || p === 'agent.reskill') && isAllowed(read, p)),
+    );
     assert.ok(isAllowed(write, 'user.manage'));
     for (const p of ['audit.read', 'apiKey.manage', 'tenant.configure'] as const) {
       assert.ok(!isAllowed(read, p) && !isAllowed(write, p), p);
@@ -40,6 +46,9 @@ describe('policy', () => {
   });
 
   test('authorize throws a forbidden error naming the permission', () => {
-    assert.throws(() => authorize(actor('agent'), 'user.manage'), { code: 'forbidden', message: /user\.manage/ });
+    assert.throws(() => authorize(actor('agent'), 'user.manage'), {
+      code: 'forbidden',
+      message: /user\.manage/,
+    });
   });
 });

@@ -7,7 +7,11 @@ import { changeTokenLifetimes, DEFAULT_TOKEN_LIFETIMES } from './tenant-settings
 
 describe('token lifetimes', () => {
   test('defaults are 60 minutes, 10 hours and 1 minute', () => {
-    assert.deepEqual(DEFAULT_TOKEN_LIFETIMES, { accessTokenMinutes: 60, refreshTokenHours: 10, authCodeMinutes: 1 });
+    assert.deepEqual(DEFAULT_TOKEN_LIFETIMES, {
+      accessTokenMinutes: 60,
+      refreshTokenHours: 10,
+      authCodeMinutes: 1,
+    });
   });
 
   test('accepts every value inside the bounds and refuses every value outside them (property)', () => {
@@ -29,6 +33,9 @@ describe('token lifetimes', () => {
   });
 
   test('refuses fractions', () => {
-    assert.throws(() => changeTokenLifetimes(DEFAULT_TOKEN_LIFETIMES, { accessTokenMinutes: 30.5 }), /whole number/);
+    assert.throws(
+      () => changeTokenLifetimes(DEFAULT_TOKEN_LIFETIMES, { accessTokenMinutes: 30.5 }),
+      /whole number/,
+    );
   });
 });

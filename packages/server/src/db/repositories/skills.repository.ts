@@ -10,6 +10,7 @@ export const skillsRepository = {
     return db
       .selectFrom('skills')
       .selectAll()
+      .where('tenant_id', '=', tenantId)
       .where('id', '=', skillId)
       .executeTakeFirst();
   },

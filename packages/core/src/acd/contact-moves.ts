@@ -1,0 +1,97 @@
+import { invalid } from '../errors.ts';
+import { activeWith } from './contact-commands.ts';
+import { dispatchAgent, enqueue, offer, release } from './routing.ts';
+import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
+
+export type TransferTarget = { csqId: string } | { agentId: string };
+
+/**
+ * Hands an active contact on. To a CSQ it queues there as a new leg; to an agent it is offered to them
+ * directly, which ignores the blending switches but never capacity.
+ */
+export function transferContact(
+  state: AcdState,
+  agentId: string,
+  contactId: string,
+  target: TransferTarget,
+): void {
+  const { agent, contact } = activeWith(state, agentId, contactId);
+  const at = now(state);
+  if ('agentId' in target) {
+    const to = mustGet(state.agents, target.agentId, 'Agent');
+    if (to.id === agent.id) throw invalid('An agent cannot transfer a contact to themselves.');
+    if (!to.canTake(contact.channel, { ignoreBlending: true })) {
+      throw refuse(`Agent ${to.id} cannot take a ${contact.channel} contact now.`);
+    }
+    release(contact, agent);
+    state.events.push({
+      type: 'contact.transferred',
+      at,
+      contactId,
+      fromAgentId: agentId,
+      toCsqId: null,
+      toAgentId: to.id,
+    });
+    refreshAgent(state, agent, 'transferred');
+    offer(state, contact, to);
+  } else {
+    const csq = mustGet(state.csqs, target.csqId, 'CSQ');
+    if (csq.config.channel !== contact.channel)
+      throw invalid(`CSQ ${csq.config.id} does not take ${contact.channel} contacts.`);
+    release(contact, agent);
+    state.events.push({
+      type: 'contact.transferred',
+      at,
+      contactId,
+      fromAgentId: agentId,
+      toCsqId: csq.config.id,
+      toAgentId: null,
+    });
+    refreshAgent(state, agent, 'transferred');
+    // The freed agent first takes what already waits; the transferred contact queues behind it.
+    dispatchAgent(state, agent);
+    contact.csqId = csq.config.id;
+    contact.queuedAt = at;
+    enqueue(state, contact, 'transferred');
+    return;
+  }
+  dispatchAgent(state, agent);
+}
+
+/** Sends a contact to a chosen CSQ, never back to this agent, ignoring stickiness. */
+export function requeueContact(state: AcdState, agentId: string, contactId: string, csqId: string): void {
+  const { agent, contact } = activeWith(state, agentId, contactId);
+  const csq = mustGet(state.csqs, csqId, 'CSQ');
+  if (csq.config.channel !== contact.channel)
+    throw invalid(`CSQ ${csqId} does not take ${contact.channel} contacts.`);
+  release(contact, agent);
+  refreshAgent(state, agent, 'requeued');
+  dispatchAgent(state, agent);
+  contact.excluded.add(agent.id);
+  cancelTimer(contact, 'sticky');
+  contact.stickyAgentId = null;
+  contact.csqId = csqId;
+  contact.queuedAt = now(state);
+  enqueue(state, contact, 'requeued');
+}
+
+export function holdContact(state: AcdState, agentId: string, contactId: string, hold: boolean): void {
+  const { contact } = activeWith(state, agentId, contactId);
+  if (contact.held === hold) return;
+  contact.held = hold;
+  state.events.push({ type: hold ? 'contact.held' : 'contact.resumed', at: now(state), contactId, agentId });
+}
+
+/** The customer typed or sent something: the inactivity clock starts again. */
+export function customerActivity(state: AcdState, contactId: string): void {
+  const contact = mustGet(state.contacts, contactId, 'Contact');
+  if (contact.status === 'active' && contact.channel === 'chat') {
+    schedule(state, contact, 'inactivity', now(state) + state.params.inactivityTimeoutMs);
+  }
+}
+
+export function changeCallType(state: AcdState, contactId: string, callType: string): void {
+  const contact = mustGet(state.contacts, contactId, 'Contact');
+  contact.callType = callType;
+  state.events.push({ type: 'contact.call_type_changed', at: now(state), contactId, callType });
+}

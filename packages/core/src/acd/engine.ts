@@ -1,0 +1,146 @@
+import type { Clock } from '../clock.ts';
+import { configureCsq, removeCsq, setAgentState, upsertAgent } from './agent-commands.ts';
+import {
+  acceptOffer,
+  completeContact,
+  createContact,
+  customerLeft,
+  declineOffer,
+  dequeueContact,
+  endWrapUp,
+  type WrapUp,
+} from './contact-commands.ts';
+import {
+  changeCallType,
+  customerActivity,
+  holdContact,
+  requeueContact,
+  type TransferTarget,
+  transferContact,
+} from './contact-moves.ts';
+import type { AcdEvent } from './events.ts';
+import {
+  type AgentConfig,
+  type ChannelParams,
+  type ChosenState,
+  type CsqConfig,
+  DEFAULT_CHANNEL_PARAMS,
+  type Domain,
+  type NewContact,
+} from './model.ts';
+import { type AcdState, createState } from './state.ts';
+import { fireDueTimers, nextDeadline } from './timers.ts';
+import { type AcdView, viewOf } from './view.ts';
+
+/**
+ * The automatic contact distributor: a pure, deterministic state machine. Each command applies one decision,
+ * fires any timers already due, and returns the events it produced, in order. A command that is refused
+ * throws a SwitchboardError and changes nothing observable.
+ */
+export class AcdEngine {
+  readonly #state: AcdState;
+
+  constructor(clock: Clock, params: ChannelParams = DEFAULT_CHANNEL_PARAMS) {
+    this.#state = createState(clock, params);
+  }
+
+  get params(): ChannelParams {
+    return this.#state.params;
+  }
+
+  setParams(params: ChannelParams): AcdEvent[] {
+    return this.#run(() => {
+      this.#state.params = params;
+    });
+  }
+
+  upsertAgent(config: AgentConfig): AcdEvent[] {
+    return this.#run(() => upsertAgent(this.#state, config));
+  }
+
+  configureCsq(config: CsqConfig): AcdEvent[] {
+    return this.#run(() => configureCsq(this.#state, config));
+  }
+
+  removeCsq(csqId: string): AcdEvent[] {
+    return this.#run(() => removeCsq(this.#state, csqId));
+  }
+
+  setAgentState(
+    agentId: string,
+    domain: Domain,
+    state: ChosenState,
+    reasonCode: number | null = null,
+  ): AcdEvent[] {
+    return this.#run(() => setAgentState(this.#state, agentId, domain, state, reasonCode));
+  }
+
+  createContact(contact: NewContact): AcdEvent[] {
+    return this.#run(() => createContact(this.#state, contact));
+  }
+
+  accept(agentId: string, contactId: string): AcdEvent[] {
+    return this.#run(() => acceptOffer(this.#state, agentId, contactId));
+  }
+
+  reject(agentId: string, contactId: string): AcdEvent[] {
+    return this.#run(() => declineOffer(this.#state, agentId, contactId, 'rejected'));
+  }
+
+  complete(agentId: string, contactId: string): AcdEvent[] {
+    return this.#run(() => completeContact(this.#state, agentId, contactId, 'agent'));
+  }
+
+  endWrapUp(agentId: string, contactId: string, wrapUp: WrapUp): AcdEvent[] {
+    return this.#run(() => endWrapUp(this.#state, agentId, contactId, wrapUp));
+  }
+
+  transfer(agentId: string, contactId: string, target: TransferTarget): AcdEvent[] {
+    return this.#run(() => transferContact(this.#state, agentId, contactId, target));
+  }
+
+  requeue(agentId: string, contactId: string, csqId: string): AcdEvent[] {
+    return this.#run(() => requeueContact(this.#state, agentId, contactId, csqId));
+  }
+
+  hold(agentId: string, contactId: string, held: boolean): AcdEvent[] {
+    return this.#run(() => holdContact(this.#state, agentId, contactId, held));
+  }
+
+  customerLeft(contactId: string): AcdEvent[] {
+    return this.#run(() => customerLeft(this.#state, contactId));
+  }
+
+  customerActivity(contactId: string): AcdEvent[] {
+    return this.#run(() => customerActivity(this.#state, contactId));
+  }
+
+  changeCallType(contactId: string, callType: string): AcdEvent[] {
+    return this.#run(() => changeCallType(this.#state, contactId, callType));
+  }
+
+  dequeue(contactId: string): AcdEvent[] {
+    return this.#run(() => dequeueContact(this.#state, contactId));
+  }
+
+  /** Fires the timers due by the clock's now (offer no-answer, join, inactivity, sticky, wrap-up). */
+  tick(): AcdEvent[] {
+    return this.#run(() => {});
+  }
+
+  nextDeadline(): number | null {
+    return nextDeadline(this.#state);
+  }
+
+  /** A read-only view for supervisors, tests and recovery. */
+  view(): AcdView {
+    return viewOf(this.#state);
+  }
+
+  #run(command: () => void): AcdEvent[] {
+    fireDueTimers(this.#state);
+    command();
+    fireDueTimers(this.#state);
+    return this.#state.events.splice(0);
+  }
+}

@@ -1,0 +1,67 @@
+import type { AgentState, Channel, Domain, Outcome } from './model.ts';
+
+/** Why something happened when the engine, not a person, decided it. */
+export type Cause =
+  | 'no_answer'
+  | 'rejected'
+  | 'requeued'
+  | 'transferred'
+  | 'logout'
+  | 'customer'
+  | 'agent'
+  | 'inactivity'
+  | 'sticky_timeout'
+  | 'system'
+  | 'recovered';
+
+interface At {
+  at: number;
+}
+
+export type ContactEvent = At &
+  (
+    | {
+        type: 'contact.created';
+        contactId: string;
+        channel: Channel;
+        csqId: string;
+        callType: string;
+        priority: number;
+      }
+    | {
+        type: 'contact.queued';
+        contactId: string;
+        csqId: string;
+        stickyAgentId: string | null;
+        cause: Cause | null;
+      }
+    | { type: 'contact.offered'; contactId: string; csqId: string; agentId: string; deadline: number | null }
+    | { type: 'contact.accepted'; contactId: string; csqId: string; agentId: string; waitedMs: number }
+    | { type: 'contact.offer_withdrawn'; contactId: string; agentId: string; cause: Cause }
+    | { type: 'contact.held'; contactId: string; agentId: string }
+    | { type: 'contact.resumed'; contactId: string; agentId: string }
+    | {
+        type: 'contact.transferred';
+        contactId: string;
+        fromAgentId: string;
+        toCsqId: string | null;
+        toAgentId: string | null;
+      }
+    | { type: 'contact.call_type_changed'; contactId: string; callType: string }
+    | { type: 'contact.join_timeout'; contactId: string }
+    | { type: 'contact.wrap_up_started'; contactId: string; agentId: string }
+    | { type: 'contact.wrap_up_ended'; contactId: string; agentId: string; reasons: string[] }
+    | { type: 'contact.ended'; contactId: string; outcome: Outcome; endedBy: Cause; agentId: string | null }
+  );
+
+export interface AgentStateEvent extends At {
+  type: 'agent.state_changed';
+  agentId: string;
+  domain: Domain;
+  state: AgentState;
+  previous: AgentState;
+  reasonCode: number | null;
+  cause: Cause | null;
+}
+
+export type AcdEvent = ContactEvent | AgentStateEvent;

@@ -1,0 +1,167 @@
+import type { AgentRuntime } from './agent-runtime.ts';
+import { type ContactRuntime, isLive, type QueueEntry, queueEntry } from './contact-runtime.ts';
+import type { Cause } from './events.ts';
+import { domainOf } from './model.ts';
+import { type AcdState, cancelTimer, now, refreshAgent, schedule } from './state.ts';
+
+/**
+ * Puts a contact in line: in its CSQ, or for a sticky email, in the line of the agent it waits for.
+ * Order keys are frozen at this moment; the position survives offers that come back unanswered.
+ */
+export function enqueue(state: AcdState, contact: ContactRuntime, cause: Cause | null): void {
+  contact.status = 'queued';
+  contact.agentId = null;
+  contact.queueToken++;
+  const entry = queueEntry(contact);
+  const stickyAgent = contact.stickyAgentId ? state.agents.get(contact.stickyAgentId) : undefined;
+  if (stickyAgent) stickyAgent.sticky.push(entry);
+  else state.csqs.get(contact.csqId)?.enqueue(entry);
+  state.events.push({
+    type: 'contact.queued',
+    at: now(state),
+    contactId: contact.id,
+    csqId: contact.csqId,
+    stickyAgentId: contact.stickyAgentId,
+    cause,
+  });
+  dispatchContact(state, contact);
+}
+
+/** Takes a contact out of whichever line it waits in. */
+export function leaveQueue(state: AcdState, contact: ContactRuntime): void {
+  if (contact.status !== 'queued') return;
+  contact.queueToken++;
+  if (contact.stickyAgentId === null) state.csqs.get(contact.csqId)?.dequeued();
+}
+
+/** Offers a waiting contact to the best agent who can take it now, if there is one. */
+export function dispatchContact(state: AcdState, contact: ContactRuntime): void {
+  if (contact.status !== 'queued') return;
+  if (contact.stickyAgentId !== null) {
+    const agent = state.agents.get(contact.stickyAgentId);
+    if (agent?.canTake(contact.channel)) offerWaiting(state, contact, agent);
+    return;
+  }
+  const agent = state.csqs.get(contact.csqId)?.pickAgent(contact.excluded);
+  if (agent) offerWaiting(state, contact, agent);
+}
+
+/**
+ * An agent who can take work takes the best waiting contact across all CSQs they serve and the emails that
+ * wait for them in particular: higher priority first, then the longest waiting.
+ */
+export function dispatchAgent(state: AcdState, agent: AgentRuntime): void {
+  for (let round = 0; round < 16; round++) {
+    const best = bestContactFor(state, agent);
+    if (!best) return;
+    offerWaiting(state, best.contact, agent);
+  }
+}
+
+function bestContactFor(state: AcdState, agent: AgentRuntime): QueueEntry | undefined {
+  let best: QueueEntry | undefined;
+  const consider = (entry: QueueEntry | undefined) => {
+    if (!entry || !agent.canTake(entry.contact.channel)) return;
+    if (!best || before(entry, best)) best = entry;
+  };
+  for (let top = agent.sticky.peek(); top && !isSticky(top, agent); top = agent.sticky.peek())
+    agent.sticky.pop();
+  consider(agent.sticky.peek());
+  for (const csqId of agent.csqs) {
+    const csq = state.csqs.get(csqId);
+    if (!csq || csq.waitingCount === 0 || !agent.canTake(csq.config.channel)) continue;
+    consider(csq.firstFor(agent.id));
+  }
+  return best;
+}
+
+const isSticky = (entry: QueueEntry, agent: AgentRuntime) =>
+  isLive(entry) && entry.contact.stickyAgentId === agent.id;
+
+function before(a: QueueEntry, b: QueueEntry): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt;
+  return a.seq < b.seq;
+}
+
+function offerWaiting(state: AcdState, contact: ContactRuntime, agent: AgentRuntime): void {
+  leaveQueue(state, contact);
+  offer(state, contact, agent);
+}
+
+/** Reserves the agent for the contact. Email is accepted at once; other channels ring until the no-answer timeout. */
+export function offer(state: AcdState, contact: ContactRuntime, agent: AgentRuntime): void {
+  const at = now(state);
+  const domain = domainOf(contact.channel);
+  contact.status = 'offered';
+  contact.agentId = agent.id;
+  agent.pendingOffer[domain] = contact.id;
+  agent.contacts.add(contact.id);
+  const autoAccept = contact.channel === 'email';
+  const deadline = autoAccept ? null : at + state.params.noAnswerTimeoutMs[contact.channel];
+  if (deadline !== null) schedule(state, contact, 'no_answer', deadline);
+  state.events.push({
+    type: 'contact.offered',
+    at,
+    contactId: contact.id,
+    csqId: contact.csqId,
+    agentId: agent.id,
+    deadline,
+  });
+  refreshAgent(state, agent, null);
+  if (autoAccept) accept(state, contact, agent);
+}
+
+export function accept(state: AcdState, contact: ContactRuntime, agent: AgentRuntime): void {
+  const at = now(state);
+  const domain = domainOf(contact.channel);
+  cancelTimer(contact, 'no_answer');
+  agent.pendingOffer[domain] = null;
+  agent.load[contact.channel]++;
+  agent.active[contact.channel]++;
+  contact.status = 'active';
+  contact.acceptedAt = at;
+  if (contact.channel === 'chat')
+    schedule(state, contact, 'inactivity', at + state.params.inactivityTimeoutMs);
+  state.events.push({
+    type: 'contact.accepted',
+    at,
+    contactId: contact.id,
+    csqId: contact.csqId,
+    agentId: agent.id,
+    waitedMs: at - contact.createdAt,
+  });
+  refreshAgent(state, agent, null);
+}
+
+/** Withdraws a pending offer; the agent is free of it (their state is the caller's business). */
+export function withdrawOffer(
+  state: AcdState,
+  contact: ContactRuntime,
+  agent: AgentRuntime,
+  cause: Cause,
+): void {
+  cancelTimer(contact, 'no_answer');
+  agent.pendingOffer[domainOf(contact.channel)] = null;
+  agent.contacts.delete(contact.id);
+  contact.agentId = null;
+  state.events.push({
+    type: 'contact.offer_withdrawn',
+    at: now(state),
+    contactId: contact.id,
+    agentId: agent.id,
+    cause,
+  });
+}
+
+/** The agent lets go of an active contact (transfer, requeue, logout): capacity is freed at once. */
+export function release(contact: ContactRuntime, agent: AgentRuntime): void {
+  agent.load[contact.channel]--;
+  if (contact.status === 'active') agent.active[contact.channel]--;
+  agent.contacts.delete(contact.id);
+  cancelTimer(contact, 'inactivity');
+  cancelTimer(contact, 'wrap_up');
+  contact.agentId = null;
+  contact.acceptedAt = null;
+  contact.held = false;
+}

@@ -1,0 +1,59 @@
+import { completeContact, declineOffer, endWrapUp } from './contact-commands.ts';
+import { enqueue } from './routing.ts';
+import { type AcdState, now, type Timer } from './state.ts';
+
+/** Fires every timer due by now, in deadline order. */
+export function fireDueTimers(state: AcdState): void {
+  const at = now(state);
+  for (let timer = state.timers.peek(); timer && timer.at <= at; timer = state.timers.peek()) {
+    state.timers.pop();
+    fire(state, timer);
+  }
+  if (state.timers.size > 1024 && state.timers.size > 4 * state.contacts.size) {
+    state.timers.retain((t) => {
+      const contact = state.contacts.get(t.contactId);
+      return contact !== undefined && contact.timers[t.kind] === t.token;
+    });
+  }
+}
+
+/** When the next timer is due, if any is pending. */
+export function nextDeadline(state: AcdState): number | null {
+  for (let timer = state.timers.peek(); timer; timer = state.timers.peek()) {
+    const contact = state.contacts.get(timer.contactId);
+    if (contact && contact.timers[timer.kind] === timer.token) return timer.at;
+    state.timers.pop();
+  }
+  return null;
+}
+
+function fire(state: AcdState, timer: Timer): void {
+  const contact = state.contacts.get(timer.contactId);
+  if (!contact || contact.timers[timer.kind] !== timer.token) return;
+  switch (timer.kind) {
+    case 'no_answer':
+      if (contact.status === 'offered' && contact.agentId)
+        declineOffer(state, contact.agentId, contact.id, 'no_answer');
+      return;
+    case 'join':
+      if (contact.status === 'queued' && !contact.joinTimeoutSent) {
+        contact.joinTimeoutSent = true;
+        state.events.push({ type: 'contact.join_timeout', at: now(state), contactId: contact.id });
+      }
+      return;
+    case 'inactivity':
+      if (contact.status === 'active' && contact.agentId)
+        completeContact(state, contact.agentId, contact.id, 'inactivity');
+      return;
+    case 'sticky':
+      if (contact.status === 'queued' && contact.stickyAgentId !== null) {
+        contact.stickyAgentId = null;
+        enqueue(state, contact, 'sticky_timeout');
+      }
+      return;
+    case 'wrap_up':
+      if (contact.status === 'wrap_up' && contact.agentId)
+        endWrapUp(state, contact.agentId, contact.id, { reasons: [] });
+      return;
+  }
+}
