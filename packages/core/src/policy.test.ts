@@ -40,7 +40,7 @@ describe('policy', () => {
       !PERMISSIONS.some((p) => (p.endsWith('.manage') || p === 'agent.reskill') && isAllowed(read, p)),
     );
     assert.ok(isAllowed(write, 'user.manage'));
-    for (const p of ['audit.read', 'apiKey.manage', 'tenant.configure'] as const) {
+    for (const p of ['audit.read', 'apiKey.manage', 'tenant.configure', 'user.administer'] as const) {
       assert.ok(!isAllowed(read, p) && !isAllowed(write, p), p);
     }
   });

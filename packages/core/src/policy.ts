@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'tenant.configure',
   'user.read',
   'user.manage',
+  /** Create or change administrators and set anyone's password: never delegated to a service key. */
+  'user.administer',
   'team.read',
   'team.manage',
   'skill.read',

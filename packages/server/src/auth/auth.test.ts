@@ -274,3 +274,47 @@ describe('service user API keys', () => {
     assert.equal(withPassword.status, 400);
   });
 });
+
+describe('a write-scoped key cannot reach administrator powers', () => {
+  let test_: TestApp;
+  let admin: Session;
+
+  before(async () => {
+    test_ = await startTestApp();
+    ({ admin } = await createTestTenant(test_, 'acme'));
+  });
+  after(() => test_.close());
+
+  test('it can create agents but not administrators, promote no one, and set no passwords', async () => {
+    const { session } = await buildApiKey(test_, admin, 'write');
+    const agent = await call(test_, session, 'POST', '/users', {
+      username: 'synced',
+      displayName: 'Synced Agent',
+      role: 'agent',
+      password: TEST_PASSWORD,
+    });
+    assert.equal(agent.status, 201);
+    const mole = await call(test_, session, 'POST', '/users', {
+      username: 'mole',
+      displayName: 'Mole',
+      role: 'administrator',
+      password: TEST_PASSWORD,
+    });
+    assert.equal(mole.status, 403);
+    assert.equal(
+      (await call(test_, session, 'PATCH', `/users/${agent.body.id}`, { role: 'administrator' })).status,
+      403,
+    );
+    const me = await call(test_, admin, 'GET', '/me');
+    assert.equal(
+      (await call(test_, session, 'PUT', `/users/${me.body.id}/password`, { password: 'taken over!' }))
+        .status,
+      403,
+    );
+    assert.equal(
+      (await call(test_, session, 'PATCH', `/users/${me.body.id}`, { active: false })).status,
+      403,
+    );
+    await signIn(test_, 'acme', 'admin');
+  });
+});

@@ -63,6 +63,7 @@ export function getUser(db: Db, principal: Principal, id: string) {
 
 export async function createUser(db: Db, principal: Principal, input: NewUserInput) {
   authorize(principal, 'user.manage');
+  if (input.role === 'administrator') authorize(principal, 'user.administer');
   checkAgentFields(input.role, input);
   if (input.role === 'service' && input.password !== undefined) {
     throw invalid('Service users sign in with API keys, not passwords: leave password out.');
@@ -108,6 +109,8 @@ export function updateUser(db: Db, principal: Principal, id: string, change: Use
       apply: async (trx, before) => {
         if (!before) return;
         const role = change.role ?? before.role;
+        if (before.role === 'administrator' || role === 'administrator')
+          authorize(principal, 'user.administer');
         if ((role === 'service') !== (before.role === 'service')) {
           throw invalid(
             'A service user cannot become a person, nor a person a service user: create a new user.',
@@ -170,7 +173,7 @@ export async function setUserPassword(
   id: string,
   password: string,
 ): Promise<void> {
-  authorize(principal, 'user.manage');
+  authorize(principal, 'user.administer');
   const passwordHash = await hashPassword(password);
   await auditedChange(db, principal, {
     ...target(id),
@@ -194,6 +197,7 @@ export async function changeOwnPassword(
   next: string,
 ): Promise<void> {
   const user = await found('User', usersRepository.findById(db, principal.tenantId, principal.userId));
+  if (user.role === 'service') throw invalid('Service users have no password; they use API keys.');
   if (!user.password_hash || !(await verifyPassword(current, user.password_hash))) {
     throw new SwitchboardError('invalid_credentials', 'The current password is not correct.');
   }

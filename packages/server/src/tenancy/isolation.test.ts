@@ -147,10 +147,10 @@ const OPS: Record<string, Op> = {
   'GET /me': { permission: 'signedIn', own: none },
   'PUT /me/password': {
     permission: 'signedIn',
-    // Service users have no password, so theirs is never "correct": 401 invalid_credentials, not 403.
+    // Service users have no password to change: 400, not 403.
     own: (_w, who) => ({
       body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
-      ok: who.actor.role === 'service' ? 401 : 204,
+      ok: who.actor.role === 'service' ? 400 : 204,
     }),
   },
   'GET /tenant': { permission: 'tenant.read', own: none },
@@ -184,7 +184,7 @@ const OPS: Record<string, Op> = {
       { id: a.agent.id, body: skills(b.skill.id), expect: REFUSED },
     ],
   },
-  'PUT /users/{id}/password': change('user.manage', 'loner', () => ({ password: 'a new password' })),
+  'PUT /users/{id}/password': change('user.administer', 'loner', () => ({ password: 'a new password' })),
   'GET /teams': { permission: 'team.read', own: none },
   'POST /teams': {
     permission: 'team.manage',
