@@ -5,27 +5,31 @@ import { login, startSwitchboard } from './testing.ts';
 
 const postgres = postgresForTests();
 
-test(
-  'two server processes share one PostgreSQL: one bootstrap, tokens valid on both',
-  { skip: postgres.available ? false : postgres.reason },
-  async () => {
-    if (!postgres.available) return;
-    const database = await freshPostgresDatabase(postgres.url);
-    const env = { DATABASE_URL: database.url, SWITCHBOARD_ADMIN_PASSWORD: 'shared-admin-pw', SWITCHBOARD_DEMO: '0' };
-    const [first, second] = await Promise.all([startSwitchboard(env), startSwitchboard(env)]);
-    try {
-      const created = [first, second].filter((node) => node.lines.some((l) => l.startsWith('Created tenant "demo"')));
-      assert.equal(created.length, 1, 'exactly one node creates the first tenant');
-      const signedIn = await login(first.url, 'demo', 'admin', 'shared-admin-pw');
-      assert.equal(signedIn.status, 200);
-      const me = await fetch(`${second.url}/api/v1/me`, {
-        headers: { authorization: `Bearer ${signedIn.body.accessToken}` },
-      });
-      assert.equal(me.status, 200, 'a token issued by one node is accepted by the other');
-      for (const node of [first, second]) assert.equal((await fetch(`${node.url}/readyz`)).status, 200);
-    } finally {
-      await Promise.all([first.stop(), second.stop()]);
-      await database.drop();
-    }
-  },
-);
+test('two server processes share one PostgreSQL: one bootstrap, tokens valid on both', {
+  skip: postgres.available ? false : postgres.reason,
+}, async () => {
+  if (!postgres.available) return;
+  const database = await freshPostgresDatabase(postgres.url);
+  const env = {
+    DATABASE_URL: database.url,
+    SWITCHBOARD_ADMIN_PASSWORD: 'shared-admin-pw',
+    SWITCHBOARD_DEMO: '0',
+  };
+  const [first, second] = await Promise.all([startSwitchboard(env), startSwitchboard(env)]);
+  try {
+    const created = [first, second].filter((node) =>
+      node.lines.some((l) => l.startsWith('Created tenant "demo"')),
+    );
+    assert.equal(created.length, 1, 'exactly one node creates the first tenant');
+    const signedIn = await login(first.url, 'demo', 'admin', 'shared-admin-pw');
+    assert.equal(signedIn.status, 200);
+    const me = await fetch(`${second.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${signedIn.body.accessToken}` },
+    });
+    assert.equal(me.status, 200, 'a token issued by one node is accepted by the other');
+    for (const node of [first, second]) assert.equal((await fetch(`${node.url}/readyz`)).status, 200);
+  } finally {
+    await Promise.all([first.stop(), second.stop()]);
+    await database.drop();
+  }
+});

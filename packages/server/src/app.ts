@@ -16,6 +16,7 @@ import { userRoutes } from './directory/users.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import { sendError } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
@@ -44,6 +45,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
+    // Errors Fastify raises before routing (bad URL encoding, over-long path segments) get our shape too.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +72,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       api.addHook('onRequest', async (request) => {
         if (request.routeOptions.config.public) return;
         request.principal = await context.auth.authenticate(request.headers.authorization);
+      });
+      api.addHook('preValidation', async (request) => {
+        refuseNulCharacters(request.params, 'params');
+        refuseNulCharacters(request.query, 'querystring');
+        refuseNulCharacters(request.body, 'body');
       });
       for (const routes of [
         authRoutes,

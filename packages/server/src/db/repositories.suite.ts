@@ -144,12 +144,28 @@ export function repositorySuite(backend: string, open: () => Promise<Database>):
     });
 
     test('reason codes are unique per tenant and kind', async () => {
-      await reasonCodesRepository.insert(database.db, tenantA, uuid(), { kind: 'not_ready', code: 1, label: 'Break' });
-      await reasonCodesRepository.insert(database.db, tenantA, uuid(), { kind: 'logout', code: 1, label: 'Shift end' });
-      await reasonCodesRepository.insert(database.db, tenantB, uuid(), { kind: 'not_ready', code: 1, label: 'Pause' });
+      await reasonCodesRepository.insert(database.db, tenantA, uuid(), {
+        kind: 'not_ready',
+        code: 1,
+        label: 'Break',
+      });
+      await reasonCodesRepository.insert(database.db, tenantA, uuid(), {
+        kind: 'logout',
+        code: 1,
+        label: 'Shift end',
+      });
+      await reasonCodesRepository.insert(database.db, tenantB, uuid(), {
+        kind: 'not_ready',
+        code: 1,
+        label: 'Pause',
+      });
       await assert.rejects(
         translateConstraintErrors('reason code', () =>
-          reasonCodesRepository.insert(database.db, tenantA, uuid(), { kind: 'not_ready', code: 1, label: 'Again' }),
+          reasonCodesRepository.insert(database.db, tenantA, uuid(), {
+            kind: 'not_ready',
+            code: 1,
+            label: 'Again',
+          }),
         ),
         (error: unknown) => error instanceof SwitchboardError && error.code === 'conflict',
       );
@@ -204,7 +220,11 @@ export function repositorySuite(backend: string, open: () => Promise<Database>):
       });
       assert.equal((await apiKeysRepository.findForAuthentication(database.db, key))?.tenant_id, tenantB);
       await apiKeysRepository.revoke(database.db, tenantA, key, new Date());
-      assert.equal((await apiKeysRepository.findById(database.db, tenantB, key))?.revoked_at, null, 'not from A');
+      assert.equal(
+        (await apiKeysRepository.findById(database.db, tenantB, key))?.revoked_at,
+        null,
+        'not from A',
+      );
       await apiKeysRepository.revokeAllOfUser(database.db, tenantB, service, new Date());
       assert.ok((await apiKeysRepository.findById(database.db, tenantB, key))?.revoked_at instanceof Date);
     });
@@ -228,7 +248,11 @@ export function repositorySuite(backend: string, open: () => Promise<Database>):
         ['s4', 's3'],
       );
       assert.deepEqual(first[0]?.after, { n: 5 });
-      const next = await auditRepository.list(database.db, tenantA, { limit: 10, beforeId: first[1]?.id, entityType: 'skill' });
+      const next = await auditRepository.list(database.db, tenantA, {
+        limit: 10,
+        beforeId: first[1]?.id,
+        entityType: 'skill',
+      });
       assert.deepEqual(
         next.map((r) => r.entity_id),
         ['s2', 's1', 's0'],

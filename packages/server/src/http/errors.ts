@@ -47,6 +47,10 @@ export function toSwitchboardError(error: unknown): SwitchboardError {
     return new SwitchboardError('validation_failed', `The request is not valid: ${summary}.`, issues);
   }
   switch (fastifyError.code) {
+    case 'FST_ERR_BAD_URL':
+      return new SwitchboardError('validation_failed', 'The URL is not valid: check its percent-encoding.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new SwitchboardError('validation_failed', 'A path segment of the URL is too long.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new SwitchboardError('unsupported_media_type', 'Send the body as application/json.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

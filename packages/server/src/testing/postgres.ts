@@ -12,12 +12,15 @@ export function postgresForTests(): PostgresAvailability {
   const url = process.env[POSTGRES_ENV];
   if (url) return { available: true, url };
   const reason = `set ${POSTGRES_ENV} to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:55432/postgres) to run this suite`;
-  if (process.env.SWITCHBOARD_CI === '1') throw new Error(`SWITCHBOARD_CI=1 but no PostgreSQL server: ${reason}`);
+  if (process.env.SWITCHBOARD_CI === '1')
+    throw new Error(`SWITCHBOARD_CI=1 but no PostgreSQL server: ${reason}`);
   return { available: false, reason };
 }
 
 /** Creates an empty database on the server for one test file and returns its URL and a way to drop it. */
-export async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `switchboard_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

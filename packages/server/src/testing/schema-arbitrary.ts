@@ -23,6 +23,36 @@ export interface JsonSchema {
   maximum?: number;
 }
 
+/** One operation of an OpenAPI document, with the schemas its requests are validated against. */
+export interface Operation {
+  /** "METHOD /path" with the prefix removed, e.g. "PATCH /users/{id}". */
+  key: string;
+  method: string;
+  path: string;
+  parameters: { name: string; in: string; schema: JsonSchema }[];
+  body: JsonSchema | undefined;
+}
+
+/** Every path × method under `prefix` in an OpenAPI 3 document. */
+export function openApiOperations(document: any, prefix: string): Operation[] {
+  return Object.entries<any>(document.paths)
+    .filter(([path]) => path.startsWith(`${prefix}/`))
+    .flatMap(([fullPath, item]) =>
+      ['get', 'post', 'put', 'patch', 'delete']
+        .filter((method) => item[method])
+        .map((method) => {
+          const path = fullPath.slice(prefix.length);
+          return {
+            key: `${method.toUpperCase()} ${path}`,
+            method: method.toUpperCase(),
+            path,
+            parameters: item[method].parameters ?? [],
+            body: item[method].requestBody?.content?.['application/json']?.schema,
+          };
+        }),
+    );
+}
+
 export interface SchemaArbitraries {
   /** Values the schema accepts (nearly always: regex generation is approximate). */
   valid(schema: JsonSchema): fc.Arbitrary<unknown>;
@@ -49,10 +79,18 @@ const MALFORMED_UUIDS = [
   '../..',
   "' or 1=1 --",
 ];
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 /** Text the database may choke on although the schema accepts it. */
-const AWKWARD_TEXT = ['a\u0000b', 'x\uD800y', '😀', 'a%00b', "O'Brien", 'a\\b', '𝒜'];
+const AWKWARD_TEXT = ['a\u0000b', '\u0000', 'x\uD800y', '😀𝒜', "O'Brien", 'a\\b%00'];
 
-export function schemaArbitraries(components: Record<string, JsonSchema>): SchemaArbitraries {
+/**
+ * `knownIds` supplies ids of entities that exist, so that some uuids in generated values refer to them and
+ * the requests get past "not found" into the deeper rules.
+ */
+export function schemaArbitraries(
+  components: Record<string, JsonSchema>,
+  knownIds: () => string[] = () => [],
+): SchemaArbitraries {
   const resolve = (schema: JsonSchema): JsonSchema => {
     if (!schema.$ref) return schema;
     const target = components[schema.$ref.replace('#/components/schemas/', '')];
@@ -98,7 +136,13 @@ export function schemaArbitraries(components: Record<string, JsonSchema>): Schem
   }
 
   function validString(s: JsonSchema): fc.Arbitrary<string> {
-    if (s.format === 'uuid') return fc.uuid();
+    if (s.format === 'uuid') {
+      const existing = fc.nat().map((i) => {
+        const ids = knownIds();
+        return ids[i % ids.length] ?? NIL_UUID;
+      });
+      return fc.oneof(fc.uuid(), existing);
+    }
     if (s.format === 'date-time') {
       return fc
         .date({ min: new Date('1970-01-01Z'), max: new Date('2100-01-01Z'), noInvalidDate: true })
@@ -109,7 +153,7 @@ export function schemaArbitraries(components: Record<string, JsonSchema>): Schem
     const pattern = regex(s);
     const fits = (value: string) =>
       codePoints(value) >= min && codePoints(value) <= max && (!pattern || pattern.test(value));
-    const boundaries = ['a'.repeat(Math.max(min, 1)), 'a'.repeat(max), '😀'.repeat(max), ...AWKWARD_TEXT];
+    const boundaries = ['a'.repeat(Math.max(min, 1)), 'a'.repeat(max), '😀'.repeat(max)];
     const free = fc.oneof(
       fc.string({ minLength: min, maxLength: Math.min(max, min + 12) }),
       fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, min + 12) }),
@@ -118,6 +162,7 @@ export function schemaArbitraries(components: Record<string, JsonSchema>): Schem
       .oneof(
         { weight: 3, arbitrary: pattern ? fc.stringMatching(pattern, { size: 'xsmall' }) : free },
         { weight: 1, arbitrary: fc.constantFrom(...boundaries) },
+        { weight: 3, arbitrary: fc.constantFrom(...AWKWARD_TEXT) },
       )
       .filter(fits);
   }
@@ -125,11 +170,17 @@ export function schemaArbitraries(components: Record<string, JsonSchema>): Schem
   function validObject(s: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     for (const [key, property] of Object.entries(s.properties ?? {})) model[key] = valid(property);
-    const record = fc.record(model, { requiredKeys: s.required ?? [] }) as fc.Arbitrary<
-      Record<string, unknown>
-    >;
+    const required = s.required ?? [];
+    const record = fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+    // With at most one optional field, more values get past cross-field rules into the deeper code.
+    const sparse = record.map((o) => {
+      const optional = Object.keys(o).find((key) => !required.includes(key));
+      return Object.fromEntries(
+        Object.entries(o).filter(([key]) => required.includes(key) || key === optional),
+      );
+    });
     const minProperties = s.minProperties ?? 0;
-    return minProperties > 0 ? record.filter((o) => Object.keys(o).length >= minProperties) : record;
+    return fc.oneof(record, sparse).filter((o) => Object.keys(o).length >= minProperties);
   }
 
   function wrongType(s: JsonSchema): fc.Arbitrary<unknown> {
