@@ -1,3 +1,4 @@
+export * from './acd/index.ts';
 export * from './clock.ts';
 export * from './errors.ts';
 export * from './limits.ts';

@@ -228,3 +228,45 @@ describe('routing', () => {
     assert.deepEqual(picked, ['a', 'b', 'c', 'a']);
   });
 });
+
+describe('recovery', () => {
+  test('after a restart waiting contacts keep their place, offers are requeued, work in progress stays', () => {
+    const { engine, clock } = setup();
+    engine.configureCsq(csq('q'));
+    engine.upsertAgent(agent('busy', { s1: 5 }, { capacity: { chat: 1, email: 1 } }));
+    engine.upsertAgent(agent('ringing', { s1: 5 }, { capacity: { chat: 1, email: 1 } }));
+    engine.setAgentState('busy', 'digital', 'ready');
+    engine.createContact({ id: 'active', channel: 'chat', csqId: 'q', callType: 'x', priority: 5 });
+    engine.accept('busy', 'active');
+    engine.setAgentState('ringing', 'digital', 'ready');
+    engine.createContact({ id: 'offered', channel: 'chat', csqId: 'q', callType: 'x', priority: 5 });
+    clock.advance(1000);
+    engine.createContact({ id: 'first', channel: 'chat', csqId: 'q', callType: 'x', priority: 5 });
+    clock.advance(1000);
+    engine.createContact({ id: 'second', channel: 'chat', csqId: 'q', callType: 'x', priority: 5 });
+    const before = engine.view();
+
+    clock.advance(5000);
+    const restarted = new AcdEngine(clock);
+    restarted.configureCsq(csq('q'));
+    const snapshots = before.agents.map((a) => ({
+      config: agent(a.id, a.skills, { capacity: { chat: 1, email: 1 } }),
+      chosen: a.chosen,
+      reasonCode: a.reasonCode,
+    }));
+    const contacts = before.contacts.map((c) => ({
+      ...c,
+      status: c.status as 'queued' | 'offered' | 'active' | 'wrap_up',
+    }));
+    const events = restarted.restore(snapshots, contacts);
+    const after = new Map(restarted.view().contacts.map((c) => [c.id, c]));
+    assert.equal(after.get('active')?.status, 'active');
+    assert.equal(after.get('active')?.agentId, 'busy');
+    // The ringing offer went back to the queue and, as the oldest, was offered again first.
+    assert.deepEqual(offers(events), ['offered->ringing']);
+    assert.equal(after.get('first')?.queuedAt, before.contacts.find((c) => c.id === 'first')?.queuedAt);
+    engine.complete('busy', 'active');
+    restarted.complete('busy', 'active');
+    assert.deepEqual(offers(restarted.endWrapUp('busy', 'active', { reasons: [] })), ['first->busy']);
+  });
+});

@@ -28,6 +28,7 @@ import {
   type Domain,
   type NewContact,
 } from './model.ts';
+import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
 import { type AcdState, createState } from './state.ts';
 import { fireDueTimers, nextDeadline } from './timers.ts';
 import { type AcdView, viewOf } from './view.ts';
@@ -121,6 +122,11 @@ export class AcdEngine {
 
   dequeue(contactId: string): AcdEvent[] {
     return this.#run(() => dequeueContact(this.#state, contactId));
+  }
+
+  /** Rebuilds the router from storage after a restart; see recovery.ts. */
+  restore(agents: AgentSnapshot[], contacts: ContactSnapshot[]): AcdEvent[] {
+    return this.#run(() => restore(this.#state, agents, contacts));
   }
 
   /** Fires the timers due by the clock's now (offer no-answer, join, inactivity, sticky, wrap-up). */

@@ -3,4 +3,5 @@ export type { TransferTarget } from './contact-moves.ts';
 export { AcdEngine } from './engine.ts';
 export * from './events.ts';
 export * from './model.ts';
+export type { AgentSnapshot, ContactSnapshot } from './recovery.ts';
 export type { AcdView, AgentView, ContactView, CsqView } from './view.ts';

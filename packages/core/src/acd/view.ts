@@ -27,8 +27,10 @@ export interface ContactView {
   createdAt: number;
   agentId: string | null;
   acceptedAt: number | null;
+  wrapUpAt: number | null;
   excluded: string[];
   stickyAgentId: string | null;
+  joinTimeoutSent: boolean;
 }
 
 export interface CsqView {
@@ -71,8 +73,10 @@ export function viewOf(state: AcdState): AcdView {
       createdAt: c.createdAt,
       agentId: c.agentId,
       acceptedAt: c.acceptedAt,
+      wrapUpAt: c.wrapUpAt,
       excluded: [...c.excluded],
       stickyAgentId: c.stickyAgentId,
+      joinTimeoutSent: c.joinTimeoutSent,
     })),
     csqs: [...state.csqs.values()].map((q) => ({
       id: q.config.id,

@@ -1,0 +1,106 @@
+import { invalid } from '../errors.ts';
+import { upsertAgent } from './agent-commands.ts';
+import type { ContactRuntime } from './contact-runtime.ts';
+import { type AgentConfig, type Channel, type ChosenState, DOMAINS, type Domain } from './model.ts';
+import { dispatchAgent, enqueue } from './routing.ts';
+import { type AcdState, now, refreshAgent, schedule } from './state.ts';
+
+export interface AgentSnapshot {
+  config: AgentConfig;
+  chosen: Record<Domain, ChosenState>;
+  reasonCode: Record<Domain, number | null>;
+}
+
+/** A contact as storage kept it; enough to put it back exactly where it was. */
+export interface ContactSnapshot {
+  id: string;
+  channel: Channel;
+  csqId: string;
+  callType: string;
+  priority: number;
+  status: 'queued' | 'offered' | 'active' | 'wrap_up';
+  seq: number;
+  queuedAt: number;
+  createdAt: number;
+  agentId: string | null;
+  acceptedAt: number | null;
+  wrapUpAt: number | null;
+  excluded: string[];
+  stickyAgentId: string | null;
+  joinTimeoutSent: boolean;
+}
+
+/**
+ * Rebuilds the router after a restart: agents come back in their chosen states, waiting contacts keep their
+ * place and waiting time, offers that were ringing go back to the queue, and contacts in progress stay with
+ * their agents. Then every free agent takes what waits.
+ */
+export function restore(state: AcdState, agents: AgentSnapshot[], contacts: ContactSnapshot[]): void {
+  if (state.agents.size > 0 || state.contacts.size > 0)
+    throw invalid('Restore works on an empty router only.');
+  for (const snapshot of agents) {
+    upsertAgent(state, snapshot.config);
+    const agent = state.agents.get(snapshot.config.id);
+    if (!agent) continue;
+    for (const domain of DOMAINS) {
+      agent.chosen[domain] = snapshot.chosen[domain];
+      agent.reasonCode[domain] = snapshot.reasonCode[domain];
+    }
+  }
+  const at = now(state);
+  const ordered = [...contacts].sort((a, b) => a.seq - b.seq);
+  state.nextSeq = Math.max(state.nextSeq, ...ordered.map((c) => c.seq + 1));
+  const requeue: ContactRuntime[] = [];
+  for (const snapshot of ordered) {
+    if (!state.csqs.has(snapshot.csqId)) continue;
+    const contact: ContactRuntime = {
+      id: snapshot.id,
+      channel: snapshot.channel,
+      csqId: snapshot.csqId,
+      callType: snapshot.callType,
+      priority: snapshot.priority,
+      status: 'queued',
+      seq: snapshot.seq,
+      queuedAt: snapshot.queuedAt,
+      createdAt: snapshot.createdAt,
+      agentId: null,
+      acceptedAt: null,
+      wrapUpAt: null,
+      excluded: new Set(snapshot.excluded),
+      stickyAgentId: snapshot.stickyAgentId,
+      queueToken: 0,
+      timers: { no_answer: 0, join: 0, inactivity: 0, sticky: 0, wrap_up: 0 },
+      joinTimeoutSent: snapshot.joinTimeoutSent,
+      held: false,
+      endedBy: null,
+    };
+    state.contacts.set(contact.id, contact);
+    const agent = snapshot.agentId ? state.agents.get(snapshot.agentId) : undefined;
+    if ((snapshot.status === 'active' || snapshot.status === 'wrap_up') && agent) {
+      contact.status = snapshot.status;
+      contact.agentId = agent.id;
+      contact.acceptedAt = snapshot.acceptedAt;
+      contact.wrapUpAt = snapshot.wrapUpAt;
+      agent.contacts.add(contact.id);
+      agent.load[contact.channel]++;
+      if (snapshot.status === 'active') {
+        agent.active[contact.channel]++;
+        if (contact.channel === 'chat')
+          schedule(state, contact, 'inactivity', at + state.params.inactivityTimeoutMs);
+      } else if (state.params.wrapUpTimeoutMs !== null) {
+        schedule(state, contact, 'wrap_up', (snapshot.wrapUpAt ?? at) + state.params.wrapUpTimeoutMs);
+      }
+    } else {
+      if (contact.channel === 'chat' && !contact.joinTimeoutSent) {
+        schedule(state, contact, 'join', contact.createdAt + state.params.joinTimeoutMs);
+      }
+      if (contact.stickyAgentId) {
+        schedule(state, contact, 'sticky', contact.createdAt + state.params.stickyEmailTimeoutMs);
+      }
+      requeue.push(contact);
+    }
+  }
+  for (const agent of state.agents.values()) refreshAgent(state, agent, 'recovered');
+  for (const contact of requeue) enqueue(state, contact, 'recovered');
+  for (const agent of state.agents.values()) dispatchAgent(state, agent);
+}
