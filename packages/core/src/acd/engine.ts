@@ -31,7 +31,7 @@ import {
 import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
 import { type AcdState, createState } from './state.ts';
 import { fireDueTimers, nextDeadline } from './timers.ts';
-import { type AcdView, viewOf } from './view.ts';
+import { type AcdView, type AgentView, type ContactView, viewAgent, viewContact, viewOf } from './view.ts';
 
 /**
  * The automatic contact distributor: a pure, deterministic state machine. Each command applies one decision,
@@ -141,6 +141,21 @@ export class AcdEngine {
   /** A read-only view for supervisors, tests and recovery. */
   view(): AcdView {
     return viewOf(this.#state);
+  }
+
+  agent(agentId: string): AgentView | undefined {
+    const agent = this.#state.agents.get(agentId);
+    return agent && viewAgent(agent);
+  }
+
+  /** A contact the router still holds; undefined once it has ended. */
+  contact(contactId: string): ContactView | undefined {
+    const contact = this.#state.contacts.get(contactId);
+    return contact && viewContact(contact);
+  }
+
+  csqWaiting(csqId: string): number {
+    return this.#state.csqs.get(csqId)?.waitingCount ?? 0;
   }
 
   #run(command: () => void): AcdEvent[] {

@@ -5,3 +5,4 @@ export * from './events.ts';
 export * from './model.ts';
 export type { AgentSnapshot, ContactSnapshot } from './recovery.ts';
 export type { AcdView, AgentView, ContactView, CsqView } from './view.ts';
+export * from './channel-settings.ts';

@@ -1,3 +1,5 @@
+import type { AgentRuntime } from './agent-runtime.ts';
+import type { ContactRuntime } from './contact-runtime.ts';
 import type { AgentState, Channel, ChosenState, ContactStatus, Domain } from './model.ts';
 import type { AcdState } from './state.ts';
 
@@ -48,41 +50,49 @@ export interface AcdView {
 
 export function viewOf(state: AcdState): AcdView {
   return {
-    agents: [...state.agents.values()].map((a) => ({
-      id: a.id,
-      state: { ...a.shown },
-      chosen: { ...a.chosen },
-      reasonCode: { ...a.reasonCode },
-      changedAt: { ...a.changedAt },
-      load: { ...a.load },
-      pendingOffer: { ...a.pendingOffer },
-      contacts: [...a.contacts],
-      csqs: [...a.csqs],
-      capacity: { ...a.config.capacity },
-      skills: { ...a.config.skills },
-    })),
-    contacts: [...state.contacts.values()].map((c) => ({
-      id: c.id,
-      channel: c.channel,
-      csqId: c.csqId,
-      callType: c.callType,
-      priority: c.priority,
-      status: c.status,
-      seq: c.seq,
-      queuedAt: c.queuedAt,
-      createdAt: c.createdAt,
-      agentId: c.agentId,
-      acceptedAt: c.acceptedAt,
-      wrapUpAt: c.wrapUpAt,
-      excluded: [...c.excluded],
-      stickyAgentId: c.stickyAgentId,
-      joinTimeoutSent: c.joinTimeoutSent,
-    })),
+    agents: [...state.agents.values()].map(viewAgent),
+    contacts: [...state.contacts.values()].map(viewContact),
     csqs: [...state.csqs.values()].map((q) => ({
       id: q.config.id,
       channel: q.config.channel,
       waiting: q.waitingCount,
       members: [...q.members].map((a) => a.id),
     })),
+  };
+}
+
+export function viewAgent(a: AgentRuntime): AgentView {
+  return {
+    id: a.id,
+    state: { ...a.shown },
+    chosen: { ...a.chosen },
+    reasonCode: { ...a.reasonCode },
+    changedAt: { ...a.changedAt },
+    load: { ...a.load },
+    pendingOffer: { ...a.pendingOffer },
+    contacts: [...a.contacts],
+    csqs: [...a.csqs],
+    capacity: { ...a.config.capacity },
+    skills: { ...a.config.skills },
+  };
+}
+
+export function viewContact(c: ContactRuntime): ContactView {
+  return {
+    id: c.id,
+    channel: c.channel,
+    csqId: c.csqId,
+    callType: c.callType,
+    priority: c.priority,
+    status: c.status,
+    seq: c.seq,
+    queuedAt: c.queuedAt,
+    createdAt: c.createdAt,
+    agentId: c.agentId,
+    acceptedAt: c.acceptedAt,
+    wrapUpAt: c.wrapUpAt,
+    excluded: [...c.excluded],
+    stickyAgentId: c.stickyAgentId,
+    joinTimeoutSent: c.joinTimeoutSent,
   };
 }

@@ -1,18 +1,20 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { freshPostgresDatabase, postgresForTests } from '../testing/postgres.ts';
 import { openDatabase } from './database.ts';
 import { repositorySuite } from './repositories.suite.ts';
 
 const postgres = postgresForTests();
 if (postgres.available) {
-  let drop: (() => Promise<void>) | undefined;
   repositorySuite('PostgreSQL', async () => {
     const fresh = await freshPostgresDatabase(postgres.url);
-    drop = fresh.drop;
-    return openDatabase({ databaseUrl: fresh.url });
-  });
-  after(async () => {
-    await drop?.();
+    const database = await openDatabase({ databaseUrl: fresh.url });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await fresh.drop();
+      },
+    };
   });
 } else {
   test('repositories on PostgreSQL', { skip: postgres.reason }, () => {});

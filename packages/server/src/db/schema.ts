@@ -1,4 +1,17 @@
-import type { ApiKeyScope, ReasonCodeKind, Role, TokenLifetimes } from '@switchboard/core';
+import type {
+  AgentState,
+  ApiKeyScope,
+  Channel,
+  ChannelSettings,
+  ChosenState,
+  ContactStatus,
+  Domain,
+  Outcome,
+  ReasonCodeKind,
+  Role,
+  SelectionCriterion,
+  TokenLifetimes,
+} from '@switchboard/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -6,6 +19,8 @@ type Json<T> = ColumnType<T, string, string>;
 
 export interface TenantSettings {
   tokens: TokenLifetimes;
+  /** Absent on tenants created before channel settings existed: the defaults apply. */
+  channels?: ChannelSettings;
 }
 
 export interface TenantsTable {
@@ -109,7 +124,86 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
+export interface CsqsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  channel: Channel;
+  criterion: SelectionCriterion;
+  agent_order: Json<string[]>;
+  created_at: CreatedAt;
+}
+
+export interface CsqSkillsTable {
+  tenant_id: string;
+  csq_id: string;
+  skill_id: string;
+  min_competence: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  tenant_id: string;
+  external_id: string | null;
+  channel: Channel;
+  csq_id: string;
+  call_type: string;
+  priority: number;
+  attributes: Json<Record<string, string>>;
+  status: ContactStatus;
+  seq: string;
+  created_at: Date;
+  queued_at: Date;
+  agent_id: string | null;
+  accepted_at: Date | null;
+  wrap_up_at: Date | null;
+  excluded: Json<string[]>;
+  sticky_agent_id: string | null;
+  join_timeout_sent: boolean;
+  outcome: Outcome | null;
+  ended_by: string | null;
+  ended_at: Date | null;
+  wrap_up_reasons: Json<string[]> | null;
+}
+
+export interface ContactEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  type: string;
+  at: Date;
+  agent_id: string | null;
+  csq_id: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface AgentStateTraceTable {
+  id: Generated<string>;
+  tenant_id: string;
+  agent_id: string;
+  domain: Domain;
+  state: AgentState;
+  previous: AgentState;
+  reason_code: number | null;
+  cause: string | null;
+  at: Date;
+}
+
+export interface AgentPresenceTable {
+  tenant_id: string;
+  agent_id: string;
+  domain: Domain;
+  chosen: ChosenState;
+  reason_code: number | null;
+}
+
 export interface Schema {
+  csqs: CsqsTable;
+  csq_skills: CsqSkillsTable;
+  contacts: ContactsTable;
+  contact_events: ContactEventsTable;
+  agent_state_trace: AgentStateTraceTable;
+  agent_presence: AgentPresenceTable;
   tenants: TenantsTable;
   users: UsersTable;
   teams: TeamsTable;
@@ -133,3 +227,5 @@ export type ReasonCodeRow = Selectable<ReasonCodesTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type CsqRow = Selectable<CsqsTable>;
+export type ContactRow = Selectable<ContactsTable>;

@@ -1,4 +1,5 @@
 import { foundation } from './0001-foundation.ts';
+import { acd } from './0002-acd.ts';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new entry. */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'foundation', sql: foundation }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'foundation', sql: foundation },
+  { id: 2, name: 'acd', sql: acd },
+];

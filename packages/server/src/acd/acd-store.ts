@@ -1,0 +1,216 @@
+import type {
+  AcdEvent,
+  AgentSnapshot,
+  ChannelSettings,
+  ContactSnapshot,
+  ContactView,
+} from '@switchboard/core';
+import { agentConfig, DEFAULT_CHANNEL_SETTINGS, DOMAINS } from '@switchboard/core';
+import type { Db } from '../db/database.ts';
+import { tenantsRepository, usersRepository } from '../db/repositories/index.ts';
+
+/** A new contact's details that the router does not hold but storage keeps. */
+export interface ContactExtras {
+  externalId: string | null;
+  attributes: Record<string, string>;
+}
+
+/** Everything one batch of router decisions changes in storage; written in one transaction. */
+export interface RouterBatch {
+  events: AcdEvent[];
+  created: Map<string, ContactExtras>;
+  /** The last state the router showed of each contact the batch touched (kept even once it ended). */
+  contacts: Map<string, ContactView>;
+  presence: Map<string, AgentSnapshot['chosen'] & { reasons: AgentSnapshot['reasonCode'] }>;
+  wrapUpReasons: Map<string, string[]>;
+}
+
+export const emptyBatch = (): RouterBatch => ({
+  events: [],
+  created: new Map(),
+  contacts: new Map(),
+  presence: new Map(),
+  wrapUpReasons: new Map(),
+});
+
+export async function channelSettingsOf(db: Db, tenantId: string): Promise<ChannelSettings> {
+  const tenant = await tenantsRepository.findById(db, tenantId);
+  return tenant?.settings.channels ?? DEFAULT_CHANNEL_SETTINGS;
+}
+
+/** People who take contacts: active agents and supervisors, with their skills. */
+export async function loadAgents(
+  db: Db,
+  tenantId: string,
+  settings: ChannelSettings,
+  only?: string,
+): Promise<AgentSnapshot[]> {
+  let query = db
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', true)
+    .where('role', 'in', ['agent', 'supervisor']);
+  if (only) query = query.where('id', '=', only);
+  const ids = (await query.execute()).map((r) => r.id);
+  const skills = await usersRepository.skillsOf(db, tenantId, ids);
+  const presence = ids.length
+    ? await db
+        .selectFrom('agent_presence')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('agent_id', 'in', ids)
+        .execute()
+    : [];
+  return ids.map((id) => {
+    const mine = presence.filter((p) => p.agent_id === id);
+    const of = (domain: (typeof DOMAINS)[number]) => mine.find((p) => p.domain === domain);
+    return {
+      config: agentConfig(
+        id,
+        Object.fromEntries((skills.get(id) ?? []).map((s) => [s.skillId, s.competence])),
+        settings,
+      ),
+      chosen: { voice: of('voice')?.chosen ?? 'logged_out', digital: of('digital')?.chosen ?? 'logged_out' },
+      reasonCode: { voice: of('voice')?.reason_code ?? null, digital: of('digital')?.reason_code ?? null },
+    };
+  });
+}
+
+export async function loadOpenContacts(db: Db, tenantId: string): Promise<ContactSnapshot[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('status', '<>', 'ended')
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    channel: row.channel,
+    csqId: row.csq_id,
+    callType: row.call_type,
+    priority: row.priority,
+    status: row.status as ContactSnapshot['status'],
+    seq: Number(row.seq),
+    queuedAt: row.queued_at.getTime(),
+    createdAt: row.created_at.getTime(),
+    agentId: row.agent_id,
+    acceptedAt: row.accepted_at?.getTime() ?? null,
+    wrapUpAt: row.wrap_up_at?.getTime() ?? null,
+    excluded: row.excluded,
+    stickyAgentId: row.sticky_agent_id,
+    joinTimeoutSent: row.join_timeout_sent,
+  }));
+}
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** Writes one batch: the event log, the agent state trace, and the current state of contacts and agents. */
+export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
+  const contactEvents = batch.events.filter((e) => e.type !== 'agent.state_changed');
+  const stateEvents = batch.events.filter((e) => e.type === 'agent.state_changed');
+  const ended = new Map(
+    batch.events.flatMap((e) => (e.type === 'contact.ended' ? [[e.contactId, e] as const] : [])),
+  );
+  for (const [id, view] of batch.contacts) {
+    const extras = batch.created.get(id);
+    const values = {
+      channel: view.channel,
+      csq_id: view.csqId,
+      call_type: view.callType,
+      priority: view.priority,
+      status: view.status,
+      seq: String(view.seq),
+      created_at: new Date(view.createdAt),
+      queued_at: new Date(view.queuedAt),
+      agent_id: view.agentId,
+      accepted_at: date(view.acceptedAt),
+      wrap_up_at: date(view.wrapUpAt),
+      excluded: JSON.stringify(view.excluded),
+      sticky_agent_id: view.stickyAgentId,
+      join_timeout_sent: view.joinTimeoutSent,
+    };
+    await db
+      .insertInto('contacts')
+      .values({
+        id,
+        tenant_id: tenantId,
+        external_id: extras?.externalId ?? null,
+        attributes: JSON.stringify(extras?.attributes ?? {}),
+        ...values,
+      })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+  }
+  for (const end of ended.values()) {
+    const reasons = batch.wrapUpReasons.get(end.contactId);
+    await db
+      .updateTable('contacts')
+      .set({
+        status: 'ended',
+        outcome: end.outcome,
+        ended_by: end.endedBy,
+        ended_at: new Date(end.at),
+        agent_id: end.agentId,
+        ...(reasons ? { wrap_up_reasons: JSON.stringify(reasons) } : {}),
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', end.contactId)
+      .execute();
+  }
+  if (contactEvents.length > 0) {
+    await db
+      .insertInto('contact_events')
+      .values(
+        contactEvents.map((e) => {
+          const { type, at, contactId, ...data } = e as AcdEvent & { contactId: string };
+          const agentId = 'agentId' in data ? (data.agentId as string | null) : null;
+          const csqId = 'csqId' in data ? (data.csqId as string | null) : null;
+          return {
+            tenant_id: tenantId,
+            contact_id: contactId,
+            type,
+            at: new Date(at),
+            agent_id: agentId,
+            csq_id: csqId,
+            data: JSON.stringify(data),
+          };
+        }),
+      )
+      .execute();
+  }
+  if (stateEvents.length > 0) {
+    await db
+      .insertInto('agent_state_trace')
+      .values(
+        stateEvents.flatMap((e) =>
+          e.type === 'agent.state_changed'
+            ? [
+                {
+                  tenant_id: tenantId,
+                  agent_id: e.agentId,
+                  domain: e.domain,
+                  state: e.state,
+                  previous: e.previous,
+                  reason_code: e.reasonCode,
+                  cause: e.cause,
+                  at: new Date(e.at),
+                },
+              ]
+            : [],
+        ),
+      )
+      .execute();
+  }
+  for (const [agentId, presence] of batch.presence) {
+    for (const domain of DOMAINS) {
+      const values = { chosen: presence[domain], reason_code: presence.reasons[domain] };
+      await db
+        .insertInto('agent_presence')
+        .values({ tenant_id: tenantId, agent_id: agentId, domain, ...values })
+        .onConflict((oc) => oc.columns(['tenant_id', 'agent_id', 'domain']).doUpdateSet(values))
+        .execute();
+    }
+  }
+}
