@@ -6,3 +6,4 @@ export * from './login-throttle.ts';
 export * from './policy.ts';
 export * from './roles.ts';
 export * from './tenant-settings.ts';
+export * from './calendar/index.ts';

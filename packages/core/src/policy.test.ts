@@ -16,15 +16,20 @@ describe('policy', () => {
 
   test('agents read only what their desktop needs', () => {
     const allowed = PERMISSIONS.filter((p) => isAllowed(actor('agent'), p));
-    assert.deepEqual(allowed, ['team.read', 'skill.read', 'reasonCode.read']);
+    assert.deepEqual(allowed, ['team.read', 'skill.read', 'reasonCode.read', 'csq.read', 'contact.handle']);
   });
 
-  test('supervisors read the configuration and reskill, but change nothing else', () => {
+  test('supervisors read the configuration, reskill and steer agent states, but configure nothing', () => {
     const supervisor = actor('supervisor');
     assert.ok(isAllowed(supervisor, 'agent.reskill'));
     assert.ok(isAllowed(supervisor, 'user.read'));
+    assert.ok(isAllowed(supervisor, 'agentState.manage'));
     for (const p of PERMISSIONS.filter(
-      (p) => p.endsWith('.manage') || p === 'tenant.configure' || p === 'audit.read',
+      (p) =>
+        (p.endsWith('.manage') && p !== 'agentState.manage') ||
+        p === 'tenant.configure' ||
+        p === 'channel.configure' ||
+        p === 'audit.read',
     )) {
       assert.ok(!isAllowed(supervisor, p), p);
     }

@@ -26,10 +26,31 @@ export const PERMISSIONS = [
   'reasonCode.manage',
   'apiKey.manage',
   'audit.read',
+  'csq.read',
+  'csq.manage',
+  'channel.configure',
+  /** Put contacts into queues and report what customers do (channel adapters, integrations). */
+  'contact.create',
+  /** See every contact of the tenant; agents always see their own. */
+  'contact.read',
+  /** Take contacts: accept, complete, wrap up, transfer, requeue — one's own only. */
+  'contact.handle',
+  'agentState.read',
+  /** Change another agent's state (supervisors: agents of the teams they supervise). */
+  'agentState.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READS: Permission[] = ['tenant.read', 'user.read', 'team.read', 'skill.read', 'reasonCode.read'];
+const READS: Permission[] = [
+  'tenant.read',
+  'user.read',
+  'team.read',
+  'skill.read',
+  'reasonCode.read',
+  'csq.read',
+  'contact.read',
+  'agentState.read',
+];
 
 /**
  * What each role may do. Administrators configure the tenant; supervisors read its configuration and
@@ -38,8 +59,8 @@ const READS: Permission[] = ['tenant.read', 'user.read', 'team.read', 'skill.rea
  */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   administrator: new Set(PERMISSIONS),
-  supervisor: new Set([...READS, 'agent.reskill']),
-  agent: new Set(['team.read', 'skill.read', 'reasonCode.read']),
+  supervisor: new Set([...READS, 'agent.reskill', 'contact.handle', 'agentState.manage']),
+  agent: new Set(['team.read', 'skill.read', 'reasonCode.read', 'csq.read', 'contact.handle']),
   service: new Set(READS),
 };
 
@@ -50,6 +71,8 @@ const SERVICE_WRITE_GRANTS: ReadonlySet<Permission> = new Set([
   'skill.manage',
   'agent.reskill',
   'reasonCode.manage',
+  'csq.manage',
+  'contact.create',
 ]);
 
 export function isAllowed(actor: Actor, permission: Permission): boolean {

@@ -1,0 +1,15 @@
+export {
+  CALENDAR_LIMITS,
+  type Calendar,
+  type CalendarMode,
+  type CustomDay,
+  type Holiday,
+  isOpen,
+  type OpenReason,
+  type OpenState,
+  openState,
+  type TimeInterval,
+  WEEKDAYS,
+  type Weekday,
+} from './calendar.ts';
+export { validateCalendar } from './validate.ts';
