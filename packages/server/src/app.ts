@@ -1,6 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type Clock, SwitchboardError, systemClock } from '@switchboard/core';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { AcdRuntime } from './acd/acd-runtime.ts';
+import { agentRoutes } from './acd/agents.routes.ts';
+import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
+import { contactRoutes } from './acd/contacts.routes.ts';
+import { csqRoutes } from './acd/csqs.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -24,8 +29,25 @@ import { tenantRoutes } from './tenancy/tenant.routes.ts';
 export interface AppOptions {
   db: Db;
   clock?: Clock;
+  /** The routers; tests pass their own to reach the engines directly. */
+  acd?: AcdRuntime;
   logger?: FastifyServerOptions['logger'];
 }
+
+const ROUTES = [
+  authRoutes,
+  tenantRoutes,
+  userRoutes,
+  teamRoutes,
+  skillRoutes,
+  reasonCodeRoutes,
+  apiKeyRoutes,
+  auditRoutes,
+  csqRoutes,
+  channelSettingsRoutes,
+  contactRoutes,
+  agentRoutes,
+];
 
 /** The composition root of the HTTP server: wiring only, no business rules. */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -39,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: options.db,
     clock,
     auth: new AuthService(options.db, clock, new AccessTokens(signingKey)),
+    acd: options.acd ?? new AcdRuntime(options.db, clock),
   };
 
   const app = Fastify({
@@ -78,21 +101,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
         refuseNulCharacters(request.query, 'querystring');
         refuseNulCharacters(request.body, 'body');
       });
-      for (const routes of [
-        authRoutes,
-        tenantRoutes,
-        userRoutes,
-        teamRoutes,
-        skillRoutes,
-        reasonCodeRoutes,
-        apiKeyRoutes,
-        auditRoutes,
-      ]) {
+      for (const routes of ROUTES) {
         routes(api, context);
       }
     },
     { prefix: '/api/v1' },
   );
+  app.addHook('onClose', () => context.acd.stop());
   await app.ready();
   return app;
 }

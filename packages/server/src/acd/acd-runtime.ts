@@ -43,6 +43,12 @@ export class AcdRuntime {
     return router.run(command, extras);
   }
 
+  /** Fires the router's due timers now (its own timer does this by itself; tests with a hand-moved clock call it). */
+  async tick(tenantId: string): Promise<AcdEvent[]> {
+    const { events } = await this.run(tenantId, (engine) => ({ events: engine.tick(), result: undefined }));
+    return events;
+  }
+
   /** Applies a changed agent (skills, role, activity) if the tenant's router is loaded. */
   async agentChanged(tenantId: string, agentId: string): Promise<void> {
     const loaded = this.#routers.get(tenantId);

@@ -71,6 +71,17 @@ export const csqsRepository = {
     return withSkills(db, tenantId, rows);
   },
 
+  async openContacts(db: Db, tenantId: string, csqId: string): Promise<number> {
+    const row = await db
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('csq_id', '=', csqId)
+      .where('status', '<>', 'ended')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+
   async usingSkill(db: Db, tenantId: string, skillId: string): Promise<string[]> {
     const rows = await db
       .selectFrom('csq_skills')

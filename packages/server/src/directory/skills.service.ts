@@ -1,4 +1,5 @@
-import { authorize } from '@switchboard/core';
+import { authorize, conflict } from '@switchboard/core';
+import { csqsRepository } from '../acd/csqs.repository.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -51,6 +52,9 @@ export function renameSkill(db: Db, principal: Principal, id: string, input: { n
 
 export async function deleteSkill(db: Db, principal: Principal, id: string): Promise<void> {
   authorize(principal, 'skill.manage');
+  const usedBy = await csqsRepository.usingSkill(db, principal.tenantId, id);
+  if (usedBy.length > 0)
+    throw conflict(`The skill is required by CSQ ${usedBy.join(', ')}; remove it there first.`);
   await auditedChange(db, principal, {
     ...target(id),
     action: 'delete',

@@ -15,7 +15,7 @@ import {
 
 const tags = ['users'];
 
-export function userRoutes(app: App, { db }: AppContext): void {
+export function userRoutes(app: App, { db, acd }: AppContext): void {
   app.get(
     '/users',
     {
@@ -77,7 +77,12 @@ export function userRoutes(app: App, { db }: AppContext): void {
         response: { 200: User, ...errorResponses },
       },
     },
-    (request) => updateUser(db, principalOf(request), request.params.id, request.body),
+    async (request) => {
+      const principal = principalOf(request);
+      const user = await updateUser(db, principal, request.params.id, request.body);
+      await acd.agentChanged(principal.tenantId, user.id);
+      return user;
+    },
   );
 
   app.put(
@@ -92,7 +97,12 @@ export function userRoutes(app: App, { db }: AppContext): void {
         response: { 200: User, ...errorResponses },
       },
     },
-    (request) => setUserSkills(db, principalOf(request), request.params.id, request.body.skills),
+    async (request) => {
+      const principal = principalOf(request);
+      const user = await setUserSkills(db, principal, request.params.id, request.body.skills);
+      await acd.agentChanged(principal.tenantId, user.id);
+      return user;
+    },
   );
 
   app.put(

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from '@switchboard/core';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -19,6 +20,7 @@ export interface AppContext {
   db: Db;
   clock: Clock;
   auth: AuthService;
+  acd: AcdRuntime;
 }
 
 declare module 'fastify' {

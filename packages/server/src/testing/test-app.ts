@@ -1,4 +1,5 @@
 import { ManualClock } from '@switchboard/core';
+import { AcdRuntime } from '../acd/acd-runtime.ts';
 import { buildApp } from '../app.ts';
 import { type Database, migrate, openDatabase } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
@@ -8,6 +9,7 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 export interface TestApp {
   app: App;
+  acd: AcdRuntime;
   database: Database;
   clock: ManualClock;
   close(): Promise<void>;
@@ -18,9 +20,11 @@ export async function startTestApp(): Promise<TestApp> {
   const database = await openDatabase({});
   await migrate(database.db);
   const clock = new ManualClock(Date.now());
-  const app = await buildApp({ db: database.db, clock });
+  const acd = new AcdRuntime(database.db, clock);
+  const app = await buildApp({ db: database.db, clock, acd });
   return {
     app,
+    acd,
     database,
     clock,
     close: async () => {

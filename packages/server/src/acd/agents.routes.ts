@@ -1,0 +1,74 @@
+import { CHOSEN_STATES, DOMAINS } from '@switchboard/core';
+import { Type } from 'typebox';
+import type { App, AppContext } from '../http/app-types.ts';
+import { principalOf } from '../http/app-types.ts';
+import { bearer, errorResponses, IdParams, Uuid } from '../http/common.schema.ts';
+import { getAgentState, listAgentStates, setAgentState } from './agent-states.service.ts';
+
+const tags = ['agents'];
+const DomainState = Type.Object({
+  state: Type.Enum(['logged_out', 'not_ready', 'ready', 'reserved', 'active', 'work']),
+  reasonCode: Type.Union([Type.Integer(), Type.Null()]),
+  since: Type.String({ format: 'date-time' }),
+});
+const PerChannel = Type.Object({ voice: Type.Integer(), chat: Type.Integer(), email: Type.Integer() });
+const AgentState = Type.Object({
+  id: Uuid,
+  voice: DomainState,
+  digital: DomainState,
+  load: PerChannel,
+  capacity: Type.Object({ chat: Type.Integer(), email: Type.Integer() }),
+  contacts: Type.Array(Uuid),
+  csqs: Type.Array(Uuid),
+});
+const StateChange = Type.Object(
+  {
+    domain: Type.Enum(DOMAINS, { description: 'voice, or digital (chat and email share one state)' }),
+    state: Type.Enum(CHOSEN_STATES),
+    reasonCode: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 65_535 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export function agentRoutes(app: App, { db, acd }: AppContext): void {
+  app.get(
+    '/agents',
+    {
+      schema: {
+        tags,
+        summary: 'Real-time state of every agent: per domain, with reason code and time in state',
+        security: bearer,
+        response: { 200: Type.Array(AgentState), ...errorResponses },
+      },
+    },
+    (request) => listAgentStates(acd, principalOf(request)),
+  );
+  app.get(
+    '/agents/:id',
+    {
+      schema: {
+        tags,
+        summary: "An agent's real-time state",
+        security: bearer,
+        params: IdParams,
+        response: { 200: AgentState, ...errorResponses },
+      },
+    },
+    (request) => getAgentState(acd, principalOf(request), request.params.id),
+  );
+  app.put(
+    '/agents/:id/state',
+    {
+      schema: {
+        tags,
+        summary: "Set an agent's state: Ready, Not Ready (with reason code) or Logged Out",
+        description: 'Agents set their own; supervisors those of their teams; administrators anyone.',
+        security: bearer,
+        params: IdParams,
+        body: StateChange,
+        response: { 200: AgentState, ...errorResponses },
+      },
+    },
+    (request) => setAgentState(db, acd, principalOf(request), request.params.id, request.body),
+  );
+}

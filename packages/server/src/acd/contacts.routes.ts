@@ -1,0 +1,223 @@
+import { Type } from 'typebox';
+import type { App, AppContext } from '../http/app-types.ts';
+import { principalOf } from '../http/app-types.ts';
+import { bearer, errorResponses, IdParams, name, Uuid } from '../http/common.schema.ts';
+import { Contact, ContactEvent, NewContactBody, TransferBody, WrapUpBody } from './contacts.schema.ts';
+import {
+  type AgentAction,
+  agentAction,
+  type CustomerAction,
+  contactEvents,
+  createContact,
+  customerAction,
+  getContact,
+  listContacts,
+} from './contacts.service.ts';
+
+const tags = ['contacts'];
+
+/** Agent actions without a body. */
+const SIMPLE_AGENT_ACTIONS: Record<string, { summary: string; action: AgentAction }> = {
+  accept: { summary: 'Accept a contact offered to you', action: { kind: 'accept' } },
+  reject: {
+    summary: 'Decline an offer: it returns to its place and you go Not Ready',
+    action: { kind: 'reject' },
+  },
+  complete: { summary: 'End the conversation; you move to wrap-up', action: { kind: 'complete' } },
+  hold: { summary: 'Put a call on hold', action: { kind: 'hold', held: true } },
+  resume: { summary: 'Take a call off hold', action: { kind: 'hold', held: false } },
+};
+
+const CUSTOMER_ACTIONS: Record<string, { summary: string; action: CustomerAction }> = {
+  end: {
+    summary: 'The customer left (hung up, closed the chat): abandons it if unanswered',
+    action: { kind: 'left' },
+  },
+  activity: {
+    summary: 'The customer is active (typing, sent a message): restarts the inactivity timeout',
+    action: { kind: 'activity' },
+  },
+  dequeue: {
+    summary: 'Withdraw a waiting contact without an agent (e.g. handled elsewhere)',
+    action: { kind: 'dequeue' },
+  },
+};
+
+export function contactRoutes(app: App, { db, acd }: AppContext): void {
+  app.post(
+    '/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Create a contact and queue it in a CSQ',
+        description: 'Returns 201 for a new contact, 200 when the externalId names one that exists already.',
+        security: bearer,
+        body: NewContactBody,
+        response: { 200: Contact, 201: Contact, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { created, contact } = await createContact(db, acd, principalOf(request), request.body);
+      return reply.status(created ? 201 : 200).send(contact);
+    },
+  );
+
+  app.get(
+    '/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Contacts, newest first (agents see their own)',
+        security: bearer,
+        querystring: Type.Object(
+          {
+            open: Type.Optional(Type.Boolean({ description: 'Only contacts not yet ended (default true).' })),
+            csqId: Type.Optional(Uuid),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(Contact), ...errorResponses },
+      },
+    },
+    (request) =>
+      listContacts(db, principalOf(request), {
+        open: request.query.open ?? true,
+        csqId: request.query.csqId,
+        limit: request.query.limit ?? 100,
+      }),
+  );
+
+  app.get(
+    '/contacts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a contact',
+        security: bearer,
+        params: IdParams,
+        response: { 200: Contact, ...errorResponses },
+      },
+    },
+    (request) => getContact(db, principalOf(request), request.params.id),
+  );
+
+  app.get(
+    '/contacts/:id/events',
+    {
+      schema: {
+        tags,
+        summary: "A contact's events: queued, offered, accepted, transferred, wrap-up, ended …",
+        security: bearer,
+        params: IdParams,
+        response: { 200: Type.Array(ContactEvent), ...errorResponses },
+      },
+    },
+    (request) => contactEvents(db, principalOf(request), request.params.id),
+  );
+
+  for (const [path, { summary, action }] of Object.entries(SIMPLE_AGENT_ACTIONS)) {
+    app.post(
+      `/contacts/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          security: bearer,
+          params: IdParams,
+          response: { 200: Contact, ...errorResponses },
+        },
+      },
+      (request) => agentAction(db, acd, principalOf(request), request.params.id, action),
+    );
+  }
+
+  app.post(
+    '/contacts/:id/wrap-up',
+    {
+      schema: {
+        tags,
+        summary: 'Finish wrap-up with up to 5 wrap-up reasons, optionally choosing Ready or Not Ready next',
+        security: bearer,
+        params: IdParams,
+        body: WrapUpBody,
+        response: { 200: Contact, ...errorResponses },
+      },
+    },
+    (request) =>
+      agentAction(db, acd, principalOf(request), request.params.id, { kind: 'wrap_up', ...request.body }),
+  );
+
+  app.post(
+    '/contacts/:id/transfer',
+    {
+      schema: {
+        tags,
+        summary: 'Transfer to a CSQ (queues as a new leg) or directly to an agent',
+        security: bearer,
+        params: IdParams,
+        body: TransferBody,
+        response: { 200: Contact, ...errorResponses },
+      },
+    },
+    (request) =>
+      agentAction(db, acd, principalOf(request), request.params.id, {
+        kind: 'transfer',
+        target: request.body,
+      }),
+  );
+
+  app.post(
+    '/contacts/:id/requeue',
+    {
+      schema: {
+        tags,
+        summary: 'Send to a chosen CSQ; it never comes back to you',
+        security: bearer,
+        params: IdParams,
+        body: Type.Object({ csqId: Uuid }, { additionalProperties: false }),
+        response: { 200: Contact, ...errorResponses },
+      },
+    },
+    (request) =>
+      agentAction(db, acd, principalOf(request), request.params.id, {
+        kind: 'requeue',
+        csqId: request.body.csqId,
+      }),
+  );
+
+  for (const [path, { summary, action }] of Object.entries(CUSTOMER_ACTIONS)) {
+    app.post(
+      `/contacts/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          security: bearer,
+          params: IdParams,
+          response: { 200: Contact, ...errorResponses },
+        },
+      },
+      (request) => customerAction(db, acd, principalOf(request), request.params.id, action),
+    );
+  }
+
+  app.put(
+    '/contacts/:id/call-type',
+    {
+      schema: {
+        tags,
+        summary: 'Change the call type (reporting category) during treatment',
+        security: bearer,
+        params: IdParams,
+        body: Type.Object({ callType: name(60) }, { additionalProperties: false }),
+        response: { 200: Contact, ...errorResponses },
+      },
+    },
+    (request) =>
+      customerAction(db, acd, principalOf(request), request.params.id, {
+        kind: 'call_type',
+        callType: request.body.callType,
+      }),
+  );
+}

@@ -1,0 +1,80 @@
+import { CHANNELS, PRIORITY } from '@switchboard/core';
+import { Type } from 'typebox';
+import { name, Uuid } from '../http/common.schema.ts';
+
+export const Channel = Type.Enum(CHANNELS);
+const Timestamp = Type.String({ format: 'date-time' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const Contact = Type.Object({
+  id: Uuid,
+  externalId: Nullable(Type.String()),
+  channel: Channel,
+  csqId: Uuid,
+  callType: Type.String(),
+  priority: Type.Integer(),
+  attributes: Type.Record(Type.String(), Type.String()),
+  status: Type.Enum(['queued', 'offered', 'active', 'wrap_up', 'ended']),
+  agentId: Nullable(Uuid),
+  createdAt: Timestamp,
+  queuedAt: Timestamp,
+  acceptedAt: Nullable(Timestamp),
+  endedAt: Nullable(Timestamp),
+  outcome: Nullable(Type.String()),
+  endedBy: Nullable(Type.String()),
+  wrapUpReasons: Type.Array(Type.String()),
+});
+
+export const NewContactBody = Type.Object(
+  {
+    channel: Channel,
+    csqId: Uuid,
+    callType: Type.Optional(name(60)),
+    priority: Type.Optional(Type.Integer({ minimum: PRIORITY.min, maximum: PRIORITY.max })),
+    attributes: Type.Optional(
+      Type.Record(Type.String({ minLength: 1, maxLength: 60 }), Type.String({ maxLength: 1000 }), {
+        maxProperties: 50,
+      }),
+    ),
+    externalId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Your id for it: creating twice with one id makes one contact.',
+      }),
+    ),
+    stickyAgentId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+
+/** Wrap-up reasons: at most 5 per contact, names of at most 40 characters (C3). */
+export const WrapUpBody = Type.Object(
+  {
+    reasons: Type.Array(name(40), { maxItems: 5 }),
+    next: Type.Optional(
+      Type.Object(
+        {
+          state: Type.Enum(['ready', 'not_ready']),
+          reasonCode: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 65_535 }))),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const TransferBody = Type.Union([
+  Type.Object({ csqId: Uuid }, { additionalProperties: false }),
+  Type.Object({ agentId: Uuid }, { additionalProperties: false }),
+]);
+
+export const ContactEvent = Type.Object({
+  type: Type.String(),
+  at: Timestamp,
+  agentId: Nullable(Uuid),
+  csqId: Nullable(Uuid),
+  data: Type.Unknown(),
+});

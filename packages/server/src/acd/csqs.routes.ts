@@ -1,0 +1,128 @@
+import { CHANNELS, SELECTION_CRITERIA } from '@switchboard/core';
+import { Type } from 'typebox';
+import type { App, AppContext } from '../http/app-types.ts';
+import { principalOf } from '../http/app-types.ts';
+import {
+  bearer,
+  Competence,
+  errorResponses,
+  IdParams,
+  NoContent,
+  name,
+  Uuid,
+} from '../http/common.schema.ts';
+import { createCsq, deleteCsq, getCsq, listCsqs, updateCsq } from './csqs.service.ts';
+
+const tags = ['queues'];
+const SkillRequirement = Type.Object(
+  { skillId: Uuid, minCompetence: Competence },
+  { additionalProperties: false },
+);
+const fields = {
+  name: name(60),
+  channel: Type.Enum(CHANNELS),
+  criterion: Type.Enum(SELECTION_CRITERIA, {
+    description:
+      'longest_available and most_skilled for every channel; least_skilled, linear, circular, most_handled and shortest_aht for voice.',
+  }),
+  skills: Type.Array(SkillRequirement, { maxItems: 20 }),
+  agentOrder: Type.Array(Uuid, { maxItems: 1000, description: 'Agent order for linear and circular.' }),
+};
+const Csq = Type.Object({ id: Uuid, ...fields, createdAt: Type.String({ format: 'date-time' }) });
+
+export function csqRoutes(app: App, { db, acd }: AppContext): void {
+  app.get(
+    '/csqs',
+    {
+      schema: {
+        tags,
+        summary: 'List contact service queues',
+        security: bearer,
+        response: { 200: Type.Array(Csq), ...errorResponses },
+      },
+    },
+    (request) => listCsqs(db, principalOf(request)),
+  );
+  app.post(
+    '/csqs',
+    {
+      schema: {
+        tags,
+        summary: 'Create a CSQ: channel, required skills with minimum competences, selection criterion',
+        security: bearer,
+        body: Type.Object(
+          { ...fields, agentOrder: Type.Optional(fields.agentOrder) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Csq, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const csq = await createCsq(db, principal, {
+        ...request.body,
+        agentOrder: request.body.agentOrder ?? [],
+      });
+      await acd.csqChanged(principal.tenantId, csq.id);
+      return reply.status(201).send(csq);
+    },
+  );
+  app.get(
+    '/csqs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a CSQ',
+        security: bearer,
+        params: IdParams,
+        response: { 200: Csq, ...errorResponses },
+      },
+    },
+    (request) => getCsq(db, principalOf(request), request.params.id),
+  );
+  app.patch(
+    '/csqs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a CSQ (applies to the next routing decision)',
+        security: bearer,
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(fields.name),
+            criterion: Type.Optional(fields.criterion),
+            skills: Type.Optional(fields.skills),
+            agentOrder: Type.Optional(fields.agentOrder),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Csq, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const csq = await updateCsq(db, principal, request.params.id, request.body);
+      await acd.csqChanged(principal.tenantId, csq.id);
+      return csq;
+    },
+  );
+  app.delete(
+    '/csqs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a CSQ that holds no contacts',
+        security: bearer,
+        params: IdParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      await deleteCsq(db, principal, request.params.id);
+      await acd.csqChanged(principal.tenantId, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,102 @@
+import {
+  authorize,
+  type CsqConfig,
+  conflict,
+  DIGITAL_CRITERIA,
+  invalid,
+  type SkillRequirement,
+} from '@switchboard/core';
+import { auditedChange, found } from '../audit/audited-change.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+import { skillsRepository } from '../db/repositories/index.ts';
+import { type CsqFields, csqsRepository, type StoredCsq } from './csqs.repository.ts';
+
+export const presentCsq = (csq: StoredCsq) => ({
+  id: csq.id,
+  name: csq.name,
+  channel: csq.channel,
+  criterion: csq.criterion,
+  skills: csq.skills,
+  agentOrder: csq.agentOrder,
+  createdAt: csq.createdAt.toISOString(),
+});
+
+const loadCsq = (tenantId: string, id: string) => async (db: Db) => {
+  const csq = await csqsRepository.findById(db, tenantId, id);
+  return csq && presentCsq(csq);
+};
+
+const target = (id: string) => ({ entity: 'CSQ', entityType: 'csq', entityId: id });
+
+export async function listCsqs(db: Db, principal: Principal) {
+  authorize(principal, 'csq.read');
+  return (await csqsRepository.list(db, principal.tenantId)).map(presentCsq);
+}
+
+export function getCsq(db: Db, principal: Principal, id: string) {
+  authorize(principal, 'csq.read');
+  return found('CSQ', loadCsq(principal.tenantId, id)(db));
+}
+
+export async function createCsq(db: Db, principal: Principal, input: CsqFields) {
+  authorize(principal, 'csq.manage');
+  await checkCsq(db, principal.tenantId, input);
+  const id = crypto.randomUUID();
+  return found(
+    'CSQ',
+    auditedChange(db, principal, {
+      ...target(id),
+      action: 'create',
+      load: loadCsq(principal.tenantId, id),
+      apply: (trx) => csqsRepository.insert(trx, principal.tenantId, id, input),
+    }),
+  );
+}
+
+export async function updateCsq(db: Db, principal: Principal, id: string, change: Partial<CsqFields>) {
+  authorize(principal, 'csq.manage');
+  const current = await found('CSQ', csqsRepository.findById(db, principal.tenantId, id));
+  const next: CsqFields = { ...current, ...change };
+  await checkCsq(db, principal.tenantId, next);
+  return found(
+    'CSQ',
+    auditedChange(db, principal, {
+      ...target(id),
+      action: 'update',
+      load: loadCsq(principal.tenantId, id),
+      apply: (trx) => csqsRepository.update(trx, principal.tenantId, id, next),
+    }),
+  );
+}
+
+export async function deleteCsq(db: Db, principal: Principal, id: string): Promise<void> {
+  authorize(principal, 'csq.manage');
+  const contactsInIt = await csqsRepository.openContacts(db, principal.tenantId, id);
+  if (contactsInIt > 0) {
+    throw conflict(`The CSQ still holds ${contactsInIt} contact(s); move or finish them first.`);
+  }
+  await auditedChange(db, principal, {
+    ...target(id),
+    action: 'delete',
+    load: loadCsq(principal.tenantId, id),
+    apply: (trx) => csqsRepository.delete(trx, principal.tenantId, id),
+  });
+}
+
+async function checkCsq(
+  db: Db,
+  tenantId: string,
+  csq: Pick<CsqConfig, 'channel' | 'criterion'> & { skills: SkillRequirement[] },
+) {
+  if (csq.channel !== 'voice' && !DIGITAL_CRITERIA.includes(csq.criterion)) {
+    throw invalid(
+      `${csq.channel} queues route by ${DIGITAL_CRITERIA.join(' or ')}; ${csq.criterion} is for voice only.`,
+    );
+  }
+  const ids = csq.skills.map((s) => s.skillId);
+  if (new Set(ids).size !== ids.length) throw invalid('Each skill may be required only once.');
+  const existing = await skillsRepository.existing(db, tenantId, ids);
+  const missing = ids.filter((id) => !existing.has(id));
+  if (missing.length > 0) throw invalid(`Unknown skill(s): ${missing.join(', ')}.`, { skills: missing });
+}
