@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
 import { type Clock, SwitchboardError, systemClock } from '@switchboard/core';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { AcdRuntime } from './acd/acd-runtime.ts';
@@ -6,6 +7,7 @@ import { agentRoutes } from './acd/agents.routes.ts';
 import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
 import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
+import { eventRoutes } from './acd/events.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -47,6 +49,7 @@ const ROUTES = [
   channelSettingsRoutes,
   contactRoutes,
   agentRoutes,
+  eventRoutes,
 ];
 
 /** The composition root of the HTTP server: wiring only, no business rules. */
@@ -83,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
   app.decorateRequest('principal', null);
 
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerMetrics(app);
   await registerOpenApi(app);
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

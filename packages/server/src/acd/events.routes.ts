@@ -1,0 +1,56 @@
+import { type AcdEvent, isAllowed } from '@switchboard/core';
+import type { Principal } from '../auth/principal.ts';
+import type { App, AppContext } from '../http/app-types.ts';
+import { toSwitchboardError } from '../http/errors.ts';
+
+/** Supervisors and readers see every event of the tenant; an agent sees what concerns them. */
+function visibleTo(principal: Principal): (event: AcdEvent) => boolean {
+  if (isAllowed(principal, 'contact.read') || isAllowed(principal, 'agentState.read')) return () => true;
+  return (event) => 'agentId' in event && event.agentId === principal.userId;
+}
+
+const wire = (event: AcdEvent) => JSON.stringify({ ...event, at: new Date(event.at).toISOString() });
+
+/**
+ * The desktop event stream: committed router events as JSON messages. Browsers cannot set headers on a
+ * WebSocket, so the access token (or API key) may come as `?token=`.
+ */
+export function eventRoutes(app: App, { auth, acd }: AppContext): void {
+  app.get(
+    '/events',
+    { websocket: true, config: { public: true }, schema: { hide: true } },
+    async (socket, request) => {
+      const query = request.query as { token?: string };
+      let principal: Principal;
+      try {
+        principal = await auth.authenticate(
+          request.headers.authorization ?? (query.token ? `Bearer ${query.token}` : undefined),
+        );
+      } catch (error) {
+        const typed = toSwitchboardError(error);
+        socket.send(JSON.stringify({ type: 'error', error: { code: typed.code, message: typed.message } }));
+        socket.close(4401, typed.code);
+        return;
+      }
+      const visible = visibleTo(principal);
+      const unsubscribe = acd.bus.subscribe(principal.tenantId, (events) => {
+        for (const event of events) if (visible(event)) socket.send(wire(event));
+      });
+      let alive = true;
+      socket.on('pong', () => {
+        alive = true;
+      });
+      const heartbeat = setInterval(() => {
+        if (!alive) socket.terminate();
+        alive = false;
+        socket.ping();
+      }, 30_000);
+      heartbeat.unref();
+      socket.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+      socket.send(JSON.stringify({ type: 'hello', userId: principal.userId, role: principal.role }));
+    },
+  );
+}
