@@ -1,4 +1,5 @@
 export * from './acd/index.ts';
+export * from './calendar/index.ts';
 export * from './clock.ts';
 export * from './errors.ts';
 export * from './limits.ts';
@@ -6,4 +7,3 @@ export * from './login-throttle.ts';
 export * from './policy.ts';
 export * from './roles.ts';
 export * from './tenant-settings.ts';
-export * from './calendar/index.ts';

@@ -72,12 +72,14 @@ export function removeCsq(state: AcdState, csqId: string): void {
 
 function updateMembership(csq: CsqRuntime, agent: AgentRuntime): void {
   const qualifies = agent.meets(csq.config.skills);
+  if (qualifies) csq.skillSums.set(agent, agent.skillSum(csq.config.skills));
   if (qualifies && !csq.members.has(agent)) {
     csq.members.add(agent);
     agent.csqs.add(csq.config.id);
     if (csq.positional) csq.reorder();
   } else if (!qualifies && csq.members.has(agent)) {
     csq.members.delete(agent);
+    csq.skillSums.delete(agent);
     agent.csqs.delete(csq.config.id);
     if (csq.positional) csq.reorder();
   }

@@ -73,10 +73,13 @@ export class AgentRuntime {
     const chosen = this.chosen[domain];
     if (chosen === 'logged_out') return 'logged_out';
     if (this.pendingOffer[domain] !== null) return 'reserved';
-    const channels: Channel[] = domain === 'voice' ? ['voice'] : ['chat', 'email'];
-    if (channels.some((c) => this.active[c] > 0)) return 'active';
-    if (channels.some((c) => this.load[c] > 0)) return 'work';
-    return chosen;
+    const { active, load } = this;
+    if (domain === 'voice') {
+      if (active.voice > 0) return 'active';
+      return load.voice > 0 ? 'work' : chosen;
+    }
+    if (active.chat > 0 || active.email > 0) return 'active';
+    return load.chat > 0 || load.email > 0 ? 'work' : chosen;
   }
 
   skillSum(requirements: readonly { skillId: string }[]): number {
@@ -90,23 +93,21 @@ export class AgentRuntime {
   }
 
   /**
-   * Ordering keys for a CSQ's criterion, smallest first. Ties go to the agent whose state changed first, then
-   * to the agent created first. On digital queues the fewest sessions in hand come first.
+   * Ordering keys for a CSQ's criterion, smallest first (the third key is always creation order). Ties go to
+   * the agent whose state changed first. On digital queues the fewest sessions in hand come first.
    */
-  keys(criterion: SelectionCriterion, channel: Channel, skillSum: number): number[] {
-    const changed = this.changedAt[domainOf(channel)];
-    const load = channel === 'voice' ? 0 : this.load[channel];
+  firstKey(criterion: SelectionCriterion, channel: Channel, skillSum: number): number {
     switch (criterion) {
       case 'most_skilled':
-        return [-skillSum, changed, this.seq];
+        return -skillSum;
       case 'least_skilled':
-        return [skillSum, changed, this.seq];
+        return skillSum;
       case 'most_handled':
-        return [-this.handled, changed, this.seq];
+        return -this.handled;
       case 'shortest_aht':
-        return [this.handled === 0 ? 0 : this.handleMsTotal / this.handled, changed, this.seq];
+        return this.handled === 0 ? 0 : this.handleMsTotal / this.handled;
       default:
-        return [load, changed, this.seq];
+        return channel === 'voice' ? 0 : this.load[channel];
     }
   }
 }

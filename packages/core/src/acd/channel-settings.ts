@@ -77,7 +77,11 @@ export function engineParams(settings: ChannelSettings): ChannelParams {
 }
 
 /** An agent's routing profile: their skills, with capacity and blending from the tenant's settings. */
-export function agentConfig(id: string, skills: Record<string, number>, settings: ChannelSettings): AgentConfig {
+export function agentConfig(
+  id: string,
+  skills: Record<string, number>,
+  settings: ChannelSettings,
+): AgentConfig {
   return {
     id,
     skills,

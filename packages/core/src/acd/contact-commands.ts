@@ -50,7 +50,6 @@ export function createContact(state: AcdState, input: NewContact): void {
     callType: contact.callType,
     priority: contact.priority,
   });
-  if (contact.channel === 'chat') schedule(state, contact, 'join', at + state.params.joinTimeoutMs);
   if (contact.stickyAgentId) schedule(state, contact, 'sticky', at + state.params.stickyEmailTimeoutMs);
   enqueue(state, contact, null);
 }

@@ -1,21 +1,21 @@
 import type { AgentRuntime } from './agent-runtime.ts';
 import { entryBefore, isLive, type QueueEntry } from './contact-runtime.ts';
 import { Heap } from './heap.ts';
-import type { CsqConfig } from './model.ts';
+import { type CsqConfig, domainOf } from './model.ts';
 
 interface AgentEntry {
   agent: AgentRuntime;
   version: number;
-  keys: number[];
+  /** The criterion's key, then the time of the agent's last state change, then creation order. */
+  first: number;
+  changedAt: number;
+  seq: number;
 }
 
 function keysBefore(a: AgentEntry, b: AgentEntry): boolean {
-  for (let i = 0; i < a.keys.length; i++) {
-    const x = a.keys[i] as number;
-    const y = b.keys[i] as number;
-    if (x !== y) return x < y;
-  }
-  return false;
+  if (a.first !== b.first) return a.first < b.first;
+  if (a.changedAt !== b.changedAt) return a.changedAt < b.changedAt;
+  return a.seq < b.seq;
 }
 
 const POSITIONAL = new Set(['linear', 'circular']);
@@ -27,6 +27,8 @@ const POSITIONAL = new Set(['linear', 'circular']);
 export class CsqRuntime {
   config: CsqConfig;
   readonly members = new Set<AgentRuntime>();
+  /** Each member's competence summed over this queue's skills, kept while they are a member. */
+  readonly skillSums = new Map<AgentRuntime, number>();
   readonly waiting = new Heap<QueueEntry>(entryBefore);
   #available = new Heap<AgentEntry>(keysBefore);
   /** Members in Linear/Circular order; rebuilt when membership or the order changes. */
@@ -53,16 +55,22 @@ export class CsqRuntime {
       (a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity) || a.seq - b.seq,
     );
     this.#available = new Heap<AgentEntry>(keysBefore);
-    for (const agent of this.members) this.offerAgent(agent);
+    for (const agent of this.members) {
+      if (agent.canTake(this.config.channel))
+        this.offerAgent(agent, agent.changedAt[domainOf(this.config.channel)]);
+    }
   }
 
   /** Records that an agent may be available here, with its current ordering keys. */
-  offerAgent(agent: AgentRuntime): void {
-    if (this.positional || !agent.canTake(this.config.channel)) return;
+  offerAgent(agent: AgentRuntime, domainChangedAt: number): void {
+    if (this.positional) return;
+    const { channel, criterion } = this.config;
     this.#available.push({
       agent,
       version: agent.version,
-      keys: agent.keys(this.config.criterion, this.config.channel, agent.skillSum(this.config.skills)),
+      first: agent.firstKey(criterion, channel, this.skillSums.get(agent) ?? 0),
+      changedAt: domainChangedAt,
+      seq: agent.seq,
     });
     if (this.#available.size > 64 && this.#available.size > 4 * this.members.size) {
       this.#available.retain((e) => e.version === e.agent.version && this.members.has(e.agent));

@@ -229,6 +229,40 @@ describe('routing', () => {
   });
 });
 
+describe('chat timeouts', () => {
+  test('a chat still waiting after the join timeout is told so once, and stays queued', () => {
+    const { engine, clock } = setup();
+    engine.configureCsq(csq('q'));
+    engine.createContact({ id: 'c1', channel: 'chat', csqId: 'q', callType: 'x', priority: 5 });
+    clock.advance(engine.params.joinTimeoutMs);
+    const events = engine.tick();
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['contact.join_timeout'],
+    );
+    clock.advance(engine.params.joinTimeoutMs);
+    assert.deepEqual(engine.tick(), []);
+    assert.equal(engine.contact('c1')?.status, 'queued');
+  });
+
+  test('an active chat whose customer stays silent ends by inactivity; activity restarts the clock', () => {
+    const { engine, clock } = setup();
+    engine.configureCsq(csq('q'));
+    engine.upsertAgent(agent('a', { s1: 5 }));
+    engine.setAgentState('a', 'digital', 'ready');
+    engine.createContact({ id: 'c1', channel: 'chat', csqId: 'q', callType: 'x', priority: 5 });
+    engine.accept('a', 'c1');
+    clock.advance(engine.params.inactivityTimeoutMs - 1000);
+    engine.customerActivity('c1');
+    clock.advance(engine.params.inactivityTimeoutMs - 1000);
+    assert.equal(engine.tick().length, 0);
+    clock.advance(1000);
+    const events = engine.tick();
+    assert.ok(events.some((e) => e.type === 'contact.wrap_up_started'));
+    assert.equal(engine.contact('c1')?.status, 'wrap_up');
+  });
+});
+
 describe('recovery', () => {
   test('after a restart waiting contacts keep their place, offers are requeued, work in progress stays', () => {
     const { engine, clock } = setup();

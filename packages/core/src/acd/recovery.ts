@@ -91,9 +91,6 @@ export function restore(state: AcdState, agents: AgentSnapshot[], contacts: Cont
         schedule(state, contact, 'wrap_up', (snapshot.wrapUpAt ?? at) + state.params.wrapUpTimeoutMs);
       }
     } else {
-      if (contact.channel === 'chat' && !contact.joinTimeoutSent) {
-        schedule(state, contact, 'join', contact.createdAt + state.params.joinTimeoutMs);
-      }
       if (contact.stickyAgentId) {
         schedule(state, contact, 'sticky', contact.createdAt + state.params.stickyEmailTimeoutMs);
       }

@@ -25,6 +25,15 @@ export function enqueue(state: AcdState, contact: ContactRuntime, cause: Cause |
     cause,
   });
   dispatchContact(state, contact);
+  // A chat left waiting starts its join timeout (counted from creation), once; most never wait.
+  if (
+    contact.status === 'queued' &&
+    contact.channel === 'chat' &&
+    !contact.joinTimeoutSent &&
+    contact.timers.join === 0
+  ) {
+    schedule(state, contact, 'join', contact.createdAt + state.params.joinTimeoutMs);
+  }
 }
 
 /** Takes a contact out of whichever line it waits in. */

@@ -5,7 +5,7 @@ import type { ContactRuntime, TimerKind } from './contact-runtime.ts';
 import type { CsqRuntime } from './csq-runtime.ts';
 import type { AcdEvent, Cause } from './events.ts';
 import { Heap } from './heap.ts';
-import { type ChannelParams, DOMAINS, type Domain } from './model.ts';
+import { type ChannelParams, DOMAINS, type Domain, domainOf } from './model.ts';
 
 export interface Timer {
   at: number;
@@ -67,7 +67,13 @@ export function refreshAgent(state: AcdState, agent: AgentRuntime, cause: Cause 
   const at = now(state);
   for (const domain of DOMAINS) recordState(state, agent, domain, cause, at);
   agent.version++;
-  for (const csqId of agent.csqs) state.csqs.get(csqId)?.offerAgent(agent);
+  const takes = { voice: agent.canTake('voice'), chat: agent.canTake('chat'), email: agent.canTake('email') };
+  if (!takes.voice && !takes.chat && !takes.email) return;
+  for (const csqId of agent.csqs) {
+    const csq = state.csqs.get(csqId);
+    const channel = csq?.config.channel;
+    if (csq && channel && takes[channel]) csq.offerAgent(agent, agent.changedAt[domainOf(channel)]);
+  }
 }
 
 function recordState(
