@@ -169,7 +169,7 @@ async function killAndRestart(env: Record<string, string>) {
 }
 
 describe('a crash in the middle of traffic loses and duplicates nothing', () => {
-  test('on the embedded database', async () => {
+  test('on the embedded database', { timeout: 180_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-crash-'));
     try {
       const figures = await killAndRestart({ SWITCHBOARD_DATA: dataDir });
@@ -180,7 +180,10 @@ describe('a crash in the middle of traffic loses and duplicates nothing', () => 
   });
 
   const postgres = postgresForTests();
-  test('on PostgreSQL', { skip: postgres.available ? false : postgres.reason }, async () => {
+  test('on PostgreSQL', {
+    skip: postgres.available ? false : postgres.reason,
+    timeout: 180_000,
+  }, async () => {
     if (!postgres.available) return;
     const database = await freshPostgresDatabase(postgres.url);
     try {

@@ -38,7 +38,8 @@ export async function startSwitchboard(env: Record<string, string>): Promise<Run
     url,
     lines,
     stop: async () => {
-      if (child.exitCode !== null) return child.exitCode;
+      // A process killed by a signal has no exit code, only a signal code; either means it is gone.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const [code] = await once(child, 'exit');
       return code as number | null;

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'too_many_attempts',
+  'upgrade_required',
   'internal',
 ] as const;
 

@@ -58,7 +58,8 @@ const READS: Permission[] = [
  * (and, with a write-scoped key, maintain users, teams, skills and reason codes for directory sync).
  */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  administrator: new Set(PERMISSIONS),
+  // Administrators configure; taking contacts is for agents and supervisors.
+  administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle')),
   supervisor: new Set([...READS, 'agent.reskill', 'contact.handle', 'agentState.manage']),
   agent: new Set(['team.read', 'skill.read', 'reasonCode.read', 'csq.read', 'contact.handle']),
   service: new Set(READS),

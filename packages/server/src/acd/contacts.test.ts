@@ -129,6 +129,30 @@ describe('contacts API: a chat from queue to wrap-up', () => {
     assert.equal(notMine.status, 404);
   });
 
+  test('an agent created while the router runs can go Ready and take contacts', async () => {
+    const late = await signInAs(server, admin, 'agent', { skills: [{ skillId, competence: 9 }] });
+    const ready = await call(server, late.session, 'PUT', `/agents/${late.user.id}/state`, {
+      domain: 'digital',
+      state: 'ready',
+    });
+    assert.equal(ready.status, 200, JSON.stringify(ready.body));
+    const contact = await call(server, channel, 'POST', '/contacts', { channel: 'chat', csqId });
+    assert.equal(
+      (await call(server, admin, 'GET', `/contacts/${contact.body.id}`)).body.agentId,
+      late.user.id,
+    );
+    await call(server, channel, 'POST', `/contacts/${contact.body.id}/end`);
+  });
+
+  test('administrators configure but do not take contacts', async () => {
+    const me = await call(server, admin, 'GET', '/me');
+    const response = await call(server, admin, 'PUT', `/agents/${me.body.id}/state`, {
+      domain: 'digital',
+      state: 'ready',
+    });
+    assert.equal(response.status, 403);
+  });
+
   test('a skill a CSQ requires cannot be deleted', async () => {
     const response = await call(server, admin, 'DELETE', `/skills/${skillId}`);
     assert.equal(response.status, 409);

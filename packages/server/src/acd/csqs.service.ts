@@ -9,7 +9,7 @@ import {
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { skillsRepository } from '../db/repositories/index.ts';
+import { skillsRepository, usersRepository } from '../db/repositories/index.ts';
 import { type CsqFields, csqsRepository, type StoredCsq } from './csqs.repository.ts';
 
 export const presentCsq = (csq: StoredCsq) => ({
@@ -87,7 +87,7 @@ export async function deleteCsq(db: Db, principal: Principal, id: string): Promi
 async function checkCsq(
   db: Db,
   tenantId: string,
-  csq: Pick<CsqConfig, 'channel' | 'criterion'> & { skills: SkillRequirement[] },
+  csq: Pick<CsqConfig, 'channel' | 'criterion'> & { skills: SkillRequirement[]; agentOrder?: string[] },
 ) {
   if (csq.channel !== 'voice' && !DIGITAL_CRITERIA.includes(csq.criterion)) {
     throw invalid(
@@ -99,4 +99,11 @@ async function checkCsq(
   const existing = await skillsRepository.existing(db, tenantId, ids);
   const missing = ids.filter((id) => !existing.has(id));
   if (missing.length > 0) throw invalid(`Unknown skill(s): ${missing.join(', ')}.`, { skills: missing });
+  const order = csq.agentOrder ?? [];
+  if (new Set(order).size !== order.length)
+    throw invalid('Each agent may appear in the agent order only once.');
+  const agents = await usersRepository.agentIds(db, tenantId, order);
+  const strangers = order.filter((id) => !agents.has(id));
+  if (strangers.length > 0)
+    throw invalid(`Not agents of this tenant: ${strangers.join(', ')}.`, { agentOrder: strangers });
 }

@@ -1,7 +1,7 @@
-import { type AcdEvent, isAllowed } from '@switchboard/core';
+import { type AcdEvent, isAllowed, SwitchboardError } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
 import type { App, AppContext } from '../http/app-types.ts';
-import { toSwitchboardError } from '../http/errors.ts';
+import { sendError, toSwitchboardError } from '../http/errors.ts';
 
 /** Supervisors and readers see every event of the tenant; an agent sees what concerns them. */
 function visibleTo(principal: Principal): (event: AcdEvent) => boolean {
@@ -16,10 +16,22 @@ const wire = (event: AcdEvent) => JSON.stringify({ ...event, at: new Date(event.
  * WebSocket, so the access token (or API key) may come as `?token=`.
  */
 export function eventRoutes(app: App, { auth, acd }: AppContext): void {
-  app.get(
-    '/events',
-    { websocket: true, config: { public: true }, schema: { hide: true } },
-    async (socket, request) => {
+  app.route({
+    method: 'GET',
+    url: '/events',
+    config: { public: true },
+    schema: { hide: true },
+    // A plain HTTP request here gets told how to connect.
+    handler: (request, reply) =>
+      sendError(
+        request,
+        reply,
+        new SwitchboardError(
+          'upgrade_required',
+          'This is a WebSocket endpoint: connect with an Upgrade request.',
+        ),
+      ),
+    wsHandler: async (socket, request) => {
       const query = request.query as { token?: string };
       let principal: Principal;
       try {
@@ -52,5 +64,5 @@ export function eventRoutes(app: App, { auth, acd }: AppContext): void {
       });
       socket.send(JSON.stringify({ type: 'hello', userId: principal.userId, role: principal.role }));
     },
-  );
+  });
 }

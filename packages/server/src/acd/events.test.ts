@@ -114,3 +114,14 @@ describe('the desktop event stream', () => {
     assert.equal(await stream.closed, 4401);
   });
 });
+
+test('a plain HTTP request to the event stream is told to upgrade', async () => {
+  const server = await startTestApp();
+  try {
+    const response = await server.app.inject({ method: 'GET', url: '/api/v1/events' });
+    assert.equal(response.statusCode, 426);
+    assert.equal(response.json().error.code, 'upgrade_required');
+  } finally {
+    await server.close();
+  }
+});

@@ -47,8 +47,12 @@ export function userRoutes(app: App, { db, acd }: AppContext): void {
         response: { 201: User, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await createUser(db, principalOf(request), request.body)),
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const user = await createUser(db, principal, request.body);
+      await acd.agentChanged(principal.tenantId, user.id);
+      return reply.status(201).send(user);
+    },
   );
 
   app.get(

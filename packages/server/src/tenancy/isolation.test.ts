@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { type Actor, isAllowed, LIMITS, type Permission } from '@switchboard/core';
 import * as build from '../testing/builders.ts';
 import type { Session } from '../testing/test-app.ts';
-import { call, createTestTenant, signIn, startTestApp, TEST_PASSWORD } from '../testing/test-app.ts';
+import { call, signIn, startTestApp, TEST_PASSWORD } from '../testing/test-app.ts';
 
 /*
  * Every operation of the API, endpoint by endpoint: (1) tenant A can neither read nor change anything of
@@ -19,50 +19,9 @@ const uniq = (prefix: string) => `${prefix}-${++n}`;
 /** A query for a whole list. */
 const ALL = `?limit=${LIMITS.listPageSize.max}`;
 
-/** Someone who can call the API: a person (with a username, to sign in again) or a service user's key. */
-type Caller = { session: Session; id: string; username?: string };
-
-/**
- * One tenant with one of everything: `supervisor` is the primary supervisor of `team`, `agent` is in `team`
- * and has `skill`, `loner` is an agent in no team, `reader` and `writer` are service users with keys.
- */
-interface World {
-  name: string;
-  tenantId: string;
-  admin: Caller;
-  supervisor: Caller;
-  agent: Caller;
-  loner: { id: string; username: string };
-  reader: Caller & { keyId: string };
-  writer: Caller & { keyId: string };
-  skill: { id: string; name: string };
-  team: { id: string };
-  reason: { id: string; kind: string; code: number };
-  ids: string[]; // every id in the tenant, to spot leaks in answers
-}
-
-async function populate(name: string): Promise<World> {
-  const { tenantId, admin: session } = await createTestTenant(server, name);
-  const admin = { session, id: (await call(server, session, 'GET', '/me')).body.id, username: 'admin' };
-  const person = async (role: 'supervisor' | 'agent', overrides = {}) => {
-    const { user, session } = await build.signInAs(server, admin.session, role, overrides);
-    return { session, id: user.id, username: user.username };
-  };
-  const key = async (scope: 'read' | 'write') => {
-    const { service, keyId, session } = await build.buildApiKey(server, admin.session, scope);
-    return { session, id: service.id, keyId };
-  };
-  const skill = await build.buildSkill(server, admin.session);
-  const supervisor = await person('supervisor');
-  const team = await build.buildTeam(server, admin.session, { primarySupervisorId: supervisor.id });
-  const agent = await person('agent', { teamId: team.id, skills: [{ skillId: skill.id, competence: 5 }] });
-  const loner = await build.buildUser(server, admin.session);
-  const reason = (await build.buildReasonCode(server, admin.session)) as World['reason'];
-  const [reader, writer] = [await key('read'), await key('write')];
-  const ids = [tenantId, admin.id, supervisor.id, agent.id, loner.id, reader.id, reader.keyId, writer.id];
-  ids.push(writer.keyId, skill.id, team.id, reason.id);
-  return { name, tenantId, admin, supervisor, agent, loner, reader, writer, skill, team, reason, ids };
-}
+type Caller = build.Caller;
+type World = build.World;
+const populate = (name: string) => build.buildWorld(server, name);
 
 type Who = Caller & { label: string; actor: Actor };
 const CALLERS = [
@@ -87,16 +46,16 @@ const HIDDEN = [404];
 const REFUSED = [400, 404];
 
 interface Op {
-  /** 'signedIn': any authenticated caller; 'public': no credentials needed. */
-  permission: Permission | 'signedIn' | 'public';
+  /** A list: any one of them; 'signedIn': any authenticated caller; 'public': no credentials needed. */
+  permission: Permission | Permission[] | 'signedIn' | 'public';
   /** A call in the caller's own tenant that succeeds whenever the caller is allowed. */
   own: (w: World, who: Who) => Req | Promise<Req>;
   /** Calls by `who` of tenant A aimed at tenant B's entities. Default: `own` in A, expected 'clean'. */
-  cross?: (b: World, a: World) => CrossReq[];
+  cross?: (b: World, a: World, who: Who) => CrossReq[] | Promise<CrossReq[]>;
 }
 
 /** Row shapes for operations on one entity by id: the caller's own one, or tenant B's. */
-type Entity = 'loner' | 'agent' | 'reader' | 'team' | 'skill' | 'reason';
+type Entity = 'loner' | 'agent' | 'reader' | 'team' | 'skill' | 'reason' | 'csq';
 const none = () => ({});
 const read = (permission: Permission, entity: Entity): Op => ({
   permission,
@@ -119,6 +78,51 @@ const NEW_AGENT = { displayName: 'New User', role: 'agent', password: TEST_PASSW
 const newUser = (extra = {}) => ({ ...NEW_AGENT, username: uniq('u'), ...extra });
 const TOKENS = { accessTokenMinutes: 45 };
 const skills = (skillId: string, competence = 7) => ({ skills: [{ skillId, competence }] });
+const needs = (skillId: string) => ({ skills: [{ skillId, minCompetence: 1 }] });
+const newCsq = () => ({ name: uniq('CSQ'), channel: 'email', criterion: 'most_skilled', skills: [] });
+
+const mine = (w: World, who: Caller, status: build.HeldStatus) => build.contactOf(server, w, who, status);
+const contactsOf = (w: World) => Object.values(w.contacts).map((c) => c.id);
+/** The same call on each of B's contacts (waiting, offered to B's agent, active with them): not found. */
+const onContactsOf = (b: World, body?: object): CrossReq[] =>
+  contactsOf(b).map((id) => ({ id, body, expect: HIDDEN }));
+/**
+ * What an agent does with a contact offered to or held by them: accept, complete… Administrators hold every
+ * permission but take no contacts (the router has no agent of theirs): 404.
+ */
+const act = (status: build.HeldStatus, body?: (w: World) => object): Op => ({
+  permission: 'contact.handle',
+  own: async (w, who) => ({
+    id: await mine(w, who, status),
+    body: body?.(w),
+    ok: who.actor.role === 'administrator' ? 404 : 200,
+  }),
+  cross: (b) => onContactsOf(b, body?.(b)),
+});
+/** …which hands it to a CSQ or agent: not to B's, nor B's contacts to A's. */
+const handOn = (targets: (b: World) => object[]): Op => ({
+  ...act('active', (w) => ({ csqId: w.parking.id })),
+  cross: async (b, a, who) => {
+    const id = await mine(a, who, 'active');
+    const mineToB = targets(b).map((body) => ({ id, body, expect: REFUSED }));
+    return [...onContactsOf(b, { csqId: a.parking.id }), ...mineToB];
+  },
+});
+/** What a channel adapter reports of the customer, on a contact waiting in the caller's tenant. */
+const customer = (body?: object): Op => ({
+  permission: 'contact.create',
+  own: async (w) => ({ id: (await build.buildContact(server, w.writer.session, w.parking.id)).id, body }),
+  cross: (b) => onContactsOf(b, body),
+});
+/** Contacts: anyone who reads them all, and agents their own (see the test below). */
+const readContact: Op = {
+  permission: ['contact.read', 'contact.handle'],
+  own: async (w, who) => ({
+    id: isAllowed(who.actor, 'contact.read') ? w.contacts.waiting.id : await mine(w, who, 'offered'),
+  }),
+  cross: (b) => onContactsOf(b),
+};
+const digital = (state: 'ready' | 'not_ready' | 'logged_out') => ({ domain: 'digital', state });
 
 const OPS: Record<string, Op> = {
   'POST /auth/login': {
@@ -228,10 +232,76 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ id: b.reader.keyId, expect: REFUSED }],
   },
   'GET /audit-log': { permission: 'audit.read', own: () => ({ query: ALL }) },
+  'GET /csqs': { permission: 'csq.read', own: none },
+  'POST /csqs': {
+    permission: 'csq.manage',
+    own: () => ({ body: newCsq() }),
+    cross: (b) => [{ body: { ...newCsq(), ...needs(b.skill.id) }, expect: REFUSED }],
+  },
+  'GET /csqs/{id}': read('csq.read', 'csq'),
+  'PATCH /csqs/{id}': {
+    ...change('csq.manage', 'csq', () => ({ name: uniq('CSQ') })),
+    cross: (b, a) => [
+      { id: b.csq.id, body: { name: 'Hijacked', skills: [] }, expect: REFUSED },
+      { id: a.csq.id, body: needs(b.skill.id), expect: REFUSED },
+    ],
+  },
+  'DELETE /csqs/{id}': remove('csq.manage', 'csq', (admin) => build.buildCsq(server, admin)),
+  'GET /channel-settings': { permission: 'csq.read', own: none },
+  'PATCH /channel-settings': {
+    permission: 'channel.configure',
+    own: () => ({ body: { inactivityTimeoutMinutes: 20, noAnswerTimeoutSeconds: { email: 40 } } }),
+  },
+  'POST /contacts': {
+    permission: 'contact.create',
+    own: (w) => ({ body: { channel: 'chat', csqId: w.parking.id }, ok: 201 }),
+    cross: (b, a) => [
+      { body: { channel: 'chat', csqId: b.parking.id }, expect: REFUSED },
+      // External ids are per tenant: B's names a new contact in A (200 would answer with B's).
+      {
+        body: { channel: 'chat', csqId: a.parking.id, externalId: b.contacts.waiting.externalId },
+        ok: 201,
+        expect: 'clean',
+      },
+    ],
+  },
+  'GET /contacts': {
+    ...readContact,
+    own: () => ({ query: `${ALL}&open=false` }),
+    cross: (b) =>
+      [`${ALL}&open=false`, `?csqId=${b.csq.id}`].map((query) => ({ query, expect: 'clean' as const })),
+  },
+  'GET /contacts/{id}': readContact,
+  'GET /contacts/{id}/events': readContact,
+  'POST /contacts/{id}/accept': act('offered'),
+  'POST /contacts/{id}/reject': act('offered'),
+  'POST /contacts/{id}/complete': act('active'),
+  'POST /contacts/{id}/hold': act('active'),
+  'POST /contacts/{id}/resume': act('held'),
+  'POST /contacts/{id}/wrap-up': act('wrap_up', () => ({ reasons: ['Sorted'] })),
+  'POST /contacts/{id}/transfer': handOn((b) => [{ agentId: b.agent.id }, { csqId: b.parking.id }]),
+  'POST /contacts/{id}/requeue': handOn((b) => [{ csqId: b.parking.id }]),
+  'POST /contacts/{id}/end': customer(),
+  'POST /contacts/{id}/activity': customer(),
+  'POST /contacts/{id}/dequeue': customer(),
+  'PUT /contacts/{id}/call-type': customer({ callType: 'Billing' }),
+  'GET /agents': { permission: 'agentState.read', own: none },
+  'GET /agents/{id}': read('agentState.read', 'loner'),
+  'PUT /agents/{id}/state': {
+    permission: 'agentState.manage',
+    // Another's state: the team's agent, or for the agent the loner. Everyone's own: see the test below.
+    own: (w, who) => ({ id: who.id === w.agent.id ? w.loner.id : w.agent.id, body: digital('not_ready') }),
+    // Supervisors are refused every agent outside the teams they supervise, in their tenant or not.
+    cross: (b, _a, who) => [
+      { id: b.agent.id, body: digital('ready'), expect: who.actor.role === 'supervisor' ? [403] : HIDDEN },
+    ],
+  },
 };
 
-const permits = (who: Who, op: Op) =>
-  op.permission === 'public' || op.permission === 'signedIn' || isAllowed(who.actor, op.permission);
+const permits = (who: Who, { permission }: Op) =>
+  permission === 'public' ||
+  permission === 'signedIn' ||
+  [permission].flat().some((p) => isAllowed(who.actor, p));
 
 function send(key: string, req: Req, session: Session | undefined) {
   const [method, path = ''] = key.split(' ') as [Parameters<typeof call>[2], string];
@@ -245,16 +315,20 @@ function assertAnswered(res: Res, req: Req, where: string) {
   else assert.ok(res.status >= 200 && res.status < 300, `${where} ${show(res)}`);
 }
 
+/** What `who` reads at `url`, which must answer 200. */
+async function get(who: Caller, url: string) {
+  const res = await call(server, who.session, 'GET', url);
+  assert.equal(res.status, 200, `${url} ${show(res)}`);
+  return res.body;
+}
+
 /** Everything tenant B's administrator can see, the audit log included. */
 async function snapshotOf(w: World) {
-  const get = async (url: string) => {
-    const res = await call(server, w.admin.session, 'GET', url);
-    assert.equal(res.status, 200, `snapshot ${url} ${show(res)}`);
-    return res.body;
-  };
   const urls = ['/tenant', '/teams', '/skills', '/reason-codes', `/users${ALL}`, `/audit-log${ALL}`];
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
-  return Promise.all(urls.map(async (url) => [url, await get(url)]));
+  urls.push('/csqs', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
+  urls.push(...contactsOf(w).map((id) => `/contacts/${id}/events`));
+  return Promise.all(urls.map(async (url) => [url, await get(w.admin, url)]));
 }
 
 let home: World;
@@ -278,14 +352,16 @@ test('the operation table lists exactly the operations of the OpenAPI document',
   for (const [key, isPublic] of documented) assert.equal(OPS[key]?.permission === 'public', isPublic, key);
 });
 
-for (const label of ['administrator', 'write key']) {
+// The supervisor takes contacts: agent actions on B's contacts are tried by someone the router knows.
+for (const label of ['administrator', 'supervisor', 'write key']) {
   test(`tenant isolation: A's ${label} can neither see nor change anything of tenant B`, async () => {
     const [a, b] = [await populate(uniq('a')), await populate(uniq('b'))];
     const who = callers(a).find((c) => c.label === label)!;
     const snapshot = await snapshotOf(b);
     const covered = new Set<string>();
     for (const [key, op] of Object.entries(OPS)) {
-      for (const req of op.cross?.(b, a) ?? [{ ...(await op.own(a, who)), expect: 'clean' as const }]) {
+      const reqs = (await op.cross?.(b, a, who)) ?? [{ ...(await op.own(a, who)), expect: 'clean' as const }];
+      for (const req of reqs) {
         covered.add(key);
         const res = await send(key, req, req.session ?? who.session);
         const where = `${label}: ${key} ${JSON.stringify({ id: req.id, query: req.query, body: req.body })}`;
@@ -342,6 +418,76 @@ test('a supervisor reskills agents of the teams they supervise, and no one else'
   }
 });
 
+const as = (label: string) => callers(home).find((c) => c.label === label)!;
+
+test('an agent lists and reads only the contacts offered to or held by them', async () => {
+  const offered = await mine(home, as('agent'), 'offered');
+  const list: { id: string; agentId: string }[] = await get(home.agent, `/contacts${ALL}&open=false`);
+  assert.deepEqual([...new Set(list.map((c) => c.agentId))], [home.agent.id]);
+  assert.ok(list.some((c) => c.id === offered));
+  const { id } = home.contacts.waiting;
+  for (const url of [`/contacts/${id}`, `/contacts/${id}/events`]) {
+    const res = await call(server, home.agent.session, 'GET', url);
+    assert.equal(res.status, 404, `${url} ${show(res)}`);
+    await get(home.supervisor, url);
+  }
+});
+
+test('agents act only on contacts offered to or held by them: 409 otherwise, and nothing changes', async () => {
+  const [agent, supervisor] = [as('agent'), as('supervisor')];
+  const [offered, active] = [await mine(home, agent, 'offered'), await mine(home, supervisor, 'active')];
+  const to = { csqId: home.parking.id };
+  const tries: (readonly [Who, string, string, object?])[] = [
+    [supervisor, 'accept', offered],
+    [supervisor, 'reject', offered],
+    [agent, 'complete', offered],
+    [agent, 'accept', home.contacts.waiting.id],
+    ...['accept', 'reject', 'complete', 'hold', 'resume'].map((action) => [agent, action, active] as const),
+    [agent, 'wrap-up', active, { reasons: [] }],
+    [agent, 'transfer', active, to],
+    [agent, 'requeue', active, to],
+  ];
+  const look = () =>
+    Promise.all([`/contacts${ALL}&open=false`, '/agents'].map((url) => get(home.admin, url)));
+  const before = await look();
+  for (const [who, action, id, body] of tries) {
+    const res = await call(server, who.session, 'POST', `/contacts/${id}/${action}`, body);
+    assert.equal(res.status, 409, `${who.label} ${action} ${show(res)}`);
+    assert.equal(res.body.error.code, 'conflict');
+  }
+  assert.deepEqual(await look(), before);
+});
+
+test("agents and supervisors set their own state; others' takes agentState.manage", async () => {
+  const put = (who: Caller, id: string, state: 'ready' | 'logged_out' = 'ready') =>
+    call(server, who.session, 'PUT', `/agents/${id}/state`, digital(state));
+  for (const who of [home.agent, home.supervisor]) {
+    const own = await put(who, who.id, 'logged_out');
+    assert.equal(own.body.digital.state, 'logged_out', show(own));
+    assert.deepEqual(await get(who, `/agents/${who.id}`), own.body);
+  }
+  const otherTeam = await build.buildTeam(server, home.admin.session);
+  const stranger = await build.buildUser(server, home.admin.session, { teamId: otherTeam.id });
+  const refused: [Caller, string][] = [
+    [home.agent, home.loner.id],
+    [home.agent, home.supervisor.id],
+    // Supervisors: the agents of the teams they supervise only.
+    [home.supervisor, home.loner.id],
+    [home.supervisor, stranger.id],
+    // Service users have no state of their own.
+    [home.reader, home.reader.id],
+    [home.writer, home.writer.id],
+  ];
+  for (const [who, id] of refused) {
+    const res = await put(who, id);
+    assert.equal(res.status, 403, `${who.id} → ${id} ${show(res)}`);
+    assert.equal(res.body.error.code, 'forbidden');
+  }
+  assert.equal((await get(home.admin, `/agents/${home.loner.id}`)).digital.state, 'logged_out');
+  const peek = await call(server, home.agent.session, 'GET', `/agents/${home.supervisor.id}`);
+  assert.equal(peek.status, 403, show(peek));
+});
+
 test('every signed-in caller can read GET /me and GET /users/{their own id}', async () => {
   for (const who of callers(home)) {
     const me = await call(server, who.session, 'GET', '/me');
@@ -366,4 +512,14 @@ test('without valid credentials every non-public operation answers 401 unauthent
       assert.equal(res.body.error.code, 'unauthenticated', key);
     }
   }
+});
+
+test("a CSQ's agent order names agents of its own tenant only", async () => {
+  const other = await populate(uniq('other'));
+  const body = { agentOrder: [other.agent.id] };
+  const created = await call(server, home.admin.session, 'POST', '/csqs', { ...newCsq(), ...body });
+  assert.ok(REFUSED.includes(created.status), show(created));
+  const { id } = await build.buildCsq(server, home.admin.session);
+  const changed = await call(server, home.admin.session, 'PATCH', `/csqs/${id}`, body);
+  assert.ok(REFUSED.includes(changed.status), show(changed));
 });

@@ -1,4 +1,4 @@
-import { call, type Session, signIn, TEST_PASSWORD, type TestApp } from './test-app.ts';
+import { call, createTestTenant, type Session, signIn, TEST_PASSWORD, type TestApp } from './test-app.ts';
 
 let sequence = 0;
 const next = (prefix: string) => `${prefix}${++sequence}`;
@@ -73,4 +73,166 @@ export async function signInAs(
 ) {
   const user = await buildUser(test, admin, { role, ...overrides });
   return { user, session: await signIn(test, admin.tenant, user.username) };
+}
+
+/** A CSQ: chat by longest available, requiring no skill unless told. */
+export async function buildCsq(test: TestApp, admin: Session, overrides: Record<string, unknown> = {}) {
+  const response = await call(test, admin, 'POST', '/csqs', {
+    name: next('CSQ '),
+    channel: 'chat',
+    criterion: 'longest_available',
+    skills: [],
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildCsq: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; name: string };
+}
+
+/** A chat contact queued in a CSQ by a channel adapter (a write key); offered at once if an agent is free. */
+export async function buildContact(
+  test: TestApp,
+  channel: Session,
+  csqId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await call(test, channel, 'POST', '/contacts', { channel: 'chat', csqId, ...overrides });
+  if (response.status !== 201) throw new Error(`buildContact: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; externalId: string | null; status: string; agentId: string | null };
+}
+
+export async function setAgentState(
+  test: TestApp,
+  session: Session,
+  agentId: string,
+  state: 'ready' | 'not_ready' | 'logged_out',
+) {
+  const response = await call(test, session, 'PUT', `/agents/${agentId}/state`, { domain: 'digital', state });
+  if (response.status !== 200) throw new Error(`setAgentState: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; contacts: string[] };
+}
+
+export type HeldStatus = 'offered' | 'active' | 'held' | 'wrap_up';
+
+/**
+ * A chat contact offered to `agent`, then accepted, held or completed by them up to `status`. `csqId` must be
+ * a CSQ only `agent` qualifies for: it is emptied first (the agent signs out of digital, which hands their
+ * chats back or ends their wrap-ups, and whatever waits there is ended), so the new contact is the one offered.
+ */
+export async function contactWith(
+  test: TestApp,
+  desk: { admin: Session; channel: Session; agent: { id: string; session: Session }; csqId: string },
+  status: HeldStatus,
+): Promise<string> {
+  const { admin, channel, agent, csqId } = desk;
+  await setAgentState(test, agent.session, agent.id, 'logged_out');
+  const waiting = await call(test, admin, 'GET', `/contacts?csqId=${csqId}&limit=500`);
+  for (const { id } of waiting.body as { id: string }[]) {
+    const ended = await call(test, channel, 'POST', `/contacts/${id}/end`);
+    if (ended.status !== 200) throw new Error(`contactWith: ${JSON.stringify(ended.body)}`);
+  }
+  const { id } = await buildContact(test, channel, csqId);
+  const ready = await setAgentState(test, agent.session, agent.id, 'ready');
+  if (!ready.contacts.includes(id)) throw new Error(`contactWith: ${id} was not offered to ${agent.id}`);
+  const steps = {
+    offered: [],
+    active: ['accept'],
+    held: ['accept', 'hold'],
+    wrap_up: ['accept', 'complete'],
+  };
+  for (const step of steps[status]) {
+    const response = await call(test, agent.session, 'POST', `/contacts/${id}/${step}`);
+    if (response.status !== 200) throw new Error(`contactWith ${step}: ${JSON.stringify(response.body)}`);
+  }
+  return id;
+}
+
+/** Someone who can call the API: a person (with a username, to sign in again) or a service user's key. */
+export type Caller = { session: Session; id: string; username?: string };
+
+/**
+ * One tenant with one of everything: `supervisor` is the primary supervisor of `team`, `agent` is in `team`
+ * and has `skill`, `loner` is an agent in no team, `reader` and `writer` are service users with keys (the
+ * writer is also the channel adapter). Chat CSQs: only `agent` qualifies for `csq`, only `supervisor` for
+ * `supervisorCsq`, no one for `parking`. `agent` is Ready, holds contact `active` and is offered `offered`;
+ * `waiting` (with an external id) waits in `parking`.
+ */
+export interface World {
+  name: string;
+  tenantId: string;
+  admin: Caller;
+  supervisor: Caller;
+  agent: Caller;
+  loner: { id: string; username: string };
+  reader: Caller & { keyId: string };
+  writer: Caller & { keyId: string };
+  skill: { id: string; name: string };
+  team: { id: string };
+  reason: { id: string; kind: string; code: number };
+  csq: { id: string };
+  supervisorCsq: { id: string };
+  parking: { id: string };
+  contacts: { waiting: { id: string; externalId: string }; offered: { id: string }; active: { id: string } };
+  ids: string[]; // every id in the tenant, to spot leaks in answers
+}
+
+/** A new tenant named `name`, populated as `World` describes. */
+export async function buildWorld(test: TestApp, name: string): Promise<World> {
+  const { tenantId, admin: session } = await createTestTenant(test, name);
+  const admin = { session, id: (await call(test, session, 'GET', '/me')).body.id, username: 'admin' };
+  const person = async (role: 'supervisor' | 'agent', skillId: string, overrides = {}) => {
+    const skills = [{ skillId, competence: 5 }];
+    const { user, session } = await signInAs(test, admin.session, role, { skills, ...overrides });
+    return { session, id: user.id, username: user.username };
+  };
+  const key = async (scope: 'read' | 'write') => {
+    const { service, keyId, session } = await buildApiKey(test, admin.session, scope);
+    return { session, id: service.id, keyId };
+  };
+  const skill = await buildSkill(test, admin.session);
+  const [supervisorSkill, rareSkill] = [
+    await buildSkill(test, admin.session),
+    await buildSkill(test, admin.session),
+  ];
+  const supervisor = await person('supervisor', supervisorSkill.id);
+  const team = await buildTeam(test, admin.session, { primarySupervisorId: supervisor.id });
+  const agent = await person('agent', skill.id, { teamId: team.id });
+  const loner = await buildUser(test, admin.session);
+  const reason = (await buildReasonCode(test, admin.session)) as World['reason'];
+  const [reader, writer] = [await key('read'), await key('write')];
+  // People first: the first contact starts the tenant's router, which does not learn of users created later.
+  const csqFor = (skillId: string) =>
+    buildCsq(test, admin.session, { skills: [{ skillId, minCompetence: 1 }] });
+  const [csq, supervisorCsq] = [await csqFor(skill.id), await csqFor(supervisorSkill.id)];
+  const parking = await csqFor(rareSkill.id);
+  const externalId = next('order-');
+  const waiting = await buildContact(test, writer.session, parking.id, { externalId });
+  const desk = { admin: admin.session, channel: writer.session, agent, csqId: csq.id };
+  const active = { id: await contactWith(test, desk, 'active') };
+  const offered = await buildContact(test, writer.session, csq.id);
+  if (offered.agentId !== agent.id) throw new Error(`buildWorld: ${JSON.stringify(offered)} not offered`);
+  const contacts = { waiting: { id: waiting.id, externalId }, offered: { id: offered.id }, active };
+  const ids = [tenantId, admin.id, supervisor.id, agent.id, loner.id, reader.id, reader.keyId, writer.id];
+  ids.push(writer.keyId, skill.id, supervisorSkill.id, rareSkill.id, team.id, reason.id);
+  ids.push(csq.id, supervisorCsq.id, parking.id, waiting.id, offered.id, active.id);
+  const world = { name, tenantId, admin, supervisor, agent, loner, reader, writer, skill, team, reason };
+  return { ...world, csq, supervisorCsq, parking, contacts, ids };
+}
+
+/**
+ * A contact offered to `w`'s agent or supervisor (each alone in qualifying for their CSQ) and taken to `status`.
+ * Anyone else takes no contacts: for them, the agent's active one.
+ */
+export async function contactOf(
+  test: TestApp,
+  w: World,
+  person: Caller,
+  status: HeldStatus,
+): Promise<string> {
+  if (person.id !== w.agent.id && person.id !== w.supervisor.id) return w.contacts.active.id;
+  const csqId = person.id === w.agent.id ? w.csq.id : w.supervisorCsq.id;
+  return contactWith(
+    test,
+    { admin: w.admin.session, channel: w.writer.session, agent: person, csqId },
+    status,
+  );
 }

@@ -54,6 +54,19 @@ export const usersRepository = {
       .execute();
   },
 
+  /** Which of these ids are agents or supervisors of the tenant. */
+  async agentIds(db: Db, tenantId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', ids)
+      .where('role', 'in', ['agent', 'supervisor'])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
   async countActiveAdministrators(db: Db, tenantId: string, excludingId: string): Promise<number> {
     const row = await db
       .selectFrom('users')
