@@ -1,6 +1,6 @@
 import { invalid } from '../errors.ts';
 import type { AgentRuntime } from './agent-runtime.ts';
-import type { ContactRuntime } from './contact-runtime.ts';
+import { type ContactRuntime, newContactRuntime } from './contact-runtime.ts';
 import type { Cause } from './events.ts';
 import { domainOf, type NewContact, type Outcome, PRIORITY } from './model.ts';
 import { accept, dispatchAgent, enqueue, leaveQueue, withdrawOffer } from './routing.ts';
@@ -19,27 +19,8 @@ export function createContact(state: AcdState, input: NewContact): void {
   const stickyAgent = input.stickyAgentId ? state.agents.get(input.stickyAgentId) : undefined;
   const sticky =
     input.channel === 'email' && stickyAgent !== undefined && stickyAgent.csqs.has(csq.config.id);
-  const contact: ContactRuntime = {
-    id: input.id,
-    channel: input.channel,
-    csqId: input.csqId,
-    callType: input.callType,
-    priority: input.priority,
-    status: 'queued',
-    seq: state.nextSeq++,
-    queuedAt: at,
-    createdAt: at,
-    agentId: null,
-    acceptedAt: null,
-    wrapUpAt: null,
-    excluded: new Set(),
-    stickyAgentId: sticky ? (input.stickyAgentId ?? null) : null,
-    queueToken: 0,
-    timers: { no_answer: 0, join: 0, inactivity: 0, sticky: 0, wrap_up: 0 },
-    joinTimeoutSent: false,
-    held: false,
-    endedBy: null,
-  };
+  const contact = newContactRuntime(input, state.nextSeq++, at);
+  if (sticky) contact.stickyAgentId = input.stickyAgentId ?? null;
   state.contacts.set(contact.id, contact);
   state.events.push({
     type: 'contact.created',

@@ -56,3 +56,32 @@ export function entryBefore(a: QueueEntry, b: QueueEntry): boolean {
 /** Still waiting where this entry says (nothing has moved, offered or ended the contact since). */
 export const isLive = (entry: QueueEntry): boolean =>
   entry.contact.status === 'queued' && entry.token === entry.contact.queueToken;
+
+/** A fresh contact waiting in its CSQ; creation and recovery both start from here. */
+export function newContactRuntime(
+  fields: Pick<ContactRuntime, 'id' | 'channel' | 'csqId' | 'callType' | 'priority'>,
+  seq: number,
+  at: number,
+): ContactRuntime {
+  return {
+    id: fields.id,
+    channel: fields.channel,
+    csqId: fields.csqId,
+    callType: fields.callType,
+    priority: fields.priority,
+    status: 'queued',
+    seq,
+    queuedAt: at,
+    createdAt: at,
+    agentId: null,
+    acceptedAt: null,
+    wrapUpAt: null,
+    excluded: new Set(),
+    stickyAgentId: null,
+    queueToken: 0,
+    timers: { no_answer: 0, join: 0, inactivity: 0, sticky: 0, wrap_up: 0 },
+    joinTimeoutSent: false,
+    held: false,
+    endedBy: null,
+  };
+}

@@ -1,9 +1,10 @@
 import { invalid } from '../errors.ts';
 import { upsertAgent } from './agent-commands.ts';
-import type { ContactRuntime } from './contact-runtime.ts';
-import { type AgentConfig, type Channel, type ChosenState, DOMAINS, type Domain } from './model.ts';
+import { type ContactRuntime, newContactRuntime } from './contact-runtime.ts';
+import { type AgentConfig, type ChosenState, DOMAINS, type Domain } from './model.ts';
 import { dispatchAgent, enqueue } from './routing.ts';
 import { type AcdState, now, refreshAgent, schedule } from './state.ts';
+import type { ContactView } from './view.ts';
 
 export interface AgentSnapshot {
   config: AgentConfig;
@@ -11,24 +12,10 @@ export interface AgentSnapshot {
   reasonCode: Record<Domain, number | null>;
 }
 
-/** A contact as storage kept it; enough to put it back exactly where it was. */
-export interface ContactSnapshot {
-  id: string;
-  channel: Channel;
-  csqId: string;
-  callType: string;
-  priority: number;
+/** A contact as storage kept it (the router's view of it); enough to put it back exactly where it was. */
+export type ContactSnapshot = Omit<ContactView, 'status'> & {
   status: 'queued' | 'offered' | 'active' | 'wrap_up';
-  seq: number;
-  queuedAt: number;
-  createdAt: number;
-  agentId: string | null;
-  acceptedAt: number | null;
-  wrapUpAt: number | null;
-  excluded: string[];
-  stickyAgentId: string | null;
-  joinTimeoutSent: boolean;
-}
+};
 
 /**
  * Rebuilds the router after a restart: agents come back in their chosen states, waiting contacts keep their
@@ -53,27 +40,11 @@ export function restore(state: AcdState, agents: AgentSnapshot[], contacts: Cont
   const requeue: ContactRuntime[] = [];
   for (const snapshot of ordered) {
     if (!state.csqs.has(snapshot.csqId)) continue;
-    const contact: ContactRuntime = {
-      id: snapshot.id,
-      channel: snapshot.channel,
-      csqId: snapshot.csqId,
-      callType: snapshot.callType,
-      priority: snapshot.priority,
-      status: 'queued',
-      seq: snapshot.seq,
-      queuedAt: snapshot.queuedAt,
-      createdAt: snapshot.createdAt,
-      agentId: null,
-      acceptedAt: null,
-      wrapUpAt: null,
-      excluded: new Set(snapshot.excluded),
-      stickyAgentId: snapshot.stickyAgentId,
-      queueToken: 0,
-      timers: { no_answer: 0, join: 0, inactivity: 0, sticky: 0, wrap_up: 0 },
-      joinTimeoutSent: snapshot.joinTimeoutSent,
-      held: false,
-      endedBy: null,
-    };
+    const contact = newContactRuntime(snapshot, snapshot.seq, snapshot.createdAt);
+    contact.queuedAt = snapshot.queuedAt;
+    contact.excluded = new Set(snapshot.excluded);
+    contact.stickyAgentId = snapshot.stickyAgentId;
+    contact.joinTimeoutSent = snapshot.joinTimeoutSent;
     state.contacts.set(contact.id, contact);
     const agent = snapshot.agentId ? state.agents.get(snapshot.agentId) : undefined;
     if ((snapshot.status === 'active' || snapshot.status === 'wrap_up') && agent) {
