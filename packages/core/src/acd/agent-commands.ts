@@ -32,10 +32,8 @@ export function upsertAgent(state: AcdState, config: AgentConfig): void {
 
 /** Emails waiting for an agent who no longer serves their CSQ go to the CSQ for anyone. */
 function releaseStickyElsewhere(state: AcdState, agent: AgentRuntime): void {
-  for (const entry of [...agent.sticky]) {
-    const { contact } = entry;
-    if (contact.status !== 'queued' || contact.stickyAgentId !== agent.id || agent.csqs.has(contact.csqId))
-      continue;
+  for (const contact of [...agent.sticky]) {
+    if (agent.csqs.has(contact.csqId)) continue;
     contact.stickyAgentId = null;
     enqueue(state, contact, 'system');
   }
@@ -59,30 +57,23 @@ export function configureCsq(state: AcdState, config: CsqConfig): void {
   state.csqs.set(config.id, csq);
   for (const agent of state.agents.values()) updateMembership(csq, agent);
   csq.reorder();
-  for (const agent of csq.members) dispatchAgent(state, agent);
+  for (const agent of csq.members.keys()) dispatchAgent(state, agent);
 }
 
 export function removeCsq(state: AcdState, csqId: string): void {
   const csq = mustGet(state.csqs, csqId, 'CSQ');
   const inUse = [...state.contacts.values()].some((c) => c.csqId === csqId);
   if (inUse) throw refuse(`CSQ ${csqId} still has contacts; it can be removed once they are done.`);
-  for (const agent of csq.members) agent.csqs.delete(csqId);
+  for (const agent of [...csq.members.keys()]) csq.leave(agent);
   state.csqs.delete(csqId);
 }
 
 function updateMembership(csq: CsqRuntime, agent: AgentRuntime): void {
   const qualifies = agent.meets(csq.config.skills);
-  if (qualifies) csq.skillSums.set(agent, agent.skillSum(csq.config.skills));
-  if (qualifies && !csq.members.has(agent)) {
-    csq.members.add(agent);
-    agent.csqs.add(csq.config.id);
-    if (csq.positional) csq.reorder();
-  } else if (!qualifies && csq.members.has(agent)) {
-    csq.members.delete(agent);
-    csq.skillSums.delete(agent);
-    agent.csqs.delete(csq.config.id);
-    if (csq.positional) csq.reorder();
-  }
+  const membership = csq.members.get(agent);
+  if (qualifies && membership) membership.skillSum = agent.skillSum(csq.config.skills);
+  else if (qualifies) csq.join(agent, agent.skillSum(csq.config.skills));
+  else if (membership) csq.leave(agent);
 }
 
 /**
@@ -121,7 +112,7 @@ function handBack(state: AcdState, agent: AgentRuntime, contact: ContactRuntime)
     withdrawOffer(state, contact, agent, 'logout');
     enqueue(state, contact, 'logout');
   } else if (contact.status === 'active') {
-    release(contact, agent);
+    release(state, contact, agent);
     contact.stickyAgentId = null;
     contact.queuedAt = now(state);
     enqueue(state, contact, 'logout');

@@ -1,5 +1,6 @@
-import { entryBefore, type QueueEntry } from './contact-runtime.ts';
-import { Heap } from './heap.ts';
+import { type ContactRuntime, queuedBefore } from './contact-runtime.ts';
+import type { Membership } from './csq-runtime.ts';
+import { IndexedHeap } from './heap.ts';
 import {
   type AgentConfig,
   type AgentState,
@@ -31,12 +32,12 @@ export class AgentRuntime {
   readonly contacts = new Set<string>();
   handled = 0;
   handleMsTotal = 0;
-  /** Bumped whenever the agent's eligibility or ordering keys may have changed; stale heap entries compare unequal. */
-  version = 0;
-  /** CSQs whose skill requirements this agent meets. */
-  readonly csqs = new Set<string>();
+  /** CSQs whose skill requirements this agent meets, by id. */
+  readonly csqs = new Map<string, Membership>();
+  /** The same memberships as a list, for the hot path. */
+  memberships: Membership[] = [];
   /** Emails waiting for this agent in particular (sticky routing). */
-  readonly sticky = new Heap<QueueEntry>(entryBefore);
+  readonly sticky = new IndexedHeap<ContactRuntime>(queuedBefore);
 
   constructor(config: AgentConfig, seq: number, now: number) {
     this.config = config;
@@ -49,7 +50,7 @@ export class AgentRuntime {
   }
 
   /** Whether a new contact of this channel may be offered now (capacity, blending, state, no pending offer). */
-  canTake(channel: Channel, { ignoreBlending = false } = {}): boolean {
+  canTake(channel: Channel, ignoreBlending = false): boolean {
     const domain = domainOf(channel);
     if (this.chosen[domain] !== 'ready' || this.pendingOffer[domain] !== null) return false;
     switch (channel) {

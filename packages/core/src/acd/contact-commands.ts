@@ -1,6 +1,6 @@
 import { invalid } from '../errors.ts';
 import type { AgentRuntime } from './agent-runtime.ts';
-import { type ContactRuntime, newContactRuntime } from './contact-runtime.ts';
+import { type ContactRuntime, newContactRuntime, TIMER_KINDS } from './contact-runtime.ts';
 import type { Cause } from './events.ts';
 import { domainOf, type NewContact, type Outcome, PRIORITY } from './model.ts';
 import { accept, dispatchAgent, enqueue, leaveQueue, withdrawOffer } from './routing.ts';
@@ -55,7 +55,7 @@ export function declineOffer(
   agent.reasonCode[domain] = null;
   refreshAgent(state, agent, cause);
   if (contact.stickyAgentId !== null) {
-    cancelTimer(contact, 'sticky');
+    cancelTimer(state, contact, 'sticky');
     contact.stickyAgentId = null;
     contact.queuedAt = now(state);
   }
@@ -75,7 +75,7 @@ export function completeContact(
   agent.active[contact.channel]--;
   agent.handled++;
   agent.handleMsTotal += at - (contact.acceptedAt ?? at);
-  cancelTimer(contact, 'inactivity');
+  cancelTimer(state, contact, 'inactivity');
   contact.status = 'wrap_up';
   contact.wrapUpAt = at;
   contact.held = false;
@@ -100,7 +100,7 @@ export function endWrapUp(state: AcdState, agentId: string, contactId: string, w
     throw refuse(`Contact ${contactId} is not in wrap-up with agent ${agentId}.`);
   }
   const at = now(state);
-  cancelTimer(contact, 'wrap_up');
+  cancelTimer(state, contact, 'wrap_up');
   agent.load[contact.channel]--;
   agent.handleMsTotal += at - (contact.wrapUpAt ?? at);
   agent.contacts.delete(contact.id);
@@ -120,7 +120,7 @@ export function customerLeft(state: AcdState, contactId: string): void {
   const contact = state.contacts.get(contactId);
   if (!contact) return;
   if (contact.status === 'queued') {
-    leaveQueue(state, contact);
+    leaveQueue(contact);
     end(state, contact, 'abandoned', 'customer', null);
   } else if (contact.status === 'offered' && contact.agentId) {
     const agent = mustGet(state.agents, contact.agentId, 'Agent');
@@ -137,7 +137,7 @@ export function customerLeft(state: AcdState, contactId: string): void {
 export function dequeueContact(state: AcdState, contactId: string): void {
   const contact = mustGet(state.contacts, contactId, 'Contact');
   if (contact.status !== 'queued') throw refuse(`Contact ${contactId} is not waiting in a queue.`);
-  leaveQueue(state, contact);
+  leaveQueue(contact);
   end(state, contact, 'dequeued', 'system', null);
 }
 
@@ -149,8 +149,7 @@ export function end(
   agentId: string | null,
 ): void {
   contact.status = 'ended';
-  for (const kind of Object.keys(contact.timers) as (keyof ContactRuntime['timers'])[])
-    cancelTimer(contact, kind);
+  for (const kind of TIMER_KINDS) cancelTimer(state, contact, kind);
   state.contacts.delete(contact.id);
   state.events.push({
     type: 'contact.ended',

@@ -1,5 +1,6 @@
 import { invalid } from '../errors.ts';
 import { activeWith } from './contact-commands.ts';
+import { exclude } from './contact-runtime.ts';
 import { dispatchAgent, enqueue, offer, release } from './routing.ts';
 import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
 
@@ -20,10 +21,10 @@ export function transferContact(
   if ('agentId' in target) {
     const to = mustGet(state.agents, target.agentId, 'Agent');
     if (to.id === agent.id) throw invalid('An agent cannot transfer a contact to themselves.');
-    if (!to.canTake(contact.channel, { ignoreBlending: true })) {
+    if (!to.canTake(contact.channel, true)) {
       throw refuse(`Agent ${to.id} cannot take a ${contact.channel} contact now.`);
     }
-    release(contact, agent);
+    release(state, contact, agent);
     state.events.push({
       type: 'contact.transferred',
       at,
@@ -38,7 +39,7 @@ export function transferContact(
     const csq = mustGet(state.csqs, target.csqId, 'CSQ');
     if (csq.config.channel !== contact.channel)
       throw invalid(`CSQ ${csq.config.id} does not take ${contact.channel} contacts.`);
-    release(contact, agent);
+    release(state, contact, agent);
     state.events.push({
       type: 'contact.transferred',
       at,
@@ -64,11 +65,11 @@ export function requeueContact(state: AcdState, agentId: string, contactId: stri
   const csq = mustGet(state.csqs, csqId, 'CSQ');
   if (csq.config.channel !== contact.channel)
     throw invalid(`CSQ ${csqId} does not take ${contact.channel} contacts.`);
-  release(contact, agent);
+  release(state, contact, agent);
   refreshAgent(state, agent, 'requeued');
   dispatchAgent(state, agent);
-  contact.excluded.add(agent.id);
-  cancelTimer(contact, 'sticky');
+  exclude(contact, [agent.id]);
+  cancelTimer(state, contact, 'sticky');
   contact.stickyAgentId = null;
   contact.csqId = csqId;
   contact.queuedAt = now(state);

@@ -1,8 +1,20 @@
+import type { IndexedHeap } from './heap.ts';
 import type { Channel, ContactStatus } from './model.ts';
 
-export type TimerKind = 'no_answer' | 'join' | 'inactivity' | 'sticky' | 'wrap_up';
+export const TIMER_KINDS = ['no_answer', 'join', 'inactivity', 'sticky', 'wrap_up'] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
 
-/** A contact as the router holds it. */
+/** One of a contact's deadlines; made the first time it is set and reused, in the router's timer heap while set. */
+export interface Timer {
+  heapIndex: number;
+  at: number;
+  /** Order of setting: deadlines that fall at the same instant fire in the order they were set. */
+  order: number;
+  kind: TimerKind;
+  contact: ContactRuntime;
+}
+
+/** A contact as the router holds it. While it waits it is a node of exactly one line: its CSQ's or an agent's. */
 export interface ContactRuntime {
   id: string;
   channel: Channel;
@@ -19,43 +31,27 @@ export interface ContactRuntime {
   agentId: string | null;
   acceptedAt: number | null;
   wrapUpAt: number | null;
-  excluded: Set<string>;
+  /** Agents it must not be offered to again (those who requeued it). */
+  excluded: ReadonlySet<string>;
   stickyAgentId: string | null;
-  /** Bumped on every queue entry; a queue entry whose token differs is stale. */
-  queueToken: number;
-  timers: Record<TimerKind, number>;
+  /** The line it waits in, and its slot there; priority, queuedAt and seq stay fixed while it waits. */
+  line: IndexedHeap<ContactRuntime> | null;
+  heapIndex: number;
+  /** Each deadline kind, once it has been set (a timer out of the heap is cancelled or fired). */
+  timers: Record<TimerKind, Timer | null>;
   joinTimeoutSent: boolean;
   held: boolean;
   endedBy: string | null;
 }
 
-/** A contact's place in a queue, with its ordering keys frozen so the heap never sees them change. */
-export interface QueueEntry {
-  contact: ContactRuntime;
-  token: number;
-  priority: number;
-  queuedAt: number;
-  seq: number;
-}
-
-export const queueEntry = (contact: ContactRuntime): QueueEntry => ({
-  contact,
-  token: contact.queueToken,
-  priority: contact.priority,
-  queuedAt: contact.queuedAt,
-  seq: contact.seq,
-});
-
 /** Queue order: higher priority first, then the one waiting longest, then the one created first. */
-export function entryBefore(a: QueueEntry, b: QueueEntry): boolean {
+export function queuedBefore(a: ContactRuntime, b: ContactRuntime): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
   if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt;
   return a.seq < b.seq;
 }
 
-/** Still waiting where this entry says (nothing has moved, offered or ended the contact since). */
-export const isLive = (entry: QueueEntry): boolean =>
-  entry.contact.status === 'queued' && entry.token === entry.contact.queueToken;
+const NO_ONE: ReadonlySet<string> = new Set();
 
 /** A fresh contact waiting in its CSQ; creation and recovery both start from here. */
 export function newContactRuntime(
@@ -76,12 +72,21 @@ export function newContactRuntime(
     agentId: null,
     acceptedAt: null,
     wrapUpAt: null,
-    excluded: new Set(),
+    // Shared until someone is excluded; `exclude` gives the contact a set of its own.
+    excluded: NO_ONE,
     stickyAgentId: null,
-    queueToken: 0,
-    timers: { no_answer: 0, join: 0, inactivity: 0, sticky: 0, wrap_up: 0 },
+    line: null,
+    heapIndex: -1,
+    timers: { no_answer: null, join: null, inactivity: null, sticky: null, wrap_up: null },
     joinTimeoutSent: false,
     held: false,
     endedBy: null,
   };
+}
+
+/** Never offer this contact to the agent again. */
+export function exclude(contact: ContactRuntime, agentIds: Iterable<string>): void {
+  const own = new Set(contact.excluded);
+  for (const id of agentIds) own.add(id);
+  contact.excluded = own;
 }

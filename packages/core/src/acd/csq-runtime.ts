@@ -1,151 +1,189 @@
 import type { AgentRuntime } from './agent-runtime.ts';
-import { entryBefore, isLive, type QueueEntry } from './contact-runtime.ts';
-import { Heap } from './heap.ts';
-import { type CsqConfig, domainOf } from './model.ts';
+import { type ContactRuntime, queuedBefore } from './contact-runtime.ts';
+import { IndexedHeap } from './heap.ts';
+import { type CsqConfig, type Domain, domainOf } from './model.ts';
 
-interface AgentEntry {
-  agent: AgentRuntime;
-  version: number;
-  /** The criterion's key, then the time of the agent's last state change, then creation order. */
-  first: number;
-  changedAt: number;
-  seq: number;
+/**
+ * An agent's place in one CSQ: their competence summed over its skills, and, while they can take its contacts,
+ * their slot among its available agents with the ordering keys they were filed under.
+ */
+export class Membership {
+  readonly agent: AgentRuntime;
+  readonly csq: CsqRuntime;
+  skillSum: number;
+  heapIndex = -1;
+  /** The criterion's key, then the time of the agent's last state change on the queue's domain. */
+  first = 0;
+  changedAt = 0;
+
+  constructor(agent: AgentRuntime, csq: CsqRuntime, skillSum: number) {
+    this.agent = agent;
+    this.csq = csq;
+    this.skillSum = skillSum;
+  }
 }
 
-function keysBefore(a: AgentEntry, b: AgentEntry): boolean {
+/** Smallest keys first; the agent's creation order breaks the last tie. */
+function keysBefore(a: Membership, b: Membership): boolean {
   if (a.first !== b.first) return a.first < b.first;
   if (a.changedAt !== b.changedAt) return a.changedAt < b.changedAt;
-  return a.seq < b.seq;
+  return a.agent.seq < b.agent.seq;
 }
 
 const POSITIONAL = new Set(['linear', 'circular']);
 
 /**
- * One contact service queue: its waiting contacts in order, and its available agents ordered by the
- * queue's selection criterion. Both heaps drop stale entries lazily; they are compacted when mostly stale.
+ * One contact service queue: its waiting contacts in order, and its available agents ordered by the queue's
+ * selection criterion. Both are indexed heaps kept exact on every change, so the best of each is at the top.
  */
 export class CsqRuntime {
   config: CsqConfig;
-  readonly members = new Set<AgentRuntime>();
-  /** Each member's competence summed over this queue's skills, kept while they are a member. */
-  readonly skillSums = new Map<AgentRuntime, number>();
-  readonly waiting = new Heap<QueueEntry>(entryBefore);
-  #available = new Heap<AgentEntry>(keysBefore);
-  /** Members in Linear/Circular order; rebuilt when membership or the order changes. */
-  #ordered: AgentRuntime[] = [];
+  readonly members = new Map<AgentRuntime, Membership>();
+  readonly waiting = new IndexedHeap<ContactRuntime>(queuedBefore);
+  readonly #available = new IndexedHeap<Membership>(keysBefore);
+  /** Members in Linear/Circular order; null when membership or the order changed since it was last needed. */
+  #ordered: AgentRuntime[] | null = null;
   #lastPickedId: string | null = null;
-  #waitingCount = 0;
+  #positional: boolean;
+  #domain: Domain;
 
   constructor(config: CsqConfig) {
     this.config = config;
+    this.#positional = POSITIONAL.has(config.criterion);
+    this.#domain = domainOf(config.channel);
   }
 
   get positional(): boolean {
-    return POSITIONAL.has(this.config.criterion);
+    return this.#positional;
   }
 
-  /** Contacts still waiting here (a live count, not the heap's size). */
+  /** Contacts waiting in this queue (not those waiting for one agent in particular). */
   get waitingCount(): number {
-    return this.#waitingCount;
+    return this.waiting.size;
   }
 
+  join(agent: AgentRuntime, skillSum: number): void {
+    const membership = new Membership(agent, this, skillSum);
+    this.members.set(agent, membership);
+    agent.csqs.set(this.config.id, membership);
+    agent.memberships = [...agent.csqs.values()];
+    this.#ordered = null;
+    this.sync(membership);
+  }
+
+  leave(agent: AgentRuntime): void {
+    const membership = this.members.get(agent);
+    if (!membership) return;
+    if (membership.heapIndex >= 0) this.#available.remove(membership);
+    this.members.delete(agent);
+    agent.csqs.delete(this.config.id);
+    agent.memberships = [...agent.csqs.values()];
+    this.#ordered = null;
+  }
+
+  /** After the configuration changed: re-files every member under the (possibly new) criterion and order. */
   reorder(): void {
-    const position = new Map((this.config.agentOrder ?? []).map((id, i) => [id, i]));
-    this.#ordered = [...this.members].sort(
-      (a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity) || a.seq - b.seq,
-    );
-    this.#available = new Heap<AgentEntry>(keysBefore);
-    for (const agent of this.members) {
-      if (agent.canTake(this.config.channel))
-        this.offerAgent(agent, agent.changedAt[domainOf(this.config.channel)]);
-    }
+    this.#positional = POSITIONAL.has(this.config.criterion);
+    this.#domain = domainOf(this.config.channel);
+    this.#ordered = null;
+    this.#available.clear();
+    for (const membership of this.members.values()) this.sync(membership);
   }
 
-  /** Records that an agent may be available here, with its current ordering keys. */
-  offerAgent(agent: AgentRuntime, domainChangedAt: number): void {
-    if (this.positional) return;
-    const { channel, criterion } = this.config;
-    this.#available.push({
-      agent,
-      version: agent.version,
-      first: agent.firstKey(criterion, channel, this.skillSums.get(agent) ?? 0),
-      changedAt: domainChangedAt,
-      seq: agent.seq,
-    });
-    if (this.#available.size > 64 && this.#available.size > 4 * this.members.size) {
-      this.#available.retain((e) => e.version === e.agent.version && this.members.has(e.agent));
-    }
-  }
-
-  /** The best available member for a contact, skipping agents it must not go to. */
-  pickAgent(excluded: ReadonlySet<string>): AgentRuntime | undefined {
-    if (this.positional) return this.#pickPositional(excluded);
+  /** Files the member among the available agents under their current keys, or takes them out if they can't take work. */
+  sync(membership: Membership): void {
+    if (this.#positional) return;
+    const agent = membership.agent;
     const channel = this.config.channel;
-    const setAside: AgentEntry[] = [];
-    let picked: AgentRuntime | undefined;
-    for (let entry = this.#available.peek(); entry; entry = this.#available.peek()) {
-      const { agent } = entry;
-      if (entry.version !== agent.version || !this.members.has(agent) || !agent.canTake(channel)) {
-        this.#available.pop();
-        continue;
-      }
-      if (excluded.has(agent.id)) {
-        setAside.push(entry);
-        this.#available.pop();
-        continue;
-      }
-      picked = agent;
-      break;
+    if (!agent.canTake(channel)) {
+      if (membership.heapIndex >= 0) this.#available.remove(membership);
+      return;
     }
-    for (const entry of setAside) this.#available.push(entry);
+    const first = agent.firstKey(this.config.criterion, channel, membership.skillSum);
+    const changedAt = agent.changedAt[this.#domain];
+    if (membership.heapIndex < 0) {
+      membership.first = first;
+      membership.changedAt = changedAt;
+      this.#available.push(membership);
+    } else if (first !== membership.first || changedAt !== membership.changedAt) {
+      membership.first = first;
+      membership.changedAt = changedAt;
+      this.#available.update(membership);
+    }
+  }
+
+  /**
+   * The best available member for a contact, skipping agents it must not go to. An agent whose state changed in
+   * the middle of the current command (e.g. signing out while their contacts are handed back) is not yet re-filed;
+   * they are dropped here and filed again when the command refreshes them.
+   */
+  pickAgent(excluded: ReadonlySet<string>): AgentRuntime | undefined {
+    if (this.#positional) return this.#pickPositional(excluded);
+    const channel = this.config.channel;
+    let setAside: Membership[] | undefined;
+    let picked: AgentRuntime | undefined;
+    for (let m = this.#available.peek(); m; m = this.#available.peek()) {
+      if (!m.agent.canTake(channel)) {
+        this.#available.remove(m);
+        continue;
+      }
+      if (!excluded.has(m.agent.id)) {
+        picked = m.agent;
+        break;
+      }
+      setAside ??= [];
+      setAside.push(m);
+      this.#available.remove(m);
+    }
+    if (setAside) for (const m of setAside) this.#available.push(m);
     return picked;
   }
 
-  enqueue(entry: QueueEntry): void {
-    this.waiting.push(entry);
-    this.#waitingCount++;
-  }
-
-  /** Call when a contact that was waiting here stops waiting (offered, moved, ended). */
-  dequeued(): void {
-    this.#waitingCount--;
-    if (this.waiting.size > 64 && this.waiting.size > 4 * this.#waitingCount) this.waiting.retain(isLive);
+  enqueue(contact: ContactRuntime): void {
+    contact.line = this.waiting;
+    this.waiting.push(contact);
   }
 
   /** The first waiting contact this agent may take, without removing it. */
-  firstFor(agentId: string): QueueEntry | undefined {
-    const setAside: QueueEntry[] = [];
-    let found: QueueEntry | undefined;
-    for (let entry = this.waiting.peek(); entry; entry = this.waiting.peek()) {
-      if (!isLive(entry) || entry.contact.csqId !== this.config.id) {
-        this.waiting.pop();
-        continue;
+  firstFor(agentId: string): ContactRuntime | undefined {
+    let setAside: ContactRuntime[] | undefined;
+    let found: ContactRuntime | undefined;
+    for (let c = this.waiting.peek(); c; c = this.waiting.peek()) {
+      if (!c.excluded.has(agentId)) {
+        found = c;
+        break;
       }
-      if (entry.contact.excluded.has(agentId)) {
-        setAside.push(entry);
-        this.waiting.pop();
-        continue;
-      }
-      found = entry;
-      break;
+      setAside ??= [];
+      setAside.push(c);
+      this.waiting.remove(c);
     }
-    for (const entry of setAside) this.waiting.push(entry);
+    if (setAside) for (const c of setAside) this.waiting.push(c);
     return found;
   }
 
   #pickPositional(excluded: ReadonlySet<string>): AgentRuntime | undefined {
-    const n = this.#ordered.length;
-    const last =
-      this.#lastPickedId === null ? -1 : this.#ordered.findIndex((a) => a.id === this.#lastPickedId);
+    const ordered = this.#inOrder();
+    const n = ordered.length;
+    const last = this.#lastPickedId === null ? -1 : ordered.findIndex((a) => a.id === this.#lastPickedId);
     const start = this.config.criterion === 'circular' ? last + 1 : 0;
     for (let i = 0; i < n; i++) {
       const index = (start + i) % n;
-      const agent = this.#ordered[index] as AgentRuntime;
+      const agent = ordered[index] as AgentRuntime;
       if (!excluded.has(agent.id) && agent.canTake(this.config.channel)) {
         this.#lastPickedId = agent.id;
         return agent;
       }
     }
     return undefined;
+  }
+
+  #inOrder(): AgentRuntime[] {
+    if (this.#ordered === null) {
+      const position = new Map((this.config.agentOrder ?? []).map((id, i) => [id, i]));
+      this.#ordered = [...this.members.keys()].sort(
+        (a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity) || a.seq - b.seq,
+      );
+    }
+    return this.#ordered;
   }
 }

@@ -1,5 +1,5 @@
 import type { AgentRuntime } from './agent-runtime.ts';
-import { type ContactRuntime, isLive, type QueueEntry, queueEntry } from './contact-runtime.ts';
+import { type ContactRuntime, queuedBefore } from './contact-runtime.ts';
 import type { Cause } from './events.ts';
 import { domainOf } from './model.ts';
 import { type AcdState, cancelTimer, now, refreshAgent, schedule } from './state.ts';
@@ -9,13 +9,14 @@ import { type AcdState, cancelTimer, now, refreshAgent, schedule } from './state
  * Order keys are frozen at this moment; the position survives offers that come back unanswered.
  */
 export function enqueue(state: AcdState, contact: ContactRuntime, cause: Cause | null): void {
+  leaveQueue(contact);
   contact.status = 'queued';
   contact.agentId = null;
-  contact.queueToken++;
-  const entry = queueEntry(contact);
   const stickyAgent = contact.stickyAgentId ? state.agents.get(contact.stickyAgentId) : undefined;
-  if (stickyAgent) stickyAgent.sticky.push(entry);
-  else state.csqs.get(contact.csqId)?.enqueue(entry);
+  if (stickyAgent) {
+    contact.line = stickyAgent.sticky;
+    stickyAgent.sticky.push(contact);
+  } else state.csqs.get(contact.csqId)?.enqueue(contact);
   state.events.push({
     type: 'contact.queued',
     at: now(state),
@@ -30,17 +31,17 @@ export function enqueue(state: AcdState, contact: ContactRuntime, cause: Cause |
     contact.status === 'queued' &&
     contact.channel === 'chat' &&
     !contact.joinTimeoutSent &&
-    contact.timers.join === 0
+    contact.timers.join === null
   ) {
     schedule(state, contact, 'join', contact.createdAt + state.params.joinTimeoutMs);
   }
 }
 
-/** Takes a contact out of whichever line it waits in. */
-export function leaveQueue(state: AcdState, contact: ContactRuntime): void {
-  if (contact.status !== 'queued') return;
-  contact.queueToken++;
-  if (contact.stickyAgentId === null) state.csqs.get(contact.csqId)?.dequeued();
+/** Takes a contact out of whichever line it waits in, if any. */
+export function leaveQueue(contact: ContactRuntime): void {
+  if (contact.line === null) return;
+  contact.line.remove(contact);
+  contact.line = null;
 }
 
 /** Offers a waiting contact to the best agent who can take it now, if there is one. */
@@ -63,38 +64,24 @@ export function dispatchAgent(state: AcdState, agent: AgentRuntime): void {
   for (let round = 0; round < 16; round++) {
     const best = bestContactFor(state, agent);
     if (!best) return;
-    offerWaiting(state, best.contact, agent);
+    offerWaiting(state, best, agent);
   }
 }
 
-function bestContactFor(state: AcdState, agent: AgentRuntime): QueueEntry | undefined {
-  let best: QueueEntry | undefined;
-  const consider = (entry: QueueEntry | undefined) => {
-    if (!entry || !agent.canTake(entry.contact.channel)) return;
-    if (!best || before(entry, best)) best = entry;
-  };
-  for (let top = agent.sticky.peek(); top && !isSticky(top, agent); top = agent.sticky.peek())
-    agent.sticky.pop();
-  consider(agent.sticky.peek());
-  for (const csqId of agent.csqs) {
-    const csq = state.csqs.get(csqId);
-    if (!csq || csq.waitingCount === 0 || !agent.canTake(csq.config.channel)) continue;
-    consider(csq.firstFor(agent.id));
+function bestContactFor(state: AcdState, agent: AgentRuntime): ContactRuntime | undefined {
+  let best = agent.sticky.peek();
+  if (best !== undefined && !agent.canTake(best.channel)) best = undefined;
+  for (const membership of agent.memberships) {
+    const csq = membership.csq;
+    if (csq.waitingCount === 0 || !agent.canTake(csq.config.channel)) continue;
+    const first = csq.firstFor(agent.id);
+    if (first !== undefined && (best === undefined || queuedBefore(first, best))) best = first;
   }
   return best;
 }
 
-const isSticky = (entry: QueueEntry, agent: AgentRuntime) =>
-  isLive(entry) && entry.contact.stickyAgentId === agent.id;
-
-function before(a: QueueEntry, b: QueueEntry): boolean {
-  if (a.priority !== b.priority) return a.priority > b.priority;
-  if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt;
-  return a.seq < b.seq;
-}
-
 function offerWaiting(state: AcdState, contact: ContactRuntime, agent: AgentRuntime): void {
-  leaveQueue(state, contact);
+  leaveQueue(contact);
   offer(state, contact, agent);
 }
 
@@ -124,7 +111,7 @@ export function offer(state: AcdState, contact: ContactRuntime, agent: AgentRunt
 export function accept(state: AcdState, contact: ContactRuntime, agent: AgentRuntime): void {
   const at = now(state);
   const domain = domainOf(contact.channel);
-  cancelTimer(contact, 'no_answer');
+  cancelTimer(state, contact, 'no_answer');
   agent.pendingOffer[domain] = null;
   agent.load[contact.channel]++;
   agent.active[contact.channel]++;
@@ -150,7 +137,7 @@ export function withdrawOffer(
   agent: AgentRuntime,
   cause: Cause,
 ): void {
-  cancelTimer(contact, 'no_answer');
+  cancelTimer(state, contact, 'no_answer');
   agent.pendingOffer[domainOf(contact.channel)] = null;
   agent.contacts.delete(contact.id);
   contact.agentId = null;
@@ -164,12 +151,12 @@ export function withdrawOffer(
 }
 
 /** The agent lets go of an active contact (transfer, requeue, logout): capacity is freed at once. */
-export function release(contact: ContactRuntime, agent: AgentRuntime): void {
+export function release(state: AcdState, contact: ContactRuntime, agent: AgentRuntime): void {
   agent.load[contact.channel]--;
   if (contact.status === 'active') agent.active[contact.channel]--;
   agent.contacts.delete(contact.id);
-  cancelTimer(contact, 'inactivity');
-  cancelTimer(contact, 'wrap_up');
+  cancelTimer(state, contact, 'inactivity');
+  cancelTimer(state, contact, 'wrap_up');
   contact.agentId = null;
   contact.acceptedAt = null;
   contact.held = false;

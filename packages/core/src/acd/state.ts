@@ -1,18 +1,11 @@
 import type { Clock } from '../clock.ts';
 import { SwitchboardError } from '../errors.ts';
 import type { AgentRuntime } from './agent-runtime.ts';
-import type { ContactRuntime, TimerKind } from './contact-runtime.ts';
+import type { ContactRuntime, Timer, TimerKind } from './contact-runtime.ts';
 import type { CsqRuntime } from './csq-runtime.ts';
 import type { AcdEvent, Cause } from './events.ts';
-import { Heap } from './heap.ts';
-import { type ChannelParams, DOMAINS, type Domain, domainOf } from './model.ts';
-
-export interface Timer {
-  at: number;
-  kind: TimerKind;
-  contactId: string;
-  token: number;
-}
+import { IndexedHeap } from './heap.ts';
+import { type ChannelParams, DOMAINS, type Domain } from './model.ts';
 
 /** Everything the router knows. Commands mutate it and append to `events`; nothing here does I/O. */
 export interface AcdState {
@@ -22,10 +15,14 @@ export interface AcdState {
   csqs: Map<string, CsqRuntime>;
   /** Contacts not yet ended. */
   contacts: Map<string, ContactRuntime>;
-  timers: Heap<Timer>;
+  /** Every deadline that is set, soonest first. */
+  timers: IndexedHeap<Timer>;
+  timersSet: number;
   events: AcdEvent[];
   nextSeq: number;
 }
+
+const dueBefore = (a: Timer, b: Timer): boolean => (a.at !== b.at ? a.at < b.at : a.order < b.order);
 
 export function createState(clock: Clock, params: ChannelParams): AcdState {
   return {
@@ -34,7 +31,8 @@ export function createState(clock: Clock, params: ChannelParams): AcdState {
     agents: new Map(),
     csqs: new Map(),
     contacts: new Map(),
-    timers: new Heap<Timer>((a, b) => a.at < b.at),
+    timers: new IndexedHeap<Timer>(dueBefore),
+    timersSet: 0,
     events: [],
     nextSeq: 1,
   };
@@ -50,30 +48,35 @@ export function mustGet<T>(map: Map<string, T>, id: string, what: string): T {
 
 export const refuse = (message: string): SwitchboardError => new SwitchboardError('conflict', message);
 
+/** Sets (or moves) one of the contact's deadlines. */
 export function schedule(state: AcdState, contact: ContactRuntime, kind: TimerKind, at: number): void {
-  contact.timers[kind]++;
-  state.timers.push({ at, kind, contactId: contact.id, token: contact.timers[kind] });
+  const order = state.timersSet++;
+  const timer = contact.timers[kind];
+  if (timer === null) {
+    const created: Timer = { heapIndex: -1, at, order, kind, contact };
+    contact.timers[kind] = created;
+    state.timers.push(created);
+  } else {
+    timer.at = at;
+    timer.order = order;
+    if (timer.heapIndex >= 0) state.timers.update(timer);
+    else state.timers.push(timer);
+  }
 }
 
-export function cancelTimer(contact: ContactRuntime, kind: TimerKind): void {
-  contact.timers[kind]++;
+export function cancelTimer(state: AcdState, contact: ContactRuntime, kind: TimerKind): void {
+  const timer = contact.timers[kind];
+  if (timer !== null && timer.heapIndex >= 0) state.timers.remove(timer);
 }
 
 /**
- * Re-derives the agent's visible state on each domain, records any change in the state trace, and marks the
- * agent's queue entries stale so that queues see the agent's new eligibility and keys.
+ * Re-derives the agent's visible state on each domain, records any change in the state trace, and re-files the
+ * agent among the available agents of every CSQ they serve under their new eligibility and keys.
  */
 export function refreshAgent(state: AcdState, agent: AgentRuntime, cause: Cause | null): void {
   const at = now(state);
   for (const domain of DOMAINS) recordState(state, agent, domain, cause, at);
-  agent.version++;
-  const takes = { voice: agent.canTake('voice'), chat: agent.canTake('chat'), email: agent.canTake('email') };
-  if (!takes.voice && !takes.chat && !takes.email) return;
-  for (const csqId of agent.csqs) {
-    const csq = state.csqs.get(csqId);
-    const channel = csq?.config.channel;
-    if (csq && channel && takes[channel]) csq.offerAgent(agent, agent.changedAt[domainOf(channel)]);
-  }
+  for (const membership of agent.memberships) membership.csq.sync(membership);
 }
 
 function recordState(

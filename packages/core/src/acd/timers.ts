@@ -1,6 +1,7 @@
 import { completeContact, declineOffer, endWrapUp } from './contact-commands.ts';
+import type { Timer } from './contact-runtime.ts';
 import { enqueue } from './routing.ts';
-import { type AcdState, now, type Timer } from './state.ts';
+import { type AcdState, now } from './state.ts';
 
 /** Fires every timer due by now, in deadline order. */
 export function fireDueTimers(state: AcdState): void {
@@ -9,27 +10,15 @@ export function fireDueTimers(state: AcdState): void {
     state.timers.pop();
     fire(state, timer);
   }
-  if (state.timers.size > 1024 && state.timers.size > 4 * state.contacts.size) {
-    state.timers.retain((t) => {
-      const contact = state.contacts.get(t.contactId);
-      return contact !== undefined && contact.timers[t.kind] === t.token;
-    });
-  }
 }
 
-/** When the next timer is due, if any is pending. */
+/** When the next timer is due, if any is set. */
 export function nextDeadline(state: AcdState): number | null {
-  for (let timer = state.timers.peek(); timer; timer = state.timers.peek()) {
-    const contact = state.contacts.get(timer.contactId);
-    if (contact && contact.timers[timer.kind] === timer.token) return timer.at;
-    state.timers.pop();
-  }
-  return null;
+  return state.timers.peek()?.at ?? null;
 }
 
 function fire(state: AcdState, timer: Timer): void {
-  const contact = state.contacts.get(timer.contactId);
-  if (!contact || contact.timers[timer.kind] !== timer.token) return;
+  const contact = timer.contact;
   switch (timer.kind) {
     case 'no_answer':
       if (contact.status === 'offered' && contact.agentId)

@@ -56,7 +56,7 @@ export function viewOf(state: AcdState): AcdView {
       id: q.config.id,
       channel: q.config.channel,
       waiting: q.waitingCount,
-      members: [...q.members].map((a) => a.id),
+      members: [...q.members.keys()].map((a) => a.id),
     })),
   };
 }
@@ -71,7 +71,7 @@ export function viewAgent(a: AgentRuntime): AgentView {
     load: { ...a.load },
     pendingOffer: { ...a.pendingOffer },
     contacts: [...a.contacts],
-    csqs: [...a.csqs],
+    csqs: [...a.csqs.keys()],
     capacity: { ...a.config.capacity },
     skills: { ...a.config.skills },
   };
