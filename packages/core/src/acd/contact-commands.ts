@@ -1,10 +1,19 @@
 import { invalid } from '../errors.ts';
 import type { AgentRuntime } from './agent-runtime.ts';
-import { type ContactRuntime, newContactRuntime, TIMER_KINDS } from './contact-runtime.ts';
+import { type ContactRuntime, newContactRuntime } from './contact-runtime.ts';
 import type { Cause } from './events.ts';
 import { domainOf, type NewContact, type Outcome, PRIORITY } from './model.ts';
 import { accept, dispatchAgent, enqueue, leaveQueue, withdrawOffer } from './routing.ts';
-import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
+import {
+  type AcdState,
+  cancelTimer,
+  dropTimers,
+  mustGet,
+  now,
+  refreshAgent,
+  refuse,
+  schedule,
+} from './state.ts';
 
 export function createContact(state: AcdState, input: NewContact): void {
   if (state.contacts.has(input.id)) throw refuse(`Contact ${input.id} already exists.`);
@@ -149,7 +158,7 @@ export function end(
   agentId: string | null,
 ): void {
   contact.status = 'ended';
-  for (const kind of TIMER_KINDS) cancelTimer(state, contact, kind);
+  dropTimers(state, contact);
   state.contacts.delete(contact.id);
   state.events.push({
     type: 'contact.ended',

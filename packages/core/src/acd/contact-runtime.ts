@@ -1,17 +1,15 @@
 import type { IndexedHeap } from './heap.ts';
 import type { Channel, ContactStatus } from './model.ts';
+import type { QueuedTimer } from './timer-queue.ts';
 
 export const TIMER_KINDS = ['no_answer', 'join', 'inactivity', 'sticky', 'wrap_up'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
-/** One of a contact's deadlines; made the first time it is set and reused, in the router's timer heap while set. */
-export interface Timer {
-  heapIndex: number;
-  at: number;
-  /** Order of setting: deadlines that fall at the same instant fire in the order they were set. */
-  order: number;
+/** One of a contact's deadlines; made the first time it is set and reused (see TimerQueue). */
+export interface Timer extends QueuedTimer {
   kind: TimerKind;
-  contact: ContactRuntime;
+  /** Null once the contact has ended. */
+  contact: ContactRuntime | null;
 }
 
 /** A contact as the router holds it. While it waits it is a node of exactly one line: its CSQ's or an agent's. */

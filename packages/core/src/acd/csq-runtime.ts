@@ -90,45 +90,53 @@ export class CsqRuntime {
     for (const membership of this.members.values()) this.sync(membership);
   }
 
-  /** Files the member among the available agents under their current keys, or takes them out if they can't take work. */
+  /**
+   * Files the member among the available agents under their current keys. Only moves toward the top are made
+   * at once: a member whose keys grew (a later state change, more sessions in hand) or who can no longer take
+   * work keeps the place they were filed at, which is never behind where they belong, and is re-filed or
+   * dropped when they reach the top. Most state changes thus touch no other member.
+   */
   sync(membership: Membership): void {
-    if (this.#positional) return;
-    const agent = membership.agent;
-    const channel = this.config.channel;
-    if (!agent.canTake(channel)) {
-      if (membership.heapIndex >= 0) this.#available.remove(membership);
+    if (this.#positional || !membership.agent.canTake(this.config.channel)) return;
+    const first = membership.agent.firstKey(this.config.criterion, this.config.channel, membership.skillSum);
+    const changedAt = membership.agent.changedAt[this.#domain];
+    const inHeap = membership.heapIndex >= 0;
+    if (
+      inHeap &&
+      (first > membership.first || (first === membership.first && changedAt >= membership.changedAt))
+    )
       return;
-    }
-    const first = agent.firstKey(this.config.criterion, channel, membership.skillSum);
-    const changedAt = agent.changedAt[this.#domain];
-    if (membership.heapIndex < 0) {
-      membership.first = first;
-      membership.changedAt = changedAt;
-      this.#available.push(membership);
-    } else if (first !== membership.first || changedAt !== membership.changedAt) {
-      membership.first = first;
-      membership.changedAt = changedAt;
-      this.#available.update(membership);
-    }
+    membership.first = first;
+    membership.changedAt = changedAt;
+    if (inHeap) this.#available.update(membership);
+    else this.#available.push(membership);
   }
 
   /**
-   * The best available member for a contact, skipping agents it must not go to. An agent whose state changed in
-   * the middle of the current command (e.g. signing out while their contacts are handed back) is not yet re-filed;
-   * they are dropped here and filed again when the command refreshes them.
+   * The best available member for a contact, skipping agents it must not go to. Members at the top that can no
+   * longer take work are dropped (a later refresh files them again) and those filed under old keys are re-filed.
    */
   pickAgent(excluded: ReadonlySet<string>): AgentRuntime | undefined {
     if (this.#positional) return this.#pickPositional(excluded);
-    const channel = this.config.channel;
+    const { channel, criterion } = this.config;
     let setAside: Membership[] | undefined;
     let picked: AgentRuntime | undefined;
     for (let m = this.#available.peek(); m; m = this.#available.peek()) {
-      if (!m.agent.canTake(channel)) {
+      const agent = m.agent;
+      if (!agent.canTake(channel)) {
         this.#available.remove(m);
         continue;
       }
-      if (!excluded.has(m.agent.id)) {
-        picked = m.agent;
+      const first = agent.firstKey(criterion, channel, m.skillSum);
+      const changedAt = agent.changedAt[this.#domain];
+      if (first !== m.first || changedAt !== m.changedAt) {
+        m.first = first;
+        m.changedAt = changedAt;
+        this.#available.update(m);
+        continue;
+      }
+      if (!excluded.has(agent.id)) {
+        picked = agent;
         break;
       }
       setAside ??= [];

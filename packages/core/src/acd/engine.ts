@@ -159,9 +159,12 @@ export class AcdEngine {
   }
 
   #run(command: () => void): AcdEvent[] {
-    fireDueTimers(this.#state);
+    const state = this.#state;
+    fireDueTimers(state);
     command();
-    fireDueTimers(this.#state);
-    return this.#state.events.splice(0);
+    fireDueTimers(state);
+    const events = state.events;
+    state.events = [];
+    return events;
   }
 }

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock.ts';
 import { SwitchboardError } from '../errors.ts';
 import type { AgentRuntime } from './agent-runtime.ts';
-import type { ContactRuntime, Timer, TimerKind } from './contact-runtime.ts';
+import { type ContactRuntime, TIMER_KINDS, type Timer, type TimerKind } from './contact-runtime.ts';
 import type { CsqRuntime } from './csq-runtime.ts';
 import type { AcdEvent, Cause } from './events.ts';
-import { IndexedHeap } from './heap.ts';
 import { type ChannelParams, DOMAINS, type Domain } from './model.ts';
+import { TimerQueue } from './timer-queue.ts';
 
 /** Everything the router knows. Commands mutate it and append to `events`; nothing here does I/O. */
 export interface AcdState {
@@ -15,14 +15,10 @@ export interface AcdState {
   csqs: Map<string, CsqRuntime>;
   /** Contacts not yet ended. */
   contacts: Map<string, ContactRuntime>;
-  /** Every deadline that is set, soonest first. */
-  timers: IndexedHeap<Timer>;
-  timersSet: number;
+  timers: TimerQueue<Timer>;
   events: AcdEvent[];
   nextSeq: number;
 }
-
-const dueBefore = (a: Timer, b: Timer): boolean => (a.at !== b.at ? a.at < b.at : a.order < b.order);
 
 export function createState(clock: Clock, params: ChannelParams): AcdState {
   return {
@@ -31,8 +27,7 @@ export function createState(clock: Clock, params: ChannelParams): AcdState {
     agents: new Map(),
     csqs: new Map(),
     contacts: new Map(),
-    timers: new IndexedHeap<Timer>(dueBefore),
-    timersSet: 0,
+    timers: new TimerQueue<Timer>(),
     events: [],
     nextSeq: 1,
   };
@@ -50,23 +45,27 @@ export const refuse = (message: string): SwitchboardError => new SwitchboardErro
 
 /** Sets (or moves) one of the contact's deadlines. */
 export function schedule(state: AcdState, contact: ContactRuntime, kind: TimerKind, at: number): void {
-  const order = state.timersSet++;
-  const timer = contact.timers[kind];
+  let timer = contact.timers[kind];
   if (timer === null) {
-    const created: Timer = { heapIndex: -1, at, order, kind, contact };
-    contact.timers[kind] = created;
-    state.timers.push(created);
-  } else {
-    timer.at = at;
-    timer.order = order;
-    if (timer.heapIndex >= 0) state.timers.update(timer);
-    else state.timers.push(timer);
+    timer = { heapIndex: -1, at, order: 0, due: at, dueOrder: 0, kind, contact };
+    contact.timers[kind] = timer;
   }
+  state.timers.schedule(timer, at);
 }
 
 export function cancelTimer(state: AcdState, contact: ContactRuntime, kind: TimerKind): void {
   const timer = contact.timers[kind];
-  if (timer !== null && timer.heapIndex >= 0) state.timers.remove(timer);
+  if (timer !== null) state.timers.cancel(timer);
+}
+
+/** Cancels the contact's deadlines for good (the contact has ended). */
+export function dropTimers(state: AcdState, contact: ContactRuntime): void {
+  for (const kind of TIMER_KINDS) {
+    const timer = contact.timers[kind];
+    if (timer === null) continue;
+    state.timers.drop(timer);
+    timer.contact = null;
+  }
 }
 
 /**

@@ -6,19 +6,17 @@ import { type AcdState, now } from './state.ts';
 /** Fires every timer due by now, in deadline order. */
 export function fireDueTimers(state: AcdState): void {
   const at = now(state);
-  for (let timer = state.timers.peek(); timer && timer.at <= at; timer = state.timers.peek()) {
-    state.timers.pop();
-    fire(state, timer);
-  }
+  for (let timer = state.timers.takeDue(at); timer; timer = state.timers.takeDue(at)) fire(state, timer);
 }
 
 /** When the next timer is due, if any is set. */
 export function nextDeadline(state: AcdState): number | null {
-  return state.timers.peek()?.at ?? null;
+  return state.timers.peek()?.due ?? null;
 }
 
 function fire(state: AcdState, timer: Timer): void {
   const contact = timer.contact;
+  if (contact === null) return;
   switch (timer.kind) {
     case 'no_answer':
       if (contact.status === 'offered' && contact.agentId)
