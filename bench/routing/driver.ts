@@ -169,6 +169,7 @@ export function drive(
   let command = 0;
   let measuredStart = -1;
   let collected = false;
+  let searching = false;
   const m = {
     decisions: 0,
     commands: 0,
@@ -224,6 +225,10 @@ export function drive(
     if (!collected && decisions >= measureFrom) {
       collected = true;
       (globalThis as { gc?: () => void }).gc?.();
+    }
+    if (!searching && replay === null) {
+      searching = true;
+      router.beginOwnSearch?.();
     }
     const ns = router.exec(kind, contact, agentOf[contact]!, out, replay);
 

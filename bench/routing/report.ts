@@ -55,13 +55,17 @@ export interface Report {
   checked: { agents: number; contacts_offered: number }[];
   results: Record<string, Figures>;
   baseline: Record<string, Figures>;
+  lean: Record<string, Figures>;
   sameWindow: Record<string, { decisions: number; decisions_per_s: number }>;
   ratio: {
     speedup_vs_scan_1k: number;
     speedup_vs_scan_10k: number;
     speedup_vs_scan_10k_same_window: number;
+    speedup_vs_lean_scan_1k: number;
+    speedup_vs_lean_scan_10k: number;
     cost_growth_1k_to_10k: number;
     baseline_cost_growth_1k_to_10k: number;
+    lean_scan_cost_growth_1k_to_10k: number;
   };
   summary: {
     met_decisions_per_s_10k: number;
@@ -84,6 +88,7 @@ export function printReport({
   checked,
   results,
   baseline,
+  lean,
   sameWindow,
   ratio,
   summary,
@@ -110,6 +115,7 @@ export function printReport({
     for (const [name, f] of [
       ['engine', results[key]!],
       ['scan', baseline[key]!],
+      ['lean scan', lean[key]!],
     ] as const) {
       rows.push([
         agents,
@@ -130,7 +136,8 @@ export function printReport({
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
   const lines = [
     `Routing benchmark: seed ${SEED}, ${SKILLS} skills, ${CSQS} CSQs (80% chat, 10% email, 10% voice), ` +
-      `offered load ${LOAD} of chat sessions. Engine and scan agreed on every decision, from scratch on ` +
+      `offered load ${LOAD} of chat sessions. Baseline "scan": the same engine scanning every agent per arriving ` +
+      `contact; "lean scan": a search-only router over typed arrays. All agreed on every decision, from scratch on ` +
       `${checked.map((c) => `${c.agents} agents (${c.contacts_offered} contacts)`).join(' and ')}, and in every window below.`,
     '',
     ...rows.map((row) => row.map((cell, c) => pad(cell, widths[c]!)).join('  ')),
@@ -140,7 +147,9 @@ export function printReport({
     '',
     `Speedup engine ÷ scan: 1k ${ratio.speedup_vs_scan_1k}×, 10k ${ratio.speedup_vs_scan_10k}× ` +
       `(same ${sameWindow['10k']!.decisions} decisions: ${ratio.speedup_vs_scan_10k_same_window}×); ` +
-      `cost growth 1k→10k: engine ${ratio.cost_growth_1k_to_10k}×, scan ${ratio.baseline_cost_growth_1k_to_10k}×.`,
+      `cost growth 1k→10k: engine ${ratio.cost_growth_1k_to_10k}×, scan ${ratio.baseline_cost_growth_1k_to_10k}×, ` +
+      `lean scan ${ratio.lean_scan_cost_growth_1k_to_10k}×.`,
+    `Engine ÷ lean scan (search only, no bookkeeping): 1k ${ratio.speedup_vs_lean_scan_1k}×, 10k ${ratio.speedup_vs_lean_scan_10k}×.`,
     `Goals at 10k: ≥ ${goals.decisions_per_s_10k} decisions/s ${goal(summary.met_decisions_per_s_10k)}; ` +
       `p99 ≤ ${goals.p99_us_10k} µs ${goal(summary.met_p99_us_10k)}; speedup ≥ ${goals.speedup_vs_scan_10k}× ` +
       `${goal(summary.met_speedup_vs_scan_10k)}; growth ≤ ${goals.cost_growth_1k_to_10k}× ${goal(summary.met_cost_growth_1k_to_10k)}. ` +

@@ -1,5 +1,6 @@
 import { AcdEngine } from '../../packages/core/src/acd/engine.ts';
 import type { AcdEvent } from '../../packages/core/src/acd/events.ts';
+import type { Selection } from '../../packages/core/src/acd/state.ts';
 import type { ManualClock } from '../../packages/core/src/clock.ts';
 import type { World } from './world.ts';
 
@@ -25,20 +26,33 @@ export interface Router {
    * command's time in ns. With `replay` (baseline warm-up only) the offers are applied instead of searched for.
    */
   exec(kind: Kind, contact: number, agent: number, out: number[], replay: readonly number[] | null): number;
+  /** Called once, before the first command the router decides on its own (after any replayed warm-up). */
+  beginOwnSearch?(): void;
 }
 
 export const indexOf = (id: string): number => Number(id.slice(1));
 
+/**
+ * Switchboard's engine. With `selection: 'scan'` it is the baseline: the same engine, events and bookkeeping,
+ * but every arriving contact examines every agent (see packages/core/src/acd/scan-selection.ts). It warms up
+ * on its indexes, which make the same decisions, and scans from `beginOwnSearch` on.
+ */
 export class EngineRouter implements Router {
   readonly #engine: AcdEngine;
   readonly #world: World;
   readonly #contacts: Contacts;
+  readonly #selection: Selection;
 
-  constructor(world: World, clock: ManualClock, contacts: Contacts) {
+  constructor(world: World, clock: ManualClock, contacts: Contacts, selection: Selection = 'indexed') {
     this.#world = world;
     this.#contacts = contacts;
+    this.#selection = selection;
     this.#engine = new AcdEngine(clock);
     for (const csq of world.csqs) this.#engine.configureCsq(csq);
+  }
+
+  beginOwnSearch(): void {
+    this.#engine.setSelection(this.#selection);
   }
 
   login(agent: number): void {

@@ -19,7 +19,7 @@ import { type AcdState, mustGet, now, refreshAgent, refuse } from './state.ts';
 export function upsertAgent(state: AcdState, config: AgentConfig): void {
   checkAgent(config);
   let agent = state.agents.get(config.id);
-  if (agent) agent.config = config;
+  if (agent) agent.configure(config);
   else {
     agent = new AgentRuntime(config, state.nextSeq++, now(state));
     state.agents.set(config.id, agent);
@@ -95,12 +95,10 @@ export function setAgentState(
     if (domain === 'voice' && mine.some((c) => c.status === 'active')) {
       throw refuse('End the call before signing out of voice.');
     }
-    agent.chosen[domain] = chosen;
-    agent.reasonCode[domain] = reasonCode;
+    agent.choose(domain, chosen, reasonCode);
     for (const contact of mine) handBack(state, agent, contact);
   } else {
-    agent.chosen[domain] = chosen;
-    agent.reasonCode[domain] = reasonCode;
+    agent.choose(domain, chosen, reasonCode);
   }
   refreshAgent(state, agent, 'agent');
   dispatchAgent(state, agent);
@@ -117,7 +115,7 @@ function handBack(state: AcdState, agent: AgentRuntime, contact: ContactRuntime)
     contact.queuedAt = now(state);
     enqueue(state, contact, 'logout');
   } else if (contact.status === 'wrap_up') {
-    agent.load[contact.channel]--;
+    agent.addContacts(contact.channel, -1, 0);
     agent.contacts.delete(contact.id);
     end(state, contact, 'handled', 'logout', agent.id);
   }

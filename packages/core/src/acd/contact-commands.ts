@@ -60,8 +60,7 @@ export function declineOffer(
   const { agent, contact } = offeredTo(state, agentId, contactId);
   withdrawOffer(state, contact, agent, cause);
   const domain = domainOf(contact.channel);
-  agent.chosen[domain] = 'not_ready';
-  agent.reasonCode[domain] = null;
+  agent.choose(domain, 'not_ready', null);
   refreshAgent(state, agent, cause);
   if (contact.stickyAgentId !== null) {
     cancelTimer(state, contact, 'sticky');
@@ -81,7 +80,7 @@ export function completeContact(
 ): void {
   const { agent, contact } = activeWith(state, agentId, contactId);
   const at = now(state);
-  agent.active[contact.channel]--;
+  agent.addContacts(contact.channel, 0, -1);
   agent.handled++;
   agent.handleMsTotal += at - (contact.acceptedAt ?? at);
   cancelTimer(state, contact, 'inactivity');
@@ -110,13 +109,13 @@ export function endWrapUp(state: AcdState, agentId: string, contactId: string, w
   }
   const at = now(state);
   cancelTimer(state, contact, 'wrap_up');
-  agent.load[contact.channel]--;
+  agent.addContacts(contact.channel, -1, 0);
   agent.handleMsTotal += at - (contact.wrapUpAt ?? at);
   agent.contacts.delete(contact.id);
   const domain = domainOf(contact.channel);
-  if (wrapUp.next && agent.chosen[domain] !== 'logged_out') {
-    agent.chosen[domain] = wrapUp.next.state;
-    agent.reasonCode[domain] = wrapUp.next.state === 'not_ready' ? (wrapUp.next.reasonCode ?? null) : null;
+  if (wrapUp.next && agent.chosen(domain) !== 'logged_out') {
+    const next = wrapUp.next.state;
+    agent.choose(domain, next, next === 'not_ready' ? (wrapUp.next.reasonCode ?? null) : null);
   }
   state.events.push({ type: 'contact.wrap_up_ended', at, contactId, agentId, reasons: wrapUp.reasons });
   end(state, contact, 'handled', (contact.endedBy as Cause | null) ?? 'agent', agentId);

@@ -99,7 +99,7 @@ export class CsqRuntime {
   sync(membership: Membership): void {
     if (this.#positional || !membership.agent.canTake(this.config.channel)) return;
     const first = membership.agent.firstKey(this.config.criterion, this.config.channel, membership.skillSum);
-    const changedAt = membership.agent.changedAt[this.#domain];
+    const changedAt = membership.agent.changedAt(this.#domain);
     const inHeap = membership.heapIndex >= 0;
     if (
       inHeap &&
@@ -128,7 +128,7 @@ export class CsqRuntime {
         continue;
       }
       const first = agent.firstKey(criterion, channel, m.skillSum);
-      const changedAt = agent.changedAt[this.#domain];
+      const changedAt = agent.changedAt(this.#domain);
       if (first !== m.first || changedAt !== m.changedAt) {
         m.first = first;
         m.changedAt = changedAt;

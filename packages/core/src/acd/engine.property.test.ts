@@ -233,27 +233,35 @@ test('routing invariants hold over long random sequences of events (property)', 
       (agents, commands) => {
         const clock = new ManualClock();
         const engine = new AcdEngine(clock);
+        // The same commands go to a twin that finds agents and contacts by scanning: it must decide the same.
+        const twin = new AcdEngine(clock, undefined, { selection: 'scan' });
         const configs = new Map<string, AgentConfig>(agents.map((a) => [a.id, a]));
         const csqs = new Map(CSQS.map((q) => [q.id, q]));
         const requeuedBy = new Map<string, Set<string>>();
         const endings = new Map<string, number>();
         const created: string[] = [];
-        for (const q of CSQS) engine.configureCsq(q);
-        for (const a of agents) engine.upsertAgent(a);
+        for (const e of [engine, twin]) {
+          for (const q of CSQS) e.configureCsq(q);
+          for (const a of agents) e.upsertAgent(a);
+        }
         let contactNo = 0;
         const record = (events: AcdEvent[]) => {
           for (const e of events)
             if (e.type === 'contact.ended') endings.set(e.contactId, (endings.get(e.contactId) ?? 0) + 1);
         };
-        const apply = (run: () => AcdEvent[], onOk?: () => void) => {
-          const viewBefore = engine.view();
-          let events: AcdEvent[];
+        const attempt = (run: (e: AcdEngine) => AcdEvent[], e: AcdEngine): AcdEvent[] | SwitchboardError => {
           try {
-            events = run();
+            return run(e);
           } catch (error) {
-            if (error instanceof SwitchboardError) return;
+            if (error instanceof SwitchboardError) return error;
             throw error;
           }
+        };
+        const apply = (run: (e: AcdEngine) => AcdEvent[], onOk?: () => void) => {
+          const viewBefore = engine.view();
+          const events = attempt(run, engine);
+          assert.deepEqual(attempt(run, twin), events, 'the scanning twin decided differently');
+          if (events instanceof SwitchboardError) return;
           onOk?.();
           record(events);
           checkOffers(events, viewBefore, csqs, configs, requeuedBy);
@@ -271,8 +279,8 @@ test('routing invariants hold over long random sequences of events (property)', 
               const stickyAgentId =
                 q.channel === 'email' && command.sticky % 3 === 0 ? pick(AGENTS, command.sticky) : undefined;
               apply(
-                () =>
-                  engine.createContact({
+                (e) =>
+                  e.createContact({
                     id,
                     channel: q.channel,
                     csqId: q.id,
@@ -285,8 +293,8 @@ test('routing invariants hold over long random sequences of events (property)', 
               break;
             }
             case 'state':
-              apply(() =>
-                engine.setAgentState(
+              apply((e) =>
+                e.setAgentState(
                   pick(AGENTS, command.agent),
                   command.voice ? 'voice' : 'digital',
                   command.to,
@@ -298,29 +306,29 @@ test('routing invariants hold over long random sequences of events (property)', 
             case 'reject': {
               const c = someContact(command.agent, 'offered');
               if (c?.agentId)
-                apply(() =>
+                apply((e) =>
                   command.kind === 'accept'
-                    ? engine.accept(c.agentId as string, c.id)
-                    : engine.reject(c.agentId as string, c.id),
+                    ? e.accept(c.agentId as string, c.id)
+                    : e.reject(c.agentId as string, c.id),
                 );
               break;
             }
             case 'complete': {
               const c = someContact(command.contact, 'active');
-              if (c?.agentId) apply(() => engine.complete(c.agentId as string, c.id));
+              if (c?.agentId) apply((e) => e.complete(c.agentId as string, c.id));
               break;
             }
             case 'wrapup': {
               const c = someContact(command.contact, 'wrap_up');
               if (c?.agentId)
-                apply(() =>
-                  engine.endWrapUp(c.agentId as string, c.id, { reasons: [], next: { state: 'ready' } }),
+                apply((e) =>
+                  e.endWrapUp(c.agentId as string, c.id, { reasons: [], next: { state: 'ready' } }),
                 );
               break;
             }
             case 'left': {
               const c = someContact(command.contact);
-              if (c) apply(() => engine.customerLeft(c.id));
+              if (c) apply((e) => e.customerLeft(c.id));
               break;
             }
             case 'requeue':
@@ -331,12 +339,12 @@ test('routing invariants hold over long random sequences of events (property)', 
               const from = c.agentId;
               const sameChannel = CSQS.filter((q) => q.channel === c.channel);
               if (command.kind === 'transfer_agent')
-                apply(() => engine.transfer(from, c.id, { agentId: pick(AGENTS, command.target) }));
+                apply((e) => e.transfer(from, c.id, { agentId: pick(AGENTS, command.target) }));
               else if (command.kind === 'transfer_csq')
-                apply(() => engine.transfer(from, c.id, { csqId: pick(sameChannel, command.target).id }));
+                apply((e) => e.transfer(from, c.id, { csqId: pick(sameChannel, command.target).id }));
               else
                 apply(
-                  () => engine.requeue(from, c.id, pick(sameChannel, command.target).id),
+                  (e) => e.requeue(from, c.id, pick(sameChannel, command.target).id),
                   () => requeuedBy.set(c.id, new Set([...(requeuedBy.get(c.id) ?? []), from])),
                 );
               break;
@@ -344,21 +352,21 @@ test('routing invariants hold over long random sequences of events (property)', 
             case 'reskill': {
               const config = { ...command.config, id: pick(AGENTS, command.agent) };
               apply(
-                () => engine.upsertAgent(config),
+                (e) => e.upsertAgent(config),
                 () => configs.set(config.id, config),
               );
               break;
             }
             case 'wait':
               clock.advance(command.ms);
-              apply(() => engine.tick());
+              apply((e) => e.tick());
               break;
           }
         }
         // Drain: every customer leaves and every wrap-up ends; then every contact has exactly one outcome.
-        for (const c of engine.view().contacts) apply(() => engine.customerLeft(c.id));
+        for (const c of engine.view().contacts) apply((e) => e.customerLeft(c.id));
         for (const c of engine.view().contacts)
-          if (c.agentId) apply(() => engine.endWrapUp(c.agentId as string, c.id, { reasons: [] }));
+          if (c.agentId) apply((e) => e.endWrapUp(c.agentId as string, c.id, { reasons: [] }));
         assert.deepEqual(engine.view().contacts, []);
         for (const id of created) assert.equal(endings.get(id), 1, `${id} ended ${endings.get(id)} times`);
         for (const a of engine.view().agents) {

@@ -29,7 +29,7 @@ import {
   type NewContact,
 } from './model.ts';
 import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
-import { type AcdState, createState } from './state.ts';
+import { type AcdState, createState, type Selection } from './state.ts';
 import { fireDueTimers, nextDeadline } from './timers.ts';
 import { type AcdView, type AgentView, type ContactView, viewAgent, viewContact, viewOf } from './view.ts';
 
@@ -41,8 +41,27 @@ import { type AcdView, type AgentView, type ContactView, viewAgent, viewContact,
 export class AcdEngine {
   readonly #state: AcdState;
 
-  constructor(clock: Clock, params: ChannelParams = DEFAULT_CHANNEL_PARAMS) {
-    this.#state = createState(clock, params);
+  constructor(
+    clock: Clock,
+    params: ChannelParams = DEFAULT_CHANNEL_PARAMS,
+    { selection = 'indexed' }: { selection?: Selection } = {},
+  ) {
+    this.#state = createState(clock, params, selection);
+  }
+
+  get selection(): Selection {
+    return this.#state.selection;
+  }
+
+  /**
+   * Switches between the CSQ indexes and the reference scan; both make the same decisions. Switching back to
+   * the indexes re-files every agent.
+   */
+  setSelection(selection: Selection): void {
+    const state = this.#state;
+    if (state.selection === selection) return;
+    state.selection = selection;
+    if (selection === 'indexed') for (const csq of state.csqs.values()) csq.reorder();
   }
 
   get params(): ChannelParams {

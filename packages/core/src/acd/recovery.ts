@@ -30,8 +30,7 @@ export function restore(state: AcdState, agents: AgentSnapshot[], contacts: Cont
     const agent = state.agents.get(snapshot.config.id);
     if (!agent) continue;
     for (const domain of DOMAINS) {
-      agent.chosen[domain] = snapshot.chosen[domain];
-      agent.reasonCode[domain] = snapshot.reasonCode[domain];
+      agent.choose(domain, snapshot.chosen[domain], snapshot.reasonCode[domain]);
     }
   }
   const at = now(state);
@@ -53,9 +52,8 @@ export function restore(state: AcdState, agents: AgentSnapshot[], contacts: Cont
       contact.acceptedAt = snapshot.acceptedAt;
       contact.wrapUpAt = snapshot.wrapUpAt;
       agent.contacts.add(contact.id);
-      agent.load[contact.channel]++;
+      agent.addContacts(contact.channel, 1, snapshot.status === 'active' ? 1 : 0);
       if (snapshot.status === 'active') {
-        agent.active[contact.channel]++;
         if (contact.channel === 'chat')
           schedule(state, contact, 'inactivity', at + state.params.inactivityTimeoutMs);
       } else if (state.params.wrapUpTimeoutMs !== null) {

@@ -2,6 +2,7 @@ import type { AgentRuntime } from './agent-runtime.ts';
 import { type ContactRuntime, queuedBefore } from './contact-runtime.ts';
 import type { Cause } from './events.ts';
 import { domainOf } from './model.ts';
+import { scanForAgent, scanForContact } from './scan-selection.ts';
 import { type AcdState, cancelTimer, now, refreshAgent, schedule } from './state.ts';
 
 /**
@@ -52,7 +53,12 @@ export function dispatchContact(state: AcdState, contact: ContactRuntime): void 
     if (agent?.canTake(contact.channel)) offerWaiting(state, contact, agent);
     return;
   }
-  const agent = state.csqs.get(contact.csqId)?.pickAgent(contact.excluded);
+  const csq = state.csqs.get(contact.csqId);
+  if (!csq) return;
+  const agent =
+    state.selection === 'indexed'
+      ? csq.pickAgent(contact.excluded)
+      : scanForAgent(state, csq, contact.excluded);
   if (agent) offerWaiting(state, contact, agent);
 }
 
@@ -62,13 +68,13 @@ export function dispatchContact(state: AcdState, contact: ContactRuntime): void 
  */
 export function dispatchAgent(state: AcdState, agent: AgentRuntime): void {
   for (let round = 0; round < 16; round++) {
-    const best = bestContactFor(state, agent);
+    const best = state.selection === 'indexed' ? bestContactFor(agent) : scanForContact(agent);
     if (!best) return;
     offerWaiting(state, best, agent);
   }
 }
 
-function bestContactFor(state: AcdState, agent: AgentRuntime): ContactRuntime | undefined {
+function bestContactFor(agent: AgentRuntime): ContactRuntime | undefined {
   let best = agent.sticky.peek();
   if (best !== undefined && !agent.canTake(best.channel)) best = undefined;
   for (const membership of agent.memberships) {
@@ -91,7 +97,7 @@ export function offer(state: AcdState, contact: ContactRuntime, agent: AgentRunt
   const domain = domainOf(contact.channel);
   contact.status = 'offered';
   contact.agentId = agent.id;
-  agent.pendingOffer[domain] = contact.id;
+  agent.setPendingOffer(domain, contact.id);
   agent.contacts.add(contact.id);
   const autoAccept = contact.channel === 'email';
   const deadline = autoAccept ? null : at + state.params.noAnswerTimeoutMs[contact.channel];
@@ -112,9 +118,8 @@ export function accept(state: AcdState, contact: ContactRuntime, agent: AgentRun
   const at = now(state);
   const domain = domainOf(contact.channel);
   cancelTimer(state, contact, 'no_answer');
-  agent.pendingOffer[domain] = null;
-  agent.load[contact.channel]++;
-  agent.active[contact.channel]++;
+  agent.setPendingOffer(domain, null);
+  agent.addContacts(contact.channel, 1, 1);
   contact.status = 'active';
   contact.acceptedAt = at;
   if (contact.channel === 'chat')
@@ -138,7 +143,7 @@ export function withdrawOffer(
   cause: Cause,
 ): void {
   cancelTimer(state, contact, 'no_answer');
-  agent.pendingOffer[domainOf(contact.channel)] = null;
+  agent.setPendingOffer(domainOf(contact.channel), null);
   agent.contacts.delete(contact.id);
   contact.agentId = null;
   state.events.push({
@@ -152,8 +157,7 @@ export function withdrawOffer(
 
 /** The agent lets go of an active contact (transfer, requeue, logout): capacity is freed at once. */
 export function release(state: AcdState, contact: ContactRuntime, agent: AgentRuntime): void {
-  agent.load[contact.channel]--;
-  if (contact.status === 'active') agent.active[contact.channel]--;
+  agent.addContacts(contact.channel, -1, contact.status === 'active' ? -1 : 0);
   agent.contacts.delete(contact.id);
   cancelTimer(state, contact, 'inactivity');
   cancelTimer(state, contact, 'wrap_up');

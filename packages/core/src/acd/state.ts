@@ -18,9 +18,13 @@ export interface AcdState {
   timers: TimerQueue<Timer>;
   events: AcdEvent[];
   nextSeq: number;
+  /** How the best agent or contact is found: the CSQ indexes, or the reference scan (see scan-selection.ts). */
+  selection: Selection;
 }
 
-export function createState(clock: Clock, params: ChannelParams): AcdState {
+export type Selection = 'indexed' | 'scan';
+
+export function createState(clock: Clock, params: ChannelParams, selection: Selection): AcdState {
   return {
     clock,
     params,
@@ -30,6 +34,7 @@ export function createState(clock: Clock, params: ChannelParams): AcdState {
     timers: new TimerQueue<Timer>(),
     events: [],
     nextSeq: 1,
+    selection,
   };
 }
 
@@ -75,7 +80,8 @@ export function dropTimers(state: AcdState, contact: ContactRuntime): void {
 export function refreshAgent(state: AcdState, agent: AgentRuntime, cause: Cause | null): void {
   const at = now(state);
   for (const domain of DOMAINS) recordState(state, agent, domain, cause, at);
-  for (const membership of agent.memberships) membership.csq.sync(membership);
+  if (state.selection === 'indexed')
+    for (const membership of agent.memberships) membership.csq.sync(membership);
 }
 
 function recordState(
@@ -86,12 +92,10 @@ function recordState(
   at: number,
 ): void {
   const next = agent.derivedState(domain);
-  const previous = agent.shown[domain];
-  const reasonCode = next === 'not_ready' || next === 'logged_out' ? agent.reasonCode[domain] : null;
-  if (next === previous && reasonCode === agent.shownReason[domain]) return;
-  agent.shown[domain] = next;
-  agent.shownReason[domain] = reasonCode;
-  agent.changedAt[domain] = at;
+  const previous = agent.shown(domain);
+  const reasonCode = next === 'not_ready' || next === 'logged_out' ? agent.reasonCode(domain) : null;
+  if (next === previous && reasonCode === agent.shownReason(domain)) return;
+  agent.show(domain, next, reasonCode, at);
   state.events.push({
     type: 'agent.state_changed',
     at,

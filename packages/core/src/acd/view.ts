@@ -64,12 +64,12 @@ export function viewOf(state: AcdState): AcdView {
 export function viewAgent(a: AgentRuntime): AgentView {
   return {
     id: a.id,
-    state: { ...a.shown },
-    chosen: { ...a.chosen },
-    reasonCode: { ...a.reasonCode },
-    changedAt: { ...a.changedAt },
-    load: { ...a.load },
-    pendingOffer: { ...a.pendingOffer },
+    state: { voice: a.shown('voice'), digital: a.shown('digital') },
+    chosen: { voice: a.chosen('voice'), digital: a.chosen('digital') },
+    reasonCode: { voice: a.reasonCode('voice'), digital: a.reasonCode('digital') },
+    changedAt: { voice: a.changedAt('voice'), digital: a.changedAt('digital') },
+    load: { voice: a.load('voice'), chat: a.load('chat'), email: a.load('email') },
+    pendingOffer: { voice: a.pendingOffer('voice'), digital: a.pendingOffer('digital') },
     contacts: [...a.contacts],
     csqs: [...a.csqs.keys()],
     capacity: { ...a.config.capacity },
