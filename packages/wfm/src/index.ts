@@ -1,1 +1,2 @@
-export {};
+export * from './adherence/index.ts';
+export * from './forecast/index.ts';

@@ -1,0 +1,106 @@
+import { type ForecastHistory, normalDaysBefore } from './history.ts';
+import { leastSquares } from './least-squares.ts';
+import { weekdayOf } from './local-time.ts';
+
+export interface DailyRegressionOptions {
+  /** Weeks of history before the forecast day that the model is fitted on. */
+  windowWeeks: number;
+  /** Fit a linear trend (per week) and extrapolate it. */
+  trend: boolean;
+}
+
+interface DailyTotal {
+  day: number;
+  weekday: number;
+  total: number;
+}
+
+/** AR(1) coefficient cap: a residual never carries over in full. */
+const MAX_CARRY = 0.95;
+
+/**
+ * The days the model learns from: complete, not special, with volume (a day with none is a closure or an
+ * outage, not a level), in the window, oldest first.
+ */
+function trainingDays(history: ForecastHistory, day: number, windowWeeks: number): DailyTotal[] {
+  const from = day - 7 * windowWeeks;
+  const totals: DailyTotal[] = [];
+  for (let weekday = 0; weekday < 7; weekday++) {
+    for (const record of normalDaysBefore(history, day, weekday)) {
+      if (record.day < from) break;
+      if (record.complete && record.total > 0) totals.push({ day: record.day, weekday, total: record.total });
+    }
+  }
+  return totals.sort((a, b) => a.day - b.day);
+}
+
+function designRow(point: { day: number; weekday: number }, weekdays: number[], day: number, trend: boolean) {
+  const row = [1];
+  if (trend) row.push((point.day - day) / 7);
+  for (const weekday of weekdays.slice(1)) row.push(point.weekday === weekday ? 1 : 0);
+  return row;
+}
+
+/**
+ * Forecasts the volume of a whole local day: a regression of recent daily totals on weekday (and optionally a
+ * linear trend), plus the last residual carried forward with the residuals' lag-one autocorrelation (an AR(1)
+ * error), so a level shift seen yesterday moves tomorrow's forecast. A weekday with no volume in the window
+ * is forecast 0.
+ */
+export function forecastDailyTotal(
+  history: ForecastHistory,
+  day: number,
+  options: DailyRegressionOptions,
+): number {
+  const totals = trainingDays(history, day, options.windowWeeks);
+  const weekdays = [...new Set(totals.map((point) => point.weekday))].sort((a, b) => a - b);
+  const target = { day, weekday: weekdayOf(day) };
+  if (!weekdays.includes(target.weekday)) return 0;
+  const targets = totals.map((point) => point.total);
+  let trend = options.trend && totals.length > weekdays.length + 1;
+  let coefficients = leastSquares(
+    totals.map((point) => designRow(point, weekdays, day, trend)),
+    targets,
+  );
+  if (coefficients === null && trend) {
+    trend = false;
+    coefficients = leastSquares(
+      totals.map((point) => designRow(point, weekdays, day, false)),
+      targets,
+    );
+  }
+  if (coefficients === null) return 0;
+  const fitted = (point: { day: number; weekday: number }) =>
+    designRow(point, weekdays, day, trend).reduce((sum, x, i) => sum + x * (coefficients[i] ?? 0), 0);
+  const residuals = totals.map((point) => point.total - fitted(point));
+  const last = totals[totals.length - 1];
+  const lastResidual = residuals[residuals.length - 1] ?? 0;
+  const steps = last === undefined ? 0 : modelledDaysBetween(history, last.day, day, weekdays);
+  const carried = lastResidual * lagOneCorrelation(residuals) ** steps;
+  return Math.max(0, fitted(target) + carried);
+}
+
+function lagOneCorrelation(residuals: readonly number[]): number {
+  let product = 0;
+  let square = 0;
+  for (let i = 1; i < residuals.length; i++) {
+    const previous = residuals[i - 1] ?? 0;
+    product += (residuals[i] ?? 0) * previous;
+    square += previous * previous;
+  }
+  return square > 0 ? Math.min(MAX_CARRY, Math.max(0, product / square)) : 0;
+}
+
+/** Days in (after, day] the model would have had a total for: its weekdays, except closed special days. */
+function modelledDaysBetween(
+  history: ForecastHistory,
+  after: number,
+  day: number,
+  weekdays: number[],
+): number {
+  let steps = 0;
+  for (let d = after + 1; d <= day; d++) {
+    if (weekdays.includes(weekdayOf(d)) && history.special.get(d)?.closed !== true) steps++;
+  }
+  return steps;
+}

@@ -1,0 +1,32 @@
+export {
+  type BacktestOptions,
+  type BacktestOrigin,
+  type BacktestResult,
+  type MethodScore,
+  rollingOriginBacktest,
+} from './backtest.ts';
+export type { DailyRegressionOptions } from './daily-regression.ts';
+export { type DayForecast, forecastDay, forecastDayVolume } from './day-forecast.ts';
+export { type ForecastRequest, forecastIntervals, MAX_FORECAST_INTERVALS } from './forecast.ts';
+export { buildForecastHistory, type ForecastHistory, type HistoryDay, historyBefore } from './history.ts';
+export {
+  type ForecastMethod,
+  PROFILE_REGRESSION_DEFAULTS,
+  type ProfileRegressionOptions,
+  profileRegression,
+  seasonalNaive,
+  standardMethods,
+  weekdayMean,
+} from './methods.ts';
+export { type Accuracy, type AccuracyTally, accuracy, accuracyTally } from './metrics.ts';
+export { aggregateSeries, checkSeries } from './series.ts';
+export {
+  FORECAST_INTERVAL_MINUTES,
+  type ForecastInput,
+  type IntervalForecast,
+  type IntervalMinutes,
+  type IntervalObservation,
+  type IntervalSeries,
+  type SpecialDay,
+  type WeeklyHours,
+} from './types.ts';
