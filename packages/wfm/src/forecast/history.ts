@@ -28,7 +28,7 @@ export interface ForecastHistory {
   clock: LocalClock;
   /** Consecutive local days, oldest first. */
   days: readonly HistoryDay[];
-  /** Per weekday (0 = Monday), 1 for an open slot; null when no open hours are set (always open). */
+  /** Per weekday (0 = Monday), 1 for an open slot: by the open hours, or where the history ever had an interval. */
   open: readonly Uint8Array[] | null;
   special: ReadonlyMap<number, SpecialDay>;
 }
@@ -66,7 +66,7 @@ export function buildForecastHistory(
   const clock = checkSeries(series);
   const step = series.intervalMinutes;
   const slotsPerDay = MINUTES_PER_DAY / step;
-  const open = input.openHours ? openSlots(input.openHours, step) : null;
+  const observed = Array.from({ length: 7 }, () => new Uint8Array(slotsPerDay));
   const special = specialDaysByDay(input.specialDays ?? []);
   const days: HistoryDay[] = [];
   for (const interval of series.intervals) {
@@ -80,11 +80,14 @@ export function buildForecastHistory(
     // Both occurrences of a wall time repeated when clocks fall back land in the same slot.
     record.volume[slot] = (record.volume[slot] ?? 0) + interval.volume;
     record.known[slot] = 1;
+    (observed[record.weekday] as Uint8Array)[slot] = 1;
     if (interval.ahtSeconds !== undefined && interval.volume > 0) {
       record.ahtLoad[slot] = (record.ahtLoad[slot] ?? 0) + interval.volume * interval.ahtSeconds;
       record.ahtVolume[slot] = (record.ahtVolume[slot] ?? 0) + interval.volume;
     }
   }
+  // Without open hours, the center is open where the history has ever had an interval on that weekday.
+  const open = input.openHours ? openSlots(input.openHours, step) : observed;
   for (const record of days) finishDay(record, open, existingSlots(clock, record.day, step));
   return { intervalMinutes: step, slotsPerDay, clock, days, open, special };
 }

@@ -40,7 +40,10 @@ export interface SpecialDay {
 export interface ForecastInput {
   history: IntervalSeries;
   specialDays?: readonly SpecialDay[];
-  /** Outside these hours the volume is zero: a missing interval there is closed, not a gap. */
+  /**
+   * Outside these hours the volume is zero: a missing interval there is closed, not a gap. When omitted, a slot
+   * is open on a weekday where the history has ever had an interval on that weekday.
+   */
   openHours?: WeeklyHours;
 }
 
