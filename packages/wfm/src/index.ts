@@ -1,2 +1,3 @@
 export * from './adherence/index.ts';
 export * from './forecast/index.ts';
+export * from './staffing/index.ts';
