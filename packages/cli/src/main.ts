@@ -4,6 +4,7 @@ import { createTenant, createUserInTenant, migrate, openDatabase } from '@switch
 import { Command, Option } from 'commander';
 import { resolveStartConfig } from './config.ts';
 import { start } from './start.ts';
+import { addWfmCommands } from './wfm/commands.ts';
 
 const program = new Command('switchboard')
   .description('Switchboard: contact center with workforce optimization built in.')
@@ -107,6 +108,8 @@ storageOptions(
     await database.close();
   }
 });
+
+addWfmCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
