@@ -14,6 +14,8 @@ export const LIMITS = {
   competence: { min: 1, max: 10 },
   skillsPerAgent: { max: 100 },
   apiKeyName: { max: 60 },
+  calendarName: { max: 100 },
+  calendarsPerTenant: { max: 100 },
   listPageSize: { default: 50, max: 500 },
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },

@@ -22,7 +22,14 @@ describe('policy', () => {
 
   test('agents read only what their desktop needs', () => {
     const allowed = PERMISSIONS.filter((p) => isAllowed(actor('agent'), p));
-    assert.deepEqual(allowed, ['team.read', 'skill.read', 'reasonCode.read', 'csq.read', 'contact.handle']);
+    assert.deepEqual(allowed, [
+      'team.read',
+      'skill.read',
+      'reasonCode.read',
+      'csq.read',
+      'calendar.read',
+      'contact.handle',
+    ]);
   });
 
   test('supervisors read the configuration, reskill and steer agent states, but configure nothing', () => {

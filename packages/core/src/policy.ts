@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'audit.read',
   'csq.read',
   'csq.manage',
+  /** Opening hours, holidays and custom business days (spec C2). */
+  'calendar.read',
+  'calendar.manage',
   'channel.configure',
   /** Put contacts into queues and report what customers do (channel adapters, integrations). */
   'contact.create',
@@ -48,6 +51,7 @@ const READS: Permission[] = [
   'skill.read',
   'reasonCode.read',
   'csq.read',
+  'calendar.read',
   'contact.read',
   'agentState.read',
 ];
@@ -61,7 +65,14 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   // Administrators configure; taking contacts is for agents and supervisors.
   administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle')),
   supervisor: new Set([...READS, 'agent.reskill', 'contact.handle', 'agentState.manage']),
-  agent: new Set(['team.read', 'skill.read', 'reasonCode.read', 'csq.read', 'contact.handle']),
+  agent: new Set([
+    'team.read',
+    'skill.read',
+    'reasonCode.read',
+    'csq.read',
+    'calendar.read',
+    'contact.handle',
+  ]),
   service: new Set(READS),
 };
 
@@ -73,6 +84,7 @@ const SERVICE_WRITE_GRANTS: ReadonlySet<Permission> = new Set([
   'agent.reskill',
   'reasonCode.manage',
   'csq.manage',
+  'calendar.manage',
   'contact.create',
 ]);
 

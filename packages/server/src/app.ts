@@ -4,6 +4,7 @@ import { type Clock, SwitchboardError, systemClock } from '@switchboard/core';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { AcdRuntime } from './acd/acd-runtime.ts';
 import { agentRoutes } from './acd/agents.routes.ts';
+import { calendarRoutes } from './acd/calendars.routes.ts';
 import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
 import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
@@ -46,6 +47,7 @@ const ROUTES = [
   apiKeyRoutes,
   auditRoutes,
   csqRoutes,
+  calendarRoutes,
   channelSettingsRoutes,
   contactRoutes,
   agentRoutes,

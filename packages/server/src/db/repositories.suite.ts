@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEFAULT_TOKEN_LIFETIMES, SwitchboardError } from '@switchboard/core';
+import { DEFAULT_TOKEN_LIFETIMES, SwitchboardError, validateCalendar } from '@switchboard/core';
 import { type Database, isReady, migrate } from './database.ts';
 import {
   apiKeysRepository,
   auditRepository,
+  calendarsRepository,
   reasonCodesRepository,
   sessionsRepository,
   skillsRepository,
@@ -174,6 +175,65 @@ export function repositorySuite(backend: string, open: () => Promise<Database>):
         notReady.map((r) => r.label),
         ['Break'],
       );
+    });
+
+    test('calendars round-trip as JSON, are unique by name per tenant and invisible from another', async () => {
+      const db = database.db;
+      const calendar = validateCalendar({
+        timeZone: 'Europe/Berlin',
+        mode: 'custom',
+        weekly: { monday: [{ start: '09:00', end: '17:00' }] },
+        holidays: [{ date: '2026-12-25', name: 'Christmas Day' }, { date: '2026-12-26' }],
+        customDays: [{ date: '2026-12-24', intervals: [{ start: '09:00', end: '12:00' }] }],
+      });
+      const [office, elsewhere] = [uuid(), uuid()];
+      await calendarsRepository.insert(db, tenantA, office, { name: 'Office', calendar });
+      await calendarsRepository.insert(db, tenantB, elsewhere, { name: 'Office', calendar });
+      await assert.rejects(
+        translateConstraintErrors('calendar', () =>
+          calendarsRepository.insert(db, tenantA, uuid(), { name: 'Office', calendar }),
+        ),
+        (error: unknown) => error instanceof SwitchboardError && error.code === 'conflict',
+      );
+      const stored = await calendarsRepository.findById(db, tenantA, office);
+      assert.deepEqual(stored?.calendar, calendar);
+      assert.equal(await calendarsRepository.findById(db, tenantB, office), undefined);
+      assert.deepEqual(
+        (await calendarsRepository.list(db, tenantB)).map((c) => c.id),
+        [elsewhere],
+      );
+
+      const always = validateCalendar({ timeZone: 'UTC', mode: '24x7' });
+      await calendarsRepository.update(db, tenantB, office, { name: 'Hijacked', calendar: always });
+      await calendarsRepository.delete(db, tenantB, office);
+      assert.deepEqual(await calendarsRepository.findById(db, tenantA, office), stored, 'not from B');
+      await calendarsRepository.update(db, tenantA, office, { name: 'Always', calendar: always });
+      const updated = await calendarsRepository.findById(db, tenantA, office);
+      assert.equal(updated?.name, 'Always');
+      assert.deepEqual(updated?.calendar, always);
+      assert.ok(stored && updated && updated.updatedAt >= stored.updatedAt);
+      assert.equal(updated.createdAt.getTime(), stored.createdAt.getTime());
+      await calendarsRepository.delete(db, tenantA, office);
+      assert.deepEqual(await calendarsRepository.list(db, tenantA), []);
+    });
+
+    test('concurrent calendar creates are counted one after another, so a cap holds', async () => {
+      const calendar = validateCalendar({ timeZone: 'UTC', mode: '24x7' });
+      const cap = (await calendarsRepository.countForCreate(database.db, tenantB)) + 1;
+      let counted = 0;
+      const create = (name: string) =>
+        database.db.transaction().execute(async (trx) => {
+          const count = await calendarsRepository.countForCreate(trx, tenantB);
+          counted++;
+          // Were the count not serialized, both would count here before either inserts.
+          for (let wait = 0; counted < 2 && wait < 20; wait++) await new Promise((r) => setTimeout(r, 10));
+          if (count >= cap) return false;
+          await calendarsRepository.insert(trx, tenantB, uuid(), { name, calendar });
+          return true;
+        });
+      const created = await Promise.all([create('First'), create('Second')]);
+      assert.equal(created.filter(Boolean).length, 1);
+      assert.equal(await calendarsRepository.countForCreate(database.db, tenantB), cap);
     });
 
     test('a refresh secret rotates exactly once, even when presented twice at the same time', async () => {

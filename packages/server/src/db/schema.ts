@@ -1,16 +1,20 @@
 import type {
   AgentState,
   ApiKeyScope,
+  CalendarMode,
   Channel,
   ChannelSettings,
   ChosenState,
   ContactStatus,
   Domain,
+  Holiday,
   Outcome,
   ReasonCodeKind,
   Role,
   SelectionCriterion,
+  TimeInterval,
   TokenLifetimes,
+  Weekday,
 } from '@switchboard/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -197,8 +201,27 @@ export interface AgentPresenceTable {
   reason_code: number | null;
 }
 
+/** What validateCalendar returned (normalized and checked), read back as plain JSON: a Calendar. */
+export interface CalendarJson {
+  timeZone: string;
+  mode: CalendarMode;
+  weekly: Record<Weekday, TimeInterval[]>;
+  holidays: Holiday[];
+  customDays: { date: string; intervals: TimeInterval[] }[];
+}
+
+export interface CalendarsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  calendar: Json<CalendarJson>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Schema {
   csqs: CsqsTable;
+  calendars: CalendarsTable;
   csq_skills: CsqSkillsTable;
   contacts: ContactsTable;
   contact_events: ContactEventsTable;
@@ -228,4 +251,5 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type CsqRow = Selectable<CsqsTable>;
+export type CalendarRow = Selectable<CalendarsTable>;
 export type ContactRow = Selectable<ContactsTable>;

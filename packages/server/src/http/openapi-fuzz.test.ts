@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import type { HTTPMethods } from 'fastify';
-import { buildApiKey, buildReasonCode, buildSkill, buildTeam, buildUser } from '../testing/builders.ts';
+import {
+  buildApiKey,
+  buildCalendar,
+  buildReasonCode,
+  buildSkill,
+  buildTeam,
+  buildUser,
+} from '../testing/builders.ts';
 import {
   type JsonSchema,
   type Operation,
@@ -64,6 +71,7 @@ before(async () => {
   for (let i = 0; i < 3; i++) remember('skills', (await buildSkill(fixture, admin)).id);
   for (let i = 0; i < 2; i++) remember('teams', (await buildTeam(fixture, admin)).id);
   for (let i = 0; i < 2; i++) remember('reason-codes', (await buildReasonCode(fixture, admin)).id);
+  for (let i = 0; i < 2; i++) remember('calendars', (await buildCalendar(fixture, admin)).id);
   for (const role of ['agent', 'supervisor', 'administrator']) {
     remember('users', (await buildUser(fixture, admin, { role })).id);
   }
@@ -77,6 +85,7 @@ before(async () => {
   foreign.set('skills', (await buildSkill(fixture, scratch)).id);
   foreign.set('teams', (await buildTeam(fixture, scratch)).id);
   foreign.set('reason-codes', (await buildReasonCode(fixture, scratch)).id);
+  foreign.set('calendars', (await buildCalendar(fixture, scratch)).id);
   foreign.set('api-keys', (await buildApiKey(fixture, scratch)).keyId);
 });
 

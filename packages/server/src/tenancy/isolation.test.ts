@@ -55,7 +55,7 @@ interface Op {
 }
 
 /** Row shapes for operations on one entity by id: the caller's own one, or tenant B's. */
-type Entity = 'loner' | 'agent' | 'reader' | 'team' | 'skill' | 'reason' | 'csq';
+type Entity = 'loner' | 'agent' | 'reader' | 'team' | 'skill' | 'reason' | 'calendar' | 'csq';
 const none = () => ({});
 const read = (permission: Permission, entity: Entity): Op => ({
   permission,
@@ -80,6 +80,7 @@ const TOKENS = { accessTokenMinutes: 45 };
 const skills = (skillId: string, competence = 7) => ({ skills: [{ skillId, competence }] });
 const needs = (skillId: string) => ({ skills: [{ skillId, minCompetence: 1 }] });
 const newCsq = () => ({ name: uniq('CSQ'), channel: 'email', criterion: 'most_skilled', skills: [] });
+const newCalendar = () => ({ name: uniq('Calendar'), timeZone: 'Asia/Tokyo', mode: '24x7' });
 
 const mine = (w: World, who: Caller, status: build.HeldStatus) => build.contactOf(server, w, who, status);
 const contactsOf = (w: World) => Object.values(w.contacts).map((c) => c.id);
@@ -247,6 +248,22 @@ const OPS: Record<string, Op> = {
     ],
   },
   'DELETE /csqs/{id}': remove('csq.manage', 'csq', (admin) => build.buildCsq(server, admin)),
+  'GET /calendars': { permission: 'calendar.read', own: none },
+  'POST /calendars': {
+    permission: 'calendar.manage',
+    own: () => ({ body: newCalendar(), ok: 201 }),
+    // Names are unique per tenant: B's is free in A.
+    cross: (b) => [{ body: { ...newCalendar(), name: b.calendar.name }, ok: 201, expect: 'clean' }],
+  },
+  'GET /calendars/{id}': read('calendar.read', 'calendar'),
+  'PUT /calendars/{id}': change('calendar.manage', 'calendar', newCalendar),
+  'DELETE /calendars/{id}': remove('calendar.manage', 'calendar', (admin) =>
+    build.buildCalendar(server, admin),
+  ),
+  'GET /calendars/{id}/state': {
+    ...read('calendar.read', 'calendar'),
+    own: (w) => ({ id: w.calendar.id, query: '?at=2026-12-24T16:30:00Z' }),
+  },
   'GET /channel-settings': { permission: 'csq.read', own: none },
   'PATCH /channel-settings': {
     permission: 'channel.configure',
@@ -326,7 +343,7 @@ async function get(who: Caller, url: string) {
 async function snapshotOf(w: World) {
   const urls = ['/tenant', '/teams', '/skills', '/reason-codes', `/users${ALL}`, `/audit-log${ALL}`];
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
-  urls.push('/csqs', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
+  urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
   urls.push(...contactsOf(w).map((id) => `/contacts/${id}/events`));
   return Promise.all(urls.map(async (url) => [url, await get(w.admin, url)]));
 }

@@ -88,6 +88,27 @@ export async function buildCsq(test: TestApp, admin: Session, overrides: Record<
   return response.body as { id: string; name: string };
 }
 
+const OFFICE_HOURS = [{ start: '09:00', end: '17:00' }];
+
+/** A calendar: Monday to Friday 09:00–17:00 in Europe/Berlin, no holidays, unless told. */
+export async function buildCalendar(test: TestApp, admin: Session, overrides: Record<string, unknown> = {}) {
+  const response = await call(test, admin, 'POST', '/calendars', {
+    name: next('Calendar '),
+    timeZone: 'Europe/Berlin',
+    mode: 'custom',
+    weekly: {
+      monday: OFFICE_HOURS,
+      tuesday: OFFICE_HOURS,
+      wednesday: OFFICE_HOURS,
+      thursday: OFFICE_HOURS,
+      friday: OFFICE_HOURS,
+    },
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildCalendar: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; name: string };
+}
+
 /** A chat contact queued in a CSQ by a channel adapter (a write key); offered at once if an agent is free. */
 export async function buildContact(
   test: TestApp,
@@ -152,7 +173,7 @@ export type Caller = { session: Session; id: string; username?: string };
 /**
  * One tenant with one of everything: `supervisor` is the primary supervisor of `team`, `agent` is in `team`
  * and has `skill`, `loner` is an agent in no team, `reader` and `writer` are service users with keys (the
- * writer is also the channel adapter). Chat CSQs: only `agent` qualifies for `csq`, only `supervisor` for
+ * writer is also the channel adapter); `calendar` is office hours. Chat CSQs: only `agent` qualifies for `csq`, only `supervisor` for
  * `supervisorCsq`, no one for `parking`. `agent` is Ready, holds contact `active` and is offered `offered`;
  * `waiting` (with an external id) waits in `parking`.
  */
@@ -168,6 +189,7 @@ export interface World {
   skill: { id: string; name: string };
   team: { id: string };
   reason: { id: string; kind: string; code: number };
+  calendar: { id: string; name: string };
   csq: { id: string };
   supervisorCsq: { id: string };
   parking: { id: string };
@@ -198,6 +220,7 @@ export async function buildWorld(test: TestApp, name: string): Promise<World> {
   const agent = await person('agent', skill.id, { teamId: team.id });
   const loner = await buildUser(test, admin.session);
   const reason = (await buildReasonCode(test, admin.session)) as World['reason'];
+  const calendar = await buildCalendar(test, admin.session);
   const [reader, writer] = [await key('read'), await key('write')];
   // People first: the first contact starts the tenant's router, which does not learn of users created later.
   const csqFor = (skillId: string) =>
@@ -212,9 +235,22 @@ export async function buildWorld(test: TestApp, name: string): Promise<World> {
   if (offered.agentId !== agent.id) throw new Error(`buildWorld: ${JSON.stringify(offered)} not offered`);
   const contacts = { waiting: { id: waiting.id, externalId }, offered: { id: offered.id }, active };
   const ids = [tenantId, admin.id, supervisor.id, agent.id, loner.id, reader.id, reader.keyId, writer.id];
-  ids.push(writer.keyId, skill.id, supervisorSkill.id, rareSkill.id, team.id, reason.id);
+  ids.push(writer.keyId, skill.id, supervisorSkill.id, rareSkill.id, team.id, reason.id, calendar.id);
   ids.push(csq.id, supervisorCsq.id, parking.id, waiting.id, offered.id, active.id);
-  const world = { name, tenantId, admin, supervisor, agent, loner, reader, writer, skill, team, reason };
+  const world = {
+    name,
+    tenantId,
+    admin,
+    supervisor,
+    agent,
+    loner,
+    reader,
+    writer,
+    skill,
+    team,
+    reason,
+    calendar,
+  };
   return { ...world, csq, supervisorCsq, parking, contacts, ids };
 }
 

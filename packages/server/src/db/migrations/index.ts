@@ -1,5 +1,6 @@
 import { foundation } from './0001-foundation.ts';
 import { acd } from './0002-acd.ts';
+import { calendars } from './0003-calendars.ts';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'foundation', sql: foundation },
   { id: 2, name: 'acd', sql: acd },
+  { id: 3, name: 'calendars', sql: calendars },
 ];

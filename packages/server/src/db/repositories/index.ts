@@ -1,5 +1,10 @@
 export { apiKeysRepository } from './api-keys.repository.ts';
 export { type AuditEntry, auditRepository } from './audit.repository.ts';
+export {
+  type CalendarFields,
+  calendarsRepository,
+  type StoredCalendar,
+} from './calendars.repository.ts';
 export { translateConstraintErrors } from './db-errors.ts';
 export { type ReasonCodeFields, reasonCodesRepository } from './reason-codes.repository.ts';
 export { sessionsRepository } from './sessions.repository.ts';
