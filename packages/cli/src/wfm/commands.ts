@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { type ForecastFlags, runForecast } from './forecast-command.ts';
+import { runSchedule, type ScheduleFlags } from './schedule-command.ts';
 import { runStaff, type StaffFlags } from './staff-command.ts';
 
 const outputOptions = (command: Command) =>
@@ -60,4 +61,22 @@ export function addWfmCommands(program: Command): void {
       .option('--concurrency <chats>', 'chat: sessions per agent', '1')
       .option('--response-minutes <minutes>', 'email: answer within this long'),
   ).action((flags: StaffFlags) => runStaff(flags));
+
+  outputOptions(
+    wfm
+      .command('schedule')
+      .description(
+        'Build a week of shifts for named agents with the HiGHS optimiser. The input JSON has workloads ' +
+          '(id, 672 quarter-hour requirements), shift templates (length, breaks with windows) and agents ' +
+          '(skills, templates, min/max hours, days off, start windows, availability, time off); see ' +
+          'docs/wfm/scheduling.md. Prints the objective and its gap to the lower bound; exits 2 if a rule is broken.',
+      )
+      .requiredOption('--input <file.json>', 'the scheduling instance')
+      .option('--time-limit <seconds>', 'time the solver may take', '60')
+      .addOption(
+        new Option('--method <method>', 'optimise or greedy')
+          .choices(['optimise', 'greedy'])
+          .default('optimise'),
+      ),
+  ).action((flags: ScheduleFlags) => runSchedule(flags));
 }
