@@ -6,6 +6,7 @@ import type {
   CsqConfig,
   SelectionCriterion,
 } from '../../packages/core/src/acd/model.ts';
+import { mulberry32 } from '../common/random.ts';
 
 export const SEED = 20260105;
 export const SKILLS = 20;
@@ -19,20 +20,6 @@ export const SKILLS_PER_AGENT = 4;
 const ARRIVAL_WEIGHT: Record<Channel, number> = { chat: 1, email: 1, voice: 0.25 };
 /** Offered load as a share of the agents' chat sessions. */
 export const LOAD = 0.97;
-
-// ---------------------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const between = (rng: () => number, min: number, max: number): number =>
   min + Math.floor(rng() * (max - min + 1));

@@ -11,24 +11,13 @@ import type {
   ShiftTemplate,
   StartWindow,
 } from '../../packages/wfm/src/schedule/index.ts';
+import { mulberry32 } from '../common/random.ts';
 
 export const SEED = 20_261_123;
 const DAYS = 7;
 const PER_DAY = 96;
 /** Share of the agents' on-duty time the requirement asks for. */
 export const LOAD = 0.97;
-
-/** mulberry32: a small deterministic PRNG. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const rest = (name: string, from: number, to: number, duration = 15, paid = true) => ({
   name,
@@ -116,7 +105,7 @@ function requirement(total: number, shape: (day: number, hour: number) => number
 }
 
 export function buildInstance(agentCount: number, seed = SEED): ScheduleInstance {
-  const { agents, onDuty } = buildAgents(agentCount, random(seed));
+  const { agents, onDuty } = buildAgents(agentCount, mulberry32(seed));
   const [voiceOnly = 0, chatOnly = 0, both = 0] = onDuty;
   const voiceShare = (voiceOnly + both * 0.6) / (voiceOnly + chatOnly + both);
   const total = LOAD * (voiceOnly + chatOnly + both);
