@@ -3,6 +3,7 @@ import { ROLES } from '@switchboard/core';
 import { createTenant, createUserInTenant, migrate, openDatabase } from '@switchboard/server';
 import { Command, Option } from 'commander';
 import { resolveStartConfig } from './config.ts';
+import { addSimulateCommand } from './simulate/command.ts';
 import { start } from './start.ts';
 import { addWfmCommands } from './wfm/commands.ts';
 
@@ -110,6 +111,7 @@ storageOptions(
 });
 
 addWfmCommands(program);
+addSimulateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

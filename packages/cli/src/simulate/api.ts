@@ -1,0 +1,75 @@
+/** A failed API call: the HTTP status and the error body's stable code. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The public HTTP API of a running Switchboard, as one signed-in user. */
+export class ApiClient {
+  readonly baseUrl: string;
+  #token: string;
+
+  constructor(baseUrl: string, token: string) {
+    this.baseUrl = baseUrl.replace(/\/$/, '');
+    this.#token = token;
+  }
+
+  get token(): string {
+    return this.#token;
+  }
+
+  static async signIn(
+    baseUrl: string,
+    tenant: string,
+    username: string,
+    password: string,
+  ): Promise<ApiClient> {
+    const anonymous = new ApiClient(baseUrl, '');
+    const session = await anonymous.request<{ accessToken: string }>('POST', '/auth/login', {
+      tenant,
+      username,
+      password,
+    });
+    return new ApiClient(baseUrl, session.accessToken);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : null;
+    if (!response.ok) {
+      const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new ApiError(
+        response.status,
+        error?.code ?? 'unknown',
+        `${method} ${path}: ${response.status} ${error?.message ?? text}`,
+      );
+    }
+    return parsed as T;
+  }
+
+  /** The tenant's event stream (WebSocket), authenticated with this user's token. */
+  events(): WebSocket {
+    const url = new URL(`${this.baseUrl}/api/v1/events`);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', this.#token);
+    return new WebSocket(url);
+  }
+}
+
+/** True for the answers a simulation expects when it races the router (the contact moved on already). */
+export const isRace = (error: unknown): boolean =>
+  error instanceof ApiError && (error.status === 409 || error.status === 404);

@@ -1,0 +1,202 @@
+import { ApiClient, isRace } from './api.ts';
+import { seededRandom } from './random.ts';
+import { prepareSite } from './setup.ts';
+import { type AgentBehaviour, VirtualAgent } from './virtual-agent.ts';
+
+export interface LiveOptions {
+  url: string;
+  tenant: string;
+  username: string;
+  password: string;
+  agents: number;
+  /** Contacts per simulated minute. */
+  arrivalsPerMinute: number;
+  ahtSeconds: number;
+  wrapUpSeconds: number;
+  /** Mean customer patience; null: customers wait for ever. */
+  patienceSeconds: number | null;
+  /** Simulated seconds to run; the run takes durationSeconds ÷ speed in real time. */
+  durationSeconds: number;
+  speed: number;
+  serviceLevelSeconds: number;
+  seed: number;
+  breakChance: number;
+  onProgress?: (elapsedSeconds: number, stats: LiveStats) => void;
+}
+
+export interface LiveStats {
+  offered: number;
+  answered: number;
+  handled: number;
+  abandoned: number;
+  answeredWithinThreshold: number;
+  /** Σ waiting time of answered contacts, simulated seconds. */
+  answeredWaitSeconds: number;
+  /** Contacts still waiting or in progress when the run ended (their customers then leave). */
+  inFlightAtEnd: number;
+  errors: string[];
+}
+
+export interface LiveSummary extends LiveStats {
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+}
+
+interface StreamEvent {
+  type: string;
+  contactId?: string;
+  callType?: string;
+  waitedMs?: number;
+  outcome?: string;
+}
+
+/**
+ * Drives a running Switchboard through its public API only: prepares a chat CSQ and virtual agents, starts
+ * virtual customers arriving (Poisson) who give up after their patience, runs for the duration (scaled by the
+ * speed-up) and counts what happened from the supervisor's event stream.
+ */
+export async function runLiveSimulation(options: LiveOptions): Promise<LiveSummary> {
+  const { speed } = options;
+  const random = seededRandom(options.seed);
+  const admin = await ApiClient.signIn(options.url, options.tenant, options.username, options.password);
+  const site = await prepareSite(admin, options.tenant, options.agents);
+  const stats: LiveStats = {
+    offered: 0,
+    answered: 0,
+    handled: 0,
+    abandoned: 0,
+    answeredWithinThreshold: 0,
+    answeredWaitSeconds: 0,
+    inFlightAtEnd: 0,
+    errors: [],
+  };
+  const recordError = (error: unknown) => {
+    if (stats.errors.length < 20) stats.errors.push(error instanceof Error ? error.message : String(error));
+  };
+  const patience = new Map<string, ReturnType<typeof setTimeout>>();
+  // This run's contacts not yet ended, known by their call type from the event stream (which also carries
+  // other contacts of the tenant, e.g. from people using it at the same time).
+  const runId = `${Date.now().toString(36)}-${options.seed}`;
+  const callType = `Simulation ${runId}`;
+  const open = new Set<string>();
+  const observer = await openObserver(admin, (event) => {
+    if (event.type === 'contact.created' && event.callType === callType && event.contactId) {
+      stats.offered++;
+      open.add(event.contactId);
+    }
+    if (!event.contactId || !open.has(event.contactId)) return;
+    if (event.type === 'contact.accepted') {
+      clearTimeout(patience.get(event.contactId));
+      patience.delete(event.contactId);
+      const waited = (event.waitedMs ?? 0) / 1000;
+      stats.answered++;
+      stats.answeredWaitSeconds += waited * speed;
+      if (waited * speed <= options.serviceLevelSeconds) stats.answeredWithinThreshold++;
+    } else if (event.type === 'contact.ended') {
+      open.delete(event.contactId);
+      clearTimeout(patience.get(event.contactId));
+      patience.delete(event.contactId);
+      if (event.outcome === 'handled') stats.handled++;
+      else if (event.outcome?.startsWith('abandoned')) stats.abandoned++;
+    }
+  });
+
+  const behaviour: AgentBehaviour = {
+    ahtSeconds: options.ahtSeconds,
+    wrapUpSeconds: options.wrapUpSeconds,
+    answerSeconds: { min: 1, max: 4 },
+    breakChance: options.breakChance,
+    breakSeconds: 120,
+    breakCode: site.breakCode,
+    speed,
+  };
+  const agents = site.agents.map((a) => new VirtualAgent(a.id, a.client, behaviour, random, recordError));
+  await Promise.all(agents.map((agent) => agent.start()));
+
+  const endAt = Date.now() + (options.durationSeconds * 1000) / speed;
+  let arrivalTimer: ReturnType<typeof setTimeout> | undefined;
+  const arrive = (n: number) => {
+    const gapSeconds = random.exponential(60 / options.arrivalsPerMinute);
+    arrivalTimer = setTimeout(
+      () => {
+        if (Date.now() >= endAt) return;
+        createContact(admin, site.csqId, callType, `sim-${runId}-${n}`)
+          .then((id) => {
+            if (options.patienceSeconds !== null) {
+              const wait = (random.exponential(options.patienceSeconds) * 1000) / speed;
+              patience.set(
+                id,
+                setTimeout(() => {
+                  patience.delete(id);
+                  admin.request('POST', `/contacts/${id}/end`).catch((e) => isRace(e) || recordError(e));
+                }, wait),
+              );
+            }
+          })
+          .catch(recordError);
+        arrive(n + 1);
+      },
+      (gapSeconds * 1000) / speed,
+    );
+  };
+  arrive(1);
+
+  const started = Date.now();
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      options.onProgress?.(Math.min(options.durationSeconds, ((Date.now() - started) / 1000) * speed), stats);
+      if (Date.now() >= endAt) {
+        clearInterval(tick);
+        resolve();
+      }
+    }, 250);
+  });
+  clearTimeout(arrivalTimer);
+  for (const timer of patience.values()) clearTimeout(timer);
+  const summary = {
+    ...stats,
+    inFlightAtEnd: open.size,
+    serviceLevel:
+      stats.answered + stats.abandoned === 0
+        ? null
+        : stats.answeredWithinThreshold / (stats.answered + stats.abandoned),
+    asaSeconds: stats.answered === 0 ? null : stats.answeredWaitSeconds / stats.answered,
+  };
+  await Promise.all(
+    [...open].map((id) =>
+      admin.request('POST', `/contacts/${id}/end`).catch((e) => isRace(e) || recordError(e)),
+    ),
+  );
+  await Promise.all(agents.map((agent) => agent.stop()));
+  observer.close();
+  return { ...summary, errors: stats.errors };
+}
+
+async function createContact(
+  admin: ApiClient,
+  csqId: string,
+  callType: string,
+  externalId: string,
+): Promise<string> {
+  const contact = await admin.request<{ id: string }>('POST', '/contacts', {
+    channel: 'chat',
+    csqId,
+    callType,
+    priority: 5,
+    externalId,
+  });
+  return contact.id;
+}
+
+async function openObserver(admin: ApiClient, onEvent: (event: StreamEvent) => void): Promise<WebSocket> {
+  const socket = admin.events();
+  await new Promise<void>((resolve, reject) => {
+    socket.addEventListener('message', (message) => {
+      const event = JSON.parse(String(message.data)) as StreamEvent;
+      if (event.type === 'hello') resolve();
+      else onEvent(event);
+    });
+    socket.addEventListener('error', () => reject(new Error('The supervisor event stream failed.')));
+  });
+  return socket;
+}

@@ -1,0 +1,109 @@
+import { type ApiClient, isRace } from './api.ts';
+import type { Random } from './random.ts';
+
+export interface AgentBehaviour {
+  /** Simulated seconds, divided by `speed` into real time. */
+  ahtSeconds: number;
+  wrapUpSeconds: number;
+  answerSeconds: { min: number; max: number };
+  /** Chance per handled contact of taking a Not Ready break afterwards, and its mean length. */
+  breakChance: number;
+  breakSeconds: number;
+  breakCode: number | null;
+  speed: number;
+}
+
+interface Offer {
+  type: string;
+  contactId?: string;
+  agentId?: string;
+}
+
+/**
+ * One virtual agent on the public API: signs in to the event stream, goes Ready on digital, and answers every
+ * offer made to them — accept after a moment, handle, wrap up with a reason, now and then a Not Ready break.
+ */
+export class VirtualAgent {
+  readonly id: string;
+  readonly #client: ApiClient;
+  readonly #behaviour: AgentBehaviour;
+  readonly #random: Random;
+  readonly #errors: (error: unknown) => void;
+  #socket: WebSocket | null = null;
+  #stopped = false;
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(
+    id: string,
+    client: ApiClient,
+    behaviour: AgentBehaviour,
+    random: Random,
+    errors: (e: unknown) => void,
+  ) {
+    this.id = id;
+    this.#client = client;
+    this.#behaviour = behaviour;
+    this.#random = random;
+    this.#errors = errors;
+  }
+
+  async start(): Promise<void> {
+    const socket = this.#client.events();
+    this.#socket = socket;
+    await new Promise<void>((resolve, reject) => {
+      socket.addEventListener('message', (message) => {
+        const event = JSON.parse(String(message.data)) as Offer;
+        if (event.type === 'hello') resolve();
+        else if (event.type === 'contact.offered' && event.agentId === this.id && event.contactId)
+          this.#answer(event.contactId);
+      });
+      socket.addEventListener('error', () => reject(new Error(`The event stream of ${this.id} failed.`)));
+    });
+    await this.#setState('ready');
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#socket?.close();
+    await this.#client
+      .request('PUT', `/agents/${this.id}/state`, { domain: 'digital', state: 'logged_out' })
+      .catch(() => {});
+  }
+
+  #later(seconds: number, action: () => Promise<unknown>): void {
+    if (this.#stopped) return;
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer);
+        if (!this.#stopped) action().catch((error) => isRace(error) || this.#errors(error));
+      },
+      (seconds * 1000) / this.#behaviour.speed,
+    );
+    this.#timers.add(timer);
+  }
+
+  #answer(contactId: string): void {
+    const { answerSeconds, ahtSeconds, wrapUpSeconds } = this.#behaviour;
+    this.#later(this.#random.between(answerSeconds.min, answerSeconds.max), async () => {
+      await this.#client.request('POST', `/contacts/${contactId}/accept`);
+      this.#later(this.#random.exponential(ahtSeconds), async () => {
+        await this.#client.request('POST', `/contacts/${contactId}/complete`);
+        this.#later(wrapUpSeconds, () => this.#wrapUp(contactId));
+      });
+    });
+  }
+
+  async #wrapUp(contactId: string): Promise<void> {
+    const { breakChance, breakCode, breakSeconds } = this.#behaviour;
+    const takeBreak = breakCode !== null && this.#random.uniform() < breakChance;
+    const next = takeBreak ? { state: 'not_ready', reasonCode: breakCode } : { state: 'ready' };
+    await this.#client.request('POST', `/contacts/${contactId}/wrap-up`, { reasons: ['Simulated'], next });
+    if (takeBreak) this.#later(this.#random.exponential(breakSeconds), () => this.#setState('ready'));
+  }
+
+  #setState(state: 'ready'): Promise<unknown> {
+    return this.#client.request('PUT', `/agents/${this.id}/state`, { domain: 'digital', state });
+  }
+}
