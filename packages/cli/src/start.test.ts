@@ -33,6 +33,8 @@ describe('switchboard start on the embedded database', () => {
         headers: { authorization: `Bearer ${signedIn.body.accessToken}` },
       });
       assert.equal(((await agents.json()) as unknown[]).length, 8, 'the demo center has eight agents');
+      const moving = await firstEvent(server.url, signedIn.body.accessToken ?? '', 'contact.offered');
+      assert.equal(typeof moving.agentId, 'string', 'the demo simulation offers chats to the demo agents');
       assert.equal(
         (await login(server.url, 'demo', 'maria', password)).status,
         200,
@@ -128,3 +130,18 @@ describe('switchboard start on the embedded database', () => {
     assert.match(result.stderr, /PORT must be/);
   });
 });
+
+/** Waits on the tenant's event stream for the first event of a type (the test's own timeout bounds it). */
+async function firstEvent(url: string, token: string, type: string): Promise<Record<string, unknown>> {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/v1/events?token=${token}`);
+  try {
+    return await new Promise((resolve) => {
+      socket.addEventListener('message', (message) => {
+        const event = JSON.parse(String(message.data)) as Record<string, unknown>;
+        if (event.type === type) resolve(event);
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}

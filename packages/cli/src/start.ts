@@ -1,5 +1,6 @@
 import { buildApp, ensureFirstTenant, migrate, openDatabase, seedDemo } from '@switchboard/server';
 import type { StartConfig } from './config.ts';
+import { startDemoSimulation } from './simulate/demo.ts';
 
 /** Opens the database, applies migrations, creates the first tenant on an empty database, and serves. */
 export async function start(config: StartConfig): Promise<void> {
@@ -8,7 +9,9 @@ export async function start(config: StartConfig): Promise<void> {
   const firstAdmin = await ensureFirstTenant(database.db, config.adminPassword);
   if (firstAdmin && config.demo) await seedDemo(database.db, firstAdmin);
   const app = await buildApp({ db: database.db, logger: { level: config.logLevel } });
+  let demo: { stop(): Promise<void> } | null = null;
   const stop = async () => {
+    await demo?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -27,6 +30,14 @@ export async function start(config: StartConfig): Promise<void> {
           : ' (shown once; change it after signing in)'),
     );
   }
+  const simulate = firstAdmin !== null && config.demo;
+  if (simulate) {
+    console.log(
+      `Demo: virtual customers chat with the demo agents. Sign in as "maria" (supervisor) or "admin" with the ` +
+        'password above; run with SWITCHBOARD_DEMO=0 to start empty.',
+    );
+  }
   // Printed last: whoever waits for this line finds everything above already there.
   console.log(`Switchboard listening on ${address}`);
+  if (simulate && firstAdmin) demo = startDemoSimulation(address, firstAdmin);
 }

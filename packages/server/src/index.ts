@@ -10,7 +10,7 @@ export {
 } from './db/database.ts';
 export { createUser, type NewUserInput } from './directory/users.service.ts';
 export type { App } from './http/app-types.ts';
-export { seedDemo } from './tenancy/demo-seed.ts';
+export { DEMO_AGENTS, DEMO_CSQS, seedDemo } from './tenancy/demo-seed.ts';
 export {
   createTenant,
   createUserInTenant,

@@ -1,6 +1,8 @@
 import { type Command, Option } from 'commander';
 import { progressBar } from '../wfm/progress.ts';
+import { ApiClient } from './api.ts';
 import { type LiveSummary, runLiveSimulation } from './live-run.ts';
+import { prepareSite } from './setup.ts';
 
 interface SimulateFlags {
   url: string;
@@ -61,12 +63,11 @@ export function addSimulateCommand(program: Command): void {
     .action(async (flags: SimulateFlags) => {
       const durationSeconds = positive(flags.duration, '--duration');
       const progress = progressBar('Simulating (simulated s)');
+      const agents = positive(flags.agents, '--agents', { integer: true });
+      const admin = await ApiClient.signIn(flags.url, flags.tenant, flags.username, flags.password);
       const summary = await runLiveSimulation({
-        url: flags.url,
-        tenant: flags.tenant,
-        username: flags.username,
-        password: flags.password,
-        agents: positive(flags.agents, '--agents', { integer: true }),
+        admin,
+        site: await prepareSite(admin, flags.tenant, agents),
         arrivalsPerMinute: positive(flags.rate, '--rate'),
         ahtSeconds: positive(flags.aht, '--aht'),
         wrapUpSeconds: positive(flags.wrapUp, '--wrap-up', { zero: true }),

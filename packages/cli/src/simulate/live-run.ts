@@ -1,22 +1,21 @@
-import { ApiClient, isRace } from './api.ts';
+import { type ApiClient, isRace } from './api.ts';
 import { seededRandom } from './random.ts';
-import { prepareSite } from './setup.ts';
+import type { SimulationSite } from './setup.ts';
 import { type AgentBehaviour, VirtualAgent } from './virtual-agent.ts';
 
 export interface LiveOptions {
-  url: string;
-  tenant: string;
-  username: string;
-  password: string;
-  agents: number;
+  /** An administrator (or supervisor with contact.create): creates contacts and watches every event. */
+  admin: ApiClient;
+  site: SimulationSite;
   /** Contacts per simulated minute. */
   arrivalsPerMinute: number;
   ahtSeconds: number;
   wrapUpSeconds: number;
   /** Mean customer patience; null: customers wait for ever. */
   patienceSeconds: number | null;
-  /** Simulated seconds to run; the run takes durationSeconds ÷ speed in real time. */
+  /** Simulated seconds to run (Infinity: until `signal` aborts); real time is durationSeconds ÷ speed. */
   durationSeconds: number;
+  signal?: AbortSignal;
   speed: number;
   serviceLevelSeconds: number;
   seed: number;
@@ -56,10 +55,8 @@ interface StreamEvent {
  * speed-up) and counts what happened from the supervisor's event stream.
  */
 export async function runLiveSimulation(options: LiveOptions): Promise<LiveSummary> {
-  const { speed } = options;
+  const { speed, admin, site } = options;
   const random = seededRandom(options.seed);
-  const admin = await ApiClient.signIn(options.url, options.tenant, options.username, options.password);
-  const site = await prepareSite(admin, options.tenant, options.agents);
   const stats: LiveStats = {
     offered: 0,
     answered: 0,
@@ -116,11 +113,13 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
   const endAt = Date.now() + (options.durationSeconds * 1000) / speed;
   let arrivalTimer: ReturnType<typeof setTimeout> | undefined;
   const arrive = (n: number) => {
-    const gapSeconds = random.exponential(60 / options.arrivalsPerMinute);
+    // The first customer comes at once, so that a run shows something from its first second.
+    const gapSeconds = n === 1 ? 0 : random.exponential(60 / options.arrivalsPerMinute);
     arrivalTimer = setTimeout(
       () => {
-        if (Date.now() >= endAt) return;
-        createContact(admin, site.csqId, callType, `sim-${runId}-${n}`)
+        if (Date.now() >= endAt || options.signal?.aborted) return;
+        const csqId = site.csqIds[Math.floor(random.uniform() * site.csqIds.length)] as string;
+        createContact(admin, csqId, callType, `sim-${runId}-${n}`)
           .then((id) => {
             if (options.patienceSeconds !== null) {
               const wait = (random.exponential(options.patienceSeconds) * 1000) / speed;
@@ -145,7 +144,7 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       options.onProgress?.(Math.min(options.durationSeconds, ((Date.now() - started) / 1000) * speed), stats);
-      if (Date.now() >= endAt) {
+      if (Date.now() >= endAt || options.signal?.aborted) {
         clearInterval(tick);
         resolve();
       }

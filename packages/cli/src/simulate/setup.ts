@@ -6,8 +6,9 @@ interface Named {
   name: string;
 }
 
+/** Where a simulation runs: the queues customers arrive in (chat), the agents, a Not Ready code for breaks. */
 export interface SimulationSite {
-  csqId: string;
+  csqIds: string[];
   breakCode: number | null;
   agents: { id: string; username: string; client: ApiClient }[];
 }
@@ -60,10 +61,10 @@ export async function prepareSite(admin: ApiClient, tenant: string, count: numbe
       client: await signInAgent(admin.baseUrl, tenant, username, password),
     });
   }
-  return { csqId: csq.id, breakCode: codes[0]?.code ?? null, agents };
+  return { csqIds: [csq.id], breakCode: codes[0]?.code ?? null, agents };
 }
 
-async function signInAgent(baseUrl: string, tenant: string, username: string, password: string) {
+export async function signInAgent(baseUrl: string, tenant: string, username: string, password: string) {
   try {
     return await ApiClient.signIn(baseUrl, tenant, username, password);
   } catch (error) {

@@ -1,3 +1,5 @@
+import { createCalendar } from '../acd/calendars.service.ts';
+import { createCsq } from '../acd/csqs.service.ts';
 import { systemPrincipal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository } from '../db/repositories/index.ts';
@@ -12,6 +14,31 @@ const TEAMS = [
   { name: 'Care', supervisor: 'maria', agents: ['alex', 'sam', 'jordan', 'casey'] },
   { name: 'Sales', supervisor: 'omar', agents: ['lee', 'robin', 'kim', 'noor'] },
 ];
+/** Chat queues on the first three skills: customers of the demo arrive here. */
+export const DEMO_CSQS = [
+  { name: 'Billing chat', skill: 'Billing', criterion: 'longest_available' },
+  { name: 'Technical support chat', skill: 'Technical support', criterion: 'most_skilled' },
+  { name: 'Sales chat', skill: 'Sales', criterion: 'longest_available' },
+] as const;
+const WEEKDAY = [{ start: '08:00', end: '18:00' }];
+const OFFICE_HOURS = {
+  name: 'Office hours',
+  timeZone: 'Europe/London',
+  mode: 'custom',
+  weekly: {
+    monday: WEEKDAY,
+    tuesday: WEEKDAY,
+    wednesday: WEEKDAY,
+    thursday: WEEKDAY,
+    friday: WEEKDAY,
+    saturday: [],
+    sunday: [],
+  },
+  holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
+  customDays: [{ date: '2026-12-24', intervals: [{ start: '08:00', end: '13:00' }] }],
+};
+/** The demo's agents (they sign in with the administrator's password). */
+export const DEMO_AGENTS: readonly string[] = TEAMS.flatMap((team) => team.agents);
 const NOT_READY = [
   [1, 'Break'],
   [2, 'Lunch'],
@@ -22,7 +49,8 @@ const NOT_READY = [
 
 /**
  * Fills the first tenant with a small center to explore: skills, two teams with supervisors, eight agents
- * with competences, and reason codes. Everyone signs in with the administrator's password.
+ * with competences, three chat queues, office hours, and reason codes. Everyone signs in with the
+ * administrator's password.
  */
 export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
   const tenant = await tenantsRepository.findByName(db, admin.tenant);
@@ -57,6 +85,18 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
       });
     }
   }
+  for (const queue of DEMO_CSQS) {
+    const skill = skills.find((k) => k.name === queue.skill);
+    if (!skill) continue;
+    await createCsq(db, system, {
+      name: queue.name,
+      channel: 'chat',
+      criterion: queue.criterion,
+      skills: [{ skillId: skill.id, minCompetence: 1 }],
+      agentOrder: [],
+    });
+  }
+  await createCalendar(db, system, OFFICE_HOURS);
   for (const [code, label] of NOT_READY)
     await createReasonCode(db, system, { kind: 'not_ready', code, label });
   await createReasonCode(db, system, { kind: 'logout', code: 1, label: 'End of shift' });
