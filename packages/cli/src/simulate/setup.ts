@@ -15,6 +15,7 @@ export interface SimulationSite {
 
 export const SIMULATION_SKILL = 'Simulation';
 export const SIMULATION_CSQ = 'Simulation chat';
+const PARALLEL = 4;
 
 /**
  * Makes what a simulation needs, idempotently, as an administrator: a skill, a chat CSQ that requires it,
@@ -39,7 +40,7 @@ export async function prepareSite(admin: ApiClient, tenant: string, count: numbe
   const users = await allAgents(admin);
   const password = `Sim-${randomBytes(12).toString('base64url')}`;
   const agents: SimulationSite['agents'] = [];
-  for (let n = 1; n <= count; n++) {
+  const prepareAgent = async (n: number) => {
     const username = `sim-agent-${String(n).padStart(3, '0')}`;
     let user = users.find((u) => u.username === username);
     const skillsBody = { skills: [{ skillId: skill.id, competence: 1 + (n % 10) }] };
@@ -55,11 +56,13 @@ export async function prepareSite(admin: ApiClient, tenant: string, count: numbe
         ...skillsBody,
       });
     }
-    agents.push({
-      id: user.id,
-      username,
-      client: await signInAgent(admin.baseUrl, tenant, username, password),
-    });
+    return { id: user.id, username, client: await signInAgent(admin.baseUrl, tenant, username, password) };
+  };
+  // A few at a time: password hashing is the server's slow step, and it has a small pool of threads for it.
+  for (let first = 1; first <= count; first += PARALLEL) {
+    const batch = [];
+    for (let n = first; n < first + PARALLEL && n <= count; n++) batch.push(prepareAgent(n));
+    agents.push(...(await Promise.all(batch)));
   }
   return { csqIds: [csq.id], breakCode: codes[0]?.code ?? null, agents };
 }

@@ -11,6 +11,8 @@ export interface AgentBehaviour {
   breakSeconds: number;
   breakCode: number | null;
   speed: number;
+  /** Sees every event this agent's stream delivers, with the time it arrived (for measurements). */
+  observe?: (event: Record<string, unknown>, receivedAt: number) => void;
 }
 
 interface Offer {
@@ -53,6 +55,7 @@ export class VirtualAgent {
     await new Promise<void>((resolve, reject) => {
       socket.addEventListener('message', (message) => {
         const event = JSON.parse(String(message.data)) as Offer;
+        this.#behaviour.observe?.(event as unknown as Record<string, unknown>, Date.now());
         if (event.type === 'hello') resolve();
         else if (event.type === 'contact.offered' && event.agentId === this.id && event.contactId)
           this.#answer(event.contactId);

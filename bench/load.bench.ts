@@ -1,0 +1,141 @@
+/**
+ * Load benchmark: one `switchboard start` process under virtual agents and customers driven through the public
+ * API and WebSocket event stream only (the live simulator's agents), on the embedded database and, when
+ * SWITCHBOARD_TEST_DATABASE_URL names a PostgreSQL server, on a fresh PostgreSQL database too.
+ *
+ * Levels: 100 agents with 400 contacts, then 500 agents with 2,000 contacts. The contacts are created as fast
+ * as 32 parallel requests allow, so that they are all in flight together (agents hold 3 chats each by default,
+ * the rest wait); agents answer within 0.1–0.5 s, handle for a mean of 6 s and wrap up, until all have ended.
+ * - routed/s: offers the router made ÷ the time from the first offer to the last;
+ * - delivery latency: an agent's receipt of `contact.offered` minus the event's time (one machine, one clock);
+ * - lost / duplicated: every offer the supervisor's stream reports must reach the agent it names exactly once;
+ * - errors: failed requests, plus contacts not ended within the drain limit.
+ * Goal (bound in the same run): 500 agents, 2,000 contacts in flight, p99 delivery < 100 ms, nothing lost.
+ */
+import { freshPostgresDatabase, POSTGRES_ENV } from '../packages/server/src/testing/postgres.ts';
+import { type LevelResult, runLevel } from './load/level.ts';
+import { startServer } from './load/server.ts';
+
+const LEVELS = [
+  { agents: 100, contacts: 400 },
+  { agents: 500, contacts: 2_000 },
+] as const;
+export const GOALS = { agents: 500, contacts_in_flight: 2_000, p99_ms: 100 } as const;
+
+async function backend(name: string, databaseUrl: string | null): Promise<LevelResult[]> {
+  const results: LevelResult[] = [];
+  for (const level of LEVELS) {
+    const server = await startServer(databaseUrl);
+    try {
+      console.error(`${name}: ${level.agents} agents, ${level.contacts} contacts …`);
+      results.push(await runLevel(server.url, level.agents, level.contacts));
+    } finally {
+      await server.stop();
+    }
+  }
+  return results;
+}
+
+export async function run({ json }: { json: boolean }): Promise<void> {
+  const started = performance.now();
+  const results: Record<string, LevelResult[]> = { embedded: await backend('embedded', null) };
+  const serverUrl = process.env[POSTGRES_ENV];
+  if (serverUrl) {
+    const database = await freshPostgresDatabase(serverUrl);
+    try {
+      results.postgres = await backend('postgres', database.url);
+    } finally {
+      await database.drop();
+    }
+  } else console.error(`PostgreSQL skipped: set ${POSTGRES_ENV} to include it.`);
+
+  const columns = [
+    'backend',
+    'agents',
+    'contacts',
+    'in flight',
+    'routed/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'lost',
+    'dup',
+    's',
+  ];
+  const rows = Object.entries(results).flatMap(([name, levels]) =>
+    levels.map((r) => [
+      name,
+      r.agents,
+      r.contacts,
+      r.peak_in_flight,
+      r.routed_per_s,
+      r.p50_ms,
+      r.p99_ms,
+      r.max_ms,
+      r.errors,
+      r.lost,
+      r.duplicated,
+      r.seconds,
+    ]),
+  );
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells: (string | number)[]) =>
+    cells.map((cell, i) => String(cell).padStart(widths[i] ?? 0)).join('  ');
+  console.log(
+    [
+      'Load benchmark: one server process, virtual agents and customers through the public API.',
+      '',
+      line(columns),
+      ...rows.map(line),
+    ].join('\n'),
+  );
+
+  const top = (name: string) => results[name]?.at(-1);
+  const embedded = top('embedded') as LevelResult;
+  const postgres = top('postgres');
+  const all = Object.values(results).flat();
+  const lost = all.reduce((sum, r) => sum + r.lost, 0);
+  const duplicated = all.reduce((sum, r) => sum + r.duplicated, 0);
+  const worstP99 = Math.max(...[embedded, postgres].filter((r) => r !== undefined).map((r) => r.p99_ms));
+  const met = (ok: boolean) => (ok ? 1 : 0);
+  const summary = {
+    agents: embedded.agents,
+    contacts_in_flight: embedded.peak_in_flight,
+    routed_per_s: embedded.routed_per_s,
+    p99_ms: embedded.p99_ms,
+    lost,
+    duplicated,
+    errors: all.reduce((sum, r) => sum + r.errors, 0),
+    pg_routed_per_s: postgres?.routed_per_s ?? 0,
+    pg_p99_ms: postgres?.p99_ms ?? 0,
+    pg_contacts_in_flight: postgres?.peak_in_flight ?? 0,
+    postgres_measured: met(postgres !== undefined),
+    goal_p99_ms: GOALS.p99_ms,
+    met_p99_ms: met(worstP99 < GOALS.p99_ms),
+    met_in_flight: met(
+      embedded.peak_in_flight >= GOALS.contacts_in_flight * 0.9 && embedded.agents >= GOALS.agents,
+    ),
+    met_nothing_lost: met(lost === 0 && duplicated === 0),
+    met_all: 0,
+    run_seconds: Math.round((performance.now() - started) / 1000),
+  };
+  summary.met_all = met(summary.met_p99_ms + summary.met_in_flight + summary.met_nothing_lost === 3);
+  console.log(
+    `\nGoal: ${GOALS.agents} agents, ${GOALS.contacts_in_flight} contacts in flight, p99 < ${GOALS.p99_ms} ms, nothing lost: ` +
+      `${summary.met_all ? 'met' : 'NOT met'} (worst p99 ${worstP99} ms, lost ${lost}, duplicated ${duplicated}). Run time ${summary.run_seconds} s.`,
+  );
+  if (json) {
+    const ratio = { p99_over_bound: Number((worstP99 / GOALS.p99_ms).toFixed(3)) };
+    console.log(
+      JSON.stringify({
+        bench: 'load',
+        params: { levels: LEVELS },
+        results,
+        baseline: { p99_bound_ms: GOALS.p99_ms },
+        ratio,
+        summary,
+      }),
+    );
+  }
+}

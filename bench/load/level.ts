@@ -1,0 +1,148 @@
+import { ApiClient } from '../../packages/cli/src/simulate/api.ts';
+import { seededRandom } from '../../packages/cli/src/simulate/random.ts';
+import { prepareSite } from '../../packages/cli/src/simulate/setup.ts';
+import { type AgentBehaviour, VirtualAgent } from '../../packages/cli/src/simulate/virtual-agent.ts';
+import { ADMIN_PASSWORD } from './server.ts';
+
+export interface LevelResult {
+  agents: number;
+  contacts: number;
+  peak_in_flight: number;
+  routed: number;
+  routed_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  errors: number;
+  lost: number;
+  duplicated: number;
+  seconds: number;
+}
+
+type StreamEvent = Record<string, unknown> & {
+  type?: string;
+  contactId?: string;
+  agentId?: string;
+  at?: string;
+};
+const offerKey = (e: StreamEvent) => `${e.contactId}@${e.at}`;
+const CREATE_PARALLEL = 32;
+/** How long the agents may take to work every contact off, at most. */
+const DRAIN_LIMIT_MS = 180_000;
+
+const percentile = (sorted: number[], q: number) =>
+  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
+
+/**
+ * One load level against a running server: `agents` virtual agents on WebSockets; `contacts` chats created as
+ * fast as 32 parallel requests allow, so that they are all in flight at once; the agents answer, handle (mean
+ * 6 s) and wrap up until every contact has ended. Every offer the supervisor stream reports must reach the
+ * agent it names exactly once; delivery latency is the agent's receipt time minus the event's time.
+ */
+export async function runLevel(url: string, agentCount: number, contactCount: number): Promise<LevelResult> {
+  const admin = await ApiClient.signIn(url, 'demo', 'admin', ADMIN_PASSWORD);
+  const site = await prepareSite(admin, 'demo', agentCount);
+  const observed = new Map<string, string>();
+  const delivered = new Map<string, Map<string, number>>();
+  const latencies: number[] = [];
+  const open = new Set<string>();
+  let created = 0;
+  let peak = 0;
+  let errors = 0;
+  let firstOffer = 0;
+  let lastOffer = 0;
+  let drained: () => void = () => {};
+
+  const observer = admin.events();
+  await new Promise<void>((resolve) => {
+    observer.addEventListener('message', (message) => {
+      const event = JSON.parse(String(message.data)) as StreamEvent;
+      if (event.type === 'hello') resolve();
+      if (event.type === 'contact.offered' && event.agentId) {
+        observed.set(offerKey(event), event.agentId);
+        lastOffer = Date.now();
+        firstOffer ||= lastOffer;
+      } else if (event.type === 'contact.ended' && event.contactId && open.delete(event.contactId)) {
+        if (open.size === 0 && created === contactCount) drained();
+      }
+    });
+  });
+  const behaviour: AgentBehaviour = {
+    ahtSeconds: 6,
+    wrapUpSeconds: 0.5,
+    answerSeconds: { min: 0.1, max: 0.5 },
+    breakChance: 0,
+    breakSeconds: 0,
+    breakCode: null,
+    speed: 1,
+    observe: (event: StreamEvent, receivedAt) => {
+      if (
+        event.type !== 'contact.offered' ||
+        typeof event.agentId !== 'string' ||
+        typeof event.at !== 'string'
+      )
+        return;
+      latencies.push(receivedAt - Date.parse(event.at));
+      const mine = delivered.get(event.agentId) ?? new Map<string, number>();
+      mine.set(offerKey(event), (mine.get(offerKey(event)) ?? 0) + 1);
+      delivered.set(event.agentId, mine);
+    },
+  };
+  const random = seededRandom(agentCount);
+  const agents = site.agents.map((a) => new VirtualAgent(a.id, a.client, behaviour, random, () => errors++));
+  await Promise.all(agents.map((agent) => agent.start()));
+
+  const started = Date.now();
+  const allEnded = new Promise<void>((resolve) => {
+    drained = resolve;
+  });
+  let next = 0;
+  const worker = async () => {
+    for (let n = next++; n < contactCount; n = next++) {
+      try {
+        const contact = await admin.request<{ id: string }>('POST', '/contacts', {
+          channel: 'chat',
+          csqId: site.csqIds[0],
+          callType: 'Load',
+          priority: 5,
+        });
+        open.add(contact.id);
+        created++;
+        peak = Math.max(peak, open.size);
+      } catch {
+        errors++;
+        created++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CREATE_PARALLEL }, worker));
+  const limit = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS).unref());
+  if (open.size > 0) await Promise.race([allEnded, limit]);
+  const seconds = (Date.now() - started) / 1000;
+  await Promise.all(agents.map((agent) => agent.stop()));
+  observer.close();
+
+  let lost = 0;
+  let duplicated = 0;
+  for (const [key, agentId] of observed) {
+    const times = delivered.get(agentId)?.get(key) ?? 0;
+    if (times === 0) lost++;
+    if (times > 1) duplicated += times - 1;
+  }
+  const sorted = latencies.sort((a, b) => a - b);
+  const routed = observed.size;
+  return {
+    agents: agentCount,
+    contacts: contactCount,
+    peak_in_flight: peak,
+    routed,
+    routed_per_s: Math.round(routed / Math.max(0.001, (lastOffer - firstOffer) / 1000)),
+    p50_ms: percentile(sorted, 0.5),
+    p99_ms: percentile(sorted, 0.99),
+    max_ms: sorted.at(-1) ?? 0,
+    errors: errors + open.size,
+    lost,
+    duplicated,
+    seconds: Math.round(seconds),
+  };
+}
