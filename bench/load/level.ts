@@ -36,7 +36,7 @@ const percentile = (sorted: number[], q: number) =>
 /**
  * One load level against a running server: `agents` virtual agents on WebSockets; `contacts` chats created as
  * fast as 32 parallel requests allow, so that they are all in flight at once; the agents answer, handle (mean
- * 6 s) and wrap up until every contact has ended. Every offer the supervisor stream reports must reach the
+ * 20 s) and wrap up until every contact has ended. Every offer the supervisor stream reports must reach the
  * agent it names exactly once; delivery latency is the agent's receipt time minus the event's time.
  */
 export async function runLevel(url: string, agentCount: number, contactCount: number): Promise<LevelResult> {
@@ -68,7 +68,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     });
   });
   const behaviour: AgentBehaviour = {
-    ahtSeconds: 6,
+    ahtSeconds: 20,
     wrapUpSeconds: 0.5,
     answerSeconds: { min: 0.1, max: 0.5 },
     breakChance: 0,

@@ -1,0 +1,1 @@
+export { run } from '../packages/sim/src/testing/speed.ts';
