@@ -19,6 +19,9 @@ interface Offer {
   type: string;
   contactId?: string;
   agentId?: string;
+  domain?: string;
+  state?: string;
+  cause?: string | null;
 }
 
 /**
@@ -59,6 +62,7 @@ export class VirtualAgent {
         if (event.type === 'hello') resolve();
         else if (event.type === 'contact.offered' && event.agentId === this.id && event.contactId)
           this.#answer(event.contactId);
+        else if (this.#rangOut(event)) this.#later(2, () => this.#setState('ready'));
       });
       socket.addEventListener('error', () => reject(new Error(`The event stream of ${this.id} failed.`)));
     });
@@ -104,6 +108,17 @@ export class VirtualAgent {
     const next = takeBreak ? { state: 'not_ready', reasonCode: breakCode } : { state: 'ready' };
     await this.#client.request('POST', `/contacts/${contactId}/wrap-up`, { reasons: ['Simulated'], next });
     if (takeBreak) this.#later(this.#random.exponential(breakSeconds), () => this.#setState('ready'));
+  }
+
+  /** An offer rang out (say, the accept lost a race): the router made this agent Not Ready; they come back. */
+  #rangOut(event: Offer): boolean {
+    return (
+      event.type === 'agent.state_changed' &&
+      event.agentId === this.id &&
+      event.domain === 'digital' &&
+      event.state === 'not_ready' &&
+      event.cause === 'no_answer'
+    );
   }
 
   #setState(state: 'ready'): Promise<unknown> {
