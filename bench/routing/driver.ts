@@ -1,5 +1,5 @@
 import { ManualClock } from '../../packages/core/src/clock.ts';
-import { mulberry32 } from '../common/random.ts';
+import { mulberry32 } from '../../packages/core/src/random.ts';
 import { ACCEPT, COMPLETE, type Contacts, CREATE, END_WRAP_UP, type Kind, type Router } from './routers.ts';
 import { between, SEED, type World } from './world.ts';
 

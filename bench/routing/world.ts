@@ -6,7 +6,7 @@ import type {
   CsqConfig,
   SelectionCriterion,
 } from '../../packages/core/src/acd/model.ts';
-import { mulberry32 } from '../common/random.ts';
+import { mulberry32 } from '../../packages/core/src/random.ts';
 
 export const SEED = 20260105;
 export const SKILLS = 20;

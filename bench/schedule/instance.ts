@@ -5,13 +5,14 @@
  * shifts (20–30 hours; some students only available weekday afternoons), a few agents with days of time off.
  * The requirement is scaled so that the agents' paid time roughly covers it.
  */
+
+import { mulberry32 } from '../../packages/core/src/random.ts';
 import type {
   ScheduleAgent,
   ScheduleInstance,
   ShiftTemplate,
   StartWindow,
 } from '../../packages/wfm/src/schedule/index.ts';
-import { mulberry32 } from '../common/random.ts';
 
 export const SEED = 20_261_123;
 const DAYS = 7;

@@ -5,5 +5,6 @@ export * from './errors.ts';
 export * from './limits.ts';
 export * from './login-throttle.ts';
 export * from './policy.ts';
+export * from './random.ts';
 export * from './roles.ts';
 export * from './tenant-settings.ts';

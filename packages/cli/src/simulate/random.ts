@@ -1,4 +1,6 @@
-/** Seeded randomness for the live simulation (mulberry32), so a run can be repeated. */
+import { mulberry32 } from '@switchboard/core';
+
+/** Seeded randomness for the live simulation, so a run can be repeated. */
 export interface Random {
   uniform(): number;
   exponential(mean: number): number;
@@ -6,14 +8,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const uniform = mulberry32(seed);
   return {
     uniform,
     exponential: (mean) => -Math.log(1 - uniform()) * mean,

@@ -10,7 +10,6 @@ import {
   standardMethods,
 } from '@switchboard/wfm';
 import { formatOf, numberAt, type Row, readCsv, writeRows } from './io.ts';
-import { progressBar } from './progress.ts';
 
 export interface ForecastFlags {
   input: string;
@@ -55,21 +54,15 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
 
   const methods = standardMethods();
   const weeks = wholeNumber(flags.backtestWeeks, '--backtest-weeks');
-  const progress = progressBar('Backtesting');
-  const scores = methods.map((method, i) => {
-    progress.update(i, methods.length);
-    return rollingOriginBacktest(input, { methods: [method], weeks }).scores[0];
-  });
-  progress.update(methods.length, methods.length);
-  progress.stop();
+  console.error(`Backtesting ${methods.length} methods over the last ${weeks} weeks …`);
+  const { scores, best } = rollingOriginBacktest(input, { methods, weeks });
   for (const score of scores) {
-    if (!score) continue;
     const pct = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)} %`);
     console.error(
       `${score.method.padEnd(26)} WAPE ${pct(score.wapePct)}  MAPE ${pct(score.mapePct)}  bias ${pct(score.biasPct)}`,
     );
   }
-  const method = chooseMethod(methods, scores, flags.method);
+  const method = chooseMethod(methods, best, flags.method);
   console.error(`Forecasting with ${method.name}.`);
 
   const minutes = input.history.intervalMinutes;
@@ -92,22 +85,12 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
   );
 }
 
-function chooseMethod(
-  methods: ForecastMethod[],
-  scores: readonly ({ method: string; wapePct: number | null } | undefined)[],
-  wanted: string,
-): ForecastMethod {
-  if (wanted !== 'best') {
-    const named = methods.find((m) => m.name === wanted);
-    if (!named) throw new Error(`--method must be best or one of ${methods.map((m) => m.name).join(', ')}.`);
-    return named;
-  }
-  let best = 0;
-  scores.forEach((score, i) => {
-    const current = scores[best]?.wapePct ?? Number.POSITIVE_INFINITY;
-    if (score?.wapePct !== null && score !== undefined && score.wapePct < current) best = i;
-  });
-  return methods[best] as ForecastMethod;
+/** The named method, or for 'best' the one the backtest scored best (the first when none could be scored). */
+function chooseMethod(methods: ForecastMethod[], best: string | null, wanted: string): ForecastMethod {
+  const name = wanted === 'best' ? (best ?? methods[0]?.name) : wanted;
+  const chosen = methods.find((m) => m.name === name);
+  if (!chosen) throw new Error(`--method must be best or one of ${methods.map((m) => m.name).join(', ')}.`);
+  return chosen;
 }
 
 function observationsOf(rows: readonly Row[]): IntervalObservation[] {

@@ -33,10 +33,10 @@ export class AgentRuntime {
   #activeChat = 0;
   #activeEmail = 0;
   /** From the configuration, kept here for the hot path. */
-  #capacityChat: number;
-  #capacityEmail: number;
-  #chatWhileOnVoice: boolean;
-  #voiceWhileOnChat: boolean;
+  #capacityChat = 0;
+  #capacityEmail = 0;
+  #chatWhileOnVoice = false;
+  #voiceWhileOnChat = false;
   readonly contacts = new Set<string>();
   handled = 0;
   handleMsTotal = 0;
@@ -49,10 +49,7 @@ export class AgentRuntime {
 
   constructor(config: AgentConfig, seq: number, now: number) {
     this.config = config;
-    this.#capacityChat = config.capacity.chat;
-    this.#capacityEmail = config.capacity.email;
-    this.#chatWhileOnVoice = config.offerChatWhileOnVoice;
-    this.#voiceWhileOnChat = config.offerVoiceWhileOnChat;
+    this.configure(config);
     this.seq = seq;
     this.#changedVoice = now;
     this.#changedDigital = now;

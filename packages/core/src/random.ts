@@ -1,4 +1,4 @@
-/** mulberry32: a small, fast, deterministic PRNG for benchmark worlds (uniform in [0, 1)). */
+/** mulberry32: a small, fast, seeded generator, uniform in [0, 1). The same seed gives the same sequence. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
