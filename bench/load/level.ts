@@ -14,6 +14,8 @@ export interface LevelResult {
   p99_ms: number;
   max_ms: number;
   errors: number;
+  /** Requests refused because the contact had moved on (e.g. an accept after the offer rang out). */
+  races: number;
   lost: number;
   duplicated: number;
   seconds: number;
@@ -35,6 +37,15 @@ const DELIVERY_GRACE_MS = 2_000;
 const percentile = (sorted: number[], q: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
 
+/** Contacts still open after the drain limit are errors; their histories say where they stopped. */
+async function reportUnfinished(admin: ApiClient, open: Set<string>): Promise<void> {
+  for (const id of [...open].slice(0, 5)) {
+    const events = await admin.request<StreamEvent[]>('GET', `/contacts/${id}/events`);
+    const steps = events.map((e) => `${e.at?.slice(11, 23)} ${e.type}${e.agentId ? ` ${e.agentId}` : ''}`);
+    console.error(`  contact ${id} did not end: ${steps.join(' → ')}`);
+  }
+}
+
 /**
  * One load level against a running server: `agents` virtual agents on WebSockets; `contacts` chats created as
  * fast as 32 parallel requests allow, so that they are all in flight at once; the agents answer, handle (mean
@@ -51,6 +62,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
   let created = 0;
   let peak = 0;
   let errors = 0;
+  let races = 0;
   let firstOffer = 0;
   let lastOffer = 0;
   let drained: () => void = () => {};
@@ -77,6 +89,9 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     breakSeconds: 0,
     breakCode: null,
     speed: 1,
+    onRace: (error) => {
+      if (races++ < 5) console.error(`  race: ${error instanceof Error ? error.message : String(error)}`);
+    },
     observe: (event: StreamEvent, receivedAt) => {
       if (
         event.type !== 'contact.offered' ||
@@ -123,6 +138,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
   const seconds = (Date.now() - started) / 1000;
   // Offers made as the agents sign out may find their stream already closed: only earlier ones are checked.
   const checkedUntil = Date.now() - DELIVERY_GRACE_MS;
+  await reportUnfinished(admin, open);
   await Promise.all(agents.map((agent) => agent.stop()));
   observer.close();
 
@@ -146,6 +162,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     p99_ms: percentile(sorted, 0.99),
     max_ms: sorted.at(-1) ?? 0,
     errors: errors + open.size,
+    races,
     lost,
     duplicated,
     seconds: Math.round(seconds),

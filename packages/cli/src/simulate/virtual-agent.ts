@@ -11,6 +11,8 @@ export interface AgentBehaviour {
   breakSeconds: number;
   breakCode: number | null;
   speed: number;
+  /** Told of each request that lost a race (the contact moved on first): expected now and then, not an error. */
+  onRace?: (error: unknown) => void;
   /** Sees every event this agent's stream delivers, with the time it arrived (for measurements). */
   observe?: (event: Record<string, unknown>, receivedAt: number) => void;
 }
@@ -84,7 +86,8 @@ export class VirtualAgent {
     const timer = setTimeout(
       () => {
         this.#timers.delete(timer);
-        if (!this.#stopped) action().catch((error) => isRace(error) || this.#errors(error));
+        if (!this.#stopped)
+          action().catch((error) => (isRace(error) ? this.#behaviour.onRace?.(error) : this.#errors(error)));
       },
       (seconds * 1000) / this.#behaviour.speed,
     );

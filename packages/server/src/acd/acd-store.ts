@@ -6,6 +6,7 @@ import type {
   ContactView,
 } from '@switchboard/core';
 import { agentConfig, DEFAULT_CHANNEL_SETTINGS, DOMAINS } from '@switchboard/core';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository, usersRepository } from '../db/repositories/index.ts';
 
@@ -106,64 +107,30 @@ export async function loadOpenContacts(db: Db, tenantId: string): Promise<Contac
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-/** Writes one batch: the event log, the agent state trace, and the current state of contacts and agents. */
+/** Rows per multi-row statement: well under the 65,535 bind parameters a statement may carry. */
+const ROWS_PER_STATEMENT = 1_000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
+
+/**
+ * Writes one batch: the event log, the agent state trace, and the current state of contacts and agents. Each
+ * table takes one multi-row statement (per thousand rows), so a batch costs a handful of round trips however
+ * many contacts it touched.
+ */
 export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
   const contactEvents = batch.events.filter((e) => e.type !== 'agent.state_changed');
   const stateEvents = batch.events.filter((e) => e.type === 'agent.state_changed');
-  const ended = new Map(
-    batch.events.flatMap((e) => (e.type === 'contact.ended' ? [[e.contactId, e] as const] : [])),
-  );
-  for (const [id, view] of batch.contacts) {
-    const extras = batch.created.get(id);
-    const values = {
-      channel: view.channel,
-      csq_id: view.csqId,
-      call_type: view.callType,
-      priority: view.priority,
-      status: view.status,
-      seq: String(view.seq),
-      created_at: new Date(view.createdAt),
-      queued_at: new Date(view.queuedAt),
-      agent_id: view.agentId,
-      accepted_at: date(view.acceptedAt),
-      wrap_up_at: date(view.wrapUpAt),
-      excluded: JSON.stringify(view.excluded),
-      sticky_agent_id: view.stickyAgentId,
-      join_timeout_sent: view.joinTimeoutSent,
-    };
-    await db
-      .insertInto('contacts')
-      .values({
-        id,
-        tenant_id: tenantId,
-        external_id: extras?.externalId ?? null,
-        attributes: JSON.stringify(extras?.attributes ?? {}),
-        ...values,
-      })
-      .onConflict((oc) => oc.column('id').doUpdateSet(values))
-      .execute();
-  }
-  for (const end of ended.values()) {
-    const reasons = batch.wrapUpReasons.get(end.contactId);
-    await db
-      .updateTable('contacts')
-      .set({
-        status: 'ended',
-        outcome: end.outcome,
-        ended_by: end.endedBy,
-        ended_at: new Date(end.at),
-        agent_id: end.agentId,
-        ...(reasons ? { wrap_up_reasons: JSON.stringify(reasons) } : {}),
-      })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', end.contactId)
-      .execute();
-  }
-  if (contactEvents.length > 0) {
+  await upsertContacts(db, tenantId, batch);
+  await markEnded(db, tenantId, batch);
+  for (const rows of chunks(contactEvents)) {
     await db
       .insertInto('contact_events')
       .values(
-        contactEvents.map((e) => {
+        rows.map((e) => {
           const { type, at, contactId, ...data } = e as AcdEvent & { contactId: string };
           const agentId = 'agentId' in data ? (data.agentId as string | null) : null;
           const csqId = 'csqId' in data ? (data.csqId as string | null) : null;
@@ -180,11 +147,11 @@ export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): 
       )
       .execute();
   }
-  if (stateEvents.length > 0) {
+  for (const rows of chunks(stateEvents)) {
     await db
       .insertInto('agent_state_trace')
       .values(
-        stateEvents.flatMap((e) =>
+        rows.flatMap((e) =>
           e.type === 'agent.state_changed'
             ? [
                 {
@@ -203,14 +170,99 @@ export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): 
       )
       .execute();
   }
-  for (const [agentId, presence] of batch.presence) {
-    for (const domain of DOMAINS) {
-      const values = { chosen: presence[domain], reason_code: presence.reasons[domain] };
-      await db
-        .insertInto('agent_presence')
-        .values({ tenant_id: tenantId, agent_id: agentId, domain, ...values })
-        .onConflict((oc) => oc.columns(['tenant_id', 'agent_id', 'domain']).doUpdateSet(values))
-        .execute();
-    }
+  const presence = [...batch.presence].flatMap(([agentId, chosen]) =>
+    DOMAINS.map((domain) => ({
+      tenant_id: tenantId,
+      agent_id: agentId,
+      domain,
+      chosen: chosen[domain],
+      reason_code: chosen.reasons[domain],
+    })),
+  );
+  for (const rows of chunks(presence)) {
+    await db
+      .insertInto('agent_presence')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'agent_id', 'domain']).doUpdateSet((eb) => ({
+          chosen: eb.ref('excluded.chosen'),
+          reason_code: eb.ref('excluded.reason_code'),
+        })),
+      )
+      .execute();
+  }
+}
+
+async function upsertContacts(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
+  const rows = [...batch.contacts].map(([id, view]) => {
+    const extras = batch.created.get(id);
+    return {
+      id,
+      tenant_id: tenantId,
+      external_id: extras?.externalId ?? null,
+      attributes: JSON.stringify(extras?.attributes ?? {}),
+      channel: view.channel,
+      csq_id: view.csqId,
+      call_type: view.callType,
+      priority: view.priority,
+      status: view.status,
+      seq: String(view.seq),
+      created_at: new Date(view.createdAt),
+      queued_at: new Date(view.queuedAt),
+      agent_id: view.agentId,
+      accepted_at: date(view.acceptedAt),
+      wrap_up_at: date(view.wrapUpAt),
+      excluded: JSON.stringify(view.excluded),
+      sticky_agent_id: view.stickyAgentId,
+      join_timeout_sent: view.joinTimeoutSent,
+    };
+  });
+  for (const chunk of chunks(rows)) {
+    await db
+      .insertInto('contacts')
+      .values(chunk)
+      .onConflict((oc) =>
+        // A contact's id, tenant, external id and attributes are set once, when it is created.
+        oc.column('id').doUpdateSet((eb) => ({
+          channel: eb.ref('excluded.channel'),
+          csq_id: eb.ref('excluded.csq_id'),
+          call_type: eb.ref('excluded.call_type'),
+          priority: eb.ref('excluded.priority'),
+          status: eb.ref('excluded.status'),
+          seq: eb.ref('excluded.seq'),
+          created_at: eb.ref('excluded.created_at'),
+          queued_at: eb.ref('excluded.queued_at'),
+          agent_id: eb.ref('excluded.agent_id'),
+          accepted_at: eb.ref('excluded.accepted_at'),
+          wrap_up_at: eb.ref('excluded.wrap_up_at'),
+          excluded: eb.ref('excluded.excluded'),
+          sticky_agent_id: eb.ref('excluded.sticky_agent_id'),
+          join_timeout_sent: eb.ref('excluded.join_timeout_sent'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Ended contacts: the outcome, who ended it, when, and any wrap-up reasons, in one statement. */
+async function markEnded(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
+  const ends = batch.events.flatMap((e) => (e.type === 'contact.ended' ? [e] : []));
+  for (const chunk of chunks(ends)) {
+    const values = sql.join(
+      chunk.map((end) => {
+        const reasons = batch.wrapUpReasons.get(end.contactId);
+        return sql`(${end.contactId}::uuid, ${end.outcome}::text, ${end.endedBy}::text, ${new Date(end.at)}::timestamptz, ${end.agentId}::uuid, ${reasons ? JSON.stringify(reasons) : null}::jsonb)`;
+      }),
+    );
+    await sql`
+      update contacts set
+        status = 'ended',
+        outcome = ended.outcome,
+        ended_by = ended.ended_by,
+        ended_at = ended.ended_at,
+        agent_id = ended.agent_id,
+        wrap_up_reasons = coalesce(ended.wrap_up_reasons, contacts.wrap_up_reasons)
+      from (values ${values}) as ended(id, outcome, ended_by, ended_at, agent_id, wrap_up_reasons)
+      where contacts.tenant_id = ${tenantId} and contacts.id = ended.id`.execute(db);
   }
 }
