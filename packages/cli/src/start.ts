@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { buildApp, ensureFirstTenant, migrate, openDatabase, seedDemo } from '@switchboard/server';
 import type { StartConfig } from './config.ts';
 import { startDemoSimulation } from './simulate/demo.ts';
+
+/** The desktop's build (npm ci and npm start build it; see packages/web). */
+const WEB_ROOT = fileURLToPath(new URL('./dist', import.meta.resolve('@switchboard/web/package.json')));
 
 /** Opens the database, applies migrations, creates the first tenant on an empty database, and serves. */
 export async function start(config: StartConfig): Promise<void> {
@@ -8,7 +12,7 @@ export async function start(config: StartConfig): Promise<void> {
   await migrate(database.db);
   const firstAdmin = await ensureFirstTenant(database.db, config.adminPassword);
   if (firstAdmin && config.demo) await seedDemo(database.db, firstAdmin);
-  const app = await buildApp({ db: database.db, logger: { level: config.logLevel } });
+  const app = await buildApp({ db: database.db, logger: { level: config.logLevel }, webRoot: WEB_ROOT });
   let demo: { stop(): Promise<void> } | null = null;
   const stop = async () => {
     await demo?.stop();

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'too_many_attempts',
+  /** 100 team messages created or deleted by one person within the last hour; details.retryAfterSeconds. */
+  'team_message_rate_limited',
+  /** The tenant holds the most active team messages it may; details.limit. */
+  'team_messages_full',
   'upgrade_required',
   'internal',
 ] as const;

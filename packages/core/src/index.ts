@@ -4,6 +4,7 @@ export * from './clock.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export * from './login-throttle.ts';
+export * from './metrics/index.ts';
 export * from './policy.ts';
 export * from './random.ts';
 export * from './roles.ts';

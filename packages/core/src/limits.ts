@@ -16,6 +16,14 @@ export const LIMITS = {
   apiKeyName: { max: 60 },
   calendarName: { max: 100 },
   calendarsPerTenant: { max: 100 },
+  /** Team messages (spec C6): text in Unicode code points, one line of printable characters. */
+  teamMessageText: { min: 1, max: 255 },
+  /** From 5 minutes to 23 h 55 min. */
+  teamMessageExpiryMinutes: { min: 5, max: 23 * 60 + 55 },
+  /** Per publisher in any rolling hour; creating and deleting a message each count as one. */
+  teamMessagePublishesPerHour: { max: 100 },
+  /** Unexpired, undeleted messages of a tenant. */
+  teamMessagesActivePerTenant: { max: 1600 },
   listPageSize: { default: 50, max: 500 },
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },

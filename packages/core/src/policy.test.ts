@@ -29,6 +29,7 @@ describe('policy', () => {
       'csq.read',
       'calendar.read',
       'contact.handle',
+      'teamMessage.read',
     ]);
   });
 
@@ -42,17 +43,21 @@ describe('policy', () => {
         (p.endsWith('.manage') && p !== 'agentState.manage') ||
         p === 'tenant.configure' ||
         p === 'channel.configure' ||
+        p === 'teamMessage.configure' ||
         p === 'audit.read',
     )) {
       assert.ok(!isAllowed(supervisor, p), p);
     }
   });
 
-  test('service users read by default and never see the audit log or keys, whatever their scope', () => {
+  test('service users read by default and never see the audit log, keys or team messages, whatever their scope', () => {
     const read = actor('service', 'read');
     const write = actor('service', 'write');
+    const notForServices = new Set(['audit.read', 'teamMessage.read']);
     assert.ok(
-      PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'audit.read').every((p) => isAllowed(read, p)),
+      PERMISSIONS.filter((p) => p.endsWith('.read') && !notForServices.has(p)).every((p) =>
+        isAllowed(read, p),
+      ),
     );
     assert.ok(
       !PERMISSIONS.some((p) => (p.endsWith('.manage') || p === 'agent.reskill') && isAllowed(read, p)),
@@ -61,6 +66,19 @@ describe('policy', () => {
     for (const p of ['audit.read', 'apiKey.manage', 'tenant.configure', 'user.administer'] as const) {
       assert.ok(!isAllowed(read, p) && !isAllowed(write, p), p);
     }
+  });
+
+  test('team messages: people read them, supervisors and administrators send them, administrators switch them on', () => {
+    const can = (a: Actor) => PERMISSIONS.filter((p) => p.startsWith('teamMessage.') && isAllowed(a, p));
+    assert.deepEqual(can(actor('administrator')), [
+      'teamMessage.read',
+      'teamMessage.publish',
+      'teamMessage.configure',
+    ]);
+    assert.deepEqual(can(actor('supervisor')), ['teamMessage.read', 'teamMessage.publish']);
+    assert.deepEqual(can(actor('agent')), ['teamMessage.read']);
+    assert.deepEqual(can(actor('service', 'read')), []);
+    assert.deepEqual(can(actor('service', 'write')), []);
   });
 
   test('authorize throws a forbidden error naming the permission', () => {

@@ -41,6 +41,15 @@ export const PERMISSIONS = [
   'agentState.read',
   /** Change another agent's state (supervisors: agents of the teams they supervise). */
   'agentState.manage',
+  /** The active team messages of one's own team(s); supervisors also those of the teams they supervise. */
+  'teamMessage.read',
+  /**
+   * Send and delete team messages (spec C6). Supervisors also need the switch an administrator turns on
+   * for them, and reach only the teams they supervise; they delete only their own messages.
+   */
+  'teamMessage.publish',
+  /** Turn team messages on or off for a supervisor. */
+  'teamMessage.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,7 +73,14 @@ const READS: Permission[] = [
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   // Administrators configure; taking contacts is for agents and supervisors.
   administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle')),
-  supervisor: new Set([...READS, 'agent.reskill', 'contact.handle', 'agentState.manage']),
+  supervisor: new Set([
+    ...READS,
+    'agent.reskill',
+    'contact.handle',
+    'agentState.manage',
+    'teamMessage.read',
+    'teamMessage.publish',
+  ]),
   agent: new Set([
     'team.read',
     'skill.read',
@@ -72,7 +88,9 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'csq.read',
     'calendar.read',
     'contact.handle',
+    'teamMessage.read',
   ]),
+  // Team messages are for people at their desktops: integrations neither read nor send them.
   service: new Set(READS),
 };
 

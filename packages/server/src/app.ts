@@ -8,6 +8,7 @@ import { calendarRoutes } from './acd/calendars.routes.ts';
 import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
 import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
+import { EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
@@ -26,6 +27,8 @@ import { sendError } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { registerWebApp } from './http/web-app.ts';
+import { teamMessageRoutes } from './messaging/team-messages.routes.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 
@@ -35,6 +38,8 @@ export interface AppOptions {
   /** The routers; tests pass their own to reach the engines directly. */
   acd?: AcdRuntime;
   logger?: FastifyServerOptions['logger'];
+  /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
+  webRoot?: string;
 }
 
 const ROUTES = [
@@ -51,6 +56,7 @@ const ROUTES = [
   channelSettingsRoutes,
   contactRoutes,
   agentRoutes,
+  teamMessageRoutes,
   eventRoutes,
 ];
 
@@ -67,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     auth: new AuthService(options.db, clock, new AccessTokens(signingKey)),
     acd: options.acd ?? new AcdRuntime(options.db, clock),
+    notices: new EventBus<Notice>(),
   };
 
   const app = Fastify({
@@ -79,13 +86,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
+  const webApp = await registerWebApp(app, options.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    if (webApp?.(request, reply)) return;
     sendError(
       request,
       reply,
       new SwitchboardError('not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`),
-    ),
-  );
+    );
+  });
   app.decorateRequest('principal', null);
 
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -8,6 +8,8 @@ export interface CsqFields {
   criterion: CsqConfig['criterion'];
   skills: SkillRequirement[];
   agentOrder: string[];
+  /** Service-level threshold in seconds. */
+  serviceLevelSeconds: number;
 }
 
 export interface StoredCsq extends CsqFields {
@@ -26,6 +28,7 @@ export const csqsRepository = {
         channel: csq.channel,
         criterion: csq.criterion,
         agent_order: JSON.stringify(csq.agentOrder),
+        service_level_seconds: csq.serviceLevelSeconds,
       })
       .execute();
     await replaceSkills(db, tenantId, id, csq.skills);
@@ -39,6 +42,7 @@ export const csqsRepository = {
         channel: csq.channel,
         criterion: csq.criterion,
         agent_order: JSON.stringify(csq.agentOrder),
+        service_level_seconds: csq.serviceLevelSeconds,
       })
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
@@ -136,6 +140,7 @@ async function withSkills(db: Db, tenantId: string, rows: CsqRow[]): Promise<Sto
     channel: row.channel,
     criterion: row.criterion,
     agentOrder: row.agent_order,
+    serviceLevelSeconds: row.service_level_seconds,
     createdAt: row.created_at,
     skills: skills
       .filter((s) => s.csq_id === row.id)

@@ -1,4 +1,4 @@
-import { CHANNELS, SELECTION_CRITERIA } from '@switchboard/core';
+import { CHANNELS, SELECTION_CRITERIA, SERVICE_LEVEL_SECONDS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
@@ -12,6 +12,7 @@ import {
   Uuid,
 } from '../http/common.schema.ts';
 import { createCsq, deleteCsq, getCsq, listCsqs, updateCsq } from './csqs.service.ts';
+import { queueRoutes } from './queues.routes.ts';
 
 const tags = ['queues'];
 const SkillRequirement = Type.Object(
@@ -27,10 +28,16 @@ const fields = {
   }),
   skills: Type.Array(SkillRequirement, { maxItems: 20 }),
   agentOrder: Type.Array(Uuid, { maxItems: 1000, description: 'Agent order for linear and circular.' }),
+  serviceLevelSeconds: Type.Integer({
+    minimum: SERVICE_LEVEL_SECONDS.min,
+    maximum: SERVICE_LEVEL_SECONDS.max,
+    description: `Service-level threshold: a contact answered within this many seconds of queue entry counts as within service level (default ${SERVICE_LEVEL_SECONDS.default}).`,
+  }),
 };
 const Csq = Type.Object({ id: Uuid, ...fields, createdAt: Type.String({ format: 'date-time' }) });
 
-export function csqRoutes(app: App, { db, acd }: AppContext): void {
+export function csqRoutes(app: App, context: AppContext): void {
+  const { db, acd } = context;
   app.get(
     '/csqs',
     {
@@ -51,7 +58,11 @@ export function csqRoutes(app: App, { db, acd }: AppContext): void {
         summary: 'Create a CSQ: channel, required skills with minimum competences, selection criterion',
         security: bearer,
         body: Type.Object(
-          { ...fields, agentOrder: Type.Optional(fields.agentOrder) },
+          {
+            ...fields,
+            agentOrder: Type.Optional(fields.agentOrder),
+            serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Csq, ...errorResponses },
@@ -94,6 +105,7 @@ export function csqRoutes(app: App, { db, acd }: AppContext): void {
             criterion: Type.Optional(fields.criterion),
             skills: Type.Optional(fields.skills),
             agentOrder: Type.Optional(fields.agentOrder),
+            serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -125,4 +137,5 @@ export function csqRoutes(app: App, { db, acd }: AppContext): void {
       return reply.status(204).send(null);
     },
   );
+  queueRoutes(app, context);
 }

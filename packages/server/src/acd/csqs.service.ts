@@ -4,6 +4,7 @@ import {
   conflict,
   DIGITAL_CRITERIA,
   invalid,
+  SERVICE_LEVEL_SECONDS,
   type SkillRequirement,
 } from '@switchboard/core';
 import { auditedChange, found } from '../audit/audited-change.ts';
@@ -19,6 +20,7 @@ export const presentCsq = (csq: StoredCsq) => ({
   criterion: csq.criterion,
   skills: csq.skills,
   agentOrder: csq.agentOrder,
+  serviceLevelSeconds: csq.serviceLevelSeconds,
   createdAt: csq.createdAt.toISOString(),
 });
 
@@ -39,8 +41,15 @@ export function getCsq(db: Db, principal: Principal, id: string) {
   return found('CSQ', loadCsq(principal.tenantId, id)(db));
 }
 
-export async function createCsq(db: Db, principal: Principal, input: CsqFields) {
+/** A new CSQ's fields; the service-level threshold defaults to 20 seconds. */
+export type NewCsq = Omit<CsqFields, 'serviceLevelSeconds'> & { serviceLevelSeconds?: number | undefined };
+
+export async function createCsq(db: Db, principal: Principal, fields: NewCsq) {
   authorize(principal, 'csq.manage');
+  const input: CsqFields = {
+    ...fields,
+    serviceLevelSeconds: fields.serviceLevelSeconds ?? SERVICE_LEVEL_SECONDS.default,
+  };
   await checkCsq(db, principal.tenantId, input);
   const id = crypto.randomUUID();
   return found(
@@ -87,8 +96,21 @@ export async function deleteCsq(db: Db, principal: Principal, id: string): Promi
 async function checkCsq(
   db: Db,
   tenantId: string,
-  csq: Pick<CsqConfig, 'channel' | 'criterion'> & { skills: SkillRequirement[]; agentOrder?: string[] },
+  csq: Pick<CsqConfig, 'channel' | 'criterion'> & {
+    skills: SkillRequirement[];
+    agentOrder?: string[];
+    serviceLevelSeconds: number;
+  },
 ) {
+  const { min, max } = SERVICE_LEVEL_SECONDS;
+  const seconds = csq.serviceLevelSeconds;
+  if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
+    throw invalid(`serviceLevelSeconds must be a whole number from ${min} to ${max}.`, {
+      field: 'serviceLevelSeconds',
+      min,
+      max,
+    });
+  }
   if (csq.channel !== 'voice' && !DIGITAL_CRITERIA.includes(csq.criterion)) {
     throw invalid(
       `${csq.channel} queues route by ${DIGITAL_CRITERIA.join(' or ')}; ${csq.criterion} is for voice only.`,

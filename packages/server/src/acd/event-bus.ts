@@ -1,12 +1,21 @@
 import type { AcdEvent } from '@switchboard/core';
 
-export type Listener = (events: AcdEvent[]) => void;
+export type Listener<E = AcdEvent> = (events: E[]) => void;
 
-/** In-process fan-out of committed router events to WebSocket sessions, per tenant. */
-export class EventBus {
-  readonly #listeners = new Map<string, Set<Listener>>();
+/**
+ * Something for some people of a tenant that is not the router's, such as a team message published or
+ * deleted: `message` goes as is to the event streams of `userIds`.
+ */
+export interface Notice {
+  userIds: ReadonlySet<string>;
+  message: { type: string; at: string } & Record<string, unknown>;
+}
 
-  subscribe(tenantId: string, listener: Listener): () => void {
+/** In-process fan-out of committed events to WebSocket sessions, per tenant: router events, or notices. */
+export class EventBus<E = AcdEvent> {
+  readonly #listeners = new Map<string, Set<Listener<E>>>();
+
+  subscribe(tenantId: string, listener: Listener<E>): () => void {
     let set = this.#listeners.get(tenantId);
     if (!set) {
       set = new Set();
@@ -19,7 +28,7 @@ export class EventBus {
     };
   }
 
-  publish(tenantId: string, events: AcdEvent[]): void {
+  publish(tenantId: string, events: E[]): void {
     if (events.length === 0) return;
     for (const listener of this.#listeners.get(tenantId) ?? []) listener(events);
   }

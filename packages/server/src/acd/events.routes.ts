@@ -12,10 +12,11 @@ function visibleTo(principal: Principal): (event: AcdEvent) => boolean {
 const wire = (event: AcdEvent) => JSON.stringify({ ...event, at: new Date(event.at).toISOString() });
 
 /**
- * The desktop event stream: committed router events as JSON messages. Browsers cannot set headers on a
+ * The desktop event stream: committed router events as JSON messages, and notices (team messages) for
+ * the people they name. Browsers cannot set headers on a
  * WebSocket, so the access token (or API key) may come as `?token=`.
  */
-export function eventRoutes(app: App, { auth, acd }: AppContext): void {
+export function eventRoutes(app: App, { auth, acd, notices }: AppContext): void {
   app.route({
     method: 'GET',
     url: '/events',
@@ -48,6 +49,11 @@ export function eventRoutes(app: App, { auth, acd }: AppContext): void {
       const unsubscribe = acd.bus.subscribe(principal.tenantId, (events) => {
         for (const event of events) if (visible(event)) socket.send(wire(event));
       });
+      const unsubscribeNotices = notices.subscribe(principal.tenantId, (batch) => {
+        for (const notice of batch) {
+          if (notice.userIds.has(principal.userId)) socket.send(JSON.stringify(notice.message));
+        }
+      });
       let alive = true;
       socket.on('pong', () => {
         alive = true;
@@ -61,6 +67,7 @@ export function eventRoutes(app: App, { auth, acd }: AppContext): void {
       socket.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
+        unsubscribeNotices();
       });
       socket.send(JSON.stringify({ type: 'hello', userId: principal.userId, role: principal.role }));
     },

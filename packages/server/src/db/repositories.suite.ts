@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEFAULT_TOKEN_LIFETIMES, SwitchboardError, validateCalendar } from '@switchboard/core';
+import { type Audience, teamMessagesRepository } from '../messaging/team-messages.repository.ts';
 import { type Database, isReady, migrate } from './database.ts';
 import {
   apiKeysRepository,
@@ -318,6 +319,70 @@ export function repositorySuite(backend: string, open: () => Promise<Database>):
         ['s2', 's1', 's0'],
       );
       assert.deepEqual(await auditRepository.list(database.db, tenantB, { limit: 10 }), []);
+    });
+
+    test('team messages: the active ones per audience, newest first; who hears of them; a deleted team drops out', async () => {
+      const db = database.db;
+      const [boss, member, outsider] = [
+        await newUser(tenantA, 'tm-boss', 'supervisor'),
+        await newUser(tenantA, 'tm-member'),
+        await newUser(tenantA, 'tm-outsider'),
+      ];
+      const [red, blue] = [uuid(), uuid()];
+      await teamsRepository.insert(db, tenantA, red, {
+        name: 'TM red',
+        primarySupervisorId: null,
+        secondarySupervisorId: boss,
+      });
+      await teamsRepository.insert(db, tenantA, blue, {
+        name: 'TM blue',
+        primarySupervisorId: null,
+        secondarySupervisorId: null,
+      });
+      await usersRepository.update(db, tenantA, member, { team_id: red });
+      const now = new Date('2026-03-02T09:00:00Z');
+      const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+      const [toRed, toBoth, toBlue, gone] = [uuid(), uuid(), uuid(), uuid()];
+      for (const [id, teamIds] of [
+        [toRed, [red]],
+        [toBoth, [red, blue]],
+        [toBlue, [blue]],
+        [gone, [red]],
+      ] as const) {
+        await teamMessagesRepository.insert(db, tenantA, {
+          id,
+          supervisorId: boss,
+          text: 'Hello',
+          teamIds,
+          createdAt: now,
+          expiresAt: id === toRed ? later(5) : later(60),
+        });
+      }
+      await teamMessagesRepository.markDeleted(db, tenantA, gone, boss, now);
+      const active = async (audience: Audience, at = now) =>
+        (await teamMessagesRepository.listActive(db, tenantA, audience, at)).map((m) => m.id);
+      assert.deepEqual(await active({ teamIds: [red], supervisorId: member }), [toBoth, toRed]);
+      assert.deepEqual(await active({ teamIds: [red], supervisorId: member }, later(5)), [toBoth]);
+      assert.deepEqual(await active({ teamIds: [], supervisorId: boss }), [toBlue, toBoth, toRed]);
+      assert.deepEqual(await active('everyone'), [toBlue, toBoth, toRed]);
+      assert.deepEqual(await teamMessagesRepository.listActive(db, tenantB, 'everyone', now), []);
+      const stored = await teamMessagesRepository.findById(db, tenantA, toBoth);
+      assert.deepEqual(stored?.teamIds, [red, blue].sort());
+      assert.equal(stored?.supervisorName, 'tm-boss');
+      assert.equal(await teamMessagesRepository.findById(db, tenantB, toBoth), undefined);
+
+      const hearing = await teamMessagesRepository.readersOf(db, tenantA, [red], outsider);
+      assert.ok(hearing.has(member) && hearing.has(boss) && hearing.has(outsider));
+      assert.ok(!(await teamMessagesRepository.readersOf(db, tenantA, [blue], boss)).has(member));
+      assert.deepEqual(
+        (await teamMessagesRepository.countActiveForCreate(db, tenantA, now)).count,
+        3,
+        'neither deleted nor expired ones count',
+      );
+
+      await teamsRepository.delete(db, tenantA, blue);
+      assert.deepEqual((await teamMessagesRepository.findById(db, tenantA, toBoth))?.teamIds, [red]);
+      assert.deepEqual((await teamMessagesRepository.findById(db, tenantA, toBlue))?.teamIds, []);
     });
 
     test('a system setting is created once, whoever asks first', async () => {

@@ -46,6 +46,8 @@ export interface UsersTable {
   extension: string | null;
   team_id: string | null;
   active: Generated<boolean>;
+  /** Whether this supervisor may send team messages; an administrator turns it on. */
+  team_messages_enabled: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
@@ -135,6 +137,8 @@ export interface CsqsTable {
   channel: Channel;
   criterion: SelectionCriterion;
   agent_order: Json<string[]>;
+  /** Service-level threshold in seconds, 1–3600 (default 20). */
+  service_level_seconds: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -219,9 +223,38 @@ export interface CalendarsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface TeamMessagesTable {
+  id: string;
+  tenant_id: string;
+  seq: ColumnType<string, never, never>;
+  /** Who published it: a supervisor or an administrator. */
+  supervisor_id: string;
+  text: string;
+  created_at: Date;
+  expires_at: Date;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+}
+
+export interface TeamMessageTargetsTable {
+  tenant_id: string;
+  message_id: string;
+  team_id: string;
+}
+
+export interface TeamMessagePublishesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  at: Date;
+}
+
 export interface Schema {
   csqs: CsqsTable;
   calendars: CalendarsTable;
+  team_messages: TeamMessagesTable;
+  team_message_targets: TeamMessageTargetsTable;
+  team_message_publishes: TeamMessagePublishesTable;
   csq_skills: CsqSkillsTable;
   contacts: ContactsTable;
   contact_events: ContactEventsTable;
@@ -252,4 +285,5 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type CsqRow = Selectable<CsqsTable>;
 export type CalendarRow = Selectable<CalendarsTable>;
+export type TeamMessageRow = Selectable<TeamMessagesTable>;
 export type ContactRow = Selectable<ContactsTable>;

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from '@switchboard/core';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
+import type { EventBus, Notice } from '../acd/event-bus.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -21,6 +22,8 @@ export interface AppContext {
   clock: Clock;
   auth: AuthService;
   acd: AcdRuntime;
+  /** Events that are not the router's (team messages), for the WebSocket event stream. */
+  notices: EventBus<Notice>;
 }
 
 declare module 'fastify' {

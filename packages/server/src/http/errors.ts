@@ -14,6 +14,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
+  team_message_rate_limited: 429,
+  team_messages_full: 409,
   upgrade_required: 426,
   internal: 500,
 };
@@ -77,7 +79,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const typed = toSwitchboardError(error);
   const status = STATUS_BY_CODE[typed.code];
   if (status >= 500) request.log.error({ err: error }, 'request failed');
-  if (typed.code === 'too_many_attempts') {
+  if (typed.code === 'too_many_attempts' || typed.code === 'team_message_rate_limited') {
     const retry = (typed.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retry) void reply.header('retry-after', String(retry));
   }

@@ -8,6 +8,7 @@ import {
   buildReasonCode,
   buildSkill,
   buildTeam,
+  buildTeamMessage,
   buildUser,
 } from '../testing/builders.ts';
 import {
@@ -70,6 +71,9 @@ before(async () => {
   remember('users', adminId);
   for (let i = 0; i < 3; i++) remember('skills', (await buildSkill(fixture, admin)).id);
   for (let i = 0; i < 2; i++) remember('teams', (await buildTeam(fixture, admin)).id);
+  for (const teamId of known.get('teams') ?? []) {
+    remember('team-messages', (await buildTeamMessage(fixture, admin, teamId)).id);
+  }
   for (let i = 0; i < 2; i++) remember('reason-codes', (await buildReasonCode(fixture, admin)).id);
   for (let i = 0; i < 2; i++) remember('calendars', (await buildCalendar(fixture, admin)).id);
   for (const role of ['agent', 'supervisor', 'administrator']) {
@@ -84,6 +88,7 @@ before(async () => {
   foreign.set('users', (await buildUser(fixture, scratch)).id);
   foreign.set('skills', (await buildSkill(fixture, scratch)).id);
   foreign.set('teams', (await buildTeam(fixture, scratch)).id);
+  foreign.set('team-messages', (await buildTeamMessage(fixture, scratch, foreign.get('teams') ?? '')).id);
   foreign.set('reason-codes', (await buildReasonCode(fixture, scratch)).id);
   foreign.set('calendars', (await buildCalendar(fixture, scratch)).id);
   foreign.set('api-keys', (await buildApiKey(fixture, scratch)).keyId);

@@ -21,7 +21,16 @@ const ALL = `?limit=${LIMITS.listPageSize.max}`;
 
 type Caller = build.Caller;
 type World = build.World;
-const populate = (name: string) => build.buildWorld(server, name);
+/** Each world's team message, sent by its administrator to its team. */
+const teamMessageOf = new Map<string, string>();
+const populate = async (name: string) => {
+  const world = await build.buildWorld(server, name);
+  const sent = await call(server, world.admin.session, 'POST', '/team-messages', teamMessage(world));
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  teamMessageOf.set(world.tenantId, sent.body.id);
+  world.ids.push(sent.body.id);
+  return world;
+};
 
 type Who = Caller & { label: string; actor: Actor };
 const CALLERS = [
@@ -124,6 +133,22 @@ const readContact: Op = {
   cross: (b) => onContactsOf(b),
 };
 const digital = (state: 'ready' | 'not_ready' | 'logged_out') => ({ domain: 'digital', state });
+const teamMessage = (w: World, teamId = w.team.id) => ({
+  text: uniq('Heads up'),
+  teamIds: [teamId],
+  expiresInMinutes: 60,
+});
+/** Supervisors send team messages once an administrator has switched them on. */
+const switchOn = (w: World) =>
+  call(server, w.admin.session, 'PUT', `/users/${w.supervisor.id}/team-messages`, { enabled: true });
+/** A team message `who` may delete: their own where they may send, else the administrator's. */
+async function deletable(w: World, who: Who): Promise<string> {
+  if (who.actor.role === 'supervisor') await switchOn(w);
+  const sender = isAllowed(who.actor, 'teamMessage.publish') ? who : w.admin;
+  const sent = await call(server, sender.session, 'POST', '/team-messages', teamMessage(w));
+  assert.equal(sent.status, 201, JSON.stringify(sent.body));
+  return sent.body.id;
+}
 
 const OPS: Record<string, Op> = {
   'POST /auth/login': {
@@ -240,6 +265,9 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ body: { ...newCsq(), ...needs(b.skill.id) }, expect: REFUSED }],
   },
   'GET /csqs/{id}': read('csq.read', 'csq'),
+  'GET /csqs/{id}/resources': read('agentState.read', 'csq'),
+  'GET /queues': { permission: 'agentState.read', own: none },
+  'GET /queues/{id}': read('agentState.read', 'csq'),
   'PATCH /csqs/{id}': {
     ...change('csq.manage', 'csq', () => ({ name: uniq('CSQ') })),
     cross: (b, a) => [
@@ -302,6 +330,30 @@ const OPS: Record<string, Op> = {
   'POST /contacts/{id}/activity': customer(),
   'POST /contacts/{id}/dequeue': customer(),
   'PUT /contacts/{id}/call-type': customer({ callType: 'Billing' }),
+  'GET /team-messages': {
+    permission: 'teamMessage.read',
+    own: none,
+    cross: () => [{ expect: 'clean' }, { query: '?include=recent', expect: 'clean' }],
+  },
+  'POST /team-messages': {
+    permission: 'teamMessage.publish',
+    own: async (w, who) => {
+      if (who.actor.role === 'supervisor') await switchOn(w);
+      return { body: teamMessage(w), ok: 201 };
+    },
+    cross: (b, a) => [{ body: teamMessage(a, b.team.id), expect: REFUSED }],
+  },
+  'DELETE /team-messages/{id}': {
+    permission: 'teamMessage.publish',
+    own: async (w, who) => ({ id: await deletable(w, who), ok: 204 }),
+    cross: (b) => [{ id: teamMessageOf.get(b.tenantId), expect: HIDDEN }],
+  },
+  'GET /users/{id}/team-messages': read('user.read', 'loner'),
+  'PUT /users/{id}/team-messages': {
+    permission: 'teamMessage.configure',
+    own: (w) => ({ id: w.supervisor.id, body: { enabled: true } }),
+    cross: (b) => [{ id: b.supervisor.id, body: { enabled: true }, expect: REFUSED }],
+  },
   'GET /agents': { permission: 'agentState.read', own: none },
   'GET /agents/{id}': read('agentState.read', 'loner'),
   'PUT /agents/{id}/state': {
@@ -344,6 +396,7 @@ async function snapshotOf(w: World) {
   const urls = ['/tenant', '/teams', '/skills', '/reason-codes', `/users${ALL}`, `/audit-log${ALL}`];
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
   urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
+  urls.push('/team-messages', '/team-messages?include=recent', `/users/${w.supervisor.id}/team-messages`);
   urls.push(...contactsOf(w).map((id) => `/contacts/${id}/events`));
   return Promise.all(urls.map(async (url) => [url, await get(w.admin, url)]));
 }

@@ -272,3 +272,20 @@ export async function contactOf(
     status,
   );
 }
+
+/** A team message to one team, sent by `sender` (an administrator, or a supervisor switched on for them). */
+export async function buildTeamMessage(
+  test: TestApp,
+  sender: Session,
+  teamId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await call(test, sender, 'POST', '/team-messages', {
+    text: next('Heads up '),
+    teamIds: [teamId],
+    expiresInMinutes: 60,
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildTeamMessage: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; teamIds: string[] };
+}

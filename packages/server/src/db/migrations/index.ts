@@ -1,6 +1,8 @@
 import { foundation } from './0001-foundation.ts';
 import { acd } from './0002-acd.ts';
 import { calendars } from './0003-calendars.ts';
+import { teamMessages } from './0004-team-messages.ts';
+import { csqServiceLevel } from './0005-csq-service-level.ts';
 
 export interface Migration {
   id: number;
@@ -13,4 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'foundation', sql: foundation },
   { id: 2, name: 'acd', sql: acd },
   { id: 3, name: 'calendars', sql: calendars },
+  { id: 4, name: 'team messages', sql: teamMessages },
+  { id: 5, name: 'csq service level', sql: csqServiceLevel },
 ];

@@ -1,0 +1,2 @@
+export * from './queue-legs.ts';
+export * from './service-level.ts';

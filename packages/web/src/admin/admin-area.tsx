@@ -1,0 +1,54 @@
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { CalendarsPage } from './calendars-page.tsx';
+import { CsqsPage } from './csqs-page.tsx';
+import { ApiKeysPage, AuditLogPage, ChannelSettingsPage } from './settings-pages.tsx';
+import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
+import { UsersPage } from './users-page.tsx';
+
+const PAGES = [
+  ['/users', 'Users', UsersPage],
+  ['/teams', 'Teams', TeamsPage],
+  ['/skills', 'Skills', SkillsPage],
+  ['/csqs', 'Queues (CSQs)', CsqsPage],
+  ['/reason-codes', 'Reason codes', ReasonCodesPage],
+  ['/calendars', 'Calendars', CalendarsPage],
+  ['/channels', 'Channel parameters', ChannelSettingsPage],
+  ['/api-keys', 'API keys', ApiKeysPage],
+  ['/audit', 'Audit log', AuditLogPage],
+] as const;
+
+/** Administration: one page per kind of configuration, under /admin. */
+export function AdminArea() {
+  const [location] = useLocation();
+  return (
+    <div className="admin">
+      <nav aria-label="Administration" className="side-nav">
+        <ul>
+          {PAGES.map(([path, label]) => (
+            <li key={path}>
+              <Link
+                href={path}
+                aria-current={location === path ? 'page' : undefined}
+                className={location === path ? 'active' : ''}
+              >
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="admin-page">
+        <Switch>
+          {PAGES.map(([path, , Page]) => (
+            <Route key={path} path={path}>
+              <Page />
+            </Route>
+          ))}
+          <Route>
+            <Redirect to="/users" />
+          </Route>
+        </Switch>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import type { Channel, Criterion, Csq, Skill } from '../api/types.ts';
+import { useDesk, useLive } from '../live/hooks.ts';
+import { Field } from '../ui/form.tsx';
+import { NumberField, SelectField, TextField } from '../ui/inputs.tsx';
+import { CrudPage } from './crud-page.tsx';
+
+interface CsqForm {
+  name: string;
+  channel: Channel;
+  criterion: Criterion;
+  /** skillId → minimum competence as typed ('' = not required). */
+  skills: Record<string, string>;
+  serviceLevelSeconds: number | '';
+}
+
+const CHANNELS = [
+  ['chat', 'Chat'],
+  ['email', 'Email'],
+  ['voice', 'Voice'],
+] as const;
+
+const CRITERIA: Record<Channel, (readonly [Criterion, string])[]> = {
+  chat: [
+    ['longest_available', 'Longest available'],
+    ['most_skilled', 'Most skilled'],
+  ],
+  email: [
+    ['longest_available', 'Longest available'],
+    ['most_skilled', 'Most skilled'],
+  ],
+  voice: [
+    ['longest_available', 'Longest available'],
+    ['most_skilled', 'Most skilled'],
+    ['least_skilled', 'Least skilled'],
+    ['linear', 'Linear'],
+    ['circular', 'Circular'],
+    ['most_handled', 'Most handled contacts'],
+    ['shortest_aht', 'Shortest average handle time'],
+  ],
+};
+
+const requiredSkills = (skills: Record<string, string>) =>
+  Object.entries(skills)
+    .filter(([, level]) => level !== '')
+    .map(([skillId, level]) => ({ skillId, minCompetence: Number(level) }));
+
+/** Contact service queues: channel, required skills with minimum competence, selection criterion. */
+export function CsqsPage() {
+  const { api } = useDesk();
+  const skills = useLive(() => api.request<Skill[]>('GET', '/skills'));
+  const [showing, setShowing] = useState<Csq | null>(null);
+  const skillName = (id: string) => skills.data?.find((s) => s.id === id)?.name ?? '?';
+  return (
+    <>
+      <CrudPage<Csq, CsqForm>
+        title="Contact service queues"
+        noun="CSQ"
+        path="/csqs"
+        columns={[
+          { label: 'Name', render: (q) => q.name },
+          { label: 'Channel', render: (q) => q.channel },
+          {
+            label: 'Selection',
+            render: (q) => CRITERIA[q.channel].find(([c]) => c === q.criterion)?.[1] ?? q.criterion,
+          },
+          {
+            label: 'Skills',
+            render: (q) => q.skills.map((s) => `${skillName(s.skillId)} ≥ ${s.minCompetence}`).join(', '),
+          },
+        ]}
+        blank={() => ({
+          name: '',
+          channel: 'chat',
+          criterion: 'longest_available',
+          skills: {},
+          serviceLevelSeconds: 20,
+        })}
+        toForm={(q) => ({
+          name: q.name,
+          channel: q.channel,
+          criterion: q.criterion,
+          skills: Object.fromEntries(q.skills.map((s) => [s.skillId, String(s.minCompetence)])),
+          serviceLevelSeconds: q.serviceLevelSeconds ?? 20,
+        })}
+        toBody={(f, editing) => ({
+          name: f.name.trim(),
+          ...(editing ? {} : { channel: f.channel }),
+          criterion: f.criterion,
+          skills: requiredSkills(f.skills),
+          ...(f.serviceLevelSeconds === '' ? {} : { serviceLevelSeconds: f.serviceLevelSeconds }),
+        })}
+        actions={(q) => (
+          <button type="button" onClick={() => setShowing(q)}>
+            Show resources
+          </button>
+        )}
+        fields={({ form, set, errors, editing }) => (
+          <>
+            <div className="columns">
+              <TextField
+                label="Name"
+                value={form.name}
+                onChange={(name) => set({ name })}
+                error={errors.name}
+                required
+              />
+              <SelectField
+                label="Channel"
+                value={form.channel}
+                options={CHANNELS}
+                disabled={editing}
+                onChange={(channel) => set({ channel, criterion: 'longest_available' })}
+                error={errors.channel}
+              />
+              <SelectField
+                label="Resource selection"
+                value={form.criterion}
+                options={CRITERIA[form.channel]}
+                onChange={(criterion) => set({ criterion })}
+                error={errors.criterion}
+              />
+              <NumberField
+                label="Service level threshold (seconds)"
+                value={form.serviceLevelSeconds}
+                min={1}
+                max={3600}
+                onChange={(serviceLevelSeconds) => set({ serviceLevelSeconds })}
+                error={errors.serviceLevelSeconds}
+              />
+            </div>
+            <fieldset>
+              <legend>Required skills (minimum competence 1–10; empty: not required)</legend>
+              <div className="columns">
+                {(skills.data ?? []).map((skill) => (
+                  <Field key={skill.id} label={skill.name}>
+                    {(input) => (
+                      <input
+                        {...input}
+                        type="number"
+                        min={1}
+                        max={10}
+                        value={form.skills[skill.id] ?? ''}
+                        onChange={(e) => set({ skills: { ...form.skills, [skill.id]: e.target.value } })}
+                      />
+                    )}
+                  </Field>
+                ))}
+              </div>
+              {errors.skills ? <p className="field-error">{errors.skills}</p> : null}
+            </fieldset>
+          </>
+        )}
+      />
+      {showing ? <Resources csq={showing} skillName={skillName} onClose={() => setShowing(null)} /> : null}
+    </>
+  );
+}
+
+interface Resource {
+  agentId: string;
+  username: string;
+  name: string;
+  alias: string | null;
+  competences: { skillId: string; minCompetence: number; competence: number }[];
+}
+
+/** "Show resources": the agents who qualify for a CSQ today, as the server computes it. */
+function Resources(props: { csq: Csq; skillName: (id: string) => string; onClose: () => void }) {
+  const { api } = useDesk();
+  const resources = useLive(() => api.request<Resource[]>('GET', `/csqs/${props.csq.id}/resources`));
+  const levels = (r: Resource) =>
+    r.competences
+      .map((c) => `${props.skillName(c.skillId)} ${c.competence} (≥ ${c.minCompetence})`)
+      .join(', ');
+  return (
+    <section className="panel" aria-labelledby="resources-title">
+      <div className="row spread">
+        <h2 id="resources-title">Agents who qualify for {props.csq.name}</h2>
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+      {resources.error ? <p className="form-error">{resources.error.message}</p> : null}
+      <ul data-testid="csq-resources">
+        {(resources.data ?? []).map((r) => (
+          <li key={r.agentId}>
+            {r.alias ?? r.name} <span className="muted">{r.username}</span>{' '}
+            <span className="muted">{levels(r)}</span>
+          </li>
+        ))}
+      </ul>
+      {resources.data?.length === 0 ? (
+        <p className="muted">Nobody has these skills at these levels.</p>
+      ) : null}
+    </section>
+  );
+}

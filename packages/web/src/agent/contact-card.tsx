@@ -1,0 +1,160 @@
+import { type FormEvent, useState } from 'react';
+import type { ReasonCode } from '../api/types.ts';
+import { useDesk, useNow } from '../live/hooks.ts';
+import { FormError, useSubmission } from '../ui/form.tsx';
+import { duration, since } from '../ui/format.ts';
+import type { MyContact } from './agent-desktop.tsx';
+
+const STATUS_LABELS: Record<MyContact['status'], string> = {
+  queued: 'Queued',
+  offered: 'Offered to you',
+  active: 'In progress',
+  wrap_up: 'Wrap-up',
+  ended: 'Ended',
+};
+
+/** One contact in the agent's hands: what it is, and the next thing to do with it. */
+export function ContactCard(props: {
+  contact: MyContact;
+  csqName: string;
+  reasons: ReasonCode[];
+  onAccept: () => Promise<void>;
+  onChanged: () => void;
+}) {
+  const { api } = useDesk();
+  const now = useNow(250);
+  const { contact } = props;
+  const submission = useSubmission();
+  const act = (path: string) =>
+    submission.run(async () => {
+      await api.request('POST', `/contacts/${contact.id}/${path}`);
+      props.onChanged();
+    });
+  const left = contact.deadline === null ? null : Math.max(0, (contact.deadline - now) / 1000);
+  const attributes = Object.entries(contact.attributes ?? {});
+  const titleId = `contact-${contact.id}`;
+  return (
+    <article
+      className={`contact-card contact-${contact.status}`}
+      aria-labelledby={titleId}
+      data-contact-id={contact.id}
+    >
+      <header>
+        <h3 id={titleId}>
+          {contact.callType || 'Contact'} <span className="muted">· {contact.channel}</span>
+        </h3>
+        <span className="status" data-testid="contact-status">
+          {STATUS_LABELS[contact.status]}
+        </span>
+      </header>
+      <dl className="facts">
+        <dt>Queue</dt>
+        <dd>{props.csqName || '—'}</dd>
+        <dt>{contact.status === 'offered' ? 'Waiting' : 'Handling'}</dt>
+        <dd>
+          {since(
+            contact.status === 'offered' ? contact.queuedAt : (contact.acceptedAt ?? contact.queuedAt),
+            now,
+          )}
+        </dd>
+        {contact.externalId ? (
+          <>
+            <dt>Reference</dt>
+            <dd>{contact.externalId}</dd>
+          </>
+        ) : null}
+        {attributes.map(([key, value]) => (
+          <div key={key} className="attribute">
+            <dt>{key}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <FormError message={submission.error} />
+      {contact.status === 'offered' ? (
+        <div className="row offer">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => submission.run(props.onAccept)}
+            disabled={submission.busy}
+            aria-keyshortcuts="Alt+A"
+          >
+            Accept
+          </button>
+          {left !== null ? (
+            <span className="countdown" role="timer" aria-label="Time left to accept">
+              {duration(Math.ceil(left))} left
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {contact.status === 'active' ? (
+        <div className="row">
+          <button type="button" onClick={() => act('complete')} disabled={submission.busy}>
+            End and wrap up
+          </button>
+          {contact.channel === 'voice' ? (
+            <button type="button" onClick={() => act('hold')} disabled={submission.busy}>
+              Hold
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {contact.status === 'wrap_up' ? (
+        <WrapUp contactId={contact.id} reasons={props.reasons} onDone={props.onChanged} />
+      ) : null}
+    </article>
+  );
+}
+
+/** Wrap-up: the reasons for this contact, then Ready or Not Ready for the next one. */
+function WrapUp(props: { contactId: string; reasons: ReasonCode[]; onDone: () => void }) {
+  const { api } = useDesk();
+  const [text, setText] = useState('');
+  const [next, setNext] = useState('ready');
+  const submission = useSubmission();
+  const notReady = props.reasons.filter((r) => r.kind === 'not_ready');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const reasons = text
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const body = {
+      reasons,
+      next: next === 'ready' ? { state: 'ready' } : { state: 'not_ready', reasonCode: Number(next) },
+    };
+    if (await submission.run(() => api.request('POST', `/contacts/${props.contactId}/wrap-up`, body)))
+      props.onDone();
+  };
+  return (
+    <form className="wrap-up" onSubmit={submit} aria-label="Wrap-up">
+      <FormError message={submission.error} />
+      <label>
+        Wrap-up reasons <span className="muted">(comma separated)</span>
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-shortcut-target="wrap-up"
+          aria-invalid={Boolean(submission.fields.reasons)}
+        />
+      </label>
+      {submission.fields.reasons ? <p className="field-error">{submission.fields.reasons}</p> : null}
+      <label>
+        Then
+        <select value={next} onChange={(e) => setNext(e.target.value)}>
+          <option value="ready">Ready</option>
+          {notReady.map((r) => (
+            <option key={r.id} value={r.code}>
+              Not ready — {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={submission.busy}>
+        Finish wrap-up
+      </button>
+    </form>
+  );
+}

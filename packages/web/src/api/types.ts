@@ -1,0 +1,105 @@
+/** Shapes of the REST API that the desktop reads (see /api/openapi.json). */
+export type Role = 'administrator' | 'supervisor' | 'agent' | 'service';
+export type Channel = 'voice' | 'chat' | 'email';
+export type Domain = 'voice' | 'digital';
+export type AgentStateName = 'logged_out' | 'not_ready' | 'ready' | 'reserved' | 'active' | 'work';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  alias: string | null;
+  shownName: string;
+  extension: string | null;
+  teamId: string | null;
+  skills: { skillId: string; competence: number }[];
+  active: boolean;
+  teamMessagesEnabled?: boolean;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  primarySupervisorId: string | null;
+  secondarySupervisorId: string | null;
+}
+
+export interface Skill {
+  id: string;
+  name: string;
+}
+
+export type Criterion =
+  | 'longest_available'
+  | 'most_skilled'
+  | 'least_skilled'
+  | 'linear'
+  | 'circular'
+  | 'most_handled'
+  | 'shortest_aht';
+
+export interface Csq {
+  id: string;
+  name: string;
+  channel: Channel;
+  criterion: Criterion;
+  skills: { skillId: string; minCompetence: number }[];
+  agentOrder: string[];
+  serviceLevelSeconds?: number;
+}
+
+export interface ReasonCode {
+  id: string;
+  kind: 'not_ready' | 'logout';
+  code: number;
+  label: string;
+}
+
+export interface DomainState {
+  state: AgentStateName;
+  reasonCode: number | null;
+  since: string;
+}
+
+export interface AgentLive {
+  id: string;
+  voice: DomainState;
+  digital: DomainState;
+  load: { voice: number; chat: number; email: number };
+  capacity: { chat: number; email: number };
+  contacts: string[];
+  csqs: string[];
+}
+
+export type ContactStatus = 'queued' | 'offered' | 'active' | 'wrap_up' | 'ended';
+
+export interface Contact {
+  id: string;
+  externalId: string | null;
+  channel: Channel;
+  csqId: string;
+  callType: string;
+  priority: number;
+  attributes: Record<string, string>;
+  status: ContactStatus;
+  agentId: string | null;
+  createdAt: string;
+  queuedAt: string;
+  acceptedAt: string | null;
+  endedAt: string | null;
+  outcome: string | null;
+  wrapUpReasons: string[] | null;
+}
+
+export interface LiveEvent {
+  type: string;
+  at: string;
+  contactId?: string;
+  agentId?: string;
+  csqId?: string;
+  deadline?: number | null;
+  domain?: Domain;
+  state?: AgentStateName;
+  [key: string]: unknown;
+}

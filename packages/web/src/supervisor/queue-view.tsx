@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { LiveEvent } from '../api/types.ts';
+import { useDesk, useLive, useNow } from '../live/hooks.ts';
+import { duration } from '../ui/format.ts';
+import { appendSamples, Sparkline } from './sparkline.tsx';
+
+export interface QueueRow {
+  csqId: string;
+  name: string;
+  channel: string;
+  waiting: number;
+  longestWaitSeconds: number;
+  agents: {
+    ready: number;
+    notReady: number;
+    reserved: number;
+    busy: number;
+    wrapUp: number;
+    loggedOut: number;
+  };
+  today: {
+    offered: number;
+    handled: number;
+    abandoned: number;
+    answeredWithinThreshold: number;
+    serviceLevel: number | null;
+    serviceLevelSeconds: number;
+  };
+}
+
+const SAMPLE_MS = 5000;
+const routerEvent = (event: LiveEvent) =>
+  event.type.startsWith('contact.') || event.type === 'agent.state_changed';
+
+/** Queue view: what waits, for how long, who could take it, and how today has gone; with a live chart. */
+export function QueueView() {
+  const { api } = useDesk();
+  const queues = useLive(() => api.request<QueueRow[]>('GET', '/queues'), routerEvent, '', 1000);
+  const now = useNow(SAMPLE_MS);
+  const [history, setHistory] = useState(new Map<string, number[]>());
+  // One sample per tick and per reload, so the chart moves even when nothing changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sample on every tick
+  useEffect(() => {
+    if (queues.data)
+      setHistory((h) =>
+        appendSamples(h, Object.fromEntries(queues.data?.map((q) => [q.csqId, q.waiting]) ?? [])),
+      );
+  }, [queues.data, now]);
+  useEffect(() => {
+    const timer = setInterval(queues.reload, SAMPLE_MS);
+    return () => clearInterval(timer);
+  }, [queues.reload]);
+  if (!queues.data) return <p aria-busy="true">{queues.error?.message ?? 'Loading…'}</p>;
+  return (
+    <section aria-labelledby="queues-title">
+      <h1 id="queues-title">Queues</h1>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">Queue</th>
+            <th scope="col">Waiting</th>
+            <th scope="col">Longest wait</th>
+            <th scope="col">Waiting, last 5 min</th>
+            <th scope="col">Ready</th>
+            <th scope="col">Busy</th>
+            <th scope="col">Wrap-up</th>
+            <th scope="col">Not ready</th>
+            <th scope="col">Offered today</th>
+            <th scope="col">Abandoned</th>
+            <th scope="col">Service level</th>
+          </tr>
+        </thead>
+        <tbody>
+          {queues.data.map((q) => (
+            <tr key={q.csqId} data-queue={q.name}>
+              <th scope="row">
+                {q.name} <span className="muted">{q.channel}</span>
+              </th>
+              <td data-testid="queue-waiting">{q.waiting}</td>
+              <td>{duration(q.longestWaitSeconds)}</td>
+              <td>
+                <Sparkline
+                  values={history.get(q.csqId) ?? [q.waiting]}
+                  label={`Contacts waiting in ${q.name}`}
+                />
+              </td>
+              <td>{q.agents.ready}</td>
+              <td>{q.agents.busy + q.agents.reserved}</td>
+              <td>{q.agents.wrapUp}</td>
+              <td>{q.agents.notReady}</td>
+              <td>{q.today.offered}</td>
+              <td>{q.today.abandoned}</td>
+              <td title={`Answered within ${q.today.serviceLevelSeconds} s`}>
+                {q.today.serviceLevel === null ? '—' : `${Math.round(q.today.serviceLevel * 1000) / 10} %`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {queues.data.length === 0 ? (
+        <p className="muted">No queues yet: an administrator creates them.</p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { type ReactNode, useId, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+
+/** A labelled input whose server-side error (if any) is shown beneath it and announced to screen readers. */
+export function Field(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (input: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const describedBy = props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`field${props.error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy })}
+      {props.error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {props.error}
+        </p>
+      ) : props.hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface Submission {
+  busy: boolean;
+  /** A message for the form as a whole (no field to pin it to). */
+  error: string | null;
+  fields: Record<string, string>;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+  clear: () => void;
+}
+
+/** Runs a save, keeping the server's refusal: field errors next to their fields, the rest above the form. */
+export function useSubmission(): Submission {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  return {
+    busy,
+    error,
+    fields,
+    clear: () => {
+      setError(null);
+      setFields({});
+    },
+    run: async (action) => {
+      setBusy(true);
+      setError(null);
+      setFields({});
+      try {
+        await action();
+        return true;
+      } catch (failure) {
+        if (failure instanceof ApiError && Object.keys(failure.fields).length > 0) setFields(failure.fields);
+        else setError(failure instanceof Error ? failure.message : String(failure));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.SWITCHBOARD_URL ?? 'http://localhost:3000';
+
+/** Production: `vite build` writes dist/, which the server serves. Development: `vite` proxies the API. */
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: {
+      '/api': { target: api, ws: true, changeOrigin: false },
+    },
+  },
+});
