@@ -106,7 +106,10 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     },
   };
   const random = seededRandom(agentCount);
-  const agents = site.agents.map((a) => new VirtualAgent(a.id, a.client, behaviour, random, () => errors++));
+  const failed = (error: unknown) => {
+    if (errors++ < 5) console.error(`  error: ${error instanceof Error ? error.message : String(error)}`);
+  };
+  const agents = site.agents.map((a) => new VirtualAgent(a.id, a.client, behaviour, random, failed));
   await Promise.all(agents.map((agent) => agent.start()));
 
   const started = Date.now();

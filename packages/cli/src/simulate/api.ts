@@ -47,6 +47,10 @@ export class ApiClient {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      // A request that never answers would silently stall a virtual agent: make it an error instead.
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    }).catch((error: unknown) => {
+      throw new Error(`${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : null;
@@ -71,5 +75,8 @@ export class ApiClient {
 }
 
 /** True for the answers a simulation expects when it races the router (the contact moved on already). */
+/** Longer than any answer a healthy server gives under the heaviest load benchmark. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export const isRace = (error: unknown): boolean =>
   error instanceof ApiError && (error.status === 409 || error.status === 404);

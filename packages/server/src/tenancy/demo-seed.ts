@@ -7,6 +7,7 @@ import { createReasonCode } from '../directory/reason-codes.service.ts';
 import { createSkill } from '../directory/skills.service.ts';
 import { createTeam } from '../directory/teams.service.ts';
 import { createUser } from '../directory/users.service.ts';
+import { setTeamMessagesSwitch } from '../messaging/team-messages.service.ts';
 import type { DemoCredentials } from './tenants.service.ts';
 
 const SKILLS = ['Billing', 'Technical support', 'Sales', 'Spanish'];
@@ -65,6 +66,7 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
       role: 'supervisor',
       password: admin.password,
     });
+    await setTeamMessagesSwitch(db, system, supervisor.id, true);
     const created = await createTeam(db, system, {
       name: team.name,
       primarySupervisorId: supervisor.id,

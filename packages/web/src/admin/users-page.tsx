@@ -1,9 +1,12 @@
 import type { Role, Skill, Team, User } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
+import { FormError, useSubmission } from '../ui/form.tsx';
 import { CheckboxField, SelectField, TextField } from '../ui/inputs.tsx';
 import { CrudPage, type FormProps } from './crud-page.tsx';
 
 interface UserForm {
+  /** The user being edited; null while creating one. */
+  id: string | null;
   username: string;
   displayName: string;
   role: Role;
@@ -52,6 +55,7 @@ export function UsersPage() {
         { label: 'Active', render: (u) => (u.active ? 'yes' : 'no') },
       ]}
       blank={() => ({
+        id: null,
         username: '',
         displayName: '',
         role: 'agent',
@@ -63,6 +67,7 @@ export function UsersPage() {
         skills: {},
       })}
       toForm={(u) => ({
+        id: u.id,
         username: u.username,
         displayName: u.displayName,
         role: u.role,
@@ -169,6 +174,7 @@ function UserFields(props: FormProps<UserForm> & { teams: Team[]; skills: Skill[
         {editing ? (
           <CheckboxField label="Active" checked={form.active} onChange={(active) => set({ active })} />
         ) : null}
+        {editing && form.id && form.role === 'supervisor' ? <TeamMessagesSwitch userId={form.id} /> : null}
       </div>
       {takesContacts ? (
         <fieldset>
@@ -191,5 +197,33 @@ function UserFields(props: FormProps<UserForm> & { teams: Team[]; skills: Skill[
         </fieldset>
       ) : null}
     </>
+  );
+}
+
+/** The administrator's switch that lets a supervisor send team messages; applied at once. */
+function TeamMessagesSwitch(props: { userId: string }) {
+  const { api } = useDesk();
+  const state = useLive(
+    () => api.request<{ enabled: boolean }>('GET', `/users/${props.userId}/team-messages`),
+    undefined,
+    props.userId,
+  );
+  const submission = useSubmission();
+  if (!state.data) return null;
+  return (
+    <div>
+      <CheckboxField
+        label="May send team messages"
+        checked={state.data.enabled}
+        onChange={async (enabled) => {
+          state.set(() => ({ enabled }));
+          const saved = await submission.run(() =>
+            api.request('PUT', `/users/${props.userId}/team-messages`, { enabled }),
+          );
+          if (!saved) state.reload();
+        }}
+      />
+      <FormError message={submission.error} />
+    </div>
   );
 }

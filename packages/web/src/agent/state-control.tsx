@@ -19,6 +19,7 @@ export function StateControl(props: {
   const notReady = props.reasons.filter((r) => r.kind === 'not_ready');
   const logout = props.reasons.filter((r) => r.kind === 'logout');
   const [reason, setReason] = useState<string>('');
+  const [logoutReason, setLogoutReason] = useState<string>('');
   const submission = useSubmission();
   const change = (state: 'ready' | 'not_ready' | 'logged_out', reasonCode?: number) =>
     submission.run(async () => {
@@ -73,10 +74,23 @@ export function StateControl(props: {
         >
           Not ready
         </button>
+        {logout.length > 0 ? (
+          <label className="inline">
+            <span className="visually-hidden">Log out reason ({DOMAIN_LABELS[props.domain]})</span>
+            <select value={logoutReason} onChange={(e) => setLogoutReason(e.target.value)}>
+              <option value="">Log out reason…</option>
+              {logout.map((r) => (
+                <option key={r.id} value={r.code}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button
           type="button"
           disabled={submission.busy || current.state === 'logged_out'}
-          onClick={() => change('logged_out', logout[0]?.code)}
+          onClick={() => change('logged_out', logoutReason ? Number(logoutReason) : undefined)}
         >
           Log out
         </button>

@@ -33,6 +33,7 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
   let supervisor: { page: Page; errors: string[] };
   let api: Awaited<ReturnType<typeof apiAs>>;
   let csqId = '';
+  let sueId = '';
 
   before(async () => {
     await buildDesktop();
@@ -46,7 +47,7 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
       role: 'supervisor',
       password: SUPERVISOR_PASSWORD,
     });
-    await api('PUT', `/users/${sue.id}/team-messages`, { enabled: true });
+    sueId = sue.id;
     await api('POST', '/teams', { name: 'Care', primarySupervisorId: sue.id });
   });
 
@@ -96,7 +97,20 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     await page.getByLabel('Agent ID (username)').fill('ann');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('cell', { name: 'Ann Smith' }).waitFor();
+
+    // The administrator lets the supervisor send team messages.
+    await page
+      .getByRole('row', { name: /Sue Supervisor/ })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/users/${sueId}/team-messages`) && r.request().method() === 'PUT',
+    );
+    await page.getByLabel('May send team messages').check();
+    assert.equal((await saved).status(), 200);
     await screenshot(page, 'admin-users');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    assert.deepEqual(await api('GET', `/users/${sueId}/team-messages`), { userId: sueId, enabled: true });
 
     const csqs = await api<{ id: string; name: string; skills: { minCompetence: number }[] }[]>(
       'GET',
