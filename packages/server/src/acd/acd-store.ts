@@ -6,7 +6,7 @@ import type {
   ContactView,
 } from '@switchboard/core';
 import { agentConfig, DEFAULT_CHANNEL_SETTINGS, DOMAINS } from '@switchboard/core';
-import { sql } from 'kysely';
+import { type OperationNodeSource, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository, usersRepository } from '../db/repositories/index.ts';
 
@@ -107,69 +107,92 @@ export async function loadOpenContacts(db: Db, tenantId: string): Promise<Contac
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-/** Rows per multi-row statement: well under the 65,535 bind parameters a statement may carry. */
-const ROWS_PER_STATEMENT = 1_000;
+/** Bind parameters per statement, well under the 65,535 PostgreSQL allows. */
+const PARAMETERS_PER_STATEMENT = 30_000;
 
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
-  return out;
+/** One data-modifying part of a batch and how many bind parameters it carries. */
+interface Part {
+  query: OperationNodeSource;
+  parameters: number;
 }
 
 /**
- * Writes one batch: the event log, the agent state trace, and the current state of contacts and agents. Each
- * table takes one multi-row statement (per thousand rows), so a batch costs a handful of round trips however
- * many contacts it touched.
+ * Writes one batch: the event log, the agent state trace, and the current state of contacts and agents.
+ * Every table's rows go in one multi-row statement, and the statements are joined as data-modifying CTEs of
+ * a single SQL statement: one round trip, atomic on its own. Only a batch too big for one statement's
+ * parameters is split, and then written in a transaction.
  */
 export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
-  const contactEvents = batch.events.filter((e) => e.type !== 'agent.state_changed');
-  const stateEvents = batch.events.filter((e) => e.type === 'agent.state_changed');
-  await upsertContacts(db, tenantId, batch);
-  await markEnded(db, tenantId, batch);
-  for (const rows of chunks(contactEvents)) {
-    await db
-      .insertInto('contact_events')
-      .values(
-        rows.map((e) => {
-          const { type, at, contactId, ...data } = e as AcdEvent & { contactId: string };
-          const agentId = 'agentId' in data ? (data.agentId as string | null) : null;
-          const csqId = 'csqId' in data ? (data.csqId as string | null) : null;
-          return {
+  const statements = group(batchParts(db, tenantId, batch));
+  if (statements.length === 1) await (statements[0] as RawBuilder<unknown>).execute(db);
+  else if (statements.length > 1)
+    await db.transaction().execute(async (trx) => {
+      for (const statement of statements) await statement.execute(trx);
+    });
+}
+
+function group(parts: Part[]): RawBuilder<unknown>[] {
+  const statements: Part[][] = [];
+  let current: Part[] = [];
+  let parameters = 0;
+  for (const part of parts) {
+    if (current.length > 0 && parameters + part.parameters > PARAMETERS_PER_STATEMENT) {
+      statements.push(current);
+      current = [];
+      parameters = 0;
+    }
+    current.push(part);
+    parameters += part.parameters;
+  }
+  if (current.length > 0) statements.push(current);
+  return statements.map(
+    (members) =>
+      sql`with ${sql.join(members.map((p, i) => sql`${sql.ref(`write_${i}`)} as (${p.query})`))} select 1`,
+  );
+}
+
+function chunks<T>(rows: T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function batchParts(db: Db, tenantId: string, batch: RouterBatch): Part[] {
+  const ended = new Map(
+    batch.events.flatMap((e) => (e.type === 'contact.ended' ? [[e.contactId, e] as const] : [])),
+  );
+  const parts: Part[] = [];
+  const contacts = contactRows(tenantId, batch, ended);
+  for (const rows of chunks(contacts, 22))
+    parts.push({ query: upsertContacts(db, rows), parameters: rows.length * 22 });
+  // Contacts the router no longer holds have no row above: only their ending is written.
+  const endings = [...ended.values()].filter((end) => !batch.contacts.has(end.contactId));
+  for (const rows of chunks(endings, 6))
+    parts.push({ query: markEnded(tenantId, rows, batch.wrapUpReasons), parameters: rows.length * 6 + 1 });
+  const events = batch.events.flatMap((e) =>
+    e.type === 'agent.state_changed' ? [] : [eventRow(tenantId, e)],
+  );
+  for (const rows of chunks(events, 7))
+    parts.push({ query: db.insertInto('contact_events').values(rows), parameters: rows.length * 7 });
+  const trace = batch.events.flatMap((e) =>
+    e.type === 'agent.state_changed'
+      ? [
+          {
             tenant_id: tenantId,
-            contact_id: contactId,
-            type,
-            at: new Date(at),
-            agent_id: agentId,
-            csq_id: csqId,
-            data: JSON.stringify(data),
-          };
-        }),
-      )
-      .execute();
-  }
-  for (const rows of chunks(stateEvents)) {
-    await db
-      .insertInto('agent_state_trace')
-      .values(
-        rows.flatMap((e) =>
-          e.type === 'agent.state_changed'
-            ? [
-                {
-                  tenant_id: tenantId,
-                  agent_id: e.agentId,
-                  domain: e.domain,
-                  state: e.state,
-                  previous: e.previous,
-                  reason_code: e.reasonCode,
-                  cause: e.cause,
-                  at: new Date(e.at),
-                },
-              ]
-            : [],
-        ),
-      )
-      .execute();
-  }
+            agent_id: e.agentId,
+            domain: e.domain,
+            state: e.state,
+            previous: e.previous,
+            reason_code: e.reasonCode,
+            cause: e.cause,
+            at: new Date(e.at),
+          },
+        ]
+      : [],
+  );
+  for (const rows of chunks(trace, 8))
+    parts.push({ query: db.insertInto('agent_state_trace').values(rows), parameters: rows.length * 8 });
   const presence = [...batch.presence].flatMap(([agentId, chosen]) =>
     DOMAINS.map((domain) => ({
       tenant_id: tenantId,
@@ -179,23 +202,43 @@ export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): 
       reason_code: chosen.reasons[domain],
     })),
   );
-  for (const rows of chunks(presence)) {
-    await db
-      .insertInto('agent_presence')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'agent_id', 'domain']).doUpdateSet((eb) => ({
-          chosen: eb.ref('excluded.chosen'),
-          reason_code: eb.ref('excluded.reason_code'),
-        })),
-      )
-      .execute();
-  }
+  for (const rows of chunks(presence, 5))
+    parts.push({
+      query: db
+        .insertInto('agent_presence')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'agent_id', 'domain']).doUpdateSet((eb) => ({
+            chosen: eb.ref('excluded.chosen'),
+            reason_code: eb.ref('excluded.reason_code'),
+          })),
+        ),
+      parameters: rows.length * 5,
+    });
+  return parts;
 }
 
-async function upsertContacts(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
-  const rows = [...batch.contacts].map(([id, view]) => {
+function eventRow(tenantId: string, e: AcdEvent) {
+  const { type, at, contactId, ...data } = e as AcdEvent & { contactId: string };
+  return {
+    tenant_id: tenantId,
+    contact_id: contactId,
+    type,
+    at: new Date(at),
+    agent_id: 'agentId' in data ? (data.agentId as string | null) : null,
+    csq_id: 'csqId' in data ? (data.csqId as string | null) : null,
+    data: JSON.stringify(data),
+  };
+}
+
+type Ended = Extract<AcdEvent, { type: 'contact.ended' }>;
+
+/** The last state of each contact the batch touched; one that ended carries its ending too. */
+function contactRows(tenantId: string, batch: RouterBatch, ended: Map<string, Ended>) {
+  return [...batch.contacts].map(([id, view]) => {
     const extras = batch.created.get(id);
+    const end = ended.get(id);
+    const reasons = batch.wrapUpReasons.get(id);
     return {
       id,
       tenant_id: tenantId,
@@ -205,64 +248,70 @@ async function upsertContacts(db: Db, tenantId: string, batch: RouterBatch): Pro
       csq_id: view.csqId,
       call_type: view.callType,
       priority: view.priority,
-      status: view.status,
+      status: end ? 'ended' : view.status,
       seq: String(view.seq),
       created_at: new Date(view.createdAt),
       queued_at: new Date(view.queuedAt),
-      agent_id: view.agentId,
+      agent_id: end ? end.agentId : view.agentId,
       accepted_at: date(view.acceptedAt),
       wrap_up_at: date(view.wrapUpAt),
       excluded: JSON.stringify(view.excluded),
       sticky_agent_id: view.stickyAgentId,
       join_timeout_sent: view.joinTimeoutSent,
+      outcome: end?.outcome ?? null,
+      ended_by: end?.endedBy ?? null,
+      ended_at: end ? new Date(end.at) : null,
+      wrap_up_reasons: reasons ? JSON.stringify(reasons) : null,
     };
   });
-  for (const chunk of chunks(rows)) {
-    await db
-      .insertInto('contacts')
-      .values(chunk)
-      .onConflict((oc) =>
-        // A contact's id, tenant, external id and attributes are set once, when it is created.
-        oc.column('id').doUpdateSet((eb) => ({
-          channel: eb.ref('excluded.channel'),
-          csq_id: eb.ref('excluded.csq_id'),
-          call_type: eb.ref('excluded.call_type'),
-          priority: eb.ref('excluded.priority'),
-          status: eb.ref('excluded.status'),
-          seq: eb.ref('excluded.seq'),
-          created_at: eb.ref('excluded.created_at'),
-          queued_at: eb.ref('excluded.queued_at'),
-          agent_id: eb.ref('excluded.agent_id'),
-          accepted_at: eb.ref('excluded.accepted_at'),
-          wrap_up_at: eb.ref('excluded.wrap_up_at'),
-          excluded: eb.ref('excluded.excluded'),
-          sticky_agent_id: eb.ref('excluded.sticky_agent_id'),
-          join_timeout_sent: eb.ref('excluded.join_timeout_sent'),
-        })),
-      )
-      .execute();
-  }
 }
 
-/** Ended contacts: the outcome, who ended it, when, and any wrap-up reasons, in one statement. */
-async function markEnded(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
-  const ends = batch.events.flatMap((e) => (e.type === 'contact.ended' ? [e] : []));
-  for (const chunk of chunks(ends)) {
-    const values = sql.join(
-      chunk.map((end) => {
-        const reasons = batch.wrapUpReasons.get(end.contactId);
-        return sql`(${end.contactId}::uuid, ${end.outcome}::text, ${end.endedBy}::text, ${new Date(end.at)}::timestamptz, ${end.agentId}::uuid, ${reasons ? JSON.stringify(reasons) : null}::jsonb)`;
-      }),
+function upsertContacts(db: Db, rows: ReturnType<typeof contactRows>) {
+  return db
+    .insertInto('contacts')
+    .values(rows)
+    .onConflict((oc) =>
+      // A contact's id, tenant, external id and attributes are set once, when it is created; its ending
+      // and wrap-up reasons, once it has them, stay.
+      oc.column('id').doUpdateSet((eb) => ({
+        channel: eb.ref('excluded.channel'),
+        csq_id: eb.ref('excluded.csq_id'),
+        call_type: eb.ref('excluded.call_type'),
+        priority: eb.ref('excluded.priority'),
+        status: eb.ref('excluded.status'),
+        seq: eb.ref('excluded.seq'),
+        created_at: eb.ref('excluded.created_at'),
+        queued_at: eb.ref('excluded.queued_at'),
+        agent_id: eb.ref('excluded.agent_id'),
+        accepted_at: eb.ref('excluded.accepted_at'),
+        wrap_up_at: eb.ref('excluded.wrap_up_at'),
+        excluded: eb.ref('excluded.excluded'),
+        sticky_agent_id: eb.ref('excluded.sticky_agent_id'),
+        join_timeout_sent: eb.ref('excluded.join_timeout_sent'),
+        outcome: sql`coalesce(excluded.outcome, contacts.outcome)`,
+        ended_by: sql`coalesce(excluded.ended_by, contacts.ended_by)`,
+        ended_at: sql`coalesce(excluded.ended_at, contacts.ended_at)`,
+        wrap_up_reasons: sql`coalesce(excluded.wrap_up_reasons, contacts.wrap_up_reasons)`,
+      })),
     );
-    await sql`
-      update contacts set
-        status = 'ended',
-        outcome = ended.outcome,
-        ended_by = ended.ended_by,
-        ended_at = ended.ended_at,
-        agent_id = ended.agent_id,
-        wrap_up_reasons = coalesce(ended.wrap_up_reasons, contacts.wrap_up_reasons)
-      from (values ${values}) as ended(id, outcome, ended_by, ended_at, agent_id, wrap_up_reasons)
-      where contacts.tenant_id = ${tenantId} and contacts.id = ended.id`.execute(db);
-  }
+}
+
+/** Contacts that ended after the router let go of them: the outcome, who ended it, when, wrap-up reasons. */
+function markEnded(tenantId: string, ends: Ended[], wrapUpReasons: Map<string, string[]>) {
+  const values = sql.join(
+    ends.map((end) => {
+      const reasons = wrapUpReasons.get(end.contactId);
+      return sql`(${end.contactId}::uuid, ${end.outcome}::text, ${end.endedBy}::text, ${new Date(end.at)}::timestamptz, ${end.agentId}::uuid, ${reasons ? JSON.stringify(reasons) : null}::jsonb)`;
+    }),
+  );
+  return sql`
+    update contacts set
+      status = 'ended',
+      outcome = ended.outcome,
+      ended_by = ended.ended_by,
+      ended_at = ended.ended_at,
+      agent_id = ended.agent_id,
+      wrap_up_reasons = coalesce(ended.wrap_up_reasons, contacts.wrap_up_reasons)
+    from (values ${values}) as ended(id, outcome, ended_by, ended_at, agent_id, wrap_up_reasons)
+    where contacts.tenant_id = ${tenantId} and contacts.id = ended.id`;
 }

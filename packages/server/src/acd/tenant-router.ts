@@ -98,7 +98,8 @@ export class TenantRouter {
       this.#batch = emptyBatch();
       if (batch.events.length === 0 && batch.contacts.size === 0) return;
       try {
-        await this.#db.transaction().execute((trx) => writeBatch(trx, this.tenantId, batch));
+        // Atomic on its own: one statement, or a transaction when the batch needs several.
+        await writeBatch(this.#db, this.tenantId, batch);
       } catch (error) {
         // The engine is now ahead of storage: stop using it so the next request rebuilds it from storage.
         this.broken = true;
