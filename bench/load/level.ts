@@ -38,11 +38,16 @@ const percentile = (sorted: number[], q: number) =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
 
 /** Contacts still open after the drain limit are errors; their histories say where they stopped. */
-async function reportUnfinished(admin: ApiClient, open: Set<string>): Promise<void> {
+async function reportUnfinished(admin: ApiClient, open: Set<string>, agents: VirtualAgent[]): Promise<void> {
   for (const id of [...open].slice(0, 5)) {
     const events = await admin.request<StreamEvent[]>('GET', `/contacts/${id}/events`);
     const steps = events.map((e) => `${e.at?.slice(11, 23)} ${e.type}${e.agentId ? ` ${e.agentId}` : ''}`);
-    console.error(`  contact ${id} did not end: ${steps.join(' → ')}`);
+    const mine = agents.flatMap((agent) =>
+      agent.progress.has(id) ? [`${agent.id}: ${agent.progress.get(id)}`] : [],
+    );
+    console.error(
+      `  contact ${id} did not end: ${steps.join(' → ')}; virtual agents' progress: ${mine.join(', ') || 'none'}`,
+    );
   }
 }
 
@@ -141,7 +146,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
   const seconds = (Date.now() - started) / 1000;
   // Offers made as the agents sign out may find their stream already closed: only earlier ones are checked.
   const checkedUntil = Date.now() - DELIVERY_GRACE_MS;
-  await reportUnfinished(admin, open);
+  await reportUnfinished(admin, open, agents);
   await Promise.all(agents.map((agent) => agent.stop()));
   observer.close();
 

@@ -36,6 +36,8 @@ export class VirtualAgent {
   readonly #behaviour: AgentBehaviour;
   readonly #random: Random;
   readonly #errors: (error: unknown) => void;
+  /** How far this agent got with each contact offered to it (offered, accepting, accepted, completing …). */
+  readonly progress = new Map<string, string>();
   #socket: WebSocket | null = null;
   #stopped = false;
   #timers = new Set<ReturnType<typeof setTimeout>>();
@@ -96,11 +98,21 @@ export class VirtualAgent {
 
   #answer(contactId: string): void {
     const { answerSeconds, ahtSeconds, wrapUpSeconds } = this.#behaviour;
+    const step = (name: string) => this.progress.set(contactId, name);
+    step('offered');
     this.#later(this.#random.between(answerSeconds.min, answerSeconds.max), async () => {
+      step('accepting');
       await this.#client.request('POST', `/contacts/${contactId}/accept`);
+      step('accepted');
       this.#later(this.#random.exponential(ahtSeconds), async () => {
+        step('completing');
         await this.#client.request('POST', `/contacts/${contactId}/complete`);
-        this.#later(wrapUpSeconds, () => this.#wrapUp(contactId));
+        step('completed');
+        this.#later(wrapUpSeconds, async () => {
+          step('wrapping up');
+          await this.#wrapUp(contactId);
+          step('done');
+        });
       });
     });
   }
