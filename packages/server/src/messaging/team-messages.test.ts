@@ -15,6 +15,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../testing/test-app.ts';
+import { connect } from '../testing/websocket.ts';
 import { publishTeamMessage } from './team-messages.service.ts';
 
 type Person = { tenant: string; id: string; username: string };
@@ -512,37 +513,6 @@ describe('team messages', () => {
     for (const stream of streams) stream.close();
   });
 });
-
-interface Message {
-  type: string;
-  [key: string]: unknown;
-}
-
-/** A WebSocket client that hands out messages as they arrive, waiting on events rather than time. */
-function connect(url: string) {
-  const socket = new WebSocket(url);
-  const received: Message[] = [];
-  const waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
-  socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as Message;
-    received.push(message);
-    for (const waiter of [...waiters]) {
-      if (waiter.match(message)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(message);
-      }
-    }
-  });
-  return {
-    received,
-    next(match: (m: Message) => boolean): Promise<Message> {
-      const found = received.find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve) => waiters.push({ match, resolve }));
-    },
-    close: () => socket.close(),
-  };
-}
 
 /*
  * Two publishes at the same time must not both slip under a cap. PGlite runs one transaction at a time;
