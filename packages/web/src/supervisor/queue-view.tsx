@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../api/types.ts';
-import { useDesk, useLive, useNow } from '../live/hooks.ts';
+import { useDesk, useLive } from '../live/hooks.ts';
 import { duration } from '../ui/format.ts';
 import { appendSamples, Sparkline } from './sparkline.tsx';
 
@@ -36,18 +36,18 @@ const routerEvent = (event: LiveEvent) =>
 export function QueueView() {
   const { api } = useDesk();
   const queues = useLive(() => api.request<QueueRow[]>('GET', '/queues'), routerEvent, '', 1000);
-  const now = useNow(SAMPLE_MS);
   const [history, setHistory] = useState(new Map<string, number[]>());
-  // One sample per tick and per reload, so the chart moves even when nothing changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: sample on every tick
+  const latest = useRef(queues.data);
+  latest.current = queues.data;
+  // Every SAMPLE_MS: one point on the chart (so 60 points are five minutes) and a fresh load, which also
+  // moves the longest wait when no event arrives.
   useEffect(() => {
-    if (queues.data)
-      setHistory((h) =>
-        appendSamples(h, Object.fromEntries(queues.data?.map((q) => [q.csqId, q.waiting]) ?? [])),
-      );
-  }, [queues.data, now]);
-  useEffect(() => {
-    const timer = setInterval(queues.reload, SAMPLE_MS);
+    const timer = setInterval(() => {
+      const rows = latest.current;
+      if (rows)
+        setHistory((h) => appendSamples(h, Object.fromEntries(rows.map((q) => [q.csqId, q.waiting]))));
+      queues.reload();
+    }, SAMPLE_MS);
     return () => clearInterval(timer);
   }, [queues.reload]);
   if (!queues.data) return <p aria-busy="true">{queues.error?.message ?? 'Loading…'}</p>;

@@ -5,6 +5,7 @@ import type { LiveEvent, Team } from '../api/types.ts';
 import { useDesk, useLive, useNow } from '../live/hooks.ts';
 import { Field, FormError, useSubmission } from '../ui/form.tsx';
 import { clock } from '../ui/format.ts';
+import { supervisedTeams } from './use-team.ts';
 
 const EXPIRY_CHOICES: [number, string][] = [
   [5, '5 minutes'],
@@ -27,10 +28,7 @@ export function TeamMessages() {
     () => api.request<TeamMessage[]>('GET', '/team-messages?include=recent'),
     aboutMessages,
   );
-  const mine = (teams.data ?? []).filter(
-    (t) =>
-      me.role === 'administrator' || t.primarySupervisorId === me.id || t.secondarySupervisorId === me.id,
-  );
+  const mine = supervisedTeams(teams.data ?? [], me);
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [all, setAll] = useState(true);

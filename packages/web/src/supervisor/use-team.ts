@@ -9,6 +9,13 @@ export interface TeamRow {
 
 const isContactEvent = (event: LiveEvent) => event.type.startsWith('contact.');
 
+/** The teams someone supervises (primary or secondary); an administrator: every team. */
+export const supervisedTeams = (teams: Team[], me: User) =>
+  teams.filter(
+    (t) =>
+      me.role === 'administrator' || t.primarySupervisorId === me.id || t.secondarySupervisorId === me.id,
+  );
+
 /**
  * The people a supervisor watches (an administrator: everyone who takes contacts), with their live state.
  * State changes are applied as they arrive; contact events refresh the contact counts, coalesced to one
@@ -53,5 +60,5 @@ export function useTeam() {
     .filter((u) => me.role === 'administrator' || (u.teamId !== null && teamIds.has(u.teamId)))
     .map((user) => ({ user, live: live.data?.find((a) => a.id === user.id) }))
     .sort((a, b) => a.user.shownName.localeCompare(b.user.shownName));
-  return { rows, teams: supervised, allTeams: teams.data ?? [], reasons: reasons.data ?? [], users, live };
+  return { rows, teams: supervised, reasons: reasons.data ?? [], users, live };
 }
