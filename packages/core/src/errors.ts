@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'team_message_rate_limited',
   /** The tenant holds the most active team messages it may; details.limit. */
   'team_messages_full',
+  /** One chat's customer sent messages faster than the chat allows; details.retryAfterSeconds. */
+  'chat_rate_limited',
+  /** The chat has ended: nothing more can be sent in it. */
+  'chat_ended',
   'upgrade_required',
   'internal',
 ] as const;

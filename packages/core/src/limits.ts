@@ -24,6 +24,12 @@ export const LIMITS = {
   teamMessagePublishesPerHour: { max: 100 },
   /** Unexpired, undeleted messages of a tenant. */
   teamMessagesActivePerTenant: { max: 1600 },
+  /** A chat message, in Unicode code points (spec C3). */
+  chatMessage: { max: 1500 },
+  /** Messages one chat's customer may send at once, and then per second (a flood is refused with 429). */
+  chatMessageRate: { burst: 20, perSecond: 1 },
+  /** Messages an agent who joins a chat later (group chat) sees of what came before. */
+  chatHistoryForInvitee: { max: 100 },
   listPageSize: { default: 50, max: 500 },
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
-import { type Clock, SwitchboardError, systemClock } from '@switchboard/core';
+import { type Clock, LIMITS, RateLimiter, SwitchboardError, systemClock } from '@switchboard/core';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { AcdRuntime } from './acd/acd-runtime.ts';
 import { agentRoutes } from './acd/agents.routes.ts';
@@ -15,6 +15,9 @@ import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { newSigningKey } from './auth/secrets.ts';
+import { chatRoutes } from './chat/chat.routes.ts';
+import { ChatHub } from './chat/chat-hub.ts';
+import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { type Db, isReady } from './db/database.ts';
 import { systemSettingsRepository } from './db/repositories/index.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
@@ -57,6 +60,8 @@ const ROUTES = [
   contactRoutes,
   agentRoutes,
   teamMessageRoutes,
+  chatRoutes,
+  publicChatRoutes,
   eventRoutes,
 ];
 
@@ -68,12 +73,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
     'access_token_signing_key',
     newSigningKey,
   );
+  const acd = options.acd ?? new AcdRuntime(options.db, clock);
+  const notices = new EventBus<Notice>();
   const context: AppContext = {
     db: options.db,
     clock,
     auth: new AuthService(options.db, clock, new AccessTokens(signingKey)),
-    acd: options.acd ?? new AcdRuntime(options.db, clock),
-    notices: new EventBus<Notice>(),
+    acd,
+    notices,
+    chat: {
+      db: options.db,
+      acd,
+      notices,
+      clock,
+      hub: new ChatHub(acd.bus, options.db),
+      customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
+    },
   };
 
   const app = Fastify({

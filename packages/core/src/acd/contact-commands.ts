@@ -88,7 +88,7 @@ export function completeContact(
   contact.wrapUpAt = at;
   contact.held = false;
   contact.endedBy = endedBy;
-  state.events.push({ type: 'contact.wrap_up_started', at, contactId, agentId });
+  state.events.push({ type: 'contact.wrap_up_started', at, contactId, agentId, endedBy });
   if (state.params.wrapUpTimeoutMs !== null)
     schedule(state, contact, 'wrap_up', at + state.params.wrapUpTimeoutMs);
   refreshAgent(state, agent, endedBy);

@@ -49,7 +49,7 @@ export type ContactEvent = At &
       }
     | { type: 'contact.call_type_changed'; contactId: string; callType: string }
     | { type: 'contact.join_timeout'; contactId: string }
-    | { type: 'contact.wrap_up_started'; contactId: string; agentId: string }
+    | { type: 'contact.wrap_up_started'; contactId: string; agentId: string; endedBy: Cause }
     | { type: 'contact.wrap_up_ended'; contactId: string; agentId: string; reasons: string[] }
     | { type: 'contact.ended'; contactId: string; outcome: Outcome; endedBy: Cause; agentId: string | null }
   );

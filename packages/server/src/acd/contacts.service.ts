@@ -23,6 +23,8 @@ export interface NewContactInput {
   attributes?: Record<string, string> | undefined;
   externalId?: string | undefined;
   stickyAgentId?: string | undefined;
+  /** Stores what belongs with the contact (a chat session) once its id is known, before it is queued (also on a retry). */
+  beforeQueue?: ((id: string) => Promise<void>) | undefined;
 }
 
 export const presentContact = (row: ContactRow) => ({
@@ -62,6 +64,7 @@ const findRow = (db: Db, tenantId: string, id: string) =>
 export async function createContact(db: Db, acd: AcdRuntime, principal: Principal, input: NewContactInput) {
   authorize(principal, 'contact.create');
   const id = input.externalId ? contactIdFor(principal.tenantId, input.externalId) : crypto.randomUUID();
+  await input.beforeQueue?.(id);
   const existing = input.externalId ? await findRow(db, principal.tenantId, id) : undefined;
   if (existing) return { created: false, contact: presentContact(existing) };
   const { result: isNew } = await acd.run(

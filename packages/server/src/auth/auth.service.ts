@@ -158,18 +158,19 @@ export class AuthService {
         : unauthenticated('The access token is not valid.');
     }
     const { claims } = verified;
-    const [session, user] = await Promise.all([
-      sessionsRepository.findById(this.#db, claims.tenantId, claims.sessionId),
-      usersRepository.findById(this.#db, claims.tenantId, claims.userId),
-    ]);
-    if (!session || session.revoked_at || !user?.active)
-      throw unauthenticated('The session has ended: sign in again.');
+    const live = await sessionsRepository.findLive(
+      this.#db,
+      claims.tenantId,
+      claims.sessionId,
+      claims.userId,
+    );
+    if (!live) throw unauthenticated('The session has ended: sign in again.');
     return {
       tenantId: claims.tenantId,
-      userId: user.id,
-      role: user.role,
-      name: user.username,
-      sessionId: session.id,
+      userId: live.user_id,
+      role: live.role,
+      name: live.username,
+      sessionId: live.id,
     };
   }
 

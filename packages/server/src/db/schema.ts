@@ -174,6 +174,35 @@ export interface ContactsTable {
   wrap_up_reasons: Json<string[]> | null;
 }
 
+export interface ChatSessionsTable {
+  tenant_id: string;
+  contact_id: string;
+  widget_id: string | null;
+  token_hash: string;
+  customer_name: string | null;
+  customer_email: string | null;
+  customer_phone: string | null;
+  custom_fields: Json<Record<string, string>>;
+  problem_statement: string | null;
+  last_seq: Generated<number>;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Date | null;
+  created_at: Date;
+}
+
+export interface ChatMessagesTable {
+  tenant_id: string;
+  contact_id: string;
+  seq: number;
+  sender: 'customer' | 'agent';
+  agent_id: string | null;
+  alias: string | null;
+  body: string;
+  client_id: string | null;
+  at: Date;
+}
+
 export interface ContactEventsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -258,6 +287,8 @@ export interface Schema {
   csq_skills: CsqSkillsTable;
   contacts: ContactsTable;
   contact_events: ContactEventsTable;
+  chat_sessions: ChatSessionsTable;
+  chat_messages: ChatMessagesTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;
@@ -287,3 +318,5 @@ export type CsqRow = Selectable<CsqsTable>;
 export type CalendarRow = Selectable<CalendarsTable>;
 export type TeamMessageRow = Selectable<TeamMessagesTable>;
 export type ContactRow = Selectable<ContactsTable>;
+export type ChatSessionRow = Selectable<ChatSessionsTable>;
+export type ChatMessageRow = Selectable<ChatMessagesTable>;

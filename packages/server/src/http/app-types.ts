@@ -6,6 +6,7 @@ import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { EventBus, Notice } from '../acd/event-bus.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { ChatDeps } from '../chat/chat.service.ts';
 import type { Db } from '../db/database.ts';
 
 export type App = FastifyInstance<
@@ -24,6 +25,8 @@ export interface AppContext {
   acd: AcdRuntime;
   /** Events that are not the router's (team messages), for the WebSocket event stream. */
   notices: EventBus<Notice>;
+  /** Web chat: sessions, messages and the customers' connections. */
+  chat: ChatDeps;
 }
 
 declare module 'fastify' {

@@ -16,6 +16,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   team_message_rate_limited: 429,
   team_messages_full: 409,
+  chat_rate_limited: 429,
+  chat_ended: 409,
   upgrade_required: 426,
   internal: 500,
 };
@@ -79,7 +81,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const typed = toSwitchboardError(error);
   const status = STATUS_BY_CODE[typed.code];
   if (status >= 500) request.log.error({ err: error }, 'request failed');
-  if (typed.code === 'too_many_attempts' || typed.code === 'team_message_rate_limited') {
+  if (STATUS_BY_CODE[typed.code] === 429) {
     const retry = (typed.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retry) void reply.header('retry-after', String(retry));
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts';
-import type { SessionRow } from '../schema.ts';
+import type { SessionRow, UserRow } from '../schema.ts';
 
 export const sessionsRepository = {
   async insert(
@@ -24,6 +24,30 @@ export const sessionsRepository = {
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('id', '=', sessionId)
+      .executeTakeFirst();
+  },
+
+  /**
+   * What authenticating a request needs, in one query: the session if it is unrevoked and its user's
+   * role and name if the user is active (the session's own user, so a token cannot borrow another's).
+   */
+  findLive(
+    db: Db,
+    tenantId: string,
+    sessionId: string,
+    userId: string,
+  ): Promise<{ id: string; user_id: string; role: UserRow['role']; username: string } | undefined> {
+    return db
+      .selectFrom('sessions')
+      .innerJoin('users', (join) =>
+        join.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'),
+      )
+      .select(['sessions.id', 'sessions.user_id', 'users.role', 'users.username'])
+      .where('sessions.tenant_id', '=', tenantId)
+      .where('sessions.id', '=', sessionId)
+      .where('sessions.user_id', '=', userId)
+      .where('sessions.revoked_at', 'is', null)
+      .where('users.active', '=', true)
       .executeTakeFirst();
   },
 

@@ -1,0 +1,4 @@
+export * from './customer-view.ts';
+export * from './rate-limiter.ts';
+export * from './text.ts';
+export * from './transcript.ts';

@@ -1,0 +1,97 @@
+import type { AcdEvent, CustomerFrame } from '@switchboard/core';
+import type { EventBus } from '../acd/event-bus.ts';
+import type { Db } from '../db/database.ts';
+
+/** What a chat's customer connection hears: the router's events for the chat, or a frame sent to it directly. */
+export type ChatItem = { kind: 'event'; event: AcdEvent } | { kind: 'frame'; frame: CustomerFrame };
+type Listener = (item: ChatItem) => void;
+
+interface TenantChats {
+  unsubscribe: () => void;
+  chats: Map<string, Set<Listener>>;
+  /** Keeps the tenant's events in order while aliases load. */
+  chain: Promise<void>;
+}
+
+const ALIAS_TTL_MS = 60_000;
+
+/**
+ * Fans committed router events and chat frames out to the customers' connections, per chat: one router
+ * subscription per tenant with chats open here, however many chats there are. Agents' aliases are looked
+ * up before an event is handed on, so listeners can name the agent synchronously (`alias`).
+ */
+export class ChatHub {
+  readonly #bus: EventBus<AcdEvent>;
+  readonly #db: Db;
+  readonly #tenants = new Map<string, TenantChats>();
+  readonly #aliases = new Map<string, { alias: string; at: number }>();
+
+  constructor(bus: EventBus<AcdEvent>, db: Db) {
+    this.#bus = bus;
+    this.#db = db;
+  }
+
+  subscribe(tenantId: string, contactId: string, listener: Listener): () => void {
+    let tenant = this.#tenants.get(tenantId);
+    if (!tenant) {
+      const created: TenantChats = { unsubscribe: () => {}, chats: new Map(), chain: Promise.resolve() };
+      created.unsubscribe = this.#bus.subscribe(tenantId, (events) => this.#route(tenantId, created, events));
+      this.#tenants.set(tenantId, created);
+      tenant = created;
+    }
+    const listeners = tenant.chats.get(contactId) ?? new Set<Listener>();
+    listeners.add(listener);
+    tenant.chats.set(contactId, listeners);
+    const owner = tenant;
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) owner.chats.delete(contactId);
+      if (owner.chats.size === 0 && this.#tenants.get(tenantId) === owner) {
+        owner.unsubscribe();
+        this.#tenants.delete(tenantId);
+      }
+    };
+  }
+
+  /** Sends a frame (a message, typing) to every connection of one chat's customer in this process. */
+  send(tenantId: string, contactId: string, frame: CustomerFrame): void {
+    for (const listener of this.#tenants.get(tenantId)?.chats.get(contactId) ?? []) {
+      listener({ kind: 'frame', frame });
+    }
+  }
+
+  /** The name the customer sees for an agent: their alias, else their display name. */
+  alias(tenantId: string, agentId: string): string {
+    return this.#aliases.get(`${tenantId}/${agentId}`)?.alias ?? 'Agent';
+  }
+
+  async loadAlias(tenantId: string, agentId: string): Promise<string> {
+    const key = `${tenantId}/${agentId}`;
+    const cached = this.#aliases.get(key);
+    if (cached && Date.now() - cached.at < ALIAS_TTL_MS) return cached.alias;
+    const user = await this.#db
+      .selectFrom('users')
+      .select(['alias', 'display_name'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', agentId)
+      .executeTakeFirst();
+    const alias = user?.alias || user?.display_name || 'Agent';
+    this.#aliases.set(key, { alias, at: Date.now() });
+    return alias;
+  }
+
+  #route(tenantId: string, tenant: TenantChats, events: AcdEvent[]): void {
+    const mine = events.filter((e) => e.type !== 'agent.state_changed' && tenant.chats.has(e.contactId));
+    if (mine.length === 0) return;
+    tenant.chain = tenant.chain.then(async () => {
+      for (const event of mine) {
+        if (event.type === 'contact.accepted' || event.type === 'contact.transferred') {
+          const agentId = event.type === 'contact.accepted' ? event.agentId : event.fromAgentId;
+          await this.loadAlias(tenantId, agentId).catch(() => 'Agent');
+        }
+        if (event.type === 'agent.state_changed') continue;
+        for (const listener of tenant.chats.get(event.contactId) ?? []) listener({ kind: 'event', event });
+      }
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { LIMITS } from '@switchboard/core';
+import { Type } from 'typebox';
+import { name, Uuid } from '../http/common.schema.ts';
+
+const Timestamp = Type.String({ format: 'date-time' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+/** Chat text: 1–1,500 characters (Unicode code points), not only spaces. */
+export const ChatText = Type.String({ minLength: 1, maxLength: LIMITS.chatMessage.max });
+
+export const ChatMessage = Type.Object({
+  seq: Type.Integer({ description: 'The message number in its chat, from 1, without gaps.' }),
+  from: Type.Enum(['customer', 'agent']),
+  alias: Nullable(Type.String()),
+  text: Type.String(),
+  at: Timestamp,
+});
+
+export const SendMessageBody = Type.Object(
+  {
+    clientId: Type.String({
+      format: 'uuid',
+      description: 'Your id for this message: sending it again returns the first one, never a second.',
+    }),
+    text: ChatText,
+  },
+  { additionalProperties: false },
+);
+
+export const TypingBody = Type.Object({ typing: Type.Boolean() }, { additionalProperties: false });
+
+export const AfterQuery = Type.Object(
+  { after: Type.Optional(Type.Integer({ minimum: 0, description: 'Only messages numbered above this.' })) },
+  { additionalProperties: false },
+);
+
+export const Customer = Type.Object(
+  {
+    name: Type.Optional(name(LIMITS.displayName.max)),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9+()./ -]+$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CustomFields = Type.Record(
+  Type.String({ minLength: 1, maxLength: 60 }),
+  Type.String({ maxLength: 500 }),
+  {
+    maxProperties: 10,
+  },
+);
+
+export const NewChatBody = Type.Object(
+  {
+    csqId: Uuid,
+    callType: Type.Optional(name(60)),
+    customer: Customer,
+    customFields: Type.Optional(CustomFields),
+    problemStatement: Type.Optional(name(100)),
+    clientId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Your id for this start: a retry returns the same chat.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const StartedChat = Type.Object({
+  chatId: Uuid,
+  token: Type.String({ description: 'The customer side keeps this secret: Authorization: Chat <token>.' }),
+});
+
+export const AgentChat = Type.Object({
+  contactId: Uuid,
+  customer: Type.Object({
+    name: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    fields: Type.Record(Type.String(), Type.String()),
+  }),
+  problemStatement: Nullable(Type.String()),
+  rating: Nullable(Type.Object({ rating: Type.Integer(), comment: Nullable(Type.String()) })),
+  messages: Type.Array(ChatMessage),
+});
+
+export const RatingBody = Type.Object(
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);

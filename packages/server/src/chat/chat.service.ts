@@ -1,0 +1,356 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type AcdEvent,
+  authorize,
+  type ChatMessage,
+  type ChatNotice,
+  type Clock,
+  CustomerView,
+  chatTextProblem,
+  forbidden,
+  formatTranscript,
+  invalid,
+  isAllowed,
+  notFound,
+  type RateLimiter,
+  SwitchboardError,
+} from '@switchboard/core';
+import type { AcdRuntime } from '../acd/acd-runtime.ts';
+import { createContact } from '../acd/contacts.service.ts';
+import type { EventBus, Notice } from '../acd/event-bus.ts';
+import type { Principal } from '../auth/principal.ts';
+import { sameHash, sha256 } from '../auth/secrets.ts';
+import type { Db } from '../db/database.ts';
+import type { ChatSessionRow } from '../db/schema.ts';
+import { chatRepository } from './chat.repository.ts';
+import type { ChatHub } from './chat-hub.ts';
+
+export interface ChatDeps {
+  db: Db;
+  acd: AcdRuntime;
+  hub: ChatHub;
+  notices: EventBus<Notice>;
+  clock: Clock;
+  /** Per chat: how fast its customer may send. */
+  customerRate: RateLimiter;
+}
+
+export interface Customer {
+  name?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+}
+
+export interface StartChatInput {
+  csqId: string;
+  callType: string;
+  widgetId: string | null;
+  problemStatement: string | null;
+  customer: Customer;
+  customFields: Record<string, string>;
+  /** The customer side's own id for this start: a retry returns the same chat (with a new secret). */
+  clientId?: string | undefined;
+}
+
+const unauthenticated = (message: string) => new SwitchboardError('unauthenticated', message);
+
+/** The customer's proof that a chat is theirs: `Chat <token>`, or `?token=` where headers can't be set. */
+export interface CustomerCredentials {
+  chatId: string;
+  token: string | undefined;
+}
+
+/** The details an agent sees of the customer, as contact attributes (the desktop's contact panel shows them). */
+function customerAttributes(input: StartChatInput): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  if (input.customer.name) attributes.Name = input.customer.name;
+  if (input.customer.email) attributes.Email = input.customer.email;
+  if (input.customer.phone) attributes.Phone = input.customer.phone;
+  if (input.problemStatement) attributes.Problem = input.problemStatement;
+  for (const [label, value] of Object.entries(input.customFields)) attributes[label] ??= value;
+  return attributes;
+}
+
+/**
+ * Starts a web chat: the session is stored first, then its contact is queued in the CSQ, so a queued chat
+ * always has a session. Answers the chat id and the secret the customer's widget keeps for it.
+ */
+export async function startChat(deps: ChatDeps, principal: Principal, input: StartChatInput) {
+  authorize(principal, 'contact.create');
+  const token = randomBytes(32).toString('base64url');
+  const externalId = input.clientId ? `chat:${input.widgetId ?? 'api'}:${input.clientId}` : undefined;
+  const { contact } = await createContact(deps.db, deps.acd, principal, {
+    channel: 'chat',
+    csqId: input.csqId,
+    callType: input.callType,
+    attributes: customerAttributes(input),
+    externalId,
+    beforeQueue: async (id: string) => {
+      await chatRepository.upsertSession(deps.db, principal.tenantId, {
+        contactId: id,
+        widgetId: input.widgetId,
+        tokenHash: sha256(token),
+        customer: input.customer,
+        customFields: input.customFields,
+        problemStatement: input.problemStatement,
+        createdAt: new Date(deps.clock.now()),
+      });
+    },
+  });
+  return { chatId: contact.id, token, contact };
+}
+
+/** The session the customer's credentials open; wrong or missing secrets look like a missing chat. */
+export async function customerSession(deps: ChatDeps, credentials: CustomerCredentials) {
+  const session = await chatRepository.findForCustomer(deps.db, credentials.chatId);
+  if (!credentials.token) throw unauthenticated('Send the chat secret: Authorization: Chat <token>.');
+  if (!session || !sameHash(session.token_hash, sha256(credentials.token))) throw notFound('Chat');
+  return session;
+}
+
+/** The chat's contact as the router holds it now; undefined once it has ended. */
+async function openContact(deps: ChatDeps, tenantId: string, contactId: string) {
+  const router = await deps.acd.router(tenantId);
+  return router.engine.contact(contactId);
+}
+
+function checkText(text: string): void {
+  const problem = chatTextProblem(text);
+  if (problem) throw invalid(problem, [{ path: 'body/text', message: problem }]);
+}
+
+/** Tells the chat's agent (if one is with the customer) and the customer's connections. */
+function deliver(
+  deps: ChatDeps,
+  tenantId: string,
+  contactId: string,
+  agentIds: string[],
+  message: ChatMessage,
+) {
+  const at = new Date(message.at).toISOString();
+  deps.hub.send(tenantId, contactId, { type: 'message', ...message });
+  if (agentIds.length > 0)
+    deps.notices.publish(tenantId, [
+      { userIds: new Set(agentIds), message: { type: 'chat.message', contactId, ...message, at } },
+    ]);
+}
+
+export async function postCustomerMessage(
+  deps: ChatDeps,
+  session: ChatSessionRow,
+  input: { clientId: string; text: string },
+): Promise<ChatMessage> {
+  checkText(input.text);
+  const tenantId = session.tenant_id;
+  const contactId = session.contact_id;
+  const verdict = deps.customerRate.take(contactId);
+  if (!verdict.allowed) {
+    const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1000);
+    throw new SwitchboardError(
+      'chat_rate_limited',
+      `Too many messages at once: wait ${retryAfterSeconds} s before sending again.`,
+      { retryAfterSeconds },
+    );
+  }
+  // A retry of a message stored already (even just before the chat ended) gets its number back.
+  const earlier = await chatRepository.byClientId(deps.db, tenantId, contactId, input.clientId);
+  if (earlier) return earlier;
+  const contact = await openContact(deps, tenantId, contactId);
+  if (!contact || contact.status === 'wrap_up')
+    throw new SwitchboardError('chat_ended', 'This chat has ended: start a new one to write again.');
+  const { message, created } = await chatRepository.append(deps.db, tenantId, contactId, {
+    sender: 'customer',
+    agentId: null,
+    alias: null,
+    body: input.text,
+    clientId: input.clientId,
+    at: new Date(deps.clock.now()),
+  });
+  if (!created) return message;
+  if (contact.status === 'active')
+    await deps.acd.run(tenantId, (engine) => ({
+      events: engine.contact(contactId) ? engine.customerActivity(contactId) : [],
+      result: undefined,
+    }));
+  deliver(
+    deps,
+    tenantId,
+    contactId,
+    contact.status === 'active' && contact.agentId ? [contact.agentId] : [],
+    message,
+  );
+  return message;
+}
+
+export async function customerTyping(
+  deps: ChatDeps,
+  session: ChatSessionRow,
+  typing: boolean,
+): Promise<void> {
+  const contact = await openContact(deps, session.tenant_id, session.contact_id);
+  if (contact?.status !== 'active' || !contact.agentId) return;
+  deps.notices.publish(session.tenant_id, [
+    {
+      userIds: new Set([contact.agentId]),
+      message: {
+        type: 'chat.typing',
+        at: new Date(deps.clock.now()).toISOString(),
+        contactId: session.contact_id,
+        from: 'customer',
+        typing,
+      },
+    },
+  ]);
+}
+
+/** The customer closed the chat: abandoned if no agent had it yet, else over for the agent too. */
+export async function customerEnd(deps: ChatDeps, session: ChatSessionRow): Promise<void> {
+  await deps.acd.run(session.tenant_id, (engine) => ({
+    events: engine.customerLeft(session.contact_id),
+    result: undefined,
+  }));
+}
+
+/** What happened to the chat that no one typed, from its stored events (as the customer was told it). */
+async function chatNotices(deps: ChatDeps, tenantId: string, contactId: string): Promise<ChatNotice[]> {
+  const rows = await deps.db
+    .selectFrom('contact_events')
+    .select(['type', 'at', 'agent_id', 'data'])
+    .where('tenant_id', '=', tenantId)
+    .where('contact_id', '=', contactId)
+    .orderBy('id')
+    .execute();
+  const aliases = new Map<string, string>();
+  for (const row of rows) {
+    if (row.agent_id && !aliases.has(row.agent_id))
+      aliases.set(row.agent_id, await deps.hub.loadAlias(tenantId, row.agent_id));
+  }
+  const view = new CustomerView(
+    contactId,
+    { status: 'queued', agentId: null },
+    (id) => aliases.get(id) ?? 'Agent',
+  );
+  const notices: ChatNotice[] = [];
+  for (const row of rows) {
+    const event = { ...(row.data as object), type: row.type, at: row.at.getTime(), contactId } as AcdEvent;
+    for (const frame of view.apply(event)) {
+      if (frame.type === 'agent_joined' || frame.type === 'agent_left')
+        notices.push({ at: event.at, kind: frame.type, alias: frame.alias });
+      else if (frame.type === 'ended') notices.push({ at: event.at, kind: 'ended', by: frame.by });
+    }
+  }
+  return notices;
+}
+
+export async function transcript(deps: ChatDeps, session: ChatSessionRow): Promise<string> {
+  const [messages, notices] = await Promise.all([
+    chatRepository.messages(deps.db, session.tenant_id, session.contact_id),
+    chatNotices(deps, session.tenant_id, session.contact_id),
+  ]);
+  return formatTranscript({
+    title: `Chat transcript (${session.created_at.toISOString().slice(0, 10)})`,
+    customerName: session.customer_name ?? 'You',
+    messages,
+    notices,
+  });
+}
+
+export async function rateChat(
+  deps: ChatDeps,
+  session: ChatSessionRow,
+  input: { rating: number; comment?: string | undefined },
+): Promise<void> {
+  if (await openContact(deps, session.tenant_id, session.contact_id).then((c) => c && c.status !== 'wrap_up'))
+    throw new SwitchboardError('conflict', 'A chat can be rated once it has ended.');
+  await chatRepository.rate(deps.db, session.tenant_id, session.contact_id, {
+    rating: input.rating,
+    comment: input.comment ?? null,
+    at: new Date(deps.clock.now()),
+  });
+}
+
+/** The agents a chat is with now (the agent it is active with), for the desktop's checks. */
+async function agentsOf(deps: ChatDeps, tenantId: string, contactId: string): Promise<string[]> {
+  const contact = await openContact(deps, tenantId, contactId);
+  return contact && (contact.status === 'active' || contact.status === 'wrap_up') && contact.agentId
+    ? [contact.agentId]
+    : [];
+}
+
+/** A chat as the desktop shows it: agents see the chats they handle; supervisors and readers any. */
+export async function agentChat(deps: ChatDeps, principal: Principal, contactId: string, after = 0) {
+  const session = await chatRepository.find(deps.db, principal.tenantId, contactId);
+  if (!session) throw notFound('Chat');
+  if (!isAllowed(principal, 'contact.read')) {
+    if (!isAllowed(principal, 'contact.handle')) throw forbidden();
+    const handledBy = await deps.db
+      .selectFrom('contacts')
+      .select('agent_id')
+      .where('tenant_id', '=', principal.tenantId)
+      .where('id', '=', contactId)
+      .executeTakeFirst();
+    if (handledBy?.agent_id !== principal.userId) throw notFound('Chat');
+  }
+  return {
+    contactId,
+    customer: {
+      name: session.customer_name,
+      email: session.customer_email,
+      phone: session.customer_phone,
+      fields: session.custom_fields,
+    },
+    problemStatement: session.problem_statement,
+    rating: session.rating === null ? null : { rating: session.rating, comment: session.rating_comment },
+    messages: await chatRepository.messages(deps.db, principal.tenantId, contactId, { after }),
+  };
+}
+
+export async function postAgentMessage(
+  deps: ChatDeps,
+  principal: Principal,
+  contactId: string,
+  input: { clientId: string; text: string },
+): Promise<ChatMessage> {
+  if (!isAllowed(principal, 'contact.handle'))
+    throw forbidden('Only agents and supervisors chat with customers.');
+  checkText(input.text);
+  const contact = await openContact(deps, principal.tenantId, contactId);
+  if (contact?.channel !== 'chat') throw notFound('Open chat');
+  if (contact.status !== 'active' || contact.agentId !== principal.userId)
+    throw new SwitchboardError(
+      contact.status === 'wrap_up' ? 'chat_ended' : 'conflict',
+      contact.status === 'wrap_up'
+        ? 'This chat has ended: the customer can no longer read new messages.'
+        : 'You can write in a chat once you have accepted it.',
+    );
+  const alias = await deps.hub.loadAlias(principal.tenantId, principal.userId);
+  const { message, created } = await chatRepository.append(deps.db, principal.tenantId, contactId, {
+    sender: 'agent',
+    agentId: principal.userId,
+    alias,
+    body: input.text,
+    clientId: input.clientId,
+    at: new Date(deps.clock.now()),
+  });
+  if (created)
+    deliver(
+      deps,
+      principal.tenantId,
+      contactId,
+      await agentsOf(deps, principal.tenantId, contactId),
+      message,
+    );
+  return message;
+}
+
+export async function agentTyping(
+  deps: ChatDeps,
+  principal: Principal,
+  contactId: string,
+  typing: boolean,
+): Promise<void> {
+  if (!isAllowed(principal, 'contact.handle')) throw forbidden();
+  const contact = await openContact(deps, principal.tenantId, contactId);
+  if (contact?.status !== 'active' || contact.agentId !== principal.userId) throw notFound('Open chat');
+  deps.hub.send(principal.tenantId, contactId, { type: 'typing', typing });
+}

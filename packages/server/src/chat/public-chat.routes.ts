@@ -1,0 +1,178 @@
+import { SwitchboardError } from '@switchboard/core';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { App, AppContext } from '../http/app-types.ts';
+import { errorResponses, IdParams, NoContent } from '../http/common.schema.ts';
+import { sendError } from '../http/errors.ts';
+import { chatRepository } from './chat.repository.ts';
+import { ChatMessages, wireMessage } from './chat.routes.ts';
+import { AfterQuery, ChatMessage, RatingBody, SendMessageBody, TypingBody } from './chat.schema.ts';
+import {
+  type ChatDeps,
+  customerEnd,
+  customerSession,
+  customerTyping,
+  postCustomerMessage,
+  rateChat,
+  transcript,
+} from './chat.service.ts';
+import { serveCustomerStream } from './customer-stream.ts';
+
+const tags = ['chat (customer)'];
+const chatSecret = [{ chatSecret: [] }];
+
+/** The chat secret from `Authorization: Chat <token>`. */
+function tokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header ? /^Chat\s+(\S+)$/i.exec(header)?.[1] : undefined;
+}
+
+const sessionOf = (chat: ChatDeps, request: FastifyRequest) =>
+  customerSession(chat, { chatId: (request.params as { id: string }).id, token: tokenOf(request) });
+
+/**
+ * What the customer's chat widget calls, with no account: each call carries the chat's secret from when it
+ * started. The stream sends the chat's state, the messages after `after`, then live frames (docs/chat.md).
+ */
+export function publicChatRoutes(app: App, { chat }: AppContext): void {
+  const config = { public: true };
+
+  app.post(
+    '/public/chats/:id/messages',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The customer writes (idempotent per clientId; at most 20 at once, then 1 a second)',
+        security: chatSecret,
+        params: IdParams,
+        body: SendMessageBody,
+        response: { 201: ChatMessage, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const message = await postCustomerMessage(chat, await sessionOf(chat, request), request.body);
+      return reply.status(201).send(wireMessage(message));
+    },
+  );
+
+  app.get(
+    '/public/chats/:id/messages',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "The chat's messages numbered above `after` (to catch up without the stream)",
+        security: chatSecret,
+        params: IdParams,
+        querystring: AfterQuery,
+        response: { 200: ChatMessages, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const session = await sessionOf(chat, request);
+      const messages = await chatRepository.messages(chat.db, session.tenant_id, session.contact_id, {
+        after: request.query.after ?? 0,
+      });
+      return messages.map(wireMessage);
+    },
+  );
+
+  app.post(
+    '/public/chats/:id/typing',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The customer is typing, or stopped',
+        security: chatSecret,
+        params: IdParams,
+        body: TypingBody,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await customerTyping(chat, await sessionOf(chat, request), request.body.typing);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/public/chats/:id/end',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The customer ends the chat (abandoned if no agent had joined yet)',
+        security: chatSecret,
+        params: IdParams,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await customerEnd(chat, await sessionOf(chat, request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/public/chats/:id/transcript',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The transcript as a plain-text download',
+        security: chatSecret,
+        params: IdParams,
+        response: { 200: Type.String(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const text = await transcript(chat, await sessionOf(chat, request));
+      return reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="chat-${request.params.id}.txt"`)
+        .send(text);
+    },
+  );
+
+  app.post(
+    '/public/chats/:id/rating',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The customer rates the chat after it has ended (1–5; a second rating replaces the first)',
+        security: chatSecret,
+        params: IdParams,
+        body: RatingBody,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await rateChat(chat, await sessionOf(chat, request), request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.route({
+    method: 'GET',
+    url: '/public/chats/:id/stream',
+    config,
+    schema: { hide: true },
+    handler: (request, reply) =>
+      sendError(
+        request,
+        reply,
+        new SwitchboardError(
+          'upgrade_required',
+          'This is a WebSocket endpoint: connect with an Upgrade request.',
+        ),
+      ),
+    wsHandler: (socket, request) => {
+      const { id } = request.params as { id: string };
+      const query = request.query as { token?: string; after?: string };
+      serveCustomerStream(chat, socket, { chatId: id, token: query.token }, Number(query.after ?? 0));
+    },
+  });
+}
