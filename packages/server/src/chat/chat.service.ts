@@ -17,6 +17,7 @@ import {
 } from '@switchboard/core';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { createContact } from '../acd/contacts.service.ts';
+import { csqsRepository } from '../acd/csqs.repository.ts';
 import type { EventBus, Notice } from '../acd/event-bus.ts';
 import type { Principal } from '../auth/principal.ts';
 import { sameHash, sha256 } from '../auth/secrets.ts';
@@ -77,6 +78,11 @@ function customerAttributes(input: StartChatInput): Record<string, string> {
  */
 export async function startChat(deps: ChatDeps, principal: Principal, input: StartChatInput) {
   authorize(principal, 'contact.create');
+  const csq = await csqsRepository.findById(deps.db, principal.tenantId, input.csqId);
+  if (csq?.channel !== 'chat') {
+    const message = csq ? 'A web chat needs a chat CSQ.' : 'There is no such CSQ.';
+    throw invalid(message, [{ path: 'body/csqId', message }]);
+  }
   const token = randomBytes(32).toString('base64url');
   const externalId = input.clientId ? `chat:${input.widgetId ?? 'api'}:${input.clientId}` : undefined;
   const { contact } = await createContact(deps.db, deps.acd, principal, {

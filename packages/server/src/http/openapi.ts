@@ -16,7 +16,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Contact center and workforce management API. Errors are `{"error":{"code","message","details"}}`; ' +
           'sign in with POST /api/v1/auth/login, or use a service user API key, as `Authorization: Bearer …`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          chatSecret: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Authorization',
+            description: "A web chat's customer side: `Chat <token>` with the token from starting the chat.",
+          },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

@@ -132,6 +132,34 @@ const readContact: Op = {
   }),
   cross: (b) => onContactsOf(b),
 };
+/** A web chat `who` handles (active with them), or for anyone who reads every contact, one waiting. */
+const chatOf = (w: World, who: Who, status: build.HeldStatus = 'active') =>
+  build.contactOf(server, w, who, status, build.buildChat);
+/** What an agent does in a chat they have accepted. Administrators take no chats: 404. */
+const inChat = (body: () => object, ok: number): Op => ({
+  permission: 'contact.handle',
+  own: async (w, who) => ({
+    id: await chatOf(w, who),
+    body: body(),
+    ok: who.actor.role === 'administrator' ? 404 : ok,
+  }),
+  cross: (b) => [{ id: b.chat.id, body: body(), expect: HIDDEN }],
+});
+/**
+ * The customer's calls carry the chat's secret, whoever else is signed in: on a chat of the caller's tenant
+ * they work; with that secret on B's chat, B's chat is not found.
+ */
+const asCustomer = (body: () => object | undefined, ok: number, ended = false): Op => ({
+  permission: 'signedIn',
+  own: async (w) => {
+    const chat = await build.buildChat(server, w.writer.session, w.parking.id);
+    const session = build.chatCustomer(chat);
+    if (ended) await call(server, session, 'POST', `/public/chats/${chat.id}/end`);
+    return { id: chat.id, body: body(), session, ok };
+  },
+  cross: (b, a) => [{ id: b.chat.id, body: body(), session: build.chatCustomer(a.chat), expect: HIDDEN }],
+});
+const chatMessage = () => ({ clientId: crypto.randomUUID(), text: uniq('Hello') });
 const digital = (state: 'ready' | 'not_ready' | 'logged_out') => ({ domain: 'digital', state });
 const teamMessage = (w: World, teamId = w.team.id) => ({
   text: uniq('Heads up'),
@@ -330,6 +358,24 @@ const OPS: Record<string, Op> = {
   'POST /contacts/{id}/activity': customer(),
   'POST /contacts/{id}/dequeue': customer(),
   'PUT /contacts/{id}/call-type': customer({ callType: 'Billing' }),
+  'POST /chats': {
+    permission: 'contact.create',
+    own: (w) => ({ body: { csqId: w.parking.id, customer: { name: 'Ada' } }, ok: 201 }),
+    cross: (b) => [{ body: { csqId: b.parking.id, customer: { name: 'Ada' } }, expect: REFUSED }],
+  },
+  'GET /chats/{id}': {
+    permission: ['contact.read', 'contact.handle'],
+    own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
+    cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
+  },
+  'POST /chats/{id}/messages': inChat(chatMessage, 201),
+  'POST /chats/{id}/typing': inChat(() => ({ typing: true }), 204),
+  'POST /public/chats/{id}/messages': asCustomer(chatMessage, 201),
+  'GET /public/chats/{id}/messages': asCustomer(() => undefined, 200),
+  'POST /public/chats/{id}/typing': asCustomer(() => ({ typing: false }), 204),
+  'POST /public/chats/{id}/end': asCustomer(() => undefined, 204),
+  'GET /public/chats/{id}/transcript': asCustomer(() => undefined, 200),
+  'POST /public/chats/{id}/rating': asCustomer(() => ({ rating: 5 }), 204, true),
   'GET /team-messages': {
     permission: 'teamMessage.read',
     own: none,

@@ -143,6 +143,7 @@ export async function contactWith(
   test: TestApp,
   desk: { admin: Session; channel: Session; agent: { id: string; session: Session }; csqId: string },
   status: HeldStatus,
+  start: typeof buildContact = buildContact,
 ): Promise<string> {
   const { admin, channel, agent, csqId } = desk;
   await setAgentState(test, agent.session, agent.id, 'logged_out');
@@ -151,7 +152,7 @@ export async function contactWith(
     const ended = await call(test, channel, 'POST', `/contacts/${id}/end`);
     if (ended.status !== 200) throw new Error(`contactWith: ${JSON.stringify(ended.body)}`);
   }
-  const { id } = await buildContact(test, channel, csqId);
+  const { id } = await start(test, channel, csqId);
   const ready = await setAgentState(test, agent.session, agent.id, 'ready');
   if (!ready.contacts.includes(id)) throw new Error(`contactWith: ${id} was not offered to ${agent.id}`);
   const steps = {
@@ -166,6 +167,25 @@ export async function contactWith(
   }
   return id;
 }
+
+/** A web chat started by a channel adapter (with its customer's secret), queued in a chat CSQ. */
+export async function buildChat(test: TestApp, channel: Session, csqId: string) {
+  const response = await call(test, channel, 'POST', '/chats', {
+    csqId,
+    customer: { name: next('Customer ') },
+  });
+  if (response.status !== 201) throw new Error(`buildChat: ${JSON.stringify(response.body)}`);
+  const { chatId, token } = response.body as { chatId: string; token: string };
+  return { id: chatId, token, externalId: null, status: 'queued', agentId: null };
+}
+
+/** The customer side of a chat, as a session for `call`: the chat's secret instead of a bearer token. */
+export const chatCustomer = (chat: { token: string }): Session => ({
+  tenant: '',
+  token: chat.token,
+  refreshToken: '',
+  headers: { authorization: `Chat ${chat.token}` },
+});
 
 /** Someone who can call the API: a person (with a username, to sign in again) or a service user's key. */
 export type Caller = { session: Session; id: string; username?: string };
@@ -194,6 +214,8 @@ export interface World {
   supervisorCsq: { id: string };
   parking: { id: string };
   contacts: { waiting: { id: string; externalId: string }; offered: { id: string }; active: { id: string } };
+  /** A web chat waiting in `parking`, with its customer's secret. */
+  chat: { id: string; token: string };
   ids: string[]; // every id in the tenant, to spot leaks in answers
 }
 
@@ -234,9 +256,10 @@ export async function buildWorld(test: TestApp, name: string): Promise<World> {
   const offered = await buildContact(test, writer.session, csq.id);
   if (offered.agentId !== agent.id) throw new Error(`buildWorld: ${JSON.stringify(offered)} not offered`);
   const contacts = { waiting: { id: waiting.id, externalId }, offered: { id: offered.id }, active };
+  const chat = await buildChat(test, writer.session, parking.id);
   const ids = [tenantId, admin.id, supervisor.id, agent.id, loner.id, reader.id, reader.keyId, writer.id];
   ids.push(writer.keyId, skill.id, supervisorSkill.id, rareSkill.id, team.id, reason.id, calendar.id);
-  ids.push(csq.id, supervisorCsq.id, parking.id, waiting.id, offered.id, active.id);
+  ids.push(csq.id, supervisorCsq.id, parking.id, waiting.id, offered.id, active.id, chat.id);
   const world = {
     name,
     tenantId,
@@ -251,7 +274,7 @@ export async function buildWorld(test: TestApp, name: string): Promise<World> {
     reason,
     calendar,
   };
-  return { ...world, csq, supervisorCsq, parking, contacts, ids };
+  return { ...world, csq, supervisorCsq, parking, contacts, chat: { id: chat.id, token: chat.token }, ids };
 }
 
 /**
@@ -263,6 +286,7 @@ export async function contactOf(
   w: World,
   person: Caller,
   status: HeldStatus,
+  start: typeof buildContact = buildContact,
 ): Promise<string> {
   if (person.id !== w.agent.id && person.id !== w.supervisor.id) return w.contacts.active.id;
   const csqId = person.id === w.agent.id ? w.csq.id : w.supervisorCsq.id;
@@ -270,6 +294,7 @@ export async function contactOf(
     test,
     { admin: w.admin.session, channel: w.writer.session, agent: person, csqId },
     status,
+    start,
   );
 }
 

@@ -85,5 +85,9 @@ export async function call(
     headers: session?.headers ?? {},
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
-  return { status: response.statusCode, body: response.body ? response.json() : undefined };
+  const json = String(response.headers['content-type'] ?? '').startsWith('application/json');
+  return {
+    status: response.statusCode,
+    body: response.body && json ? response.json() : response.body || undefined,
+  };
 }
