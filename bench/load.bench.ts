@@ -5,7 +5,7 @@
  *
  * Levels: 100 agents with 400 contacts, then 500 agents with 2,000 contacts. The contacts are created as fast
  * as 32 parallel requests allow, so that they are all in flight together (agents hold 3 chats each by default,
- * the rest wait); agents answer within 0.1–0.5 s, handle for a mean of 20 s and wrap up, until all have ended.
+ * the rest wait); agents answer within 0.1–0.5 s, handle for 60–90 s and wrap up, until all have ended.
  * - routed/s: offers the router made ÷ the time from the first offer to the last;
  * - delivery latency: an agent's receipt of `contact.offered` minus the event's time (one machine, one clock);
  * - lost / duplicated: every offer the supervisor's stream reports must reach the agent it names exactly once;

@@ -8,6 +8,8 @@ export interface LevelResult {
   agents: number;
   contacts: number;
   peak_in_flight: number;
+  /** Contacts created per second while the creating requests ran (agents working at the same time). */
+  created_per_s: number;
   routed: number;
   routed_per_s: number;
   p50_ms: number;
@@ -29,6 +31,11 @@ type StreamEvent = Record<string, unknown> & {
 };
 const offerKey = (e: StreamEvent) => `${e.contactId}@${e.at}`;
 const CREATE_PARALLEL = 32;
+/**
+ * Chats are handled for 60–90 s, evenly: long enough that every contact of a level is in flight at once
+ * while creation runs, and with no long tail, so the level drains in a few minutes.
+ */
+const HANDLE_SECONDS = { min: 60, max: 90 };
 /** How long the agents may take to work every contact off, at most. */
 const DRAIN_LIMIT_MS = 180_000;
 /** An offer older than this when the run ends must have reached its agent. */
@@ -53,8 +60,8 @@ async function reportUnfinished(admin: ApiClient, open: Set<string>, agents: Vir
 
 /**
  * One load level against a running server: `agents` virtual agents on WebSockets; `contacts` chats created as
- * fast as 32 parallel requests allow, so that they are all in flight at once; the agents answer, handle (mean
- * 20 s) and wrap up until every contact has ended. Every offer the supervisor stream reports must reach the
+ * fast as 32 parallel requests allow, so that they are all in flight at once; the agents answer, handle (60–90
+ * s) and wrap up until every contact has ended. Every offer the supervisor stream reports must reach the
  * agent it names exactly once; delivery latency is the agent's receipt time minus the event's time.
  */
 export async function runLevel(url: string, agentCount: number, contactCount: number): Promise<LevelResult> {
@@ -87,7 +94,8 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     });
   });
   const behaviour: AgentBehaviour = {
-    ahtSeconds: 20,
+    ahtSeconds: 75,
+    handleSeconds: HANDLE_SECONDS,
     wrapUpSeconds: 0.5,
     answerSeconds: { min: 0.1, max: 0.5 },
     breakChance: 0,
@@ -141,6 +149,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     }
   };
   await Promise.all(Array.from({ length: CREATE_PARALLEL }, worker));
+  const createSeconds = (Date.now() - started) / 1000;
   const limit = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS).unref());
   if (open.size > 0) await Promise.race([allEnded, limit]);
   const seconds = (Date.now() - started) / 1000;
@@ -164,6 +173,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     agents: agentCount,
     contacts: contactCount,
     peak_in_flight: peak,
+    created_per_s: Math.round(contactCount / Math.max(0.001, createSeconds)),
     routed,
     routed_per_s: Math.round(routed / Math.max(0.001, (lastOffer - firstOffer) / 1000)),
     p50_ms: percentile(sorted, 0.5),

@@ -1,3 +1,5 @@
+import { Agent } from 'undici';
+
 /** A failed API call: the HTTP status and the error body's stable code. */
 export class ApiError extends Error {
   readonly status: number;
@@ -9,6 +11,13 @@ export class ApiError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * Idle connections are given up long before the server closes them (72 s): a request sent on a connection
+ * the server is closing at that moment fails, and a busy client (hundreds of virtual agents) notices a
+ * connection's end late. 10 s leaves a wide margin.
+ */
+const connections = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 10_000 });
 
 /** The public HTTP API of a running Switchboard, as one signed-in user. */
 export class ApiClient {
@@ -49,8 +58,9 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
       // A request that never answers would silently stall a virtual agent: make it an error instead.
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    }).catch((error: unknown) => {
-      throw new Error(`${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      dispatcher: connections,
+    } as RequestInit).catch((error: unknown) => {
+      throw new Error(`${method} ${path}: ${describe(error)}`);
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : null;
@@ -72,6 +82,13 @@ export class ApiClient {
     url.searchParams.set('token', this.#token);
     return new WebSocket(url);
   }
+}
+
+/** A failed fetch says only "fetch failed"; the reason (a reset, a refused connection) is in its cause. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause ? `${error.message} (${cause.code ?? ''} ${cause.message ?? ''})` : error.message;
 }
 
 /** True for the answers a simulation expects when it races the router (the contact moved on already). */

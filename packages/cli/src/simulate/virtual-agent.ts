@@ -4,6 +4,8 @@ import type { Random } from './random.ts';
 export interface AgentBehaviour {
   /** Simulated seconds, divided by `speed` into real time. */
   ahtSeconds: number;
+  /** Handle times drawn evenly from this range instead of exponentially around `ahtSeconds`. */
+  handleSeconds?: { min: number; max: number } | undefined;
   wrapUpSeconds: number;
   answerSeconds: { min: number; max: number };
   /** Chance per handled contact of taking a Not Ready break afterwards, and its mean length. */
@@ -97,14 +99,14 @@ export class VirtualAgent {
   }
 
   #answer(contactId: string): void {
-    const { answerSeconds, ahtSeconds, wrapUpSeconds } = this.#behaviour;
+    const { answerSeconds, wrapUpSeconds } = this.#behaviour;
     const step = (name: string) => this.progress.set(contactId, name);
     step('offered');
     this.#later(this.#random.between(answerSeconds.min, answerSeconds.max), async () => {
       step('accepting');
       await this.#client.request('POST', `/contacts/${contactId}/accept`);
       step('accepted');
-      this.#later(this.#random.exponential(ahtSeconds), async () => {
+      this.#later(this.#handleTime(), async () => {
         step('completing');
         await this.#client.request('POST', `/contacts/${contactId}/complete`);
         step('completed');
@@ -115,6 +117,13 @@ export class VirtualAgent {
         });
       });
     });
+  }
+
+  #handleTime(): number {
+    const { handleSeconds, ahtSeconds } = this.#behaviour;
+    return handleSeconds
+      ? this.#random.between(handleSeconds.min, handleSeconds.max)
+      : this.#random.exponential(ahtSeconds);
   }
 
   async #wrapUp(contactId: string): Promise<void> {
