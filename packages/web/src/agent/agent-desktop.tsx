@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentLive, Contact, Csq, LiveEvent, ReasonCode } from '../api/types.ts';
 import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
 import { alertInBackground, askForNotifications, notificationsAllowed } from './alerts.ts';
+import { ChatConversation } from './chat-conversation.tsx';
+import { ChatTabs, customerNameOf } from './chat-tabs.tsx';
 import { ContactCard } from './contact-card.tsx';
 import { trigger, useShortcuts } from './shortcuts.ts';
 import { StateControl } from './state-control.tsx';
@@ -45,16 +47,37 @@ export function AgentDesktop() {
   }, [api, me.id]);
   const desktop = useLive(load, concernsMe(me.id), me.id, 50);
 
+  const [selected, setSelected] = useState<string | null>(null);
+  const [unread, setUnread] = useState<ReadonlyMap<string, number>>(new Map());
+  const select = (id: string) => {
+    setSelected(id);
+    setUnread((counts) => new Map([...counts].filter(([key]) => key !== id)));
+  };
   useLiveEvents((event) => {
+    if (event.type === 'chat.message' && event.from === 'customer' && event.contactId) {
+      const id = event.contactId;
+      if (id !== selected || document.hidden)
+        setUnread((counts) => new Map(counts).set(id, (counts.get(id) ?? 0) + 1));
+      alertInBackground('New chat message', 'A customer wrote to you in Switchboard.');
+    }
     if (event.type !== 'contact.offered' || event.agentId !== me.id || !event.contactId) return;
     deadlines.current.set(event.contactId, typeof event.deadline === 'number' ? event.deadline : null);
     alertInBackground('New contact offered', 'A customer is waiting for you in Switchboard.');
+  });
+  useEffect(() => {
+    const seen = () => {
+      if (!document.hidden && selected) select(selected);
+    };
+    document.addEventListener('visibilitychange', seen);
+    return () => document.removeEventListener('visibilitychange', seen);
   });
 
   const [notify, setNotify] = useState(notificationsAllowed());
   const offers = desktop.data?.contacts.filter((c) => c.status === 'offered') ?? [];
   const accept = async (id: string) => {
-    await api.request('POST', `/contacts/${id}/accept`);
+    const accepted = await api.request<Contact>('POST', `/contacts/${id}/accept`);
+    // Accepting a chat brings its tab to the front.
+    if (accepted.channel === 'chat') select(id);
     desktop.reload();
   };
   useShortcuts({
@@ -66,12 +89,29 @@ export function AgentDesktop() {
       if (first) void accept(first.id);
     },
   });
+  const unseen = [...unread.values()].reduce((sum, n) => sum + n, 0);
   useEffect(() => {
-    document.title = offers.length > 0 ? `(${offers.length}) Offer — Switchboard` : 'Switchboard';
-  }, [offers.length]);
+    const parts = [offers.length > 0 ? `(${offers.length}) Offer` : '', unseen > 0 ? `${unseen} unread` : ''];
+    const prefix = parts.filter(Boolean).join(' · ');
+    document.title = prefix ? `${prefix} — Switchboard` : 'Switchboard';
+  }, [offers.length, unseen]);
 
   if (!desktop.data) return <p aria-busy="true">{desktop.error?.message ?? 'Loading…'}</p>;
   const csqName = (id: string) => csqs.data?.find((q) => q.id === id)?.name ?? '';
+  const isChatInHand = (c: MyContact) =>
+    c.channel === 'chat' && (c.status === 'active' || c.status === 'wrap_up');
+  const chats = desktop.data.contacts.filter(isChatInHand);
+  const others = desktop.data.contacts.filter((c) => !isChatInHand(c));
+  const current = chats.find((c) => c.id === selected) ?? chats[0];
+  const card = (contact: MyContact) => (
+    <ContactCard
+      contact={contact}
+      csqName={csqName(contact.csqId)}
+      reasons={reasons.data ?? []}
+      onAccept={() => accept(contact.id)}
+      onChanged={desktop.reload}
+    />
+  );
   return (
     <div className="agent-desktop">
       <TeamMessageBanner />
@@ -100,21 +140,33 @@ export function AgentDesktop() {
         </h2>
         {desktop.data.contacts.length === 0 ? (
           <p className="muted">No contacts. Go Ready to receive them.</p>
-        ) : (
+        ) : null}
+        {others.length > 0 ? (
           <ul className="contact-list">
-            {desktop.data.contacts.map((contact) => (
-              <li key={contact.id}>
-                <ContactCard
-                  contact={contact}
-                  csqName={csqName(contact.csqId)}
-                  reasons={reasons.data ?? []}
-                  onAccept={() => accept(contact.id)}
-                  onChanged={desktop.reload}
-                />
-              </li>
+            {others.map((contact) => (
+              <li key={contact.id}>{card(contact)}</li>
             ))}
           </ul>
-        )}
+        ) : null}
+        {current ? (
+          <div className="chat-workspace">
+            <ChatTabs chats={chats} selected={current.id} unread={unread} onSelect={select} />
+            <div
+              className="chat-panel"
+              role="tabpanel"
+              id={`chat-panel-${current.id}`}
+              aria-labelledby={`chat-tab-${current.id}`}
+              key={current.id}
+            >
+              {card(current)}
+              <ChatConversation
+                contactId={current.id}
+                customerName={customerNameOf(current)}
+                canWrite={current.status === 'active'}
+              />
+            </div>
+          </div>
+        ) : null}
       </section>
       <details className="shortcuts">
         <summary>Keyboard shortcuts</summary>

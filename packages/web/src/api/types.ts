@@ -103,3 +103,25 @@ export interface LiveEvent {
   state?: AgentStateName;
   [key: string]: unknown;
 }
+
+/** One message of a web chat, numbered in its chat. */
+export interface ChatLine {
+  seq: number;
+  from: 'customer' | 'agent';
+  alias: string | null;
+  text: string;
+  at: string;
+}
+
+export interface AgentChat {
+  contactId: string;
+  customer: {
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    fields: Record<string, string>;
+  };
+  problemStatement: string | null;
+  rating: { rating: number; comment: string | null } | null;
+  messages: ChatLine[];
+}

@@ -1,0 +1,167 @@
+import { LIMITS } from '@switchboard/core';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { AgentChat, ChatLine } from '../api/types.ts';
+import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
+import { FormError, useSubmission } from '../ui/form.tsx';
+
+const TYPING_SHOWN_MS = 6_000;
+const TYPING_REPEAT_MS = 3_000;
+const TYPING_IDLE_MS = 2_500;
+
+const byLine = (a: ChatLine, b: ChatLine) => a.seq - b.seq;
+/** Adds a message once, in its place by number (a message can arrive both live and in a reload). */
+export function withMessage(lines: ChatLine[], line: ChatLine): ChatLine[] {
+  return lines.some((l) => l.seq === line.seq) ? lines : [...lines, line].sort(byLine);
+}
+
+/**
+ * One chat's conversation on the agent desktop: the messages (always shown as text), the customer's typing,
+ * and a composer that tells the customer when the agent is typing. `canWrite` once the agent has accepted
+ * and until the chat ends.
+ */
+export function ChatConversation(props: { contactId: string; customerName: string; canWrite: boolean }) {
+  const { api } = useDesk();
+  const { contactId } = props;
+  const chat = useLive(
+    useCallback(() => api.request<AgentChat>('GET', `/chats/${contactId}`), [api, contactId]),
+    () => false,
+    contactId,
+  );
+  const [typingUntil, setTypingUntil] = useState(0);
+  const [, rerender] = useState(0);
+  useLiveEvents((event) => {
+    if (event.contactId !== contactId) return;
+    if (event.type === 'chat.message') {
+      const line = event as unknown as ChatLine;
+      chat.set((current) => current && { ...current, messages: withMessage(current.messages, line) });
+      if (line.from === 'customer') setTypingUntil(0);
+    } else if (event.type === 'chat.typing') {
+      setTypingUntil(event.typing ? Date.now() + TYPING_SHOWN_MS : 0);
+    }
+  });
+  useEffect(() => {
+    if (typingUntil === 0) return;
+    const timer = setTimeout(() => rerender((n) => n + 1), Math.max(0, typingUntil - Date.now()) + 10);
+    return () => clearTimeout(timer);
+  }, [typingUntil]);
+
+  const list = useRef<HTMLOListElement>(null);
+  const count = chat.data?.messages.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when a message is added
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [count]);
+
+  if (!chat.data) return <p aria-busy="true">{chat.error?.message ?? 'Loading the conversation…'}</p>;
+  const typing = typingUntil > Date.now();
+  return (
+    <div className="chat-conversation">
+      <ol className="chat-messages" ref={list} aria-live="polite" aria-label="Conversation">
+        {chat.data.messages.map((line) => (
+          <li key={line.seq} className={`chat-line from-${line.from}`} data-seq={line.seq}>
+            <span className="chat-author">
+              {line.from === 'agent' ? (line.alias ?? 'You') : props.customerName}
+            </span>
+            <span className="chat-text">{line.text}</span>
+            <time className="muted" dateTime={line.at}>
+              {new Date(line.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+            </time>
+          </li>
+        ))}
+      </ol>
+      <p className="chat-typing muted" aria-live="polite">
+        {typing ? `${props.customerName} is typing…` : '\u00a0'}
+      </p>
+      {props.canWrite ? (
+        <Composer
+          contactId={contactId}
+          onSent={(line) =>
+            chat.set((current) => current && { ...current, messages: withMessage(current.messages, line) })
+          }
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Counts characters as the server does (Unicode code points). */
+const length = (text: string) => [...text].length;
+
+function Composer(props: { contactId: string; onSent: (line: ChatLine) => void }) {
+  const { api } = useDesk();
+  const [text, setText] = useState('');
+  const submission = useSubmission();
+  const typing = useRef({ sentAt: 0, idle: null as ReturnType<typeof setTimeout> | null });
+  const box = useRef<HTMLTextAreaElement>(null);
+  const tellTyping = (value: boolean) => {
+    void api.request('POST', `/chats/${props.contactId}/typing`, { typing: value }).catch(() => {});
+  };
+  const onInput = (value: string) => {
+    setText(value);
+    const state = typing.current;
+    if (Date.now() - state.sentAt > TYPING_REPEAT_MS) {
+      state.sentAt = Date.now();
+      tellTyping(true);
+    }
+    if (state.idle) clearTimeout(state.idle);
+    state.idle = setTimeout(() => {
+      state.sentAt = 0;
+      tellTyping(false);
+    }, TYPING_IDLE_MS);
+  };
+  const send = async () => {
+    if (!text.trim()) return;
+    const body = { clientId: crypto.randomUUID(), text };
+    let sent: ChatLine | undefined;
+    const ok = await submission.run(async () => {
+      sent = await api.request<ChatLine>('POST', `/chats/${props.contactId}/messages`, body);
+    });
+    if (!ok || !sent) return;
+    props.onSent(sent);
+    setText('');
+    const state = typing.current;
+    if (state.idle) clearTimeout(state.idle);
+    state.sentAt = 0;
+    box.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void send();
+    }
+  };
+  const used = length(text);
+  return (
+    <form
+      className="chat-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <FormError message={submission.error} />
+      <label className="visually-hidden" htmlFor={`composer-${props.contactId}`}>
+        Message to the customer
+      </label>
+      <textarea
+        id={`composer-${props.contactId}`}
+        ref={box}
+        value={text}
+        rows={3}
+        onChange={(event) => onInput(event.target.value)}
+        onKeyDown={onKeyDown}
+        aria-invalid={used > LIMITS.chatMessage.max}
+        data-composer={props.contactId}
+        placeholder="Write a message — Enter sends, Shift+Enter starts a new line"
+      />
+      <div className="row">
+        <span className={used > LIMITS.chatMessage.max ? 'field-error' : 'muted'}>
+          {used} / {LIMITS.chatMessage.max}
+        </span>
+        <button type="submit" className="primary" disabled={submission.busy || !text.trim()}>
+          Send
+        </button>
+      </div>
+    </form>
+  );
+}
