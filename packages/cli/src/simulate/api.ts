@@ -49,8 +49,17 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.#send<T>(this.#token ? `Bearer ${this.#token}` : null, method, path, body);
+  }
+
+  /** A web chat customer's call, with the chat's secret instead of this user's token. */
+  customerRequest<T>(chatToken: string, method: string, path: string, body?: unknown): Promise<T> {
+    return this.#send<T>(`Chat ${chatToken}`, method, path, body);
+  }
+
+  async #send<T>(authorization: string | null, method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
-    if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    if (authorization) headers.authorization = authorization;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,

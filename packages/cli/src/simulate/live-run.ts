@@ -1,7 +1,8 @@
-import { type ApiClient, isRace } from './api.ts';
+import type { ApiClient } from './api.ts';
 import { seededRandom } from './random.ts';
 import type { SimulationSite } from './setup.ts';
 import { type AgentBehaviour, VirtualAgent } from './virtual-agent.ts';
+import { VirtualCustomer } from './virtual-customer.ts';
 
 export interface LiveOptions {
   /** An administrator (or supervisor with contact.create): creates contacts and watches every event. */
@@ -31,6 +32,8 @@ export interface LiveStats {
   answeredWithinThreshold: number;
   /** Σ waiting time of answered contacts, simulated seconds. */
   answeredWaitSeconds: number;
+  /** Agents' messages that reached their customers' chat streams. */
+  messages: number;
   /** Contacts still waiting or in progress when the run ended (their customers then leave). */
   inFlightAtEnd: number;
   errors: string[];
@@ -64,13 +67,13 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
     abandoned: 0,
     answeredWithinThreshold: 0,
     answeredWaitSeconds: 0,
+    messages: 0,
     inFlightAtEnd: 0,
     errors: [],
   };
   const recordError = (error: unknown) => {
     if (stats.errors.length < 20) stats.errors.push(error instanceof Error ? error.message : String(error));
   };
-  const patience = new Map<string, ReturnType<typeof setTimeout>>();
   // This run's contacts not yet ended, known by their call type from the event stream (which also carries
   // other contacts of the tenant, e.g. from people using it at the same time).
   const runId = `${Date.now().toString(36)}-${options.seed}`;
@@ -83,16 +86,12 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
     }
     if (!event.contactId || !open.has(event.contactId)) return;
     if (event.type === 'contact.accepted') {
-      clearTimeout(patience.get(event.contactId));
-      patience.delete(event.contactId);
       const waited = (event.waitedMs ?? 0) / 1000;
       stats.answered++;
       stats.answeredWaitSeconds += waited * speed;
       if (waited * speed <= options.serviceLevelSeconds) stats.answeredWithinThreshold++;
     } else if (event.type === 'contact.ended') {
       open.delete(event.contactId);
-      clearTimeout(patience.get(event.contactId));
-      patience.delete(event.contactId);
       if (event.outcome === 'handled') stats.handled++;
       else if (event.outcome?.startsWith('abandoned')) stats.abandoned++;
     }
@@ -106,10 +105,20 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
     breakSeconds: 120,
     breakCode: site.breakCode,
     speed,
+    greeting: 'Hello, thanks for waiting. How can I help?',
   };
   const agents = site.agents.map((a) => new VirtualAgent(a.id, a.client, behaviour, random, recordError));
   await Promise.all(agents.map((agent) => agent.start()));
 
+  const customerBehaviour = {
+    patienceSeconds: options.patienceSeconds,
+    speed,
+    opening: 'Hi, I have a question about my order.',
+    onAgentMessage: () => {
+      stats.messages++;
+    },
+  };
+  const customers = new Set<VirtualCustomer>();
   const endAt = Date.now() + (options.durationSeconds * 1000) / speed;
   let arrivalTimer: ReturnType<typeof setTimeout> | undefined;
   const arrive = (n: number) => {
@@ -119,20 +128,13 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
       () => {
         if (Date.now() >= endAt || options.signal?.aborted) return;
         const csqId = site.csqIds[Math.floor(random.uniform() * site.csqIds.length)] as string;
-        createContact(admin, csqId, callType, `sim-${runId}-${n}`)
-          .then((id) => {
-            if (options.patienceSeconds !== null) {
-              const wait = (random.exponential(options.patienceSeconds) * 1000) / speed;
-              patience.set(
-                id,
-                setTimeout(() => {
-                  patience.delete(id);
-                  admin.request('POST', `/contacts/${id}/end`).catch((e) => isRace(e) || recordError(e));
-                }, wait),
-              );
-            }
-          })
-          .catch(recordError);
+        const customer = new VirtualCustomer(admin, customerBehaviour, random, recordError);
+        customers.add(customer);
+        void customer.ended.then(() => customers.delete(customer));
+        customer.start(csqId, callType, `Customer ${n}`).catch((error) => {
+          customers.delete(customer);
+          recordError(error);
+        });
         arrive(n + 1);
       },
       (gapSeconds * 1000) / speed,
@@ -151,7 +153,6 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
     }, 250);
   });
   clearTimeout(arrivalTimer);
-  for (const timer of patience.values()) clearTimeout(timer);
   const summary = {
     ...stats,
     inFlightAtEnd: open.size,
@@ -161,30 +162,11 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
         : stats.answeredWithinThreshold / (stats.answered + stats.abandoned),
     asaSeconds: stats.answered === 0 ? null : stats.answeredWaitSeconds / stats.answered,
   };
-  await Promise.all(
-    [...open].map((id) =>
-      admin.request('POST', `/contacts/${id}/end`).catch((e) => isRace(e) || recordError(e)),
-    ),
-  );
+  // The customers still waiting or chatting close their chats.
+  await Promise.all([...customers].map((customer) => customer.leave()));
   await Promise.all(agents.map((agent) => agent.stop()));
   observer.close();
   return { ...summary, errors: stats.errors };
-}
-
-async function createContact(
-  admin: ApiClient,
-  csqId: string,
-  callType: string,
-  externalId: string,
-): Promise<string> {
-  const contact = await admin.request<{ id: string }>('POST', '/contacts', {
-    channel: 'chat',
-    csqId,
-    callType,
-    priority: 5,
-    externalId,
-  });
-  return contact.id;
 }
 
 async function openObserver(admin: ApiClient, onEvent: (event: StreamEvent) => void): Promise<WebSocket> {

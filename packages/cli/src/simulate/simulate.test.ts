@@ -42,6 +42,7 @@ test('virtual agents and customers run a center through the public API, and ever
   assert.deepEqual(summary.errors, []);
   assert.ok(summary.offered > 20, `offered ${summary.offered}`);
   assert.ok(summary.handled > 0 && summary.answered >= summary.handled);
+  assert.ok(summary.messages >= summary.handled, 'each answered customer hears the agent on the chat stream');
   assert.equal(summary.offered, summary.handled + summary.abandoned + summary.inFlightAtEnd);
   assert.ok(summary.serviceLevel >= 0 && summary.serviceLevel <= 1);
 });

@@ -8,6 +8,8 @@ export interface AgentBehaviour {
   handleSeconds?: { min: number; max: number } | undefined;
   wrapUpSeconds: number;
   answerSeconds: { min: number; max: number };
+  /** Written to the customer of a web chat once accepted; none: the agent says nothing. */
+  greeting?: string | undefined;
   /** Chance per handled contact of taking a Not Ready break afterwards, and its mean length. */
   breakChance: number;
   breakSeconds: number;
@@ -106,6 +108,7 @@ export class VirtualAgent {
       step('accepting');
       await this.#client.request('POST', `/contacts/${contactId}/accept`);
       step('accepted');
+      if (this.#behaviour.greeting) await this.#greet(contactId, this.#behaviour.greeting);
       this.#later(this.#handleTime(), async () => {
         step('completing');
         await this.#client.request('POST', `/contacts/${contactId}/complete`);
@@ -117,6 +120,12 @@ export class VirtualAgent {
         });
       });
     });
+  }
+
+  async #greet(contactId: string, text: string): Promise<void> {
+    await this.#client
+      .request('POST', `/chats/${contactId}/messages`, { clientId: crypto.randomUUID(), text })
+      .catch((error) => (isRace(error) ? undefined : this.#errors(error)));
   }
 
   #handleTime(): number {

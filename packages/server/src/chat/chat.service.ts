@@ -321,7 +321,8 @@ export async function postAgentMessage(
     throw forbidden('Only agents and supervisors chat with customers.');
   checkText(input.text);
   const contact = await openContact(deps, principal.tenantId, contactId);
-  if (contact?.channel !== 'chat') throw notFound('Open chat');
+  const session = contact && (await chatRepository.find(deps.db, principal.tenantId, contactId));
+  if (contact?.channel !== 'chat' || !session) throw notFound('Open web chat');
   if (contact.status !== 'active' || contact.agentId !== principal.userId)
     throw new SwitchboardError(
       contact.status === 'wrap_up' ? 'chat_ended' : 'conflict',

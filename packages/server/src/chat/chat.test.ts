@@ -261,6 +261,21 @@ describe('web chat sessions', () => {
     await customer(server, chat, 'POST', '/end');
   });
 
+  test('a chat contact from another channel adapter has no web chat to write in', async () => {
+    await setAgentState(server, agent.session, agent.user.id, 'ready');
+    const plain = await call(server, channel, 'POST', '/contacts', { channel: 'chat', csqId });
+    await call(server, agent.session, 'POST', `/contacts/${plain.body.id}/accept`);
+    const written = await call(server, agent.session, 'POST', `/chats/${plain.body.id}/messages`, {
+      clientId: uuid(),
+      text: 'Hello',
+    });
+    assert.equal(written.status, 404);
+    assert.equal((await call(server, agent.session, 'GET', `/chats/${plain.body.id}`)).status, 404);
+    await call(server, agent.session, 'POST', `/contacts/${plain.body.id}/complete`);
+    await call(server, agent.session, 'POST', `/contacts/${plain.body.id}/wrap-up`, { reasons: [] });
+    await setAgentState(server, agent.session, agent.user.id, 'not_ready');
+  });
+
   test('a retried start with the same client id is the same chat, with a fresh secret', async () => {
     const clientId = uuid();
     const body = { csqId, customer: { name: 'Retry' }, clientId };
