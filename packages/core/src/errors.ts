@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'team_message_rate_limited',
   /** The tenant holds the most active team messages it may; details.limit. */
   'team_messages_full',
+  /**
+   * A cap of the product would be passed (500 predefined responses per tenant, 25 wrap-up categories, 25
+   * reasons per category, 10 categories per CSQ); details.limit and details.what say which.
+   */
+  'limit_reached',
   'upgrade_required',
   'internal',
 ] as const;

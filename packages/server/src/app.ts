@@ -30,6 +30,8 @@ import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { teamMessageRoutes } from './messaging/team-messages.routes.ts';
 import { registerMetrics } from './observability/metrics.ts';
+import { predefinedResponseRoutes } from './responses/predefined-responses.routes.ts';
+import { wrapUpRoutes } from './responses/wrap-up.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 
 export interface AppOptions {
@@ -55,6 +57,8 @@ const ROUTES = [
   calendarRoutes,
   channelSettingsRoutes,
   contactRoutes,
+  predefinedResponseRoutes,
+  wrapUpRoutes,
   agentRoutes,
   teamMessageRoutes,
   eventRoutes,

@@ -16,6 +16,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   team_message_rate_limited: 429,
   team_messages_full: 409,
+  limit_reached: 409,
   upgrade_required: 426,
   internal: 500,
 };
