@@ -15,7 +15,7 @@ import {
   signInAs,
 } from '../testing/builders.ts';
 import { freshPostgresDatabase, postgresForTests } from '../testing/postgres.ts';
-import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { call, createTestTenant, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { createResponse } from './predefined-responses.service.ts';
 import { createCategory, createReason, listCategories } from './wrap-up.service.ts';
 
