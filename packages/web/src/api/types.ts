@@ -103,3 +103,21 @@ export interface LiveEvent {
   state?: AgentStateName;
   [key: string]: unknown;
 }
+
+export interface PredefinedResponse {
+  id: string;
+  channel: 'chat' | 'email';
+  title: string;
+  body: string;
+  /** Offered in every CSQ of its channel; otherwise in `csqIds` only. */
+  global: boolean;
+  csqIds: string[];
+}
+
+export interface WrapUpCategory {
+  id: string;
+  name: string;
+  global: boolean;
+  csqIds: string[];
+  reasons: { id: string; name: string }[];
+}
