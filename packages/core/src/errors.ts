@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'chat_rate_limited',
   /** The chat has ended: nothing more can be sent in it. */
   'chat_ended',
+  /**
+   * A cap of the product would be passed (500 predefined responses per tenant, 25 wrap-up categories, 25
+   * reasons per category, 10 categories per CSQ); details.limit and details.what say which.
+   */
+  'limit_reached',
   'upgrade_required',
   'internal',
 ] as const;

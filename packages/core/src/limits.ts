@@ -30,6 +30,21 @@ export const LIMITS = {
   chatMessageRate: { burst: 20, perSecond: 1 },
   /** Messages an agent who joins a chat later (group chat) sees of what came before. */
   chatHistoryForInvitee: { max: 100 },
+  /** Predefined responses (spec C3): titles unique per tenant; bodies in Unicode code points. */
+  predefinedResponseTitle: { max: 100 },
+  predefinedResponseBody: { max: 1500 },
+  /** A response is global, or tagged to 1–10 CSQs of its channel. */
+  predefinedResponseCsqs: { min: 1, max: 10 },
+  /** Chat and email responses together. */
+  predefinedResponsesPerTenant: { max: 500 },
+  /** Wrap-up reasons (spec C3): category and reason names, unique in their scope. */
+  wrapUpName: { max: 40 },
+  wrapUpCategoriesPerTenant: { max: 25 },
+  wrapUpReasonsPerCategory: { max: 25 },
+  /** Categories tagged to one CSQ; global categories are not tagged and do not count. */
+  wrapUpCategoriesPerCsq: { max: 10 },
+  /** Reasons an agent picks for one contact. */
+  wrapUpReasonsPerContact: { max: 5 },
   listPageSize: { default: 50, max: 500 },
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },

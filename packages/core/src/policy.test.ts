@@ -28,6 +28,8 @@ describe('policy', () => {
       'reasonCode.read',
       'csq.read',
       'calendar.read',
+      'response.read',
+      'wrapUp.read',
       'contact.handle',
       'teamMessage.read',
     ]);
@@ -79,6 +81,17 @@ describe('policy', () => {
     assert.deepEqual(can(actor('agent')), ['teamMessage.read']);
     assert.deepEqual(can(actor('service', 'read')), []);
     assert.deepEqual(can(actor('service', 'write')), []);
+  });
+
+  test('predefined responses and wrap-up reasons: everyone reads them, administrators and write keys keep them', () => {
+    const can = (a: Actor) =>
+      PERMISSIONS.filter((p) => (p.startsWith('response.') || p.startsWith('wrapUp.')) && isAllowed(a, p));
+    const all = ['response.read', 'response.manage', 'wrapUp.read', 'wrapUp.manage'];
+    assert.deepEqual(can(actor('administrator')), all);
+    assert.deepEqual(can(actor('service', 'write')), all);
+    for (const reader of [actor('supervisor'), actor('agent'), actor('service', 'read')]) {
+      assert.deepEqual(can(reader), ['response.read', 'wrapUp.read'], reader.role);
+    }
   });
 
   test('authorize throws a forbidden error naming the permission', () => {

@@ -31,6 +31,12 @@ export const PERMISSIONS = [
   /** Opening hours, holidays and custom business days (spec C2). */
   'calendar.read',
   'calendar.manage',
+  /** Predefined responses (spec C3): agents read those for their contacts, administrators keep them. */
+  'response.read',
+  'response.manage',
+  /** Wrap-up categories and reasons (spec C3). */
+  'wrapUp.read',
+  'wrapUp.manage',
   'channel.configure',
   /** Put contacts into queues and report what customers do (channel adapters, integrations). */
   'contact.create',
@@ -61,6 +67,8 @@ const READS: Permission[] = [
   'reasonCode.read',
   'csq.read',
   'calendar.read',
+  'response.read',
+  'wrapUp.read',
   'contact.read',
   'agentState.read',
 ];
@@ -68,7 +76,8 @@ const READS: Permission[] = [
 /**
  * What each role may do. Administrators configure the tenant; supervisors read its configuration and
  * reskill agents of the teams they supervise; agents read what their desktop needs; service users read
- * (and, with a write-scoped key, maintain users, teams, skills and reason codes for directory sync).
+ * (and, with a write-scoped key, maintain users, teams, skills, reason codes, predefined responses and wrap-up
+ * reasons for directory sync).
  */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   // Administrators configure; taking contacts is for agents and supervisors.
@@ -87,6 +96,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'reasonCode.read',
     'csq.read',
     'calendar.read',
+    'response.read',
+    'wrapUp.read',
     'contact.handle',
     'teamMessage.read',
   ]),
@@ -103,6 +114,9 @@ const SERVICE_WRITE_GRANTS: ReadonlySet<Permission> = new Set([
   'reasonCode.manage',
   'csq.manage',
   'calendar.manage',
+  // Responses and wrap-up lists are configuration a knowledge base or CRM may keep in step, as with reason codes.
+  'response.manage',
+  'wrapUp.manage',
   'contact.create',
 ]);
 

@@ -33,6 +33,8 @@ import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { teamMessageRoutes } from './messaging/team-messages.routes.ts';
 import { registerMetrics } from './observability/metrics.ts';
+import { predefinedResponseRoutes } from './responses/predefined-responses.routes.ts';
+import { wrapUpRoutes } from './responses/wrap-up.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 
 export interface AppOptions {
@@ -58,6 +60,8 @@ const ROUTES = [
   calendarRoutes,
   channelSettingsRoutes,
   contactRoutes,
+  predefinedResponseRoutes,
+  wrapUpRoutes,
   agentRoutes,
   teamMessageRoutes,
   chatRoutes,

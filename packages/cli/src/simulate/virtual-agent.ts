@@ -139,7 +139,17 @@ export class VirtualAgent {
     const { breakChance, breakCode, breakSeconds } = this.#behaviour;
     const takeBreak = breakCode !== null && this.#random.uniform() < breakChance;
     const next = takeBreak ? { state: 'not_ready', reasonCode: breakCode } : { state: 'ready' };
-    await this.#client.request('POST', `/contacts/${contactId}/wrap-up`, { reasons: ['Simulated'], next });
+    // Where the center keeps a wrap-up list for the contact, pick from it; elsewhere any text will do.
+    const categories = await this.#client.request<{ reasons: { name: string }[] }[]>(
+      'GET',
+      `/contacts/${contactId}/wrap-up-reasons`,
+    );
+    const listed = categories.flatMap((category) => category.reasons.map((reason) => reason.name));
+    const reason =
+      listed.length > 0
+        ? (listed[Math.floor(this.#random.uniform() * listed.length)] ?? 'Simulated')
+        : 'Simulated';
+    await this.#client.request('POST', `/contacts/${contactId}/wrap-up`, { reasons: [reason], next });
     if (takeBreak) this.#later(this.#random.exponential(breakSeconds), () => this.#setState('ready'));
   }
 

@@ -1,4 +1,4 @@
-import { CHANNELS, PRIORITY } from '@switchboard/core';
+import { CHANNELS, LIMITS, PRIORITY } from '@switchboard/core';
 import { Type } from 'typebox';
 import { name, Uuid } from '../http/common.schema.ts';
 
@@ -49,10 +49,13 @@ export const NewContactBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Wrap-up reasons: at most 5 per contact, names of at most 40 characters (C3). */
+/**
+ * Wrap-up reasons: at most 5 per contact, names of at most 40 characters (C3); from the contact's list
+ * (GET /contacts/{id}/wrap-up-reasons) where it has one.
+ */
 export const WrapUpBody = Type.Object(
   {
-    reasons: Type.Array(name(40), { maxItems: 5 }),
+    reasons: Type.Array(name(LIMITS.wrapUpName.max), { maxItems: LIMITS.wrapUpReasonsPerContact.max }),
     next: Type.Optional(
       Type.Object(
         {

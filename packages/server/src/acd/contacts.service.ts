@@ -13,6 +13,7 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { ContactRow } from '../db/schema.ts';
+import { checkWrapUpReasons } from '../responses/wrap-up-check.ts';
 import type { AcdRuntime } from './acd-runtime.ts';
 
 export interface NewContactInput {
@@ -156,6 +157,7 @@ export async function agentAction(
   if (!isAllowed(principal, 'contact.handle'))
     throw forbidden('Only agents and supervisors handle contacts.');
   const agentId = principal.userId;
+  if (action.kind === 'wrap_up') await checkWrapUpReasons(db, principal, contactId, action.reasons);
   await acd.run(
     principal.tenantId,
     (engine) => ({ events: applyAction(engine, agentId, contactId, action), result: undefined }),

@@ -278,7 +278,66 @@ export interface TeamMessagePublishesTable {
   at: Date;
 }
 
+export interface PredefinedResponsesTable {
+  id: string;
+  tenant_id: string;
+  channel: 'chat' | 'email';
+  title: string;
+  /** Chat: plain text; email: sanitised HTML. */
+  body: string;
+  /** Offered in every CSQ of its channel; otherwise in the CSQs tagged below. */
+  global: boolean;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface PredefinedResponseCsqsTable {
+  tenant_id: string;
+  response_id: string;
+  csq_id: string;
+}
+
+export interface WrapUpCategoriesTable {
+  id: string;
+  tenant_id: string;
+  created_at: Date;
+}
+
+/** One version of a category; the one in force at t has valid_from <= t < valid_to (or no valid_to). */
+export interface WrapUpCategoryVersionsTable {
+  version: ColumnType<string, never, never>;
+  tenant_id: string;
+  category_id: string;
+  name: string;
+  global: boolean;
+  valid_from: Date;
+  valid_to: Date | null;
+}
+
+export interface WrapUpCategoryCsqsTable {
+  tenant_id: string;
+  category_version: string;
+  csq_id: string;
+}
+
+/** One version of a reason; `id` names the reason across its versions. */
+export interface WrapUpReasonsTable {
+  version: ColumnType<string, never, never>;
+  tenant_id: string;
+  id: string;
+  category_id: string;
+  name: string;
+  valid_from: Date;
+  valid_to: Date | null;
+}
+
 export interface Schema {
+  predefined_responses: PredefinedResponsesTable;
+  predefined_response_csqs: PredefinedResponseCsqsTable;
+  wrap_up_categories: WrapUpCategoriesTable;
+  wrap_up_category_versions: WrapUpCategoryVersionsTable;
+  wrap_up_category_csqs: WrapUpCategoryCsqsTable;
+  wrap_up_reasons: WrapUpReasonsTable;
   csqs: CsqsTable;
   calendars: CalendarsTable;
   team_messages: TeamMessagesTable;
@@ -320,3 +379,4 @@ export type TeamMessageRow = Selectable<TeamMessagesTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type ChatSessionRow = Selectable<ChatSessionsTable>;
 export type ChatMessageRow = Selectable<ChatMessagesTable>;
+export type PredefinedResponseRow = Selectable<PredefinedResponsesTable>;

@@ -18,6 +18,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   team_messages_full: 409,
   chat_rate_limited: 429,
   chat_ended: 409,
+  limit_reached: 409,
   upgrade_required: 426,
   internal: 500,
 };

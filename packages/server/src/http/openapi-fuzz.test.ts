@@ -5,11 +5,14 @@ import type { HTTPMethods } from 'fastify';
 import {
   buildApiKey,
   buildCalendar,
+  buildCsq,
+  buildPredefinedResponse,
   buildReasonCode,
   buildSkill,
   buildTeam,
   buildTeamMessage,
   buildUser,
+  buildWrapUpCategory,
 } from '../testing/builders.ts';
 import {
   type JsonSchema,
@@ -76,6 +79,13 @@ before(async () => {
   }
   for (let i = 0; i < 2; i++) remember('reason-codes', (await buildReasonCode(fixture, admin)).id);
   for (let i = 0; i < 2; i++) remember('calendars', (await buildCalendar(fixture, admin)).id);
+  for (const channel of ['chat', 'email']) remember('csqs', (await buildCsq(fixture, admin, { channel })).id);
+  for (let i = 0; i < 2; i++) {
+    remember('predefined-responses', (await buildPredefinedResponse(fixture, admin)).id);
+    const category = await buildWrapUpCategory(fixture, admin, {}, ['Solved', 'Call back']);
+    remember('wrap-up-categories', category.id);
+    for (const reason of category.reasons) remember('wrap-up-reasons', reason.id);
+  }
   for (const role of ['agent', 'supervisor', 'administrator']) {
     remember('users', (await buildUser(fixture, admin, { role })).id);
   }
@@ -91,6 +101,10 @@ before(async () => {
   foreign.set('team-messages', (await buildTeamMessage(fixture, scratch, foreign.get('teams') ?? '')).id);
   foreign.set('reason-codes', (await buildReasonCode(fixture, scratch)).id);
   foreign.set('calendars', (await buildCalendar(fixture, scratch)).id);
+  foreign.set('predefined-responses', (await buildPredefinedResponse(fixture, scratch)).id);
+  const foreignCategory = await buildWrapUpCategory(fixture, scratch, {}, ['Solved']);
+  foreign.set('wrap-up-categories', foreignCategory.id);
+  foreign.set('wrap-up-reasons', foreignCategory.reasons[0]?.id ?? '');
   foreign.set('api-keys', (await buildApiKey(fixture, scratch)).keyId);
 });
 

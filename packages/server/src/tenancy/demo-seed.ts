@@ -8,6 +8,8 @@ import { createSkill } from '../directory/skills.service.ts';
 import { createTeam } from '../directory/teams.service.ts';
 import { createUser } from '../directory/users.service.ts';
 import { setTeamMessagesSwitch } from '../messaging/team-messages.service.ts';
+import { createResponse } from '../responses/predefined-responses.service.ts';
+import { createCategory, createReason } from '../responses/wrap-up.service.ts';
 import type { DemoCredentials } from './tenants.service.ts';
 
 const SKILLS = ['Billing', 'Technical support', 'Sales', 'Spanish'];
@@ -48,9 +50,46 @@ const NOT_READY = [
   [5, 'After-call paperwork'],
 ] as const;
 
+/** Wrap-up categories of the demo, each tagged to the demo queues named (none is global). */
+const WRAP_UP = [
+  {
+    name: 'Billing',
+    csqs: ['Billing chat'],
+    reasons: ['Invoice explained', 'Payment taken', 'Refund issued'],
+  },
+  {
+    name: 'Technical',
+    csqs: ['Technical support chat'],
+    reasons: ['Fixed during the chat', 'Escalated to second line', 'Known outage'],
+  },
+  { name: 'Sales', csqs: ['Sales chat'], reasons: ['Order placed', 'Quote sent', 'Not interested'] },
+  { name: 'Outcome', csqs: DEMO_CSQS.map((q) => q.name), reasons: ['Resolved', 'Follow-up needed'] },
+];
+/** Chat responses: global ones first, then one per queue. */
+const RESPONSES = [
+  { title: 'Greeting', body: 'Hello, thanks for contacting us! How can I help you today?', csqs: [] },
+  { title: 'One moment', body: 'Thanks for waiting, I am looking into this for you now.', csqs: [] },
+  { title: 'Goodbye', body: 'Is there anything else I can help with? Have a great day!', csqs: [] },
+  {
+    title: 'Invoice copy',
+    body: 'You can download every invoice from your account page under Billing.',
+    csqs: ['Billing chat'],
+  },
+  {
+    title: 'Restart first',
+    body: 'Could you please restart the device and tell me what you see afterwards?',
+    csqs: ['Technical support chat'],
+  },
+  {
+    title: 'Pricing',
+    body: 'Our plans start at 10 euros a month; I can send you a quote.',
+    csqs: ['Sales chat'],
+  },
+];
+
 /**
  * Fills the first tenant with a small center to explore: skills, two teams with supervisors, eight agents
- * with competences, three chat queues, office hours, and reason codes. Everyone signs in with the
+ * with competences, three chat queues with their wrap-up reasons and predefined responses, office hours, and reason codes. Everyone signs in with the
  * administrator's password.
  */
 export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
@@ -87,16 +126,33 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
       });
     }
   }
+  const csqIds = new Map<string, string>();
   for (const queue of DEMO_CSQS) {
     const skill = skills.find((k) => k.name === queue.skill);
     if (!skill) continue;
-    await createCsq(db, system, {
+    const csq = await createCsq(db, system, {
       name: queue.name,
       channel: 'chat',
       criterion: queue.criterion,
       skills: [{ skillId: skill.id, minCompetence: 1 }],
       agentOrder: [],
     });
+    csqIds.set(queue.name, csq.id);
+  }
+  const tagged = (names: readonly string[]) => names.flatMap((name) => csqIds.get(name) ?? []);
+  const now = Date.now();
+  for (const category of WRAP_UP) {
+    const { id } = await createCategory(
+      db,
+      system,
+      { name: category.name, csqIds: tagged(category.csqs) },
+      now,
+    );
+    for (const name of category.reasons) await createReason(db, system, { categoryId: id, name }, now);
+  }
+  for (const response of RESPONSES) {
+    const { title, body } = response;
+    await createResponse(db, system, { channel: 'chat', title, body, csqIds: tagged(response.csqs) });
   }
   await createCalendar(db, system, OFFICE_HOURS);
   for (const [code, label] of NOT_READY)

@@ -64,7 +64,17 @@ interface Op {
 }
 
 /** Row shapes for operations on one entity by id: the caller's own one, or tenant B's. */
-type Entity = 'loner' | 'agent' | 'reader' | 'team' | 'skill' | 'reason' | 'calendar' | 'csq';
+type Entity =
+  | 'loner'
+  | 'agent'
+  | 'reader'
+  | 'team'
+  | 'skill'
+  | 'reason'
+  | 'calendar'
+  | 'csq'
+  | 'response'
+  | 'wrapUp';
 const none = () => ({});
 const read = (permission: Permission, entity: Entity): Op => ({
   permission,
@@ -166,6 +176,23 @@ const teamMessage = (w: World, teamId = w.team.id) => ({
   teamIds: [teamId],
   expiresInMinutes: 60,
 });
+const newResponse = (extra = {}) => ({
+  channel: 'chat',
+  title: uniq('Reply'),
+  body: 'One moment please',
+  csqIds: [],
+  ...extra,
+});
+const newCategory = (extra = {}) => ({ name: uniq('Outcome'), csqIds: [], ...extra });
+/** A wrap-up reason of the caller's tenant to rename or delete, so the world's 'Sorted' stays. */
+async function freshReason(w: World): Promise<string> {
+  const res = await call(server, w.admin.session, 'POST', '/wrap-up-reasons', {
+    categoryId: w.wrapUp.id,
+    name: uniq('Reason'),
+  });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body.id;
+}
 /** Supervisors send team messages once an administrator has switched them on. */
 const switchOn = (w: World) =>
   call(server, w.admin.session, 'PUT', `/users/${w.supervisor.id}/team-messages`, { enabled: true });
@@ -376,6 +403,69 @@ const OPS: Record<string, Op> = {
   'POST /public/chats/{id}/end': asCustomer(() => undefined, 204),
   'GET /public/chats/{id}/transcript': asCustomer(() => undefined, 200),
   'POST /public/chats/{id}/rating': asCustomer(() => ({ rating: 5 }), 204, true),
+  'GET /predefined-responses': {
+    permission: 'response.read',
+    own: none,
+    cross: () => [{ expect: 'clean' }, { query: '?channel=chat', expect: 'clean' }],
+  },
+  'POST /predefined-responses': {
+    permission: 'response.manage',
+    own: () => ({ body: newResponse(), ok: 201 }),
+    cross: (b) => [
+      { body: newResponse({ csqIds: [b.csq.id] }), expect: REFUSED },
+      // Titles are unique per tenant: B's is free in A.
+      { body: newResponse({ title: b.response.title }), ok: 201, expect: 'clean' },
+    ],
+  },
+  'GET /predefined-responses/{id}': read('response.read', 'response'),
+  'PATCH /predefined-responses/{id}': {
+    ...change('response.manage', 'response', () => ({ title: uniq('Reply') })),
+    cross: (b, a) => [
+      { id: b.response.id, body: { title: 'Hijacked', csqIds: [] }, expect: REFUSED },
+      { id: a.response.id, body: { csqIds: [b.csq.id] }, expect: REFUSED },
+    ],
+  },
+  'DELETE /predefined-responses/{id}': remove('response.manage', 'response', (admin) =>
+    build.buildPredefinedResponse(server, admin),
+  ),
+  'GET /contacts/{id}/predefined-responses': { ...readContact, permission: 'response.read' },
+  'GET /wrap-up-categories': { permission: 'wrapUp.read', own: none },
+  'POST /wrap-up-categories': {
+    permission: 'wrapUp.manage',
+    own: () => ({ body: newCategory(), ok: 201 }),
+    cross: (b) => [
+      { body: newCategory({ csqIds: [b.csq.id] }), expect: REFUSED },
+      // Names are unique per tenant: B's is free in A.
+      { body: newCategory({ name: b.wrapUp.name }), ok: 201, expect: 'clean' },
+    ],
+  },
+  'GET /wrap-up-categories/{id}': read('wrapUp.read', 'wrapUp'),
+  'PATCH /wrap-up-categories/{id}': {
+    ...change('wrapUp.manage', 'wrapUp', () => ({ name: uniq('Outcome') })),
+    cross: (b, a) => [
+      { id: b.wrapUp.id, body: { name: 'Hijacked', csqIds: [] }, expect: REFUSED },
+      { id: a.wrapUp.id, body: { csqIds: [b.csq.id] }, expect: REFUSED },
+    ],
+  },
+  'DELETE /wrap-up-categories/{id}': remove('wrapUp.manage', 'wrapUp', (admin) =>
+    build.buildWrapUpCategory(server, admin),
+  ),
+  'POST /wrap-up-reasons': {
+    permission: 'wrapUp.manage',
+    own: (w) => ({ body: { categoryId: w.wrapUp.id, name: uniq('Reason') }, ok: 201 }),
+    cross: (b) => [{ body: { categoryId: b.wrapUp.id, name: uniq('Reason') }, expect: REFUSED }],
+  },
+  'PATCH /wrap-up-reasons/{id}': {
+    permission: 'wrapUp.manage',
+    own: async (w) => ({ id: await freshReason(w), body: { name: uniq('Reason') } }),
+    cross: (b) => [{ id: b.wrapUp.reasons[0]?.id, body: { name: 'Hijacked' }, expect: REFUSED }],
+  },
+  'DELETE /wrap-up-reasons/{id}': {
+    permission: 'wrapUp.manage',
+    own: async (w) => ({ id: await freshReason(w), ok: 204 }),
+    cross: (b) => [{ id: b.wrapUp.reasons[0]?.id, expect: REFUSED }],
+  },
+  'GET /contacts/{id}/wrap-up-reasons': { ...readContact, permission: 'wrapUp.read' },
   'GET /team-messages': {
     permission: 'teamMessage.read',
     own: none,
@@ -443,7 +533,11 @@ async function snapshotOf(w: World) {
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
   urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
   urls.push('/team-messages', '/team-messages?include=recent', `/users/${w.supervisor.id}/team-messages`);
-  urls.push(...contactsOf(w).map((id) => `/contacts/${id}/events`));
+  urls.push('/predefined-responses', '/wrap-up-categories');
+  for (const id of contactsOf(w)) {
+    urls.push(`/contacts/${id}/events`, `/contacts/${id}/predefined-responses`);
+    urls.push(`/contacts/${id}/wrap-up-reasons`);
+  }
   return Promise.all(urls.map(async (url) => [url, await get(w.admin, url)]));
 }
 

@@ -109,6 +109,46 @@ export async function buildCalendar(test: TestApp, admin: Session, overrides: Re
   return response.body as { id: string; name: string };
 }
 
+/** A chat predefined response, global unless given CSQs. */
+export async function buildPredefinedResponse(
+  test: TestApp,
+  admin: Session,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await call(test, admin, 'POST', '/predefined-responses', {
+    channel: 'chat',
+    title: next('Greeting '),
+    body: 'Hello, how can I help you today?',
+    csqIds: [],
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildPredefinedResponse: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; title: string; csqIds: string[] };
+}
+
+/** A wrap-up category, global unless given CSQs, with the named reasons. */
+export async function buildWrapUpCategory(
+  test: TestApp,
+  admin: Session,
+  overrides: Record<string, unknown> = {},
+  reasons: string[] = [],
+) {
+  const response = await call(test, admin, 'POST', '/wrap-up-categories', {
+    name: next('Outcome '),
+    csqIds: [],
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildWrapUpCategory: ${JSON.stringify(response.body)}`);
+  const category = response.body as { id: string; name: string };
+  const added: { id: string; name: string }[] = [];
+  for (const name of reasons) {
+    const reason = await call(test, admin, 'POST', '/wrap-up-reasons', { categoryId: category.id, name });
+    if (reason.status !== 201) throw new Error(`buildWrapUpCategory: ${JSON.stringify(reason.body)}`);
+    added.push(reason.body);
+  }
+  return { ...category, reasons: added };
+}
+
 /** A chat contact queued in a CSQ by a channel adapter (a write key); offered at once if an agent is free. */
 export async function buildContact(
   test: TestApp,
@@ -194,7 +234,8 @@ export type Caller = { session: Session; id: string; username?: string };
  * One tenant with one of everything: `supervisor` is the primary supervisor of `team`, `agent` is in `team`
  * and has `skill`, `loner` is an agent in no team, `reader` and `writer` are service users with keys (the
  * writer is also the channel adapter); `calendar` is office hours. Chat CSQs: only `agent` qualifies for `csq`, only `supervisor` for
- * `supervisorCsq`, no one for `parking`. `agent` is Ready, holds contact `active` and is offered `offered`;
+ * `supervisorCsq`, no one for `parking`; a chat response is tagged to `csq`, and a global wrap-up category offers
+ * the reason 'Sorted'. `agent` is Ready, holds contact `active` and is offered `offered`;
  * `waiting` (with an external id) waits in `parking`.
  */
 export interface World {
@@ -210,6 +251,10 @@ export interface World {
   team: { id: string };
   reason: { id: string; kind: string; code: number };
   calendar: { id: string; name: string };
+  /** A chat response tagged to `csq`. */
+  response: { id: string; title: string };
+  /** A global wrap-up category with the reason 'Sorted'. */
+  wrapUp: { id: string; name: string; reasons: { id: string; name: string }[] };
   csq: { id: string };
   supervisorCsq: { id: string };
   parking: { id: string };
@@ -249,6 +294,8 @@ export async function buildWorld(test: TestApp, name: string): Promise<World> {
     buildCsq(test, admin.session, { skills: [{ skillId, minCompetence: 1 }] });
   const [csq, supervisorCsq] = [await csqFor(skill.id), await csqFor(supervisorSkill.id)];
   const parking = await csqFor(rareSkill.id);
+  const response = await buildPredefinedResponse(test, admin.session, { csqIds: [csq.id] });
+  const wrapUp = await buildWrapUpCategory(test, admin.session, {}, ['Sorted']);
   const externalId = next('order-');
   const waiting = await buildContact(test, writer.session, parking.id, { externalId });
   const desk = { admin: admin.session, channel: writer.session, agent, csqId: csq.id };
@@ -260,6 +307,7 @@ export async function buildWorld(test: TestApp, name: string): Promise<World> {
   const ids = [tenantId, admin.id, supervisor.id, agent.id, loner.id, reader.id, reader.keyId, writer.id];
   ids.push(writer.keyId, skill.id, supervisorSkill.id, rareSkill.id, team.id, reason.id, calendar.id);
   ids.push(csq.id, supervisorCsq.id, parking.id, waiting.id, offered.id, active.id, chat.id);
+  ids.push(response.id, wrapUp.id, ...wrapUp.reasons.map((r) => r.id));
   const world = {
     name,
     tenantId,
@@ -273,6 +321,8 @@ export async function buildWorld(test: TestApp, name: string): Promise<World> {
     team,
     reason,
     calendar,
+    response,
+    wrapUp,
   };
   return { ...world, csq, supervisorCsq, parking, contacts, chat: { id: chat.id, token: chat.token }, ids };
 }

@@ -1,9 +1,11 @@
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { CalendarsPage } from './calendars-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
+import { ResponsesPage } from './responses-page.tsx';
 import { ApiKeysPage, AuditLogPage, ChannelSettingsPage } from './settings-pages.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
 import { UsersPage } from './users-page.tsx';
+import { WrapUpPage } from './wrap-up-page.tsx';
 
 const PAGES = [
   ['/users', 'Users', UsersPage],
@@ -11,6 +13,8 @@ const PAGES = [
   ['/skills', 'Skills', SkillsPage],
   ['/csqs', 'Queues (CSQs)', CsqsPage],
   ['/reason-codes', 'Reason codes', ReasonCodesPage],
+  ['/wrap-up', 'Wrap-up reasons', WrapUpPage],
+  ['/responses', 'Predefined responses', ResponsesPage],
   ['/calendars', 'Calendars', CalendarsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/api-keys', 'API keys', ApiKeysPage],

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
 import type { ReasonCode } from '../api/types.ts';
 import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { duration, since } from '../ui/format.ts';
 import type { MyContact } from './agent-desktop.tsx';
+import { WrapUpForm } from './wrap-up-form.tsx';
 
 const STATUS_LABELS: Record<MyContact['status'], string> = {
   queued: 'Queued',
@@ -102,59 +102,8 @@ export function ContactCard(props: {
         </div>
       ) : null}
       {contact.status === 'wrap_up' ? (
-        <WrapUp contactId={contact.id} reasons={props.reasons} onDone={props.onChanged} />
+        <WrapUpForm contactId={contact.id} reasons={props.reasons} onDone={props.onChanged} />
       ) : null}
     </article>
-  );
-}
-
-/** Wrap-up: the reasons for this contact, then Ready or Not Ready for the next one. */
-function WrapUp(props: { contactId: string; reasons: ReasonCode[]; onDone: () => void }) {
-  const { api } = useDesk();
-  const [text, setText] = useState('');
-  const [next, setNext] = useState('ready');
-  const submission = useSubmission();
-  const notReady = props.reasons.filter((r) => r.kind === 'not_ready');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const reasons = text
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean);
-    const body = {
-      reasons,
-      next: next === 'ready' ? { state: 'ready' } : { state: 'not_ready', reasonCode: Number(next) },
-    };
-    if (await submission.run(() => api.request('POST', `/contacts/${props.contactId}/wrap-up`, body)))
-      props.onDone();
-  };
-  return (
-    <form className="wrap-up" onSubmit={submit} aria-label="Wrap-up">
-      <FormError message={submission.error} />
-      <label>
-        Wrap-up reasons <span className="muted">(comma separated)</span>
-        <input
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-shortcut-target="wrap-up"
-          aria-invalid={Boolean(submission.fields.reasons)}
-        />
-      </label>
-      {submission.fields.reasons ? <p className="field-error">{submission.fields.reasons}</p> : null}
-      <label>
-        Then
-        <select value={next} onChange={(e) => setNext(e.target.value)}>
-          <option value="ready">Ready</option>
-          {notReady.map((r) => (
-            <option key={r.id} value={r.code}>
-              Not ready — {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="primary" disabled={submission.busy}>
-        Finish wrap-up
-      </button>
-    </form>
   );
 }

@@ -125,3 +125,21 @@ export interface AgentChat {
   rating: { rating: number; comment: string | null } | null;
   messages: ChatLine[];
 }
+
+export interface PredefinedResponse {
+  id: string;
+  channel: 'chat' | 'email';
+  title: string;
+  body: string;
+  /** Offered in every CSQ of its channel; otherwise in `csqIds` only. */
+  global: boolean;
+  csqIds: string[];
+}
+
+export interface WrapUpCategory {
+  id: string;
+  name: string;
+  global: boolean;
+  csqIds: string[];
+  reasons: { id: string; name: string }[];
+}

@@ -3,6 +3,7 @@ import { acd } from './0002-acd.ts';
 import { calendars } from './0003-calendars.ts';
 import { teamMessages } from './0004-team-messages.ts';
 import { csqServiceLevel } from './0005-csq-service-level.ts';
+import { responsesWrapUp } from './0006-responses-wrap-up.ts';
 import { chatSessions } from './0008-chat-sessions.ts';
 
 export interface Migration {
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: 'team messages', sql: teamMessages },
   { id: 5, name: 'csq service level', sql: csqServiceLevel },
   { id: 8, name: 'chat sessions', sql: chatSessions },
+  { id: 6, name: 'responses and wrap-up reasons', sql: responsesWrapUp },
 ];
