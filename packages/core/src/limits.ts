@@ -24,6 +24,26 @@ export const LIMITS = {
   teamMessagePublishesPerHour: { max: 100 },
   /** Unexpired, undeleted messages of a tenant. */
   teamMessagesActivePerTenant: { max: 1600 },
+  /** Chat widgets (spec C3): what a website embeds. */
+  widgetsPerTenant: { max: 100 },
+  widgetName: { max: 60 },
+  widgetDescription: { max: 500 },
+  /** Titles, button texts, field labels, problem statements: one short line. */
+  widgetLabel: { max: 60 },
+  /** Texts shown to customers: wait, off-hours, error and confirmation messages. */
+  widgetMessage: { max: 500 },
+  /** The text before or after an agent's alias in "agent joined" and "agent left" (may be empty). */
+  widgetAliasText: { max: 100 },
+  /** A CSS font stack of names, quotes, commas and spaces only, e.g. `"Open Sans", Arial, sans-serif`. */
+  widgetFontFamily: { max: 200, pattern: '^[A-Za-z0-9 ,\'"._-]+$' },
+  /** Colours are `#rrggbb`. */
+  widgetColour: { pattern: '^#[0-9a-fA-F]{6}$' },
+  widgetCustomFields: { max: 10 },
+  widgetProblemStatements: { min: 1, max: 20 },
+  /** What a customer types into the chat form: name, email, phone and each custom field (code points). */
+  chatFormValue: { max: 200 },
+  /** One chat message in Unicode code points (spec C3). */
+  chatMessageText: { min: 1, max: 1500 },
   listPageSize: { default: 50, max: 500 },
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },

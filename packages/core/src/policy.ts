@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'calendar.read',
   'calendar.manage',
   'channel.configure',
+  /** Chat widgets (spec C3): their settings and embed snippets. */
+  'widget.read',
+  'widget.manage',
   /** Put contacts into queues and report what customers do (channel adapters, integrations). */
   'contact.create',
   /** See every contact of the tenant; agents always see their own. */
@@ -61,6 +64,7 @@ const READS: Permission[] = [
   'reasonCode.read',
   'csq.read',
   'calendar.read',
+  'widget.read',
   'contact.read',
   'agentState.read',
 ];
