@@ -116,11 +116,19 @@ export interface WidgetSettings {
 }
 
 /** Settings as an administrator may send them: any group, and any field of a group, may be left out. */
-export type WidgetSettingsInput = {
-  [G in keyof WidgetSettings]?: Partial<WidgetSettings[G]> & {
+export interface WidgetSettingsInput {
+  branding?: Partial<WidgetBranding>;
+  fields?: Partial<WidgetFields>;
+  messages?: Partial<Omit<WidgetMessages, 'agentJoined' | 'agentLeft'>> & {
+    agentJoined?: Partial<AliasText>;
+    agentLeft?: Partial<AliasText>;
+  };
+  labels?: Partial<WidgetLabels>;
+  serviceHours?: Partial<Omit<WidgetServiceHours, 'dayLabels'>> & {
     dayLabels?: Partial<Record<Weekday, string>>;
   };
-};
+  rating?: Partial<WidgetRating>;
+}
 
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   branding: {
@@ -305,7 +313,6 @@ export interface PublicProblemStatement {
 
 /** What the embedded widget needs to render, as `GET /api/v1/public/widgets/{id}` answers. */
 export interface PublicWidget {
-  id: string;
   branding: WidgetBranding;
   fields: WidgetFields;
   problemStatements: PublicProblemStatement[];

@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import { type Clock, SwitchboardError, systemClock } from '@switchboard/core';
@@ -31,6 +32,7 @@ import { registerWebApp } from './http/web-app.ts';
 import { teamMessageRoutes } from './messaging/team-messages.routes.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
+import { chatWidgetRoutes } from './widgets/chat-widgets.routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -54,11 +56,15 @@ const ROUTES = [
   csqRoutes,
   calendarRoutes,
   channelSettingsRoutes,
+  chatWidgetRoutes,
   contactRoutes,
   agentRoutes,
   teamMessageRoutes,
   eventRoutes,
 ];
+
+const PUBLIC_PREFIX = '/api/v1/public/';
+const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'POST'], maxAge: 600 };
 
 /** The composition root of the HTTP server: wiring only, no business rules. */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -97,6 +103,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorateRequest('principal', null);
 
+  // The embedded chat widget calls /api/v1/public/ from customers' websites: any origin, never credentials.
+  // Every other route stays same-origin (its preflight finds no route).
+  await app.register(cors, {
+    delegator: (request, callback) =>
+      callback(null, request.url.startsWith(PUBLIC_PREFIX) ? PUBLIC_CORS : { origin: false }),
+  });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerMetrics(app);
   await registerOpenApi(app);

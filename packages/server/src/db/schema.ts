@@ -15,6 +15,7 @@ import type {
   TimeInterval,
   TokenLifetimes,
   Weekday,
+  WidgetSettings,
 } from '@switchboard/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -249,7 +250,36 @@ export interface TeamMessagePublishesTable {
   at: Date;
 }
 
+/** A widget's settings as stored: everything but the calendar, which is a column of its own. */
+export type StoredWidgetSettings = Omit<WidgetSettings, 'serviceHours'> & {
+  serviceHours: Omit<WidgetSettings['serviceHours'], 'calendarId'>;
+};
+
+export interface ChatWidgetsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  description: string;
+  calendar_id: string | null;
+  /** Read through withWidgetDefaults: rows written before a setting existed lack it. */
+  settings: Json<Partial<StoredWidgetSettings>>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ChatWidgetProblemStatementsTable {
+  tenant_id: string;
+  widget_id: string;
+  id: string;
+  /** The order the widget lists them in, from 0. */
+  position: number;
+  label: string;
+  csq_id: string;
+}
+
 export interface Schema {
+  chat_widgets: ChatWidgetsTable;
+  chat_widget_problem_statements: ChatWidgetProblemStatementsTable;
   csqs: CsqsTable;
   calendars: CalendarsTable;
   team_messages: TeamMessagesTable;
@@ -285,5 +315,6 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type CsqRow = Selectable<CsqsTable>;
 export type CalendarRow = Selectable<CalendarsTable>;
+export type ChatWidgetRow = Selectable<ChatWidgetsTable>;
 export type TeamMessageRow = Selectable<TeamMessagesTable>;
 export type ContactRow = Selectable<ContactsTable>;

@@ -5,6 +5,8 @@ import type { HTTPMethods } from 'fastify';
 import {
   buildApiKey,
   buildCalendar,
+  buildChatWidget,
+  buildCsq,
   buildReasonCode,
   buildSkill,
   buildTeam,
@@ -76,6 +78,12 @@ before(async () => {
   }
   for (let i = 0; i < 2; i++) remember('reason-codes', (await buildReasonCode(fixture, admin)).id);
   for (let i = 0; i < 2; i++) remember('calendars', (await buildCalendar(fixture, admin)).id);
+  for (let i = 0; i < 2; i++) remember('csqs', (await buildCsq(fixture, admin)).id);
+  for (const csqId of known.get('csqs') ?? []) {
+    remember('chat-widgets', (await buildChatWidget(fixture, admin, csqId)).id);
+    // Out of reach of the fuzzed deletes, for GET /public/widgets/{id}.
+    remember('public', (await buildChatWidget(fixture, admin, csqId)).id);
+  }
   for (const role of ['agent', 'supervisor', 'administrator']) {
     remember('users', (await buildUser(fixture, admin, { role })).id);
   }
@@ -91,6 +99,9 @@ before(async () => {
   foreign.set('team-messages', (await buildTeamMessage(fixture, scratch, foreign.get('teams') ?? '')).id);
   foreign.set('reason-codes', (await buildReasonCode(fixture, scratch)).id);
   foreign.set('calendars', (await buildCalendar(fixture, scratch)).id);
+  foreign.set('csqs', (await buildCsq(fixture, scratch)).id);
+  // Not under 'public': any caller may read any widget there, by design.
+  foreign.set('chat-widgets', (await buildChatWidget(fixture, scratch, foreign.get('csqs') ?? '')).id);
   foreign.set('api-keys', (await buildApiKey(fixture, scratch)).keyId);
 });
 

@@ -3,6 +3,7 @@ import { acd } from './0002-acd.ts';
 import { calendars } from './0003-calendars.ts';
 import { teamMessages } from './0004-team-messages.ts';
 import { csqServiceLevel } from './0005-csq-service-level.ts';
+import { chatWidgets } from './0007-chat-widgets.ts';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'calendars', sql: calendars },
   { id: 4, name: 'team messages', sql: teamMessages },
   { id: 5, name: 'csq service level', sql: csqServiceLevel },
+  { id: 7, name: 'chat widgets', sql: chatWidgets },
 ];
