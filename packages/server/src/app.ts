@@ -33,6 +33,7 @@ import { teamMessageRoutes } from './messaging/team-messages.routes.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 import { chatWidgetRoutes } from './widgets/chat-widgets.routes.ts';
+import { registerWidgetAssets } from './widgets/widget-assets.ts';
 
 export interface AppOptions {
   db: Db;
@@ -42,6 +43,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
   webRoot?: string;
+  /** The built chat widget to serve at `/widget.js` (packages/widget/dist/widget.js). */
+  widgetScript?: string;
+  /** Serve `/demo/chat`, a sample website embedding the demo tenant's widget. */
+  demoPage?: boolean;
 }
 
 const ROUTES = [
@@ -112,6 +117,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerMetrics(app);
   await registerOpenApi(app);
+  registerWidgetAssets(app, {
+    db: options.db,
+    widgetScript: options.widgetScript,
+    demoPage: options.demoPage,
+  });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
     (await isReady(options.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'not ready' }),

@@ -8,6 +8,7 @@ import { createSkill } from '../directory/skills.service.ts';
 import { createTeam } from '../directory/teams.service.ts';
 import { createUser } from '../directory/users.service.ts';
 import { setTeamMessagesSwitch } from '../messaging/team-messages.service.ts';
+import { createChatWidget } from '../widgets/chat-widgets.service.ts';
 import type { DemoCredentials } from './tenants.service.ts';
 
 const SKILLS = ['Billing', 'Technical support', 'Sales', 'Spanish'];
@@ -38,6 +39,17 @@ const OFFICE_HOURS = {
   holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
   customDays: [{ date: '2026-12-24', intervals: [{ start: '08:00', end: '13:00' }] }],
 };
+/** The demo's chat widget, on the demo tenant's website page at /demo/chat. */
+export const DEMO_WIDGET = {
+  tenant: 'demo',
+  name: 'Website chat',
+  /** Problem statement → demo chat CSQ. */
+  problemStatements: [
+    ['Question about a bill', 'Billing chat'],
+    ['Something is not working', 'Technical support chat'],
+    ['Buying or upgrading', 'Sales chat'],
+  ],
+} as const;
 /** The demo's agents (they sign in with the administrator's password). */
 export const DEMO_AGENTS: readonly string[] = TEAMS.flatMap((team) => team.agents);
 const NOT_READY = [
@@ -50,8 +62,8 @@ const NOT_READY = [
 
 /**
  * Fills the first tenant with a small center to explore: skills, two teams with supervisors, eight agents
- * with competences, three chat queues, office hours, and reason codes. Everyone signs in with the
- * administrator's password.
+ * with competences, three chat queues, office hours, reason codes, and a chat widget for the three queues.
+ * Everyone signs in with the administrator's password.
  */
 export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
   const tenant = await tenantsRepository.findByName(db, admin.tenant);
@@ -87,18 +99,37 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
       });
     }
   }
+  const csqs = new Map<string, string>();
   for (const queue of DEMO_CSQS) {
     const skill = skills.find((k) => k.name === queue.skill);
     if (!skill) continue;
-    await createCsq(db, system, {
+    const csq = await createCsq(db, system, {
       name: queue.name,
       channel: 'chat',
       criterion: queue.criterion,
       skills: [{ skillId: skill.id, minCompetence: 1 }],
       agentOrder: [],
     });
+    csqs.set(queue.name, csq.id);
   }
-  await createCalendar(db, system, OFFICE_HOURS);
+  const calendar = await createCalendar(db, system, OFFICE_HOURS);
+  await createChatWidget(db, system, {
+    name: DEMO_WIDGET.name,
+    description: 'The chat on the demo company website (/demo/chat).',
+    problemStatements: DEMO_WIDGET.problemStatements.flatMap(([label, queue]) => {
+      const csqId = csqs.get(queue);
+      return csqId ? [{ label, csqId }] : [];
+    }),
+    branding: {
+      titleText: 'Brightwater Energy',
+      titleColor: '#0b3d2e',
+      buttonText: 'Chat with us',
+      buttonColor: '#0b3d2e',
+      customerMessageColor: '#0b3d2e',
+    },
+    fields: { name: 'required', email: 'optional', custom: [{ label: 'Account number', required: false }] },
+    serviceHours: { calendarId: calendar.id },
+  });
   for (const [code, label] of NOT_READY)
     await createReasonCode(db, system, { kind: 'not_ready', code, label });
   await createReasonCode(db, system, { kind: 'logout', code: 1, label: 'End of shift' });

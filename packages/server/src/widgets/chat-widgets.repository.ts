@@ -123,6 +123,16 @@ export const chatWidgetsRepository = {
     return row && (await withStatements(db, [row]))[0];
   },
 
+  async findByName(db: Db, tenantId: string, name: string): Promise<StoredChatWidget | undefined> {
+    const row = await db
+      .selectFrom('chat_widgets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row && (await withStatements(db, [row]))[0];
+  },
+
   /** A widget by id alone, whatever its tenant: for the public endpoints the embedded widget calls. */
   async findPublic(db: Db, id: string): Promise<StoredChatWidget | undefined> {
     const row = await db.selectFrom('chat_widgets').selectAll().where('id', '=', id).executeTakeFirst();
