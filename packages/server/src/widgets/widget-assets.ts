@@ -36,12 +36,12 @@ export function registerWidgetAssets(
   }
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain page of a made-up company, with the embed snippet exactly as an administrator copies it. */
 function demoPage(widgetId: string | null): string {
   const snippet = widgetId
-    ? `<script src="/widget.js" data-widget="${escape(widgetId)}" async></script>`
+    ? `<script src="/widget.js" data-widget="${escapeHtml(widgetId)}" async></script>`
     : '<p><strong>There is no demo widget:</strong> the demo tenant is created on the first start of an empty database.</p>';
   return `<!doctype html>
 <html lang="en">
