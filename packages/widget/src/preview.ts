@@ -25,7 +25,8 @@ export function preview(element: HTMLElement, config: PublicWidget, state: Widge
     const host = document.createElement('div');
     host.setAttribute('data-inline', '');
     element.replaceChildren(host);
-    const root = host.attachShadow({ mode: 'closed' });
+    // Open, unlike on a website: the desktop is our own page, and its tests read the preview.
+    const root = host.attachShadow({ mode: 'open' });
     const local = (patch: Partial<WidgetState>) => {
       const m = mounted.get(element);
       if (!m) return;

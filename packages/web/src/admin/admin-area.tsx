@@ -1,5 +1,6 @@
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { CalendarsPage } from './calendars-page.tsx';
+import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
 import { ApiKeysPage, AuditLogPage, ChannelSettingsPage } from './settings-pages.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
@@ -12,6 +13,7 @@ const PAGES = [
   ['/csqs', 'Queues (CSQs)', CsqsPage],
   ['/reason-codes', 'Reason codes', ReasonCodesPage],
   ['/calendars', 'Calendars', CalendarsPage],
+  ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/api-keys', 'API keys', ApiKeysPage],
   ['/audit', 'Audit log', AuditLogPage],
