@@ -7,7 +7,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // One file, replaced in place: a server starting meanwhile never finds the folder empty.
+    emptyOutDir: false,
     target: 'es2020',
     sourcemap: false,
     lib: {

@@ -6,7 +6,7 @@
  * sessions is built separately.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -61,6 +61,16 @@ const activeIn = (page: Page) =>
     return a ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}:${a.textContent?.trim() ?? ''}` : null;
   });
 
+/** Builds the script when a source is newer than the build (npm ci and npm start build it too). */
+async function buildWidgetIfStale(): Promise<void> {
+  const built = await stat(join(WIDGET, 'dist', 'widget.js')).catch(() => null);
+  const sources = (await readdir(join(WIDGET, 'src'), { recursive: true })).filter((f) => f.endsWith('.ts'));
+  const times = await Promise.all(sources.map(async (f) => (await stat(join(WIDGET, 'src', f))).mtimeMs));
+  if (built && times.every((t) => t <= built.mtimeMs)) return;
+  const { build } = await import('vite');
+  await build({ root: WIDGET, logLevel: 'warn', configFile: join(WIDGET, 'vite.config.ts') });
+}
+
 describe('chat widget in a real browser', {
   skip: availability.available ? false : availability.reason,
 }, () => {
@@ -72,8 +82,7 @@ describe('chat widget in a real browser', {
   let closed: { id: string };
 
   before(async () => {
-    const { build } = await import('vite');
-    await build({ root: WIDGET, logLevel: 'warn', configFile: join(WIDGET, 'vite.config.ts') });
+    await buildWidgetIfStale();
     server = await ServerProcess.create();
     const api = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
     const csq = await api.request<{ id: string }>('POST', '/csqs', {
@@ -307,7 +316,7 @@ describe('chat widget in a real browser', {
         ?.querySelector('.typing')
         ?.textContent?.includes('Sam'),
     );
-    const { problemStatementId, fields } = posted[0]?.body as { problemStatementId: string; fields: unknown };
+    const { problemStatementId, fields } = posted[0]!.body as { problemStatementId: string; fields: unknown };
     assert.match(problemStatementId, /^[0-9a-f-]{36}$/);
     assert.deepEqual(fields, { name: 'Ada <b>Lovelace</b>' });
     const chat = await inWidget(page, (root) => ({
@@ -338,10 +347,10 @@ describe('chat widget in a real browser', {
     await page.waitForFunction(() =>
       (window as unknown as { roots: ShadowRoot[] }).roots[0]?.querySelector('.msg.customer:not(.pending)'),
     );
-    const message = posted.find((p) => p.url.endsWith('/messages'));
-    assert.equal(message?.auth, 'Chat tok');
-    assert.match((message?.body as { clientId: string }).clientId, /^[0-9a-f-]{36}$/);
-    assert.equal((message?.body as { text: string }).text, 'My parcel <script>alert(1)</script>');
+    const message = posted.find((p) => p.url.endsWith('/messages'))!;
+    assert.equal(message.auth, 'Chat tok');
+    assert.match((message.body as { clientId: string }).clientId, /^[0-9a-f-]{36}$/);
+    assert.equal((message.body as { text: string }).text, 'My parcel <script>alert(1)</script>');
     await screenshot(page, 'widget-chat');
 
     // A reload resumes: the log comes back, and the stream resubscribes after the last message seen.
