@@ -25,6 +25,15 @@ describe('switchboard start on the embedded database', () => {
       assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
       assert.match(await (await fetch(`${server.url}/metrics`)).text(), /switchboard_http_requests_total/);
       assert.equal((await fetch(`${server.url}/api/docs`)).status, 200);
+      assert.ok(
+        server.lines.includes(`Demo chat widget on a sample website: ${server.url}/demo/chat`),
+        server.lines.join('\n'),
+      );
+      const demoPage = await (await fetch(`${server.url}/demo/chat`)).text();
+      assert.match(demoPage, /<script src="\/widget\.js" data-widget="[0-9a-f-]{36}" async><\/script>/);
+      const script = await fetch(`${server.url}/widget.js`);
+      assert.equal(script.status, 200, 'npm ci and npm start build the widget; start serves it');
+      assert.match(String(script.headers.get('content-type')), /javascript/);
       const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string };
       assert.match(spec.openapi, /^3\./);
       const signedIn = await login(server.url, 'demo', 'admin', password);

@@ -5,6 +5,10 @@ import { startDemoSimulation } from './simulate/demo.ts';
 
 /** The desktop's build (npm ci and npm start build it; see packages/web). */
 const WEB_ROOT = fileURLToPath(new URL('./dist', import.meta.resolve('@switchboard/web/package.json')));
+/** The embeddable chat widget's build (built with the desktop; see packages/widget). */
+const WIDGET_SCRIPT = fileURLToPath(
+  new URL('./dist/widget.js', import.meta.resolve('@switchboard/widget/package.json')),
+);
 
 /** Opens the database, applies migrations, creates the first tenant on an empty database, and serves. */
 export async function start(config: StartConfig): Promise<void> {
@@ -12,7 +16,13 @@ export async function start(config: StartConfig): Promise<void> {
   await migrate(database.db);
   const firstAdmin = await ensureFirstTenant(database.db, config.adminPassword);
   if (firstAdmin && config.demo) await seedDemo(database.db, firstAdmin);
-  const app = await buildApp({ db: database.db, logger: { level: config.logLevel }, webRoot: WEB_ROOT });
+  const app = await buildApp({
+    db: database.db,
+    logger: { level: config.logLevel },
+    webRoot: WEB_ROOT,
+    widgetScript: WIDGET_SCRIPT,
+    demoPage: config.demo,
+  });
   let demo: { stop(): Promise<void> } | null = null;
   const stop = async () => {
     await demo?.stop();
@@ -40,6 +50,7 @@ export async function start(config: StartConfig): Promise<void> {
       `Demo: virtual customers chat with the demo agents. Sign in as "maria" (supervisor) or "admin" with the ` +
         'password above; run with SWITCHBOARD_DEMO=0 to start empty.',
     );
+    console.log(`Demo chat widget on a sample website: ${address}/demo/chat`);
   }
   // Printed last: whoever waits for this line finds everything above already there.
   console.log(`Switchboard listening on ${address}`);

@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'chat_rate_limited',
   /** The chat has ended: nothing more can be sent in it. */
   'chat_ended',
+  /** The chat widget is outside its service hours or on a holiday; the message says which. */
+  'widget_closed',
+  /** Too many chats started from one address in a short time; details.retryAfterSeconds. */
+  'chat_start_rate_limited',
   /**
    * A cap of the product would be passed (500 predefined responses per tenant, 25 wrap-up categories, 25
    * reasons per category, 10 categories per CSQ); details.limit and details.what say which.

@@ -28,6 +28,8 @@ export const LIMITS = {
   chatMessage: { max: 1500 },
   /** Messages one chat's customer may send at once, and then per second (a flood is refused with 429). */
   chatMessageRate: { burst: 20, perSecond: 1 },
+  /** Chats one address may start through one widget at once, and then per second. */
+  chatStartRate: { burst: 10, perSecond: 0.2 },
   /** Messages an agent who joins a chat later (group chat) sees of what came before. */
   chatHistoryForInvitee: { max: 100 },
   /** Predefined responses (spec C3): titles unique per tenant; bodies in Unicode code points. */
@@ -45,6 +47,24 @@ export const LIMITS = {
   wrapUpCategoriesPerCsq: { max: 10 },
   /** Reasons an agent picks for one contact. */
   wrapUpReasonsPerContact: { max: 5 },
+  /** Chat widgets (spec C3): what a website embeds. */
+  widgetsPerTenant: { max: 100 },
+  widgetName: { max: 60 },
+  widgetDescription: { max: 500 },
+  /** Titles, button texts, field labels, problem statements: one short line. */
+  widgetLabel: { max: 60 },
+  /** Texts shown to customers: wait, off-hours, error and confirmation messages. */
+  widgetMessage: { max: 500 },
+  /** The text before or after an agent's alias in "agent joined" and "agent left" (may be empty). */
+  widgetAliasText: { max: 100 },
+  /** A CSS font stack of names, quotes, commas and spaces only, e.g. `"Open Sans", Arial, sans-serif`. */
+  widgetFontFamily: { max: 200, pattern: '^[A-Za-z0-9 ,\'"._-]+$' },
+  /** Colours are `#rrggbb`. */
+  widgetColour: { pattern: '^#[0-9a-fA-F]{6}$' },
+  widgetCustomFields: { max: 10 },
+  widgetProblemStatements: { min: 1, max: 20 },
+  /** What a customer types into the chat form: name, email, phone and each custom field (code points). */
+  chatFormValue: { max: 200 },
   listPageSize: { default: 50, max: 500 },
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },

@@ -94,6 +94,15 @@ describe('policy', () => {
     }
   });
 
+  test('chat widgets: administrators manage them; supervisors and service keys read them; agents neither', () => {
+    const can = (a: Actor) => PERMISSIONS.filter((p) => p.startsWith('widget.') && isAllowed(a, p));
+    assert.deepEqual(can(actor('administrator')), ['widget.read', 'widget.manage']);
+    assert.deepEqual(can(actor('supervisor')), ['widget.read']);
+    assert.deepEqual(can(actor('agent')), []);
+    assert.deepEqual(can(actor('service', 'read')), ['widget.read']);
+    assert.deepEqual(can(actor('service', 'write')), ['widget.read']);
+  });
+
   test('authorize throws a forbidden error naming the permission', () => {
     assert.throws(() => authorize(actor('agent'), 'user.manage'), {
       code: 'forbidden',

@@ -38,6 +38,9 @@ export const PERMISSIONS = [
   'wrapUp.read',
   'wrapUp.manage',
   'channel.configure',
+  /** Chat widgets (spec C3): their settings and embed snippets. */
+  'widget.read',
+  'widget.manage',
   /** Put contacts into queues and report what customers do (channel adapters, integrations). */
   'contact.create',
   /** See every contact of the tenant; agents always see their own. */
@@ -69,6 +72,7 @@ const READS: Permission[] = [
   'calendar.read',
   'response.read',
   'wrapUp.read',
+  'widget.read',
   'contact.read',
   'agentState.read',
 ];

@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import { type Clock, LIMITS, RateLimiter, SwitchboardError, systemClock } from '@switchboard/core';
@@ -36,6 +37,8 @@ import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './responses/predefined-responses.routes.ts';
 import { wrapUpRoutes } from './responses/wrap-up.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
+import { chatWidgetRoutes } from './widgets/chat-widgets.routes.ts';
+import { registerWidgetAssets } from './widgets/widget-assets.ts';
 
 export interface AppOptions {
   db: Db;
@@ -45,6 +48,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
   webRoot?: string;
+  /** The built chat widget to serve at `/widget.js` (packages/widget/dist/widget.js). */
+  widgetScript?: string;
+  /** Serve `/demo/chat`, a sample website embedding the demo tenant's widget. */
+  demoPage?: boolean;
 }
 
 const ROUTES = [
@@ -59,6 +66,7 @@ const ROUTES = [
   csqRoutes,
   calendarRoutes,
   channelSettingsRoutes,
+  chatWidgetRoutes,
   contactRoutes,
   predefinedResponseRoutes,
   wrapUpRoutes,
@@ -68,6 +76,9 @@ const ROUTES = [
   publicChatRoutes,
   eventRoutes,
 ];
+
+const PUBLIC_PREFIX = '/api/v1/public/';
+const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'POST'], maxAge: 600 };
 
 /** The composition root of the HTTP server: wiring only, no business rules. */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -92,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clock,
       hub: new ChatHub(acd.bus, options.db),
       customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
+      startRate: new RateLimiter(LIMITS.chatStartRate, clock),
     },
   };
 
@@ -116,9 +128,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorateRequest('principal', null);
 
+  // The embedded chat widget calls /api/v1/public/ from customers' websites: any origin, never credentials.
+  // Every other route stays same-origin (its preflight finds no route).
+  await app.register(cors, {
+    delegator: (request, callback) =>
+      callback(null, request.url.startsWith(PUBLIC_PREFIX) ? PUBLIC_CORS : { origin: false }),
+  });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerMetrics(app);
   await registerOpenApi(app);
+  registerWidgetAssets(app, {
+    db: options.db,
+    widgetScript: options.widgetScript,
+    demoPage: options.demoPage,
+  });
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
     (await isReady(options.db)) ? { status: 'ready' } : reply.status(503).send({ status: 'not ready' }),

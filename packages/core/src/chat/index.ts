@@ -1,4 +1,5 @@
 export * from './customer-view.ts';
+export * from './form.ts';
 export * from './rate-limiter.ts';
 export * from './text.ts';
 export * from './transcript.ts';

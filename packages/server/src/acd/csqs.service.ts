@@ -11,6 +11,7 @@ import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { skillsRepository, usersRepository } from '../db/repositories/index.ts';
+import { refuseIfWidgetsUse } from '../widgets/chat-widgets.service.ts';
 import { type CsqFields, csqsRepository, type StoredCsq } from './csqs.repository.ts';
 
 export const presentCsq = (csq: StoredCsq) => ({
@@ -89,7 +90,10 @@ export async function deleteCsq(db: Db, principal: Principal, id: string): Promi
     ...target(id),
     action: 'delete',
     load: loadCsq(principal.tenantId, id),
-    apply: (trx) => csqsRepository.delete(trx, principal.tenantId, id),
+    apply: async (trx) => {
+      await refuseIfWidgetsUse(trx, principal.tenantId, 'CSQ', id);
+      await csqsRepository.delete(trx, principal.tenantId, id);
+    },
   });
 }
 

@@ -91,3 +91,33 @@ export const RatingBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** What a customer typed into the widget's form; which fields are asked and required is the widget's. */
+export const WidgetChatBody = Type.Object(
+  {
+    problemStatementId: Type.String({ minLength: 1, maxLength: 100 }),
+    fields: Type.Object(
+      {
+        name: Type.Optional(Type.String({ maxLength: LIMITS.chatFormValue.max })),
+        email: Type.Optional(
+          Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })]),
+        ),
+        phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9+()./ -]*$' })),
+        custom: Type.Optional(
+          Type.Record(
+            Type.String({ minLength: 1, maxLength: LIMITS.widgetLabel.max }),
+            Type.String({ maxLength: LIMITS.chatFormValue.max }),
+            {
+              maxProperties: LIMITS.widgetCustomFields.max,
+            },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    clientId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Your id for this start: a retry returns the same chat.' }),
+    ),
+  },
+  { additionalProperties: false },
+);

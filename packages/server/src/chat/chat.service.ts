@@ -34,6 +34,8 @@ export interface ChatDeps {
   clock: Clock;
   /** Per chat: how fast its customer may send. */
   customerRate: RateLimiter;
+  /** Per address: how fast chats may be started through widgets. */
+  startRate: RateLimiter;
 }
 
 export interface Customer {

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildApiKey, buildCsq, setAgentState, signInAs } from '../testing/builders.ts';
+import {
+  buildApiKey,
+  buildCalendar,
+  buildChatWidget,
+  buildCsq,
+  setAgentState,
+  signInAs,
+} from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { connect } from '../testing/websocket.ts';
 
@@ -291,5 +298,71 @@ describe('web chat sessions', () => {
       'the lost answer’s secret',
     );
     await customer(server, chat, 'POST', '/end');
+  });
+
+  describe('started from a widget', () => {
+    const start = (widgetId: string, body: object, ip = '10.0.0.1') =>
+      server.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/widgets/${widgetId}/chats`,
+        payload: body,
+        remoteAddress: ip,
+      });
+
+    test('the form goes to the problem statement’s CSQ with its label as call type, and the agent sees the answers', async () => {
+      const widget = await buildChatWidget(server, admin, csqId, {
+        fields: {
+          name: 'required',
+          email: 'optional',
+          phone: 'off',
+          custom: [{ label: 'Order', required: true }],
+        },
+      });
+      const statement = widget.problemStatements[0]?.id as string;
+      const missing = await start(widget.id, { problemStatementId: statement, fields: { name: 'Ada' } });
+      assert.equal(missing.statusCode, 400);
+      assert.deepEqual(
+        missing.json().error.details.map((d: { path: string }) => d.path),
+        ['body/fields/custom/Order'],
+      );
+      const started = await start(widget.id, {
+        problemStatementId: statement,
+        fields: { name: 'Ada', email: 'ada@example.com', custom: { Order: 'A-17' } },
+      });
+      assert.equal(started.statusCode, 201, started.body);
+      const chat = started.json() as { chatId: string; token: string };
+      const contact = await call(server, admin, 'GET', `/contacts/${chat.chatId}`);
+      assert.equal(contact.body.csqId, csqId);
+      assert.equal(contact.body.callType, 'Billing');
+      assert.equal(contact.body.attributes.Order, 'A-17');
+      const seen = await call(server, admin, 'GET', `/chats/${chat.chatId}`);
+      assert.deepEqual(seen.body.customer.fields, { Order: 'A-17' });
+      assert.equal(seen.body.problemStatement, 'Billing');
+      assert.equal((await customer(server, chat, 'POST', '/end')).status, 204);
+      const unknown = await start(crypto.randomUUID(), { problemStatementId: statement, fields: {} });
+      assert.equal(unknown.statusCode, 404);
+    });
+
+    test('outside its service hours a widget starts no chat and says why', async () => {
+      const closed = await buildCalendar(server, admin, { mode: 'custom', weekly: {} });
+      const widget = await buildChatWidget(server, admin, csqId, { serviceHours: { calendarId: closed.id } });
+      const refused = await start(widget.id, {
+        problemStatementId: widget.problemStatements[0]?.id,
+        fields: { name: 'Ada' },
+      });
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().error.code, 'widget_closed');
+      assert.equal(refused.json().error.details.reason, 'off_hours');
+    });
+
+    test('one address starting chats in a burst is slowed down; others are not', async () => {
+      const widget = await buildChatWidget(server, admin, csqId, { fields: { name: 'optional' } });
+      const body = { problemStatementId: widget.problemStatements[0]?.id, fields: {} };
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await start(widget.id, body, '10.9.9.9')).statusCode);
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(201));
+      assert.equal(statuses[10], 429);
+      assert.equal((await start(widget.id, body, '10.9.9.10')).statusCode, 201);
+    });
   });
 });

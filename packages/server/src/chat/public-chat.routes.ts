@@ -6,7 +6,15 @@ import { errorResponses, IdParams, NoContent } from '../http/common.schema.ts';
 import { sendError } from '../http/errors.ts';
 import { chatRepository } from './chat.repository.ts';
 import { ChatMessages, wireMessage } from './chat.routes.ts';
-import { AfterQuery, ChatMessage, RatingBody, SendMessageBody, TypingBody } from './chat.schema.ts';
+import {
+  AfterQuery,
+  ChatMessage,
+  RatingBody,
+  SendMessageBody,
+  StartedChat,
+  TypingBody,
+  WidgetChatBody,
+} from './chat.schema.ts';
 import {
   type ChatDeps,
   customerEnd,
@@ -17,6 +25,7 @@ import {
   transcript,
 } from './chat.service.ts';
 import { serveCustomerStream } from './customer-stream.ts';
+import { startWidgetChat } from './widget-chat.ts';
 
 const tags = ['chat (customer)'];
 const chatSecret = [{ chatSecret: [] }];
@@ -36,6 +45,25 @@ const sessionOf = (chat: ChatDeps, request: FastifyRequest) =>
  */
 export function publicChatRoutes(app: App, { chat }: AppContext): void {
   const config = { public: true };
+
+  app.post(
+    '/public/widgets/:id/chats',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          "A customer starts a chat from a widget's form (409 widget_closed outside its service hours)",
+        params: IdParams,
+        body: WidgetChatBody,
+        response: { 201: StartedChat, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const started = await startWidgetChat(chat, request.params.id, request.ip, request.body);
+      return reply.status(201).send(started);
+    },
+  );
 
   app.post(
     '/public/chats/:id/messages',

@@ -15,6 +15,7 @@ import type {
   TimeInterval,
   TokenLifetimes,
   Weekday,
+  WidgetSettings,
 } from '@switchboard/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -291,6 +292,23 @@ export interface PredefinedResponsesTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A widget's settings as stored: everything but the calendar, which is a column of its own. */
+export type StoredWidgetSettings = Omit<WidgetSettings, 'serviceHours'> & {
+  serviceHours: Omit<WidgetSettings['serviceHours'], 'calendarId'>;
+};
+
+export interface ChatWidgetsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  description: string;
+  calendar_id: string | null;
+  /** Read through withWidgetDefaults: rows written before a setting existed lack it. */
+  settings: Json<Partial<StoredWidgetSettings>>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface PredefinedResponseCsqsTable {
   tenant_id: string;
   response_id: string;
@@ -331,6 +349,16 @@ export interface WrapUpReasonsTable {
   valid_to: Date | null;
 }
 
+export interface ChatWidgetProblemStatementsTable {
+  tenant_id: string;
+  widget_id: string;
+  id: string;
+  /** The order the widget lists them in, from 0. */
+  position: number;
+  label: string;
+  csq_id: string;
+}
+
 export interface Schema {
   predefined_responses: PredefinedResponsesTable;
   predefined_response_csqs: PredefinedResponseCsqsTable;
@@ -338,6 +366,8 @@ export interface Schema {
   wrap_up_category_versions: WrapUpCategoryVersionsTable;
   wrap_up_category_csqs: WrapUpCategoryCsqsTable;
   wrap_up_reasons: WrapUpReasonsTable;
+  chat_widgets: ChatWidgetsTable;
+  chat_widget_problem_statements: ChatWidgetProblemStatementsTable;
   csqs: CsqsTable;
   calendars: CalendarsTable;
   team_messages: TeamMessagesTable;
@@ -375,6 +405,7 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type CsqRow = Selectable<CsqsTable>;
 export type CalendarRow = Selectable<CalendarsTable>;
+export type ChatWidgetRow = Selectable<ChatWidgetsTable>;
 export type TeamMessageRow = Selectable<TeamMessagesTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type ChatSessionRow = Selectable<ChatSessionsTable>;

@@ -18,6 +18,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   team_messages_full: 409,
   chat_rate_limited: 429,
   chat_ended: 409,
+  widget_closed: 409,
+  chat_start_rate_limited: 429,
   limit_reached: 409,
   upgrade_required: 426,
   internal: 500,

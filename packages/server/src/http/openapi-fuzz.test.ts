@@ -5,6 +5,7 @@ import type { HTTPMethods } from 'fastify';
 import {
   buildApiKey,
   buildCalendar,
+  buildChatWidget,
   buildCsq,
   buildPredefinedResponse,
   buildReasonCode,
@@ -86,6 +87,13 @@ before(async () => {
     remember('wrap-up-categories', category.id);
     for (const reason of category.reasons) remember('wrap-up-reasons', reason.id);
   }
+  for (const csqId of known.get('csqs') ?? []) {
+    const chatCsq = await call(fixture, admin, 'GET', `/csqs/${csqId}`);
+    if (chatCsq.body.channel !== 'chat') continue;
+    remember('chat-widgets', (await buildChatWidget(fixture, admin, csqId)).id);
+    // Out of reach of the fuzzed deletes, for GET /public/widgets/{id}.
+    remember('public', (await buildChatWidget(fixture, admin, csqId)).id);
+  }
   for (const role of ['agent', 'supervisor', 'administrator']) {
     remember('users', (await buildUser(fixture, admin, { role })).id);
   }
@@ -105,6 +113,9 @@ before(async () => {
   const foreignCategory = await buildWrapUpCategory(fixture, scratch, {}, ['Solved']);
   foreign.set('wrap-up-categories', foreignCategory.id);
   foreign.set('wrap-up-reasons', foreignCategory.reasons[0]?.id ?? '');
+  foreign.set('csqs', (await buildCsq(fixture, scratch)).id);
+  // Not under 'public': any caller may read any widget there, by design.
+  foreign.set('chat-widgets', (await buildChatWidget(fixture, scratch, foreign.get('csqs') ?? '')).id);
   foreign.set('api-keys', (await buildApiKey(fixture, scratch)).keyId);
 });
 

@@ -10,6 +10,7 @@ import { createUser } from '../directory/users.service.ts';
 import { setTeamMessagesSwitch } from '../messaging/team-messages.service.ts';
 import { createResponse } from '../responses/predefined-responses.service.ts';
 import { createCategory, createReason } from '../responses/wrap-up.service.ts';
+import { createChatWidget } from '../widgets/chat-widgets.service.ts';
 import type { DemoCredentials } from './tenants.service.ts';
 
 const SKILLS = ['Billing', 'Technical support', 'Sales', 'Spanish'];
@@ -40,6 +41,17 @@ const OFFICE_HOURS = {
   holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
   customDays: [{ date: '2026-12-24', intervals: [{ start: '08:00', end: '13:00' }] }],
 };
+/** The demo's chat widget, on the demo tenant's website page at /demo/chat. */
+export const DEMO_WIDGET = {
+  tenant: 'demo',
+  name: 'Website chat',
+  /** Problem statement → demo chat CSQ. */
+  problemStatements: [
+    ['Question about a bill', 'Billing chat'],
+    ['Something is not working', 'Technical support chat'],
+    ['Buying or upgrading', 'Sales chat'],
+  ],
+} as const;
 /** The demo's agents (they sign in with the administrator's password). */
 export const DEMO_AGENTS: readonly string[] = TEAMS.flatMap((team) => team.agents);
 const NOT_READY = [
@@ -89,8 +101,8 @@ const RESPONSES = [
 
 /**
  * Fills the first tenant with a small center to explore: skills, two teams with supervisors, eight agents
- * with competences, three chat queues with their wrap-up reasons and predefined responses, office hours, and reason codes. Everyone signs in with the
- * administrator's password.
+ * with competences, three chat queues with their wrap-up reasons and predefined responses, office hours, reason
+ * codes, and a chat widget for the three queues. Everyone signs in with the administrator's password.
  */
 export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
   const tenant = await tenantsRepository.findByName(db, admin.tenant);
@@ -154,7 +166,24 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
     const { title, body } = response;
     await createResponse(db, system, { channel: 'chat', title, body, csqIds: tagged(response.csqs) });
   }
-  await createCalendar(db, system, OFFICE_HOURS);
+  const calendar = await createCalendar(db, system, OFFICE_HOURS);
+  await createChatWidget(db, system, {
+    name: DEMO_WIDGET.name,
+    description: 'The chat on the demo company website (/demo/chat).',
+    problemStatements: DEMO_WIDGET.problemStatements.flatMap(([label, queue]) => {
+      const csqId = csqIds.get(queue);
+      return csqId ? [{ label, csqId }] : [];
+    }),
+    branding: {
+      titleText: 'Brightwater Energy',
+      titleColor: '#0b3d2e',
+      buttonText: 'Chat with us',
+      buttonColor: '#0b3d2e',
+      customerMessageColor: '#0b3d2e',
+    },
+    fields: { name: 'required', email: 'optional', custom: [{ label: 'Account number', required: false }] },
+    serviceHours: { calendarId: calendar.id },
+  });
   for (const [code, label] of NOT_READY)
     await createReasonCode(db, system, { kind: 'not_ready', code, label });
   await createReasonCode(db, system, { kind: 'logout', code: 1, label: 'End of shift' });

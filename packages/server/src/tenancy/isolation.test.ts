@@ -23,14 +23,22 @@ type Caller = build.Caller;
 type World = build.World;
 /** Each world's team message, sent by its administrator to its team. */
 const teamMessageOf = new Map<string, string>();
+/** Each world's chat widget: its problem statement goes to `csq`, its hours follow `calendar`. */
+const widgetOf = new Map<string, { id: string; name: string }>();
 const populate = async (name: string) => {
   const world = await build.buildWorld(server, name);
   const sent = await call(server, world.admin.session, 'POST', '/team-messages', teamMessage(world));
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
   teamMessageOf.set(world.tenantId, sent.body.id);
   world.ids.push(sent.body.id);
+  const widget = await build.buildChatWidget(server, world.admin.session, world.csq.id, {
+    serviceHours: { calendarId: world.calendar.id },
+  });
+  widgetOf.set(world.tenantId, widget);
+  world.ids.push(widget.id);
   return world;
 };
+const widgetIn = (w: World) => widgetOf.get(w.tenantId)?.id ?? '';
 
 type Who = Caller & { label: string; actor: Actor };
 const CALLERS = [
@@ -100,6 +108,11 @@ const skills = (skillId: string, competence = 7) => ({ skills: [{ skillId, compe
 const needs = (skillId: string) => ({ skills: [{ skillId, minCompetence: 1 }] });
 const newCsq = () => ({ name: uniq('CSQ'), channel: 'email', criterion: 'most_skilled', skills: [] });
 const newCalendar = () => ({ name: uniq('Calendar'), timeZone: 'Asia/Tokyo', mode: '24x7' });
+const newWidget = (w: World, extra: object = {}) => ({
+  name: uniq('Widget'),
+  problemStatements: [{ label: 'Billing', csqId: w.csq.id }],
+  ...extra,
+});
 
 const mine = (w: World, who: Caller, status: build.HeldStatus) => build.contactOf(server, w, who, status);
 const contactsOf = (w: World) => Object.values(w.contacts).map((c) => c.id);
@@ -347,6 +360,59 @@ const OPS: Record<string, Op> = {
     ...read('calendar.read', 'calendar'),
     own: (w) => ({ id: w.calendar.id, query: '?at=2026-12-24T16:30:00Z' }),
   },
+  'GET /chat-widgets': { permission: 'widget.read', own: none },
+  'POST /chat-widgets': {
+    permission: 'widget.manage',
+    own: (w) => ({ body: newWidget(w), ok: 201 }),
+    cross: (b, a) => [
+      { body: newWidget(b), expect: REFUSED },
+      { body: newWidget(a, { serviceHours: { calendarId: b.calendar.id } }), expect: REFUSED },
+      // Names are unique per tenant: B's is free in A.
+      {
+        body: newWidget(a, { name: widgetOf.get(b.tenantId)?.name }),
+        ok: 201,
+        expect: 'clean',
+      },
+    ],
+  },
+  'GET /chat-widgets/{id}': {
+    permission: 'widget.read',
+    own: (w) => ({ id: widgetIn(w) }),
+    cross: (b) => [{ id: widgetIn(b), expect: HIDDEN }],
+  },
+  'PUT /chat-widgets/{id}': {
+    permission: 'widget.manage',
+    own: (w) => ({ id: widgetIn(w), body: newWidget(w, { serviceHours: { calendarId: w.calendar.id } }) }),
+    cross: (b, a) => [
+      { id: widgetIn(b), body: newWidget(b), expect: REFUSED },
+      { id: widgetIn(a), body: newWidget(b), expect: REFUSED },
+      {
+        id: widgetIn(a),
+        body: newWidget(a, { serviceHours: { calendarId: b.calendar.id } }),
+        expect: REFUSED,
+      },
+    ],
+  },
+  'DELETE /chat-widgets/{id}': {
+    permission: 'widget.manage',
+    own: async (w) => ({ id: (await build.buildChatWidget(server, w.admin.session, w.csq.id)).id, ok: 204 }),
+    cross: (b) => [{ id: widgetIn(b), expect: REFUSED }],
+  },
+  // Public: a widget's id is all a website needs; the answer names nothing else of its tenant.
+  'GET /public/widgets/{id}': {
+    permission: 'public',
+    own: (w) => ({ id: widgetIn(w) }),
+    cross: (b) => [{ id: widgetIn(b), expect: 'clean' }],
+  },
+  'POST /public/widgets/{id}/chats': {
+    permission: 'public',
+    // A fresh widget each time: starts are limited per widget and address.
+    own: async (w) => {
+      const widget = await build.buildChatWidget(server, w.admin.session, w.parking.id);
+      const problemStatementId = widget.problemStatements[0]?.id;
+      return { id: widget.id, body: { problemStatementId, fields: { name: 'Ada' } }, ok: 201 };
+    },
+  },
   'GET /channel-settings': { permission: 'csq.read', own: none },
   'PATCH /channel-settings': {
     permission: 'channel.configure',
@@ -532,6 +598,7 @@ async function snapshotOf(w: World) {
   const urls = ['/tenant', '/teams', '/skills', '/reason-codes', `/users${ALL}`, `/audit-log${ALL}`];
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
   urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
+  urls.push('/chat-widgets');
   urls.push('/team-messages', '/team-messages?include=recent', `/users/${w.supervisor.id}/team-messages`);
   urls.push('/predefined-responses', '/wrap-up-categories');
   for (const id of contactsOf(w)) {

@@ -364,3 +364,19 @@ export async function buildTeamMessage(
   if (response.status !== 201) throw new Error(`buildTeamMessage: ${JSON.stringify(response.body)}`);
   return response.body as { id: string; teamIds: string[] };
 }
+
+/** A chat widget whose one problem statement goes to `csqId` (a chat CSQ), open 24×7 unless told. */
+export async function buildChatWidget(
+  test: TestApp,
+  admin: Session,
+  csqId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const response = await call(test, admin, 'POST', '/chat-widgets', {
+    name: next('Widget '),
+    problemStatements: [{ label: 'Billing', csqId }],
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`buildChatWidget: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; name: string; problemStatements: { id: string; label: string }[] };
+}

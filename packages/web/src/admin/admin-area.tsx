@@ -1,5 +1,6 @@
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { CalendarsPage } from './calendars-page.tsx';
+import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
 import { ApiKeysPage, AuditLogPage, ChannelSettingsPage } from './settings-pages.tsx';
@@ -16,6 +17,7 @@ const PAGES = [
   ['/wrap-up', 'Wrap-up reasons', WrapUpPage],
   ['/responses', 'Predefined responses', ResponsesPage],
   ['/calendars', 'Calendars', CalendarsPage],
+  ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/api-keys', 'API keys', ApiKeysPage],
   ['/audit', 'Audit log', AuditLogPage],

@@ -2,7 +2,10 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  /** Field name → message, from validation details such as `{path: 'body/name'}`. */
+  /**
+   * Field name → message, from validation details such as `{path: 'body/name'}`. A nested field is there
+   * under its top-level name and under its whole path too (`branding` and `branding/titleColor`).
+   */
   readonly fields: Record<string, string>;
 
   constructor(status: number, code: string, message: string, details: unknown) {
@@ -18,8 +21,11 @@ function fieldErrors(details: unknown): Record<string, string> {
   const items = Array.isArray(details) ? details : details && typeof details === 'object' ? [details] : [];
   for (const item of items as { path?: unknown; field?: unknown; message?: unknown }[]) {
     const path = typeof item.path === 'string' ? item.path : typeof item.field === 'string' ? item.field : '';
-    const field = path.replace(/^body\/?/, '').split('/')[0];
-    if (field && typeof item.message === 'string' && !(field in out)) out[field] = item.message;
+    const whole = path.replace(/^body\/?/, '');
+    const field = whole.split('/')[0];
+    if (!field || typeof item.message !== 'string') continue;
+    if (!(field in out)) out[field] = item.message;
+    if (whole !== field && !(whole in out)) out[whole] = item.message;
   }
   return out;
 }

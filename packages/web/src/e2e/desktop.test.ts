@@ -123,6 +123,55 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     csqId = billing?.id ?? '';
   });
 
+  test('an administrator configures a chat widget: the live preview follows, a refused field shows beside it, the snippet embeds it', async () => {
+    const { page } = admin;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByRole('link', { name: 'Chat widgets' }).click();
+    await page.getByRole('button', { name: 'New chat widget' }).click();
+    const settings = page.locator('.widget-editor > div').first();
+    const preview = page.getByTestId('widget-preview');
+    await settings.getByLabel('Name', { exact: true }).fill('Website chat');
+    await settings.getByLabel('Problem statement 1', { exact: true }).fill('Billing');
+    await settings.getByLabel('Title', { exact: true }).fill('Acme help');
+    await preview.getByRole('heading', { name: 'Acme help' }).waitFor();
+    await preview.getByLabel('How can we help?').waitFor();
+    await settings.getByLabel('Off-hours message').fill('Back at nine.');
+    await page.getByRole('radio', { name: 'Closed' }).check();
+    await preview.getByText('Back at nine.').waitFor();
+    await page.getByRole('radio', { name: 'Chat', exact: true }).check();
+    await preview.getByText('Hello! How can I help you today?').waitFor();
+    await screenshot(page, 'admin-chat-widgets');
+
+    // Two problem statements that differ only in case: the server's reason appears under the second.
+    await page.getByRole('button', { name: 'Add a problem statement' }).click();
+    await settings.getByLabel('Problem statement 2', { exact: true }).fill('billing');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const repeated = page
+      .locator('.field-invalid', { has: page.getByLabel('Problem statement 2', { exact: true }) })
+      .locator('.field-error');
+    await repeated.waitFor();
+    assert.match(await repeated.innerText(), /repeats another problem statement/);
+    const refusal = admin.errors.findIndex((e) => /status of 400/.test(e));
+    assert.ok(refusal >= 0);
+    admin.errors.splice(refusal, 1);
+    await settings.getByLabel('Problem statement 2', { exact: true }).fill('Delivery');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'Website chat' }).waitFor();
+
+    const [widget] = await api<{ id: string; branding: { titleText: string } }[]>('GET', '/chat-widgets');
+    assert.equal(widget?.branding.titleText, 'Acme help');
+    await page
+      .getByRole('row', { name: /Website chat/ })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const snippet = `<script src="${server.url}/widget.js" data-widget="${widget?.id}" async></script>`;
+    await page.getByText(snippet).waitFor();
+    await page.getByRole('button', { name: 'Copy snippet' }).click();
+    await page.getByText('Copied.').waitFor();
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), snippet);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   test('the agent goes Ready and the supervisor sees it live', async () => {
     agent = await desk(browser, server.url);
     supervisor = await desk(browser, server.url);

@@ -21,7 +21,9 @@ create table chat_sessions (
   created_at timestamptz not null,
   primary key (tenant_id, contact_id),
   -- The customer's calls name only the chat: contact ids are unique across tenants.
-  unique (contact_id)
+  unique (contact_id),
+  -- A deleted widget leaves its chats' history in place.
+  foreign key (tenant_id, widget_id) references chat_widgets (tenant_id, id) on delete set null (widget_id)
 );
 
 create table chat_messages (

@@ -4,6 +4,7 @@ import { calendars } from './0003-calendars.ts';
 import { teamMessages } from './0004-team-messages.ts';
 import { csqServiceLevel } from './0005-csq-service-level.ts';
 import { responsesWrapUp } from './0006-responses-wrap-up.ts';
+import { chatWidgets } from './0007-chat-widgets.ts';
 import { chatSessions } from './0008-chat-sessions.ts';
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'calendars', sql: calendars },
   { id: 4, name: 'team messages', sql: teamMessages },
   { id: 5, name: 'csq service level', sql: csqServiceLevel },
-  { id: 8, name: 'chat sessions', sql: chatSessions },
   { id: 6, name: 'responses and wrap-up reasons', sql: responsesWrapUp },
+  { id: 7, name: 'chat widgets', sql: chatWidgets },
+  { id: 8, name: 'chat sessions', sql: chatSessions },
 ];

@@ -1,0 +1,119 @@
+import type { PublicWidget } from '@switchboard/core';
+import { h, setText, show } from './dom.ts';
+import { type Screen, screenOf, type ViewActions, type WidgetState } from './state.ts';
+import { applyBranding, STYLES } from './styles.ts';
+import { ChatScreen } from './view-chat.ts';
+import { closedScreen, FormScreen } from './view-form.ts';
+
+interface ShownScreen {
+  kind: Screen;
+  form?: FormScreen;
+  chat?: ChatScreen;
+}
+
+/**
+ * The widget's DOM as a function of its configuration and state: `render` may be called with any pair, as
+ * often as wanted, and leaves the DOM showing exactly that. Screens are built when they first show and then
+ * updated in place, so typing, focus and the live message log survive every render.
+ */
+export class WidgetView {
+  readonly #root: ShadowRoot;
+  readonly #actions: ViewActions;
+  readonly #widget: HTMLElement;
+  readonly #launcher: HTMLButtonElement;
+  readonly #panel: HTMLElement;
+  readonly #title: HTMLElement;
+  readonly #minimize: HTMLButtonElement;
+  readonly #banner: HTMLElement;
+  readonly #body: HTMLElement;
+  #config: PublicWidget | null = null;
+  #screen: ShownScreen | null = null;
+  #open = false;
+  readonly #focus: (element: HTMLElement | null | undefined) => void;
+
+  /**
+   * `preview`: the widget sits in someone else's page (the admin's form) and takes focus only from itself,
+   * never because it was rendered.
+   */
+  constructor(root: ShadowRoot, actions: ViewActions, options: { preview?: boolean } = {}) {
+    this.#root = root;
+    this.#actions = actions;
+    this.#focus = (element) => {
+      // Nothing in a closed panel takes focus, and a preview only moves focus it already has.
+      if (element !== this.#launcher && !this.#open) return;
+      if (!options.preview || root.activeElement !== null) element?.focus();
+    };
+    this.#title = h('h2', { id: 'sb-title' });
+    this.#minimize = h(
+      'button',
+      { type: 'button', class: 'icon', onclick: () => actions.toggle(false) },
+      '–',
+    );
+    this.#banner = h('p', { class: 'banner', role: 'status' });
+    this.#body = h('div', { class: 'body' });
+    this.#panel = h(
+      'section',
+      { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-labelledby': 'sb-title' },
+      h('div', { class: 'header' }, this.#title, this.#minimize),
+      this.#banner,
+      this.#body,
+    );
+    this.#launcher = h('button', {
+      type: 'button',
+      class: 'launcher',
+      'aria-controls': 'sb-panel',
+      onclick: () => actions.toggle(!this.#open),
+    });
+    this.#widget = h('div', { class: 'widget' }, this.#panel, this.#launcher);
+    this.#widget.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !this.#open) return;
+      event.stopPropagation();
+      if (this.#screen?.chat && this.#panel.querySelector('.confirm:not([hidden])')) actions.ask(null);
+      else actions.toggle(false);
+    });
+    const style = h('style', {}, STYLES);
+    root.replaceChildren(style, this.#widget);
+  }
+
+  render(config: PublicWidget, state: WidgetState): void {
+    if (config !== this.#config) {
+      // A new configuration (the admin's preview changes it as they type): rebuild the screen with it.
+      this.#config = config;
+      this.#screen = null;
+      applyBranding(this.#widget, config.branding);
+      setText(this.#title, config.branding.titleText);
+      setText(this.#launcher, config.branding.buttonText);
+      this.#minimize.setAttribute('aria-label', config.labels.minimize);
+      this.#minimize.title = config.labels.minimize;
+    }
+    const kind = screenOf(config, state);
+    if (this.#screen?.kind !== kind) this.#showScreen(config, kind);
+    const screen = this.#screen;
+    screen?.form?.update(state.form);
+    screen?.chat?.update(state);
+
+    const lost = state.chat.phase === 'chatting' && state.chat.status !== 'ended' && !state.chat.connected;
+    setText(this.#banner, lost ? config.messages.connectivityError : '');
+    show(this.#banner, lost);
+
+    this.#launcher.setAttribute('aria-expanded', String(state.open));
+    show(this.#panel, state.open);
+    if (state.open !== this.#open) {
+      this.#open = state.open;
+      // Opening takes the customer into the panel; closing brings them back to the launcher.
+      if (!state.open) this.#focus(this.#launcher);
+      else this.#focus(screen?.form?.firstControl ?? screen?.chat?.firstControl ?? this.#minimize);
+    }
+  }
+
+  #showScreen(config: PublicWidget, kind: Screen): void {
+    const hadFocus = this.#body.contains(this.#root.activeElement);
+    const screen: ShownScreen = { kind };
+    if (kind === 'form') screen.form = new FormScreen(config, this.#actions, this.#focus);
+    if (kind === 'chat') screen.chat = new ChatScreen(config, this.#actions, this.#focus);
+    const element = screen.form?.element ?? screen.chat?.element ?? closedScreen(config);
+    this.#body.replaceChildren(element);
+    this.#screen = screen;
+    if (hadFocus) this.#focus(screen.form?.firstControl ?? screen.chat?.firstControl ?? this.#minimize);
+  }
+}
