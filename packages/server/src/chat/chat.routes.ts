@@ -2,24 +2,26 @@ import type { ChatMessage as Message } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent } from '../http/common.schema.ts';
+import { bearer, errorResponses, IdParams, NoContent, Uuid } from '../http/common.schema.ts';
 import {
   AfterQuery,
   AgentChat,
   ChatMessage,
+  ChatRecord,
   NewChatBody,
   SendMessageBody,
   StartedChat,
   TypingBody,
 } from './chat.schema.ts';
 import { agentChat, agentTyping, postAgentMessage, startChat } from './chat.service.ts';
+import { chatRecords, chatRecordsCsv } from './chat-records.ts';
 
 const tags = ['chat'];
 
 export const wireMessage = (message: Message) => ({ ...message, at: new Date(message.at).toISOString() });
 
 /** The agent's side of web chats, and starting a chat for a channel adapter (a service user's key). */
-export function chatRoutes(app: App, { chat }: AppContext): void {
+export function chatRoutes(app: App, { chat, db }: AppContext): void {
   app.post(
     '/chats',
     {
@@ -45,6 +47,39 @@ export function chatRoutes(app: App, { chat }: AppContext): void {
         clientId: body.clientId,
       });
       return reply.status(201).send({ chatId, token });
+    },
+  );
+
+  app.get(
+    '/chat-records',
+    {
+      schema: {
+        tags,
+        summary: 'Web chats created in a period, for reporting (JSON, or CSV with format=csv)',
+        description:
+          'Newest first. Outcome counts a chat left while it was being offered as abandoned; chatType is "group chat" once a second agent joined.',
+        security: bearer,
+        querystring: Type.Object(
+          {
+            from: Type.String({ format: 'date-time' }),
+            to: Type.String({ format: 'date-time' }),
+            csqId: Type.Optional(Uuid),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+            format: Type.Optional(Type.Enum(['json', 'csv'])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Union([Type.Array(ChatRecord), Type.String()]), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { format, limit, ...period } = request.query;
+      const records = await chatRecords(db, principalOf(request), { ...period, limit: limit ?? 1000 });
+      if (format !== 'csv') return records;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="chat-records.csv"')
+        .send(chatRecordsCsv(records));
     },
   );
 

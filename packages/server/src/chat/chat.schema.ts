@@ -121,3 +121,28 @@ export const WidgetChatBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const Seconds = Nullable(Type.Integer({ minimum: 0 }));
+export const ChatRecord = Type.Object({
+  contactId: Uuid,
+  chatType: Type.Enum(['chat', 'group chat']),
+  csqId: Uuid,
+  csqName: Nullable(Type.String()),
+  callType: Type.String(),
+  widgetId: Nullable(Uuid),
+  customerName: Nullable(Type.String()),
+  agentId: Nullable(Uuid),
+  agentUsername: Nullable(Type.String()),
+  createdAt: Timestamp,
+  acceptedAt: Nullable(Timestamp),
+  endedAt: Nullable(Timestamp),
+  waitSeconds: Seconds,
+  talkSeconds: Seconds,
+  wrapUpSeconds: Seconds,
+  outcome: Type.Enum(['handled', 'abandoned', 'dequeued', 'open']),
+  endedBy: Nullable(Type.String()),
+  wrapUpReasons: Type.Array(Type.String()),
+  messages: Type.Integer({ minimum: 0 }),
+  rating: Nullable(Type.Integer()),
+  ratingComment: Nullable(Type.String()),
+});

@@ -300,6 +300,38 @@ describe('web chat sessions', () => {
     await customer(server, chat, 'POST', '/end');
   });
 
+  test('chat records for reporting: a handled chat with its rating, one left while offered as abandoned, CSV', async () => {
+    await setAgentState(server, agent.session, agent.user.id, 'ready');
+    const left = await startChat('Leaving');
+    assert.equal(
+      (await call(server, agent.session, 'GET', `/contacts/${left.chatId}`)).body.status,
+      'offered',
+    );
+    await customer(server, left, 'POST', '/end');
+    await setAgentState(server, agent.session, agent.user.id, 'not_ready');
+    const period = `from=${new Date(server.clock.now() - 86_400_000).toISOString()}&to=${new Date(server.clock.now() + 60_000).toISOString()}`;
+    const records = await call(server, admin, 'GET', `/chat-records?${period}`);
+    assert.equal(records.status, 200);
+    const handled = records.body.find(
+      (r: { customerName: string; rating: number | null }) => r.customerName === 'Ada' && r.rating === 4,
+    );
+    assert.equal(handled.outcome, 'handled');
+    assert.equal(handled.chatType, 'chat');
+    assert.equal(handled.messages, 2);
+    assert.equal(handled.agentUsername !== null, true);
+    assert.ok(handled.talkSeconds >= 2, 'the clock moved while they talked');
+    const abandoned = records.body.find((r: { contactId: string }) => r.contactId === left.chatId);
+    assert.equal(abandoned.outcome, 'abandoned', 'left while offered counts as abandoned');
+    assert.equal(abandoned.talkSeconds, null);
+    const csv = await call(server, admin, 'GET', `/chat-records?${period}&format=csv`);
+    assert.match(String(csv.body).split('\n')[0] ?? '', /^contactId,chatType,csqName/);
+    assert.equal(
+      (await call(server, agent.session, 'GET', `/chat-records?${period}`)).status,
+      403,
+      'agents do not read everyone’s chats',
+    );
+  });
+
   describe('started from a widget', () => {
     const start = (widgetId: string, body: object, ip = '10.0.0.1') =>
       server.app.inject({

@@ -456,6 +456,14 @@ const OPS: Record<string, Op> = {
     own: (w) => ({ body: { csqId: w.parking.id, customer: { name: 'Ada' } }, ok: 201 }),
     cross: (b) => [{ body: { csqId: b.parking.id, customer: { name: 'Ada' } }, expect: REFUSED }],
   },
+  'GET /chat-records': {
+    permission: 'contact.read',
+    own: () => ({ query: '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z' }),
+    cross: (b) => [
+      { query: '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z', expect: 'clean' },
+      { query: `?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&csqId=${b.parking.id}`, expect: 'clean' },
+    ],
+  },
   'GET /chats/{id}': {
     permission: ['contact.read', 'contact.handle'],
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),

@@ -1,0 +1,39 @@
+import type { Outcome } from '../acd/model.ts';
+
+/** When a chat contact passed each stage (epoch ms); null where it never got there. */
+export interface ChatStages {
+  queuedAt: number;
+  acceptedAt: number | null;
+  wrapUpAt: number | null;
+  endedAt: number | null;
+  outcome: Outcome | null;
+}
+
+export interface ChatDurations {
+  /** Queue to answer; for a chat never answered, queue to its end. */
+  waitSeconds: number | null;
+  /** Answer to the end of the conversation. */
+  talkSeconds: number | null;
+  /** End of the conversation to the end of wrap-up. */
+  wrapUpSeconds: number | null;
+  /** How reports count it: a chat the customer left while it was offered is abandoned too. */
+  outcome: 'handled' | 'abandoned' | 'dequeued' | 'open';
+}
+
+const seconds = (from: number | null, to: number | null) =>
+  from === null || to === null ? null : Math.max(0, Math.round((to - from) / 1000));
+
+export function chatDurations(stages: ChatStages): ChatDurations {
+  const answered = stages.acceptedAt !== null;
+  return {
+    waitSeconds: seconds(stages.queuedAt, answered ? stages.acceptedAt : stages.endedAt),
+    talkSeconds: seconds(stages.acceptedAt, stages.wrapUpAt),
+    wrapUpSeconds: seconds(stages.wrapUpAt, answered ? stages.endedAt : null),
+    outcome:
+      stages.outcome === null
+        ? 'open'
+        : stages.outcome === 'abandoned_while_offered'
+          ? 'abandoned'
+          : stages.outcome,
+  };
+}

@@ -1,0 +1,121 @@
+import { authorize, chatDurations } from '@switchboard/core';
+import { stringify } from 'csv-stringify/sync';
+import { sql } from 'kysely';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+
+export interface ChatRecordQuery {
+  from: string;
+  to: string;
+  csqId?: string | undefined;
+  limit: number;
+}
+
+/**
+ * One row per web chat created in [from, to), newest first, for reporting: the CSQ it was routed from, its
+ * agent, the stage durations, the outcome as reports count it (left while offered is abandoned), wrap-up
+ * reasons and the customer's rating. A chat with a second agent is a "group chat".
+ */
+export async function chatRecords(db: Db, principal: Principal, query: ChatRecordQuery) {
+  authorize(principal, 'contact.read');
+  let select = db
+    .selectFrom('chat_sessions as s')
+    .innerJoin('contacts as c', (join) =>
+      join.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.contact_id'),
+    )
+    .leftJoin('csqs as q', (join) =>
+      join.onRef('q.tenant_id', '=', 'c.tenant_id').onRef('q.id', '=', 'c.csq_id'),
+    )
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.agent_id'),
+    )
+    .select([
+      'c.id',
+      'c.csq_id',
+      'q.name as csq_name',
+      'c.call_type',
+      's.widget_id',
+      's.customer_name',
+      'c.agent_id',
+      'u.username as agent_username',
+      'c.created_at',
+      'c.queued_at',
+      'c.accepted_at',
+      'c.wrap_up_at',
+      'c.ended_at',
+      'c.outcome',
+      'c.ended_by',
+      'c.wrap_up_reasons',
+      's.rating',
+      's.rating_comment',
+      's.last_seq',
+      sql<number>`(select count(distinct e.agent_id) from contact_events e where e.tenant_id = c.tenant_id and e.contact_id = c.id and e.type = 'contact.accepted')`.as(
+        'agents',
+      ),
+    ])
+    .where('s.tenant_id', '=', principal.tenantId)
+    .where('c.created_at', '>=', new Date(query.from))
+    .where('c.created_at', '<', new Date(query.to));
+  if (query.csqId) select = select.where('c.csq_id', '=', query.csqId);
+  const rows = await select.orderBy('c.created_at', 'desc').limit(query.limit).execute();
+  return rows.map((row) => {
+    const durations = chatDurations({
+      queuedAt: row.queued_at.getTime(),
+      acceptedAt: row.accepted_at?.getTime() ?? null,
+      wrapUpAt: row.wrap_up_at?.getTime() ?? null,
+      endedAt: row.ended_at?.getTime() ?? null,
+      outcome: row.outcome,
+    });
+    return {
+      contactId: row.id,
+      chatType: Number(row.agents) > 1 ? ('group chat' as const) : ('chat' as const),
+      csqId: row.csq_id,
+      csqName: row.csq_name ?? null,
+      callType: row.call_type,
+      widgetId: row.widget_id,
+      customerName: row.customer_name,
+      agentId: row.agent_id,
+      agentUsername: row.agent_username ?? null,
+      createdAt: row.created_at.toISOString(),
+      acceptedAt: row.accepted_at?.toISOString() ?? null,
+      endedAt: row.ended_at?.toISOString() ?? null,
+      ...durations,
+      endedBy: row.ended_by,
+      wrapUpReasons: row.wrap_up_reasons ?? [],
+      messages: row.last_seq,
+      rating: row.rating,
+      ratingComment: row.rating_comment,
+    };
+  });
+}
+
+export type ChatRecord = Awaited<ReturnType<typeof chatRecords>>[number];
+
+const COLUMNS: (keyof ChatRecord)[] = [
+  'contactId',
+  'chatType',
+  'csqName',
+  'callType',
+  'customerName',
+  'agentUsername',
+  'createdAt',
+  'acceptedAt',
+  'endedAt',
+  'waitSeconds',
+  'talkSeconds',
+  'wrapUpSeconds',
+  'outcome',
+  'endedBy',
+  'wrapUpReasons',
+  'messages',
+  'rating',
+  'ratingComment',
+];
+
+/** The same records as CSV for spreadsheets: a header row, reasons joined by "; ". */
+export function chatRecordsCsv(records: ChatRecord[]): string {
+  return stringify(
+    records.map((r) => COLUMNS.map((c) => (c === 'wrapUpReasons' ? r.wrapUpReasons.join('; ') : r[c]))),
+    { header: true, columns: COLUMNS },
+  );
+}
