@@ -131,7 +131,11 @@ describe('chat session (client side, against a fake transport)', () => {
     assert.deepEqual(s.requests[0], {
       method: 'POST',
       path: `/api/v1/public/widgets/${WIDGET}/chats`,
-      body: { problemStatementId: 'ps-1', fields: { name: 'Ada', custom: { 'Order number': '42' } } },
+      body: {
+        problemStatementId: 'ps-1',
+        fields: { name: 'Ada', custom: { 'Order number': '42' } },
+        clientId: 'id-1',
+      },
       token: undefined,
     });
     const stream = s.streams[0]!;
@@ -186,6 +190,21 @@ describe('chat session (client side, against a fake transport)', () => {
     assert.equal(s.streams.length, 0);
   });
 
+  test('a start whose answer was lost is sent again with the same id; a refused one, or a new chat, gets a new id', async () => {
+    const s = setup();
+    s.answers.push('network down', { status: 503 }, { status: 429 });
+    for (let n = 0; n < 3; n++) assert.equal((await s.session.start('ps-1', { name: 'Ada' })).ok, false);
+    s.answers.push({ status: 400, body: { error: { code: 'validation_failed', message: 'No.' } } });
+    await s.session.start('ps-1', { name: 'Ada' });
+    s.answers.push({ status: 201, body: { chatId: CHAT, token: TOKEN } });
+    assert.deepEqual(await s.session.start('ps-1', { name: 'Ada L.' }), { ok: true });
+    s.session.reset();
+    s.answers.push({ status: 201, body: { chatId: CHAT, token: TOKEN } });
+    await s.session.start('ps-1', { name: 'Ada' });
+    const ids = s.requests.map((r) => (r.body as { clientId: string }).clientId);
+    assert.deepEqual(ids, ['id-1', 'id-1', 'id-1', 'id-1', 'id-2', 'id-3']);
+  });
+
   test('a message is sent with an id of its own, and a retry after a network failure reuses it', async () => {
     const s = await started();
     s.answers.push('network down');
@@ -202,11 +221,11 @@ describe('chat session (client side, against a fake transport)', () => {
     assert.deepEqual(posts[0], {
       method: 'POST',
       path: `/api/v1/public/chats/${CHAT}/messages`,
-      body: { clientId: 'id-1', text: 'Where is my order?' },
+      body: { clientId: 'id-2', text: 'Where is my order?' },
       token: TOKEN,
     });
     assert.deepEqual(s.session.state.log.at(-1), {
-      key: 'local-id-1',
+      key: 'local-id-2',
       from: 'customer',
       alias: null,
       text: 'Where is my order?',
@@ -315,7 +334,7 @@ describe('chat session (client side, against a fake transport)', () => {
     );
     assert.equal(after.streams[0]?.path, `/api/v1/public/chats/${CHAT}/stream?token=${TOKEN}&after=9`);
     await after.settle();
-    assert.deepEqual(after.requests[0]?.body, { clientId: 'id-1', text: 'Still there?' });
+    assert.deepEqual(after.requests[0]?.body, { clientId: 'id-2', text: 'Still there?' });
     assert.ok(!setup(memoryStore()).session.resume(), 'nothing to resume in a fresh tab');
   });
 

@@ -129,6 +129,8 @@ export class ChatSession {
   #sending: { handle: unknown; attempt: number; busy: boolean } = { handle: null, attempt: 0, busy: false };
   #typingSent = false;
   #closed = false;
+  /** The id of the start being tried: a retry of it (the answer was lost) gets the same chat back. */
+  #startId: string | null = null;
 
   constructor(options: ChatSessionOptions) {
     this.#o = {
@@ -171,18 +173,24 @@ export class ChatSession {
     return true;
   }
 
-  /** Asks for a chat with the form's answers; on success the stream opens. */
+  /**
+   * Asks for a chat with the form's answers; on success the stream opens. Until the server has answered for
+   * good, every try carries the same `clientId`, so a start whose answer was lost (network, 5xx, 429) and is
+   * sent again gives the same chat rather than a second one in the queue.
+   */
   async start(problemStatementId: string, fields: ChatFields): Promise<StartResult> {
     this.#update({ phase: 'starting', error: null });
+    this.#startId ??= this.#o.newId();
     let answer: { status: number; body: unknown };
     try {
       answer = await this.#o.transport.request('POST', `/api/v1/public/widgets/${this.#o.widgetId}/chats`, {
-        body: { problemStatementId, fields },
+        body: { problemStatementId, fields, clientId: this.#startId },
       });
     } catch {
       this.#update({ phase: 'idle' });
       return { ok: false, closed: false, message: this.#o.messages.connectivityError, fields: {} };
     }
+    if (answer.status < 500 && answer.status !== 429) this.#startId = null;
     if (answer.status === 201) {
       const { chatId, token } = answer.body as { chatId: string; token: string };
       this.#saved = {
@@ -279,6 +287,7 @@ export class ChatSession {
     this.#o.timers.clear(this.#sending.handle);
     this.#sending = { handle: null, attempt: 0, busy: false };
     this.#saved = null;
+    this.#startId = null;
     this.#o.store.remove(this.#key);
     this.#state = idleState();
     this.#o.onChange(this.#state);

@@ -1,8 +1,9 @@
 import { LIMITS } from '@switchboard/core';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AgentChat, ChatLine } from '../api/types.ts';
 import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
+import { insertAt, ResponsePicker } from './response-picker.tsx';
 
 const TYPING_SHOWN_MS = 6_000;
 const TYPING_REPEAT_MS = 3_000;
@@ -16,7 +17,8 @@ export function withMessage(lines: ChatLine[], line: ChatLine): ChatLine[] {
 
 /**
  * One chat's conversation on the agent desktop: the messages (always shown as text), the customer's typing,
- * and a composer that tells the customer when the agent is typing. `canWrite` once the agent has accepted
+ * and a composer that tells the customer when the agent is typing and inserts predefined responses where the
+ * caret is. `canWrite` once the agent has accepted
  * and until the chat ends.
  */
 export function ChatConversation(props: { contactId: string; customerName: string; canWrite: boolean }) {
@@ -93,6 +95,14 @@ function Composer(props: { contactId: string; onSent: (line: ChatLine) => void }
   const submission = useSubmission();
   const typing = useRef({ sentAt: 0, idle: null as ReturnType<typeof setTimeout> | null });
   const box = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once an inserted response is on screen. */
+  const caret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caret.current === null || !box.current) return;
+    box.current.focus();
+    box.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
   const tellTyping = (value: boolean) => {
     void api.request('POST', `/chats/${props.contactId}/typing`, { typing: value }).catch(() => {});
   };
@@ -123,6 +133,18 @@ function Composer(props: { contactId: string; onSent: (line: ChatLine) => void }
     if (state.idle) clearTimeout(state.idle);
     state.sentAt = 0;
     box.current?.focus();
+  };
+  /** A predefined response goes in place of the selection (a blurred box keeps it), or at the end. */
+  const insert = (body: string) => {
+    const field = box.current;
+    const inserted = insertAt(
+      text,
+      body,
+      field?.selectionStart ?? text.length,
+      field?.selectionEnd ?? text.length,
+    );
+    caret.current = inserted.caret;
+    onInput(inserted.text);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey) {
@@ -155,6 +177,7 @@ function Composer(props: { contactId: string; onSent: (line: ChatLine) => void }
         placeholder="Write a message — Enter sends, Shift+Enter starts a new line"
       />
       <div className="row">
+        <ResponsePicker contactId={props.contactId} onInsert={insert} />
         <span className={used > LIMITS.chatMessage.max ? 'field-error' : 'muted'}>
           {used} / {LIMITS.chatMessage.max}
         </span>

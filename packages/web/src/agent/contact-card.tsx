@@ -13,6 +13,12 @@ const STATUS_LABELS: Record<MyContact['status'], string> = {
   ended: 'Ended',
 };
 
+/**
+ * A web chat's external id is the server's key for a start the widget may retry (`chat:<widget>:<uuid>`):
+ * nothing the agent or the customer would call a reference.
+ */
+const isChatStartKey = (externalId: string) => externalId.startsWith('chat:');
+
 /** One contact in the agent's hands: what it is, and the next thing to do with it. */
 export function ContactCard(props: {
   contact: MyContact;
@@ -57,7 +63,7 @@ export function ContactCard(props: {
             now,
           )}
         </dd>
-        {contact.externalId ? (
+        {contact.externalId && !isChatStartKey(contact.externalId) ? (
           <>
             <dt>Reference</dt>
             <dd>{contact.externalId}</dd>

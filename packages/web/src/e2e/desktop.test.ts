@@ -191,12 +191,13 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
 
   test('a contact from the API is offered, accepted and wrapped up with reasons, each step seen by the supervisor', async () => {
     const annDigital = supervisor.page.locator('tr[data-agent="ann"] [data-testid="agent-digital"]');
-    const contact = await api<{ id: string }>('POST', '/contacts', {
-      channel: 'chat',
+    // A web chat (its conversation opens beside the card once accepted), as a channel adapter starts one.
+    const { chatId } = await api<{ chatId: string }>('POST', '/chats', {
       csqId,
       callType: 'Invoice question',
-      attributes: { customer: 'Ada Lovelace' },
+      customer: { name: 'Ada Lovelace' },
     });
+    const contact = { id: chatId };
     const card = agent.page.locator(`[data-contact-id="${contact.id}"]`);
     await card.getByText('Offered to you').waitFor();
     await card.getByText('Ada Lovelace').waitFor();

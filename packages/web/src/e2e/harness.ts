@@ -8,7 +8,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-const WEB = fileURLToPath(new URL('../..', import.meta.url));
+/** The desktop and the widget are built when their sources changed, so browser tests never run a stale build. */
+export { buildDesktop, buildWidget } from './build.ts';
+
 const MAIN = fileURLToPath(new URL('../../../cli/src/main.ts', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ADMIN_PASSWORD = 'Browser-test-admin-1';
@@ -21,12 +23,6 @@ export function chromiumForTests(): { available: true } | { available: false; re
   const reason = `no Chromium at ${CHROMIUM}: install Debian's chromium package (or set CHROMIUM_PATH) to run the browser tests`;
   if (process.env.SWITCHBOARD_CI === '1') throw new Error(`SWITCHBOARD_CI=1 but ${reason}`);
   return { available: false, reason };
-}
-
-/** Builds the desktop from its current sources, so the browser tests never run a stale build. */
-export async function buildDesktop(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ root: WEB, logLevel: 'warn', configFile: join(WEB, 'vite.config.ts') });
 }
 
 async function freePort(): Promise<number> {

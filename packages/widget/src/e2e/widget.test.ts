@@ -6,7 +6,7 @@
  * sessions is built separately.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { ApiClient } from '../../../cli/src/simulate/api.ts';
 import {
   ADMIN_PASSWORD,
+  buildWidget,
   chromiumForTests,
   launchBrowser,
   ServerProcess,
@@ -73,16 +74,6 @@ async function eventually(check: () => void): Promise<void> {
   }
 }
 
-/** Builds the script when a source is newer than the build (npm ci and npm start build it too). */
-async function buildWidgetIfStale(): Promise<void> {
-  const built = await stat(join(WIDGET, 'dist', 'widget.js')).catch(() => null);
-  const sources = (await readdir(join(WIDGET, 'src'), { recursive: true })).filter((f) => f.endsWith('.ts'));
-  const times = await Promise.all(sources.map(async (f) => (await stat(join(WIDGET, 'src', f))).mtimeMs));
-  if (built && times.every((t) => t <= built.mtimeMs)) return;
-  const { build } = await import('vite');
-  await build({ root: WIDGET, logLevel: 'warn', configFile: join(WIDGET, 'vite.config.ts') });
-}
-
 describe('chat widget in a real browser', {
   skip: availability.available ? false : availability.reason,
 }, () => {
@@ -94,7 +85,7 @@ describe('chat widget in a real browser', {
   let closed: { id: string };
 
   before(async () => {
-    await buildWidgetIfStale();
+    await buildWidget();
     server = await ServerProcess.create();
     const api = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
     const csq = await api.request<{ id: string }>('POST', '/csqs', {
