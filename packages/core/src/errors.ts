@@ -31,6 +31,10 @@ export const ERROR_CODES = [
    * reasons per category, 10 categories per CSQ); details.limit and details.what say which.
    */
   'limit_reached',
+  /** No agent of the chosen CSQ can take an invitation into the chat now. */
+  'no_agent_available',
+  /** The chat already has two agents, or an invitation is pending: nobody else can be invited. */
+  'group_chat_full',
   'upgrade_required',
   'internal',
 ] as const;

@@ -3,6 +3,7 @@ import { AgentRuntime } from './agent-runtime.ts';
 import { end } from './contact-commands.ts';
 import type { ContactRuntime } from './contact-runtime.ts';
 import { CsqRuntime } from './csq-runtime.ts';
+import { leaveOnSignOut, withdrawInvite } from './group-chat.ts';
 import {
   type AgentConfig,
   CHANNEL_PARAM_LIMITS,
@@ -106,10 +107,12 @@ export function setAgentState(
 
 /** What happens to an agent's contact when they sign out or drop. */
 function handBack(state: AcdState, agent: AgentRuntime, contact: ContactRuntime): void {
+  if (leaveOnSignOut(state, contact, agent)) return;
   if (contact.status === 'offered') {
     withdrawOffer(state, contact, agent, 'logout');
     enqueue(state, contact, 'logout');
   } else if (contact.status === 'active') {
+    withdrawInvite(state, contact, 'logout');
     release(state, contact, agent);
     contact.stickyAgentId = null;
     contact.queuedAt = now(state);

@@ -2,6 +2,7 @@ import { invalid } from '../errors.ts';
 import type { AgentRuntime } from './agent-runtime.ts';
 import { type ContactRuntime, newContactRuntime } from './contact-runtime.ts';
 import type { Cause } from './events.ts';
+import { dissolveGroup } from './group-chat.ts';
 import { domainOf, type NewContact, type Outcome, PRIORITY } from './model.ts';
 import { accept, dispatchAgent, enqueue, leaveQueue, withdrawOffer } from './routing.ts';
 import {
@@ -79,6 +80,7 @@ export function completeContact(
   endedBy: Cause = 'agent',
 ): void {
   const { agent, contact } = activeWith(state, agentId, contactId);
+  dissolveGroup(state, contact, endedBy);
   const at = now(state);
   agent.addContacts(contact.channel, 0, -1);
   agent.handled++;

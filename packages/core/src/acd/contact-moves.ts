@@ -1,6 +1,6 @@
 import { invalid } from '../errors.ts';
 import { activeWith } from './contact-commands.ts';
-import { exclude } from './contact-runtime.ts';
+import { type ContactRuntime, exclude } from './contact-runtime.ts';
 import { dispatchAgent, enqueue, offer, release } from './routing.ts';
 import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
 
@@ -17,6 +17,7 @@ export function transferContact(
   target: TransferTarget,
 ): void {
   const { agent, contact } = activeWith(state, agentId, contactId);
+  refuseWhileGroup(contact);
   const at = now(state);
   if ('agentId' in target) {
     const to = mustGet(state.agents, target.agentId, 'Agent');
@@ -62,6 +63,7 @@ export function transferContact(
 /** Sends a contact to a chosen CSQ, never back to this agent, ignoring stickiness. */
 export function requeueContact(state: AcdState, agentId: string, contactId: string, csqId: string): void {
   const { agent, contact } = activeWith(state, agentId, contactId);
+  refuseWhileGroup(contact);
   const csq = mustGet(state.csqs, csqId, 'CSQ');
   if (csq.config.channel !== contact.channel)
     throw invalid(`CSQ ${csqId} does not take ${contact.channel} contacts.`);
@@ -74,6 +76,11 @@ export function requeueContact(state: AcdState, agentId: string, contactId: stri
   contact.csqId = csqId;
   contact.queuedAt = now(state);
   enqueue(state, contact, 'requeued');
+}
+
+function refuseWhileGroup(contact: ContactRuntime): void {
+  if (contact.guests.length > 0 || contact.invite !== null)
+    throw refuse('Another agent is in this chat or invited into it: it cannot be handed on now.');
 }
 
 export function holdContact(state: AcdState, agentId: string, contactId: string, hold: boolean): void {

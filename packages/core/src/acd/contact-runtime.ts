@@ -2,7 +2,7 @@ import type { IndexedHeap } from './heap.ts';
 import type { Channel, ContactStatus } from './model.ts';
 import type { QueuedTimer } from './timer-queue.ts';
 
-export const TIMER_KINDS = ['no_answer', 'join', 'inactivity', 'sticky', 'wrap_up'] as const;
+export const TIMER_KINDS = ['no_answer', 'join', 'inactivity', 'sticky', 'wrap_up', 'invite'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 /** One of a contact's deadlines; made the first time it is set and reused (see TimerQueue). */
@@ -40,6 +40,27 @@ export interface ContactRuntime {
   joinTimeoutSent: boolean;
   held: boolean;
   endedBy: string | null;
+  /** Group chat: agents who joined besides the owner (`agentId`), in the order they joined. */
+  guests: Guest[];
+  /** Group chat: the invitation ringing now, if any. */
+  invite: Invite | null;
+  /** Agents who declined an invitation into this chat since the last one who accepted; not invited again. */
+  decliners: string[];
+}
+
+export interface Guest {
+  agentId: string;
+  joinedAt: number;
+}
+
+export interface Invite {
+  agentId: string;
+  inviterId: string;
+  csqId: string;
+  /** What the inviter wrote for the invitee alone; never in an event. */
+  notes: string | null;
+  at: number;
+  deadline: number;
 }
 
 /** Queue order: higher priority first, then the one waiting longest, then the one created first. */
@@ -75,10 +96,13 @@ export function newContactRuntime(
     stickyAgentId: null,
     line: null,
     heapIndex: -1,
-    timers: { no_answer: null, join: null, inactivity: null, sticky: null, wrap_up: null },
+    timers: { no_answer: null, join: null, inactivity: null, sticky: null, wrap_up: null, invite: null },
     joinTimeoutSent: false,
     held: false,
     endedBy: null,
+    guests: [],
+    invite: null,
+    decliners: [],
   };
 }
 

@@ -107,6 +107,16 @@ const commandArb = fc.oneof(
     weight: 3,
     arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 40_000 }) }),
   },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('invite' as const, 'answer' as const, 'leave' as const),
+      contact: fc.nat(),
+      csq: fc.nat(),
+      who: fc.nat(),
+      accept: fc.boolean(),
+    }),
+  },
 );
 
 function canTake(agent: AgentView, channel: Channel, configs: Map<string, AgentConfig>): boolean {
@@ -125,9 +135,20 @@ const before = (a: ContactView, b: ContactView) =>
       ? a.queuedAt < b.queuedAt
       : a.seq < b.seq;
 
-/** Lowering an agent's capacity leaves contacts in progress alone; no new contact may go past it. */
+/**
+ * Lowering an agent's capacity leaves contacts in progress alone, an offer already ringing included
+ * (it was made under the old capacity and may still be accepted); no new contact may go past it.
+ */
 function checkState(view: AcdView, viewBefore: AcdView, configs: Map<string, AgentConfig>): void {
-  const loadBefore = new Map(viewBefore.agents.map((a) => [a.id, a.load]));
+  const channelBefore = new Map(viewBefore.contacts.map((c) => [c.id, c.channel]));
+  const loadBefore = new Map(
+    viewBefore.agents.map((a) => {
+      const ringing = a.pendingOffer.digital === null ? undefined : channelBefore.get(a.pendingOffer.digital);
+      const load = { ...a.load };
+      if (ringing === 'chat' || ringing === 'email') load[ringing] += 1;
+      return [a.id, load];
+    }),
+  );
   const contacts = new Map(view.contacts.map((c) => [c.id, c]));
   for (const agent of view.agents) {
     const config = configs.get(agent.id) as AgentConfig;
@@ -146,9 +167,34 @@ function checkState(view: AcdView, viewBefore: AcdView, configs: Map<string, Age
       );
       if (pending !== null) {
         const offered = contacts.get(pending);
-        assert.equal(offered?.status, 'offered');
-        assert.equal(offered?.agentId, agent.id);
+        if (offered?.invite?.agentId === agent.id) assert.equal(offered.status, 'active');
+        else {
+          assert.equal(offered?.status, 'offered');
+          assert.equal(offered?.agentId, agent.id);
+        }
       }
+    }
+    const held = agent.contacts.map((id) => contacts.get(id));
+    for (const contact of held) {
+      const inIt = contact?.agentId === agent.id || contact?.guests.some((g) => g.agentId === agent.id);
+      assert.ok(
+        inIt || contact?.invite?.agentId === agent.id,
+        `${agent.id} holds ${contact?.id} it is not in`,
+      );
+    }
+  }
+  for (const contact of view.contacts) {
+    const agents = [contact.agentId, ...contact.guests.map((g) => g.agentId)];
+    assert.ok(
+      contact.guests.length === 0 || contact.status === 'active',
+      `${contact.id} has guests while ${contact.status}`,
+    );
+    assert.ok(agents.length <= 2, `${contact.id} has ${agents.length} agents`);
+    assert.equal(new Set(agents).size, agents.length, `${contact.id} counts an agent twice`);
+    if (contact.invite) {
+      assert.equal(contact.guests.length, 0, `${contact.id} invites with two agents in`);
+      assert.ok(!agents.includes(contact.invite.agentId), `${contact.id} invited an agent already in it`);
+      assert.ok(!contact.decliners.includes(contact.invite.agentId), `${contact.id} re-invited a decliner`);
     }
   }
   for (const contact of view.contacts) {
@@ -361,6 +407,49 @@ test('routing invariants hold over long random sequences of events (property)', 
               clock.advance(command.ms);
               apply((e) => e.tick());
               break;
+            case 'invite': {
+              const chats = engine
+                .view()
+                .contacts.filter((c) => c.status === 'active' && c.channel === 'chat');
+              const c = chats.length ? pick(chats, command.contact) : undefined;
+              if (!c?.agentId) break;
+              const inviter = pick([c.agentId, ...c.guests.map((g) => g.agentId)], command.who);
+              const csq = pick(
+                CSQS.filter((q) => q.channel === 'chat'),
+                command.csq,
+              );
+              apply(
+                (e) => e.invite(inviter, c.id, csq.id, null),
+                () => {
+                  const invitee = engine.contact(c.id)?.invite?.agentId as string;
+                  const config = configs.get(invitee) as AgentConfig;
+                  for (const r of csq.skills)
+                    assert.ok(
+                      (config.skills[r.skillId] ?? 0) >= r.minCompetence,
+                      `${invitee} lacks ${r.skillId}`,
+                    );
+                },
+              );
+              break;
+            }
+            case 'answer': {
+              const invited = engine.view().contacts.filter((c) => c.invite !== null);
+              const c = invited.length ? pick(invited, command.contact) : undefined;
+              const invitee = c?.invite?.agentId;
+              if (c && invitee)
+                apply((e) =>
+                  command.accept ? e.acceptInvite(invitee, c.id) : e.declineInvite(invitee, c.id),
+                );
+              break;
+            }
+            case 'leave': {
+              const c = someContact(command.contact, 'active');
+              if (!c?.agentId) break;
+              apply((e) =>
+                e.leave(pick([c.agentId as string, ...c.guests.map((g) => g.agentId)], command.who), c.id),
+              );
+              break;
+            }
           }
         }
         // Drain: every customer leaves and every wrap-up ends; then every contact has exactly one outcome.

@@ -20,6 +20,14 @@ import {
 } from './contact-moves.ts';
 import type { AcdEvent } from './events.ts';
 import {
+  acceptInvite,
+  declineInvite,
+  type InviteTarget,
+  invite,
+  inviteTargets,
+  leaveChat,
+} from './group-chat.ts';
+import {
   type AgentConfig,
   type ChannelParams,
   type ChosenState,
@@ -125,6 +133,29 @@ export class AcdEngine {
 
   hold(agentId: string, contactId: string, held: boolean): AcdEvent[] {
     return this.#run(() => holdContact(this.#state, agentId, contactId, held));
+  }
+
+  /** Group chat: invites the best available agent of a chat CSQ into an active chat (see group-chat.ts). */
+  invite(agentId: string, contactId: string, csqId: string, notes: string | null = null): AcdEvent[] {
+    return this.#run(() => invite(this.#state, agentId, contactId, csqId, notes));
+  }
+
+  acceptInvite(agentId: string, contactId: string): AcdEvent[] {
+    return this.#run(() => acceptInvite(this.#state, agentId, contactId));
+  }
+
+  declineInvite(agentId: string, contactId: string): AcdEvent[] {
+    return this.#run(() => declineInvite(this.#state, agentId, contactId, 'rejected'));
+  }
+
+  /** An agent leaves a chat another agent is in. */
+  leave(agentId: string, contactId: string): AcdEvent[] {
+    return this.#run(() => leaveChat(this.#state, agentId, contactId));
+  }
+
+  /** The chat CSQs an agent in this chat may invite from, with how many agents could take it now. */
+  inviteTargets(agentId: string, contactId: string): InviteTarget[] {
+    return inviteTargets(this.#state, agentId, contactId);
   }
 
   customerLeft(contactId: string): AcdEvent[] {

@@ -49,6 +49,30 @@ export type ContactEvent = At &
       }
     | { type: 'contact.call_type_changed'; contactId: string; callType: string }
     | { type: 'contact.join_timeout'; contactId: string }
+    | {
+        type: 'contact.invited';
+        contactId: string;
+        csqId: string;
+        agentId: string;
+        inviterId: string;
+        deadline: number;
+      }
+    | { type: 'contact.invite_ended'; contactId: string; agentId: string; cause: Cause }
+    | {
+        type: 'contact.participant_joined';
+        contactId: string;
+        csqId: string;
+        agentId: string;
+        inviterId: string;
+      }
+    | {
+        type: 'contact.participant_left';
+        contactId: string;
+        agentId: string;
+        cause: Cause;
+        /** Who owns the chat afterwards (the remaining agent when the owner left). */
+        ownerId: string | null;
+      }
     | { type: 'contact.wrap_up_started'; contactId: string; agentId: string; endedBy: Cause }
     | { type: 'contact.wrap_up_ended'; contactId: string; agentId: string; reasons: string[] }
     | { type: 'contact.ended'; contactId: string; outcome: Outcome; endedBy: Cause; agentId: string | null }

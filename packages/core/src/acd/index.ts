@@ -3,6 +3,7 @@ export type { WrapUp } from './contact-commands.ts';
 export type { TransferTarget } from './contact-moves.ts';
 export { AcdEngine } from './engine.ts';
 export * from './events.ts';
+export { type InviteTarget, MAX_AGENTS_IN_CHAT } from './group-chat.ts';
 export * from './model.ts';
 export * from './queue-view.ts';
 export type { AgentSnapshot, ContactSnapshot } from './recovery.ts';

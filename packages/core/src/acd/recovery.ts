@@ -22,6 +22,26 @@ export type ContactSnapshot = Omit<ContactView, 'status'> & {
  * place and waiting time, offers that were ringing go back to the queue, and contacts in progress stay with
  * their agents. Then every free agent takes what waits.
  */
+/** Guests stay in the chat; an invitation that was ringing stops (its invitee may be asked again). */
+function restoreGroup(state: AcdState, contact: ContactRuntime, snapshot: ContactSnapshot): void {
+  contact.decliners = [...(snapshot.decliners ?? [])];
+  for (const guest of snapshot.guests ?? []) {
+    const agent = state.agents.get(guest.agentId);
+    if (!agent || agent.id === contact.agentId) continue;
+    contact.guests.push({ ...guest });
+    agent.contacts.add(contact.id);
+    agent.addContacts('chat', 1, 1);
+  }
+  if (snapshot.invite)
+    state.events.push({
+      type: 'contact.invite_ended',
+      at: now(state),
+      contactId: contact.id,
+      agentId: snapshot.invite.agentId,
+      cause: 'recovered',
+    });
+}
+
 export function restore(state: AcdState, agents: AgentSnapshot[], contacts: ContactSnapshot[]): void {
   if (state.agents.size > 0 || state.contacts.size > 0)
     throw invalid('Restore works on an empty router only.');
@@ -53,6 +73,7 @@ export function restore(state: AcdState, agents: AgentSnapshot[], contacts: Cont
       contact.wrapUpAt = snapshot.wrapUpAt;
       agent.contacts.add(contact.id);
       agent.addContacts(contact.channel, 1, snapshot.status === 'active' ? 1 : 0);
+      if (snapshot.status === 'active') restoreGroup(state, contact, snapshot);
       if (snapshot.status === 'active') {
         if (contact.channel === 'chat')
           schedule(state, contact, 'inactivity', at + state.params.inactivityTimeoutMs);

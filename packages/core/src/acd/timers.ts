@@ -1,5 +1,6 @@
 import { completeContact, declineOffer, endWrapUp } from './contact-commands.ts';
 import type { Timer } from './contact-runtime.ts';
+import { declineInvite } from './group-chat.ts';
 import { enqueue } from './routing.ts';
 import { type AcdState, now } from './state.ts';
 
@@ -37,6 +38,9 @@ function fire(state: AcdState, timer: Timer): void {
         contact.stickyAgentId = null;
         enqueue(state, contact, 'sticky_timeout');
       }
+      return;
+    case 'invite':
+      if (contact.invite !== null) declineInvite(state, contact.invite.agentId, contact.id, 'no_answer');
       return;
     case 'wrap_up':
       if (contact.status === 'wrap_up' && contact.agentId)

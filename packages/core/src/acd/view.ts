@@ -1,5 +1,5 @@
 import type { AgentRuntime } from './agent-runtime.ts';
-import type { ContactRuntime } from './contact-runtime.ts';
+import type { ContactRuntime, Guest, Invite } from './contact-runtime.ts';
 import type { AgentState, Channel, ChosenState, ContactStatus, Domain } from './model.ts';
 import type { AcdState } from './state.ts';
 
@@ -33,6 +33,9 @@ export interface ContactView {
   excluded: string[];
   stickyAgentId: string | null;
   joinTimeoutSent: boolean;
+  guests: Guest[];
+  invite: Invite | null;
+  decliners: string[];
 }
 
 export interface CsqView {
@@ -94,5 +97,8 @@ export function viewContact(c: ContactRuntime): ContactView {
     excluded: [...c.excluded],
     stickyAgentId: c.stickyAgentId,
     joinTimeoutSent: c.joinTimeoutSent,
+    guests: c.guests.map((g) => ({ ...g })),
+    invite: c.invite && { ...c.invite },
+    decliners: [...c.decliners],
   };
 }

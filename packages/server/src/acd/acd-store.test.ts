@@ -34,6 +34,9 @@ const view = (id: string, seq: number, at: number): ContactView => ({
   excluded: [],
   stickyAgentId: null,
   joinTimeoutSent: false,
+  guests: [],
+  invite: null,
+  decliners: [],
 });
 
 async function contactCount(): Promise<number> {

@@ -102,6 +102,9 @@ export async function loadOpenContacts(db: Db, tenantId: string): Promise<Contac
     excluded: row.excluded,
     stickyAgentId: row.sticky_agent_id,
     joinTimeoutSent: row.join_timeout_sent,
+    guests: row.guests,
+    invite: row.invite,
+    decliners: row.decliners,
   }));
 }
 
@@ -164,8 +167,8 @@ function batchParts(db: Db, tenantId: string, batch: RouterBatch): Part[] {
   );
   const parts: Part[] = [];
   const contacts = contactRows(tenantId, batch, ended);
-  for (const rows of chunks(contacts, 22))
-    parts.push({ query: upsertContacts(db, rows), parameters: rows.length * 22 });
+  for (const rows of chunks(contacts, 25))
+    parts.push({ query: upsertContacts(db, rows), parameters: rows.length * 25 });
   // Contacts the router no longer holds have no row above: only their ending is written.
   const endings = [...ended.values()].filter((end) => !batch.contacts.has(end.contactId));
   for (const rows of chunks(endings, 6))
@@ -258,6 +261,9 @@ function contactRows(tenantId: string, batch: RouterBatch, ended: Map<string, En
       excluded: JSON.stringify(view.excluded),
       sticky_agent_id: view.stickyAgentId,
       join_timeout_sent: view.joinTimeoutSent,
+      guests: JSON.stringify(end ? [] : view.guests),
+      invite: !end && view.invite ? JSON.stringify(view.invite) : null,
+      decliners: JSON.stringify(view.decliners),
       outcome: end?.outcome ?? null,
       ended_by: end?.endedBy ?? null,
       ended_at: end ? new Date(end.at) : null,
@@ -288,6 +294,9 @@ function upsertContacts(db: Db, rows: ReturnType<typeof contactRows>) {
         excluded: eb.ref('excluded.excluded'),
         sticky_agent_id: eb.ref('excluded.sticky_agent_id'),
         join_timeout_sent: eb.ref('excluded.join_timeout_sent'),
+        guests: eb.ref('excluded.guests'),
+        invite: eb.ref('excluded.invite'),
+        decliners: eb.ref('excluded.decliners'),
         outcome: sql`coalesce(excluded.outcome, contacts.outcome)`,
         ended_by: sql`coalesce(excluded.ended_by, contacts.ended_by)`,
         ended_at: sql`coalesce(excluded.ended_at, contacts.ended_at)`,

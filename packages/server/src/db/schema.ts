@@ -6,6 +6,7 @@ import type {
   ChannelSettings,
   ChosenState,
   ContactStatus,
+  ContactView,
   Domain,
   Holiday,
   Outcome,
@@ -21,6 +22,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
+type ContactGuest = ContactView['guests'][number];
+type ContactInvite = NonNullable<ContactView['invite']>;
 
 export interface TenantSettings {
   tokens: TokenLifetimes;
@@ -169,6 +172,9 @@ export interface ContactsTable {
   excluded: Json<string[]>;
   sticky_agent_id: string | null;
   join_timeout_sent: boolean;
+  guests: Json<ContactGuest[]>;
+  invite: Json<ContactInvite> | null;
+  decliners: Json<string[]>;
   outcome: Outcome | null;
   ended_by: string | null;
   ended_at: Date | null;

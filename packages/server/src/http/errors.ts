@@ -11,6 +11,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  no_agent_available: 409,
+  group_chat_full: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,

@@ -6,6 +6,7 @@ import { csqServiceLevel } from './0005-csq-service-level.ts';
 import { responsesWrapUp } from './0006-responses-wrap-up.ts';
 import { chatWidgets } from './0007-chat-widgets.ts';
 import { chatSessions } from './0008-chat-sessions.ts';
+import { groupChat } from './0009-group-chat.ts';
 
 export interface Migration {
   id: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: 'responses and wrap-up reasons', sql: responsesWrapUp },
   { id: 7, name: 'chat widgets', sql: chatWidgets },
   { id: 8, name: 'chat sessions', sql: chatSessions },
+  { id: 9, name: 'group chat', sql: groupChat },
 ];
