@@ -18,6 +18,7 @@ import { AuthService } from './auth/auth.service.ts';
 import { newSigningKey } from './auth/secrets.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
+import { groupChatRoutes } from './chat/group-chat.routes.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { type Db, isReady } from './db/database.ts';
 import { systemSettingsRepository } from './db/repositories/index.ts';
@@ -73,6 +74,7 @@ const ROUTES = [
   agentRoutes,
   teamMessageRoutes,
   chatRoutes,
+  groupChatRoutes,
   publicChatRoutes,
   eventRoutes,
 ];

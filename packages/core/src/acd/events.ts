@@ -57,7 +57,7 @@ export type ContactEvent = At &
         inviterId: string;
         deadline: number;
       }
-    | { type: 'contact.invite_ended'; contactId: string; agentId: string; cause: Cause }
+    | { type: 'contact.invite_ended'; contactId: string; agentId: string; inviterId: string; cause: Cause }
     | {
         type: 'contact.participant_joined';
         contactId: string;

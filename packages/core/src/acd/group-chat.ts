@@ -159,6 +159,7 @@ export function withdrawInvite(state: AcdState, contact: ContactRuntime, cause: 
 }
 
 function endInvite(state: AcdState, contact: ContactRuntime, agent: AgentRuntime, cause: Cause): void {
+  const inviterId = (contact.invite as NonNullable<ContactRuntime['invite']>).inviterId;
   cancelTimer(state, contact, 'invite');
   contact.invite = null;
   agent.setPendingOffer('digital', null);
@@ -168,6 +169,7 @@ function endInvite(state: AcdState, contact: ContactRuntime, agent: AgentRuntime
     at: now(state),
     contactId: contact.id,
     agentId: agent.id,
+    inviterId,
     cause,
   });
 }

@@ -38,6 +38,7 @@ function restoreGroup(state: AcdState, contact: ContactRuntime, snapshot: Contac
       at: now(state),
       contactId: contact.id,
       agentId: snapshot.invite.agentId,
+      inviterId: snapshot.invite.inviterId,
       cause: 'recovered',
     });
 }

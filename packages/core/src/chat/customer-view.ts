@@ -76,6 +76,11 @@ export class CustomerView {
       case 'contact.queued':
       case 'contact.transferred':
         return this.#agentLeft();
+      case 'contact.participant_joined':
+        return [{ type: 'agent_joined', alias: this.#aliasOf(event.agentId) }];
+      case 'contact.participant_left':
+        if (event.ownerId !== null) this.#agentId = event.ownerId;
+        return [{ type: 'agent_left', alias: this.#aliasOf(event.agentId) }];
       case 'contact.join_timeout':
         return [{ type: 'join_timeout' }];
       case 'contact.wrap_up_started':

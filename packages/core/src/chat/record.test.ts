@@ -17,6 +17,15 @@ test('a handled chat: wait to answer, talk to the end of the conversation, then 
   );
 });
 
+test('a group chat the customer left while a second agent was being invited counts as abandoned', () => {
+  const stages = { queuedAt: t, acceptedAt: t + 5_000, wrapUpAt: t + 65_000, endedAt: t + 70_000 };
+  assert.equal(
+    chatDurations({ ...stages, outcome: 'handled', leftWhileInviting: true }).outcome,
+    'abandoned',
+  );
+  assert.equal(chatDurations({ ...stages, outcome: 'handled', leftWhileInviting: false }).outcome, 'handled');
+});
+
 test('a chat the customer left while it was being offered counts as abandoned, its wait up to then', () => {
   assert.deepEqual(
     chatDurations({

@@ -7,6 +7,8 @@ export interface ChatStages {
   wrapUpAt: number | null;
   endedAt: number | null;
   outcome: Outcome | null;
+  /** The customer left while a second agent was being invited into the chat. */
+  leftWhileInviting?: boolean;
 }
 
 export interface ChatDurations {
@@ -16,7 +18,10 @@ export interface ChatDurations {
   talkSeconds: number | null;
   /** End of the conversation to the end of wrap-up. */
   wrapUpSeconds: number | null;
-  /** How reports count it: a chat the customer left while it was offered is abandoned too. */
+  /**
+   * How reports count it: a chat the customer left while it was offered is abandoned too, and so is one they
+   * left while it was offered to a second agent (group chat).
+   */
   outcome: 'handled' | 'abandoned' | 'dequeued' | 'open';
 }
 
@@ -32,7 +37,7 @@ export function chatDurations(stages: ChatStages): ChatDurations {
     outcome:
       stages.outcome === null
         ? 'open'
-        : stages.outcome === 'abandoned_while_offered'
+        : stages.outcome === 'abandoned_while_offered' || stages.leftWhileInviting
           ? 'abandoned'
           : stages.outcome,
   };

@@ -3,10 +3,17 @@ import type { Principal } from '../auth/principal.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { sendError, toSwitchboardError } from '../http/errors.ts';
 
-/** Supervisors and readers see every event of the tenant; an agent sees what concerns them. */
+/**
+ * Supervisors and readers see every event of the tenant; an agent sees what concerns them: their own, and in
+ * a group chat what happens to the invitation they sent or to the chat they own.
+ */
 function visibleTo(principal: Principal): (event: AcdEvent) => boolean {
   if (isAllowed(principal, 'contact.read') || isAllowed(principal, 'agentState.read')) return () => true;
-  return (event) => 'agentId' in event && event.agentId === principal.userId;
+  const me = principal.userId;
+  return (event) =>
+    ('agentId' in event && event.agentId === me) ||
+    ('inviterId' in event && event.inviterId === me) ||
+    ('ownerId' in event && event.ownerId === me);
 }
 
 const wire = (event: AcdEvent) => JSON.stringify({ ...event, at: new Date(event.at).toISOString() });

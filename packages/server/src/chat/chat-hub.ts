@@ -1,4 +1,4 @@
-import type { AcdEvent, CustomerFrame } from '@switchboard/core';
+import type { AcdEvent, ContactEvent, CustomerFrame } from '@switchboard/core';
 import type { EventBus } from '../acd/event-bus.ts';
 import type { Db } from '../db/database.ts';
 
@@ -81,15 +81,19 @@ export class ChatHub {
   }
 
   #route(tenantId: string, tenant: TenantChats, events: AcdEvent[]): void {
-    const mine = events.filter((e) => e.type !== 'agent.state_changed' && tenant.chats.has(e.contactId));
+    const mine = events.filter(
+      (e): e is ContactEvent => e.type !== 'agent.state_changed' && tenant.chats.has(e.contactId),
+    );
     if (mine.length === 0) return;
     tenant.chain = tenant.chain.then(async () => {
       for (const event of mine) {
-        if (event.type === 'contact.accepted' || event.type === 'contact.transferred') {
-          const agentId = event.type === 'contact.accepted' ? event.agentId : event.fromAgentId;
-          await this.loadAlias(tenantId, agentId).catch(() => 'Agent');
-        }
-        if (event.type === 'agent.state_changed') continue;
+        const agentId =
+          event.type === 'contact.transferred'
+            ? event.fromAgentId
+            : 'agentId' in event
+              ? event.agentId
+              : null;
+        if (agentId) await this.loadAlias(tenantId, agentId).catch(() => 'Agent');
         for (const listener of tenant.chats.get(event.contactId) ?? []) listener({ kind: 'event', event });
       }
     });

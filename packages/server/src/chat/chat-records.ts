@@ -14,7 +14,8 @@ export interface ChatRecordQuery {
 /**
  * One row per web chat created in [from, to), newest first, for reporting: the CSQ it was routed from, its
  * agent, the stage durations, the outcome as reports count it (left while offered is abandoned), wrap-up
- * reasons and the customer's rating. A chat with a second agent is a "group chat".
+ * reasons and the customer's rating. A chat a second agent joined is a "group chat"; one the customer left
+ * while a second agent was being invited counts as abandoned.
  */
 export async function chatRecords(db: Db, principal: Principal, query: ChatRecordQuery) {
   authorize(principal, 'contact.read');
@@ -49,8 +50,11 @@ export async function chatRecords(db: Db, principal: Principal, query: ChatRecor
       's.rating',
       's.rating_comment',
       's.last_seq',
-      sql<number>`(select count(distinct e.agent_id) from contact_events e where e.tenant_id = c.tenant_id and e.contact_id = c.id and e.type = 'contact.accepted')`.as(
-        'agents',
+      sql<boolean>`exists (select 1 from contact_events e where e.tenant_id = c.tenant_id and e.contact_id = c.id and e.type = 'contact.participant_joined')`.as(
+        'group_chat',
+      ),
+      sql<boolean>`exists (select 1 from contact_events e where e.tenant_id = c.tenant_id and e.contact_id = c.id and e.type = 'contact.invite_ended' and e.data->>'cause' = 'customer')`.as(
+        'left_while_inviting',
       ),
     ])
     .where('s.tenant_id', '=', principal.tenantId)
@@ -65,10 +69,11 @@ export async function chatRecords(db: Db, principal: Principal, query: ChatRecor
       wrapUpAt: row.wrap_up_at?.getTime() ?? null,
       endedAt: row.ended_at?.getTime() ?? null,
       outcome: row.outcome,
+      leftWhileInviting: row.left_while_inviting,
     });
     return {
       contactId: row.id,
-      chatType: Number(row.agents) > 1 ? ('group chat' as const) : ('chat' as const),
+      chatType: row.group_chat ? ('group chat' as const) : ('chat' as const),
       csqId: row.csq_id,
       csqName: row.csq_name ?? null,
       callType: row.call_type,

@@ -159,6 +159,18 @@ export const chatRepository = {
     return (await query.execute()).map(toChatMessage);
   },
 
+  /** The number of the last message written at or before `at` (0 when there was none). */
+  async lastSeqAt(db: Db, tenantId: string, contactId: string, at: Date): Promise<number> {
+    const row = await db
+      .selectFrom('chat_messages')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('tenant_id', '=', tenantId)
+      .where('contact_id', '=', contactId)
+      .where('at', '<=', at)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  },
+
   async rate(
     db: Db,
     tenantId: string,

@@ -5,12 +5,14 @@ import {
   type ChatMessage,
   type ChatNotice,
   type Clock,
+  type ContactView,
   CustomerView,
   chatTextProblem,
   forbidden,
   formatTranscript,
   invalid,
   isAllowed,
+  LIMITS,
   notFound,
   type RateLimiter,
   SwitchboardError,
@@ -122,6 +124,12 @@ async function openContact(deps: ChatDeps, tenantId: string, contactId: string) 
   return router.engine.contact(contactId);
 }
 
+/** Every agent in a chat now: its owner and any guest of a group chat. */
+export function agentsIn(contact: ContactView | undefined): string[] {
+  if (!contact?.agentId) return [];
+  return [contact.agentId, ...contact.guests.map((g) => g.agentId)];
+}
+
 function checkText(text: string): void {
   const problem = chatTextProblem(text);
   if (problem) throw invalid(problem, [{ path: 'body/text', message: problem }]);
@@ -180,13 +188,7 @@ export async function postCustomerMessage(
       events: engine.contact(contactId) ? engine.customerActivity(contactId) : [],
       result: undefined,
     }));
-  deliver(
-    deps,
-    tenantId,
-    contactId,
-    contact.status === 'active' && contact.agentId ? [contact.agentId] : [],
-    message,
-  );
+  deliver(deps, tenantId, contactId, contact.status === 'active' ? agentsIn(contact) : [], message);
   return message;
 }
 
@@ -199,7 +201,7 @@ export async function customerTyping(
   if (contact?.status !== 'active' || !contact.agentId) return;
   deps.notices.publish(session.tenant_id, [
     {
-      userIds: new Set([contact.agentId]),
+      userIds: new Set(agentsIn(contact)),
       message: {
         type: 'chat.typing',
         at: new Date(deps.clock.now()).toISOString(),
@@ -277,27 +279,26 @@ export async function rateChat(
   });
 }
 
-/** The agents a chat is with now (the agent it is active with), for the desktop's checks. */
+/** The agents a chat is with now (every agent in it, or the one wrapping it up), for the desktop's checks. */
 async function agentsOf(deps: ChatDeps, tenantId: string, contactId: string): Promise<string[]> {
   const contact = await openContact(deps, tenantId, contactId);
-  return contact && (contact.status === 'active' || contact.status === 'wrap_up') && contact.agentId
-    ? [contact.agentId]
-    : [];
+  if (contact?.status === 'active') return agentsIn(contact);
+  return contact?.status === 'wrap_up' && contact.agentId ? [contact.agentId] : [];
 }
 
-/** A chat as the desktop shows it: agents see the chats they handle; supervisors and readers any. */
+/**
+ * A chat as the desktop shows it: agents see the chats they handle; supervisors and readers any. An agent who
+ * joined a group chat sees the messages from the last 100 before they joined.
+ */
 export async function agentChat(deps: ChatDeps, principal: Principal, contactId: string, after = 0) {
   const session = await chatRepository.find(deps.db, principal.tenantId, contactId);
   if (!session) throw notFound('Chat');
+  let from = after;
   if (!isAllowed(principal, 'contact.read')) {
     if (!isAllowed(principal, 'contact.handle')) throw forbidden();
-    const handledBy = await deps.db
-      .selectFrom('contacts')
-      .select('agent_id')
-      .where('tenant_id', '=', principal.tenantId)
-      .where('id', '=', contactId)
-      .executeTakeFirst();
-    if (handledBy?.agent_id !== principal.userId) throw notFound('Chat');
+    const access = await agentAccess(deps, principal, contactId);
+    if (access === 'none') throw notFound('Chat');
+    from = Math.max(from, access.firstSeq - 1);
   }
   return {
     contactId,
@@ -309,8 +310,43 @@ export async function agentChat(deps: ChatDeps, principal: Principal, contactId:
     },
     problemStatement: session.problem_statement,
     rating: session.rating === null ? null : { rating: session.rating, comment: session.rating_comment },
-    messages: await chatRepository.messages(deps.db, principal.tenantId, contactId, { after }),
+    messages: await chatRepository.messages(deps.db, principal.tenantId, contactId, { after: from }),
   };
+}
+
+/**
+ * Whether an agent (not a supervisor) may read a chat, and from which message: its owner from the first, an
+ * agent who joined it as a guest (now or earlier) from the last 100 before they first joined.
+ */
+async function agentAccess(
+  deps: ChatDeps,
+  principal: Principal,
+  contactId: string,
+): Promise<'none' | { firstSeq: number }> {
+  const { tenantId, userId } = principal;
+  const [row, joined] = await Promise.all([
+    deps.db
+      .selectFrom('contacts')
+      .select('agent_id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', contactId)
+      .executeTakeFirst(),
+    deps.db
+      .selectFrom('contact_events')
+      .select('at')
+      .where('tenant_id', '=', tenantId)
+      .where('contact_id', '=', contactId)
+      .where('type', '=', 'contact.participant_joined')
+      .where('agent_id', '=', userId)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  if (joined) {
+    const before = await chatRepository.lastSeqAt(deps.db, tenantId, contactId, joined.at);
+    return { firstSeq: Math.max(1, before - LIMITS.chatHistoryForInvitee.max + 1) };
+  }
+  return row?.agent_id === userId ? { firstSeq: 1 } : 'none';
 }
 
 export async function postAgentMessage(
@@ -325,7 +361,7 @@ export async function postAgentMessage(
   const contact = await openContact(deps, principal.tenantId, contactId);
   const session = contact && (await chatRepository.find(deps.db, principal.tenantId, contactId));
   if (contact?.channel !== 'chat' || !session) throw notFound('Open web chat');
-  if (contact.status !== 'active' || contact.agentId !== principal.userId)
+  if (contact.status !== 'active' || !agentsIn(contact).includes(principal.userId))
     throw new SwitchboardError(
       contact.status === 'wrap_up' ? 'chat_ended' : 'conflict',
       contact.status === 'wrap_up'
@@ -360,6 +396,7 @@ export async function agentTyping(
 ): Promise<void> {
   if (!isAllowed(principal, 'contact.handle')) throw forbidden();
   const contact = await openContact(deps, principal.tenantId, contactId);
-  if (contact?.status !== 'active' || contact.agentId !== principal.userId) throw notFound('Open chat');
+  if (contact?.status !== 'active' || !agentsIn(contact).includes(principal.userId))
+    throw notFound('Open chat');
   deps.hub.send(principal.tenantId, contactId, { type: 'typing', typing });
 }

@@ -168,6 +168,12 @@ const inChat = (body: () => object, ok: number): Op => ({
   }),
   cross: (b) => [{ id: b.chat.id, body: body(), expect: HIDDEN }],
 });
+/** An invitation's answer, or leaving, in the caller's own chat: refused as `ok` says; B's chats not found. */
+const groupStep = (ok: number): Op => ({
+  permission: 'contact.handle',
+  own: async (w, who) => ({ id: await chatOf(w, who), ok: who.actor.role === 'administrator' ? 404 : ok }),
+  cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
+});
 /**
  * The customer's calls carry the chat's secret, whoever else is signed in: on a chat of the caller's tenant
  * they work; with that secret on B's chat, B's chat is not found.
@@ -471,6 +477,26 @@ const OPS: Record<string, Op> = {
   },
   'POST /chats/{id}/messages': inChat(chatMessage, 201),
   'POST /chats/{id}/typing': inChat(() => ({ typing: true }), 204),
+  // Group chat. The world has no second agent free to invite, and no invitation waits for the caller: their
+  // own calls answer 409 (no_agent_available, no invitation, the last agent cannot leave); B's chats and CSQs
+  // are not found.
+  'GET /chats/{id}/invite-targets': inChat(() => ({}), 200),
+  'POST /chats/{id}/invitations': {
+    permission: 'contact.handle',
+    own: async (w, who) => ({
+      id: await chatOf(w, who),
+      body: { csqId: w.parking.id },
+      ok: who.actor.role === 'administrator' ? 404 : 409,
+    }),
+    cross: async (b, a, who) => [
+      { id: b.chat.id, body: { csqId: b.parking.id }, expect: HIDDEN },
+      { id: await chatOf(a, who), body: { csqId: b.parking.id }, expect: HIDDEN },
+    ],
+  },
+  'GET /chats/{id}/invitation': groupStep(404),
+  'POST /chats/{id}/invitation/accept': groupStep(409),
+  'POST /chats/{id}/invitation/decline': groupStep(409),
+  'POST /chats/{id}/leave': groupStep(409),
   'POST /public/chats/{id}/messages': asCustomer(chatMessage, 201),
   'GET /public/chats/{id}/messages': asCustomer(() => undefined, 200),
   'POST /public/chats/{id}/typing': asCustomer(() => ({ typing: false }), 204),
