@@ -24,6 +24,15 @@ export const Contact = Type.Object({
   outcome: Nullable(Type.String()),
   endedBy: Nullable(Type.String()),
   wrapUpReasons: Type.Array(Type.String()),
+  guests: Type.Array(Type.Object({ agentId: Uuid, joinedAt: Timestamp }), {
+    description: 'Group chat: the agents who joined besides the owner (agentId).',
+  }),
+  invitation: Nullable(
+    Type.Object(
+      { agentId: Uuid, inviterId: Uuid, csqId: Uuid, deadline: Timestamp },
+      { description: 'Group chat: the invitation waiting for an answer.' },
+    ),
+  ),
 });
 
 export const NewContactBody = Type.Object(

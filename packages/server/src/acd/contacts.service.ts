@@ -45,6 +45,14 @@ export const presentContact = (row: ContactRow) => ({
   outcome: row.outcome,
   endedBy: row.ended_by,
   wrapUpReasons: row.wrap_up_reasons ?? [],
+  guests: row.guests.map((g) => ({ agentId: g.agentId, joinedAt: new Date(g.joinedAt).toISOString() })),
+  // The inviter's notes are for the invitee alone (GET /chats/{id}/invitation), never on the contact.
+  invitation: row.invite && {
+    agentId: row.invite.agentId,
+    inviterId: row.invite.inviterId,
+    csqId: row.invite.csqId,
+    deadline: new Date(row.invite.deadline).toISOString(),
+  },
 });
 
 /** The same external id always names the same contact, so a retried create cannot make a second one. */
@@ -129,8 +137,15 @@ export async function contactEvents(db: Db, principal: Principal, id: string) {
   }));
 }
 
+/** Readers see every contact; an agent the ones they handle, a group chat they are in or invited into. */
 function canSee(principal: Principal, row: ContactRow): boolean {
-  return isAllowed(principal, 'contact.read') || row.agent_id === principal.userId;
+  const me = principal.userId;
+  return (
+    isAllowed(principal, 'contact.read') ||
+    row.agent_id === me ||
+    row.guests.some((g) => g.agentId === me) ||
+    row.invite?.agentId === me
+  );
 }
 
 export type AgentAction =

@@ -50,8 +50,10 @@ export async function chatRecords(db: Db, principal: Principal, query: ChatRecor
       's.rating',
       's.rating_comment',
       's.last_seq',
-      sql<boolean>`exists (select 1 from contact_events e where e.tenant_id = c.tenant_id and e.contact_id = c.id and e.type = 'contact.participant_joined')`.as(
-        'group_chat',
+      sql<
+        string[]
+      >`array(select distinct g.username from contact_events e join users g on g.tenant_id = e.tenant_id and g.id = e.agent_id where e.tenant_id = c.tenant_id and e.contact_id = c.id and e.type = 'contact.participant_joined' order by g.username)`.as(
+        'guests',
       ),
       sql<boolean>`exists (select 1 from contact_events e where e.tenant_id = c.tenant_id and e.contact_id = c.id and e.type = 'contact.invite_ended' and e.data->>'cause' = 'customer')`.as(
         'left_while_inviting',
@@ -73,7 +75,7 @@ export async function chatRecords(db: Db, principal: Principal, query: ChatRecor
     });
     return {
       contactId: row.id,
-      chatType: row.group_chat ? ('group chat' as const) : ('chat' as const),
+      chatType: row.guests.length > 0 ? ('group chat' as const) : ('chat' as const),
       csqId: row.csq_id,
       csqName: row.csq_name ?? null,
       callType: row.call_type,
@@ -81,6 +83,7 @@ export async function chatRecords(db: Db, principal: Principal, query: ChatRecor
       customerName: row.customer_name,
       agentId: row.agent_id,
       agentUsername: row.agent_username ?? null,
+      guestUsernames: row.guests,
       createdAt: row.created_at.toISOString(),
       acceptedAt: row.accepted_at?.toISOString() ?? null,
       endedAt: row.ended_at?.toISOString() ?? null,
@@ -103,6 +106,7 @@ const COLUMNS: (keyof ChatRecord)[] = [
   'callType',
   'customerName',
   'agentUsername',
+  'guestUsernames',
   'createdAt',
   'acceptedAt',
   'endedAt',
@@ -117,10 +121,15 @@ const COLUMNS: (keyof ChatRecord)[] = [
   'ratingComment',
 ];
 
-/** The same records as CSV for spreadsheets: a header row, reasons joined by "; ". */
+/** The same records as CSV for spreadsheets: a header row, lists (reasons, guests) joined by "; ". */
 export function chatRecordsCsv(records: ChatRecord[]): string {
   return stringify(
-    records.map((r) => COLUMNS.map((c) => (c === 'wrapUpReasons' ? r.wrapUpReasons.join('; ') : r[c]))),
+    records.map((r) =>
+      COLUMNS.map((c) => {
+        const value = r[c];
+        return Array.isArray(value) ? value.join('; ') : value;
+      }),
+    ),
     { header: true, columns: COLUMNS },
   );
 }

@@ -133,6 +133,7 @@ export const ChatRecord = Type.Object({
   customerName: Nullable(Type.String()),
   agentId: Nullable(Uuid),
   agentUsername: Nullable(Type.String()),
+  guestUsernames: Type.Array(Type.String(), { description: 'Group chat: the agents who joined as guests.' }),
   createdAt: Timestamp,
   acceptedAt: Nullable(Timestamp),
   endedAt: Nullable(Timestamp),

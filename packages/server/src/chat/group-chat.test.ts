@@ -171,6 +171,8 @@ describe('group chat', () => {
     const record = records.body.find((r: { contactId: string }) => r.contactId === chat.chatId);
     assert.equal(record.chatType, 'group chat');
     assert.equal(record.csqId, front.id, 'the CSQ the chat was routed from');
+    const bobUser = await call(server, admin, 'GET', `/users/${bob.user.id}`);
+    assert.deepEqual(record.guestUsernames, [bobUser.body.username]);
     annDesk.close();
     bobDesk.close();
     chat.customer.close();

@@ -5,6 +5,7 @@ import { alertInBackground, askForNotifications, notificationsAllowed } from './
 import { ChatConversation } from './chat-conversation.tsx';
 import { ChatTabs, customerNameOf } from './chat-tabs.tsx';
 import { ContactCard } from './contact-card.tsx';
+import { InvitationCard, isInvitedHere } from './group-chat.tsx';
 import { trigger, useShortcuts } from './shortcuts.ts';
 import { StateControl } from './state-control.tsx';
 import { TeamMessageBanner } from './team-message-banner.tsx';
@@ -19,7 +20,9 @@ interface Desktop {
   contacts: MyContact[];
 }
 
-const concernsMe = (myId: string) => (event: LiveEvent) => event.agentId === myId;
+/** Events that change this agent's desktop: their own, and what happens in a group chat they invited to or own. */
+const concernsMe = (myId: string) => (event: LiveEvent) =>
+  event.agentId === myId || event.inviterId === myId || event.ownerId === myId;
 
 export function AgentDesktop() {
   const { api, me } = useDesk();
@@ -60,6 +63,8 @@ export function AgentDesktop() {
         setUnread((counts) => new Map(counts).set(id, (counts.get(id) ?? 0) + 1));
       alertInBackground('New chat message', 'A customer wrote to you in Switchboard.');
     }
+    if (event.type === 'contact.invited' && event.agentId === me.id)
+      alertInBackground('Invitation to a chat', 'A colleague asks you to join a chat in Switchboard.');
     if (event.type !== 'contact.offered' || event.agentId !== me.id || !event.contactId) return;
     deadlines.current.set(event.contactId, typeof event.deadline === 'number' ? event.deadline : null);
     alertInBackground('New contact offered', 'A customer is waiting for you in Switchboard.');
@@ -90,18 +95,24 @@ export function AgentDesktop() {
     },
   });
   const unseen = [...unread.values()].reduce((sum, n) => sum + n, 0);
+  const invited = desktop.data?.contacts.filter((c) => isInvitedHere(c, me.id)).length ?? 0;
   useEffect(() => {
-    const parts = [offers.length > 0 ? `(${offers.length}) Offer` : '', unseen > 0 ? `${unseen} unread` : ''];
+    const parts = [
+      offers.length > 0 ? `(${offers.length}) Offer` : '',
+      invited > 0 ? `(${invited}) Invitation` : '',
+      unseen > 0 ? `${unseen} unread` : '',
+    ];
     const prefix = parts.filter(Boolean).join(' · ');
     document.title = prefix ? `${prefix} — Switchboard` : 'Switchboard';
-  }, [offers.length, unseen]);
+  }, [offers.length, invited, unseen]);
 
   if (!desktop.data) return <p aria-busy="true">{desktop.error?.message ?? 'Loading…'}</p>;
   const csqName = (id: string) => csqs.data?.find((q) => q.id === id)?.name ?? '';
   const isChatInHand = (c: MyContact) =>
-    c.channel === 'chat' && (c.status === 'active' || c.status === 'wrap_up');
+    c.channel === 'chat' && (c.status === 'active' || c.status === 'wrap_up') && !isInvitedHere(c, me.id);
   const chats = desktop.data.contacts.filter(isChatInHand);
-  const others = desktop.data.contacts.filter((c) => !isChatInHand(c));
+  const invitations = desktop.data.contacts.filter((c) => isInvitedHere(c, me.id));
+  const others = desktop.data.contacts.filter((c) => !isChatInHand(c) && !isInvitedHere(c, me.id));
   const current = chats.find((c) => c.id === selected) ?? chats[0];
   const card = (contact: MyContact) => (
     <ContactCard
@@ -140,6 +151,21 @@ export function AgentDesktop() {
         </h2>
         {desktop.data.contacts.length === 0 ? (
           <p className="muted">No contacts. Go Ready to receive them.</p>
+        ) : null}
+        {invitations.length > 0 ? (
+          <ul className="contact-list">
+            {invitations.map((contact) => (
+              <li key={contact.id}>
+                <InvitationCard
+                  contact={contact}
+                  onAnswered={(joined) => {
+                    if (joined) select(contact.id);
+                    desktop.reload();
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
         ) : null}
         {others.length > 0 ? (
           <ul className="contact-list">

@@ -3,6 +3,7 @@ import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { duration, since } from '../ui/format.ts';
 import type { MyContact } from './agent-desktop.tsx';
+import { GroupControls, isGuest } from './group-chat.tsx';
 import { WrapUpForm } from './wrap-up-form.tsx';
 
 const STATUS_LABELS: Record<MyContact['status'], string> = {
@@ -27,7 +28,7 @@ export function ContactCard(props: {
   onAccept: () => Promise<void>;
   onChanged: () => void;
 }) {
-  const { api } = useDesk();
+  const { api, me } = useDesk();
   const now = useNow(250);
   const { contact } = props;
   const submission = useSubmission();
@@ -95,7 +96,10 @@ export function ContactCard(props: {
           ) : null}
         </div>
       ) : null}
-      {contact.status === 'active' ? (
+      {contact.status === 'active' && contact.channel === 'chat' ? (
+        <GroupControls contact={contact} onChanged={props.onChanged} />
+      ) : null}
+      {contact.status === 'active' && !isGuest(contact, me.id) ? (
         <div className="row">
           <button type="button" onClick={() => act('complete')} disabled={submission.busy}>
             End and wrap up

@@ -90,6 +90,10 @@ export interface Contact {
   endedAt: string | null;
   outcome: string | null;
   wrapUpReasons: string[] | null;
+  /** Group chat: agents who joined besides the owner (`agentId`). */
+  guests: { agentId: string; joinedAt: string }[];
+  /** Group chat: the invitation ringing now. */
+  invitation: { agentId: string; inviterId: string; csqId: string; deadline: string } | null;
 }
 
 export interface LiveEvent {

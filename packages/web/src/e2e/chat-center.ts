@@ -88,3 +88,32 @@ export async function setUpChatCenter(admin: ApiClient): Promise<ChatCenter> {
     wrapUpReasons,
   };
 }
+
+/**
+ * A chat CSQ asking for a skill of its own and the one agent who has that skill: whoever invites from this CSQ
+ * can only reach that agent.
+ */
+export async function addSpecialistQueue(
+  admin: ApiClient,
+  queue: { name: string; username: string; alias: string; displayName: string },
+): Promise<{ csqId: string; csqName: string; agent: ChatAgent }> {
+  const api = <T>(method: string, path: string, body?: unknown) => admin.request<T>(method, path, body);
+  const skill = await api<{ id: string }>('POST', '/skills', { name: queue.name });
+  const csq = await api<{ id: string }>('POST', '/csqs', {
+    name: queue.name,
+    channel: 'chat',
+    criterion: 'most_skilled',
+    skills: [{ skillId: skill.id, minCompetence: 1 }],
+  });
+  const password = `${queue.alias}-chat-password-1`;
+  const user = await api<{ id: string }>('POST', '/users', {
+    username: queue.username,
+    displayName: queue.displayName,
+    alias: queue.alias,
+    role: 'agent',
+    password,
+    skills: [{ skillId: skill.id, competence: 5 }],
+  });
+  const agent = { id: user.id, username: queue.username, password, alias: queue.alias };
+  return { csqId: csq.id, csqName: queue.name, agent };
+}
