@@ -1,4 +1,4 @@
-import { authorize, chatTextProblem, invalid, LIMITS, notFound } from '@switchboard/core';
+import { authorize, chatTextProblem, invalid, LIMITS, notFound, SwitchboardError } from '@switchboard/core';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import { usersRepository } from '../db/repositories/index.ts';
@@ -41,10 +41,20 @@ export async function inviteAgent(
   if (problem) throw invalid(problem, [{ path: 'body/notes', message: problem }]);
   const engine = await engineOf(deps, principal.tenantId);
   if (!engine.contact(contactId)) throw notFound('Open chat');
-  const { result } = await deps.acd.run(principal.tenantId, (e) => ({
-    events: e.invite(principal.userId, contactId, input.csqId, notes),
-    result: e.contact(contactId)?.invite ?? null,
-  }));
+  const { result } = await deps.acd
+    .run(principal.tenantId, (e) => ({
+      events: e.invite(principal.userId, contactId, input.csqId, notes),
+      result: e.contact(contactId)?.invite ?? null,
+    }))
+    .catch(async (failure: unknown) => {
+      // The router knows CSQs by id; the agent knows them by name.
+      if (!(failure instanceof SwitchboardError) || failure.code !== 'no_agent_available') throw failure;
+      const csq = await csqsRepository.findById(deps.db, principal.tenantId, input.csqId);
+      throw new SwitchboardError(
+        'no_agent_available',
+        `No agent of ${csq?.name ?? 'that CSQ'} can join this chat now.`,
+      );
+    });
   if (!result) throw notFound('Open chat');
   return { agentId: result.agentId, csqId: result.csqId, deadline: new Date(result.deadline).toISOString() };
 }

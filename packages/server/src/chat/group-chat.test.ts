@@ -195,6 +195,11 @@ describe('group chat', () => {
     const none = await invite();
     assert.equal(none.status, 409);
     assert.equal(none.body.error.code, 'no_agent_available');
+    assert.match(
+      none.body.error.message,
+      new RegExp(`No agent of ${billing.name} `),
+      'the CSQ named as agents know it',
+    );
     const targets = await call(server, ann.session, 'GET', `/chats/${chat.chatId}/invite-targets`);
     assert.equal(targets.body.find((t: { csqId: string }) => t.csqId === billing.id).available, 0);
 

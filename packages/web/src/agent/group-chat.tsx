@@ -1,6 +1,5 @@
 import { LIMITS } from '@switchboard/core';
-import { useCallback, useId, useState } from 'react';
-import { ApiError } from '../api/client.ts';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { ChatLine, Contact } from '../api/types.ts';
 import { useDesk, useLive, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
@@ -25,6 +24,7 @@ interface Invitation {
 
 /** A chat holds the customer and at most two agents. */
 const MAX_AGENTS = 2;
+const TARGETS_REFRESH_MS = 5_000;
 
 export const isGuest = (contact: Contact, me: string) => contact.guests.some((g) => g.agentId === me);
 export const isInvitedHere = (contact: Contact, me: string) => contact.invitation?.agentId === me;
@@ -180,6 +180,12 @@ function InviteForm(props: { contactId: string; onSent: () => void }) {
     props.contactId,
     500,
   );
+  // Other agents' states do not reach this agent's stream, so the counts are refreshed while the form is open.
+  const { reload } = targets;
+  useEffect(() => {
+    const timer = setInterval(reload, TARGETS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
   const [csqId, setCsqId] = useState('');
   const [notes, setNotes] = useState('');
   const submission = useSubmission();
@@ -187,18 +193,10 @@ function InviteForm(props: { contactId: string; onSent: () => void }) {
   const chosen = csqId || targets.data?.find((t) => t.available > 0)?.csqId || '';
   const send = () =>
     submission.run(async () => {
-      await api
-        .request('POST', `/chats/${props.contactId}/invitations`, {
-          csqId: chosen,
-          ...(notes.trim() ? { notes } : {}),
-        })
-        .catch((failure: unknown) => {
-          // The server names the CSQ by its id: the agent knows it by the name in the list.
-          const name = targets.data?.find((t) => t.csqId === chosen)?.csqName;
-          if (failure instanceof ApiError && failure.code === 'no_agent_available' && name)
-            throw new Error(`No agent of ${name} can join this chat now.`);
-          throw failure;
-        });
+      await api.request('POST', `/chats/${props.contactId}/invitations`, {
+        csqId: chosen,
+        ...(notes.trim() ? { notes } : {}),
+      });
       props.onSent();
     });
   const tooLong = [...notes].length > LIMITS.chatMessage.max;
