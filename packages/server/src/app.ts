@@ -9,7 +9,7 @@ import { calendarRoutes } from './acd/calendars.routes.ts';
 import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
 import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
-import { EventBus, type Notice } from './acd/event-bus.ts';
+import { type AccessChange, EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
@@ -98,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     auth: new AuthService(options.db, clock, new AccessTokens(signingKey)),
     acd,
     notices,
+    access: new EventBus<AccessChange>(),
     chat: {
       db: options.db,
       acd,

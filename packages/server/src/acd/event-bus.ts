@@ -11,6 +11,14 @@ export interface Notice {
   message: { type: string; at: string } & Record<string, unknown>;
 }
 
+/**
+ * Who may see what changed for a user (signed out, deactivated, new role or team, new password), or for the
+ * whole tenant when `userId` is null: open connections re-check their caller at once.
+ */
+export interface AccessChange {
+  userId: string | null;
+}
+
 /** In-process fan-out of committed events to WebSocket sessions, per tenant: router events, or notices. */
 export class EventBus<E = AcdEvent> {
   readonly #listeners = new Map<string, Set<Listener<E>>>();

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from '@switchboard/core';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
-import type { EventBus, Notice } from '../acd/event-bus.ts';
+import type { AccessChange, EventBus, Notice } from '../acd/event-bus.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ChatDeps } from '../chat/chat.service.ts';
@@ -25,6 +25,8 @@ export interface AppContext {
   acd: AcdRuntime;
   /** Events that are not the router's (team messages), for the WebSocket event stream. */
   notices: EventBus<Notice>;
+  /** Announced after a change of who may see what, so open connections re-authorise their caller. */
+  access: EventBus<AccessChange>;
   /** Web chat: sessions, messages and the customers' connections. */
   chat: ChatDeps;
 }
