@@ -16,6 +16,7 @@ import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { newSigningKey } from './auth/secrets.ts';
+import type { SignInLimits } from './auth/sign-in-guard.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
@@ -53,6 +54,13 @@ export interface AppOptions {
   widgetScript?: string;
   /** Serve `/demo/chat`, a sample website embedding the demo tenant's widget. */
   demoPage?: boolean;
+  /**
+   * Which proxies in front of the server to believe about the client's address (X-Forwarded-For): a number
+   * of hops or their addresses/CIDRs. None by default: then the client is the connection's peer.
+   */
+  trustProxy?: number | string[] | false;
+  /** Sign-in throttling settings. */
+  signIn?: SignInLimits;
 }
 
 const ROUTES = [
@@ -82,6 +90,12 @@ const ROUTES = [
 const PUBLIC_PREFIX = '/api/v1/public/';
 const PUBLIC_CORS = { origin: '*', credentials: false, methods: ['GET', 'POST'], maxAge: 600 };
 
+/** A hop count becomes the function Fastify's proxy-addr takes; addresses and CIDRs go as they are. */
+function trustedProxies(setting: AppOptions['trustProxy']) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting ?? false;
+}
+
 /** The composition root of the HTTP server: wiring only, no business rules. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -95,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const context: AppContext = {
     db: options.db,
     clock,
-    auth: new AuthService(options.db, clock, new AccessTokens(signingKey)),
+    auth: new AuthService(options.db, clock, new AccessTokens(signingKey), options.signIn),
     acd,
     notices,
     access: new EventBus<AccessChange>(),
@@ -112,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: false,
+    trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
     // Errors Fastify raises before routing (bad URL encoding, over-long path segments) get our shape too.
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),

@@ -25,7 +25,8 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a password',
-        description: 'Wrong passwords are limited per user (5 in 15 min) and per address (20 in 15 min).',
+        description:
+          'Counted before the password is checked: after 5 failures for a user from one address (50 from one address across users) each further attempt waits twice as long as the last, from 1 s up to 15 min (429 too_many_attempts with Retry-After).',
         body: Type.Object(
           {
             tenant: text(LIMITS.tenantName.max),
@@ -103,12 +104,9 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(
-        db,
-        principalOf(request),
-        request.body.currentPassword,
-        request.body.newPassword,
-      );
+      const principal = principalOf(request);
+      await auth.verifyOwnPassword(principal, request.body.currentPassword, request.ip);
+      await changeOwnPassword(db, principal, request.body.newPassword);
       return reply.status(204).send(null);
     },
   );

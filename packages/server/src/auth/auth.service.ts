@@ -1,23 +1,18 @@
-import {
-  type Clock,
-  HOUR_MS,
-  LoginThrottle,
-  MINUTE_MS,
-  SwitchboardError,
-  type TokenLifetimes,
-} from '@switchboard/core';
+import { type Clock, HOUR_MS, MINUTE_MS, SwitchboardError, type TokenLifetimes } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import {
   apiKeysRepository,
+  auditRepository,
   sessionsRepository,
   tenantsRepository,
   usersRepository,
 } from '../db/repositories/index.ts';
-import type { UserRow } from '../db/schema.ts';
+import type { TenantRow, UserRow } from '../db/schema.ts';
 import type { AccessTokens } from './access-token.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
 import type { Principal } from './principal.ts';
 import { isApiKey, newRefreshSecret, parseApiKey, parseRefreshToken, sameHash, sha256 } from './secrets.ts';
+import { SignInGuard, type SignInLimits } from './sign-in-guard.ts';
 
 export interface TokenPair {
   accessToken: string;
@@ -37,67 +32,94 @@ export class AuthService {
   readonly #db: Db;
   readonly #clock: Clock;
   readonly #tokens: AccessTokens;
-  /** Wrong passwords per user: 5 in 15 minutes. */
-  readonly #perUser: LoginThrottle;
-  /** Wrong passwords per client address, across users: 20 in 15 minutes. */
-  readonly #perAddress: LoginThrottle;
+  readonly #guard: SignInGuard;
 
-  constructor(db: Db, clock: Clock, tokens: AccessTokens) {
+  constructor(db: Db, clock: Clock, tokens: AccessTokens, limits: SignInLimits = {}) {
     this.#db = db;
     this.#clock = clock;
     this.#tokens = tokens;
-    this.#perUser = new LoginThrottle({ maxFailures: 5, windowMs: 15 * MINUTE_MS }, clock);
-    this.#perAddress = new LoginThrottle({ maxFailures: 20, windowMs: 15 * MINUTE_MS }, clock);
+    this.#guard = new SignInGuard(db, clock, limits);
   }
 
-  async login(
-    input: { tenant: string; username: string; password: string },
-    address: string,
-  ): Promise<TokenPair> {
-    const userKey = `${input.tenant}\u0000${input.username.toLowerCase()}`;
-    for (const [throttle, key] of [
-      [this.#perUser, userKey],
-      [this.#perAddress, address],
-    ] as const) {
-      const verdict = throttle.check(key);
-      if (!verdict.allowed) {
-        const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-        throw new SwitchboardError(
-          'too_many_attempts',
-          `Too many failed sign-ins. Try again in ${seconds} s.`,
-          {
-            retryAfterSeconds: seconds,
-          },
-        );
+  /**
+   * Sign-in with a password. The attempt is counted before the password is hashed (see SignInGuard); every
+   * success, failure and start of a delay is written to the tenant's audit log.
+   */
+  login(input: { tenant: string; username: string; password: string }, address: string): Promise<TokenPair> {
+    return this.#guard.attempt({ ...input, address }, async (attempt) => {
+      const tenant = await tenantsRepository.findByName(this.#db, input.tenant);
+      const user = tenant
+        ? await usersRepository.findByUsername(this.#db, tenant.id, input.username)
+        : undefined;
+      const canSignIn = user?.active === true && user.role !== 'service' && user.password_hash !== null;
+      const passwordOk = await verifyPassword(
+        input.password,
+        (canSignIn && user.password_hash) || UNKNOWN_USER_HASH,
+      );
+      if (!tenant || !user || !canSignIn || !passwordOk) {
+        if (tenant) {
+          const who = { tenant, user, username: input.username, address };
+          await this.#audit(who, 'sign_in_failed');
+          if (attempt.startsDelay) await this.#audit(who, 'sign_in_delayed');
+        }
+        throw badCredentials();
       }
-    }
-    const tenant = await tenantsRepository.findByName(this.#db, input.tenant);
-    const user = tenant
-      ? await usersRepository.findByUsername(this.#db, tenant.id, input.username)
-      : undefined;
-    const canSignIn = user?.active === true && user.role !== 'service' && user.password_hash !== null;
-    const passwordOk = await verifyPassword(
-      input.password,
-      (canSignIn && user.password_hash) || UNKNOWN_USER_HASH,
-    );
-    if (!tenant || !user || !canSignIn || !passwordOk) {
-      this.#perUser.recordFailure(userKey);
-      this.#perAddress.recordFailure(address);
-      throw badCredentials();
-    }
-    this.#perUser.recordSuccess(userKey);
-    const lifetimes = tenant.settings.tokens;
-    const sessionId = crypto.randomUUID();
-    const refresh = newRefreshSecret(sessionId);
-    const expiresAt = new Date(this.#clock.now() + lifetimes.refreshTokenHours * HOUR_MS);
-    await sessionsRepository.insert(this.#db, {
-      id: sessionId,
-      tenantId: tenant.id,
-      userId: user.id,
-      refreshHash: refresh.hash,
-      expiresAt,
+      await attempt.succeeded();
+      await this.#audit({ tenant, user, username: user.username, address }, 'sign_in');
+      const lifetimes = tenant.settings.tokens;
+      const sessionId = crypto.randomUUID();
+      const refresh = newRefreshSecret(sessionId);
+      const expiresAt = new Date(this.#clock.now() + lifetimes.refreshTokenHours * HOUR_MS);
+      await sessionsRepository.insert(this.#db, {
+        id: sessionId,
+        tenantId: tenant.id,
+        userId: user.id,
+        refreshHash: refresh.hash,
+        expiresAt,
+      });
+      return this.#pair(user, sessionId, refresh.token, expiresAt, lifetimes);
     });
-    return this.#pair(user, sessionId, refresh.token, expiresAt, lifetimes);
+  }
+
+  /**
+   * Checks the signed-in user's current password under the same guard as sign-in (so it cannot be guessed
+   * faster than a sign-in could), then hands over to `change`.
+   */
+  async verifyOwnPassword(principal: Principal, password: string, address: string): Promise<void> {
+    const [tenant, user] = await Promise.all([
+      tenantsRepository.findById(this.#db, principal.tenantId),
+      usersRepository.findById(this.#db, principal.tenantId, principal.userId),
+    ]);
+    if (!tenant || !user) throw unauthenticated('The account is no longer active.');
+    if (user.role === 'service' || !user.password_hash) {
+      throw new SwitchboardError('validation_failed', 'Service users have no password; they use API keys.');
+    }
+    const hash = user.password_hash;
+    await this.#guard.attempt({ tenant: tenant.name, username: user.username, address }, async (attempt) => {
+      if (!(await verifyPassword(password, hash))) {
+        const who = { tenant, user, username: user.username, address };
+        await this.#audit(who, 'password_check_failed');
+        if (attempt.startsDelay) await this.#audit(who, 'sign_in_delayed');
+        throw new SwitchboardError('invalid_credentials', 'The current password is not correct.');
+      }
+      await attempt.succeeded();
+    });
+  }
+
+  async #audit(
+    who: { tenant: TenantRow; user: UserRow | undefined; username: string; address: string },
+    action: 'sign_in' | 'sign_in_failed' | 'sign_in_delayed' | 'password_check_failed',
+  ): Promise<void> {
+    await auditRepository.append(this.#db, {
+      tenantId: who.tenant.id,
+      actorId: who.user?.id ?? null,
+      actorName: who.user?.username ?? who.username.toLowerCase(),
+      action,
+      entityType: 'user',
+      entityId: who.user?.id ?? who.username.toLowerCase(),
+      before: null,
+      after: { address: who.address },
+    });
   }
 
   /** A refresh works only while both the access token and the refresh token are valid (C1). */
@@ -113,8 +135,11 @@ export class AuthService {
     if (!parsed || parsed.sessionId !== claims.sessionId)
       throw unauthenticated('The refresh token is not valid.');
     const session = await sessionsRepository.findById(this.#db, claims.tenantId, parsed.sessionId);
-    if (!session || session.revoked_at || !sameHash(session.refresh_hash, sha256(parsed.secret))) {
-      throw unauthenticated('The refresh token is not valid.');
+    if (!session || session.revoked_at) throw unauthenticated('The refresh token is not valid.');
+    if (!sameHash(session.refresh_hash, sha256(parsed.secret))) {
+      // An old refresh token again: whoever holds the newer one may have stolen it. End the session for both.
+      await sessionsRepository.revoke(this.#db, claims.tenantId, session.id, new Date(this.#clock.now()));
+      throw unauthenticated('The refresh token has already been used: the session has ended, sign in again.');
     }
     if (session.expires_at.getTime() <= this.#clock.now()) {
       throw new SwitchboardError('token_expired', 'The refresh token has expired: sign in again.');
@@ -132,7 +157,10 @@ export class AuthService {
       session.refresh_hash,
       next.hash,
     );
-    if (!rotated) throw unauthenticated('The refresh token has already been used.');
+    if (!rotated) {
+      await sessionsRepository.revoke(this.#db, tenant.id, session.id, new Date(this.#clock.now()));
+      throw unauthenticated('The refresh token has already been used: the session has ended, sign in again.');
+    }
     return this.#pair(user, session.id, next.token, session.expires_at, tenant.settings.tokens);
   }
 
@@ -163,6 +191,7 @@ export class AuthService {
       claims.tenantId,
       claims.sessionId,
       claims.userId,
+      new Date(this.#clock.now()),
     );
     if (!live) throw unauthenticated('The session has ended: sign in again.');
     return {

@@ -128,6 +128,24 @@ export interface SystemSettingsTable {
   value: string;
 }
 
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_attempt_at: Date;
+  next_allowed_at: Date;
+}
+
+export interface SealedSecretsTable {
+  id: string;
+  tenant_id: string | null;
+  purpose: string;
+  master_key_id: string;
+  wrapped_key: string;
+  ciphertext: string;
+  created_at: Date;
+  retired_at: Date | null;
+}
+
 export interface SchemaMigrationsTable {
   id: number;
   name: string;
@@ -396,6 +414,8 @@ export interface Schema {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   system_settings: SystemSettingsTable;
+  sign_in_throttle: SignInThrottleTable;
+  sealed_secrets: SealedSecretsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -407,6 +427,7 @@ export type TeamRow = Selectable<TeamsTable>;
 export type SkillRow = Selectable<SkillsTable>;
 export type ReasonCodeRow = Selectable<ReasonCodesTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type SealedSecretRow = Selectable<SealedSecretsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type CsqRow = Selectable<CsqsTable>;

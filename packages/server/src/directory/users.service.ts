@@ -1,6 +1,7 @@
 import { authorize, forbidden, invalid, type Role, SwitchboardError } from '@switchboard/core';
+import { recordChange } from '../audit/audit.service.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { hashPassword } from '../auth/password.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import {
@@ -186,23 +187,34 @@ export async function setUserPassword(
     apply: async (trx, before) => {
       if (before?.role === 'service') throw invalid('Service users have no password; they use API keys.');
       await usersRepository.update(trx, principal.tenantId, id, { password_hash: passwordHash });
+      // Whoever was signed in with the old password is signed out.
+      await sessionsRepository.revokeAllOfUser(trx, principal.tenantId, id, new Date());
     },
   });
 }
 
-export async function changeOwnPassword(
-  db: Db,
-  principal: Principal,
-  current: string,
-  next: string,
-): Promise<void> {
-  const user = await found('User', usersRepository.findById(db, principal.tenantId, principal.userId));
-  if (user.role === 'service') throw invalid('Service users have no password; they use API keys.');
-  if (!user.password_hash || !(await verifyPassword(current, user.password_hash))) {
-    throw new SwitchboardError('invalid_credentials', 'The current password is not correct.');
-  }
-  await usersRepository.update(db, principal.tenantId, principal.userId, {
-    password_hash: await hashPassword(next),
+/**
+ * Stores a new password for the signed-in user, whose current one the caller has checked: every other session
+ * of theirs ends (whoever else was signed in with the old password is out), this one stays.
+ */
+export async function changeOwnPassword(db: Db, principal: Principal, next: string): Promise<void> {
+  const passwordHash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await usersRepository.update(trx, principal.tenantId, principal.userId, { password_hash: passwordHash });
+    await sessionsRepository.revokeAllOfUser(
+      trx,
+      principal.tenantId,
+      principal.userId,
+      new Date(),
+      principal.sessionId,
+    );
+    await recordChange(trx, principal, {
+      action: 'password_change',
+      entityType: 'user',
+      entityId: principal.userId,
+      before: null,
+      after: { otherSessionsEnded: true },
+    });
   });
 }
 

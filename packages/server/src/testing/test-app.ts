@@ -1,6 +1,6 @@
 import { ManualClock } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
-import { buildApp } from '../app.ts';
+import { type AppOptions, buildApp } from '../app.ts';
 import { type Database, migrate, openDatabase } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
@@ -16,12 +16,12 @@ export interface TestApp {
 }
 
 /** A server on a fresh in-memory PGlite database with a hand-moved clock. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const database = await openDatabase({});
   await migrate(database.db);
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.db, clock);
-  const app = await buildApp({ db: database.db, clock, acd });
+  const app = await buildApp({ db: database.db, clock, acd, ...options });
   return {
     app,
     acd,

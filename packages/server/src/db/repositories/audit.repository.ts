@@ -1,11 +1,22 @@
 import type { Db } from '../database.ts';
 import type { AuditRow } from '../schema.ts';
 
+/** Configuration changes, and what happens to people's sign-ins and passwords. */
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_in_delayed'
+  | 'password_check_failed'
+  | 'password_change';
+
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
   actorName: string;
-  action: 'create' | 'update' | 'delete';
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before: unknown;

@@ -8,6 +8,11 @@ export {
 export { translateConstraintErrors } from './db-errors.ts';
 export { type ReasonCodeFields, reasonCodesRepository } from './reason-codes.repository.ts';
 export { sessionsRepository } from './sessions.repository.ts';
+export {
+  type ReserveResult,
+  signInThrottleRepository,
+  type ThrottledKey,
+} from './sign-in-throttle.repository.ts';
 export { skillsRepository } from './skills.repository.ts';
 export { systemSettingsRepository } from './system-settings.repository.ts';
 export { type TeamFields, teamsRepository } from './teams.repository.ts';

@@ -28,7 +28,7 @@ export const sessionsRepository = {
   },
 
   /**
-   * What authenticating a request needs, in one query: the session if it is unrevoked and its user's
+   * What authenticating a request needs, in one query: the session if it is unrevoked and unexpired and its user's
    * role and name if the user is active (the session's own user, so a token cannot borrow another's).
    */
   findLive(
@@ -36,6 +36,7 @@ export const sessionsRepository = {
     tenantId: string,
     sessionId: string,
     userId: string,
+    now: Date,
   ): Promise<{ id: string; user_id: string; role: UserRow['role']; username: string } | undefined> {
     return db
       .selectFrom('sessions')
@@ -47,6 +48,7 @@ export const sessionsRepository = {
       .where('sessions.id', '=', sessionId)
       .where('sessions.user_id', '=', userId)
       .where('sessions.revoked_at', 'is', null)
+      .where('sessions.expires_at', '>', now)
       .where('users.active', '=', true)
       .executeTakeFirst();
   },
@@ -80,13 +82,15 @@ export const sessionsRepository = {
       .execute();
   },
 
-  async revokeAllOfUser(db: Db, tenantId: string, userId: string, at: Date): Promise<void> {
-    await db
+  /** Ends every session of a user, but `except` (the caller's own, when they changed their own password). */
+  async revokeAllOfUser(db: Db, tenantId: string, userId: string, at: Date, except?: string): Promise<void> {
+    let query = db
       .updateTable('sessions')
       .set({ revoked_at: at })
       .where('tenant_id', '=', tenantId)
       .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .execute();
+      .where('revoked_at', 'is', null);
+    if (except) query = query.where('id', '!=', except);
+    await query.execute();
   },
 };

@@ -1,0 +1,101 @@
+import {
+  type Clock,
+  MINUTE_MS,
+  SIGN_IN_THROTTLE,
+  SwitchboardError,
+  type ThrottleRule,
+} from '@switchboard/core';
+import type { Db } from '../db/database.ts';
+import { signInThrottleRepository, type ThrottledKey } from '../db/repositories/index.ts';
+import { sha256 } from './secrets.ts';
+
+export interface SignInLimits {
+  /** Failures from one address, across users, before its attempts are spaced out (default 50). */
+  addressFreeFailures?: number;
+  /** Password hashes one address may have running at once on a node (default 2). */
+  concurrentHashesPerAddress?: number;
+}
+
+export const tooManyAttempts = (retryAfterMs: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new SwitchboardError('too_many_attempts', `Too many failed sign-ins. Try again in ${seconds} s.`, {
+    retryAfterSeconds: seconds,
+  });
+};
+
+/** What a guarded attempt ends with: the keys learn whether the password was right. */
+export interface GuardedAttempt {
+  succeeded(): Promise<void>;
+  /** Whether this failure is the one from which the user's further attempts at this address must wait. */
+  startsDelay: boolean;
+}
+
+/**
+ * Guards every password check (sign-in, changing one's own password): first a cap on the hashes one address
+ * may run at once, then one attempt reserved in the database under the user-at-address and address keys.
+ * Only then is the slow hash computed, so parallel guesses cannot slip past the count or burn the CPU.
+ */
+export class SignInGuard {
+  readonly #db: Db;
+  readonly #clock: Clock;
+  readonly #userRule: ThrottleRule = SIGN_IN_THROTTLE.userAtAddress;
+  readonly #addressRule: ThrottleRule;
+  readonly #hashesPerAddress: number;
+  readonly #running = new Map<string, number>();
+  #lastForget = 0;
+
+  constructor(db: Db, clock: Clock, limits: SignInLimits = {}) {
+    this.#db = db;
+    this.#clock = clock;
+    this.#addressRule = {
+      ...SIGN_IN_THROTTLE.address,
+      freeFailures: limits.addressFreeFailures ?? SIGN_IN_THROTTLE.address.freeFailures,
+    };
+    this.#hashesPerAddress = limits.concurrentHashesPerAddress ?? 2;
+  }
+
+  /** Runs `check` (which hashes) once the attempt is reserved; refuses with 429 when it must wait. */
+  async attempt<T>(
+    who: { tenant: string; username: string; address: string },
+    check: (attempt: GuardedAttempt) => Promise<T>,
+  ): Promise<T> {
+    const running = this.#running.get(who.address) ?? 0;
+    if (running >= this.#hashesPerAddress) throw tooManyAttempts(1000);
+    this.#running.set(who.address, running + 1);
+    try {
+      const userKey: ThrottledKey = {
+        key: sha256(
+          `user\u0000${who.tenant.toLowerCase()}\u0000${who.username.toLowerCase()}\u0000${who.address}`,
+        ),
+        rule: this.#userRule,
+      };
+      const addressKey: ThrottledKey = {
+        key: sha256(`address\u0000${who.address}`),
+        rule: this.#addressRule,
+      };
+      const now = this.#clock.now();
+      const reserved = await signInThrottleRepository.reserve(this.#db, [userKey, addressKey], now);
+      if (!reserved.allowed) throw tooManyAttempts(reserved.retryAfterMs);
+      await this.#forgetOld(now);
+      return await check({
+        startsDelay: reserved.failures.get(userKey.key) === this.#userRule.freeFailures,
+        succeeded: () =>
+          signInThrottleRepository.settleSuccess(this.#db, [
+            { ...userKey, clear: true },
+            { ...addressKey, clear: false },
+          ]),
+      });
+    } finally {
+      const left = (this.#running.get(who.address) ?? 1) - 1;
+      if (left === 0) this.#running.delete(who.address);
+      else this.#running.set(who.address, left);
+    }
+  }
+
+  async #forgetOld(now: number): Promise<void> {
+    if (now - this.#lastForget < 10 * MINUTE_MS) return;
+    this.#lastForget = now;
+    const oldest = Math.max(this.#userRule.forgetAfterMs, this.#addressRule.forgetAfterMs);
+    await signInThrottleRepository.forget(this.#db, new Date(now - oldest));
+  }
+}
