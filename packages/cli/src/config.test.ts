@@ -31,6 +31,9 @@ describe('start configuration', () => {
         SWITCHBOARD_ADMIN_PASSWORD: 'long enough',
         SWITCHBOARD_DEMO: '0',
         SWITCHBOARD_ROLES: 'web, worker',
+        SWITCHBOARD_MASTER_KEY: 'a-key',
+        SWITCHBOARD_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+        SWITCHBOARD_SIGNIN_ADDRESS_FAILURES: '200',
       },
     );
     assert.deepEqual(
@@ -44,8 +47,21 @@ describe('start configuration', () => {
         adminPassword: 'long enough',
         demo: false,
         roles: ['web', 'worker'],
+        masterKey: 'a-key',
+        trustProxy: ['10.0.0.0/8', '127.0.0.1'],
+        signInAddressFailures: 200,
       },
     );
+  });
+
+  test('trusted proxies: none by default, a hop count or addresses; trusting everyone is refused', () => {
+    assert.equal(resolveStartConfig({}, {}).trustProxy, false);
+    assert.equal(resolveStartConfig({ trustProxy: '1' }, {}).trustProxy, 1);
+    assert.deepEqual(resolveStartConfig({}, { SWITCHBOARD_TRUST_PROXY: 'loopback' }).trustProxy, [
+      'loopback',
+    ]);
+    assert.throws(() => resolveStartConfig({ trustProxy: 'true' }, {}), /number of proxy hops/);
+    assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIGNIN_ADDRESS_FAILURES: '2' }), /at least 5/);
   });
 
   test('bad values are refused with a message that says what to fix', () => {

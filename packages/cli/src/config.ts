@@ -11,6 +11,12 @@ export interface StartConfig {
   demo: boolean;
   roles: ProcessRole[];
   logLevel: string;
+  /** `SWITCHBOARD_MASTER_KEY`: the master key(s); unset: the file master.key in the data folder. */
+  masterKey: string | undefined;
+  /** `SWITCHBOARD_TRUST_PROXY`: a hop count, or the proxies' addresses/CIDRs; unset: none. */
+  trustProxy: number | string[] | false;
+  /** `SWITCHBOARD_SIGNIN_ADDRESS_FAILURES`: failed sign-ins from one address before attempts are spaced out. */
+  signInAddressFailures: number | undefined;
 }
 
 export interface StartFlags {
@@ -22,6 +28,9 @@ export interface StartFlags {
   demo?: string;
   roles?: string;
   logLevel?: string;
+  masterKey?: string;
+  trustProxy?: string;
+  signinAddressFailures?: string;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +58,7 @@ export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv): S
     throw new ConfigError('SWITCHBOARD_ADMIN_PASSWORD must be 8 to 128 characters long.');
   }
   return {
+    ...securitySettings(flags, env),
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     dataDir: flags.data ?? env.SWITCHBOARD_DATA ?? './data',
@@ -58,4 +68,39 @@ export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv): S
     roles: roles as ProcessRole[],
     logLevel: flags.logLevel ?? env.LOG_LEVEL ?? 'info',
   };
+}
+
+function securitySettings(flags: StartFlags, env: NodeJS.ProcessEnv) {
+  const failuresText = flags.signinAddressFailures ?? env.SWITCHBOARD_SIGNIN_ADDRESS_FAILURES;
+  if (failuresText !== undefined && (!/^\d+$/.test(failuresText) || Number(failuresText) < 5)) {
+    throw new ConfigError(
+      `SWITCHBOARD_SIGNIN_ADDRESS_FAILURES must be a whole number of at least 5, not "${failuresText}".`,
+    );
+  }
+  return {
+    masterKey: flags.masterKey ?? (env.SWITCHBOARD_MASTER_KEY || undefined),
+    trustProxy: parseTrustProxy(flags.trustProxy ?? env.SWITCHBOARD_TRUST_PROXY),
+    signInAddressFailures: failuresText === undefined ? undefined : Number(failuresText),
+  };
+}
+
+/** `1` (hops) or `127.0.0.1,10.0.0.0/8`; "true" is refused: trusting every peer lets clients pick their address. */
+export function parseTrustProxy(text: string | undefined): number | string[] | false {
+  const value = text?.trim();
+  if (!value || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const bad = list.filter(
+    (part) =>
+      !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part) && !['loopback', 'linklocal', 'uniquelocal'].includes(part),
+  );
+  if (bad.length > 0 || list.length === 0) {
+    throw new ConfigError(
+      `SWITCHBOARD_TRUST_PROXY takes a number of proxy hops or a comma-separated list of the proxies' addresses or CIDRs (or loopback), not "${value}".`,
+    );
+  }
+  return list;
 }

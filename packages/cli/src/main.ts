@@ -3,6 +3,7 @@ import { ROLES } from '@switchboard/core';
 import { createTenant, createUserInTenant, migrate, openDatabase } from '@switchboard/server';
 import { Command, Option } from 'commander';
 import { resolveStartConfig } from './config.ts';
+import { addKeysCommands } from './keys.ts';
 import { addSimulateCommand } from './simulate/command.ts';
 import { start } from './start.ts';
 import { addWfmCommands } from './wfm/commands.ts';
@@ -13,6 +14,12 @@ const program = new Command('switchboard')
 
 const storageOptions = (command: Command) =>
   command
+    .addOption(
+      new Option(
+        '--master-key <key[,older…]>',
+        'master key(s) sealing stored secrets (default: <data>/master.key)',
+      ).env('SWITCHBOARD_MASTER_KEY'),
+    )
     .addOption(
       new Option('--data <dir>', 'folder of the embedded database').env('SWITCHBOARD_DATA').default('./data'),
     )
@@ -45,6 +52,17 @@ storageOptions(
       new Option('--log-level <level>', 'fatal, error, warn, info, debug or trace')
         .env('LOG_LEVEL')
         .default('info'),
+    )
+    .addOption(
+      new Option('--trust-proxy <hops|addresses>', 'proxies to believe about client addresses').env(
+        'SWITCHBOARD_TRUST_PROXY',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--signin-address-failures <n>',
+        'failed sign-ins from one address before they are spaced out',
+      ).env('SWITCHBOARD_SIGNIN_ADDRESS_FAILURES'),
     ),
 ).action(async (flags) => {
   await start(resolveStartConfig(flags, process.env));
@@ -110,6 +128,7 @@ storageOptions(
   }
 });
 
+addKeysCommands(program, storageOptions);
 addWfmCommands(program);
 addSimulateCommand(program);
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { freshPostgresDatabase, postgresForTests } from '@switchboard/server/testing';
 import { login, startSwitchboard } from './testing.ts';
@@ -14,6 +15,8 @@ test('two server processes share one PostgreSQL: one bootstrap, tokens valid on 
     DATABASE_URL: database.url,
     SWITCHBOARD_ADMIN_PASSWORD: 'shared-admin-pw',
     SWITCHBOARD_DEMO: '0',
+    // Every node is given the same master key, as docs/operations.md asks.
+    SWITCHBOARD_MASTER_KEY: randomBytes(32).toString('base64'),
   };
   const [first, second] = await Promise.all([startSwitchboard(env), startSwitchboard(env)]);
   try {
@@ -28,6 +31,12 @@ test('two server processes share one PostgreSQL: one bootstrap, tokens valid on 
     });
     assert.equal(me.status, 200, 'a token issued by one node is accepted by the other');
     for (const node of [first, second]) assert.equal((await fetch(`${node.url}/readyz`)).status, 200);
+    const stranger = await startSwitchboard({
+      ...env,
+      SWITCHBOARD_MASTER_KEY: randomBytes(32).toString('base64'),
+    }).catch((error: Error) => error);
+    assert.ok(stranger instanceof Error, 'a node with another master key does not start');
+    assert.match(stranger.message, /master key .* SWITCHBOARD_MASTER_KEY/);
   } finally {
     await Promise.all([first.stop(), second.stop()]);
     await database.drop();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -109,6 +109,12 @@ describe('switchboard start on the embedded database', () => {
     try {
       const signedIn = await login(server.url, 'demo', 'admin', 'chosen-password');
       assert.equal(signedIn.status, 200);
+      assert.ok(
+        !server.lines.some((line) => line.includes('chosen-password')),
+        'a password the operator chose is never printed',
+      );
+      const keyFile = await stat(join(empty, 'master.key'));
+      assert.equal(keyFile.mode & 0o777, 0o600, 'the master key is readable by its owner alone');
       const users = await fetch(`${server.url}/api/v1/users`, {
         headers: { authorization: `Bearer ${signedIn.body.accessToken}` },
       });

@@ -1,5 +1,13 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, ensureFirstTenant, migrate, openDatabase, seedDemo } from '@switchboard/server';
+import {
+  buildApp,
+  ensureFirstTenant,
+  loadMasterKeys,
+  migrate,
+  openDatabase,
+  seedDemo,
+} from '@switchboard/server';
 import type { StartConfig } from './config.ts';
 import { startDemoSimulation } from './simulate/demo.ts';
 
@@ -10,14 +18,20 @@ const WIDGET_SCRIPT = fileURLToPath(
   new URL('./dist/widget.js', import.meta.resolve('@switchboard/widget/package.json')),
 );
 
+export const masterKeyFile = (dataDir: string) => join(dataDir, 'master.key');
+
 /** Opens the database, applies migrations, creates the first tenant on an empty database, and serves. */
 export async function start(config: StartConfig): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database.db);
   const firstAdmin = await ensureFirstTenant(database.db, config.adminPassword);
   if (firstAdmin && config.demo) await seedDemo(database.db, firstAdmin);
+  const masterKeys = loadMasterKeys(config.masterKey, masterKeyFile(config.dataDir));
   const app = await buildApp({
     db: database.db,
+    masterKeys: masterKeys.keyring,
+    trustProxy: config.trustProxy,
+    signIn: { addressFreeFailures: config.signInAddressFailures },
     logger: { level: config.logLevel },
     webRoot: WEB_ROOT,
     widgetScript: WIDGET_SCRIPT,
@@ -36,12 +50,18 @@ export async function start(config: StartConfig): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
   console.log(`Storage: ${where}. Roles: ${config.roles.join(', ')}. API docs: ${address}/api/docs`);
-  if (firstAdmin) {
+  if (masterKeys.created) {
     console.log(
-      `Created tenant "${firstAdmin.tenant}" with administrator "${firstAdmin.username}", password: ${firstAdmin.password}` +
-        (config.adminPassword
-          ? ' (from SWITCHBOARD_ADMIN_PASSWORD)'
-          : ' (shown once; change it after signing in)'),
+      `Created the master key in ${masterKeyFile(config.dataDir)}: back it up; every node needs the same one (SWITCHBOARD_MASTER_KEY).`,
+    );
+  }
+  if (firstAdmin) {
+    // A password the operator chose is theirs already: it never goes to a log.
+    const password = config.adminPassword
+      ? 'the one in SWITCHBOARD_ADMIN_PASSWORD'
+      : `${firstAdmin.password} (shown once; change it after signing in)`;
+    console.log(
+      `Created tenant "${firstAdmin.tenant}" with administrator "${firstAdmin.username}", password: ${password}`,
     );
   }
   const simulate = firstAdmin !== null && config.demo;

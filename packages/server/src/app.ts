@@ -15,14 +15,13 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { newSigningKey } from './auth/secrets.ts';
 import type { SignInLimits } from './auth/sign-in-guard.ts';
+import { SigningKeys } from './auth/signing-keys.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { type Db, isReady } from './db/database.ts';
-import { systemSettingsRepository } from './db/repositories/index.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
 import { reasonCodeRoutes } from './directory/reason-codes.routes.ts';
 import { skillRoutes } from './directory/skills.routes.ts';
@@ -38,12 +37,16 @@ import { teamMessageRoutes } from './messaging/team-messages.routes.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './responses/predefined-responses.routes.ts';
 import { wrapUpRoutes } from './responses/wrap-up.routes.ts';
+import type { MasterKeyring } from './secrets/master-keys.ts';
+import { SecretStore } from './secrets/secret-store.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 import { chatWidgetRoutes } from './widgets/chat-widgets.routes.ts';
 import { registerWidgetAssets } from './widgets/widget-assets.ts';
 
 export interface AppOptions {
   db: Db;
+  /** The operator's master keys, which seal the secrets kept in the database (token-signing keys …). */
+  masterKeys: MasterKeyring;
   clock?: Clock;
   /** The routers; tests pass their own to reach the engines directly. */
   acd?: AcdRuntime;
@@ -99,17 +102,14 @@ function trustedProxies(setting: AppOptions['trustProxy']) {
 /** The composition root of the HTTP server: wiring only, no business rules. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
-  const signingKey = await systemSettingsRepository.getOrCreate(
-    options.db,
-    'access_token_signing_key',
-    newSigningKey,
-  );
+  const secrets = new SecretStore(options.db, options.masterKeys);
+  const signingKeys = await SigningKeys.open(secrets, clock);
   const acd = options.acd ?? new AcdRuntime(options.db, clock);
   const notices = new EventBus<Notice>();
   const context: AppContext = {
     db: options.db,
     clock,
-    auth: new AuthService(options.db, clock, new AccessTokens(signingKey), options.signIn),
+    auth: new AuthService(options.db, clock, new AccessTokens(signingKeys), options.signIn),
     acd,
     notices,
     access: new EventBus<AccessChange>(),

@@ -1,5 +1,6 @@
 export { type AppOptions, buildApp } from './app.ts';
 export { systemPrincipal } from './auth/principal.ts';
+export { SigningKeys } from './auth/signing-keys.ts';
 export {
   type Database,
   type DatabaseOptions,
@@ -10,6 +11,14 @@ export {
 } from './db/database.ts';
 export { createUser, type NewUserInput } from './directory/users.service.ts';
 export type { App } from './http/app-types.ts';
+export {
+  generateMasterKeyring,
+  loadMasterKeys,
+  MasterKeyError,
+  type MasterKeyring,
+  parseMasterKeys,
+} from './secrets/master-keys.ts';
+export { SecretStore } from './secrets/secret-store.ts';
 export { DEMO_AGENTS, DEMO_CSQS, seedDemo } from './tenancy/demo-seed.ts';
 export {
   createTenant,

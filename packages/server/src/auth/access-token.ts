@@ -1,5 +1,6 @@
 import { isRole, type Role } from '@switchboard/core';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
+import type { SigningKeys } from './signing-keys.ts';
 
 export interface AccessClaims {
   userId: string;
@@ -12,28 +13,32 @@ export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; rea
 
 const ISSUER = 'switchboard';
 
-/** Signs and checks short-lived access tokens (HS256 with the deployment's shared key). */
+/** Signs and checks short-lived access tokens: HS256 under the deployment's current key, named by `kid`. */
 export class AccessTokens {
-  readonly #key: Uint8Array;
+  readonly #keys: SigningKeys;
 
-  constructor(signingKey: string) {
-    this.#key = new TextEncoder().encode(signingKey);
+  constructor(keys: SigningKeys) {
+    this.#keys = keys;
   }
 
-  sign(claims: AccessClaims, nowMs: number, lifetimeMinutes: number): Promise<string> {
+  async sign(claims: AccessClaims, nowMs: number, lifetimeMinutes: number): Promise<string> {
+    const { kid, key } = await this.#keys.current();
     const issuedAt = Math.floor(nowMs / 1000);
     return new SignJWT({ tid: claims.tenantId, sid: claims.sessionId, role: claims.role })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'HS256', kid })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + lifetimeMinutes * 60)
-      .sign(this.#key);
+      .sign(key);
   }
 
   async verify(token: string, nowMs: number): Promise<VerifyResult> {
     try {
-      const { payload } = await jwtVerify(token, this.#key, {
+      const { kid } = decodeProtectedHeader(token);
+      const key = typeof kid === 'string' ? await this.#keys.find(kid) : undefined;
+      if (!key) return { ok: false, reason: 'invalid' };
+      const { payload } = await jwtVerify(token, key, {
         issuer: ISSUER,
         algorithms: ['HS256'],
         currentDate: new Date(nowMs),

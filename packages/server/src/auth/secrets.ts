@@ -42,5 +42,3 @@ export function parseRefreshToken(token: string): { sessionId: string; secret: s
   const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
   return match?.[1] && match[2] ? { sessionId: match[1], secret: match[2] } : undefined;
 }
-
-export const newSigningKey = (): string => randomBytes(32).toString('base64url');

@@ -9,6 +9,7 @@ import {
   type Session,
   signIn,
   startTestApp,
+  TEST_MASTER_KEYS,
   TEST_PASSWORD,
   type TestApp,
 } from '../testing/test-app.ts';
@@ -82,7 +83,7 @@ describe('sign-in cannot be raced or used to lock people out', () => {
 
   test('the counts live in the database: a second server on the same database sees them', async () => {
     const agent = await buildUser(test_, admin);
-    const other = await buildApp({ db: test_.database.db, clock: test_.clock });
+    const other = await buildApp({ db: test_.database.db, clock: test_.clock, masterKeys: TEST_MASTER_KEYS });
     try {
       for (let i = 0; i < 5; i++) await login(agent.username, 'wrong-password', '10.24.0.1');
       const refused = await other.inject({

@@ -3,9 +3,12 @@ import { AcdRuntime } from '../acd/acd-runtime.ts';
 import { type AppOptions, buildApp } from '../app.ts';
 import { type Database, migrate, openDatabase } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
+import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
+/** One master key for every test server, so servers sharing a database open each other's secrets. */
+export const TEST_MASTER_KEYS = generateMasterKeyring();
 
 export interface TestApp {
   app: App;
@@ -21,7 +24,7 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
   await migrate(database.db);
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.db, clock);
-  const app = await buildApp({ db: database.db, clock, acd, ...options });
+  const app = await buildApp({ db: database.db, clock, acd, masterKeys: TEST_MASTER_KEYS, ...options });
   return {
     app,
     acd,

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { buildApp } from '../app.ts';
 import { type Database, migrate, openDatabase } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
+import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { DEMO_WIDGET, seedDemo } from '../tenancy/demo-seed.ts';
 import { ensureFirstTenant } from '../tenancy/tenants.service.ts';
 
@@ -19,7 +20,12 @@ before(async () => {
   await writeFile(join(folder, 'widget.js'), SCRIPT);
   database = await openDatabase({});
   await migrate(database.db);
-  app = await buildApp({ db: database.db, widgetScript: join(folder, 'widget.js'), demoPage: true });
+  app = await buildApp({
+    db: database.db,
+    masterKeys: generateMasterKeyring(),
+    widgetScript: join(folder, 'widget.js'),
+    demoPage: true,
+  });
 });
 after(async () => {
   await app?.close();
