@@ -2,6 +2,7 @@ export * from './acd/index.ts';
 export * from './calendar/index.ts';
 export * from './chat/index.ts';
 export * from './chat-widget.ts';
+export * from './client-address.ts';
 export * from './clock.ts';
 export * from './errors.ts';
 export * from './limits.ts';

@@ -1,4 +1,5 @@
 import {
+  addressBucket,
   type Clock,
   MINUTE_MS,
   SIGN_IN_THROTTLE,
@@ -59,18 +60,19 @@ export class SignInGuard {
     who: { tenant: string; username: string; address: string },
     check: (attempt: GuardedAttempt) => Promise<T>,
   ): Promise<T> {
-    const running = this.#running.get(who.address) ?? 0;
+    const address = addressBucket(who.address);
+    const running = this.#running.get(address) ?? 0;
     if (running >= this.#hashesPerAddress) throw tooManyAttempts(1000);
-    this.#running.set(who.address, running + 1);
+    this.#running.set(address, running + 1);
     try {
       const userKey: ThrottledKey = {
         key: sha256(
-          `user\u0000${who.tenant.toLowerCase()}\u0000${who.username.toLowerCase()}\u0000${who.address}`,
+          `user\u0000${who.tenant.toLowerCase()}\u0000${who.username.toLowerCase()}\u0000${address}`,
         ),
         rule: this.#userRule,
       };
       const addressKey: ThrottledKey = {
-        key: sha256(`address\u0000${who.address}`),
+        key: sha256(`address\u0000${address}`),
         rule: this.#addressRule,
       };
       const now = this.#clock.now();
@@ -86,9 +88,9 @@ export class SignInGuard {
           ]),
       });
     } finally {
-      const left = (this.#running.get(who.address) ?? 1) - 1;
-      if (left === 0) this.#running.delete(who.address);
-      else this.#running.set(who.address, left);
+      const left = (this.#running.get(address) ?? 1) - 1;
+      if (left === 0) this.#running.delete(address);
+      else this.#running.set(address, left);
     }
   }
 

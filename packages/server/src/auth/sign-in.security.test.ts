@@ -81,6 +81,13 @@ describe('sign-in cannot be raced or used to lock people out', () => {
     assert.equal((await login(agent.username, TEST_PASSWORD, '10.23.0.1', '203.0.113.99')).statusCode, 429);
   });
 
+  test('an IPv6 client is counted by its /64: a fresh address per guess gains nothing', async () => {
+    const agent = await buildUser(test_, admin);
+    for (let i = 1; i <= 5; i++) await login(agent.username, 'wrong-password', `2001:db8:7:7::${i}`);
+    assert.equal((await login(agent.username, TEST_PASSWORD, '2001:db8:7:7::99')).statusCode, 429);
+    assert.equal((await login(agent.username, TEST_PASSWORD, '2001:db8:7:8::1')).statusCode, 200);
+  });
+
   test('the counts live in the database: a second server on the same database sees them', async () => {
     const agent = await buildUser(test_, admin);
     const other = await buildApp({ db: test_.database.db, clock: test_.clock, masterKeys: TEST_MASTER_KEYS });
