@@ -10,57 +10,48 @@ export interface Actor {
   scope?: ApiKeyScope;
 }
 
-export const PERMISSIONS = [
-  'tenant.read',
-  'tenant.configure',
-  'user.read',
-  'user.manage',
-  /** Create or change administrators and set anyone's password: never delegated to a service key. */
-  'user.administer',
-  'team.read',
-  'team.manage',
-  'skill.read',
-  'skill.manage',
-  'agent.reskill',
-  'reasonCode.read',
-  'reasonCode.manage',
-  'apiKey.manage',
-  'audit.read',
-  'csq.read',
-  'csq.manage',
-  /** Opening hours, holidays and custom business days (spec C2). */
-  'calendar.read',
-  'calendar.manage',
-  /** Predefined responses (spec C3): agents read those for their contacts, administrators keep them. */
-  'response.read',
-  'response.manage',
-  /** Wrap-up categories and reasons (spec C3). */
-  'wrapUp.read',
-  'wrapUp.manage',
-  'channel.configure',
-  /** Chat widgets (spec C3): their settings and embed snippets. */
-  'widget.read',
-  'widget.manage',
-  /** Put contacts into queues and report what customers do (channel adapters, integrations). */
-  'contact.create',
-  /** See every contact of the tenant; agents always see their own. */
-  'contact.read',
-  /** Take contacts: accept, complete, wrap up, transfer, requeue — one's own only. */
-  'contact.handle',
-  'agentState.read',
-  /** Change another agent's state (supervisors: agents of the teams they supervise). */
-  'agentState.manage',
-  /** The active team messages of one's own team(s); supervisors also those of the teams they supervise. */
-  'teamMessage.read',
-  /**
-   * Send and delete team messages (spec C6). Supervisors also need the switch an administrator turns on
-   * for them, and reach only the teams they supervise; they delete only their own messages.
-   */
-  'teamMessage.publish',
-  /** Turn team messages on or off for a supervisor. */
-  'teamMessage.configure',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/** What each permission allows, in one line: the rows of the permission table in docs/security.md. */
+export const PERMISSION_MEANINGS = {
+  'tenant.read': 'read the tenant and its settings',
+  'tenant.configure': 'change tenant settings (token lifetimes)',
+  'user.read': 'read users (everyone reads their own)',
+  'user.manage': 'create, change and deactivate users whose rights the caller holds itself',
+  'user.administer': "create or change administrators, set anyone's password (never a service key)",
+  'team.read': 'read teams',
+  'team.manage': 'create, change and delete teams',
+  'skill.read': 'read skills',
+  'skill.manage': 'create, change and delete skills',
+  'agent.reskill':
+    "replace an agent's skills (supervisors: agents of the teams they supervise; keys: agents, not supervisors)",
+  'reasonCode.read': 'read Not Ready and logout reason codes',
+  'reasonCode.manage': 'create, change and delete reason codes',
+  'apiKey.manage': "create, list and revoke service users' API keys",
+  'audit.read': 'read the audit log',
+  'csq.read': 'read CSQs, their queues and channel settings',
+  'csq.manage': 'create, change and delete CSQs',
+  'calendar.read': 'read calendars: opening hours, holidays, custom business days',
+  'calendar.manage': 'create, change and delete calendars',
+  'response.read': 'read predefined responses (agents: those for their contacts)',
+  'response.manage': 'create, change and delete predefined responses',
+  'wrapUp.read': 'read wrap-up categories and reasons',
+  'wrapUp.manage': 'create, change and delete wrap-up categories and reasons',
+  'channel.configure': 'change channel settings',
+  'widget.read': 'read chat widgets: their settings and embed snippets',
+  'widget.manage': 'create, change and delete chat widgets',
+  'contact.create': 'put contacts into queues and report what customers do (channel adapters)',
+  'contact.read': 'see every contact of the tenant and the chat records (agents always see their own)',
+  'contact.handle': "take contacts: accept, complete, wrap up, transfer, requeue (one's own only)",
+  'agentState.read': "read agents' states and the queues' figures",
+  'agentState.manage': "change another agent's state (supervisors: agents of the teams they supervise)",
+  'teamMessage.read':
+    "read the active team messages of one's own team (supervisors: also of the teams they supervise)",
+  'teamMessage.publish':
+    'send and delete team messages (supervisors: once switched on, to the teams they supervise, their own only)',
+  'teamMessage.configure': 'switch team messages on or off for a supervisor',
+} as const;
+
+export type Permission = keyof typeof PERMISSION_MEANINGS;
+export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS) as Permission[];
 
 const READS: Permission[] = [
   'tenant.read',
@@ -80,8 +71,8 @@ const READS: Permission[] = [
 /**
  * What each role may do. Administrators configure the tenant; supervisors read its configuration and
  * reskill agents of the teams they supervise; agents read what their desktop needs; service users read
- * (and, with a write-scoped key, maintain users, teams, skills, reason codes, predefined responses and wrap-up
- * reasons for directory sync).
+ * (and, with a write-scoped key, maintain agents, teams, skills, reason codes, predefined responses and
+ * wrap-up reasons for directory sync, and create contacts for channel adapters).
  */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   // Administrators configure; taking contacts is for agents and supervisors.
@@ -116,11 +107,10 @@ const SERVICE_WRITE_GRANTS: ReadonlySet<Permission> = new Set([
   'skill.manage',
   'agent.reskill',
   'reasonCode.manage',
-  'csq.manage',
-  'calendar.manage',
   // Responses and wrap-up lists are configuration a knowledge base or CRM may keep in step, as with reason codes.
   'response.manage',
   'wrapUp.manage',
+  // Channel adapters put contacts into queues with a write key.
   'contact.create',
 ]);
 
@@ -130,7 +120,47 @@ export function isAllowed(actor: Actor, permission: Permission): boolean {
 }
 
 export function authorize(actor: Actor, permission: Permission): void {
-  if (!isAllowed(actor, permission)) {
-    throw forbidden(`The ${actor.role} role may not do this (${permission}).`);
+  if (isAllowed(actor, permission)) return;
+  if (actor.role === 'service') {
+    throw forbidden(
+      `A ${actor.scope ?? 'read'} API key may not do this (${permission}); docs/security.md lists what each key may do.`,
+    );
   }
+  throw forbidden(`The ${actor.role} role may not do this (${permission}).`);
+}
+
+/**
+ * Permissions about one's own work at a desk (taking one's own contacts, reading one's own team's messages):
+ * they reach no one else's data, so giving them to a new agent gives away nothing the giver holds.
+ */
+const PERSONAL: ReadonlySet<Permission> = new Set(['contact.handle', 'teamMessage.read']);
+
+/** The most a user of `role` may do: for a service user, what a write key of theirs would allow. */
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return role === 'service' ? SERVICE_WRITE_GRANTS : GRANTS[role];
+}
+
+/**
+ * Whether `actor` may give a user `role`, or change a user who has it: no one may make or change someone
+ * who holds rights the actor does not hold itself (their personal ones aside), administrators excepted.
+ * A write key may so create and change agents and service users, never supervisors or administrators.
+ */
+export function mayGrantRole(actor: Actor, role: Role): boolean {
+  if (actor.role === 'administrator') return true;
+  return [...permissionsOf(role)].every((p) => PERSONAL.has(p) || isAllowed(actor, p));
+}
+
+/** What an API key may do to users, for refusals: the rule in words. */
+export const API_KEY_USER_RULE =
+  'An API key may create and change agents and service users, without passwords; supervisors, ' +
+  'administrators and passwords are for an administrator.';
+
+/** Throws `forbidden` unless `actor` may give or change `role` (see mayGrantRole). */
+export function authorizeRole(actor: Actor, role: Role): void {
+  if (mayGrantRole(actor, role)) return;
+  if (actor.role === 'service') throw forbidden(`${API_KEY_USER_RULE} This user is or would be a ${role}.`);
+  const missing = [...permissionsOf(role)].filter((p) => !PERSONAL.has(p) && !isAllowed(actor, p));
+  throw forbidden(
+    `The ${actor.role} role may not give or change the ${role} role: it holds rights this role does not (${missing.join(', ')}).`,
+  );
 }

@@ -277,13 +277,12 @@ describe('a write-scoped key cannot reach administrator powers', () => {
   });
   after(() => test_.close());
 
-  test('it can create agents but not administrators, promote no one, and set no passwords', async () => {
+  test('it can create agents (without a password) but not administrators, promote no one, and set no passwords', async () => {
     const { session } = await buildApiKey(test_, admin, 'write');
     const agent = await call(test_, session, 'POST', '/users', {
       username: 'synced',
       displayName: 'Synced Agent',
       role: 'agent',
-      password: TEST_PASSWORD,
     });
     assert.equal(agent.status, 201);
     const mole = await call(test_, session, 'POST', '/users', {

@@ -1,8 +1,8 @@
 import { authorize, chatDurations } from '@switchboard/core';
-import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { toCsv } from '../http/csv.ts';
 
 export interface ChatRecordQuery {
   from: string;
@@ -123,13 +123,5 @@ const COLUMNS: (keyof ChatRecord)[] = [
 
 /** The same records as CSV for spreadsheets: a header row, lists (reasons, guests) joined by "; ". */
 export function chatRecordsCsv(records: ChatRecord[]): string {
-  return stringify(
-    records.map((r) =>
-      COLUMNS.map((c) => {
-        const value = r[c];
-        return Array.isArray(value) ? value.join('; ') : value;
-      }),
-    ),
-    { header: true, columns: COLUMNS },
-  );
+  return toCsv(records, COLUMNS);
 }

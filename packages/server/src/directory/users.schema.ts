@@ -1,6 +1,6 @@
 import { LIMITS, ROLES } from '@switchboard/core';
 import { Type } from 'typebox';
-import { Competence, name, Paging, text, Uuid } from '../http/common.schema.ts';
+import { Competence, name, Paging, Uuid } from '../http/common.schema.ts';
 
 export const Role = Type.Enum(ROLES);
 
@@ -48,7 +48,14 @@ export const NewUserBody = Type.Object(
     username: Username,
     displayName: name(LIMITS.displayName.max),
     role: Role,
-    password: Type.Optional(text(LIMITS.password.max, LIMITS.password.min)),
+    password: Type.Optional(
+      Type.String({
+        minLength: LIMITS.password.min,
+        maxLength: LIMITS.password.max,
+        description:
+          'Required when an administrator creates a person; left out for service users, and by API keys, which may not set passwords (the person signs in once an administrator sets one).',
+      }),
+    ),
     alias: Type.Optional(Type.Union([Alias, Type.Null()])),
     extension: Type.Optional(Type.Union([Extension, Type.Null()])),
     teamId: Type.Optional(Type.Union([Uuid, Type.Null()])),

@@ -1,4 +1,13 @@
-import { authorize, forbidden, invalid, type Role, SwitchboardError } from '@switchboard/core';
+import {
+  API_KEY_USER_RULE,
+  authorize,
+  authorizeRole,
+  forbidden,
+  invalid,
+  isAllowed,
+  type Role,
+  SwitchboardError,
+} from '@switchboard/core';
 import { recordChange } from '../audit/audit.service.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -64,12 +73,17 @@ export function getUser(db: Db, principal: Principal, id: string) {
 
 export async function createUser(db: Db, principal: Principal, input: NewUserInput) {
   authorize(principal, 'user.manage');
+  authorizeRole(principal, input.role);
   if (input.role === 'administrator') authorize(principal, 'user.administer');
   checkAgentFields(input.role, input);
   if (input.role === 'service' && input.password !== undefined) {
     throw invalid('Service users sign in with API keys, not passwords: leave password out.');
   }
-  if (input.role !== 'service' && input.password === undefined) {
+  // Setting a password is administering; a key creates people without one, who cannot sign in until an
+  // administrator sets it.
+  const maySetPassword = isAllowed(principal, 'user.administer');
+  if (input.password !== undefined && !maySetPassword) throw forbidden(API_KEY_USER_RULE);
+  if (input.role !== 'service' && input.password === undefined && maySetPassword) {
     throw invalid('A password is required for this role.', { field: 'password' });
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -110,6 +124,8 @@ export function updateUser(db: Db, principal: Principal, id: string, change: Use
       apply: async (trx, before) => {
         if (!before) return;
         const role = change.role ?? before.role;
+        authorizeRole(principal, before.role);
+        authorizeRole(principal, role);
         if (before.role === 'administrator' || role === 'administrator')
           authorize(principal, 'user.administer');
         if ((role === 'service') !== (before.role === 'service')) {
@@ -155,6 +171,7 @@ export function setUserSkills(db: Db, principal: Principal, id: string, skills: 
       load: loadUser(principal.tenantId, id),
       apply: async (trx, before) => {
         if (!before) return;
+        authorizeRole(principal, before.role);
         if (principal.role === 'supervisor') {
           const teams = await teamsRepository.supervisedBy(trx, principal.tenantId, principal.userId);
           if (!before.teamId || !teams.includes(before.teamId)) {
@@ -174,6 +191,7 @@ export async function setUserPassword(
   id: string,
   password: string,
 ): Promise<void> {
+  if (principal.role === 'service') throw forbidden(API_KEY_USER_RULE);
   authorize(principal, 'user.administer');
   const passwordHash = await hashPassword(password);
   await auditedChange(db, principal, {

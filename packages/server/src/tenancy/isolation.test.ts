@@ -101,8 +101,14 @@ const remove = (permission: Permission, entity: Entity, fresh: Fresh): Op => ({
   own: async (w) => ({ id: (await fresh(w.admin.session)).id }),
   cross: (b) => [{ id: b[entity].id, expect: REFUSED }],
 });
-const NEW_AGENT = { displayName: 'New User', role: 'agent', password: TEST_PASSWORD };
-const newUser = (extra = {}) => ({ ...NEW_AGENT, username: uniq('u'), ...extra });
+/** A new agent: keys may not set passwords, so theirs has none. */
+const newUser = (who: Who, extra = {}) => ({
+  displayName: 'New User',
+  role: 'agent',
+  username: uniq('u'),
+  ...(who.actor.role === 'service' ? {} : { password: TEST_PASSWORD }),
+  ...extra,
+});
 const TOKENS = { accessTokenMinutes: 45 };
 const skills = (skillId: string, competence = 7) => ({ skills: [{ skillId, competence }] });
 const needs = (skillId: string) => ({ skills: [{ skillId, minCompetence: 1 }] });
@@ -266,10 +272,10 @@ const OPS: Record<string, Op> = {
   },
   'POST /users': {
     permission: 'user.manage',
-    own: () => ({ body: newUser() }),
-    cross: (b) => [
-      { body: newUser({ teamId: b.team.id }), expect: REFUSED },
-      { body: newUser(skills(b.skill.id)), expect: REFUSED },
+    own: (_w, who) => ({ body: newUser(who) }),
+    cross: (b, _a, who) => [
+      { body: newUser(who, { teamId: b.team.id }), expect: REFUSED },
+      { body: newUser(who, skills(b.skill.id)), expect: REFUSED },
     ],
   },
   'GET /users/{id}': read('user.read', 'loner'),
