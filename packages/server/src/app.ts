@@ -29,6 +29,7 @@ import { teamRoutes } from './directory/teams.routes.ts';
 import { userRoutes } from './directory/users.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import { sendError } from './http/errors.ts';
+import { redactingLogger } from './http/log-redaction.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -111,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger),
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     // Errors Fastify raises before routing (bad URL encoding, over-long path segments) get our shape too.
