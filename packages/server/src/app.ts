@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
@@ -11,6 +12,7 @@ import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
 import { type AccessChange, EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
+import { everyInterval, type Repeat } from './acd/repeat.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -54,6 +56,8 @@ export interface AppOptions {
   widgetScript?: string;
   /** Serve `/demo/chat`, a sample website embedding the demo tenant's widget. */
   demoPage?: boolean;
+  /** Runs the event streams' heartbeats (ping, re-check the caller); tests pass one they fire by hand. */
+  repeat?: Repeat;
 }
 
 const ROUTES = [
@@ -91,6 +95,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     'access_token_signing_key',
     newSigningKey,
   );
+  const chatTokenKey = await systemSettingsRepository.getOrCreate(options.db, 'chat_token_key', () =>
+    randomBytes(32).toString('base64url'),
+  );
   const acd = options.acd ?? new AcdRuntime(options.db, clock);
   const notices = new EventBus<Notice>();
   const context: AppContext = {
@@ -100,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     acd,
     notices,
     access: new EventBus<AccessChange>(),
+    repeat: options.repeat ?? everyInterval,
     chat: {
       db: options.db,
       acd,
@@ -108,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       hub: new ChatHub(acd.bus, options.db),
       customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
       startRate: new RateLimiter(LIMITS.chatStartRate, clock),
+      chatTokenKey: Buffer.from(chatTokenKey, 'base64url'),
     },
   };
 

@@ -17,7 +17,7 @@ const TokenPair = Type.Object({
 
 const Password = text(LIMITS.password.max, LIMITS.password.min);
 
-export function authRoutes(app: App, { auth, db }: AppContext): void {
+export function authRoutes(app: App, { auth, db, access }: AppContext): void {
   app.post(
     '/auth/login',
     {
@@ -67,7 +67,9 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await auth.logout(principalOf(request));
+      const principal = principalOf(request);
+      await auth.logout(principal);
+      access.publish(principal.tenantId, [{ userId: principal.userId }]);
       return reply.status(204).send(null);
     },
   );
@@ -103,12 +105,9 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(
-        db,
-        principalOf(request),
-        request.body.currentPassword,
-        request.body.newPassword,
-      );
+      const principal = principalOf(request);
+      await changeOwnPassword(db, principal, request.body.currentPassword, request.body.newPassword);
+      access.publish(principal.tenantId, [{ userId: principal.userId }]);
       return reply.status(204).send(null);
     },
   );

@@ -7,6 +7,7 @@ import { responsesWrapUp } from './0006-responses-wrap-up.ts';
 import { chatWidgets } from './0007-chat-widgets.ts';
 import { chatSessions } from './0008-chat-sessions.ts';
 import { groupChat } from './0009-group-chat.ts';
+import { streamTickets } from './0011-stream-tickets.ts';
 
 export interface Migration {
   id: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: 'chat widgets', sql: chatWidgets },
   { id: 8, name: 'chat sessions', sql: chatSessions },
   { id: 9, name: 'group chat', sql: groupChat },
+  { id: 11, name: 'stream tickets', sql: streamTickets },
 ];

@@ -9,6 +9,7 @@ export { translateConstraintErrors } from './db-errors.ts';
 export { type ReasonCodeFields, reasonCodesRepository } from './reason-codes.repository.ts';
 export { sessionsRepository } from './sessions.repository.ts';
 export { skillsRepository } from './skills.repository.ts';
+export { streamTicketsRepository } from './stream-tickets.repository.ts';
 export { systemSettingsRepository } from './system-settings.repository.ts';
 export { type TeamFields, teamsRepository } from './teams.repository.ts';
 export { tenantsRepository } from './tenants.repository.ts';
