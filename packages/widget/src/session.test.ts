@@ -130,6 +130,7 @@ async function started(store?: KeyValueStore) {
   s.answers.push({ status: 201, body: { chatId: CHAT, token: TOKEN } });
   const result = await s.session.start('ps-1', { name: 'Ada', custom: { 'Order number': '42' } });
   assert.deepEqual(result, { ok: true });
+  await s.settle();
   s.streams.at(-1)?.open();
   return s;
 }

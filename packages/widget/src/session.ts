@@ -208,7 +208,7 @@ export class ChatSession {
       };
       this.#update({ phase: 'chatting', status: 'queued' });
       this.#save();
-      await this.#connect();
+      void this.#connect();
       return { ok: true };
     }
     this.#update({ phase: 'idle' });
