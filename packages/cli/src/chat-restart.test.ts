@@ -28,8 +28,10 @@ interface Frame {
 
 /** A customer's stream from `after`, collecting every frame; `next` waits on a frame, not on time. */
 function customerStream(base: string, chat: { chatId: string; token: string }, after: number) {
+  // Node may send the chat's secret on the upgrade; browsers trade it for a ticket first.
   const socket = new WebSocket(
-    `${base.replace('http', 'ws')}/api/v1/public/chats/${chat.chatId}/stream?token=${chat.token}&after=${after}`,
+    `${base.replace('http', 'ws')}/api/v1/public/chats/${chat.chatId}/stream?after=${after}`,
+    { headers: { authorization: `Chat ${chat.token}` } } as never,
   );
   const frames: Frame[] = [];
   const waiters: { match: (f: Frame) => boolean; resolve: () => void }[] = [];

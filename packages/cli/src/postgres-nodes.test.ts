@@ -6,7 +6,7 @@ import { login, startSwitchboard } from './testing.ts';
 
 const postgres = postgresForTests();
 
-test('two server processes share one PostgreSQL: one bootstrap, tokens valid on both', {
+test('two server processes share one PostgreSQL: one bootstrap, tokens valid on both, a stream ticket used once', {
   skip: postgres.available ? false : postgres.reason,
 }, async () => {
   if (!postgres.available) return;
@@ -30,6 +30,15 @@ test('two server processes share one PostgreSQL: one bootstrap, tokens valid on 
       headers: { authorization: `Bearer ${signedIn.body.accessToken}` },
     });
     assert.equal(me.status, 200, 'a token issued by one node is accepted by the other');
+    const issued = await fetch(`${first.url}/api/v1/events/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${signedIn.body.accessToken}` },
+    });
+    const { ticket } = (await issued.json()) as { ticket: string };
+    const opened = await firstFrame(`${second.url.replace('http', 'ws')}/api/v1/events?ticket=${ticket}`);
+    assert.equal(opened.type, 'hello', "one node's ticket opens the stream on the other");
+    const replay = await firstFrame(`${first.url.replace('http', 'ws')}/api/v1/events?ticket=${ticket}`);
+    assert.equal(replay.type, 'error', 'and only once');
     for (const node of [first, second]) assert.equal((await fetch(`${node.url}/readyz`)).status, 200);
     const stranger = await startSwitchboard({
       ...env,
@@ -42,3 +51,17 @@ test('two server processes share one PostgreSQL: one bootstrap, tokens valid on 
     await database.drop();
   }
 });
+
+/** The first frame a WebSocket receives. */
+async function firstFrame(url: string): Promise<{ type: string }> {
+  const socket = new WebSocket(url);
+  try {
+    return await new Promise((resolve) => {
+      socket.addEventListener('message', (message) => resolve(JSON.parse(String(message.data))), {
+        once: true,
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}

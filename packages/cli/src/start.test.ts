@@ -148,7 +148,12 @@ describe('switchboard start on the embedded database', () => {
 
 /** Waits on the tenant's event stream for the first event of a type (the test's own timeout bounds it). */
 async function firstEvent(url: string, token: string, type: string): Promise<Record<string, unknown>> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/v1/events?token=${token}`);
+  const answer = await fetch(`${url}/api/v1/events/tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { ticket } = (await answer.json()) as { ticket: string };
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/v1/events?ticket=${ticket}`);
   try {
     return await new Promise((resolve) => {
       socket.addEventListener('message', (message) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
@@ -11,6 +12,7 @@ import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
 import { type AccessChange, EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
+import { everyInterval, type Repeat } from './acd/repeat.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -29,6 +31,7 @@ import { teamRoutes } from './directory/teams.routes.ts';
 import { userRoutes } from './directory/users.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import { sendError } from './http/errors.ts';
+import { redactingLogger } from './http/log-redaction.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -64,6 +67,8 @@ export interface AppOptions {
   trustProxy?: number | string[] | false;
   /** Sign-in throttling settings. */
   signIn?: SignInLimits;
+  /** Runs the event streams' heartbeats (ping, re-check the caller); tests pass one they fire by hand. */
+  repeat?: Repeat;
 }
 
 const ROUTES = [
@@ -104,6 +109,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const secrets = new SecretStore(options.db, options.masterKeys);
   const signingKeys = await SigningKeys.open(secrets, clock);
+  const chatTokenKey = await secrets.singleton(
+    'chat_token_key',
+    () => randomBytes(32),
+    new Date(clock.now()),
+  );
   const acd = options.acd ?? new AcdRuntime(options.db, clock);
   const notices = new EventBus<Notice>();
   const context: AppContext = {
@@ -113,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     acd,
     notices,
     access: new EventBus<AccessChange>(),
+    repeat: options.repeat ?? everyInterval,
     chat: {
       db: options.db,
       acd,
@@ -121,11 +132,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       hub: new ChatHub(acd.bus, options.db),
       customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
       startRate: new RateLimiter(LIMITS.chatStartRate, clock),
+      chatTokenKey: new Uint8Array(chatTokenKey),
     },
   };
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger),
     trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
     // Errors Fastify raises before routing (bad URL encoding, over-long path segments) get our shape too.

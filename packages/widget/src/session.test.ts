@@ -53,6 +53,9 @@ class FakeStream {
 function setup(store: KeyValueStore = memoryStore()) {
   const requests: Sent[] = [];
   const answers: Answer[] = [];
+  /** Stream tickets asked for (answered at once unless `ticketAnswers` says otherwise). */
+  const tickets: Sent[] = [];
+  const ticketAnswers: Answer[] = [];
   const streams: FakeStream[] = [];
   const timers: { run: () => void; ms: number; handle: number }[] = [];
   const states: SessionState[] = [];
@@ -78,6 +81,12 @@ function setup(store: KeyValueStore = memoryStore()) {
     },
     transport: {
       request: async (method, path, options = {}) => {
+        if (path.endsWith('/stream-tickets')) {
+          tickets.push({ method, path, token: options.token });
+          const answer = ticketAnswers.shift() ?? { status: 201, body: { ticket: `tk-${tickets.length}` } };
+          if (answer === 'network down') throw new TypeError('Failed to fetch');
+          return { status: answer.status, body: answer.body ?? null };
+        }
         requests.push({ method, path, body: options.body, token: options.token });
         const answer = answers.shift() ?? { status: 500 };
         if (answer === 'network down') throw new TypeError('Failed to fetch');
@@ -100,7 +109,7 @@ function setup(store: KeyValueStore = memoryStore()) {
     for (const timer of timers.splice(0)) timer.run();
   };
   const settle = () => new Promise((resolve) => setImmediate(resolve));
-  return { session, requests, answers, streams, timers, states, tick, settle, store };
+  return { session, requests, answers, tickets, ticketAnswers, streams, timers, states, tick, settle, store };
 }
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -121,6 +130,7 @@ async function started(store?: KeyValueStore) {
   s.answers.push({ status: 201, body: { chatId: CHAT, token: TOKEN } });
   const result = await s.session.start('ps-1', { name: 'Ada', custom: { 'Order number': '42' } });
   assert.deepEqual(result, { ok: true });
+  await s.settle();
   s.streams.at(-1)?.open();
   return s;
 }
@@ -139,7 +149,10 @@ describe('chat session (client side, against a fake transport)', () => {
       token: undefined,
     });
     const stream = s.streams[0]!;
-    assert.equal(stream.path, `/api/v1/public/chats/${CHAT}/stream?token=${TOKEN}&after=0`);
+    assert.equal(stream.path, `/api/v1/public/chats/${CHAT}/stream?ticket=tk-1&after=0`);
+    assert.deepEqual(s.tickets, [
+      { method: 'POST', path: `/api/v1/public/chats/${CHAT}/stream-tickets`, token: TOKEN },
+    ]);
     stream.frame({ type: 'hello', status: 'queued', alias: null });
     stream.frame({ type: 'join_timeout' });
     stream.frame({ type: 'agent_joined', alias: 'Sam' });
@@ -286,11 +299,18 @@ describe('chat session (client side, against a fake transport)', () => {
     assert.equal(s.session.state.connected, false);
     assert.equal(s.timers[0]?.ms, 1000);
     s.tick();
+    await s.settle();
     const second = s.streams[1]!;
-    assert.equal(second.path, `/api/v1/public/chats/${CHAT}/stream?token=${TOKEN}&after=4`);
+    assert.equal(second.path, `/api/v1/public/chats/${CHAT}/stream?ticket=tk-2&after=4`, 'a new ticket');
     second.drop(1006);
     assert.equal(s.timers[0]?.ms, 2000, 'the wait doubles');
+    s.ticketAnswers.push('network down');
     s.tick();
+    await s.settle();
+    assert.equal(s.streams.length, 2, 'no ticket, no stream');
+    assert.equal(s.timers[0]?.ms, 4000, 'a ticket that could not be had is retried like a drop');
+    s.tick();
+    await s.settle();
     s.streams[2]!.open();
     assert.equal(s.session.state.connected, true);
     s.streams[2]!.drop(1006);
@@ -301,6 +321,17 @@ describe('chat session (client side, against a fake transport)', () => {
   test("the server's final close (4000–4999) stops reconnecting and shows the system error", async () => {
     const s = await started();
     s.streams[0]!.drop(4404);
+    assert.equal(s.timers.length, 0);
+    assert.equal(s.session.state.error, texts.systemError);
+  });
+
+  test('a chat whose ticket is refused (the secret is no longer valid) stops reconnecting', async () => {
+    const s = await started();
+    s.streams[0]!.drop(1006);
+    s.ticketAnswers.push({ status: 404, body: { error: { code: 'not_found', message: 'No chat.' } } });
+    s.tick();
+    await s.settle();
+    assert.equal(s.streams.length, 1);
     assert.equal(s.timers.length, 0);
     assert.equal(s.session.state.error, texts.systemError);
   });
@@ -328,11 +359,12 @@ describe('chat session (client side, against a fake transport)', () => {
     const after = setup(store);
     after.answers.push({ status: 201, body: { seq: 10 } });
     assert.ok(after.session.resume());
+    await after.settle();
     assert.deepEqual(
       after.session.state.log.map((e) => e.text),
       ['Hi', 'Still there?'],
     );
-    assert.equal(after.streams[0]?.path, `/api/v1/public/chats/${CHAT}/stream?token=${TOKEN}&after=9`);
+    assert.equal(after.streams[0]?.path, `/api/v1/public/chats/${CHAT}/stream?ticket=tk-1&after=9`);
     await after.settle();
     assert.deepEqual(after.requests[0]?.body, { clientId: 'id-2', text: 'Still there?' });
     assert.ok(!setup(memoryStore()).session.resume(), 'nothing to resume in a fresh tab');

@@ -131,6 +131,8 @@ export class ChatSession {
   #closed = false;
   /** The id of the start being tried: a retry of it (the answer was lost) gets the same chat back. */
   #startId: string | null = null;
+  /** Bumped by every connect and stop, so a ticket that arrives after either opens nothing. */
+  #connecting = 0;
 
   constructor(options: ChatSessionOptions) {
     this.#o = {
@@ -167,8 +169,8 @@ export class ChatSession {
       rated: saved.rated,
     });
     if (saved.status !== 'ended') {
-      this.#connect();
-      this.#pump();
+      void this.#connect();
+      void this.#pump();
     }
     return true;
   }
@@ -206,7 +208,7 @@ export class ChatSession {
       };
       this.#update({ phase: 'chatting', status: 'queued' });
       this.#save();
-      this.#connect();
+      void this.#connect();
       return { ok: true };
     }
     this.#update({ phase: 'idle' });
@@ -300,10 +302,33 @@ export class ChatSession {
     this.#o.timers.clear(this.#sending.handle);
   }
 
-  #connect(): void {
+  /**
+   * Opens the stream with a one-use ticket asked for with the chat's secret, so the secret never goes into
+   * a URL. A ticket that could not be had is retried like a dropped stream; a refusal is final.
+   */
+  async #connect(): Promise<void> {
     const saved = this.#saved;
     if (!saved || this.#closed) return;
-    const query = `token=${encodeURIComponent(saved.token)}&after=${saved.lastSeq}`;
+    const attempt = ++this.#connecting;
+    let answer: { status: number; body: unknown } | null = null;
+    try {
+      answer = await this.#o.transport.request(
+        'POST',
+        `/api/v1/public/chats/${saved.chatId}/stream-tickets`,
+        { token: saved.token },
+      );
+    } catch {}
+    if (attempt !== this.#connecting || this.#saved !== saved || this.#closed) return;
+    if (answer === null || answer.status >= 500 || answer.status === 429) {
+      this.#scheduleReconnect();
+      return;
+    }
+    const ticket = (answer.body as { ticket?: unknown } | null)?.ticket;
+    if (answer.status !== 201 || typeof ticket !== 'string') {
+      this.#update({ error: this.#o.messages.systemError });
+      return;
+    }
+    const query = `ticket=${encodeURIComponent(ticket)}&after=${saved.lastSeq}`;
     const stream = this.#o.transport.openStream(`/api/v1/public/chats/${saved.chatId}/stream?${query}`, {
       onOpen: () => {
         if (this.#stream !== stream) return;
@@ -333,10 +358,11 @@ export class ChatSession {
   #scheduleReconnect(): void {
     const attempt = this.#reconnect.attempt++;
     const delay = backoff(attempt, this.#o.random);
-    this.#reconnect.handle = this.#o.timers.set(() => this.#connect(), delay);
+    this.#reconnect.handle = this.#o.timers.set(() => void this.#connect(), delay);
   }
 
   #stopStream(): void {
+    this.#connecting++;
     this.#o.timers.clear(this.#reconnect.handle);
     const stream = this.#stream;
     this.#stream = null;

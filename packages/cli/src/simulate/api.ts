@@ -84,13 +84,25 @@ export class ApiClient {
     return parsed as T;
   }
 
-  /** The tenant's event stream (WebSocket), authenticated with this user's token. */
+  /**
+   * The tenant's event stream (WebSocket), authenticated with this user's token in the upgrade's
+   * Authorization header (Node can set one; browsers use a ticket), never in the URL.
+   */
   events(): WebSocket {
-    const url = new URL(`${this.baseUrl}/api/v1/events`);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set('token', this.#token);
-    return new WebSocket(url);
+    return socketWith(`${this.baseUrl}/api/v1/events`, `Bearer ${this.#token}`);
   }
+
+  /** A chat's customer stream, authenticated with the chat's secret in the Authorization header. */
+  chatStream(chatId: string, chatToken: string): WebSocket {
+    return socketWith(`${this.baseUrl}/api/v1/public/chats/${chatId}/stream`, `Chat ${chatToken}`);
+  }
+}
+
+function socketWith(address: string, authorization: string): WebSocket {
+  const url = new URL(address);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  // Node's WebSocket (undici) takes headers in its options; the DOM typings know only protocols.
+  return new WebSocket(url, { headers: { authorization } } as never);
 }
 
 /** A failed fetch says only "fetch failed"; the reason (a reset, a refused connection) is in its cause. */

@@ -62,10 +62,7 @@ export class VirtualCustomer {
       clientId: crypto.randomUUID(),
     });
     this.#chat = chat;
-    const url = new URL(`${this.#starter.baseUrl}/api/v1/public/chats/${chat.chatId}/stream`);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set('token', chat.token);
-    const socket = new WebSocket(url);
+    const socket = this.#starter.chatStream(chat.chatId, chat.token);
     this.#socket = socket;
     socket.addEventListener('message', (message) => this.#hear(JSON.parse(String(message.data)) as Frame));
     const { patienceSeconds, speed } = this.#behaviour;

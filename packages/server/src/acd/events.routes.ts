@@ -1,29 +1,60 @@
-import { type AcdEvent, isAllowed, SwitchboardError } from '@switchboard/core';
+import { SwitchboardError } from '@switchboard/core';
+import type { FastifyRequest } from 'fastify';
+import { type Grant, grantOf, livePrincipal } from '../auth/grant.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { App, AppContext } from '../http/app-types.ts';
+import { issueTicket, redeemEventTicket, StreamTicket, tokenInUrl } from '../auth/stream-tickets.ts';
+import { type App, type AppContext, principalOf } from '../http/app-types.ts';
+import { bearer, errorResponses } from '../http/common.schema.ts';
 import { sendError, toSwitchboardError } from '../http/errors.ts';
+import { serveEventSocket } from './event-socket.ts';
 
-/**
- * Supervisors and readers see every event of the tenant; an agent sees what concerns them: their own, and in
- * a group chat what happens to the invitation they sent or to the chat they own.
- */
-function visibleTo(principal: Principal): (event: AcdEvent) => boolean {
-  if (isAllowed(principal, 'contact.read') || isAllowed(principal, 'agentState.read')) return () => true;
-  const me = principal.userId;
-  return (event) =>
-    ('agentId' in event && event.agentId === me) ||
-    ('inviterId' in event && event.inviterId === me) ||
-    ('ownerId' in event && event.ownerId === me);
+const TICKETS = '/api/v1/events/tickets';
+
+/** Who opens an event socket: an Authorization header (clients that can set one), or a ticket. */
+async function socketCaller(
+  context: AppContext,
+  request: FastifyRequest,
+): Promise<{ principal: Principal; grant: Grant }> {
+  const query = request.query as { token?: string; ticket?: string };
+  if (query.token !== undefined) throw tokenInUrl(TICKETS);
+  const header = request.headers.authorization;
+  if (header) {
+    const principal = await context.auth.authenticate(header);
+    return { principal, grant: grantOf(principal, header) };
+  }
+  if (!query.ticket)
+    throw new SwitchboardError(
+      'unauthenticated',
+      `Connect with ?ticket= from POST ${TICKETS}, or send Authorization: Bearer <token>.`,
+    );
+  const grant = await redeemEventTicket(context.db, context.clock, query.ticket);
+  const principal = await livePrincipal(context.db, grant, new Date(context.clock.now()));
+  if (!principal) throw new SwitchboardError('unauthenticated', 'The session has ended: sign in again.');
+  return { principal, grant };
 }
 
-const wire = (event: AcdEvent) => JSON.stringify({ ...event, at: new Date(event.at).toISOString() });
-
 /**
- * The desktop event stream: committed router events as JSON messages, and notices (team messages) for
- * the people they name. Browsers cannot set headers on a
- * WebSocket, so the access token (or API key) may come as `?token=`.
+ * The desktop event stream: committed router events as JSON messages, and notices (team messages) for the
+ * people they name. Browsers cannot set headers on a WebSocket, so they first trade their token for a
+ * one-use ticket (`POST /events/tickets`) and connect with `?ticket=`.
  */
-export function eventRoutes(app: App, { auth, acd, notices }: AppContext): void {
+export function eventRoutes(app: App, context: AppContext): void {
+  app.post(
+    '/events/tickets',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'A one-use ticket to open the event stream (WebSocket /api/v1/events?ticket=…) within 30 s',
+        security: bearer,
+        response: { 201: StreamTicket, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const grant = grantOf(principalOf(request), request.headers.authorization);
+      return reply.status(201).send(await issueTicket(context.db, context.clock, grant));
+    },
+  );
+
   app.route({
     method: 'GET',
     url: '/events',
@@ -40,43 +71,16 @@ export function eventRoutes(app: App, { auth, acd, notices }: AppContext): void 
         ),
       ),
     wsHandler: async (socket, request) => {
-      const query = request.query as { token?: string };
-      let principal: Principal;
+      let caller: { principal: Principal; grant: Grant };
       try {
-        principal = await auth.authenticate(
-          request.headers.authorization ?? (query.token ? `Bearer ${query.token}` : undefined),
-        );
+        caller = await socketCaller(context, request);
       } catch (error) {
         const typed = toSwitchboardError(error);
         socket.send(JSON.stringify({ type: 'error', error: { code: typed.code, message: typed.message } }));
         socket.close(4401, typed.code);
         return;
       }
-      const visible = visibleTo(principal);
-      const unsubscribe = acd.bus.subscribe(principal.tenantId, (events) => {
-        for (const event of events) if (visible(event)) socket.send(wire(event));
-      });
-      const unsubscribeNotices = notices.subscribe(principal.tenantId, (batch) => {
-        for (const notice of batch) {
-          if (notice.userIds.has(principal.userId)) socket.send(JSON.stringify(notice.message));
-        }
-      });
-      let alive = true;
-      socket.on('pong', () => {
-        alive = true;
-      });
-      const heartbeat = setInterval(() => {
-        if (!alive) socket.terminate();
-        alive = false;
-        socket.ping();
-      }, 30_000);
-      heartbeat.unref();
-      socket.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        unsubscribeNotices();
-      });
-      socket.send(JSON.stringify({ type: 'hello', userId: principal.userId, role: principal.role }));
+      serveEventSocket(context, socket, caller);
     },
   });
 }

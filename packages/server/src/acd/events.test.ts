@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildApiKey, buildSkill, signInAs } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { connect } from '../testing/websocket.ts';
+import { connect, eventsUrl } from '../testing/websocket.ts';
 
 describe('the desktop event stream', () => {
   let server: TestApp;
@@ -32,11 +32,11 @@ describe('the desktop event stream', () => {
   after(() => server.close());
 
   test('an agent is told of their offer; a supervisor sees the whole queue; another tenant sees nothing', async () => {
-    const agentStream = connect(`${base}/api/v1/events?token=${agent.session.token}`);
+    const agentStream = connect(await eventsUrl(server, base, agent.session));
     const supervisor = await signInAs(server, admin, 'supervisor');
-    const supervisorStream = connect(`${base}/api/v1/events?token=${supervisor.session.token}`);
+    const supervisorStream = connect(await eventsUrl(server, base, supervisor.session));
     const { admin: otherAdmin } = await createTestTenant(server, 'globex');
-    const otherStream = connect(`${base}/api/v1/events?token=${otherAdmin.token}`);
+    const otherStream = connect(await eventsUrl(server, base, otherAdmin));
     await Promise.all(
       [agentStream, supervisorStream, otherStream].map((s) => s.next((m) => m.type === 'hello')),
     );
@@ -73,8 +73,8 @@ describe('the desktop event stream', () => {
     for (const stream of [agentStream, supervisorStream, otherStream]) stream.close();
   });
 
-  test('a bad token gets an error and the socket is closed', async () => {
-    const stream = connect(`${base}/api/v1/events?token=nonsense`);
+  test('a bad token in the Authorization header gets an error and the socket is closed', async () => {
+    const stream = connect(`${base}/api/v1/events`, { authorization: 'Bearer nonsense' });
     const error = await stream.next((m) => m.type === 'error');
     assert.deepEqual(error.error, { code: 'unauthenticated', message: 'The access token is not valid.' });
     assert.equal(await stream.closed, 4401);

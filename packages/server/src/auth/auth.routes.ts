@@ -17,7 +17,7 @@ const TokenPair = Type.Object({
 
 const Password = text(LIMITS.password.max, LIMITS.password.min);
 
-export function authRoutes(app: App, { auth, db }: AppContext): void {
+export function authRoutes(app: App, { auth, db, access }: AppContext): void {
   app.post(
     '/auth/login',
     {
@@ -68,7 +68,9 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await auth.logout(principalOf(request));
+      const principal = principalOf(request);
+      await auth.logout(principal);
+      access.publish(principal.tenantId, [{ userId: principal.userId }]);
       return reply.status(204).send(null);
     },
   );
@@ -107,6 +109,7 @@ export function authRoutes(app: App, { auth, db }: AppContext): void {
       const principal = principalOf(request);
       await auth.verifyOwnPassword(principal, request.body.currentPassword, request.ip);
       await changeOwnPassword(db, principal, request.body.newPassword);
+      access.publish(principal.tenantId, [{ userId: principal.userId }]);
       return reply.status(204).send(null);
     },
   );

@@ -30,8 +30,8 @@ export const toChatMessage = (row: ChatMessageRow): ChatMessage => ({
 });
 
 export const chatRepository = {
-  /** A retried start (same contact id) gets a new secret: the first answer never reached the customer. */
-  async upsertSession(db: Db, tenantId: string, session: NewChatSession): Promise<void> {
+  /** A retried start (same contact id, same secret) keeps the session the first one stored. */
+  async insertSession(db: Db, tenantId: string, session: NewChatSession): Promise<void> {
     await db
       .insertInto('chat_sessions')
       .values({
@@ -46,9 +46,7 @@ export const chatRepository = {
         problem_statement: session.problemStatement,
         created_at: session.createdAt,
       })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'contact_id']).doUpdateSet({ token_hash: session.tokenHash }),
-      )
+      .onConflict((oc) => oc.columns(['tenant_id', 'contact_id']).doNothing())
       .execute();
   },
 

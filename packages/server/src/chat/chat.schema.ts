@@ -60,7 +60,11 @@ export const NewChatBody = Type.Object(
     customFields: Type.Optional(CustomFields),
     problemStatement: Type.Optional(name(100)),
     clientId: Type.Optional(
-      Type.String({ format: 'uuid', description: 'Your id for this start: a retry returns the same chat.' }),
+      Type.String({
+        format: 'uuid',
+        description:
+          'A random id of yours for this start, kept as secret as the token: a retry returns the same chat and token.',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -116,7 +120,11 @@ export const WidgetChatBody = Type.Object(
       { additionalProperties: false },
     ),
     clientId: Type.Optional(
-      Type.String({ format: 'uuid', description: 'Your id for this start: a retry returns the same chat.' }),
+      Type.String({
+        format: 'uuid',
+        description:
+          'A random id of yours for this start, kept as secret as the token: a retry returns the same chat and token.',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   type AcdEvent,
   authorize,
@@ -38,6 +38,8 @@ export interface ChatDeps {
   customerRate: RateLimiter;
   /** Per address: how fast chats may be started through widgets. */
   startRate: RateLimiter;
+  /** The server's key from which a start's `clientId` makes the chat's secret (the same for every retry). */
+  chatTokenKey: Uint8Array;
 }
 
 export interface Customer {
@@ -53,13 +55,13 @@ export interface StartChatInput {
   problemStatement: string | null;
   customer: Customer;
   customFields: Record<string, string>;
-  /** The customer side's own id for this start: a retry returns the same chat (with a new secret). */
+  /** The customer side's own id for this start, kept as secret as the token: a retry answers the same chat. */
   clientId?: string | undefined;
 }
 
 const unauthenticated = (message: string) => new SwitchboardError('unauthenticated', message);
 
-/** The customer's proof that a chat is theirs: `Chat <token>`, or `?token=` where headers can't be set. */
+/** The customer's proof that a chat is theirs: `Chat <token>`. */
 export interface CustomerCredentials {
   chatId: string;
   token: string | undefined;
@@ -77,6 +79,20 @@ function customerAttributes(input: StartChatInput): Record<string, string> {
 }
 
 /**
+ * A start with a `clientId` names its chat by a keyed hash of it (never the id itself, which would open the
+ * chat to whoever reads the contact) and gets a secret derived from it: a retry whose answer was lost gets
+ * the same chat and the same secret, and cannot take over a chat whose first answer did arrive.
+ */
+function retryableStart(deps: ChatDeps, tenantId: string, widgetId: string | null, clientId: string) {
+  const widget = widgetId ?? 'api';
+  const mac = (purpose: string) =>
+    createHmac('sha256', deps.chatTokenKey)
+      .update(`${purpose}|${tenantId}|${widget}|${clientId}`)
+      .digest('base64url');
+  return { token: mac('token'), externalId: `chat:${widget}:${mac('contact')}` };
+}
+
+/**
  * Starts a web chat: the session is stored first, then its contact is queued in the CSQ, so a queued chat
  * always has a session. Answers the chat id and the secret the customer's widget keeps for it.
  */
@@ -87,8 +103,9 @@ export async function startChat(deps: ChatDeps, principal: Principal, input: Sta
     const message = csq ? 'A web chat needs a chat CSQ.' : 'There is no such CSQ.';
     throw invalid(message, [{ path: 'body/csqId', message }]);
   }
-  const token = randomBytes(32).toString('base64url');
-  const externalId = input.clientId ? `chat:${input.widgetId ?? 'api'}:${input.clientId}` : undefined;
+  const { token, externalId } = input.clientId
+    ? retryableStart(deps, principal.tenantId, input.widgetId, input.clientId)
+    : { token: randomBytes(32).toString('base64url'), externalId: undefined };
   const { contact } = await createContact(deps.db, deps.acd, principal, {
     channel: 'chat',
     csqId: input.csqId,
@@ -96,7 +113,7 @@ export async function startChat(deps: ChatDeps, principal: Principal, input: Sta
     attributes: customerAttributes(input),
     externalId,
     beforeQueue: async (id: string) => {
-      await chatRepository.upsertSession(deps.db, principal.tenantId, {
+      await chatRepository.insertSession(deps.db, principal.tenantId, {
         contactId: id,
         widgetId: input.widgetId,
         tokenHash: sha256(token),
@@ -115,6 +132,13 @@ export async function customerSession(deps: ChatDeps, credentials: CustomerCrede
   const session = await chatRepository.findForCustomer(deps.db, credentials.chatId);
   if (!credentials.token) throw unauthenticated('Send the chat secret: Authorization: Chat <token>.');
   if (!session || !sameHash(session.token_hash, sha256(credentials.token))) throw notFound('Chat');
+  return session;
+}
+
+/** The session of a chat whose customer proved themselves another way (a stream ticket). */
+export async function customerSessionById(deps: ChatDeps, chatId: string) {
+  const session = await chatRepository.findForCustomer(deps.db, chatId);
+  if (!session) throw notFound('Chat');
   return session;
 }
 

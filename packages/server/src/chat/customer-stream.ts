@@ -1,8 +1,9 @@
 import type { WebSocket } from '@fastify/websocket';
 import { type CustomerChatStatus, type CustomerFrame, CustomerView } from '@switchboard/core';
+import type { ChatSessionRow } from '../db/schema.ts';
 import { toSwitchboardError } from '../http/errors.ts';
 import { chatRepository } from './chat.repository.ts';
-import { type ChatDeps, type CustomerCredentials, customerSession, customerTyping } from './chat.service.ts';
+import { type ChatDeps, customerTyping } from './chat.service.ts';
 import type { ChatItem } from './chat-hub.ts';
 
 const HEARTBEAT_MS = 30_000;
@@ -18,7 +19,8 @@ const wire = (frame: CustomerFrame) =>
 export async function serveCustomerStream(
   chat: ChatDeps,
   socket: WebSocket,
-  credentials: CustomerCredentials,
+  /** The chat this connection opens, once its credentials are checked (or an error for the close frame). */
+  openSession: () => Promise<ChatSessionRow>,
   after: number,
 ): Promise<void> {
   let lastSeq = Number.isInteger(after) && after > 0 ? after : 0;
@@ -53,7 +55,7 @@ export async function serveCustomerStream(
   };
 
   try {
-    const session = await customerSession(chat, credentials);
+    const session = await openSession();
     const tenantId = session.tenant_id;
     const chatId = session.contact_id;
     unsubscribe = chat.hub.subscribe(tenantId, chatId, (item) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildApiKey, buildCsq, buildSkill, setAgentState, signInAs } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { connect } from '../testing/websocket.ts';
+import { chatStreamUrl, connect, eventsUrl } from '../testing/websocket.ts';
 
 type Agent = { user: { id: string }; session: Session };
 
@@ -46,7 +46,7 @@ describe('group chat', () => {
   });
   after(() => server.close());
 
-  const desk = (agent: Agent) => connect(`${base}/api/v1/events?token=${agent.session.token}`);
+  const desk = async (agent: Agent) => connect(await eventsUrl(server, base, agent.session));
   const uuid = () => crypto.randomUUID();
 
   /** A chat Ann has accepted, with its customer's stream open; Bob and Cy ready. */
@@ -57,7 +57,7 @@ describe('group chat', () => {
       customer: { name: customerName },
     });
     const chat = started.body as { chatId: string; token: string };
-    const customer = connect(`${base}/api/v1/public/chats/${chat.chatId}/stream?token=${chat.token}`);
+    const customer = connect(await chatStreamUrl(server, base, chat));
     await customer.next((m) => m.type === 'hello');
     assert.equal((await call(server, ann.session, 'POST', `/contacts/${chat.chatId}/accept`)).status, 200);
     await customer.next((m) => m.type === 'agent_joined' && m.alias === 'Ann');
@@ -74,8 +74,8 @@ describe('group chat', () => {
     });
 
   test('invite, accept and talk three ways: notes for the invitee alone, the last 100 messages, the count of agents', async () => {
-    const annDesk = desk(ann);
-    const bobDesk = desk(bob);
+    const annDesk = await desk(ann);
+    const bobDesk = await desk(bob);
     await annDesk.next((m) => m.type === 'hello');
     await bobDesk.next((m) => m.type === 'hello');
     const chat = await chatWithAnn('Grace');

@@ -1,6 +1,7 @@
 import { SwitchboardError } from '@switchboard/core';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { issueTicket, redeemChatTicket, StreamTicket, tokenInUrl } from '../auth/stream-tickets.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { errorResponses, IdParams, NoContent } from '../http/common.schema.ts';
 import { sendError } from '../http/errors.ts';
@@ -19,6 +20,7 @@ import {
   type ChatDeps,
   customerEnd,
   customerSession,
+  customerSessionById,
   customerTyping,
   postCustomerMessage,
   rateChat,
@@ -183,6 +185,26 @@ export function publicChatRoutes(app: App, { chat }: AppContext): void {
     },
   );
 
+  app.post(
+    '/public/chats/:id/stream-tickets',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          "A one-use ticket to open the chat's stream (WebSocket …/stream?ticket=…&after=N) within 30 s",
+        security: chatSecret,
+        params: IdParams,
+        response: { 201: StreamTicket, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await sessionOf(chat, request);
+      const target = { kind: 'chat' as const, tenantId: session.tenant_id, chatId: session.contact_id };
+      return reply.status(201).send(await issueTicket(chat.db, chat.clock, target));
+    },
+  );
+
   app.route({
     method: 'GET',
     url: '/public/chats/:id/stream',
@@ -199,8 +221,20 @@ export function publicChatRoutes(app: App, { chat }: AppContext): void {
       ),
     wsHandler: (socket, request) => {
       const { id } = request.params as { id: string };
-      const query = request.query as { token?: string; after?: string };
-      serveCustomerStream(chat, socket, { chatId: id, token: query.token }, Number(query.after ?? 0));
+      const query = request.query as { token?: string; ticket?: string; after?: string };
+      const tickets = `/api/v1/public/chats/${id}/stream-tickets`;
+      const open = async () => {
+        if (query.token !== undefined) throw tokenInUrl(tickets);
+        if (request.headers.authorization) return sessionOf(chat, request);
+        if (!query.ticket)
+          throw new SwitchboardError(
+            'unauthenticated',
+            `Connect with ?ticket= from POST ${tickets}, or send Authorization: Chat <token>.`,
+          );
+        await redeemChatTicket(chat.db, chat.clock, query.ticket, id);
+        return customerSessionById(chat, id);
+      };
+      serveCustomerStream(chat, socket, open, Number(query.after ?? 0));
     },
   });
 }

@@ -110,6 +110,18 @@ export interface ApiKeysTable {
   last_used_at: Date | null;
 }
 
+/** A one-use pass to open an event stream (for a session or an API key) or a customer's chat stream. */
+export interface StreamTicketsTable {
+  ticket_hash: string;
+  tenant_id: string;
+  kind: 'session' | 'api_key' | 'chat';
+  user_id: string | null;
+  session_id: string | null;
+  api_key_id: string | null;
+  chat_id: string | null;
+  expires_at: Date;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   tenant_id: string;
@@ -412,6 +424,7 @@ export interface Schema {
   reason_codes: ReasonCodesTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
+  stream_tickets: StreamTicketsTable;
   audit_log: AuditLogTable;
   system_settings: SystemSettingsTable;
   sign_in_throttle: SignInThrottleTable;
@@ -429,6 +442,7 @@ export type ReasonCodeRow = Selectable<ReasonCodesTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type SealedSecretRow = Selectable<SealedSecretsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type StreamTicketRow = Selectable<StreamTicketsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type CsqRow = Selectable<CsqsTable>;
 export type CalendarRow = Selectable<CalendarsTable>;

@@ -24,7 +24,7 @@ const IssuedApiKey = Type.Object({
   key: Type.String({ description: 'The secret. It is shown this once; store it now.' }),
 });
 
-export function apiKeyRoutes(app: App, { db }: AppContext): void {
+export function apiKeyRoutes(app: App, { db, access }: AppContext): void {
   app.get(
     '/users/:id/api-keys',
     {
@@ -71,6 +71,11 @@ export function apiKeyRoutes(app: App, { db }: AppContext): void {
         response: { 200: ApiKey, ...errorResponses },
       },
     },
-    (request) => revokeApiKey(db, principalOf(request), request.params.id),
+    async (request) => {
+      const principal = principalOf(request);
+      const key = await revokeApiKey(db, principal, request.params.id);
+      access.publish(principal.tenantId, [{ userId: key.userId }]);
+      return key;
+    },
   );
 }

@@ -25,7 +25,11 @@ const TeamChangeBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export function teamRoutes(app: App, { db }: AppContext): void {
+/** A team's supervisors changed: whom each supervisor oversees is the tenant's business, so everyone re-checks. */
+const supervisionChanged = (access: AppContext['access'], tenantId: string) =>
+  access.publish(tenantId, [{ userId: null }]);
+
+export function teamRoutes(app: App, { db, access }: AppContext): void {
   app.get(
     '/teams',
     {
@@ -51,11 +55,9 @@ export function teamRoutes(app: App, { db }: AppContext): void {
     },
     async (request, reply) => {
       const { name, primarySupervisorId = null, secondarySupervisorId = null } = request.body;
-      const team = await createTeam(db, principalOf(request), {
-        name,
-        primarySupervisorId,
-        secondarySupervisorId,
-      });
+      const principal = principalOf(request);
+      const team = await createTeam(db, principal, { name, primarySupervisorId, secondarySupervisorId });
+      supervisionChanged(access, principal.tenantId);
       return reply.status(201).send(team);
     },
   );
@@ -84,7 +86,12 @@ export function teamRoutes(app: App, { db }: AppContext): void {
         response: { 200: Team, ...errorResponses },
       },
     },
-    (request) => updateTeam(db, principalOf(request), request.params.id, request.body),
+    async (request) => {
+      const principal = principalOf(request);
+      const team = await updateTeam(db, principal, request.params.id, request.body);
+      supervisionChanged(access, principal.tenantId);
+      return team;
+    },
   );
   app.delete(
     '/teams/:id',
@@ -98,7 +105,9 @@ export function teamRoutes(app: App, { db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await deleteTeam(db, principalOf(request), request.params.id);
+      const principal = principalOf(request);
+      await deleteTeam(db, principal, request.params.id);
+      supervisionChanged(access, principal.tenantId);
       return reply.status(204).send(null);
     },
   );

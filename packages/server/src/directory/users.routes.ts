@@ -15,7 +15,7 @@ import {
 
 const tags = ['users'];
 
-export function userRoutes(app: App, { db, acd }: AppContext): void {
+export function userRoutes(app: App, { db, acd, access }: AppContext): void {
   app.get(
     '/users',
     {
@@ -84,6 +84,7 @@ export function userRoutes(app: App, { db, acd }: AppContext): void {
     async (request) => {
       const principal = principalOf(request);
       const user = await updateUser(db, principal, request.params.id, request.body);
+      access.publish(principal.tenantId, [{ userId: user.id }]);
       await acd.agentChanged(principal.tenantId, user.id);
       return user;
     },
@@ -125,7 +126,9 @@ export function userRoutes(app: App, { db, acd }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await setUserPassword(db, principalOf(request), request.params.id, request.body.password);
+      const principal = principalOf(request);
+      await setUserPassword(db, principal, request.params.id, request.body.password);
+      access.publish(principal.tenantId, [{ userId: request.params.id }]);
       return reply.status(204).send(null);
     },
   );

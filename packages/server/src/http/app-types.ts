@@ -4,6 +4,7 @@ import type { Clock } from '@switchboard/core';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { AccessChange, EventBus, Notice } from '../acd/event-bus.ts';
+import type { Repeat } from '../acd/repeat.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ChatDeps } from '../chat/chat.service.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
   notices: EventBus<Notice>;
   /** Announced after a change of who may see what, so open connections re-authorise their caller. */
   access: EventBus<AccessChange>;
+  /** Runs periodic work of open connections (heartbeats); a hand-fired one in tests. */
+  repeat: Repeat;
   /** Web chat: sessions, messages and the customers' connections. */
   chat: ChatDeps;
 }

@@ -15,7 +15,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../testing/test-app.ts';
-import { connect } from '../testing/websocket.ts';
+import { connect, eventsUrl } from '../testing/websocket.ts';
 import { publishTeamMessage } from './team-messages.service.ts';
 
 type Person = { tenant: string; id: string; username: string };
@@ -479,8 +479,7 @@ describe('team messages', () => {
       await acme.person('agent', { teamId }),
       await acme.person('agent', { teamId: otherTeam }),
     ];
-    const streamOf = async (who: Person) =>
-      connect(`${base}/api/v1/events?token=${(await sessionOf(who)).token}`);
+    const streamOf = async (who: Person) => connect(await eventsUrl(server, base, await sessionOf(who)));
     const memberStream = await streamOf(member);
     const outsiderStream = await streamOf(outsider);
     const supervisorStream = await streamOf(supervisor);

@@ -53,6 +53,31 @@ export class SecretStore {
     return id;
   }
 
+  /**
+   * The one secret of a deployment-wide purpose, made on first use. Its id is the purpose, so nodes starting
+   * together all end up with the same one.
+   */
+  async singleton(purpose: string, make: () => Buffer, at: Date): Promise<Buffer> {
+    const sealed = seal(make(), this.#keyring, aadOf({ id: purpose, purpose, tenant_id: null }));
+    await this.#db
+      .insertInto('sealed_secrets')
+      .values({
+        id: purpose,
+        tenant_id: null,
+        purpose,
+        master_key_id: sealed.masterKeyId,
+        wrapped_key: sealed.wrappedKey,
+        ciphertext: sealed.ciphertext,
+        created_at: at,
+        retired_at: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const [secret] = await this.list(purpose);
+    if (!secret) throw new Error(`the ${purpose} secret vanished while it was made`);
+    return secret.value;
+  }
+
   /** Every secret of a purpose (and tenant), newest first, opened. */
   async list(purpose: string, tenantId: string | null = null): Promise<StoredSecret[]> {
     let query = this.#db.selectFrom('sealed_secrets').selectAll().where('purpose', '=', purpose);

@@ -255,6 +255,7 @@ const OPS: Record<string, Op> = {
     }),
   },
   'GET /me': { permission: 'signedIn', own: none },
+  'POST /events/tickets': { permission: 'signedIn', own: none },
   'PUT /me/password': {
     permission: 'signedIn',
     // Service users have no password to change: 400, not 403.
@@ -509,6 +510,7 @@ const OPS: Record<string, Op> = {
   'POST /public/chats/{id}/end': asCustomer(() => undefined, 204),
   'GET /public/chats/{id}/transcript': asCustomer(() => undefined, 200),
   'POST /public/chats/{id}/rating': asCustomer(() => ({ rating: 5 }), 204, true),
+  'POST /public/chats/{id}/stream-tickets': asCustomer(() => undefined, 201),
   'GET /predefined-responses': {
     permission: 'response.read',
     own: none,

@@ -1,5 +1,6 @@
 import { ManualClock } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
+import type { Repeat } from '../acd/repeat.ts';
 import { type AppOptions, buildApp } from '../app.ts';
 import { type Database, migrate, openDatabase } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
@@ -15,7 +16,22 @@ export interface TestApp {
   acd: AcdRuntime;
   database: Database;
   clock: ManualClock;
+  /** The event streams' heartbeats, fired by hand. */
+  beats: ManualRepeat;
   close(): Promise<void>;
+}
+
+/** Collects what would run every so often; `fire` runs each once now. */
+export class ManualRepeat {
+  readonly #ticks = new Set<() => void>();
+  readonly repeat: Repeat = (_ms, tick) => {
+    this.#ticks.add(tick);
+    return () => this.#ticks.delete(tick);
+  };
+
+  fire(): void {
+    for (const tick of [...this.#ticks]) tick();
+  }
 }
 
 /** A server on a fresh in-memory PGlite database with a hand-moved clock. */
@@ -24,12 +40,21 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
   await migrate(database.db);
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.db, clock);
-  const app = await buildApp({ db: database.db, clock, acd, masterKeys: TEST_MASTER_KEYS, ...options });
+  const beats = new ManualRepeat();
+  const app = await buildApp({
+    db: database.db,
+    clock,
+    acd,
+    masterKeys: TEST_MASTER_KEYS,
+    repeat: beats.repeat,
+    ...options,
+  });
   return {
     app,
     acd,
     database,
     clock,
+    beats,
     close: async () => {
       await app.close();
       await database.close();

@@ -86,7 +86,7 @@ export class ApiClient {
     this.#store(null);
   }
 
-  /** A token that is valid now, refreshed first if it is about to expire (for the WebSocket URL). */
+  /** A token that is valid now, refreshed first if it is about to expire. */
   async freshToken(): Promise<string> {
     if (!this.#session) throw new ApiError(401, 'unauthenticated', 'Sign in first.', null);
     if (this.#session.expiresAt - Date.now() < 60_000) await this.#refresh();

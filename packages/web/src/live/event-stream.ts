@@ -8,7 +8,8 @@ export const reconnectDelay = (attempt: number, random = Math.random) =>
   Math.min(10_000, 500 * 2 ** Math.min(attempt, 5)) * (0.75 + random() * 0.5);
 
 /**
- * The desktop's live feed: one WebSocket to /api/v1/events that reconnects by itself. Every (re)connection
+ * The desktop's live feed: one WebSocket to /api/v1/events (opened with a fresh ticket each time) that
+ * reconnects by itself. Every (re)connection
  * begins with `hello`, on which subscribers reload what they show ("resync"), because events sent while the
  * socket was down are not replayed.
  */
@@ -62,9 +63,10 @@ export class EventStream {
   }
 
   async #connect(generation: number): Promise<void> {
-    let token: string;
+    // A one-use ticket per connection: the access token never goes into a URL.
+    let ticket: string;
     try {
-      token = await this.#api.freshToken();
+      ({ ticket } = await this.#api.request<{ ticket: string }>('POST', '/events/tickets'));
     } catch {
       if (generation === this.#generation) this.#retry();
       return;
@@ -72,7 +74,7 @@ export class EventStream {
     if (this.#closed || generation !== this.#generation) return;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(
-      `${scheme}://${location.host}/api/v1/events?token=${encodeURIComponent(token)}`,
+      `${scheme}://${location.host}/api/v1/events?ticket=${encodeURIComponent(ticket)}`,
     );
     this.#socket = socket;
     socket.onmessage = (message) => {

@@ -291,6 +291,12 @@ describe('chat widget in a real browser', {
         return route.fulfill({ status: 201, headers: cors, json: { chatId: 'chat-1', token: 'tok' } });
       if (url.endsWith('/messages'))
         return route.fulfill({ status: 201, headers: cors, json: { seq: ++seq } });
+      if (url.endsWith('/stream-tickets'))
+        return route.fulfill({
+          status: 201,
+          headers: cors,
+          json: { ticket: `tk-${posted.length}`, expiresIn: 30 },
+        });
       return route.fulfill({ status: 204, headers: cors });
     });
     const sockets: { url: string; ws: WebSocketRoute; sent: unknown[] }[] = [];
@@ -365,7 +371,11 @@ describe('chat widget in a real browser', {
     await page.waitForFunction(
       () => (window as unknown as { roots: ShadowRoot[] }).roots[0]?.querySelectorAll('.log li').length === 4,
     );
-    assert.match(sockets.at(-1)?.url ?? '', /token=tok&after=1$/);
+    assert.match(sockets.at(-1)?.url ?? '', /\?ticket=tk-\d+&after=1$/);
+    assert.ok(!sockets.some((socket) => socket.url.includes('tok&') || socket.url.includes('token')));
+    const ticketCalls = posted.filter((p) => p.url.endsWith('/chat-1/stream-tickets'));
+    assert.equal(ticketCalls.length, sockets.length, 'a new ticket for every connection');
+    assert.ok(ticketCalls.every((call) => call.auth === 'Chat tok'));
 
     // Ending asks first; focus goes to the safe answer, Escape takes the question back.
     await inWidget(page, (root) => (root.querySelector('.actions button:last-child') as HTMLElement).click());

@@ -8,6 +8,7 @@ import { chatWidgets } from './0007-chat-widgets.ts';
 import { chatSessions } from './0008-chat-sessions.ts';
 import { groupChat } from './0009-group-chat.ts';
 import { signInAndSecrets } from './0010-sign-in-and-secrets.ts';
+import { streamTickets } from './0011-stream-tickets.ts';
 
 export interface Migration {
   id: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: 'chat sessions', sql: chatSessions },
   { id: 9, name: 'group chat', sql: groupChat },
   { id: 10, name: 'sign-in throttle and sealed secrets', sql: signInAndSecrets },
+  { id: 11, name: 'stream tickets', sql: streamTickets },
 ];

@@ -14,6 +14,7 @@ export {
   type ThrottledKey,
 } from './sign-in-throttle.repository.ts';
 export { skillsRepository } from './skills.repository.ts';
+export { streamTicketsRepository } from './stream-tickets.repository.ts';
 export { systemSettingsRepository } from './system-settings.repository.ts';
 export { type TeamFields, teamsRepository } from './teams.repository.ts';
 export { tenantsRepository } from './tenants.repository.ts';
