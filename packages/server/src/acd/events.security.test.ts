@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sessionsRepository } from '../db/repositories/index.ts';
 import { buildApiKey, buildCsq, buildSkill, setAgentState, signInAs } from '../testing/builders.ts';
-import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
+import {
+  call,
+  createTestTenant,
+  type Session,
+  signIn,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../testing/test-app.ts';
 import { connect, eventsUrl, type Message } from '../testing/websocket.ts';
 
 let server: TestApp;
@@ -107,6 +115,20 @@ describe('an open event stream re-checks its caller', () => {
     const stream = await opened(agent.session);
     await call(server, admin, 'PATCH', `/users/${agent.user.id}`, { active: false });
     assert.equal((await refused(stream)).code, 'unauthenticated');
+  });
+
+  test('a password change closes the user’s sockets of other sessions; an administrator’s reset closes all', async () => {
+    const agent = await signInAs(server, admin, 'agent');
+    const here = await opened(agent.session);
+    const elsewhere = await opened(await signIn(server, 'acme', agent.user.username));
+    const changed = await call(server, agent.session, 'PUT', '/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a changed password',
+    });
+    assert.equal(changed.status, 204);
+    await refused(elsewhere);
+    await call(server, admin, 'PUT', `/users/${agent.user.id}/password`, { password: 'reset by the admin' });
+    await refused(here);
   });
 
   test('a revoked API key is disconnected', async () => {
