@@ -45,6 +45,19 @@ storageOptions(
       new Option('--log-level <level>', 'fatal, error, warn, info, debug or trace')
         .env('LOG_LEVEL')
         .default('info'),
+    )
+    .addOption(
+      new Option('--max-connections <n>', 'open connections in all').env('SWITCHBOARD_MAX_CONNECTIONS'),
+    )
+    .addOption(
+      new Option('--max-connections-per-client <n>', 'open connections per client address; 0: no cap').env(
+        'SWITCHBOARD_MAX_CONNECTIONS_PER_CLIENT',
+      ),
+    )
+    .addOption(
+      new Option('--metrics-token <token>', 'bearer token for /metrics; unset: only this machine').env(
+        'SWITCHBOARD_METRICS_TOKEN',
+      ),
     ),
 ).action(async (flags) => {
   await start(resolveStartConfig(flags, process.env));

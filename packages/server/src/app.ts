@@ -28,8 +28,16 @@ import { skillRoutes } from './directory/skills.routes.ts';
 import { teamRoutes } from './directory/teams.routes.ts';
 import { userRoutes } from './directory/users.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
+import {
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  limitConnections,
+  timeoutOptions,
+} from './http/connection-limits.ts';
 import { sendError } from './http/errors.ts';
+import { registerJsonBodyParser } from './http/json-body.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -53,6 +61,10 @@ export interface AppOptions {
   widgetScript?: string;
   /** Serve `/demo/chat`, a sample website embedding the demo tenant's widget. */
   demoPage?: boolean;
+  /** Connection caps and timeouts; unset fields keep DEFAULT_CONNECTION_LIMITS. */
+  connections?: Partial<ConnectionLimits>;
+  /** The bearer token that reads /metrics; none: only requests from this machine may. */
+  metricsToken?: string | undefined;
 }
 
 const ROUTES = [
@@ -110,7 +122,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   };
 
+  const connections = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   const app = Fastify({
+    ...timeoutOptions(connections),
     logger: options.logger ?? false,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
@@ -118,7 +132,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  limitConnections(app.server, connections);
   app.setValidatorCompiler(validatorCompiler);
+  registerJsonBodyParser(app);
+  await registerSecurityHeaders(app);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   const webApp = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
@@ -138,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       callback(null, request.url.startsWith(PUBLIC_PREFIX) ? PUBLIC_CORS : { origin: false }),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  registerMetrics(app);
+  registerMetrics(app, options.metricsToken);
   await registerOpenApi(app);
   registerWidgetAssets(app, {
     db: options.db,

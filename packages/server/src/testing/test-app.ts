@@ -1,6 +1,6 @@
 import { ManualClock } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
-import { buildApp } from '../app.ts';
+import { type AppOptions, buildApp } from '../app.ts';
 import { type Database, migrate, openDatabase } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
@@ -15,13 +15,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A server on a fresh in-memory PGlite database with a hand-moved clock. */
-export async function startTestApp(): Promise<TestApp> {
+/** A server on a fresh in-memory PGlite database with a hand-moved clock; `options` set the rest. */
+export async function startTestApp(options: Omit<AppOptions, 'db' | 'clock' | 'acd'> = {}): Promise<TestApp> {
   const database = await openDatabase({});
   await migrate(database.db);
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.db, clock);
-  const app = await buildApp({ db: database.db, clock, acd });
+  const app = await buildApp({ ...options, db: database.db, clock, acd });
   return {
     app,
     acd,
