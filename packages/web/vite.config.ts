@@ -6,7 +6,7 @@ const api = process.env.SWITCHBOARD_URL ?? 'http://localhost:3000';
 /** Production: `vite build` writes dist/, which the server serves. Development: `vite` proxies the API. */
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     proxy: {
       '/api': { target: api, ws: true, changeOrigin: false },

@@ -36,8 +36,9 @@ describe('start configuration', () => {
         SWITCHBOARD_SIGNIN_ADDRESS_FAILURES: '200',
       },
     );
+    const { connections: _connections, metricsToken: _metricsToken, ...rest } = config;
     assert.deepEqual(
-      { ...config, host: undefined, logLevel: undefined },
+      { ...rest, host: undefined, logLevel: undefined },
       {
         port: 8080,
         host: undefined,
@@ -70,5 +71,24 @@ describe('start configuration', () => {
     assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_DEMO: 'yes' }), /0 or 1/);
     assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_ROLES: 'web,cook' }), /web, router, worker/);
     assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_ADMIN_PASSWORD: 'short' }), /8 to 128/);
+  });
+
+  test('connection caps and the metrics token: defaults, environment, flags', () => {
+    const defaults = resolveStartConfig({}, {});
+    assert.deepEqual(defaults.connections, { maxConnections: 10_000, maxConnectionsPerClient: 256 });
+    assert.equal(defaults.metricsToken, undefined);
+    const env = {
+      SWITCHBOARD_MAX_CONNECTIONS: '500',
+      SWITCHBOARD_MAX_CONNECTIONS_PER_CLIENT: '0',
+      SWITCHBOARD_METRICS_TOKEN: 'scrape-me',
+    };
+    const fromEnv = resolveStartConfig({}, env);
+    assert.deepEqual(fromEnv.connections, { maxConnections: 500, maxConnectionsPerClient: 0 });
+    assert.equal(fromEnv.metricsToken, 'scrape-me');
+    const fromFlags = resolveStartConfig({ maxConnectionsPerClient: '64', metricsToken: 'flag' }, env);
+    assert.equal(fromFlags.connections.maxConnectionsPerClient, 64);
+    assert.equal(fromFlags.metricsToken, 'flag');
+    assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_MAX_CONNECTIONS: '0' }), /from 1 to 1000000/);
+    assert.throws(() => resolveStartConfig({ maxConnectionsPerClient: '-1' }, {}), /PER_CLIENT must be/);
   });
 });

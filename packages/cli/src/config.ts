@@ -17,6 +17,10 @@ export interface StartConfig {
   trustProxy: number | string[] | false;
   /** `SWITCHBOARD_SIGNIN_ADDRESS_FAILURES`: failed sign-ins from one address before attempts are spaced out. */
   signInAddressFailures: number | undefined;
+  /** Open connections in all and per client address (0: no per-address cap). */
+  connections: { maxConnections: number; maxConnectionsPerClient: number };
+  /** The bearer token that reads /metrics; unset: only this machine may. */
+  metricsToken: string | undefined;
 }
 
 export interface StartFlags {
@@ -31,6 +35,9 @@ export interface StartFlags {
   masterKey?: string;
   trustProxy?: string;
   signinAddressFailures?: string;
+  maxConnections?: string;
+  maxConnectionsPerClient?: string;
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +74,17 @@ export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv): S
     demo: demoText === '1',
     roles: roles as ProcessRole[],
     logLevel: flags.logLevel ?? env.LOG_LEVEL ?? 'info',
+    connections: {
+      maxConnections: count('SWITCHBOARD_MAX_CONNECTIONS', flags.maxConnections, env, 10_000, 1),
+      maxConnectionsPerClient: count(
+        'SWITCHBOARD_MAX_CONNECTIONS_PER_CLIENT',
+        flags.maxConnectionsPerClient,
+        env,
+        256,
+        0,
+      ),
+    },
+    metricsToken: flags.metricsToken ?? (env.SWITCHBOARD_METRICS_TOKEN || undefined),
   };
 }
 
@@ -103,4 +121,19 @@ export function parseTrustProxy(text: string | undefined): number | string[] | f
     );
   }
   return list;
+}
+
+function count(
+  name: string,
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  fallback: number,
+  min: number,
+) {
+  const text = flag ?? env[name] ?? String(fallback);
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > 1_000_000) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to 1000000, not "${text}".`);
+  }
+  return value;
 }

@@ -63,6 +63,19 @@ storageOptions(
         '--signin-address-failures <n>',
         'failed sign-ins from one address before they are spaced out',
       ).env('SWITCHBOARD_SIGNIN_ADDRESS_FAILURES'),
+    )
+    .addOption(
+      new Option('--max-connections <n>', 'open connections in all').env('SWITCHBOARD_MAX_CONNECTIONS'),
+    )
+    .addOption(
+      new Option('--max-connections-per-client <n>', 'open connections per client address; 0: no cap').env(
+        'SWITCHBOARD_MAX_CONNECTIONS_PER_CLIENT',
+      ),
+    )
+    .addOption(
+      new Option('--metrics-token <token>', 'bearer token for /metrics; unset: only this machine').env(
+        'SWITCHBOARD_METRICS_TOKEN',
+      ),
     ),
 ).action(async (flags) => {
   await start(resolveStartConfig(flags, process.env));

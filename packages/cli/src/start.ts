@@ -36,6 +36,8 @@ export async function start(config: StartConfig): Promise<void> {
     webRoot: WEB_ROOT,
     widgetScript: WIDGET_SCRIPT,
     demoPage: config.demo,
+    connections: config.connections,
+    metricsToken: config.metricsToken,
   });
   let demo: { stop(): Promise<void> } | null = null;
   const stop = async () => {

@@ -30,9 +30,17 @@ import { skillRoutes } from './directory/skills.routes.ts';
 import { teamRoutes } from './directory/teams.routes.ts';
 import { userRoutes } from './directory/users.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
+import {
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  limitConnections,
+  timeoutOptions,
+} from './http/connection-limits.ts';
 import { sendError } from './http/errors.ts';
+import { registerJsonBodyParser } from './http/json-body.ts';
 import { redactingLogger } from './http/log-redaction.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -69,6 +77,10 @@ export interface AppOptions {
   signIn?: SignInLimits;
   /** Runs the event streams' heartbeats (ping, re-check the caller); tests pass one they fire by hand. */
   repeat?: Repeat;
+  /** Connection caps and timeouts; unset fields keep DEFAULT_CONNECTION_LIMITS. */
+  connections?: Partial<ConnectionLimits>;
+  /** The bearer token that reads /metrics; none: only requests from this machine may. */
+  metricsToken?: string | undefined;
 }
 
 const ROUTES = [
@@ -136,7 +148,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   };
 
+  const connections = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   const app = Fastify({
+    ...timeoutOptions(connections),
     logger: redactingLogger(options.logger),
     trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
@@ -144,7 +158,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  limitConnections(app.server, connections);
   app.setValidatorCompiler(validatorCompiler);
+  registerJsonBodyParser(app);
+  await registerSecurityHeaders(app);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   const webApp = await registerWebApp(app, options.webRoot);
   app.setNotFoundHandler((request, reply) => {
@@ -164,7 +181,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       callback(null, request.url.startsWith(PUBLIC_PREFIX) ? PUBLIC_CORS : { origin: false }),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  registerMetrics(app);
+  registerMetrics(app, options.metricsToken);
   await registerOpenApi(app);
   registerWidgetAssets(app, {
     db: options.db,

@@ -1,6 +1,6 @@
 import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
-import { name, Uuid } from '../http/common.schema.ts';
+import { INT4_MAX, name, Uuid } from '../http/common.schema.ts';
 
 const Timestamp = Type.String({ format: 'date-time' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -31,7 +31,11 @@ export const SendMessageBody = Type.Object(
 export const TypingBody = Type.Object({ typing: Type.Boolean() }, { additionalProperties: false });
 
 export const AfterQuery = Type.Object(
-  { after: Type.Optional(Type.Integer({ minimum: 0, description: 'Only messages numbered above this.' })) },
+  {
+    after: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: INT4_MAX, description: 'Only messages numbered above this.' }),
+    ),
+  },
   { additionalProperties: false },
 );
 

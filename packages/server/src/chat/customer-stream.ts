@@ -1,6 +1,7 @@
 import type { WebSocket } from '@fastify/websocket';
 import { type CustomerChatStatus, type CustomerFrame, CustomerView } from '@switchboard/core';
 import type { ChatSessionRow } from '../db/schema.ts';
+import { INT4_MAX } from '../http/common.schema.ts';
 import { toSwitchboardError } from '../http/errors.ts';
 import { chatRepository } from './chat.repository.ts';
 import { type ChatDeps, customerTyping } from './chat.service.ts';
@@ -23,7 +24,8 @@ export async function serveCustomerStream(
   openSession: () => Promise<ChatSessionRow>,
   after: number,
 ): Promise<void> {
-  let lastSeq = Number.isInteger(after) && after > 0 ? after : 0;
+  // Message numbers are `integer` columns: an `after` beyond them is no message the client saw.
+  let lastSeq = Number.isInteger(after) && after > 0 && after <= INT4_MAX ? after : 0;
   let waiting: ChatItem[] | null = [];
   let view: CustomerView | null = null;
   let unsubscribe = () => {};

@@ -30,6 +30,9 @@ export const Paging = {
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 };
 
+/** The largest value of a PostgreSQL `integer` column: integer inputs stored in one stay within it. */
+export const INT4_MAX = 2_147_483_647;
+
 export const Competence = Type.Integer({ minimum: LIMITS.competence.min, maximum: LIMITS.competence.max });
 
 export const text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });

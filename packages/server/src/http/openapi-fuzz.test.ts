@@ -5,6 +5,7 @@ import type { HTTPMethods } from 'fastify';
 import {
   buildApiKey,
   buildCalendar,
+  buildChat,
   buildChatWidget,
   buildCsq,
   buildPredefinedResponse,
@@ -16,9 +17,13 @@ import {
   buildWrapUpCategory,
 } from '../testing/builders.ts';
 import {
+  deeplyNested,
   type JsonSchema,
+  jsonText,
   type Operation,
+  type OutOfBoundsCase,
   openApiOperations,
+  type SchemaArbitraries,
   schemaArbitraries,
 } from '../testing/schema-arbitrary.ts';
 import {
@@ -35,6 +40,8 @@ import {
  * answers below 500, every refusal has the documented error shape, and another tenant's ids never succeed.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+/** One seed for the whole run, so that a failure replays with FUZZ_SEED=<seed>. */
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const PREFIX = '/api/v1';
 const SCRATCH = 'fuzz-scratch';
 const HUGE = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 1) });
@@ -48,7 +55,10 @@ type IdChoice =
   | { kind: 'known'; index: number }
   | { kind: 'foreign' }
   | { kind: 'text' | 'raw'; value: unknown };
-type Body = { kind: 'none' | 'huge' } | { kind: 'json' | 'raw'; value: unknown; contentType: string };
+type Body =
+  | { kind: 'none' | 'huge' }
+  | { kind: 'json' | 'raw'; value: unknown; contentType: string }
+  | { kind: 'deep'; depth: number; nesting: 'array' | 'object'; inField: boolean };
 interface FuzzRequest {
   auth: Auth;
   id: IdChoice | undefined;
@@ -102,6 +112,8 @@ before(async () => {
   remember('api-keys', pooledKey.keyId);
   // The key the fuzzer signs in with stays out of the pools, so no fuzzed request revokes it.
   apiKey = (await buildApiKey(fixture, admin, 'write')).session;
+  const chatCsq = (await buildCsq(fixture, admin, { channel: 'chat' })).id;
+  for (let i = 0; i < 2; i++) remember('chats', (await buildChat(fixture, apiKey, chatCsq)).id);
   const scratch = (await createTestTenant(fixture, SCRATCH)).admin;
   foreign.set('users', (await buildUser(fixture, scratch)).id);
   foreign.set('skills', (await buildSkill(fixture, scratch)).id);
@@ -143,12 +155,43 @@ const bodyOf =
   (value: unknown) =>
     ({ kind, value, contentType: type }) as Body;
 
+/** Nesting from just over the server's limit to deep enough to overflow any recursive walk. */
+const deepBody = fc.record({
+  kind: fc.constant('deep' as const),
+  depth: fc.constantFrom(65, 1000, 10_000, 100_000),
+  nesting: fc.constantFrom<'array' | 'object'>('array', 'object'),
+  inField: fc.boolean(),
+});
+const deepQuery = fc.oneof(
+  fc.constantFrom(30, 1000).map((depth) => `a${'[b]'.repeat(depth)}=1`),
+  fc.constantFrom(100, 1000).map((depth) => `q=${encodeURIComponent(deeplyNested(depth, 'array'))}`),
+);
+
 const knownId = fc.nat().map((index): IdChoice => ({ kind: 'known', index }));
 const overLongId = fc.nat(200).map((n) => idOf('raw')('0'.repeat(101 + n)));
 const oddQuery = fc.constantFrom('%zz', 'a[b]=1', '&&=', 'x');
 
+/** Each numeric or length-limited query parameter out of bounds, as `{name: text}`, with the rest valid. */
+function outOfBoundsQueries(operation: Operation, gen: SchemaArbitraries): OutOfBoundsCase[] {
+  return operation.parameters
+    .filter((p) => p.in === 'query')
+    .flatMap((p) =>
+      gen.outOfBounds(p.schema, 'text', `querystring/${p.name}`).map((c) => ({
+        label: c.label,
+        value: c.value.map((value) => ({ [p.name]: asText(value) })),
+      })),
+    );
+}
+
+/** One set of arbitraries for the whole document: building them is slow, using them again is free. */
+let arbitraries: SchemaArbitraries | undefined;
+const arbitrariesOf = (components: Record<string, JsonSchema>) => {
+  arbitraries ??= schemaArbitraries(components, () => [...known.values()].flat());
+  return arbitraries;
+};
+
 function requestArbitrary(operation: Operation, components: Record<string, JsonSchema>) {
-  const gen = schemaArbitraries(components, () => [...known.values()].flat());
+  const gen = arbitrariesOf(components);
   const anyJson = fc.jsonValue({ maxDepth: 3 });
   const tampered = fc.nat().map((i) => {
     const at = 7 + (i % (admin.token.length - 7));
@@ -191,7 +234,23 @@ function requestArbitrary(operation: Operation, components: Record<string, JsonS
       requiredKeys: [],
     }) as fc.Arbitrary<Partial<Record<string, string>>>;
   const mixed = (schema: JsonSchema) => fc.oneof(gen.valid(schema), gen.invalid(schema));
-  const declared = fc.oneof(shrinkToFirst, weighted(2, queryOf(gen.valid)), weighted(1, queryOf(mixed)));
+  const queryCases = outOfBoundsQueries(operation, gen);
+  const declared = fc.oneof(
+    shrinkToFirst,
+    weighted(2, queryOf(gen.valid)),
+    weighted(1, queryOf(mixed)),
+    ...(queryCases.length === 0
+      ? []
+      : [
+          weighted(
+            1,
+            fc
+              .tuple(queryOf(gen.valid), fc.oneof(...queryCases.map((c) => c.value)))
+              .map(([valid, bad]) => ({ ...valid, ...(bad as object) })),
+          ),
+        ]),
+  );
+
   const extraName = fc.oneof(
     fc.string({ minLength: 1, maxLength: 8 }),
     ...queryParameters.map((p) => fc.constant(p.name)), // repeated names arrive as arrays
@@ -203,7 +262,7 @@ function requestArbitrary(operation: Operation, components: Record<string, JsonS
       weighted(4, fc.constant<[string, string][]>([])),
       weighted(1, fc.array(fc.tuple(extraName, fc.string({ maxLength: 8 })), { maxLength: 2 })),
     ),
-    raw: fc.oneof(shrinkToFirst, weighted(8, fc.constant('')), weighted(1, oddQuery)),
+    raw: fc.oneof(shrinkToFirst, weighted(8, fc.constant('')), weighted(1, oddQuery), weighted(1, deepQuery)),
   });
 
   const garbage = fc
@@ -220,18 +279,30 @@ function requestArbitrary(operation: Operation, components: Record<string, JsonS
     .map(([value, type]) => bodyOf('json', type)(value));
   const none = fc.constant<Body>({ kind: 'none' });
   const randomJson = anyJson.map(bodyOf('json'));
+  const bodyCases = operation.body ? gen.outOfBounds(operation.body, 'json', 'body') : [];
+  const outOfBoundsBody = bodyCases.length
+    ? [weighted(2, fc.oneof(...bodyCases.map((c) => c.value)).map(bodyOf('json')))]
+    : [];
   const body = operation.body
     ? fc.oneof(
         shrinkToFirst,
         weighted(6, gen.valid(operation.body).map(bodyOf('json'))),
         weighted(6, gen.invalid(operation.body).map(bodyOf('json'))),
+        ...outOfBoundsBody,
+        weighted(1, deepBody),
         weighted(1, randomJson),
         weighted(1, garbage),
         weighted(1, otherMedia),
         weighted(1, none),
         weighted(1, fc.constant<Body>({ kind: 'huge' })),
       )
-    : fc.oneof(shrinkToFirst, weighted(8, none), weighted(1, randomJson), weighted(1, garbage));
+    : fc.oneof(
+        shrinkToFirst,
+        weighted(8, none),
+        weighted(1, randomJson),
+        weighted(1, garbage),
+        weighted(1, deepBody),
+      );
 
   return fc.record({ auth, id, query, body }) satisfies fc.Arbitrary<FuzzRequest>;
 }
@@ -271,8 +342,12 @@ function urlOf(operation: Operation, request: FuzzRequest): string {
 
 function payloadOf(body: Body): { payload?: string; contentType?: string } {
   if (body.kind === 'huge') return { payload: HUGE, contentType: 'application/json' };
+  if (body.kind === 'deep') {
+    const text = deeplyNested(body.depth, body.nesting);
+    return { payload: body.inField ? `{"name":${text}}` : text, contentType: 'application/json' };
+  }
   if (!('value' in body)) return {};
-  const payload = body.kind === 'raw' ? String(body.value) : JSON.stringify(body.value);
+  const payload = body.kind === 'raw' ? String(body.value) : jsonText(body.value);
   return { payload, contentType: body.contentType };
 }
 
@@ -324,16 +399,54 @@ test('every /api/v1 operation survives requests fuzzed from its own OpenAPI sche
     await t.test(operation.key, async (st) => {
       const requests = requestArbitrary(operation, document.components?.schemas ?? {});
       const seen = new Map<number, number>();
-      await fc.assert(
+      const details = await fc.check(
         fc.asyncProperty(requests, async (request) => {
           const status = await send(operation, request);
           seen.set(status, (seen.get(status) ?? 0) + 1);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, seed: SEED },
       );
+      if (details.failed) {
+        console.error(`FUZZ_SEED=${SEED} to replay (${operation.key}, path "${details.counterexamplePath}")`);
+        assert.fail(await fc.asyncDefaultReportMessage(details));
+      }
       st.diagnostic(`statuses: ${JSON.stringify(Object.fromEntries(seen))}`);
     });
   }
   // The fuzzer must not have locked the fixture's administrator out.
   assert.equal((await call(fixture, admin, 'GET', '/me')).status, 200);
+});
+
+test('every numeric and length-limited field of every operation, out of bounds, is refused', async (t) => {
+  const document = (await fixture.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  const gen = arbitrariesOf(document.components?.schemas ?? {});
+  let refused = 0;
+  for (const operation of openApiOperations(document, PREFIX)) {
+    const hasId = operation.parameters.some((p) => p.in === 'path' && p.name === 'id');
+    const request = (body: Body, declared: Partial<Record<string, string>>): FuzzRequest => ({
+      auth: { kind: 'admin' },
+      id: hasId ? { kind: 'known', index: 0 } : undefined,
+      query: { declared, extra: [], raw: '' },
+      body,
+    });
+    const cases = [
+      ...(operation.body ? gen.outOfBounds(operation.body, 'json', 'body') : []).map((c) => ({
+        label: c.label,
+        request: c.value.map((value) => request(bodyOf('json')(value), {})),
+      })),
+      ...outOfBoundsQueries(operation, gen).map((c) => ({
+        label: c.label,
+        request: c.value.map((query) => request({ kind: 'none' }, query as Record<string, string>)),
+      })),
+    ];
+    for (const { label, request: arbitrary } of cases) {
+      const [sample] = fc.sample(arbitrary, { numRuns: 1, seed: SEED });
+      if (!sample) continue;
+      const status = await send(operation, sample);
+      assert.ok(status >= 400, `${operation.key} accepted ${label} (FUZZ_SEED=${SEED} to replay)`);
+      refused++;
+    }
+  }
+  t.diagnostic(`${refused} out-of-bounds fields refused`);
+  assert.ok(refused > 100, `only ${refused} fields out of bounds: are the schemas still read?`);
 });

@@ -2,7 +2,8 @@ import { SwitchboardError } from '@switchboard/core';
 
 /**
  * PostgreSQL text cannot hold the NUL character; refuse it at the boundary with a clear message instead of
- * letting the database fail later. Walks any JSON value.
+ * letting the database fail later. Walks any JSON value, with a stack of its own: however deep the value,
+ * the walk cannot overflow the call stack.
  */
 export function refuseNulCharacters(value: unknown, where: string): void {
   const path = findNul(value, where);
@@ -15,19 +16,21 @@ export function refuseNulCharacters(value: unknown, where: string): void {
   }
 }
 
-function findNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findNul(item, `${path}/${i}`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = key.includes('\u0000') ? `${path}/${key}` : findNul(item, `${path}/${key}`);
-      if (found) return found;
+function findNul(root: unknown, rootPath: string): string | null {
+  const pending: [unknown, string][] = [[root, rootPath]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path;
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) pending.push([value[i], `${path}/${i}`]);
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i] as [string, unknown];
+        // A key holding NUL is reported in its turn, like a string value.
+        pending.push([key.includes('\u0000') ? key : item, `${path}/${key}`]);
+      }
     }
   }
   return null;

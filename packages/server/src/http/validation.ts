@@ -1,13 +1,15 @@
 import { SwitchboardError } from '@switchboard/core';
 import Ajv, { type Options } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 
 const common: Options = {
   allErrors: false,
   removeAdditional: false,
   useDefaults: true,
   strict: false,
+  // NaN and Infinity are no numbers: `?after=1e400` and a JSON 1e400 (both Infinity) are refused.
+  strictNumbers: true,
 };
 
 // Bodies are taken exactly as sent: a string where a number belongs is an error, not a guess.
@@ -16,7 +18,37 @@ const bodyAjv = addFormats.default(new Ajv.default({ ...common, coerceTypes: fal
 const textAjv = addFormats.default(new Ajv.default({ ...common, coerceTypes: 'array' }));
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+  httpPart === 'body' ? bodyAjv.compile(schema) : finiteOnly(textAjv.compile(schema));
+
+type Validate = ((data: unknown) => boolean) & { errors?: FastifySchemaValidationError[] | null };
+
+/**
+ * Ajv coerces text such as `1e400` to Infinity and then skips minimum and maximum for it, so a check after
+ * coercion refuses what no column can hold. Query strings and path parameters are flat: one level to look at.
+ */
+function finiteOnly(check: Validate): Validate {
+  const validate: Validate = (data) => {
+    const valid = check(data);
+    validate.errors = check.errors;
+    if (!valid || data === null || typeof data !== 'object') return valid;
+    for (const [key, value] of Object.entries(data)) {
+      if ([value].flat().some((item) => typeof item === 'number' && !Number.isFinite(item))) {
+        validate.errors = [
+          {
+            instancePath: `/${key}`,
+            message: 'must be a finite number',
+            keyword: 'type',
+            schemaPath: '',
+            params: {},
+          },
+        ];
+        return false;
+      }
+    }
+    return true;
+  };
+  return validate;
+}
 
 /** Validates input that does not come through HTTP (the command line) against the same schemas. */
 export function assertValid<T>(schema: object, value: unknown, what: string): T {

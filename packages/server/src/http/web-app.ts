@@ -17,6 +17,8 @@ export async function registerWebApp(
   await app.register(fastifyStatic, {
     root,
     index: ['index.html'],
+    // Source maps would hand out the desktop's sources; a build left from before they were turned off keeps them.
+    allowedPath: (path) => !path.endsWith('.map'),
     setHeaders: (response, path) => {
       response.header(
         'cache-control',

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { assertMayReadMetrics } from './metrics-access.ts';
 
-/** Prometheus metrics of one app instance: process defaults plus HTTP traffic by route and status. */
-export function registerMetrics(app: FastifyInstance): Registry {
+/**
+ * Prometheus metrics of one app instance: process defaults plus HTTP traffic by route and status. `token`:
+ * the bearer token scrapers send; without it only this machine may read them.
+ */
+export function registerMetrics(app: FastifyInstance, token?: string): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'switchboard_' });
   const requests = new Counter({
@@ -23,8 +27,9 @@ export function registerMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', registry.contentType).send(await registry.metrics()),
-  );
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    assertMayReadMetrics(request, token);
+    return reply.header('content-type', registry.contentType).send(await registry.metrics());
+  });
   return registry;
 }

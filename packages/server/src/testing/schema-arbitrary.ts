@@ -58,7 +58,35 @@ export interface SchemaArbitraries {
   valid(schema: JsonSchema): fc.Arbitrary<unknown>;
   /** Values the schema should refuse: wrong types, missing or unknown fields, out-of-range sizes. */
   invalid(schema: JsonSchema): fc.Arbitrary<unknown>;
+  /**
+   * One case per field and bad value: the value valid but for that one field, which holds a number no column
+   * takes (HUGE_NUMBERS) or a string one character over its maxLength or under its minLength. `text`: the
+   * numbers as query-string text; `json`: as raw JSON numbers (write the value with `jsonText`).
+   */
+  outOfBounds(schema: JsonSchema, mode: 'json' | 'text', where: string): OutOfBoundsCase[];
 }
+
+export interface OutOfBoundsCase {
+  /** Where and what, e.g. "body/capacity/chat=1e400". */
+  label: string;
+  value: fc.Arbitrary<unknown>;
+}
+
+/** Numbers beyond every column and every double, or no numbers at all, as a client may write them. */
+export const HUGE_NUMBERS = ['1e400', '-1e400', String(2 ** 53 + 1), '1e20', '-1e20', 'NaN', 'Infinity'];
+
+const RAW = '\u0001raw:';
+/** A value written into JSON text as it is (1e400 and NaN have no JavaScript value that JSON keeps). */
+export const rawJson = (text: string) => `${RAW}${text}${RAW}`;
+/** JSON.stringify, with `rawJson` values written out raw. */
+export const jsonText = (value: unknown) =>
+  JSON.stringify(value)?.replace(/"\\u0001raw:([^"\\]*)\\u0001raw:"/g, '$1');
+
+/** JSON text that opens `depth` arrays or objects inside each other. */
+export const deeplyNested = (depth: number, kind: 'array' | 'object') =>
+  kind === 'array'
+    ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 /** Sizes stay small: the point is the shape of a value, not its bulk. */
 const SMALL = 4;
@@ -100,10 +128,24 @@ export function schemaArbitraries(
   const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type[0] : s.type);
   const regex = (s: JsonSchema) => (s.pattern === undefined ? undefined : new RegExp(s.pattern, 'u'));
 
+  // Arbitraries are immutable and building one from a pattern is slow: each schema gets one, reused.
+  const validOf = new WeakMap<JsonSchema, fc.Arbitrary<unknown>>();
+  const objectOf = new WeakMap<JsonSchema, fc.Arbitrary<Record<string, unknown>>>();
+  const byPattern = new Map<string, fc.Arbitrary<string>>();
+  const matching = (pattern: RegExp) => {
+    const arbitrary = byPattern.get(pattern.source) ?? fc.stringMatching(pattern, { size: 'xsmall' });
+    byPattern.set(pattern.source, arbitrary);
+    return arbitrary;
+  };
+
   function valid(input: JsonSchema): fc.Arbitrary<unknown> {
     const s = resolve(input);
+    const cached = validOf.get(s);
+    if (cached) return cached;
     const base = validBase(s);
-    return s.nullable ? fc.oneof(base, fc.constant(null)) : base;
+    const arbitrary = s.nullable ? fc.oneof(base, fc.constant(null)) : base;
+    validOf.set(s, arbitrary);
+    return arbitrary;
   }
 
   function validBase(s: JsonSchema): fc.Arbitrary<unknown> {
@@ -160,7 +202,7 @@ export function schemaArbitraries(
     );
     return fc
       .oneof(
-        { weight: 3, arbitrary: pattern ? fc.stringMatching(pattern, { size: 'xsmall' }) : free },
+        { weight: 3, arbitrary: pattern ? matching(pattern) : free },
         { weight: 1, arbitrary: fc.constantFrom(...boundaries) },
         { weight: 3, arbitrary: fc.constantFrom(...AWKWARD_TEXT) },
       )
@@ -168,6 +210,8 @@ export function schemaArbitraries(
   }
 
   function validObject(s: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
+    const cached = objectOf.get(s);
+    if (cached) return cached;
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     for (const [key, property] of Object.entries(s.properties ?? {})) model[key] = valid(property);
     const required = s.required ?? [];
@@ -180,7 +224,9 @@ export function schemaArbitraries(
       );
     });
     const minProperties = s.minProperties ?? 0;
-    return fc.oneof(record, sparse).filter((o) => Object.keys(o).length >= minProperties);
+    const arbitrary = fc.oneof(record, sparse).filter((o) => Object.keys(o).length >= minProperties);
+    objectOf.set(s, arbitrary);
+    return arbitrary;
   }
 
   function wrongType(s: JsonSchema): fc.Arbitrary<unknown> {
@@ -261,5 +307,54 @@ export function schemaArbitraries(
     return options;
   }
 
-  return { valid, invalid };
+  function outOfBounds(
+    input: JsonSchema,
+    mode: 'json' | 'text',
+    where: string,
+    depth = 0,
+  ): OutOfBoundsCase[] {
+    const s = resolve(input);
+    if (depth > 6 || s.enum) return [];
+    const alternatives = s.anyOf ?? s.oneOf;
+    if (alternatives) return alternatives.flatMap((a) => outOfBounds(a, mode, where, depth + 1));
+    const type = typeOf(s);
+    if (type === 'integer' || type === 'number') {
+      return HUGE_NUMBERS.map((text) => ({
+        label: `${where}=${text}`,
+        value: fc.constant(mode === 'json' ? rawJson(text) : text),
+      }));
+    }
+    if (type === 'string') {
+      const cases: OutOfBoundsCase[] = [];
+      if (s.maxLength !== undefined) {
+        const over = s.maxLength + 1;
+        cases.push({ label: `${where} of ${over} characters`, value: fc.constant('a'.repeat(over)) });
+      }
+      if (s.minLength) {
+        const under = s.minLength - 1;
+        cases.push({ label: `${where} of ${under} characters`, value: fc.constant('a'.repeat(under)) });
+      }
+      return cases;
+    }
+    if (type === 'array') {
+      const items = s.items ?? {};
+      return outOfBounds(items, mode, `${where}/0`, depth + 1).map((c) => ({
+        label: c.label,
+        value: fc
+          .tuple(c.value, fc.array(valid(items), { maxLength: 1 }))
+          .map(([bad, rest]) => [bad, ...rest].slice(0, Math.max(1, s.maxItems ?? 2))),
+      }));
+    }
+    if (type === 'object') {
+      return Object.entries(s.properties ?? {}).flatMap(([key, property]) =>
+        outOfBounds(property, mode, `${where}/${key}`, depth + 1).map((c) => ({
+          label: c.label,
+          value: fc.tuple(validObject(s), c.value).map(([object, bad]) => ({ ...object, [key]: bad })),
+        })),
+      );
+    }
+    return [];
+  }
+
+  return { valid, invalid, outOfBounds: (schema, mode, where) => outOfBounds(schema, mode, where) };
 }

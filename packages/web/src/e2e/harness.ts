@@ -43,6 +43,7 @@ export class ServerProcess {
   readonly #port: number;
   readonly #dataDir: string;
   #child: ChildProcess | null = null;
+  #env: Record<string, string> = {};
 
   private constructor(port: number, dataDir: string) {
     this.#port = port;
@@ -50,8 +51,10 @@ export class ServerProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async create(): Promise<ServerProcess> {
+  /** `env` adds to or overrides the settings below (SWITCHBOARD_DEMO: '1' for the demo center and page). */
+  static async create(env: Record<string, string> = {}): Promise<ServerProcess> {
     const server = new ServerProcess(await freePort(), await mkdtemp(join(tmpdir(), 'switchboard-browser-')));
+    server.#env = env;
     await server.start();
     return server;
   }
@@ -67,6 +70,7 @@ export class ServerProcess {
         SWITCHBOARD_DEMO: '0',
         SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
         SWITCHBOARD_DATA: this.#dataDir,
+        ...this.#env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
