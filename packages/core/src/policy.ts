@@ -158,9 +158,11 @@ export const API_KEY_USER_RULE =
 /** Throws `forbidden` unless `actor` may give or change `role` (see mayGrantRole). */
 export function authorizeRole(actor: Actor, role: Role): void {
   if (mayGrantRole(actor, role)) return;
-  if (actor.role === 'service') throw forbidden(`${API_KEY_USER_RULE} This user is or would be a ${role}.`);
+  const article = role === 'administrator' ? 'an' : 'a';
+  if (actor.role === 'service')
+    throw forbidden(`${API_KEY_USER_RULE} This user is or would be ${article} ${role}.`);
   const missing = [...permissionsOf(role)].filter((p) => !PERSONAL.has(p) && !isAllowed(actor, p));
   throw forbidden(
-    `The ${actor.role} role may not give or change the ${role} role: it holds rights this role does not (${missing.join(', ')}).`,
+    `The ${actor.role} role may not give or change the ${role} role: that role holds rights the ${actor.role} role does not (${missing.join(', ')}).`,
   );
 }

@@ -181,7 +181,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       callback(null, request.url.startsWith(PUBLIC_PREFIX) ? PUBLIC_CORS : { origin: false }),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  registerMetrics(app, options.metricsToken);
+  registerMetrics(app, {
+    token: options.metricsToken,
+    behindProxy: Boolean(options.trustProxy),
+  });
   await registerOpenApi(app);
   registerWidgetAssets(app, {
     db: options.db,

@@ -45,12 +45,19 @@ export class AuthService {
    * Sign-in with a password. The attempt is counted before the password is hashed (see SignInGuard); every
    * success, failure and start of a delay is written to the tenant's audit log.
    */
-  login(input: { tenant: string; username: string; password: string }, address: string): Promise<TokenPair> {
-    return this.#guard.attempt({ ...input, address }, async (attempt) => {
-      const tenant = await tenantsRepository.findByName(this.#db, input.tenant);
-      const user = tenant
-        ? await usersRepository.findByUsername(this.#db, tenant.id, input.username)
-        : undefined;
+  async login(
+    input: { tenant: string; username: string; password: string },
+    address: string,
+  ): Promise<TokenPair> {
+    const tenant = await tenantsRepository.findByName(this.#db, input.tenant);
+    const user = tenant
+      ? await usersRepository.findByUsername(this.#db, tenant.id, input.username)
+      : undefined;
+    const account =
+      tenant && user
+        ? SignInGuard.userAccount(tenant.id, user.id)
+        : SignInGuard.unknownAccount(input.tenant, input.username);
+    return this.#guard.attempt({ account, address }, async (attempt) => {
       const canSignIn = user?.active === true && user.role !== 'service' && user.password_hash !== null;
       const passwordOk = await verifyPassword(
         input.password,
@@ -95,7 +102,8 @@ export class AuthService {
       throw new SwitchboardError('validation_failed', 'Service users have no password; they use API keys.');
     }
     const hash = user.password_hash;
-    await this.#guard.attempt({ tenant: tenant.name, username: user.username, address }, async (attempt) => {
+    const account = SignInGuard.userAccount(tenant.id, user.id);
+    await this.#guard.attempt({ account, address }, async (attempt) => {
       if (!(await verifyPassword(password, hash))) {
         const who = { tenant, user, username: user.username, address };
         await this.#audit(who, 'password_check_failed');

@@ -8,6 +8,7 @@ import {
 } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import { signInThrottleRepository, type ThrottledKey } from '../db/repositories/index.ts';
+import { HashSlots } from './hash-slots.ts';
 import { sha256 } from './secrets.ts';
 
 export interface SignInLimits {
@@ -15,6 +16,8 @@ export interface SignInLimits {
   addressFreeFailures?: number;
   /** Password hashes one address may have running at once on a node (default 2). */
   concurrentHashesPerAddress?: number;
+  /** Sign-ins from one address that may wait for those (default 32); more are refused at once. */
+  queuedHashesPerAddress?: number;
 }
 
 export const tooManyAttempts = (retryAfterMs: number) => {
@@ -33,7 +36,7 @@ export interface GuardedAttempt {
 
 /**
  * Guards every password check (sign-in, changing one's own password): first a cap on the hashes one address
- * may run at once, then one attempt reserved in the database under the user-at-address and address keys.
+ * may run at once (HashSlots), then one attempt reserved in the database under the user-at-address and address keys.
  * Only then is the slow hash computed, so parallel guesses cannot slip past the count or burn the CPU.
  */
 export class SignInGuard {
@@ -41,8 +44,7 @@ export class SignInGuard {
   readonly #clock: Clock;
   readonly #userRule: ThrottleRule = SIGN_IN_THROTTLE.userAtAddress;
   readonly #addressRule: ThrottleRule;
-  readonly #hashesPerAddress: number;
-  readonly #running = new Map<string, number>();
+  readonly #slots: HashSlots;
   #lastForget = 0;
 
   constructor(db: Db, clock: Clock, limits: SignInLimits = {}) {
@@ -52,34 +54,29 @@ export class SignInGuard {
       ...SIGN_IN_THROTTLE.address,
       freeFailures: limits.addressFreeFailures ?? SIGN_IN_THROTTLE.address.freeFailures,
     };
-    this.#hashesPerAddress = limits.concurrentHashesPerAddress ?? 2;
+    this.#slots = new HashSlots(limits.concurrentHashesPerAddress ?? 2, limits.queuedHashesPerAddress ?? 32);
   }
 
-  /** Runs `check` (which hashes) once the attempt is reserved; refuses with 429 when it must wait. */
-  async attempt<T>(
-    who: { tenant: string; username: string; address: string },
+  /**
+   * Runs `check` (which hashes) once the attempt is reserved; refuses with 429 when it must wait. `account`
+   * names who is signing in: the user's id once found, so every spelling of a name counts alike.
+   */
+  attempt<T>(
+    who: { account: string; address: string },
     check: (attempt: GuardedAttempt) => Promise<T>,
   ): Promise<T> {
     const address = addressBucket(who.address);
-    const running = this.#running.get(address) ?? 0;
-    if (running >= this.#hashesPerAddress) throw tooManyAttempts(1000);
-    this.#running.set(address, running + 1);
-    try {
+    return this.#slots.run(address, async () => {
       const userKey: ThrottledKey = {
-        key: sha256(
-          `user\u0000${who.tenant.toLowerCase()}\u0000${who.username.toLowerCase()}\u0000${address}`,
-        ),
+        key: sha256(`user\u0000${who.account}\u0000${address}`),
         rule: this.#userRule,
       };
-      const addressKey: ThrottledKey = {
-        key: sha256(`address\u0000${address}`),
-        rule: this.#addressRule,
-      };
+      const addressKey: ThrottledKey = { key: sha256(`address\u0000${address}`), rule: this.#addressRule };
       const now = this.#clock.now();
       const reserved = await signInThrottleRepository.reserve(this.#db, [userKey, addressKey], now);
       if (!reserved.allowed) throw tooManyAttempts(reserved.retryAfterMs);
       await this.#forgetOld(now);
-      return await check({
+      return check({
         startsDelay: reserved.failures.get(userKey.key) === this.#userRule.freeFailures,
         succeeded: () =>
           signInThrottleRepository.settleSuccess(this.#db, [
@@ -87,11 +84,16 @@ export class SignInGuard {
             { ...addressKey, clear: false },
           ]),
       });
-    } finally {
-      const left = (this.#running.get(address) ?? 1) - 1;
-      if (left === 0) this.#running.delete(address);
-      else this.#running.set(address, left);
-    }
+    });
+  }
+
+  /** The account key of a user who exists, and of a name that matches no one. */
+  static userAccount(tenantId: string, userId: string): string {
+    return `id\u0000${tenantId}\u0000${userId}`;
+  }
+
+  static unknownAccount(tenant: string, username: string): string {
+    return `name\u0000${tenant.toLowerCase()}\u0000${username.toLowerCase()}`;
   }
 
   async #forgetOld(now: number): Promise<void> {

@@ -13,7 +13,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../testing/test-app.ts';
-import { SignInGuard } from './sign-in-guard.ts';
+import { HashSlots } from './hash-slots.ts';
 
 const statuses = (responses: { statusCode: number }[]) => {
   const counts: Record<number, number> = {};
@@ -81,6 +81,13 @@ describe('sign-in cannot be raced or used to lock people out', () => {
     assert.equal((await login(agent.username, TEST_PASSWORD, '10.23.0.1', '203.0.113.99')).statusCode, 429);
   });
 
+  test('every spelling of a name that finds the same user counts against that user', async () => {
+    const agent = await buildUser(test_, admin);
+    const spellings = [agent.username.toUpperCase(), agent.username, ` ${agent.username}`.trim()];
+    for (let i = 0; i < 5; i++) await login(spellings[i % 3] ?? '', 'wrong-password', '10.26.0.1');
+    assert.equal((await login(agent.username.toUpperCase(), TEST_PASSWORD, '10.26.0.1')).statusCode, 429);
+  });
+
   test('an IPv6 client is counted by its /64: a fresh address per guess gains nothing', async () => {
     const agent = await buildUser(test_, admin);
     for (let i = 1; i <= 5; i++) await login(agent.username, 'wrong-password', `2001:db8:7:7::${i}`);
@@ -130,41 +137,32 @@ describe('sign-in cannot be raced or used to lock people out', () => {
   });
 });
 
-describe('SignInGuard caps the password hashes one address runs at once', () => {
-  test('a third parallel check from one address is refused before it hashes; other addresses go on', async () => {
-    const started = await startTestApp();
-    try {
-      const guard = new SignInGuard(started.database.db, started.clock);
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
+describe('the password hashes one address runs at once are capped', () => {
+  test('two run, the next waits in line, beyond the line it is refused at once; other addresses go on', async () => {
+    const slots = new HashSlots(2, 1);
+    const started: string[] = [];
+    const gates = new Map<string, () => void>();
+    const work = (name: string) => () =>
+      new Promise<string>((resolve) => {
+        started.push(name);
+        gates.set(name, () => resolve(name));
       });
-      const checks: string[] = [];
-      const slowCheck = (name: string) => async () => {
-        checks.push(name);
-        await held;
-      };
-      let entered = 0;
-      const enteredTwo = new Promise<void>((resolve) => {
-        const wrap = (name: string) => async () => {
-          const result = slowCheck(name)();
-          if (++entered === 2) resolve();
-          return result;
-        };
-        void guard.attempt({ tenant: 't', username: 'a', address: '10.30.0.1' }, wrap('first'));
-        void guard.attempt({ tenant: 't', username: 'b', address: '10.30.0.1' }, wrap('second'));
-      });
-      await enteredTwo;
-      await assert.rejects(
-        guard.attempt({ tenant: 't', username: 'c', address: '10.30.0.1' }, slowCheck('third')),
-        (error: SwitchboardError) => error.code === 'too_many_attempts',
-      );
-      const elsewhere = guard.attempt({ tenant: 't', username: 'c', address: '10.30.0.2' }, async () => 'ok');
-      release();
-      assert.equal(await elsewhere, 'ok');
-      assert.deepEqual(checks.sort(), ['first', 'second']);
-    } finally {
-      await started.close();
-    }
+    const first = slots.run('10.30.0.1', work('first'));
+    const second = slots.run('10.30.0.1', work('second'));
+    const third = slots.run('10.30.0.1', work('third'));
+    await assert.rejects(
+      slots.run('10.30.0.1', work('fourth')),
+      (error: SwitchboardError) =>
+        error.code === 'too_many_attempts' && /at once from your address/.test(error.message),
+    );
+    assert.equal(await slots.run('10.30.0.2', async () => 'elsewhere'), 'elsewhere');
+    assert.deepEqual(started, ['first', 'second'], 'the third waits for a slot');
+    gates.get('first')?.();
+    assert.equal(await first, 'first');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.deepEqual(started, ['first', 'second', 'third']);
+    gates.get('second')?.();
+    gates.get('third')?.();
+    assert.deepEqual(await Promise.all([second, third]), ['second', 'third']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { addressBucket } from '@switchboard/core';
 
 /** How many connections the server holds, and how long it waits for a client before closing. */
 export interface ConnectionLimits {
@@ -50,7 +51,8 @@ export function limitConnections(server: Server, limits: ConnectionLimits): void
   if (perClient <= 0) return;
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? '';
+    // One IPv6 subscriber holds a whole /64: counted as one client, as sign-in counts it.
+    const address = addressBucket(socket.remoteAddress ?? '');
     const count = (open.get(address) ?? 0) + 1;
     if (count > perClient) {
       socket.destroy();

@@ -48,7 +48,8 @@ after(async () => {
 });
 
 test('query values are replaced, names and path kept', () => {
-  assert.equal(redactUrl('/a/b?token=x&after=3&flag'), '/a/b?token=[redacted]&after=[redacted]&flag');
+  assert.equal(redactUrl('/a/b?token=x&after=3&flag'), '/a/b?token=[redacted]&after=[redacted]&[redacted]');
+  assert.equal(redactUrl('/a?sbk_secret'), '/a?[redacted]');
   assert.equal(redactUrl('/a/b'), '/a/b');
 });
 

@@ -11,8 +11,9 @@ export function redactUrl(url: string): string {
     .slice(at + 1)
     .split('&')
     .map((pair) => {
+      // A bare item (`?abc`) may be a secret itself: only a name with a value keeps its name.
       const name = pair.split('=')[0] ?? '';
-      return pair.includes('=') ? `${name}=[redacted]` : name;
+      return pair.includes('=') ? `${name}=[redacted]` : '[redacted]';
     })
     .join('&');
   return `${url.slice(0, at)}?${query}`;

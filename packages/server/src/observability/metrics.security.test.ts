@@ -49,3 +49,14 @@ test('with a token, a scraper anywhere reads the metrics with it, and nobody wit
     await server.close();
   }
 });
+
+test('behind a proxy, a request from this machine without forwarding headers is no proof: a token is needed', async () => {
+  const server = await startTestApp({ trustProxy: ['loopback'] });
+  try {
+    const response = await server.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' });
+    assert.equal(response.statusCode, 404);
+    assert.match(response.json().error.message, /SWITCHBOARD_METRICS_TOKEN/);
+  } finally {
+    await server.close();
+  }
+});

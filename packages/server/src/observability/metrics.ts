@@ -4,9 +4,12 @@ import { assertMayReadMetrics } from './metrics-access.ts';
 
 /**
  * Prometheus metrics of one app instance: process defaults plus HTTP traffic by route and status. `token`:
- * the bearer token scrapers send; without it only this machine may read them.
+ * the bearer token scrapers send; without it only this machine may read them, and no one behind a proxy.
  */
-export function registerMetrics(app: FastifyInstance, token?: string): Registry {
+export function registerMetrics(
+  app: FastifyInstance,
+  access: { token?: string | undefined; behindProxy?: boolean } = {},
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'switchboard_' });
   const requests = new Counter({
@@ -28,7 +31,7 @@ export function registerMetrics(app: FastifyInstance, token?: string): Registry 
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    assertMayReadMetrics(request, token);
+    assertMayReadMetrics(request, access.token, access.behindProxy ?? false);
     return reply.header('content-type', registry.contentType).send(await registry.metrics());
   });
   return registry;
