@@ -13,7 +13,8 @@ async function withSecrets(flags: StorageFlags, work: (store: SecretStore) => Pr
   const database = await openDatabase({ dataDir: flags.data, databaseUrl: flags.databaseUrl });
   try {
     await migrate(database.db);
-    const { keyring } = loadMasterKeys(flags.masterKey, masterKeyFile(flags.data));
+    // Never a new master key here: it would open none of the secrets already stored.
+    const { keyring } = loadMasterKeys(flags.masterKey, masterKeyFile(flags.data), { create: false });
     await work(new SecretStore(database.db, keyring));
   } finally {
     await database.close();

@@ -128,13 +128,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
   const acd = options.acd ?? new AcdRuntime(options.db, clock);
   const notices = new EventBus<Notice>();
+  const access = new EventBus<AccessChange>();
   const context: AppContext = {
     db: options.db,
     clock,
-    auth: new AuthService(options.db, clock, new AccessTokens(signingKeys), options.signIn),
+    auth: new AuthService(
+      options.db,
+      clock,
+      new AccessTokens(signingKeys),
+      options.signIn,
+      (tenantId, userId) => access.publish(tenantId, [{ userId }]),
+    ),
     acd,
     notices,
-    access: new EventBus<AccessChange>(),
+    access,
     repeat: options.repeat ?? everyInterval,
     chat: {
       db: options.db,

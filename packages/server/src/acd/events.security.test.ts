@@ -131,6 +131,16 @@ describe('an open event stream re-checks its caller', () => {
     await refused(here);
   });
 
+  test('a replayed refresh token closes the sockets of the session it ends', async () => {
+    const agent = await signInAs(server, admin, 'agent');
+    const stream = await opened(agent.session);
+    const refresh = () =>
+      call(server, agent.session, 'POST', '/auth/refresh', { refreshToken: agent.session.refreshToken });
+    assert.equal((await refresh()).status, 200);
+    assert.equal((await refresh()).status, 401);
+    assert.equal((await refused(stream)).code, 'unauthenticated');
+  });
+
   test('a revoked API key is disconnected', async () => {
     const key = await buildApiKey(server, admin, 'read');
     const stream = await opened(key.session);

@@ -107,8 +107,8 @@ export function authRoutes(app: App, { auth, db, access }: AppContext): void {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      await auth.verifyOwnPassword(principal, request.body.currentPassword, request.ip);
-      await changeOwnPassword(db, principal, request.body.newPassword);
+      const verified = await auth.verifyOwnPassword(principal, request.body.currentPassword, request.ip);
+      await changeOwnPassword(db, principal, request.body.newPassword, verified);
       access.publish(principal.tenantId, [{ userId: principal.userId }]);
       return reply.status(204).send(null);
     },

@@ -34,7 +34,17 @@ export class AuthService {
   readonly #tokens: AccessTokens;
   readonly #guard: SignInGuard;
 
-  constructor(db: Db, clock: Clock, tokens: AccessTokens, limits: SignInLimits = {}) {
+  readonly #sessionEnded: (tenantId: string, userId: string) => void;
+
+  /** `sessionEnded` hears of sessions this service ends itself, so open connections can close. */
+  constructor(
+    db: Db,
+    clock: Clock,
+    tokens: AccessTokens,
+    limits: SignInLimits = {},
+    sessionEnded: (tenantId: string, userId: string) => void = () => {},
+  ) {
+    this.#sessionEnded = sessionEnded;
     this.#db = db;
     this.#clock = clock;
     this.#tokens = tokens;
@@ -90,9 +100,9 @@ export class AuthService {
 
   /**
    * Checks the signed-in user's current password under the same guard as sign-in (so it cannot be guessed
-   * faster than a sign-in could), then hands over to `change`.
+   * faster than a sign-in could). Answers the hash it checked, so that the change can insist it still holds.
    */
-  async verifyOwnPassword(principal: Principal, password: string, address: string): Promise<void> {
+  async verifyOwnPassword(principal: Principal, password: string, address: string): Promise<string> {
     const [tenant, user] = await Promise.all([
       tenantsRepository.findById(this.#db, principal.tenantId),
       usersRepository.findById(this.#db, principal.tenantId, principal.userId),
@@ -112,6 +122,7 @@ export class AuthService {
       }
       await attempt.succeeded();
     });
+    return hash;
   }
 
   async #audit(
@@ -147,6 +158,7 @@ export class AuthService {
     if (!sameHash(session.refresh_hash, sha256(parsed.secret))) {
       // An old refresh token again: whoever holds the newer one may have stolen it. End the session for both.
       await sessionsRepository.revoke(this.#db, claims.tenantId, session.id, new Date(this.#clock.now()));
+      this.#sessionEnded(claims.tenantId, session.user_id);
       throw unauthenticated('The refresh token has already been used: the session has ended, sign in again.');
     }
     if (session.expires_at.getTime() <= this.#clock.now()) {
@@ -167,6 +179,7 @@ export class AuthService {
     );
     if (!rotated) {
       await sessionsRepository.revoke(this.#db, tenant.id, session.id, new Date(this.#clock.now()));
+      this.#sessionEnded(tenant.id, session.user_id);
       throw unauthenticated('The refresh token has already been used: the session has ended, sign in again.');
     }
     return this.#pair(user, session.id, next.token, session.expires_at, tenant.settings.tokens);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { MINUTE_MS } from '@switchboard/core';
+import { MINUTE_MS, type SwitchboardError } from '@switchboard/core';
+import { changeOwnPassword } from '../directory/users.service.ts';
 import { buildUser } from '../testing/builders.ts';
 import {
   call,
@@ -47,6 +48,37 @@ describe('sessions end when they should', () => {
           e.action === 'password_change' && e.entityId === agent.id,
       ),
     );
+  });
+
+  test('a password change whose checked password was replaced meanwhile stores nothing', async () => {
+    const agent = await buildUser(test_, admin);
+    const row = await test_.database.db
+      .selectFrom('users')
+      .select(['password_hash', 'tenant_id'])
+      .where('id', '=', agent.id)
+      .executeTakeFirstOrThrow();
+    const principal = {
+      tenantId: row.tenant_id,
+      userId: agent.id,
+      role: 'agent' as const,
+      name: agent.username,
+    };
+    // As if an administrator reset the password between the check and the change.
+    await assert.rejects(
+      changeOwnPassword(
+        test_.database.db,
+        { ...principal, tenantId: row.tenant_id },
+        'a racing password',
+        'scrypt$stale',
+      ),
+      (error: SwitchboardError) => error.code === 'conflict',
+    );
+    const after = await test_.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', agent.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(after.password_hash, row.password_hash);
   });
 
   test('an administrator setting a password ends all of that user’s sessions', async () => {

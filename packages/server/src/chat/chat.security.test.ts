@@ -43,7 +43,7 @@ describe("the customer's chat stream", () => {
     const stream = connect(`${base}/api/v1/public/chats/${chat.chatId}/stream?token=${chat.token}`);
     const error = await refused(stream);
     assert.equal(error.code, 'unauthenticated');
-    assert.match(error.message, new RegExp(`POST /api/v1/public/chats/${chat.chatId}/stream-tickets`));
+    assert.match(error.message, /POST \/api\/v1\/public\/chats\/\{id\}\/stream-tickets/);
   });
 
   test('a ticket opens the stream once; the ticket route needs the chat secret', async () => {
@@ -81,6 +81,14 @@ describe("the customer's chat stream", () => {
     });
     await stream.next((m) => m.type === 'hello');
     stream.close();
+  });
+
+  test('a chat id that is no UUID is no chat: not_found, not an internal error', async () => {
+    const chat = await start();
+    const stream = connect(`${base}/api/v1/public/chats/not-a-uuid/stream`, {
+      authorization: `Chat ${chat.token}`,
+    });
+    assert.equal((await refused(stream)).code, 'not_found');
   });
 });
 

@@ -129,14 +129,18 @@ export async function startChat(deps: ChatDeps, principal: Principal, input: Sta
 
 /** The session the customer's credentials open; wrong or missing secrets look like a missing chat. */
 export async function customerSession(deps: ChatDeps, credentials: CustomerCredentials) {
-  const session = await chatRepository.findForCustomer(deps.db, credentials.chatId);
   if (!credentials.token) throw unauthenticated('Send the chat secret: Authorization: Chat <token>.');
-  if (!session || !sameHash(session.token_hash, sha256(credentials.token))) throw notFound('Chat');
+  const session = await customerSessionById(deps, credentials.chatId);
+  if (!sameHash(session.token_hash, sha256(credentials.token))) throw notFound('Chat');
   return session;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The session of a chat whose customer proved themselves another way (a stream ticket). */
 export async function customerSessionById(deps: ChatDeps, chatId: string) {
+  // The stream's path is not validated like a route's: an id that is no UUID is simply no chat.
+  if (!UUID.test(chatId)) throw notFound('Chat');
   const session = await chatRepository.findForCustomer(deps.db, chatId);
   if (!session) throw notFound('Chat');
   return session;

@@ -222,7 +222,7 @@ export function publicChatRoutes(app: App, { chat }: AppContext): void {
     wsHandler: (socket, request) => {
       const { id } = request.params as { id: string };
       const query = request.query as { token?: string; ticket?: string; after?: string };
-      const tickets = `/api/v1/public/chats/${id}/stream-tickets`;
+      const tickets = '/api/v1/public/chats/{id}/stream-tickets';
       const open = async () => {
         if (query.token !== undefined) throw tokenInUrl(tickets);
         if (request.headers.authorization) return sessionOf(chat, request);

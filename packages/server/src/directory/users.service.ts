@@ -212,24 +212,30 @@ export async function setUserPassword(
 }
 
 /**
- * Stores a new password for the signed-in user, whose current one the caller has checked: every other session
- * of theirs ends (whoever else was signed in with the old password is out), this one stays.
+ * Stores a new password for the signed-in user, whose current one (`verifiedHash`) the caller has checked:
+ * every other session of theirs ends (whoever else was signed in with the old password is out), this one
+ * stays. If the password changed in the meantime (an administrator reset it), nothing is stored.
  */
-export async function changeOwnPassword(db: Db, principal: Principal, next: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  principal: Principal,
+  next: string,
+  verifiedHash: string,
+): Promise<void> {
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await usersRepository.update(trx, principal.tenantId, principal.userId, { password_hash: passwordHash });
-    await sessionsRepository.revokeAllOfUser(
-      trx,
-      principal.tenantId,
-      principal.userId,
-      new Date(),
-      principal.sessionId,
-    );
+    const { tenantId, userId } = principal;
+    if (!(await usersRepository.replacePasswordHash(trx, tenantId, userId, verifiedHash, passwordHash))) {
+      throw new SwitchboardError(
+        'conflict',
+        'Your password or account changed while this request ran; sign in again and retry.',
+      );
+    }
+    await sessionsRepository.revokeAllOfUser(trx, tenantId, userId, new Date(), principal.sessionId);
     await recordChange(trx, principal, {
       action: 'password_change',
       entityType: 'user',
-      entityId: principal.userId,
+      entityId: userId,
       before: null,
       after: { otherSessionsEnded: true },
     });

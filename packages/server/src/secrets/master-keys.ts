@@ -53,9 +53,15 @@ export const generateMasterKeyring = (): MasterKeyring =>
 export function loadMasterKeys(
   setting: string | undefined,
   file: string,
+  options: { create: boolean } = { create: true },
 ): { keyring: MasterKeyring; created: boolean } {
   if (setting) return { keyring: parseMasterKeys(setting), created: false };
   if (existsSync(file)) return { keyring: parseMasterKeys(readFileSync(file, 'utf8')), created: false };
+  if (!options.create) {
+    throw new MasterKeyError(
+      `No master key: set SWITCHBOARD_MASTER_KEY or --master-key, or keep it in ${file}.`,
+    );
+  }
   mkdirSync(dirname(file), { recursive: true });
   try {
     writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

@@ -54,6 +54,25 @@ export const usersRepository = {
       .execute();
   },
 
+  /** Sets a new password hash only if the old one is still `from` and the user active; says whether it did. */
+  async replacePasswordHash(
+    db: Db,
+    tenantId: string,
+    userId: string,
+    from: string,
+    to: string,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('users')
+      .set({ password_hash: to, updated_at: new Date() })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', userId)
+      .where('password_hash', '=', from)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  },
+
   /** Which of these ids are agents or supervisors of the tenant. */
   async agentIds(db: Db, tenantId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
