@@ -36,20 +36,7 @@ export class SecretStore {
 
   async add(purpose: string, value: Buffer, at: Date, tenantId: string | null = null): Promise<string> {
     const id = randomUUID();
-    const sealed = seal(value, this.#keyring, aadOf({ id, purpose, tenant_id: tenantId }));
-    await this.#db
-      .insertInto('sealed_secrets')
-      .values({
-        id,
-        tenant_id: tenantId,
-        purpose,
-        master_key_id: sealed.masterKeyId,
-        wrapped_key: sealed.wrappedKey,
-        ciphertext: sealed.ciphertext,
-        created_at: at,
-        retired_at: null,
-      })
-      .execute();
+    await this.#insert({ id, purpose, tenant_id: tenantId }, value, at);
     return id;
   }
 
@@ -58,13 +45,19 @@ export class SecretStore {
    * together all end up with the same one.
    */
   async singleton(purpose: string, make: () => Buffer, at: Date): Promise<Buffer> {
-    const sealed = seal(make(), this.#keyring, aadOf({ id: purpose, purpose, tenant_id: null }));
+    await this.#insert({ id: purpose, purpose, tenant_id: null }, make(), at);
+    const [secret] = await this.list(purpose);
+    if (!secret) throw new Error(`the ${purpose} secret vanished while it was made`);
+    return secret.value;
+  }
+
+  /** Stores a sealed secret unless one with its id is there already. */
+  async #insert(place: Pick<SealedSecretRow, 'id' | 'purpose' | 'tenant_id'>, value: Buffer, at: Date) {
+    const sealed = seal(value, this.#keyring, aadOf(place));
     await this.#db
       .insertInto('sealed_secrets')
       .values({
-        id: purpose,
-        tenant_id: null,
-        purpose,
+        ...place,
         master_key_id: sealed.masterKeyId,
         wrapped_key: sealed.wrappedKey,
         ciphertext: sealed.ciphertext,
@@ -73,9 +66,6 @@ export class SecretStore {
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
-    const [secret] = await this.list(purpose);
-    if (!secret) throw new Error(`the ${purpose} secret vanished while it was made`);
-    return secret.value;
   }
 
   /** Every secret of a purpose (and tenant), newest first, opened. */
