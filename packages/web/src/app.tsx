@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { AccountPage } from './account/account-page.tsx';
 import { AdminArea } from './admin/admin-area.tsx';
 import { AgentDesktop } from './agent/agent-desktop.tsx';
 import { api } from './api/client.ts';
@@ -84,9 +85,13 @@ function Shell() {
           </ul>
         </nav>
         <ConnectionStatus />
-        <span className="who">
+        <Link
+          href="/account"
+          className="who"
+          aria-current={location.startsWith('/account') ? 'page' : undefined}
+        >
           {me.displayName} <span className="muted">({me.role})</span>
-        </span>
+        </Link>
         <button type="button" onClick={signOut}>
           Sign out
         </button>
@@ -98,6 +103,9 @@ function Shell() {
           <Route path="/queues">{allowed(me.role, '/queues') ? <QueueView /> : <Redirect to={home} />}</Route>
           <Route path="/messages">
             {allowed(me.role, '/messages') ? <TeamMessages /> : <Redirect to={home} />}
+          </Route>
+          <Route path="/account">
+            <AccountPage />
           </Route>
           <Route path="/admin" nest>
             {allowed(me.role, '/admin') ? <AdminArea /> : <Redirect to={home} />}

@@ -98,7 +98,9 @@ export class ApiClient {
     try {
       return await this.#send<T>(method, path, body, token);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401 || !this.#session) throw error;
+      // A wrong password is the caller's answer, not an expired token: retrying would only count it twice.
+      const stale = error instanceof ApiError && error.status === 401 && error.code !== 'invalid_credentials';
+      if (!stale || !this.#session) throw error;
       await this.#refresh();
       return this.#send<T>(method, path, body, this.#session.accessToken);
     }
