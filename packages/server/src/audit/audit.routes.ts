@@ -1,5 +1,6 @@
 import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
+import { AUDIT_ACTIONS } from '../db/repositories/index.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { bearer, errorResponses, Uuid } from '../http/common.schema.ts';
@@ -13,6 +14,9 @@ const AuditEntry = Type.Object({
   action: Type.String(),
   entityType: Type.String(),
   entityId: Type.String(),
+  record: Type.Union([Type.String(), Type.Null()], {
+    description: "The changed record's name (or username, title) where it has one.",
+  }),
   before: Type.Unknown(),
   after: Type.Unknown(),
 });
@@ -23,13 +27,19 @@ export function auditRoutes(app: App, { db }: AppContext): void {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Configuration changes, newest first: who, what, when, before and after',
+        summary:
+          'Configuration changes, sign-ins and password changes, newest first: who, what, when, before and after; filter by who, action, record and time',
         security: bearer,
         querystring: Type.Object(
           {
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.listPageSize.max })),
             before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$' })),
             entityType: Type.Optional(Type.String({ maxLength: 40 })),
+            entityId: Type.Optional(Type.String({ maxLength: 100 })),
+            actorId: Type.Optional(Uuid),
+            action: Type.Optional(Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a)))),
+            since: Type.Optional(Type.String({ format: 'date-time', description: 'From this moment on.' })),
+            until: Type.Optional(Type.String({ format: 'date-time', description: 'Before this moment.' })),
           },
           { additionalProperties: false },
         ),

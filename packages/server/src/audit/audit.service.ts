@@ -1,7 +1,7 @@
-import { authorize, LIMITS } from '@switchboard/core';
+import { authorize, invalid, LIMITS } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { type AuditEntry, auditRepository } from '../db/repositories/index.ts';
+import { type AuditEntry, type AuditFilter, auditRepository } from '../db/repositories/index.ts';
 
 export type Change = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'before' | 'after'>;
 
@@ -16,16 +16,40 @@ export function recordChange(db: Db, principal: Principal, change: Change): Prom
   });
 }
 
+/** The name a person knows a record by, from what it was before or after the change. */
+function recordName(before: unknown, after: unknown): string | null {
+  for (const state of [after, before]) {
+    if (state && typeof state === 'object') {
+      const { name, username, title, displayName } = state as Record<string, unknown>;
+      for (const value of [name, username, title, displayName]) if (typeof value === 'string') return value;
+    }
+  }
+  return null;
+}
+
 export async function listAudit(
   db: Db,
   principal: Principal,
-  page: { limit?: number | undefined; before?: string | undefined; entityType?: string | undefined },
+  page: { limit?: number | undefined; before?: string | undefined } & Omit<AuditFilter, 'since' | 'until'> & {
+      since?: string | undefined;
+      until?: string | undefined;
+    },
 ) {
   authorize(principal, 'audit.read');
+  if (page.since && page.until && page.since >= page.until) {
+    throw invalid('`since` must come before `until`.', [
+      { path: 'querystring/until', message: 'must come after since' },
+    ]);
+  }
   const rows = await auditRepository.list(db, principal.tenantId, {
     limit: page.limit ?? LIMITS.listPageSize.default,
     beforeId: page.before,
     entityType: page.entityType,
+    entityId: page.entityId,
+    actorId: page.actorId,
+    action: page.action,
+    since: page.since ? new Date(page.since) : undefined,
+    until: page.until ? new Date(page.until) : undefined,
   });
   return rows.map((row) => ({
     id: row.id,
@@ -35,6 +59,7 @@ export async function listAudit(
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    record: recordName(row.before, row.after),
     before: row.before,
     after: row.after,
   }));

@@ -1,9 +1,10 @@
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { AuditLogPage } from './audit-log-page.tsx';
 import { CalendarsPage } from './calendars-page.tsx';
 import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
-import { ApiKeysPage, AuditLogPage, ChannelSettingsPage } from './settings-pages.tsx';
+import { ApiKeysPage, ChannelSettingsPage } from './settings-pages.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
 import { UsersPage } from './users-page.tsx';
 import { WrapUpPage } from './wrap-up-page.tsx';

@@ -12,6 +12,27 @@ export type AuditAction =
   | 'password_check_failed'
   | 'password_change';
 
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'create',
+  'update',
+  'delete',
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_delayed',
+  'password_check_failed',
+  'password_change',
+];
+
+/** What the audit log can be narrowed to; every field is optional. */
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  action?: AuditAction | undefined;
+  since?: Date | undefined;
+  until?: Date | undefined;
+}
+
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
@@ -44,11 +65,16 @@ export const auditRepository = {
   list(
     db: Db,
     tenantId: string,
-    page: { limit: number; beforeId?: string | undefined; entityType?: string | undefined },
+    page: { limit: number; beforeId?: string | undefined } & AuditFilter,
   ): Promise<AuditRow[]> {
     let query = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId);
     if (page.beforeId) query = query.where('id', '<', page.beforeId);
     if (page.entityType) query = query.where('entity_type', '=', page.entityType);
+    if (page.entityId) query = query.where('entity_id', '=', page.entityId);
+    if (page.actorId) query = query.where('actor_id', '=', page.actorId);
+    if (page.action) query = query.where('action', '=', page.action);
+    if (page.since) query = query.where('at', '>=', page.since);
+    if (page.until) query = query.where('at', '<', page.until);
     return query.orderBy('id', 'desc').limit(page.limit).execute();
   },
 };

@@ -1,5 +1,11 @@
 export { apiKeysRepository } from './api-keys.repository.ts';
-export { type AuditEntry, auditRepository } from './audit.repository.ts';
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditFilter,
+  auditRepository,
+} from './audit.repository.ts';
 export {
   type CalendarFields,
   calendarsRepository,
