@@ -2,7 +2,7 @@
 import { ROLES } from '@switchboard/core';
 import { createTenant, createUserInTenant, migrate, openDatabase } from '@switchboard/server';
 import { Command, Option } from 'commander';
-import { resolveStartConfig } from './config.ts';
+import { LOG_FORMATS, resolveStartConfig } from './config.ts';
 import { addKeysCommands } from './keys.ts';
 import { addSimulateCommand } from './simulate/command.ts';
 import { start } from './start.ts';
@@ -54,6 +54,14 @@ storageOptions(
         .default('info'),
     )
     .addOption(
+      new Option(
+        '--log-format <json|pretty>',
+        'log lines as JSON or for people (default: pretty on a terminal)',
+      )
+        .env('LOG_FORMAT')
+        .choices(LOG_FORMATS),
+    )
+    .addOption(
       new Option('--trust-proxy <hops|addresses>', 'proxies to believe about client addresses').env(
         'SWITCHBOARD_TRUST_PROXY',
       ),
@@ -78,7 +86,7 @@ storageOptions(
       ),
     ),
 ).action(async (flags) => {
-  await start(resolveStartConfig(flags, process.env));
+  await start(resolveStartConfig(flags, process.env, process.stdout.isTTY === true));
 });
 
 storageOptions(program.command('migrate').description('Apply pending database migrations and exit.')).action(
