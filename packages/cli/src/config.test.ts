@@ -34,6 +34,7 @@ describe('start configuration', () => {
         SWITCHBOARD_MASTER_KEY: 'a-key',
         SWITCHBOARD_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
         SWITCHBOARD_SIGNIN_ADDRESS_FAILURES: '200',
+        LOG_FORMAT: 'pretty',
       },
     );
     const { connections: _connections, metricsToken: _metricsToken, ...rest } = config;
@@ -51,6 +52,7 @@ describe('start configuration', () => {
         masterKey: 'a-key',
         trustProxy: ['10.0.0.0/8', '127.0.0.1'],
         signInAddressFailures: 200,
+        logFormat: 'pretty',
       },
     );
   });
@@ -63,6 +65,14 @@ describe('start configuration', () => {
     ]);
     assert.throws(() => resolveStartConfig({ trustProxy: 'true' }, {}), /number of proxy hops/);
     assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIGNIN_ADDRESS_FAILURES: '2' }), /at least 5/);
+  });
+
+  test('log format: for people on a terminal, JSON lines otherwise, or as set', () => {
+    assert.equal(resolveStartConfig({}, {}, true).logFormat, 'pretty');
+    assert.equal(resolveStartConfig({}, {}, false).logFormat, 'json');
+    assert.equal(resolveStartConfig({}, { LOG_FORMAT: 'json' }, true).logFormat, 'json');
+    assert.equal(resolveStartConfig({ logFormat: 'pretty' }, { LOG_FORMAT: 'json' }).logFormat, 'pretty');
+    assert.throws(() => resolveStartConfig({}, { LOG_FORMAT: 'xml' }), /LOG_FORMAT must be json or pretty/);
   });
 
   test('bad values are refused with a message that says what to fix', () => {

@@ -1,6 +1,8 @@
 /** Process configuration: each setting is an environment variable and a `switchboard start` flag. */
 export const PROCESS_ROLES = ['web', 'router', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface StartConfig {
   port: number;
@@ -11,6 +13,8 @@ export interface StartConfig {
   demo: boolean;
   roles: ProcessRole[];
   logLevel: string;
+  /** `LOG_FORMAT`: pretty (for people) by default on a terminal, else JSON lines (for log shippers). */
+  logFormat: LogFormat;
   /** `SWITCHBOARD_MASTER_KEY`: the master key(s); unset: the file master.key in the data folder. */
   masterKey: string | undefined;
   /** `SWITCHBOARD_TRUST_PROXY`: a hop count, or the proxies' addresses/CIDRs; unset: none. */
@@ -32,6 +36,7 @@ export interface StartFlags {
   demo?: string;
   roles?: string;
   logLevel?: string;
+  logFormat?: string;
   masterKey?: string;
   trustProxy?: string;
   signinAddressFailures?: string;
@@ -42,7 +47,12 @@ export interface StartFlags {
 
 export class ConfigError extends Error {}
 
-export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv): StartConfig {
+/** `stdoutIsTty`: whether logs go to a terminal (a person reads them) rather than a pipe or file. */
+export function resolveStartConfig(
+  flags: StartFlags,
+  env: NodeJS.ProcessEnv,
+  stdoutIsTty = false,
+): StartConfig {
   const portText = flags.port ?? env.PORT ?? '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65_535)
@@ -74,6 +84,7 @@ export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv): S
     demo: demoText === '1',
     roles: roles as ProcessRole[],
     logLevel: flags.logLevel ?? env.LOG_LEVEL ?? 'info',
+    logFormat: logFormat(flags.logFormat ?? (env.LOG_FORMAT || undefined), stdoutIsTty),
     connections: {
       maxConnections: count('SWITCHBOARD_MAX_CONNECTIONS', flags.maxConnections, env, 10_000, 1),
       maxConnectionsPerClient: count(
@@ -86,6 +97,13 @@ export function resolveStartConfig(flags: StartFlags, env: NodeJS.ProcessEnv): S
     },
     metricsToken: flags.metricsToken ?? (env.SWITCHBOARD_METRICS_TOKEN || undefined),
   };
+}
+
+function logFormat(text: string | undefined, stdoutIsTty: boolean): LogFormat {
+  if (text === undefined) return stdoutIsTty ? 'pretty' : 'json';
+  if (!(LOG_FORMATS as readonly string[]).includes(text))
+    throw new ConfigError(`LOG_FORMAT must be json or pretty, not "${text}".`);
+  return text as LogFormat;
 }
 
 function securitySettings(flags: StartFlags, env: NodeJS.ProcessEnv) {

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 import { ROLES } from '@switchboard/core';
-import { createTenant, createUserInTenant, migrate, openDatabase } from '@switchboard/server';
+import {
+  createTenant,
+  createUserInTenant,
+  migrate,
+  openDatabase,
+  resetPasswordInTenant,
+} from '@switchboard/server';
 import { Command, Option } from 'commander';
-import { resolveStartConfig } from './config.ts';
+import { LOG_FORMATS, resolveStartConfig } from './config.ts';
 import { addKeysCommands } from './keys.ts';
 import { addSimulateCommand } from './simulate/command.ts';
 import { start } from './start.ts';
@@ -54,6 +60,14 @@ storageOptions(
         .default('info'),
     )
     .addOption(
+      new Option(
+        '--log-format <json|pretty>',
+        'log lines as JSON or for people (default: pretty on a terminal)',
+      )
+        .env('LOG_FORMAT')
+        .choices(LOG_FORMATS),
+    )
+    .addOption(
       new Option('--trust-proxy <hops|addresses>', 'proxies to believe about client addresses').env(
         'SWITCHBOARD_TRUST_PROXY',
       ),
@@ -78,7 +92,7 @@ storageOptions(
       ),
     ),
 ).action(async (flags) => {
-  await start(resolveStartConfig(flags, process.env));
+  await start(resolveStartConfig(flags, process.env, process.stdout.isTTY === true));
 });
 
 storageOptions(program.command('migrate').description('Apply pending database migrations and exit.')).action(
@@ -136,6 +150,30 @@ storageOptions(
       password: flags.password,
     });
     console.log(`Created ${created.role} "${created.username}" (${created.id}) in tenant "${flags.tenant}".`);
+  } finally {
+    await database.close();
+  }
+});
+
+storageOptions(
+  user
+    .command('reset-password')
+    .description(
+      "Set a user's password and sign them out everywhere (a new one is generated when none is given).",
+    )
+    .requiredOption('--tenant <name>', 'tenant name')
+    .requiredOption('--username <name>', 'username')
+    .option('--password <password>', 'the new password (8–128 characters; default: generated, printed once)'),
+).action(async (flags) => {
+  const database = await openDatabase({ dataDir: flags.data, databaseUrl: flags.databaseUrl });
+  await migrate(database.db);
+  try {
+    const reset = await resetPasswordInTenant(database.db, flags.tenant, flags.username, flags.password);
+    // A password the operator chose is theirs already: only a generated one is printed.
+    const password = flags.password ? 'the one given' : `${reset.password} (shown once)`;
+    console.log(
+      `Set the password of "${reset.username}" in tenant "${flags.tenant}": ${password}. Their sessions have ended.`,
+    );
   } finally {
     await database.close();
   }

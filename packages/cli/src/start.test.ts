@@ -132,6 +132,7 @@ describe('switchboard start on the embedded database', () => {
       ['migrate', '--help'],
       ['tenant', 'create', '--help'],
       ['user', 'create', '--help'],
+      ['user', 'reset-password', '--help'],
     ]) {
       const result = await runCli(args);
       assert.equal(result.code, 0, args.join(' '));

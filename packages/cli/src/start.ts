@@ -9,6 +9,7 @@ import {
   seedDemo,
 } from '@switchboard/server';
 import type { StartConfig } from './config.ts';
+import { prettyLogs } from './pretty-logs.ts';
 import { startDemoSimulation } from './simulate/demo.ts';
 
 /** The desktop's build (npm ci and npm start build it; see packages/web). */
@@ -32,7 +33,10 @@ export async function start(config: StartConfig): Promise<void> {
     masterKeys: masterKeys.keyring,
     trustProxy: config.trustProxy,
     signIn: { addressFreeFailures: config.signInAddressFailures },
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      ...(config.logFormat === 'pretty' ? { stream: prettyLogs() } : {}),
+    },
     webRoot: WEB_ROOT,
     widgetScript: WIDGET_SCRIPT,
     demoPage: config.demo,

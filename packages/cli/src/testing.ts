@@ -41,7 +41,8 @@ export async function startSwitchboard(env: Record<string, string>): Promise<Run
       // A process killed by a signal has no exit code, only a signal code; either means it is gone.
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
+      // 'close' comes once its output is read to the end, so `lines` then holds every line it printed.
+      const [code] = await once(child, 'close');
       return code as number | null;
     },
   };

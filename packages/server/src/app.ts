@@ -38,7 +38,7 @@ import {
 } from './http/connection-limits.ts';
 import { sendError } from './http/errors.ts';
 import { registerJsonBodyParser } from './http/json-body.ts';
-import { redactingLogger } from './http/log-redaction.ts';
+import { DebugRequestLogs, redactingLogger } from './http/log-redaction.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
@@ -159,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     ...timeoutOptions(connections),
     logger: redactingLogger(options.logger),
+    logController: new DebugRequestLogs(),
     trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
     // Errors Fastify raises before routing (bad URL encoding, over-long path segments) get our shape too.

@@ -26,4 +26,5 @@ export {
   type DemoCredentials,
   ensureFirstTenant,
   type NewTenant,
+  resetPasswordInTenant,
 } from './tenancy/tenants.service.ts';

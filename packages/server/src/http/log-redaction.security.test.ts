@@ -37,7 +37,7 @@ before(async () => {
     clock,
     acd,
     masterKeys: TEST_MASTER_KEYS,
-    logger: { level: 'info', stream },
+    logger: { level: 'debug', stream },
   });
   server = { app, acd, database, clock } as unknown as TestApp;
   ({ admin } = await createTestTenant(server, 'acme'));
@@ -83,8 +83,38 @@ test('no secret reaches the request log: query values, headers, bodies, failed a
   assert.equal(broken.statusCode, 500);
 
   const log = lines.join('');
-  assert.ok(log.includes('incoming request') && log.includes('request failed'), 'the requests were logged');
+  const requestLines = lines
+    .map((line) => JSON.parse(line))
+    .filter((line) => line.msg === 'request completed');
+  assert.equal(requestLines.length, requests.length + 1, 'each request is logged once, when answered');
+  assert.ok(
+    requestLines.every((line) => line.level === 20 && line.req.url && line.res.statusCode),
+    'at debug, with the request and the reply',
+  );
+  assert.ok(log.includes('request failed'), 'the broken request was logged');
   assert.ok(log.includes('/api/v1/events?ticket=[redacted]&after=[redacted]'));
   for (const secret of [SECRET, admin.token, 'session=']) assert.ok(!log.includes(secret), secret);
   assert.ok(!/authorization|cookie/i.test(log), 'no request header is logged');
+});
+
+test('at info, requests are not logged; a failure still is, redacted', async () => {
+  const csq = await buildCsq(server, admin);
+  server.app.log.level = 'info';
+  try {
+    lines.length = 0;
+    await server.app.inject({ method: 'GET', url: `/api/v1/me?token=${SECRET}` });
+    assert.deepEqual(lines, [], 'no request line at info');
+    acd.failing = true;
+    await server.app.inject({
+      method: 'GET',
+      url: `/api/v1/csqs/${csq.id}/resources?ticket=${SECRET}`,
+      headers: admin.headers,
+    });
+    acd.failing = false;
+    assert.ok(lines.join('').includes('request failed'));
+    assert.ok(!lines.join('').includes(SECRET));
+  } finally {
+    acd.failing = false;
+    server.app.log.level = 'debug';
+  }
 });

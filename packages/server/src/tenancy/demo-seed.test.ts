@@ -1,13 +1,36 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { call, createTestTenant, startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.ts';
-import { DEMO_CSQS, seedDemo } from './demo-seed.ts';
+import { DEMO_CSQS, DEMO_WIDGET, seedDemo } from './demo-seed.ts';
 
 let server: TestApp;
 before(async () => {
   server = await startTestApp();
 });
 after(() => server.close());
+
+test('the demo page widget is open around the clock; a second widget keeps the office hours', async () => {
+  const { admin } = await createTestTenant(server, 'brightwater');
+  await seedDemo(server.database.db, { tenant: 'brightwater', username: 'admin', password: TEST_PASSWORD });
+  const widgets: { id: string; name: string }[] = (await call(server, admin, 'GET', '/chat-widgets')).body;
+  // A Sunday night: the simulated customers chat on, and the office is shut.
+  const sundayNight = nextSundayAt3am(server.clock.now());
+  server.clock.advance(sundayNight - server.clock.now());
+  const serviceOf = async (name: string) => {
+    const id = widgets.find((w) => w.name === name)?.id ?? '';
+    const answer = await server.app.inject({ method: 'GET', url: `/api/v1/public/widgets/${id}` });
+    return answer.json().service as { open: boolean; reason: string };
+  };
+  assert.deepEqual(await serviceOf(DEMO_WIDGET.name), {
+    open: true,
+    reason: 'open',
+    message: null,
+    nextChange: null,
+    schedule: null,
+  });
+  const officeHours = await serviceOf(DEMO_WIDGET.officeHoursName);
+  assert.deepEqual([officeHours.open, officeHours.reason], [false, 'off_hours'], 'office hours still shown');
+});
 
 test('the demo center has wrap-up reasons and chat responses for each of its queues', async () => {
   const { admin } = await createTestTenant(server, 'demo');
@@ -30,3 +53,11 @@ test('the demo center has wrap-up reasons and chat responses for each of its que
     );
   }
 });
+
+/** 03:00 UTC on the next Sunday after `now` (03:00 or 04:00 in London: outside office hours either way). */
+function nextSundayAt3am(now: number): number {
+  const day = new Date(now);
+  day.setUTCHours(3, 0, 0, 0);
+  day.setUTCDate(day.getUTCDate() + ((7 - day.getUTCDay()) % 7 || 7));
+  return day.getTime();
+}

@@ -41,10 +41,15 @@ const OFFICE_HOURS = {
   holidays: [{ date: '2026-12-25', name: 'Christmas Day' }],
   customDays: [{ date: '2026-12-24', intervals: [{ start: '08:00', end: '13:00' }] }],
 };
-/** The demo's chat widget, on the demo tenant's website page at /demo/chat. */
+/**
+ * The demo's chat widget, on the demo tenant's website page at /demo/chat: open around the clock, like the
+ * simulated customers, so whoever tries the demo can always chat.
+ */
 export const DEMO_WIDGET = {
   tenant: 'demo',
   name: 'Website chat',
+  /** A second widget on the same queues keeps the office hours, to show service hours at work. */
+  officeHoursName: 'Website chat (office hours)',
   /** Problem statement → demo chat CSQ. */
   problemStatements: [
     ['Question about a bill', 'Billing chat'],
@@ -102,7 +107,7 @@ const RESPONSES = [
 /**
  * Fills the first tenant with a small center to explore: skills, two teams with supervisors, eight agents
  * with competences, three chat queues with their wrap-up reasons and predefined responses, office hours, reason
- * codes, and a chat widget for the three queues. Everyone signs in with the administrator's password.
+ * codes, and two chat widgets for the three queues (one open 24×7, one kept to the office hours). Everyone signs in with the administrator's password.
  */
 export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
   const tenant = await tenantsRepository.findByName(db, admin.tenant);
@@ -167,13 +172,12 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
     await createResponse(db, system, { channel: 'chat', title, body, csqIds: tagged(response.csqs) });
   }
   const calendar = await createCalendar(db, system, OFFICE_HOURS);
-  await createChatWidget(db, system, {
-    name: DEMO_WIDGET.name,
-    description: 'The chat on the demo company website (/demo/chat).',
-    problemStatements: DEMO_WIDGET.problemStatements.flatMap(([label, queue]) => {
-      const csqId = csqIds.get(queue);
-      return csqId ? [{ label, csqId }] : [];
-    }),
+  const problemStatements = DEMO_WIDGET.problemStatements.flatMap(([label, queue]) => {
+    const csqId = csqIds.get(queue);
+    return csqId ? [{ label, csqId }] : [];
+  });
+  const look = {
+    problemStatements,
     branding: {
       titleText: 'Brightwater Energy',
       titleColor: '#0b3d2e',
@@ -181,7 +185,22 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
       buttonColor: '#0b3d2e',
       customerMessageColor: '#0b3d2e',
     },
-    fields: { name: 'required', email: 'optional', custom: [{ label: 'Account number', required: false }] },
+    fields: {
+      name: 'required' as const,
+      email: 'optional' as const,
+      custom: [{ label: 'Account number', required: false }],
+    },
+  };
+  await createChatWidget(db, system, {
+    ...look,
+    name: DEMO_WIDGET.name,
+    description: 'The chat on the demo company website (/demo/chat), open 24×7.',
+    serviceHours: { calendarId: null },
+  });
+  await createChatWidget(db, system, {
+    ...look,
+    name: DEMO_WIDGET.officeHoursName,
+    description: 'The same chat kept to the office hours (Mon–Fri 08–18 London time).',
     serviceHours: { calendarId: calendar.id },
   });
   for (const [code, label] of NOT_READY)

@@ -3,6 +3,8 @@ import {
   authorize,
   changeTokenLifetimes,
   DEFAULT_TOKEN_LIFETIMES,
+  invalid,
+  LIMITS,
   SwitchboardError,
   type TokenLifetimes,
 } from '@switchboard/core';
@@ -14,7 +16,7 @@ import type { Db } from '../db/database.ts';
 import { tenantsRepository, translateConstraintErrors, usersRepository } from '../db/repositories/index.ts';
 import type { TenantRow } from '../db/schema.ts';
 import { NewUserBody } from '../directory/users.schema.ts';
-import { createUser, type NewUserInput } from '../directory/users.service.ts';
+import { createUser, type NewUserInput, setUserPassword } from '../directory/users.service.ts';
 import { assertValid } from '../http/validation.ts';
 import { NewTenantBody } from './tenant.schema.ts';
 
@@ -130,4 +132,33 @@ export async function createUserInTenant(db: Db, tenantName: string, unchecked: 
   const input = assertValid<NewUserInput>(NewUserBody, unchecked, 'user');
   const tenant = await found(`Tenant "${tenantName}"`, tenantsRepository.findByName(db, tenantName));
   return createUser(db, systemPrincipal(tenant.id), input);
+}
+
+/**
+ * Sets a user's password from the command line (as the system, audited), generating one when none is given:
+ * every session of the user ends. Service users have none to set.
+ */
+export async function resetPasswordInTenant(
+  db: Db,
+  tenantName: string,
+  username: string,
+  chosen?: string,
+): Promise<{ username: string; password: string }> {
+  const { min, max } = LIMITS.password;
+  if (chosen !== undefined && (chosen.length < min || chosen.length > max)) {
+    throw invalid(`The password must be ${min} to ${max} characters long.`);
+  }
+  const tenant = await found(`Tenant "${tenantName}"`, tenantsRepository.findByName(db, tenantName));
+  const user = await found(
+    `User "${username}" in tenant "${tenantName}"`,
+    usersRepository.findByUsername(db, tenant.id, username),
+  );
+  if (user.role === 'service') {
+    throw invalid(
+      `"${user.username}" is a service user: it has no password and signs in with API keys (Administration → API keys in the desktop).`,
+    );
+  }
+  const password = chosen ?? randomBytes(12).toString('base64url');
+  await setUserPassword(db, systemPrincipal(tenant.id), user.id, password);
+  return { username: user.username, password };
 }

@@ -58,7 +58,11 @@ test('/demo/chat embeds the demo tenant widget, whose problem statements go to t
     widget.problemStatements.map((p: { label: string }) => p.label),
     DEMO_WIDGET.problemStatements.map(([label]) => label),
   );
-  assert.equal(widget.service.schedule.timeZone, 'Europe/London', 'office hours from the demo calendar');
+  assert.deepEqual(
+    [widget.service.open, widget.service.schedule],
+    [true, null],
+    'the demo page chat is open 24×7, like its simulated customers',
+  );
   const login = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

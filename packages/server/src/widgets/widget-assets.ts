@@ -62,7 +62,7 @@ function demoPage(widgetId: string | null): string {
 <main>
   <h2>Help and support</h2>
   <p>Questions about a bill, a meter reading or moving home? Chat with our team: the button at the bottom
-  right of this page opens the chat. It follows our office hours.</p>
+  right of this page opens the chat, day and night.</p>
   <h2>Common questions</h2>
   <p>How do I read my meter? When is my bill due? How do I switch to a green tariff?</p>
   <p style="font-size:14px;color:#666">This page is a demonstration of Switchboard's chat widget.</p>
