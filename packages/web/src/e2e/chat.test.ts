@@ -177,6 +177,7 @@ describe('web chat end to end in real browsers', {
     await ada.widget.getByRole('radio', { name: '4' }).check();
     await ada.widget.getByRole('button', { name: 'Send rating' }).click();
     await ada.widget.getByRole('button', { name: 'Send rating' }).waitFor({ state: 'hidden' });
+    await ada.widget.getByRole('status').filter({ hasText: 'Thank you for your feedback.' }).waitFor();
     await screenshot(ada.page, 'chat-07-customer-rated');
     const rated = await admin.request<{ rating: unknown }>('GET', `/chats/${chatId}`);
     assert.deepEqual(rated.rating, { rating: 4, comment: null });
