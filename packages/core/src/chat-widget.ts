@@ -103,6 +103,8 @@ export interface WidgetRating {
   enabled: boolean;
   label: string;
   buttonText: string;
+  /** What the widget says once the customer has sent their rating. */
+  thanksText: string;
 }
 
 /** Everything a widget is configured with besides its name, description and problem statements. */
@@ -189,7 +191,12 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
       sunday: 'Sunday',
     },
   },
-  rating: { enabled: true, label: 'How was your chat?', buttonText: 'Send rating' },
+  rating: {
+    enabled: true,
+    label: 'How was your chat?',
+    buttonText: 'Send rating',
+    thanksText: 'Thank you for your feedback.',
+  },
 };
 
 /** The settings with every field the input leaves out taken from the defaults. */

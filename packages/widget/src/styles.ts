@@ -71,6 +71,9 @@ form.start { display: flex; flex-direction: column; gap: 12px; padding: 16px; }
 .after { padding: 12px 16px; display: flex; flex-direction: column; gap: 12px; border-top: 1px solid #e3e6ea; }
 .rating fieldset { border: 0; padding: 0; margin: 0 0 8px; }
 .rating legend { font-weight: 600; margin-bottom: 6px; padding: 0; }
+.thanks { margin: 0; font-weight: 600; }
+/* Empty until the rating is sent: out of the layout, still in the accessibility tree. */
+.thanks:empty { position: absolute; }
 .stars { display: flex; gap: 6px; }
 .stars label { display: flex; align-items: center; gap: 4px; padding: 4px 8px; border: 1px solid #8a9099;
   border-radius: 8px; cursor: pointer; }

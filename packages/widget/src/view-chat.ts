@@ -9,7 +9,8 @@ const COUNT_FROM = MESSAGE_MAX_CODE_POINTS - 100;
 /**
  * The chat: the message log (a polite live region, appended to and never rebuilt, so a screen reader
  * announces each new line once), the agent's typing, the box the customer types in, the end and transcript
- * actions with their confirmations, and after the end the rating and a way to start again.
+ * actions with their confirmations, and after the end the rating, its thank-you (a status region, so it is
+ * announced) and a way to start again.
  */
 export class ChatScreen {
   readonly element: HTMLElement;
@@ -29,10 +30,13 @@ export class ChatScreen {
   readonly #confirmNo: HTMLButtonElement;
   readonly #after: HTMLElement;
   readonly #rating: HTMLFormElement | null;
+  readonly #thanks: HTMLElement;
   readonly #newChat: HTMLButtonElement;
   readonly #error: HTMLElement;
   #asked: WidgetState['confirm'] = null;
   #ended = false;
+  /** Whether the chat was rated at the last update; null before the first. */
+  #rated: boolean | null = null;
   readonly #focus: (element: HTMLElement) => void;
 
   constructor(config: PublicWidget, actions: ViewActions, focus: (element: HTMLElement) => void) {
@@ -112,7 +116,9 @@ export class ChatScreen {
       { type: 'button', class: 'secondary', onclick: () => actions.newChat() },
       labels.newChat,
     );
-    this.#after = h('div', { class: 'after' }, this.#rating, this.#newChat);
+    // Present (and empty) from the start, so that screen readers announce the text when it appears.
+    this.#thanks = h('p', { class: 'thanks', role: 'status' });
+    this.#after = h('div', { class: 'after' }, this.#rating, this.#thanks, this.#newChat);
     this.#error = h('p', { class: 'error', role: 'alert' });
     this.element = h(
       'div',
@@ -141,6 +147,10 @@ export class ChatScreen {
     show(this.#endButton, !ended);
     show(this.#after, ended);
     if (this.#rating) show(this.#rating, !chat.rated);
+    setText(this.#thanks, this.#rating && chat.rated ? this.#config.rating.thanksText : '');
+    // The form the customer just sent is gone: focus moves on to starting a new chat.
+    if (this.#rated === false && chat.rated) this.#focus(this.#newChat);
+    this.#rated = chat.rated;
     const asked = state.confirm;
     show(this.#confirm, asked !== null);
     if (asked !== this.#asked) {
@@ -159,13 +169,18 @@ export class ChatScreen {
     if (ended && !this.#ended) {
       this.#ended = true;
       // The box the customer typed in is gone: focus moves to what comes next.
-      this.#focus(this.#rating?.querySelector('input') ?? this.#newChat);
+      this.#focus(this.#afterControl(chat.rated));
     }
+  }
+
+  /** The first control after the end: a star of the rating until it is sent, then the new chat button. */
+  #afterControl(rated: boolean): HTMLElement {
+    return (!rated && this.#rating?.querySelector('input')) || this.#newChat;
   }
 
   /** Where focus goes when the panel opens on this screen. */
   get firstControl(): HTMLElement {
-    return this.#ended ? (this.#rating?.querySelector('input') ?? this.#newChat) : this.#text;
+    return this.#ended ? this.#afterControl(this.#rated === true) : this.#text;
   }
 
   #syncLog(log: LogEntry[]): void {

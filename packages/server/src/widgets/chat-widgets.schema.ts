@@ -91,7 +91,7 @@ const serviceHours = {
   offHoursMessage: Message,
   dayLabels: Type.Object(dayLabels, { additionalProperties: false }),
 };
-const rating = { enabled: Type.Boolean(), label: Label, buttonText: Label };
+const rating = { enabled: Type.Boolean(), label: Label, buttonText: Label, thanksText: Label };
 
 const strict = <T extends TProperties>(properties: T, description?: string) =>
   Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });

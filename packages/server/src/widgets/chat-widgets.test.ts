@@ -110,6 +110,7 @@ const TEXTS: [path: string, max: number][] = [
   ...WEEKDAYS.map((day): [string, number] => [`serviceHours.dayLabels.${day}`, LABEL]),
   ['rating.label', LABEL],
   ['rating.buttonText', LABEL],
+  ['rating.thanksText', LABEL],
 ];
 /** Fills in what a text needs besides its length when it sits in a list. */
 const bodyWith = (path: string, text: string) => {

@@ -386,6 +386,12 @@ function WidgetFields(props: FormProps<WidgetForm> & { chatCsqs: Csq[]; calendar
               onChange={(buttonText) => group('rating', { buttonText })}
               error={err('rating/buttonText')}
             />
+            <TextField
+              label="Thank-you after the rating"
+              value={form.rating.thanksText}
+              onChange={(thanksText) => group('rating', { thanksText })}
+              error={err('rating/thanksText')}
+            />
           </div>
         </fieldset>
 

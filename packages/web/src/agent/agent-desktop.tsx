@@ -78,11 +78,16 @@ export function AgentDesktop() {
   });
 
   const [notify, setNotify] = useState(notificationsAllowed());
+  /** The chat just accepted, whose reply box takes the focus once it is on screen. */
+  const [composerToFocus, setComposerToFocus] = useState<string | null>(null);
   const offers = desktop.data?.contacts.filter((c) => c.status === 'offered') ?? [];
   const accept = async (id: string) => {
     const accepted = await api.request<Contact>('POST', `/contacts/${id}/accept`);
-    // Accepting a chat brings its tab to the front.
-    if (accepted.channel === 'chat') select(id);
+    // Accepting a chat brings its tab to the front, ready to reply.
+    if (accepted.channel === 'chat') {
+      select(id);
+      setComposerToFocus(id);
+    }
     desktop.reload();
   };
   useShortcuts({
@@ -189,6 +194,8 @@ export function AgentDesktop() {
                 contactId={current.id}
                 customerName={customerNameOf(current)}
                 canWrite={current.status === 'active'}
+                focusComposer={composerToFocus === current.id}
+                onComposerFocused={() => setComposerToFocus(null)}
               />
             </div>
           </div>

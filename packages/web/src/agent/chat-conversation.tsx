@@ -19,9 +19,15 @@ export function withMessage(lines: ChatLine[], line: ChatLine): ChatLine[] {
  * One chat's conversation on the agent desktop: the messages (always shown as text), the customer's typing,
  * and a composer that tells the customer when the agent is typing and inserts predefined responses where the
  * caret is. `canWrite` once the agent has accepted
- * and until the chat ends.
+ * and until the chat ends; `focusComposer` puts the caret in the reply box as soon as it shows.
  */
-export function ChatConversation(props: { contactId: string; customerName: string; canWrite: boolean }) {
+export function ChatConversation(props: {
+  contactId: string;
+  customerName: string;
+  canWrite: boolean;
+  focusComposer?: boolean;
+  onComposerFocused?: () => void;
+}) {
   const { api } = useDesk();
   const { contactId } = props;
   const chat = useLive(
@@ -77,6 +83,8 @@ export function ChatConversation(props: { contactId: string; customerName: strin
       {props.canWrite ? (
         <Composer
           contactId={contactId}
+          focus={props.focusComposer ?? false}
+          onFocused={props.onComposerFocused}
           onSent={(line) =>
             chat.set((current) => current && { ...current, messages: withMessage(current.messages, line) })
           }
@@ -89,7 +97,12 @@ export function ChatConversation(props: { contactId: string; customerName: strin
 /** Counts characters as the server does (Unicode code points). */
 const length = (text: string) => [...text].length;
 
-function Composer(props: { contactId: string; onSent: (line: ChatLine) => void }) {
+function Composer(props: {
+  contactId: string;
+  focus: boolean;
+  onFocused: (() => void) | undefined;
+  onSent: (line: ChatLine) => void;
+}) {
   const { api } = useDesk();
   const [text, setText] = useState('');
   const submission = useSubmission();
@@ -97,6 +110,15 @@ function Composer(props: { contactId: string; onSent: (line: ChatLine) => void }
   const box = useRef<HTMLTextAreaElement>(null);
   /** Where the caret goes once an inserted response is on screen. */
   const caret = useRef<number | null>(null);
+  const { focus, onFocused } = props;
+  useEffect(() => {
+    if (!focus) return;
+    // The Accept button the agent pressed is gone, so focus fell to the page: it goes on to the reply box,
+    // unless the agent has meanwhile moved it somewhere themselves.
+    const active = document.activeElement;
+    if (!active || active === document.body) box.current?.focus();
+    onFocused?.();
+  }, [focus, onFocused]);
   useLayoutEffect(() => {
     if (caret.current === null || !box.current) return;
     box.current.focus();

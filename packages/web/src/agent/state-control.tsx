@@ -3,6 +3,7 @@ import type { AgentLive, Domain, ReasonCode } from '../api/types.ts';
 import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { STATE_LABELS, since } from '../ui/format.ts';
+import { reasonLabel } from '../ui/reason-label.ts';
 
 const DOMAIN_LABELS: Record<Domain, string> = { voice: 'Voice', digital: 'Chat & email' };
 
@@ -26,10 +27,7 @@ export function StateControl(props: {
       const body = { domain: props.domain, state, ...(reasonCode ? { reasonCode } : {}) };
       props.onChanged(await api.request<AgentLive>('PUT', `/agents/${me.id}/state`, body));
     });
-  const label = props.reasons.find(
-    (r) =>
-      r.code === current.reasonCode && (current.state === 'logged_out' ? 'logout' : 'not_ready') === r.kind,
-  )?.label;
+  const label = reasonLabel(props.reasons, current);
   const headingId = `state-${props.domain}`;
   return (
     <section className="state-control" aria-labelledby={headingId}>

@@ -104,14 +104,24 @@ describe('web chat end to end in real browsers', {
     assert.equal(await offer.getByText('Reference').count(), 0, "the start's retry key is not a reference");
     await screenshot(sam.page, 'chat-02-agent-offer');
     await sam.accept(chatId);
+    // Accepting puts the caret in the chat's reply box: the agent can type at once.
+    const composer = sam.composer(chatId);
+    await sam.page.waitForFunction(
+      (id: string) =>
+        (globalThis as unknown as { document: { activeElement: { dataset?: { composer?: string } } | null } })
+          .document.activeElement?.dataset?.composer === id,
+      chatId,
+    );
+    assert.equal(await hasFocus(composer), true);
     await sam.line(chatId, 'Hello, my last invoice looks too high.').waitFor();
     await ada.sees('system', 'Sam has joined the chat.');
 
-    // Typing both ways: the customer's shows on the desktop, the agent's in the widget.
+    // Typing both ways: the customer's shows on the desktop, the agent's in the widget. The keys go to
+    // whatever has the focus, which is still the reply box.
     await ada.box.fill('One more thing');
     await sam.page.getByText('Ada Lovelace is typing…').waitFor();
-    const composer = sam.composer(chatId);
-    await composer.pressSequentially('Hi Ada.  Thank you!');
+    await sam.page.keyboard.type('Hi Ada.  Thank you!');
+    assert.equal(await composer.inputValue(), 'Hi Ada.  Thank you!');
     await ada.widget.getByText('Sam is typing…').waitFor();
     await screenshot(ada.page, 'chat-03-customer-sees-typing');
 
@@ -167,6 +177,7 @@ describe('web chat end to end in real browsers', {
     await ada.widget.getByRole('radio', { name: '4' }).check();
     await ada.widget.getByRole('button', { name: 'Send rating' }).click();
     await ada.widget.getByRole('button', { name: 'Send rating' }).waitFor({ state: 'hidden' });
+    await ada.widget.getByRole('status').filter({ hasText: 'Thank you for your feedback.' }).waitFor();
     await screenshot(ada.page, 'chat-07-customer-rated');
     const rated = await admin.request<{ rating: unknown }>('GET', `/chats/${chatId}`);
     assert.deepEqual(rated.rating, { rating: 4, comment: null });

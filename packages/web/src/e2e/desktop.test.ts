@@ -51,6 +51,9 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     });
     sueId = sue.id;
     await api('POST', '/teams', { name: 'Care', primarySupervisorId: sue.id });
+    // Not Ready and logout codes are numbered apart: the same number may stand for both.
+    await api('POST', '/reason-codes', { kind: 'logout', code: 7, label: 'End of shift' });
+    await api('POST', '/reason-codes', { kind: 'not_ready', code: 7, label: 'Break' });
   });
 
   after(async () => {
@@ -187,6 +190,21 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
       .click();
     await agent.page.getByTestId('state-digital').filter({ hasText: 'Ready' }).waitFor();
     await annDigital.filter({ hasText: 'Ready' }).waitFor();
+  });
+
+  test('the agent goes Not Ready for a break: both desktops name the Not Ready reason, not the logout one with its number', async () => {
+    const annDigital = supervisor.page.locator('tr[data-agent="ann"] [data-testid="agent-digital"]');
+    const region = agent.page.getByRole('region', { name: 'Chat & email' });
+    await region.getByLabel('Not ready reason (Chat & email)').selectOption({ label: 'Break' });
+    await region.getByRole('button', { name: 'Not ready', exact: true }).click();
+    await agent.page.getByTestId('state-digital').filter({ hasText: 'Not ready — Break' }).waitFor();
+    await annDigital.filter({ hasText: 'Not ready (Break)' }).waitFor();
+    assert.doesNotMatch(await annDigital.innerText(), /End of shift/);
+    assert.doesNotMatch(await agent.page.getByTestId('state-digital').innerText(), /End of shift/);
+    await screenshot(supervisor.page, 'supervisor-team-not-ready');
+
+    await region.getByRole('button', { name: 'Ready', exact: true }).click();
+    await annDigital.filter({ hasText: /^Ready/ }).waitFor();
   });
 
   test('a contact from the API is offered, accepted and wrapped up with reasons, each step seen by the supervisor', async () => {

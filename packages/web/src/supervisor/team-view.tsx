@@ -3,6 +3,7 @@ import type { AgentLive, Domain, ReasonCode, Skill } from '../api/types.ts';
 import { useDesk, useLive, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { STATE_LABELS, since } from '../ui/format.ts';
+import { reasonLabel } from '../ui/reason-label.ts';
 import { Reskill } from './reskill.tsx';
 import { type TeamRow, useTeam } from './use-team.ts';
 
@@ -68,7 +69,7 @@ export function TeamView() {
 function StateCell(props: { row: TeamRow; domain: Domain; now: number; reasons: ReasonCode[] }) {
   const state = props.row.live?.[props.domain];
   if (!state) return <td className="muted">Logged out</td>;
-  const reason = props.reasons.find((r) => r.code === state.reasonCode)?.label;
+  const reason = reasonLabel(props.reasons, state);
   return (
     <td className={`state-${state.state}`} data-testid={`agent-${props.domain}`}>
       {STATE_LABELS[state.state]}

@@ -403,6 +403,17 @@ describe('chat widget in a real browser', {
       (window as unknown as { roots: ShadowRoot[] }).roots[0]?.querySelector('.rating[hidden]'),
     );
     assert.deepEqual(posted.find((p) => p.url.endsWith('/rating'))?.body, { rating: 3 });
+    // The sent rating is thanked for in a status region (announced), and focus moves on to a new chat.
+    const thanked = await inWidget(page, (root) => {
+      const thanks = root.querySelector('.thanks') as HTMLElement | null;
+      return {
+        text: thanks?.textContent,
+        role: thanks?.getAttribute('role'),
+        shown: Boolean(thanks && thanks.offsetHeight > 0 && !thanks.closest('[hidden]')),
+      };
+    });
+    assert.deepEqual(thanked, { text: 'Thank you for your feedback.', role: 'status', shown: true });
+    assert.equal(await activeIn(page), 'button:Start a new chat');
     await screenshot(page, 'widget-ended');
     assert.deepEqual(errors, []);
     await context.close();
