@@ -52,6 +52,9 @@ export function transferContact(
     refreshAgent(state, agent, 'transferred');
     // The freed agent first takes what already waits; the transferred contact queues behind it.
     dispatchAgent(state, agent);
+    // Sent on by its agent: it waits for whoever the CSQ offers it to, not for that agent again.
+    cancelTimer(state, contact, 'sticky');
+    contact.stickyAgentId = null;
     contact.csqId = csq.config.id;
     contact.queuedAt = at;
     enqueue(state, contact, 'transferred');

@@ -140,6 +140,46 @@ describe('routing', () => {
     assert.deepEqual(offers(engine.tick()), ['reply->other']);
   });
 
+  test('a sticky email sent on to a CSQ by its agent waits for anyone, not for that agent', () => {
+    const { engine } = setup();
+    engine.configureCsq(csq('mail', { channel: 'email' }));
+    engine.upsertAgent(agent('last', { s1: 5 }, { capacity: { chat: 1, email: 1 } }));
+    engine.upsertAgent(agent('other', { s1: 5 }));
+    engine.setAgentState('last', 'digital', 'ready');
+    engine.createContact({
+      id: 'reply',
+      channel: 'email',
+      csqId: 'mail',
+      callType: 'mailbox',
+      priority: 5,
+      stickyAgentId: 'last',
+    });
+    engine.setAgentState('last', 'digital', 'not_ready');
+    engine.setAgentState('other', 'digital', 'ready');
+    assert.deepEqual(offers(engine.transfer('last', 'reply', { csqId: 'mail' })), ['reply->other']);
+    assert.equal(engine.contact('reply')?.stickyAgentId, null);
+  });
+
+  test('a sticky email whose agent no longer serves the CSQ goes back to the CSQ for anyone', () => {
+    const { engine } = setup();
+    engine.configureCsq(csq('mail', { channel: 'email' }));
+    engine.upsertAgent(agent('last', { s1: 5 }));
+    engine.upsertAgent(agent('other', { s1: 5 }));
+    engine.setAgentState('last', 'digital', 'ready');
+    engine.createContact({
+      id: 'reply',
+      channel: 'email',
+      csqId: 'mail',
+      callType: 'mailbox',
+      priority: 5,
+      stickyAgentId: 'last',
+    });
+    engine.upsertAgent(agent('last', {}));
+    engine.setAgentState('other', 'digital', 'ready');
+    // Signing out hands the email back: it must not wait in the line of an agent without the skill.
+    assert.deepEqual(offers(engine.setAgentState('last', 'digital', 'logged_out')), ['reply->other']);
+  });
+
   test('email is accepted at once, up to the email capacity', () => {
     const { engine } = setup();
     engine.configureCsq(csq('mail', { channel: 'email' }));

@@ -13,7 +13,13 @@ export function enqueue(state: AcdState, contact: ContactRuntime, cause: Cause |
   leaveQueue(contact);
   contact.status = 'queued';
   contact.agentId = null;
-  const stickyAgent = contact.stickyAgentId ? state.agents.get(contact.stickyAgentId) : undefined;
+  let stickyAgent = contact.stickyAgentId ? state.agents.get(contact.stickyAgentId) : undefined;
+  if (stickyAgent && !stickyAgent.csqs.has(contact.csqId)) {
+    // The agent no longer serves the CSQ (reskilled while the email was with them): it waits for anyone.
+    cancelTimer(state, contact, 'sticky');
+    contact.stickyAgentId = null;
+    stickyAgent = undefined;
+  }
   if (stickyAgent) {
     contact.line = stickyAgent.sticky;
     stickyAgent.sticky.push(contact);
