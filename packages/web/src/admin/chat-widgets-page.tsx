@@ -5,7 +5,7 @@ import {
   type WidgetFieldMode,
   type WidgetSettings,
 } from '@switchboard/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Csq } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { Field } from '../ui/form.tsx';
@@ -134,6 +134,13 @@ function WidgetFields(props: FormProps<WidgetForm> & { chatCsqs: Csq[]; calendar
   const setCustom = (i: number, patch: Partial<(typeof custom)[number]>) =>
     group('fields', { custom: custom.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const calendar = calendars.find((c) => c.id === form.serviceHours.calendarId);
+  const firstCsq = chatCsqs[0]?.id;
+  // A new widget opened before the CSQ list arrived gets the first chat CSQ once it is there, as it would have.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the list first arrives
+  useEffect(() => {
+    if (form.id || !firstCsq || statements.every((s) => s.csqId)) return;
+    set({ problemStatements: statements.map((s) => (s.csqId ? s : { ...s, csqId: firstCsq })) });
+  }, [firstCsq]);
   const csqOptions = [
     ['', '— choose a chat CSQ —'] as const,
     ...chatCsqs.map((q) => [q.id, q.name] as const),

@@ -135,6 +135,10 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     const preview = page.getByTestId('widget-preview');
     await settings.getByLabel('Name', { exact: true }).fill('Website chat');
     await settings.getByLabel('Problem statement 1', { exact: true }).fill('Billing');
+    // The CSQ list may still be on its way when the form opens: choose as a person would.
+    await settings
+      .getByLabel('CSQ for problem statement 1', { exact: true })
+      .selectOption({ label: 'Billing chat' });
     await settings.getByLabel('Title', { exact: true }).fill('Acme help');
     await preview.getByRole('heading', { name: 'Acme help' }).waitFor();
     await preview.getByLabel('How can we help?').waitFor();
@@ -148,6 +152,9 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     // Two problem statements that differ only in case: the server's reason appears under the second.
     await page.getByRole('button', { name: 'Add a problem statement' }).click();
     await settings.getByLabel('Problem statement 2', { exact: true }).fill('billing');
+    await settings
+      .getByLabel('CSQ for problem statement 2', { exact: true })
+      .selectOption({ label: 'Billing chat' });
     await page.getByRole('button', { name: 'Save' }).click();
     const repeated = page
       .locator('.field-invalid', { has: page.getByLabel('Problem statement 2', { exact: true }) })
