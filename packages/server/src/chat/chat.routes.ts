@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { bearer, errorResponses, IdParams, NoContent, Uuid } from '../http/common.schema.ts';
+import { agentChat, agentTyping, postAgentMessage } from './agent-chat.service.ts';
 import {
   AfterQuery,
   AgentChat,
@@ -13,7 +14,7 @@ import {
   StartedChat,
   TypingBody,
 } from './chat.schema.ts';
-import { agentChat, agentTyping, postAgentMessage, startChat } from './chat.service.ts';
+import { startChat } from './chat.service.ts';
 import { chatRecords, chatRecordsCsv } from './chat-records.ts';
 
 const tags = ['chat'];
