@@ -1,4 +1,4 @@
-import { SwitchboardError } from '@switchboard/core';
+import { tooManyAttempts } from './too-many-attempts.ts';
 
 interface Slots {
   running: number;
@@ -40,11 +40,7 @@ export class HashSlots {
       return;
     }
     if (slots.waiting.length >= this.#waiting) {
-      throw new SwitchboardError(
-        'too_many_attempts',
-        'Too many sign-ins at once from your address. Try again in 1 s.',
-        { retryAfterSeconds: 1 },
-      );
+      throw tooManyAttempts(1000, 'Too many sign-ins at once from your address.');
     }
     const queue = slots.waiting;
     await new Promise<void>((resolve) => queue.push(resolve));

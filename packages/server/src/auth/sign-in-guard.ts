@@ -1,15 +1,9 @@
-import {
-  addressBucket,
-  type Clock,
-  MINUTE_MS,
-  SIGN_IN_THROTTLE,
-  SwitchboardError,
-  type ThrottleRule,
-} from '@switchboard/core';
+import { addressBucket, type Clock, MINUTE_MS, SIGN_IN_THROTTLE, type ThrottleRule } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import { signInThrottleRepository, type ThrottledKey } from '../db/repositories/index.ts';
 import { HashSlots } from './hash-slots.ts';
 import { sha256 } from './secrets.ts';
+import { tooManyAttempts } from './too-many-attempts.ts';
 
 export interface SignInLimits {
   /** Failures from one address, across users, before its attempts are spaced out (default 50). */
@@ -19,13 +13,6 @@ export interface SignInLimits {
   /** Sign-ins from one address that may wait for those (default 32); more are refused at once. */
   queuedHashesPerAddress?: number;
 }
-
-export const tooManyAttempts = (retryAfterMs: number) => {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new SwitchboardError('too_many_attempts', `Too many failed sign-ins. Try again in ${seconds} s.`, {
-    retryAfterSeconds: seconds,
-  });
-};
 
 /** What a guarded attempt ends with: the keys learn whether the password was right. */
 export interface GuardedAttempt {

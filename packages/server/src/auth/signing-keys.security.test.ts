@@ -50,8 +50,8 @@ describe('token-signing keys', () => {
 
     await operator.rotate();
     test_.clock.advance(2 * HOUR_MS + 10 * MINUTE_MS);
-    const forged = { ...fresh };
-    assert.equal((await call(test_, forged, 'GET', '/me')).body.error.code, 'token_expired');
+    // Past its lifetime a token is refused as expired, whichever key signed it; new sign-ins still work.
+    assert.equal((await call(test_, fresh, 'GET', '/me')).body.error.code, 'token_expired');
     const latest = await signIn(test_, 'acme', 'admin');
     assert.equal((await call(test_, latest, 'GET', '/me')).status, 200);
   });

@@ -2,17 +2,7 @@ import type { Db } from '../database.ts';
 import type { AuditRow } from '../schema.ts';
 
 /** Configuration changes, and what happens to people's sign-ins and passwords. */
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_in_delayed'
-  | 'password_check_failed'
-  | 'password_change';
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
+export const AUDIT_ACTIONS = [
   'create',
   'update',
   'delete',
@@ -21,7 +11,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'sign_in_delayed',
   'password_check_failed',
   'password_change',
-];
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What the audit log can be narrowed to; every field is optional. */
 export interface AuditFilter {
