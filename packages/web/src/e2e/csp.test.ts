@@ -92,9 +92,11 @@ describe('pages under the Content-Security-Policy', {
     await visit(async (page) => {
       await page.goto('/demo/chat');
       await page.getByRole('heading', { name: 'Help and support' }).waitFor();
-      await page.waitForFunction(
-        'window.roots.length > 0 && window.roots[0].querySelector("button") !== null',
-      );
+      // A function, not a string: Playwright evaluates a string predicate with eval, which this CSP forbids.
+      await page.waitForFunction(() => {
+        const roots = (globalThis as unknown as { roots: { querySelector(s: string): unknown }[] }).roots;
+        return roots.length > 0 && roots[0]?.querySelector('button') !== null;
+      });
       const styled = await page.evaluate('getComputedStyle(window.roots[0].querySelector("button")).cursor');
       assert.equal(styled, 'pointer', 'the widget’s own styles apply');
     });
