@@ -1,4 +1,4 @@
-import { ApiClient } from '../../packages/cli/src/simulate/api.ts';
+import { ApiClient } from '@switchboard/cli/api-client';
 import { seededRandom } from '../../packages/cli/src/simulate/random.ts';
 import { prepareSite } from '../../packages/cli/src/simulate/setup.ts';
 import { type AgentBehaviour, VirtualAgent } from '../../packages/cli/src/simulate/virtual-agent.ts';

@@ -4,10 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { ApiClient } from '../../../cli/src/simulate/api.ts';
 import {
   ADMIN_PASSWORD,
+  ApiClient,
   buildDesktop,
   chromiumForTests,
   desk,
@@ -15,7 +14,8 @@ import {
   ServerProcess,
   screenshot,
   signIn,
-} from './harness.ts';
+} from '@switchboard/testing';
+import type { Browser } from 'playwright-core';
 
 const availability = chromiumForTests();
 const OLD_PASSWORD = 'Agent-old-password';

@@ -9,21 +9,24 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ApiClient } from '../../../cli/src/simulate/api.ts';
-import { AgentDesk } from './agent.ts';
-import { type ChatCenter, setUpChatCenter, WIDGET_TEXTS } from './chat-center.ts';
-import { Customer, customerSite } from './customer.ts';
 import {
   ADMIN_PASSWORD,
+  AgentDesk,
+  ApiClient,
   ARTIFACTS,
   buildDesktop,
   buildWidget,
+  type ChatCenter,
+  Customer,
   chromiumForTests,
+  customerSite,
   launchBrowser,
   ServerProcess,
   screenshot,
-} from './harness.ts';
+  setUpChatCenter,
+  WIDGET_TEXTS,
+} from '@switchboard/testing';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 const availability = chromiumForTests();
 /**

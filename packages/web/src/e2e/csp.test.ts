@@ -8,7 +8,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
   buildDesktop,
@@ -17,7 +16,8 @@ import {
   launchBrowser,
   ServerProcess,
   signIn,
-} from './harness.ts';
+} from '@switchboard/testing';
+import type { Browser, Page } from 'playwright-core';
 
 const availability = chromiumForTests();
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));

@@ -5,10 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient } from '../../../cli/src/simulate/api.ts';
 import {
   ADMIN_PASSWORD,
+  ApiClient,
   buildDesktop,
   chromiumForTests,
   desk,
@@ -16,7 +15,8 @@ import {
   ServerProcess,
   screenshot,
   signIn,
-} from './harness.ts';
+} from '@switchboard/testing';
+import type { Browser, Page } from 'playwright-core';
 
 const availability = chromiumForTests();
 const AGENT_PASSWORD = 'Agent-password-1';

@@ -90,9 +90,9 @@ test('the answer is the smallest that meets every target: n meets, n − 1 does 
   );
 });
 
-test('fast and sensible at 4,000 Erlangs', () => {
+// How fast one decision is at this load is measured by `npm run bench -- erlang` (scaling), not asserted here.
+test('sensible at 4,000 Erlangs', () => {
   const target: StaffingTarget = { kind: 'service_level', fraction: 0.8, withinSeconds: 20 };
-  const started = performance.now();
   const c = requiredAgents({ loadErlangs: 4000, ahtSeconds: 300, target });
   const a = requiredAgents({ loadErlangs: 4000, ahtSeconds: 300, target, patienceSeconds: 120 });
   const capped = requiredAgents({
@@ -102,7 +102,6 @@ test('fast and sensible at 4,000 Erlangs', () => {
     patienceSeconds: 120,
     maxAbandonRate: 0.02,
   });
-  assert.ok(performance.now() - started < 50);
   assert.ok(c > 4000 && c < 4060, `Erlang C: a few dozen above the load, got ${c}`);
   // Overloaded, callers queue until the wait w with λ·e^(−w/patience) = nμ, i.e. w = 120 s × ln(A/n): below
   // 20 s from n ≈ 3,385, so about 88 % are answered within 20 s while 1 − n/A ≈ 12 % abandon. Erlang A takes

@@ -13,16 +13,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { ApiClient } from '../../../cli/src/simulate/api.ts';
 import {
   ADMIN_PASSWORD,
+  ApiClient,
   buildWidget,
   chromiumForTests,
   launchBrowser,
   ServerProcess,
   screenshot,
-} from '../../../web/src/e2e/harness.ts';
+} from '@switchboard/testing';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 
 const availability = chromiumForTests();
 const WIDGET = fileURLToPath(new URL('../..', import.meta.url));

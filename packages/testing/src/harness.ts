@@ -11,11 +11,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 /** The desktop and the widget are built when their sources changed, so browser tests never run a stale build. */
 export { buildDesktop, buildWidget } from './build.ts';
 
-const MAIN = fileURLToPath(new URL('../../../cli/src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ADMIN_PASSWORD = 'Browser-test-admin-1';
 /** Screenshots of each screen, kept as test artifacts (git-ignored). */
-export const ARTIFACTS = fileURLToPath(new URL('../../../../test-results/screenshots/', import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
 
 /** Whether the browser suites can run; without Chromium they skip, and under SWITCHBOARD_CI=1 they fail. */
 export function chromiumForTests(): { available: true } | { available: false; reason: string } {

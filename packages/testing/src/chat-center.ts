@@ -1,4 +1,4 @@
-import type { ApiClient } from '../../../cli/src/simulate/api.ts';
+import type { ApiClient } from '@switchboard/cli/api-client';
 
 export interface ChatAgent {
   id: string;
