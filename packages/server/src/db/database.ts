@@ -12,6 +12,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** The embedded database's files as one archive, for `restoreFrom` (PGlite only). */
+  dump?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -19,6 +21,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Folder of the embedded database; omitted means in memory (tests). */
   dataDir?: string | undefined;
+  /** An embedded database to start from, as `PGlite.dumpDataDir` wrote it (tests start from a migrated one). */
+  restoreFrom?: Blob | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -33,9 +37,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // int8 as text, as node-postgres returns it, so both backends hand the code the same values.
   const pglite = await PGlite.create(options.dataDir, {
     parsers: { [types.INT8]: (value: string) => value },
+    ...(options.restoreFrom ? { loadDataDir: options.restoreFrom } : {}),
   });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new PgliteAsPool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('none') };
 }
 
 const MIGRATION_LOCK = 7_300_001;

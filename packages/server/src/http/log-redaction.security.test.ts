@@ -4,8 +4,9 @@ import { ManualClock } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { TenantRouter } from '../acd/tenant-router.ts';
 import { buildApp } from '../app.ts';
-import { type Database, migrate, openDatabase } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { buildCsq } from '../testing/builders.ts';
+import { openMigratedDatabase } from '../testing/migrated-database.ts';
 import { createTestTenant, type Session, TEST_MASTER_KEYS, type TestApp } from '../testing/test-app.ts';
 import { redactUrl } from './log-redaction.ts';
 
@@ -27,8 +28,7 @@ let admin: Session;
 const lines: string[] = [];
 
 before(async () => {
-  database = await openDatabase({});
-  await migrate(database.db);
+  database = await openMigratedDatabase();
   const clock = new ManualClock(Date.now());
   acd = new FailingAcd(database.db, clock);
   const stream = { write: (line: string) => lines.push(line) };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { type Database, migrate, openDatabase } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import { openMigratedDatabase } from '../testing/migrated-database.ts';
 import { open, rewrap, seal } from './envelope.ts';
 import { generateMasterKeyring, MasterKeyError, parseMasterKeys } from './master-keys.ts';
 import { SecretStore } from './secret-store.ts';
@@ -40,8 +41,7 @@ describe('envelope encryption', () => {
 describe('SecretStore', () => {
   let database: Database;
   before(async () => {
-    database = await openDatabase({});
-    await migrate(database.db);
+    database = await openMigratedDatabase();
   });
   after(() => database.close());
 

@@ -2,10 +2,11 @@ import { ManualClock } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Repeat } from '../acd/repeat.ts';
 import { type AppOptions, buildApp } from '../app.ts';
-import { type Database, migrate, openDatabase } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
 import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
+import { openMigratedDatabase } from './migrated-database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 /** One master key for every test server, so servers sharing a database open each other's secrets. */
@@ -36,8 +37,7 @@ export class ManualRepeat {
 
 /** A server on a fresh in-memory PGlite database with a hand-moved clock. */
 export async function startTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
-  const database = await openDatabase({});
-  await migrate(database.db);
+  const database = await openMigratedDatabase();
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.db, clock);
   const beats = new ManualRepeat();

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildApp } from '../app.ts';
-import { type Database, migrate, openDatabase } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
 import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { DEMO_WIDGET, seedDemo } from '../tenancy/demo-seed.ts';
 import { ensureFirstTenant } from '../tenancy/tenants.service.ts';
+import { openMigratedDatabase } from '../testing/migrated-database.ts';
 
 let database: Database;
 let app: App;
@@ -18,8 +19,7 @@ const SCRIPT = '(function(){/* the widget */})();';
 before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'switchboard-widget-'));
   await writeFile(join(folder, 'widget.js'), SCRIPT);
-  database = await openDatabase({});
-  await migrate(database.db);
+  database = await openMigratedDatabase();
   app = await buildApp({
     db: database.db,
     masterKeys: generateMasterKeyring(),

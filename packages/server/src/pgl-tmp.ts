@@ -1,0 +1,23 @@
+import { PGlite } from '@electric-sql/pglite';
+import { migrate, openDatabase } from '/work/main/packages/server/src/db/database.ts';
+
+let t = performance.now();
+const d = await openDatabase({});
+console.log('create', performance.now() - t);
+t = performance.now();
+await migrate(d.db);
+console.log('migrate', performance.now() - t);
+t = performance.now();
+const raw = await PGlite.create();
+console.log('create raw', performance.now() - t);
+t = performance.now();
+await raw.exec('select 1');
+const p2 = await PGlite.create();
+for (const s of ['create table x(a int)']) await p2.exec(s);
+const dump = await p2.dumpDataDir('none');
+console.log('dump', performance.now() - t, dump.size);
+t = performance.now();
+const p3 = await PGlite.create({ loadDataDir: dump });
+await p3.exec('select * from x');
+console.log('load', performance.now() - t);
+t = performance.now();
