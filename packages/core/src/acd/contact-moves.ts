@@ -1,6 +1,7 @@
 import { invalid } from '../errors.ts';
 import { activeWith } from './contact-commands.ts';
 import { type ContactRuntime, exclude } from './contact-runtime.ts';
+import { transferNoteProblem } from './transfer-note.ts';
 import { dispatchAgent, enqueue, offer, release } from './routing.ts';
 import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
 
@@ -15,10 +16,14 @@ export function transferContact(
   agentId: string,
   contactId: string,
   target: TransferTarget,
+  note: string | null = null,
 ): void {
+  const problem = note === null ? null : transferNoteProblem(note);
+  if (problem) throw invalid(problem);
   const { agent, contact } = activeWith(state, agentId, contactId);
   refuseWhileGroup(contact);
   const at = now(state);
+  const kept = note?.trim() ? note : null;
   if ('agentId' in target) {
     const to = mustGet(state.agents, target.agentId, 'Agent');
     if (to.id === agent.id) throw invalid('An agent cannot transfer a contact to themselves.');
@@ -33,6 +38,7 @@ export function transferContact(
       fromAgentId: agentId,
       toCsqId: null,
       toAgentId: to.id,
+      note: kept,
     });
     refreshAgent(state, agent, 'transferred');
     offer(state, contact, to);
@@ -48,6 +54,7 @@ export function transferContact(
       fromAgentId: agentId,
       toCsqId: csq.config.id,
       toAgentId: null,
+      note: kept,
     });
     refreshAgent(state, agent, 'transferred');
     // The freed agent first takes what already waits; the transferred contact queues behind it.

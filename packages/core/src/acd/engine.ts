@@ -123,8 +123,8 @@ export class AcdEngine {
     return this.#run(() => endWrapUp(this.#state, agentId, contactId, wrapUp));
   }
 
-  transfer(agentId: string, contactId: string, target: TransferTarget): AcdEvent[] {
-    return this.#run(() => transferContact(this.#state, agentId, contactId, target));
+  transfer(agentId: string, contactId: string, target: TransferTarget, note: string | null = null): AcdEvent[] {
+    return this.#run(() => transferContact(this.#state, agentId, contactId, target, note));
   }
 
   requeue(agentId: string, contactId: string, csqId: string): AcdEvent[] {
