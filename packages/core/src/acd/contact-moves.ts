@@ -1,9 +1,9 @@
 import { invalid } from '../errors.ts';
 import { activeWith } from './contact-commands.ts';
 import { type ContactRuntime, exclude } from './contact-runtime.ts';
-import { transferNoteProblem } from './transfer-note.ts';
 import { dispatchAgent, enqueue, offer, release } from './routing.ts';
 import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
+import { transferNoteProblem } from './transfer-note.ts';
 
 export type TransferTarget = { csqId: string } | { agentId: string };
 
@@ -28,7 +28,9 @@ export function transferContact(
     const to = mustGet(state.agents, target.agentId, 'Agent');
     if (to.id === agent.id) throw invalid('An agent cannot transfer a contact to themselves.');
     if (!to.canTake(contact.channel, true)) {
-      throw refuse(`Agent ${to.id} cannot take a ${contact.channel} contact now.`);
+      throw refuse(
+        `That agent cannot take a ${contact.channel} contact now (not Ready, or at capacity): choose another agent or a queue.`,
+      );
     }
     release(state, contact, agent);
     state.events.push({

@@ -1,7 +1,6 @@
 export * from './channel-settings.ts';
 export type { WrapUp } from './contact-commands.ts';
 export type { TransferTarget } from './contact-moves.ts';
-export { transferNoteProblem } from './transfer-note.ts';
 export { AcdEngine } from './engine.ts';
 export * from './events.ts';
 export { type InviteTarget, MAX_AGENTS_IN_CHAT } from './group-chat.ts';
@@ -9,4 +8,6 @@ export * from './model.ts';
 export * from './queue-view.ts';
 export type { AgentSnapshot, ContactSnapshot } from './recovery.ts';
 export type { Selection } from './state.ts';
+export { transferNoteProblem } from './transfer-note.ts';
+export type { TransferTargets } from './transfer-targets.ts';
 export type { AcdView, AgentView, ContactView, CsqView } from './view.ts';

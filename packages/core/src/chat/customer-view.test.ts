@@ -64,7 +64,7 @@ test('a connection opened while the agent was joining is not told twice; other c
   );
 });
 
-test("a transfer note is never in what the customer is told", () => {
+test('a transfer note is never in what the customer is told', () => {
   const v = view();
   const frames = [
     { type: 'contact.accepted', at, contactId, csqId: 'q', agentId: 'a1', waitedMs: 0 },
@@ -79,6 +79,9 @@ test("a transfer note is never in what the customer is told", () => {
     },
     { type: 'contact.queued', at, contactId, csqId: 'q2', stickyAgentId: null, cause: 'transferred' },
   ].flatMap((e) => v.apply(e as AcdEvent));
-  assert.deepEqual(frames.map((f) => f.type), ['agent_joined', 'agent_left']);
+  assert.deepEqual(
+    frames.map((f) => f.type),
+    ['agent_joined', 'agent_left'],
+  );
   assert.doesNotMatch(JSON.stringify(frames), /Angry/);
 });

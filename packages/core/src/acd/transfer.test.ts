@@ -71,3 +71,27 @@ describe('transfer notes', () => {
     );
   });
 });
+
+describe('transfer targets', () => {
+  test('CSQs of the channel count who could take it; agents show whether a direct transfer would reach them', () => {
+    const engine = chatWithAnn();
+    assert.deepEqual(engine.transferTargets('ann', 'c1'), {
+      csqs: [{ csqId: 'support', available: 1 }],
+      agents: [{ agentId: 'bob', state: 'ready', available: true }],
+    });
+    engine.setAgentState('bob', 'digital', 'not_ready');
+    assert.deepEqual(engine.transferTargets('ann', 'c1').agents, [
+      { agentId: 'bob', state: 'not_ready', available: false },
+    ]);
+    engine.setAgentState('bob', 'digital', 'logged_out');
+    assert.deepEqual(engine.transferTargets('ann', 'c1'), {
+      csqs: [{ csqId: 'support', available: 0 }],
+      agents: [],
+    });
+  });
+
+  test('only the agent who has the contact may ask', () => {
+    const engine = chatWithAnn();
+    assert.throws(() => engine.transferTargets('bob', 'c1'), SwitchboardError);
+  });
+});
