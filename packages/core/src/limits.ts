@@ -30,6 +30,8 @@ export const LIMITS = {
   chatMessageRate: { burst: 20, perSecond: 1 },
   /** Chats one address may start through one widget at once, and then per second. */
   chatStartRate: { burst: 10, perSecond: 0.2 },
+  /** What an agent tells the agent who receives a contact they transfer (code points; never shown to the customer). */
+  transferNote: { max: 500 },
   /** Messages an agent who joins a chat later (group chat) sees of what came before. */
   chatHistoryForInvitee: { max: 100 },
   /** Predefined responses (spec C3): titles unique per tenant; bodies in Unicode code points. */

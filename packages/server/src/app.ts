@@ -13,6 +13,7 @@ import { csqRoutes } from './acd/csqs.routes.ts';
 import { type AccessChange, EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
 import { everyInterval, type Repeat } from './acd/repeat.ts';
+import { transferTargetRoutes } from './acd/transfer-targets.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -97,6 +98,7 @@ const ROUTES = [
   channelSettingsRoutes,
   chatWidgetRoutes,
   contactRoutes,
+  transferTargetRoutes,
   predefinedResponseRoutes,
   wrapUpRoutes,
   agentRoutes,

@@ -3,6 +3,7 @@ import { activeWith } from './contact-commands.ts';
 import { type ContactRuntime, exclude } from './contact-runtime.ts';
 import { dispatchAgent, enqueue, offer, release } from './routing.ts';
 import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
+import { transferNoteProblem } from './transfer-note.ts';
 
 export type TransferTarget = { csqId: string } | { agentId: string };
 
@@ -15,15 +16,21 @@ export function transferContact(
   agentId: string,
   contactId: string,
   target: TransferTarget,
+  note: string | null = null,
 ): void {
+  const problem = note === null ? null : transferNoteProblem(note);
+  if (problem) throw invalid(problem);
   const { agent, contact } = activeWith(state, agentId, contactId);
   refuseWhileGroup(contact);
   const at = now(state);
+  const kept = note?.trim() ? note : null;
   if ('agentId' in target) {
     const to = mustGet(state.agents, target.agentId, 'Agent');
     if (to.id === agent.id) throw invalid('An agent cannot transfer a contact to themselves.');
     if (!to.canTake(contact.channel, true)) {
-      throw refuse(`Agent ${to.id} cannot take a ${contact.channel} contact now.`);
+      throw refuse(
+        `That agent cannot take a ${contact.channel} contact now (not Ready, or at capacity): choose another agent or a queue.`,
+      );
     }
     release(state, contact, agent);
     state.events.push({
@@ -33,6 +40,7 @@ export function transferContact(
       fromAgentId: agentId,
       toCsqId: null,
       toAgentId: to.id,
+      note: kept,
     });
     refreshAgent(state, agent, 'transferred');
     offer(state, contact, to);
@@ -48,6 +56,7 @@ export function transferContact(
       fromAgentId: agentId,
       toCsqId: csq.config.id,
       toAgentId: null,
+      note: kept,
     });
     refreshAgent(state, agent, 'transferred');
     // The freed agent first takes what already waits; the transferred contact queues behind it.

@@ -39,6 +39,7 @@ import {
 import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
 import { type AcdState, createState, type Selection } from './state.ts';
 import { fireDueTimers, nextDeadline } from './timers.ts';
+import { type TransferTargets, transferTargets } from './transfer-targets.ts';
 import { type AcdView, type AgentView, type ContactView, viewAgent, viewContact, viewOf } from './view.ts';
 
 /**
@@ -123,8 +124,13 @@ export class AcdEngine {
     return this.#run(() => endWrapUp(this.#state, agentId, contactId, wrapUp));
   }
 
-  transfer(agentId: string, contactId: string, target: TransferTarget): AcdEvent[] {
-    return this.#run(() => transferContact(this.#state, agentId, contactId, target));
+  transfer(
+    agentId: string,
+    contactId: string,
+    target: TransferTarget,
+    note: string | null = null,
+  ): AcdEvent[] {
+    return this.#run(() => transferContact(this.#state, agentId, contactId, target, note));
   }
 
   requeue(agentId: string, contactId: string, csqId: string): AcdEvent[] {
@@ -156,6 +162,11 @@ export class AcdEngine {
   /** The chat CSQs an agent in this chat may invite from, with how many agents could take it now. */
   inviteTargets(agentId: string, contactId: string): InviteTarget[] {
     return inviteTargets(this.#state, agentId, contactId);
+  }
+
+  /** The CSQs of the contact's channel and the signed-in agents it could be transferred to, and who could take it now. */
+  transferTargets(agentId: string, contactId: string): TransferTargets {
+    return transferTargets(this.#state, agentId, contactId);
   }
 
   customerLeft(contactId: string): AcdEvent[] {

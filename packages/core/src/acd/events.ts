@@ -46,6 +46,8 @@ export type ContactEvent = At &
         fromAgentId: string;
         toCsqId: string | null;
         toAgentId: string | null;
+        /** From the transferring agent to whoever receives the contact; never for the customer. */
+        note: string | null;
       }
     | { type: 'contact.call_type_changed'; contactId: string; callType: string }
     | { type: 'contact.join_timeout'; contactId: string }

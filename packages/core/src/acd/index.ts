@@ -8,4 +8,6 @@ export * from './model.ts';
 export * from './queue-view.ts';
 export type { AgentSnapshot, ContactSnapshot } from './recovery.ts';
 export type { Selection } from './state.ts';
+export { transferNoteProblem } from './transfer-note.ts';
+export type { TransferTargets } from './transfer-targets.ts';
 export type { AcdView, AgentView, ContactView, CsqView } from './view.ts';

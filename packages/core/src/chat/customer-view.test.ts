@@ -22,7 +22,15 @@ test('the customer hears of joins, a transfer, the join timeout and the end, not
       { type: 'contact.join_timeout', at, contactId },
       { type: 'contact.offer_withdrawn', at, contactId, agentId: 'a1', cause: 'no_answer' },
       { type: 'contact.accepted', at, contactId, csqId: 'q', agentId: 'a1', waitedMs: 0 },
-      { type: 'contact.transferred', at, contactId, fromAgentId: 'a1', toCsqId: null, toAgentId: 'a2' },
+      {
+        type: 'contact.transferred',
+        at,
+        contactId,
+        fromAgentId: 'a1',
+        toCsqId: null,
+        toAgentId: 'a2',
+        note: null,
+      },
       { type: 'contact.accepted', at, contactId, csqId: 'q', agentId: 'a2', waitedMs: 0 },
       { type: 'contact.wrap_up_started', at, contactId, agentId: 'a2', endedBy: 'inactivity' },
       { type: 'contact.ended', at, contactId, outcome: 'handled', endedBy: 'inactivity', agentId: 'a2' },
@@ -54,4 +62,26 @@ test('a connection opened while the agent was joining is not told twice; other c
     ]),
     [],
   );
+});
+
+test('a transfer note is never in what the customer is told', () => {
+  const v = view();
+  const frames = [
+    { type: 'contact.accepted', at, contactId, csqId: 'q', agentId: 'a1', waitedMs: 0 },
+    {
+      type: 'contact.transferred',
+      at,
+      contactId,
+      fromAgentId: 'a1',
+      toCsqId: 'q2',
+      toAgentId: null,
+      note: 'Angry, wants the manager',
+    },
+    { type: 'contact.queued', at, contactId, csqId: 'q2', stickyAgentId: null, cause: 'transferred' },
+  ].flatMap((e) => v.apply(e as AcdEvent));
+  assert.deepEqual(
+    frames.map((f) => f.type),
+    ['agent_joined', 'agent_left'],
+  );
+  assert.doesNotMatch(JSON.stringify(frames), /Angry/);
 });

@@ -153,18 +153,23 @@ export function contactRoutes(app: App, { db, acd }: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Transfer to a CSQ (queues as a new leg) or directly to an agent',
+        summary: 'Transfer to a CSQ (queues as a new leg) or directly to an agent, with an optional note',
+        description:
+          'The note is stored with the contact.transferred event (GET /contacts/{id}/events) for the agent who receives the contact; the customer never sees it.',
         security: bearer,
         params: IdParams,
         body: TransferBody,
         response: { 200: Contact, ...errorResponses },
       },
     },
-    (request) =>
-      agentAction(db, acd, principalOf(request), request.params.id, {
+    (request) => {
+      const { note, ...target } = request.body;
+      return agentAction(db, acd, principalOf(request), request.params.id, {
         kind: 'transfer',
-        target: request.body,
-      }),
+        target,
+        note: note ?? null,
+      });
+    },
   );
 
   app.post(

@@ -78,9 +78,16 @@ export const WrapUpBody = Type.Object(
   { additionalProperties: false },
 );
 
+const TransferNote = Type.Optional(
+  Type.String({
+    maxLength: LIMITS.transferNote.max,
+    description: `For whoever receives the contact (at most ${LIMITS.transferNote.max} characters); never shown to the customer.`,
+  }),
+);
+
 export const TransferBody = Type.Union([
-  Type.Object({ csqId: Uuid }, { additionalProperties: false }),
-  Type.Object({ agentId: Uuid }, { additionalProperties: false }),
+  Type.Object({ csqId: Uuid, note: TransferNote }, { additionalProperties: false }),
+  Type.Object({ agentId: Uuid, note: TransferNote }, { additionalProperties: false }),
 ]);
 
 export const ContactEvent = Type.Object({

@@ -157,7 +157,7 @@ export type AgentAction =
       reasons: string[];
       next?: { state: 'ready' | 'not_ready'; reasonCode?: number | null } | undefined;
     }
-  | { kind: 'transfer'; target: TransferTarget }
+  | { kind: 'transfer'; target: TransferTarget; note: string | null }
   | { kind: 'requeue'; csqId: string }
   | { kind: 'hold'; held: boolean };
 
@@ -197,7 +197,7 @@ function applyAction(engine: AcdEngine, agentId: string, contactId: string, acti
     case 'wrap_up':
       return engine.endWrapUp(agentId, contactId, { reasons: action.reasons, next: action.next });
     case 'transfer':
-      return engine.transfer(agentId, contactId, action.target);
+      return engine.transfer(agentId, contactId, action.target, action.note);
     case 'requeue':
       return engine.requeue(agentId, contactId, action.csqId);
     case 'hold':

@@ -460,6 +460,7 @@ const OPS: Record<string, Op> = {
   'POST /contacts/{id}/wrap-up': act('wrap_up', () => ({ reasons: ['Sorted'] })),
   'POST /contacts/{id}/transfer': handOn((b) => [{ agentId: b.agent.id }, { csqId: b.parking.id }]),
   'POST /contacts/{id}/requeue': handOn((b) => [{ csqId: b.parking.id }]),
+  'GET /contacts/{id}/transfer-targets': act('active'),
   'POST /contacts/{id}/end': customer(),
   'POST /contacts/{id}/activity': customer(),
   'POST /contacts/{id}/dequeue': customer(),

@@ -3,7 +3,8 @@ import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, us
 import type { AgentChat, ChatLine } from '../api/types.ts';
 import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
-import { insertAt, ResponsePicker } from './response-picker.tsx';
+import { insertAt, ResponsePicker, useResponses } from './response-picker.tsx';
+import { SlashResponses, useSlashList } from './slash-responses.tsx';
 
 const TYPING_SHOWN_MS = 6_000;
 const TYPING_REPEAT_MS = 3_000;
@@ -105,6 +106,9 @@ function Composer(props: {
 }) {
   const { api } = useDesk();
   const [text, setText] = useState('');
+  /** Where the caret is in the box, for the `/` shortcut. */
+  const [caretAt, setCaretAt] = useState(0);
+  const responses = useResponses(props.contactId);
   const submission = useSubmission();
   const typing = useRef({ sentAt: 0, idle: null as ReturnType<typeof setTimeout> | null });
   const box = useRef<HTMLTextAreaElement>(null);
@@ -168,7 +172,14 @@ function Composer(props: {
     caret.current = inserted.caret;
     onInput(inserted.text);
   };
+  const slash = useSlashList(responses, text, caretAt, (response, query) => {
+    const inserted = insertAt(text, response.body, query.start, query.start + 1 + query.query.length);
+    caret.current = inserted.caret;
+    setCaretAt(inserted.caret);
+    onInput(inserted.text);
+  });
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (slash.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       void send();
@@ -192,14 +203,23 @@ function Composer(props: {
         ref={box}
         value={text}
         rows={3}
-        onChange={(event) => onInput(event.target.value)}
+        onChange={(event) => {
+          setCaretAt(event.target.selectionStart);
+          onInput(event.target.value);
+        }}
+        onSelect={(event) => setCaretAt(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
+        aria-controls={slash.open ? slash.listId : undefined}
+        aria-activedescendant={
+          slash.open && slash.matches.length > 0 ? slash.optionId(slash.active) : undefined
+        }
         aria-invalid={used > LIMITS.chatMessage.max}
         data-composer={props.contactId}
-        placeholder="Write a message — Enter sends, Shift+Enter starts a new line"
+        placeholder="Write a message — Enter sends, Shift+Enter starts a new line, / finds a response"
       />
+      <SlashResponses list={slash} />
       <div className="row">
-        <ResponsePicker contactId={props.contactId} onInsert={insert} />
+        <ResponsePicker responses={responses} onInsert={insert} />
         <span className={used > LIMITS.chatMessage.max ? 'field-error' : 'muted'}>
           {used} / {LIMITS.chatMessage.max}
         </span>

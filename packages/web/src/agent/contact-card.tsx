@@ -4,6 +4,8 @@ import { FormError, useSubmission } from '../ui/form.tsx';
 import { duration, since } from '../ui/format.ts';
 import type { MyContact } from './agent-desktop.tsx';
 import { GroupControls, isGuest } from './group-chat.tsx';
+import { TransferButton } from './transfer-dialog.tsx';
+import { TransferNote } from './transfer-note.tsx';
 import { WrapUpForm } from './wrap-up-form.tsx';
 
 const STATUS_LABELS: Record<MyContact['status'], string> = {
@@ -77,6 +79,9 @@ export function ContactCard(props: {
           </div>
         ))}
       </dl>
+      {contact.status === 'offered' || contact.status === 'active' ? (
+        <TransferNote contactId={contact.id} />
+      ) : null}
       <FormError message={submission.error} />
       {contact.status === 'offered' ? (
         <div className="row offer">
@@ -104,6 +109,9 @@ export function ContactCard(props: {
           <button type="button" onClick={() => act('complete')} disabled={submission.busy}>
             End and wrap up
           </button>
+          {contact.guests.length === 0 && !contact.invitation ? (
+            <TransferButton contact={contact} onTransferred={props.onChanged} />
+          ) : null}
           {contact.channel === 'voice' ? (
             <button type="button" onClick={() => act('hold')} disabled={submission.busy}>
               Hold

@@ -1,15 +1,11 @@
 import { useCallback, useId, useState } from 'react';
 import type { PredefinedResponse } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
+import { filterResponses } from './response-search.ts';
 
-/**
- * The predefined responses for one contact (of its channel, global or tagged to its CSQ): the agent picks one
- * and inserts its text. A select and a button rather than a menu, so it works the same with the keyboard
- * (Tab, arrows, Enter) and a screen reader; nothing is inserted just by moving through the list.
- */
-export function ResponsePicker(props: { contactId: string; onInsert: (body: string) => void }) {
+/** The predefined responses for one contact: of its channel, global or tagged to its CSQ. */
+export function useResponses(contactId: string): PredefinedResponse[] {
   const { api } = useDesk();
-  const { contactId } = props;
   const responses = useLive(
     useCallback(
       () => api.request<PredefinedResponse[]>('GET', `/contacts/${contactId}/predefined-responses`),
@@ -18,28 +14,56 @@ export function ResponsePicker(props: { contactId: string; onInsert: (body: stri
     () => false,
     contactId,
   );
+  return responses.data ?? [];
+}
+
+/**
+ * The agent searches the predefined responses (title and body), picks one and inserts its text. A search box,
+ * a select and a button rather than a menu, so it works the same with the keyboard (Tab, arrows, Enter) and a
+ * screen reader; nothing is inserted just by moving through the list. Enter in the search box inserts the
+ * chosen response (it never sends the message).
+ */
+export function ResponsePicker(props: { responses: PredefinedResponse[]; onInsert: (body: string) => void }) {
+  const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState('');
-  const id = useId();
-  const list = responses.data ?? [];
-  if (list.length === 0) return null;
+  const ids = { search: useId(), select: useId() };
+  if (props.responses.length === 0) return null;
+  const shown = filterResponses(props.responses, query);
+  const current = shown.find((r) => r.id === chosen) ?? (query ? shown[0] : undefined);
   const insert = () => {
-    const response = list.find((r) => r.id === chosen);
-    if (response) props.onInsert(response.body);
+    if (current) props.onInsert(current.body);
   };
   return (
     <div className="response-picker">
-      <label className="visually-hidden" htmlFor={id}>
+      <label className="visually-hidden" htmlFor={ids.search}>
+        Search responses
+      </label>
+      <input
+        id={ids.search}
+        type="search"
+        placeholder="Search responses"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          insert();
+        }}
+      />
+      <label className="visually-hidden" htmlFor={ids.select}>
         Predefined response
       </label>
-      <select id={id} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-        <option value="">Predefined response…</option>
-        {list.map((response) => (
+      <select id={ids.select} value={current?.id ?? ''} onChange={(event) => setChosen(event.target.value)}>
+        <option value="">
+          {shown.length === 0 ? 'No response matches' : `Predefined response… (${shown.length})`}
+        </option>
+        {shown.map((response) => (
           <option key={response.id} value={response.id} title={response.body}>
             {response.title}
           </option>
         ))}
       </select>
-      <button type="button" onClick={insert} disabled={!chosen}>
+      <button type="button" onClick={insert} disabled={!current}>
         Insert
       </button>
     </div>

@@ -130,6 +130,7 @@ describe('web chat end to end in real browsers', {
 
     // A predefined response, by keyboard, goes in where the caret is (between the two spaces).
     for (let n = 0; n < ' Thank you!'.length; n++) await composer.press('ArrowLeft');
+    await sam.page.keyboard.press('Tab'); // the responses' search box, then their list
     await sam.page.keyboard.press('Tab');
     const picker = sam.page.getByLabel('Predefined response');
     assert.equal(await hasFocus(picker), true);
