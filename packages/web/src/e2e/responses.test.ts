@@ -5,20 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { ApiClient } from '../../../cli/src/simulate/api.ts';
-import { AgentDesk } from './agent.ts';
-import { type ChatCenter, setUpChatCenter } from './chat-center.ts';
-import { Customer, customerSite } from './customer.ts';
 import {
   ADMIN_PASSWORD,
+  AgentDesk,
+  ApiClient,
   buildDesktop,
   buildWidget,
+  type ChatCenter,
+  Customer,
   chromiumForTests,
+  customerSite,
   launchBrowser,
   ServerProcess,
   screenshot,
-} from './harness.ts';
+  setUpChatCenter,
+} from '@switchboard/testing';
+import type { Browser } from 'playwright-core';
 
 const availability = chromiumForTests();
 const REFUND = { title: 'Refund on its way', body: 'Your refund is on its way.' };

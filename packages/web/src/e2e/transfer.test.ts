@@ -5,20 +5,23 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator } from 'playwright-core';
-import { ApiClient } from '../../../cli/src/simulate/api.ts';
-import { AgentDesk } from './agent.ts';
-import { addSpecialistQueue, type ChatCenter, setUpChatCenter } from './chat-center.ts';
-import { Customer, customerSite } from './customer.ts';
 import {
   ADMIN_PASSWORD,
+  AgentDesk,
+  ApiClient,
+  addSpecialistQueue,
   buildDesktop,
   buildWidget,
+  type ChatCenter,
+  Customer,
   chromiumForTests,
+  customerSite,
   launchBrowser,
   ServerProcess,
   screenshot,
-} from './harness.ts';
+  setUpChatCenter,
+} from '@switchboard/testing';
+import type { Browser, Locator } from 'playwright-core';
 
 const availability = chromiumForTests();
 const DISPUTES = { name: 'Billing disputes', username: 'bea', alias: 'Bea', displayName: 'Beatrix Moll' };
