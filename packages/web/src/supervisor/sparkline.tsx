@@ -4,9 +4,12 @@ export const SAMPLE_SECONDS = 5;
 const LEFT = 22;
 const BOTTOM = 12;
 
-/** "4 min 55 s" → the span a series of samples covers, as the x axis labels it. */
+/** Samples the chart holds: five minutes. */
+export const WINDOW_SAMPLES = 60;
+
+/** "−5 min": the start of the x axis, for a window of this many samples. */
 export function spanLabel(samples: number, sampleSeconds = SAMPLE_SECONDS): string {
-  const seconds = Math.max(0, samples - 1) * sampleSeconds;
+  const seconds = samples * sampleSeconds;
   if (seconds < 60) return `−${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
@@ -14,8 +17,9 @@ export function spanLabel(samples: number, sampleSeconds = SAMPLE_SECONDS): stri
 }
 
 /**
- * A small line chart of recent values (e.g. contacts waiting), newest on the right, with its scale: the y axis
- * labelled with the lowest and highest value shown, the x axis with the time span and "now".
+ * A small line chart of recent values (e.g. contacts waiting), newest on the right at "now", with its scale: the
+ * y axis labelled with the lowest and highest value shown, the x axis with the whole window (five minutes),
+ * so that a chart with few samples yet does not stretch them over it.
  */
 export function Sparkline(props: {
   values: number[];
@@ -32,11 +36,13 @@ export function Sparkline(props: {
   const plotWidth = width - LEFT - 2;
   const plotHeight = height - BOTTOM - 4;
   const range = max - min || 1;
-  const step = values.length > 1 ? plotWidth / (values.length - 1) : 0;
+  const step = plotWidth / (WINDOW_SAMPLES - 1);
+  const x = (i: number) => LEFT + plotWidth - (values.length - 1 - i) * step;
   const y = (v: number) => 2 + plotHeight - ((v - min) / range) * plotHeight;
-  const points = values.map((v, i) => `${(LEFT + i * step).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-  const span = spanLabel(values.length, props.sampleSeconds);
-  const description = `${props.label}, ${span.replace('−', 'last ')} until now: now ${values.at(-1)}, lowest ${min}, highest ${max}`;
+  const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  const span = spanLabel(WINDOW_SAMPLES, props.sampleSeconds);
+  const latest = values.at(-1) ?? 0;
+  const description = `${props.label}, ${span.replace('−', 'last ')}: now ${latest}, lowest ${min}, highest ${max}`;
   return (
     <svg
       className="sparkline"
@@ -80,6 +86,7 @@ export function Sparkline(props: {
         </text>
       </g>
       <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <circle cx={x(values.length - 1)} cy={y(latest)} r="2" fill="currentColor" />
     </svg>
   );
 }
@@ -88,7 +95,7 @@ export function Sparkline(props: {
 export function appendSamples(
   history: Map<string, number[]>,
   sample: Record<string, number>,
-  size = 60,
+  size = WINDOW_SAMPLES,
 ): Map<string, number[]> {
   const next = new Map(history);
   for (const [key, value] of Object.entries(sample))
