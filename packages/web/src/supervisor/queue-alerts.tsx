@@ -27,6 +27,9 @@ export interface QueueAlert {
   text: string;
 }
 
+/** Alerts' keys: a counter, since crypto.randomUUID exists only in secure contexts (not plain HTTP). */
+let raisedSoFar = 0;
+
 export const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
 
 export const levelsOf = (q: WatchedQueue): QueueLevels =>
@@ -62,7 +65,7 @@ export function useQueueAlerts(rows: WatchedQueue[] | undefined) {
       const levels = levelsOf(q);
       for (const figure of crossings(previous.current.get(q.csqId), levels))
         raised.push({
-          key: `${q.csqId}:${figure}:${crypto.randomUUID()}`,
+          key: `${q.csqId}:${figure}:${++raisedSoFar}`,
           csqId: q.csqId,
           text: alertText(q, figure),
         });
