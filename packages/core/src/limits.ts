@@ -16,6 +16,10 @@ export const LIMITS = {
   apiKeyName: { max: 60 },
   calendarName: { max: 100 },
   calendarsPerTenant: { max: 100 },
+  /** A CSQ's alert thresholds (spec C6, queue view): each optional; null turns it off. */
+  csqServiceLevelBelowPercent: { min: 1, max: 100 },
+  csqLongestWaitAboveSeconds: { min: 1, max: 86_400 },
+  csqWaitingAbove: { min: 1, max: 10_000 },
   /** Team messages (spec C6): text in Unicode code points, one line of printable characters. */
   teamMessageText: { min: 1, max: 255 },
   /** From 5 minutes to 23 h 55 min. */

@@ -4,6 +4,7 @@ import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { bearer, errorResponses, IdParams, Uuid } from '../http/common.schema.ts';
 import { getAgentState, listAgentStates, setAgentState } from './agent-states.service.ts';
+import { agentStatsToday } from './agent-stats.service.ts';
 
 const tags = ['agents'];
 const DomainState = Type.Object({
@@ -30,7 +31,47 @@ const StateChange = Type.Object(
   { additionalProperties: false },
 );
 
-export function agentRoutes(app: App, { db, acd }: AppContext): void {
+const Seconds = Type.Integer({ minimum: 0 });
+const StateSeconds = Type.Object(
+  {
+    ready: Seconds,
+    notReady: Seconds,
+    reserved: Seconds,
+    active: Seconds,
+    work: Seconds,
+    loggedOut: Seconds,
+  },
+  { description: 'Seconds in each state today on this domain; the current state counts up to now.' },
+);
+const AgentToday = Type.Object({
+  agentId: Uuid,
+  handled: Type.Integer({ minimum: 0, description: 'Contacts whose wrap-up the agent finished today.' }),
+  averageHandleSeconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+    description: 'Talk + hold + wrap-up ÷ handled, of the contacts handled today; null when none.',
+  }),
+  voice: StateSeconds,
+  digital: StateSeconds,
+});
+const AgentsToday = Type.Object({
+  since: Type.String({ format: 'date-time', description: "Start of today: midnight in the tenant's zone." }),
+  agents: Type.Array(AgentToday),
+});
+
+export function agentRoutes(app: App, { db, acd, clock }: AppContext): void {
+  app.get(
+    '/agents/stats/today',
+    {
+      schema: {
+        tags,
+        summary: "Each agent's figures today: handled, average handle time, time in each state",
+        description:
+          'Supervisors get the agents of the teams they supervise; administrators and service users every agent.',
+        security: bearer,
+        response: { 200: AgentsToday, ...errorResponses },
+      },
+    },
+    (request) => agentStatsToday(db, clock, principalOf(request)),
+  );
   app.get(
     '/agents',
     {

@@ -1,4 +1,4 @@
-import type { CsqConfig, SkillRequirement } from '@switchboard/core';
+import type { CsqConfig, QueueThresholds, SkillRequirement } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import type { CsqRow } from '../db/schema.ts';
 
@@ -10,6 +10,8 @@ export interface CsqFields {
   agentOrder: string[];
   /** Service-level threshold in seconds. */
   serviceLevelSeconds: number;
+  /** When the queue view warns; each null turns one off. */
+  thresholds: QueueThresholds;
 }
 
 export interface StoredCsq extends CsqFields {
@@ -29,6 +31,7 @@ export const csqsRepository = {
         criterion: csq.criterion,
         agent_order: JSON.stringify(csq.agentOrder),
         service_level_seconds: csq.serviceLevelSeconds,
+        ...thresholdColumns(csq.thresholds),
       })
       .execute();
     await replaceSkills(db, tenantId, id, csq.skills);
@@ -43,6 +46,7 @@ export const csqsRepository = {
         criterion: csq.criterion,
         agent_order: JSON.stringify(csq.agentOrder),
         service_level_seconds: csq.serviceLevelSeconds,
+        ...thresholdColumns(csq.thresholds),
       })
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
@@ -100,6 +104,12 @@ export const csqsRepository = {
   },
 };
 
+const thresholdColumns = (t: QueueThresholds) => ({
+  alert_service_level_below_percent: t.serviceLevelBelowPercent,
+  alert_longest_wait_above_seconds: t.longestWaitAboveSeconds,
+  alert_waiting_above: t.waitingAbove,
+});
+
 async function replaceSkills(
   db: Db,
   tenantId: string,
@@ -141,6 +151,11 @@ async function withSkills(db: Db, tenantId: string, rows: CsqRow[]): Promise<Sto
     criterion: row.criterion,
     agentOrder: row.agent_order,
     serviceLevelSeconds: row.service_level_seconds,
+    thresholds: {
+      serviceLevelBelowPercent: row.alert_service_level_below_percent,
+      longestWaitAboveSeconds: row.alert_longest_wait_above_seconds,
+      waitingAbove: row.alert_waiting_above,
+    },
     createdAt: row.created_at,
     skills: skills
       .filter((s) => s.csq_id === row.id)

@@ -1,4 +1,4 @@
-import { CHANNELS, SELECTION_CRITERIA, SERVICE_LEVEL_SECONDS } from '@switchboard/core';
+import { CHANNELS, LIMITS, SELECTION_CRITERIA, SERVICE_LEVEL_SECONDS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
@@ -34,7 +34,40 @@ const fields = {
     description: `Service-level threshold: a contact answered within this many seconds of queue entry counts as within service level (default ${SERVICE_LEVEL_SECONDS.default}).`,
   }),
 };
-const Csq = Type.Object({ id: Uuid, ...fields, createdAt: Type.String({ format: 'date-time' }) });
+const optionalWhole = (limit: { min: number; max: number }, description: string) =>
+  Type.Union([Type.Integer({ minimum: limit.min, maximum: limit.max }), Type.Null()], { description });
+const threshold = {
+  serviceLevelBelowPercent: optionalWhole(
+    LIMITS.csqServiceLevelBelowPercent,
+    "Warn when today's service level falls below this percentage (amber within 5 points above it).",
+  ),
+  longestWaitAboveSeconds: optionalWhole(
+    LIMITS.csqLongestWaitAboveSeconds,
+    'Warn when the longest wait now exceeds this many seconds (amber from 80 % of it).',
+  ),
+  waitingAbove: optionalWhole(
+    LIMITS.csqWaitingAbove,
+    'Warn when more contacts than this wait now (amber from 80 % of it).',
+  ),
+};
+const Thresholds = Type.Object(threshold, {
+  additionalProperties: false,
+  description: "The queue view's alert thresholds; null turns one off.",
+});
+const ThresholdsChange = Type.Object(
+  {
+    serviceLevelBelowPercent: Type.Optional(threshold.serviceLevelBelowPercent),
+    longestWaitAboveSeconds: Type.Optional(threshold.longestWaitAboveSeconds),
+    waitingAbove: Type.Optional(threshold.waitingAbove),
+  },
+  { additionalProperties: false, description: 'Thresholds to set; those left out keep their value.' },
+);
+const Csq = Type.Object({
+  id: Uuid,
+  ...fields,
+  thresholds: Thresholds,
+  createdAt: Type.String({ format: 'date-time' }),
+});
 
 export function csqRoutes(app: App, context: AppContext): void {
   const { db, acd } = context;
@@ -62,6 +95,7 @@ export function csqRoutes(app: App, context: AppContext): void {
             ...fields,
             agentOrder: Type.Optional(fields.agentOrder),
             serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
+            thresholds: Type.Optional(ThresholdsChange),
           },
           { additionalProperties: false },
         ),
@@ -106,6 +140,7 @@ export function csqRoutes(app: App, context: AppContext): void {
             skills: Type.Optional(fields.skills),
             agentOrder: Type.Optional(fields.agentOrder),
             serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
+            thresholds: Type.Optional(ThresholdsChange),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

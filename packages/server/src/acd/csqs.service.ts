@@ -4,6 +4,9 @@ import {
   conflict,
   DIGITAL_CRITERIA,
   invalid,
+  LIMITS,
+  NO_THRESHOLDS,
+  type QueueThresholds,
   SERVICE_LEVEL_SECONDS,
   type SkillRequirement,
 } from '@switchboard/core';
@@ -22,6 +25,7 @@ export const presentCsq = (csq: StoredCsq) => ({
   skills: csq.skills,
   agentOrder: csq.agentOrder,
   serviceLevelSeconds: csq.serviceLevelSeconds,
+  thresholds: csq.thresholds,
   createdAt: csq.createdAt.toISOString(),
 });
 
@@ -42,14 +46,34 @@ export function getCsq(db: Db, principal: Principal, id: string) {
   return found('CSQ', loadCsq(principal.tenantId, id)(db));
 }
 
+/** Thresholds as a request gives them: those left out keep their value (a new CSQ: none). */
+export type ThresholdsChange = { [K in keyof QueueThresholds]?: QueueThresholds[K] | undefined };
+
 /** A new CSQ's fields; the service-level threshold defaults to 20 seconds. */
-export type NewCsq = Omit<CsqFields, 'serviceLevelSeconds'> & { serviceLevelSeconds?: number | undefined };
+export type NewCsq = Omit<CsqFields, 'serviceLevelSeconds' | 'thresholds'> & {
+  serviceLevelSeconds?: number | undefined;
+  thresholds?: ThresholdsChange | undefined;
+};
+
+export type CsqChange = Partial<Omit<CsqFields, 'thresholds'>> & {
+  thresholds?: ThresholdsChange | undefined;
+};
+
+const mergeThresholds = (current: QueueThresholds, change: ThresholdsChange | undefined): QueueThresholds => {
+  const next = { ...current };
+  for (const key of Object.keys(change ?? {}) as (keyof QueueThresholds)[]) {
+    const value = change?.[key];
+    if (value !== undefined) next[key] = value;
+  }
+  return next;
+};
 
 export async function createCsq(db: Db, principal: Principal, fields: NewCsq) {
   authorize(principal, 'csq.manage');
   const input: CsqFields = {
     ...fields,
     serviceLevelSeconds: fields.serviceLevelSeconds ?? SERVICE_LEVEL_SECONDS.default,
+    thresholds: mergeThresholds(NO_THRESHOLDS, fields.thresholds),
   };
   await checkCsq(db, principal.tenantId, input);
   const id = crypto.randomUUID();
@@ -64,10 +88,14 @@ export async function createCsq(db: Db, principal: Principal, fields: NewCsq) {
   );
 }
 
-export async function updateCsq(db: Db, principal: Principal, id: string, change: Partial<CsqFields>) {
+export async function updateCsq(db: Db, principal: Principal, id: string, change: CsqChange) {
   authorize(principal, 'csq.manage');
   const current = await found('CSQ', csqsRepository.findById(db, principal.tenantId, id));
-  const next: CsqFields = { ...current, ...change };
+  const next: CsqFields = {
+    ...current,
+    ...change,
+    thresholds: mergeThresholds(current.thresholds, change.thresholds),
+  };
   await checkCsq(db, principal.tenantId, next);
   return found(
     'CSQ',
@@ -104,8 +132,10 @@ async function checkCsq(
     skills: SkillRequirement[];
     agentOrder?: string[];
     serviceLevelSeconds: number;
+    thresholds: QueueThresholds;
   },
 ) {
+  checkThresholds(csq.thresholds);
   const { min, max } = SERVICE_LEVEL_SECONDS;
   const seconds = csq.serviceLevelSeconds;
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
@@ -132,4 +162,23 @@ async function checkCsq(
   const strangers = order.filter((id) => !agents.has(id));
   if (strangers.length > 0)
     throw invalid(`Not agents of this tenant: ${strangers.join(', ')}.`, { agentOrder: strangers });
+}
+
+const THRESHOLD_LIMITS = {
+  serviceLevelBelowPercent: LIMITS.csqServiceLevelBelowPercent,
+  longestWaitAboveSeconds: LIMITS.csqLongestWaitAboveSeconds,
+  waitingAbove: LIMITS.csqWaitingAbove,
+} as const satisfies Record<keyof QueueThresholds, { min: number; max: number }>;
+
+function checkThresholds(thresholds: QueueThresholds) {
+  for (const [key, { min, max }] of Object.entries(THRESHOLD_LIMITS)) {
+    const value = thresholds[key as keyof QueueThresholds];
+    if (value !== null && (!Number.isInteger(value) || value < min || value > max)) {
+      throw invalid(`thresholds.${key} must be a whole number from ${min} to ${max}, or null for none.`, {
+        field: `thresholds.${key}`,
+        min,
+        max,
+      });
+    }
+  }
 }

@@ -34,6 +34,14 @@ const QueueRow = Type.Object({
   csqId: Uuid,
   name: Type.String(),
   channel: Type.Enum(CHANNELS),
+  thresholds: Type.Object(
+    {
+      serviceLevelBelowPercent: Type.Union([Type.Integer(), Type.Null()]),
+      longestWaitAboveSeconds: Type.Union([Type.Integer(), Type.Null()]),
+      waitingAbove: Type.Union([Type.Integer(), Type.Null()]),
+    },
+    { description: "The CSQ's alert thresholds (see the CSQ); null: none." },
+  ),
   waiting: Type.Integer({ minimum: 0, description: 'Contacts queued now (not those ringing an agent).' }),
   longestWaitSeconds: Type.Integer({
     minimum: 0,

@@ -31,7 +31,7 @@ import { queuesRepository } from './queues.repository.ts';
 /**
  * Tenants have no time zone setting yet, so "today" begins at midnight UTC. When one is added, pass it here.
  */
-const tenantTimeZone = (_tenantId: string): string => 'UTC';
+export const tenantTimeZone = (_tenantId: string): string => 'UTC';
 
 export interface QueueViewOptions {
   abandons: AbandonRule;
@@ -140,6 +140,7 @@ async function figures(
       csqId: csq.id,
       name: csq.name,
       channel: csq.channel,
+      thresholds: csq.thresholds,
       ...waitingIn(contactsByCsq.get(csq.id) ?? [], csq.id, now),
       agents: countAgentStates(
         (membersByCsq.get(csq.id) ?? []).flatMap((id) => {

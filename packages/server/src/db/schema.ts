@@ -48,6 +48,9 @@ export interface CsqsTable {
   agent_order: Json<string[]>;
   /** Service-level threshold in seconds, 1–3600 (default 20). */
   service_level_seconds: Generated<number>;
+  alert_service_level_below_percent: number | null;
+  alert_longest_wait_above_seconds: number | null;
+  alert_waiting_above: number | null;
   created_at: CreatedAt;
 }
 

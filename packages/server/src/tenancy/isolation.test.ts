@@ -600,6 +600,7 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ id: b.supervisor.id, body: { enabled: true }, expect: REFUSED }],
   },
   'GET /agents': { permission: 'agentState.read', own: none },
+  'GET /agents/stats/today': { permission: 'agentState.read', own: none },
   'GET /agents/{id}': read('agentState.read', 'loner'),
   'PUT /agents/{id}/state': {
     permission: 'agentState.manage',

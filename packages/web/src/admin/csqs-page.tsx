@@ -1,9 +1,11 @@
+import { LIMITS } from '@switchboard/core';
 import { useState } from 'react';
-import type { Channel, Criterion, Csq, Skill } from '../api/types.ts';
+import type { Channel, Criterion, Csq, QueueThresholds, Skill } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { Field } from '../ui/form.tsx';
 import { NumberField, SelectField, TextField } from '../ui/inputs.tsx';
 import { CrudPage } from './crud-page.tsx';
+import { Resources } from './csq-resources.tsx';
 
 interface CsqForm {
   name: string;
@@ -12,7 +14,27 @@ interface CsqForm {
   /** skillId → minimum competence as typed ('' = not required). */
   skills: Record<string, string>;
   serviceLevelSeconds: number | '';
+  /** Empty: no alert on that figure. */
+  thresholds: Record<keyof QueueThresholds, number | ''>;
 }
+
+const THRESHOLD_FIELDS = [
+  ['serviceLevelBelowPercent', 'Service level today below (%)', LIMITS.csqServiceLevelBelowPercent],
+  ['longestWaitAboveSeconds', 'Longest wait above (seconds)', LIMITS.csqLongestWaitAboveSeconds],
+  ['waitingAbove', 'Contacts waiting above', LIMITS.csqWaitingAbove],
+] as const;
+
+const thresholdsForm = (t: QueueThresholds | undefined): CsqForm['thresholds'] => ({
+  serviceLevelBelowPercent: t?.serviceLevelBelowPercent ?? '',
+  longestWaitAboveSeconds: t?.longestWaitAboveSeconds ?? '',
+  waitingAbove: t?.waitingAbove ?? '',
+});
+
+const thresholdsBody = (t: CsqForm['thresholds']): QueueThresholds => ({
+  serviceLevelBelowPercent: t.serviceLevelBelowPercent === '' ? null : t.serviceLevelBelowPercent,
+  longestWaitAboveSeconds: t.longestWaitAboveSeconds === '' ? null : t.longestWaitAboveSeconds,
+  waitingAbove: t.waitingAbove === '' ? null : t.waitingAbove,
+});
 
 const CHANNELS = [
   ['chat', 'Chat'],
@@ -75,6 +97,7 @@ export function CsqsPage() {
           criterion: 'longest_available',
           skills: {},
           serviceLevelSeconds: 20,
+          thresholds: thresholdsForm(undefined),
         })}
         toForm={(q) => ({
           name: q.name,
@@ -82,6 +105,7 @@ export function CsqsPage() {
           criterion: q.criterion,
           skills: Object.fromEntries(q.skills.map((s) => [s.skillId, String(s.minCompetence)])),
           serviceLevelSeconds: q.serviceLevelSeconds ?? 20,
+          thresholds: thresholdsForm(q.thresholds),
         })}
         toBody={(f, editing) => ({
           name: f.name.trim(),
@@ -89,6 +113,7 @@ export function CsqsPage() {
           criterion: f.criterion,
           skills: requiredSkills(f.skills),
           ...(f.serviceLevelSeconds === '' ? {} : { serviceLevelSeconds: f.serviceLevelSeconds }),
+          thresholds: thresholdsBody(f.thresholds),
         })}
         actions={(q) => (
           <button type="button" onClick={() => setShowing(q)}>
@@ -130,6 +155,22 @@ export function CsqsPage() {
               />
             </div>
             <fieldset>
+              <legend>Queue view alerts (empty: none)</legend>
+              <div className="columns">
+                {THRESHOLD_FIELDS.map(([key, label, limit]) => (
+                  <NumberField
+                    key={key}
+                    label={label}
+                    value={form.thresholds[key]}
+                    min={limit.min}
+                    max={limit.max}
+                    onChange={(value) => set({ thresholds: { ...form.thresholds, [key]: value } })}
+                  />
+                ))}
+              </div>
+              {errors.thresholds ? <p className="field-error">{errors.thresholds}</p> : null}
+            </fieldset>
+            <fieldset>
               <legend>Required skills (minimum competence 1–10; empty: not required)</legend>
               <div className="columns">
                 {(skills.data ?? []).map((skill) => (
@@ -154,45 +195,5 @@ export function CsqsPage() {
       />
       {showing ? <Resources csq={showing} skillName={skillName} onClose={() => setShowing(null)} /> : null}
     </>
-  );
-}
-
-interface Resource {
-  agentId: string;
-  username: string;
-  name: string;
-  alias: string | null;
-  competences: { skillId: string; minCompetence: number; competence: number }[];
-}
-
-/** "Show resources": the agents who qualify for a CSQ today, as the server computes it. */
-function Resources(props: { csq: Csq; skillName: (id: string) => string; onClose: () => void }) {
-  const { api } = useDesk();
-  const resources = useLive(() => api.request<Resource[]>('GET', `/csqs/${props.csq.id}/resources`));
-  const levels = (r: Resource) =>
-    r.competences
-      .map((c) => `${props.skillName(c.skillId)} ${c.competence} (≥ ${c.minCompetence})`)
-      .join(', ');
-  return (
-    <section className="panel" aria-labelledby="resources-title">
-      <div className="row spread">
-        <h2 id="resources-title">Agents who qualify for {props.csq.name}</h2>
-        <button type="button" onClick={props.onClose}>
-          Close
-        </button>
-      </div>
-      {resources.error ? <p className="form-error">{resources.error.message}</p> : null}
-      <ul data-testid="csq-resources">
-        {(resources.data ?? []).map((r) => (
-          <li key={r.agentId}>
-            {r.alias ?? r.name} <span className="muted">{r.username}</span>{' '}
-            <span className="muted">{levels(r)}</span>
-          </li>
-        ))}
-      </ul>
-      {resources.data?.length === 0 ? (
-        <p className="muted">Nobody has these skills at these levels.</p>
-      ) : null}
-    </section>
   );
 }

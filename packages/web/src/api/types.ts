@@ -47,6 +47,14 @@ export interface Csq {
   skills: { skillId: string; minCompetence: number }[];
   agentOrder: string[];
   serviceLevelSeconds?: number;
+  thresholds?: QueueThresholds;
+}
+
+/** When the queue view warns about a CSQ; null: never. */
+export interface QueueThresholds {
+  serviceLevelBelowPercent: number | null;
+  longestWaitAboveSeconds: number | null;
+  waitingAbove: number | null;
 }
 
 export interface ReasonCode {

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LiveEvent } from '../api/types.ts';
+import type { LiveEvent, QueueThresholds } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { duration } from '../ui/format.ts';
-import { appendSamples, Sparkline } from './sparkline.tsx';
+import { LevelCell, levelsOf, percent, QueueAlerts, useQueueAlerts } from './queue-alerts.tsx';
+import { appendSamples, SAMPLE_SECONDS, Sparkline } from './sparkline.tsx';
 
 export interface QueueRow {
   csqId: string;
   name: string;
   channel: string;
+  thresholds: QueueThresholds;
   waiting: number;
   longestWaitSeconds: number;
   agents: {
@@ -28,7 +30,7 @@ export interface QueueRow {
   };
 }
 
-const SAMPLE_MS = 5000;
+const SAMPLE_MS = SAMPLE_SECONDS * 1000;
 const routerEvent = (event: LiveEvent) =>
   event.type.startsWith('contact.') || event.type === 'agent.state_changed';
 
@@ -37,6 +39,7 @@ export function QueueView() {
   const { api } = useDesk();
   const queues = useLive(() => api.request<QueueRow[]>('GET', '/queues'), routerEvent, '', 1000);
   const [history, setHistory] = useState(new Map<string, number[]>());
+  const { alerts, dismiss } = useQueueAlerts(queues.data);
   const latest = useRef(queues.data);
   latest.current = queues.data;
   // Every SAMPLE_MS: one point on the chart (so 60 points are five minutes) and a fresh load, which also
@@ -54,6 +57,7 @@ export function QueueView() {
   return (
     <section aria-labelledby="queues-title">
       <h1 id="queues-title">Queues</h1>
+      <QueueAlerts alerts={alerts} dismiss={dismiss} />
       <table className="grid">
         <thead>
           <tr>
@@ -71,30 +75,41 @@ export function QueueView() {
           </tr>
         </thead>
         <tbody>
-          {queues.data.map((q) => (
-            <tr key={q.csqId} data-queue={q.name}>
-              <th scope="row">
-                {q.name} <span className="muted">{q.channel}</span>
-              </th>
-              <td data-testid="queue-waiting">{q.waiting}</td>
-              <td>{duration(q.longestWaitSeconds)}</td>
-              <td>
-                <Sparkline
-                  values={history.get(q.csqId) ?? [q.waiting]}
-                  label={`Contacts waiting in ${q.name}`}
-                />
-              </td>
-              <td>{q.agents.ready}</td>
-              <td>{q.agents.busy + q.agents.reserved}</td>
-              <td>{q.agents.wrapUp}</td>
-              <td>{q.agents.notReady}</td>
-              <td>{q.today.offered}</td>
-              <td>{q.today.abandoned}</td>
-              <td title={`Answered within ${q.today.serviceLevelSeconds} s`}>
-                {q.today.serviceLevel === null ? '—' : `${Math.round(q.today.serviceLevel * 1000) / 10} %`}
-              </td>
-            </tr>
-          ))}
+          {queues.data.map((q) => {
+            const levels = levelsOf(q);
+            return (
+              <tr key={q.csqId} data-queue={q.name}>
+                <th scope="row">
+                  {q.name} <span className="muted">{q.channel}</span>
+                </th>
+                <LevelCell level={levels.waiting} testId="queue-waiting">
+                  {q.waiting}
+                </LevelCell>
+                <LevelCell level={levels.longestWait} testId="queue-longest-wait">
+                  {duration(q.longestWaitSeconds)}
+                </LevelCell>
+                <td>
+                  <Sparkline
+                    values={history.get(q.csqId) ?? [q.waiting]}
+                    label={`Contacts waiting in ${q.name}`}
+                  />
+                </td>
+                <td>{q.agents.ready}</td>
+                <td>{q.agents.busy + q.agents.reserved}</td>
+                <td>{q.agents.wrapUp}</td>
+                <td>{q.agents.notReady}</td>
+                <td>{q.today.offered}</td>
+                <td>{q.today.abandoned}</td>
+                <LevelCell
+                  level={levels.serviceLevel}
+                  testId="queue-service-level"
+                  title={`Answered within ${q.today.serviceLevelSeconds} s`}
+                >
+                  {q.today.serviceLevel === null ? '—' : percent(q.today.serviceLevel)}
+                </LevelCell>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {queues.data.length === 0 ? (

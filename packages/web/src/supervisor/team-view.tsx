@@ -4,6 +4,7 @@ import { useDesk, useLive, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { STATE_LABELS, since } from '../ui/format.ts';
 import { reasonLabel } from '../ui/reason-label.ts';
+import { TodayCells, useAgentsToday } from './agent-today.tsx';
 import { Reskill } from './reskill.tsx';
 import { type TeamRow, useTeam } from './use-team.ts';
 
@@ -13,6 +14,7 @@ export function TeamView() {
   const { rows, teams, reasons } = useTeam();
   const skills = useLive(() => api.request<Skill[]>('GET', '/skills'));
   const now = useNow();
+  const today = useAgentsToday();
   const [reskilling, setReskilling] = useState<string | null>(null);
   const teamName = (id: string | null) => teams.find((t) => t.id === id)?.name ?? '—';
   return (
@@ -20,7 +22,8 @@ export function TeamView() {
       <h1 id="team-title">Team</h1>
       <table className="grid" aria-describedby="team-caption">
         <caption id="team-caption" className="visually-hidden">
-          Agents with their voice and digital state, time in state and current contacts
+          Agents with their voice and digital state, time in state, current contacts, and today's handled
+          contacts, average handle time and time in each state
         </caption>
         <thead>
           <tr>
@@ -29,6 +32,9 @@ export function TeamView() {
             <th scope="col">Voice</th>
             <th scope="col">Chat & email</th>
             <th scope="col">Contacts</th>
+            <th scope="col">Handled today</th>
+            <th scope="col">AHT today</th>
+            <th scope="col">Time in state today</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -44,6 +50,11 @@ export function TeamView() {
               <td data-testid="agent-load">
                 {row.live ? row.live.load.voice + row.live.load.chat + row.live.load.email : 0}
               </td>
+              <TodayCells
+                today={today.byAgent.get(row.user.id)}
+                live={row.live}
+                elapsedSeconds={(now - today.fetchedAt) / 1000}
+              />
               <td>
                 <ChangeState row={row} reasons={reasons} />
                 <button type="button" onClick={() => setReskilling(row.user.id)}>
