@@ -68,9 +68,11 @@ const request = (m: Message) => m.request as { id: string; status: string; alert
 describe('who is asked, and when the secondary is', () => {
   test('the primary first; the secondary too once the escalation time has passed, once', async () => {
     const w = await world();
-    const [primary, secondary, agent] = await Promise.all(
-      [w.supervisor.session, w.secondary.session, w.agent.session].map(desktop),
-    );
+    const [primary, secondary, agent] = await Promise.all([
+      desktop(w.supervisor.session),
+      desktop(w.secondary.session),
+      desktop(w.agent.session),
+    ]);
     const asked = await ask(w, w.contactId);
     assert.equal(asked.status, 201, show(asked));
     assert.deepEqual(asked.body.alerted, [w.supervisor.id]);
@@ -119,7 +121,7 @@ describe('who is asked, and when the secondary is', () => {
 
   test('answered: no escalation; the agent sees who answered; a second answer is refused', async () => {
     const w = await world();
-    const [secondary, agent] = await Promise.all([w.secondary.session, w.agent.session].map(desktop));
+    const [secondary, agent] = await Promise.all([desktop(w.secondary.session), desktop(w.agent.session)]);
     await desktop(w.supervisor.session);
     const asked = await ask(w, w.contactId);
     const answer = await call(
@@ -156,7 +158,10 @@ describe('who is asked, and when the secondary is', () => {
 describe('closing a request', () => {
   test('the agent cancels: closed for everyone, and it never escalates', async () => {
     const w = await world();
-    const [primary, secondary] = await Promise.all([w.supervisor.session, w.secondary.session].map(desktop));
+    const [primary, secondary] = await Promise.all([
+      desktop(w.supervisor.session),
+      desktop(w.secondary.session),
+    ]);
     const asked = await ask(w, w.contactId);
     const cancelled = await call(server, w.agent.session, 'POST', `/assist-requests/${asked.body.id}/cancel`);
     assert.equal(cancelled.status, 200, show(cancelled));
