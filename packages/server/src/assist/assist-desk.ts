@@ -132,12 +132,18 @@ export class AssistDesk {
     this.#timer.unref();
   }
 
-  /** A contact that ends closes its open request; an agent who leaves it (wrap-up) closes theirs. */
+  /**
+   * A contact that ends, or goes back to a queue, closes its open request; an agent who leaves it (wrap-up,
+   * a transfer) closes theirs: no one is then handling it as the request described.
+   */
   #watch(tenantId: string): void {
     if (this.#watched.has(tenantId) || !this.#contacts) return;
     const off = this.#contacts.subscribe(tenantId, (events) => {
       for (const event of events) {
-        if (event.type === 'contact.ended') void this.#end(tenantId, event.contactId, null);
+        if (event.type === 'contact.ended' || event.type === 'contact.queued')
+          void this.#end(tenantId, event.contactId, null);
+        if (event.type === 'contact.transferred')
+          void this.#end(tenantId, event.contactId, event.fromAgentId);
         if (event.type === 'contact.wrap_up_started')
           void this.#end(tenantId, event.contactId, event.agentId);
       }

@@ -186,6 +186,18 @@ describe('closing a request', () => {
     assert.deepEqual(await openList(w.supervisor.session), []);
   });
 
+  test('a contact handed back to a queue closes its open request as ended', async () => {
+    const w = await world();
+    const agent = await desktop(w.agent.session);
+    const asked = await ask(w, w.contactId);
+    const requeued = await call(server, w.agent.session, 'POST', `/contacts/${w.contactId}/requeue`, {
+      csqId: w.parking.id,
+    });
+    assert.equal(requeued.status, 200, show(requeued));
+    const closed = request(await agent.next('assist.closed'));
+    assert.deepEqual([closed.id, closed.status], [asked.body.id, 'ended']);
+  });
+
   test('an emergency replaces an open request for help; a second request is refused', async () => {
     const w = await world();
     await desktop(w.supervisor.session);
