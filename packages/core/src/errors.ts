@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'no_agent_available',
   /** The chat already has two agents, or an invitation is pending: nobody else can be invited. */
   'group_chat_full',
+  /** The agent's team has neither a primary nor a secondary supervisor (or the agent has no team): no one to ask for help. */
+  'no_supervisor',
   'upgrade_required',
   'internal',
 ] as const;

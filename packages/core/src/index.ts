@@ -1,4 +1,5 @@
 export * from './acd/index.ts';
+export * from './assist/index.ts';
 export * from './calendar/index.ts';
 export * from './chat/index.ts';
 export * from './chat-widget.ts';

@@ -28,6 +28,14 @@ export const LIMITS = {
   teamMessagePublishesPerHour: { max: 100 },
   /** Unexpired, undeleted messages of a tenant. */
   teamMessagesActivePerTenant: { max: 1600 },
+  /**
+   * Assist (spec C6): how long a team's primary supervisor has to answer before the secondary is alerted too.
+   * Fixed for every tenant for now (the defaults); a tenant setting must stay within the bounds.
+   */
+  assistEscalationMs: {
+    help: { default: 30_000, min: 5_000, max: 300_000 },
+    emergency: { default: 10_000, min: 5_000, max: 60_000 },
+  },
   /** A chat message, in Unicode code points (spec C3). */
   chatMessage: { max: 1500 },
   /** Messages one chat's customer may send at once, and then per second (a flood is refused with 429). */

@@ -10,11 +10,11 @@ const actor = (role: Actor['role'], scope?: Actor['scope']): Actor => ({
 });
 
 describe('policy', () => {
-  test('administrators may do everything but take contacts', () => {
+  test('administrators may do everything but take contacts and ask for help on them', () => {
     for (const permission of PERMISSIONS) {
       assert.equal(
         isAllowed(actor('administrator'), permission),
-        permission !== 'contact.handle',
+        permission !== 'contact.handle' && permission !== 'assist.request',
         permission,
       );
     }
@@ -32,6 +32,7 @@ describe('policy', () => {
       'wrapUp.read',
       'contact.handle',
       'teamMessage.read',
+      'assist.request',
     ]);
   });
 
@@ -101,6 +102,18 @@ describe('policy', () => {
     assert.deepEqual(can(actor('agent')), []);
     assert.deepEqual(can(actor('service', 'read')), ['widget.read']);
     assert.deepEqual(can(actor('service', 'write')), ['widget.read']);
+  });
+
+  test('assist: agents and supervisors ask for help; supervisors and administrators answer; keys neither', () => {
+    assert.ok(isAllowed(actor('agent'), 'assist.request'));
+    assert.ok(!isAllowed(actor('agent'), 'assist.answer'));
+    assert.ok(isAllowed(actor('supervisor'), 'assist.request'));
+    assert.ok(isAllowed(actor('supervisor'), 'assist.answer'));
+    assert.ok(isAllowed(actor('administrator'), 'assist.answer'));
+    for (const scope of ['read', 'write'] as const) {
+      assert.ok(!isAllowed(actor('service', scope), 'assist.request'));
+      assert.ok(!isAllowed(actor('service', scope), 'assist.answer'));
+    }
   });
 
   test('authorize throws a forbidden error naming the permission', () => {

@@ -48,6 +48,9 @@ export const PERMISSION_MEANINGS = {
   'teamMessage.publish':
     'send and delete team messages (supervisors: once switched on, to the teams they supervise, their own only)',
   'teamMessage.configure': 'switch team messages on or off for a supervisor',
+  'assist.request': "ask the team's supervisors for help on one's own active contact, and cancel the request",
+  'assist.answer':
+    'see and answer requests for help (supervisors: those addressed to them as a primary or secondary supervisor)',
 } as const;
 
 export type Permission = keyof typeof PERMISSION_MEANINGS;
@@ -76,7 +79,7 @@ const READS: Permission[] = [
  */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   // Administrators configure; taking contacts is for agents and supervisors.
-  administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle')),
+  administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle' && p !== 'assist.request')),
   supervisor: new Set([
     ...READS,
     'agent.reskill',
@@ -84,6 +87,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'agentState.manage',
     'teamMessage.read',
     'teamMessage.publish',
+    'assist.request',
+    'assist.answer',
   ]),
   agent: new Set([
     'team.read',
@@ -95,6 +100,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'wrapUp.read',
     'contact.handle',
     'teamMessage.read',
+    'assist.request',
   ]),
   // Team messages are for people at their desktops: integrations neither read nor send them.
   service: new Set(READS),
@@ -133,7 +139,7 @@ export function authorize(actor: Actor, permission: Permission): void {
  * Permissions about one's own work at a desk (taking one's own contacts, reading one's own team's messages):
  * they reach no one else's data, so giving them to a new agent gives away nothing the giver holds.
  */
-const PERSONAL: ReadonlySet<Permission> = new Set(['contact.handle', 'teamMessage.read']);
+const PERSONAL: ReadonlySet<Permission> = new Set(['contact.handle', 'teamMessage.read', 'assist.request']);
 
 /** The most a user of `role` may do: for a service user, what a write key of theirs would allow. */
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

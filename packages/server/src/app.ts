@@ -14,6 +14,8 @@ import { type AccessChange, EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
 import { everyInterval, type Repeat } from './acd/repeat.ts';
 import { transferTargetRoutes } from './acd/transfer-targets.routes.ts';
+import { assistRoutes } from './assist/assist.routes.ts';
+import { AssistDesk } from './assist/assist-desk.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { AccessTokens } from './auth/access-token.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -62,6 +64,8 @@ export interface AppOptions {
   clock?: Clock;
   /** The routers; tests pass their own to reach the engines directly. */
   acd?: AcdRuntime;
+  /** Requests for help; tests pass their own to fire escalations by a hand-moved clock. */
+  assist?: AssistDesk;
   logger?: FastifyServerOptions['logger'];
   /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
   webRoot?: string;
@@ -103,6 +107,7 @@ const ROUTES = [
   wrapUpRoutes,
   agentRoutes,
   teamMessageRoutes,
+  assistRoutes,
   chatRoutes,
   groupChatRoutes,
   publicChatRoutes,
@@ -131,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const acd = options.acd ?? new AcdRuntime(options.db, clock);
   const notices = new EventBus<Notice>();
   const access = new EventBus<AccessChange>();
+  const assist = options.assist ?? new AssistDesk(options.db, clock);
   const context: AppContext = {
     db: options.db,
     clock,
@@ -155,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       startRate: new RateLimiter(LIMITS.chatStartRate, clock),
       chatTokenKey: new Uint8Array(chatTokenKey),
     },
+    assist,
   };
 
   const connections = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
@@ -223,7 +230,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     { prefix: '/api/v1' },
   );
-  app.addHook('onClose', () => context.acd.stop());
+  app.addHook('onClose', () => {
+    assist.stop();
+    return context.acd.stop();
+  });
   await app.ready();
+  await assist.start(notices, acd.bus);
   return app;
 }

@@ -8,6 +8,7 @@ import type { Role, User } from './api/types.ts';
 import { SignIn } from './auth/sign-in.tsx';
 import { EventStream } from './live/event-stream.ts';
 import { type Desk, DeskContext, useDesk, useStreamStatus } from './live/hooks.ts';
+import { AssistAlerts } from './supervisor/assist-alerts.tsx';
 import { QueueView } from './supervisor/queue-view.tsx';
 import { TeamMessages } from './supervisor/team-messages.tsx';
 import { TeamView } from './supervisor/team-view.tsx';
@@ -97,6 +98,7 @@ function Shell() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
+        {me.role === 'supervisor' ? <AssistAlerts /> : null}
         <Switch>
           <Route path="/desk">{allowed(me.role, '/desk') ? <AgentDesktop /> : <Redirect to={home} />}</Route>
           <Route path="/team">{allowed(me.role, '/team') ? <TeamView /> : <Redirect to={home} />}</Route>

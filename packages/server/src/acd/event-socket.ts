@@ -37,7 +37,7 @@ const ENDED = {
  * outcome, so nothing published after a change is sent under the old rights.
  */
 export function serveEventSocket(
-  { db, clock, acd, notices, access, repeat }: AppContext,
+  { db, clock, acd, notices, access, repeat, assist }: AppContext,
   socket: WebSocket,
   caller: { principal: Principal; grant: Grant },
 ): void {
@@ -64,6 +64,8 @@ export function serveEventSocket(
     access.subscribe(grant.tenantId, (changes) => {
       if (changes.some((change) => change.userId === null || change.userId === grant.userId)) void recheck();
     }),
+    // A supervisor with a desktop connected is one a request for help can reach (assist).
+    assist.online.connect(grant.tenantId, grant.userId),
   ];
 
   async function recheck(): Promise<void> {

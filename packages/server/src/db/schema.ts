@@ -1,5 +1,6 @@
 import type {
   AgentState,
+  AssistKind,
   CalendarMode,
   Channel,
   ChosenState,
@@ -87,6 +88,23 @@ export interface ContactsTable {
   ended_by: string | null;
   ended_at: Date | null;
   wrap_up_reasons: Json<string[]> | null;
+}
+
+export interface AssistRequestsTable {
+  id: string;
+  tenant_id: string;
+  contact_id: string;
+  agent_id: string;
+  team_id: string | null;
+  primary_supervisor_id: string | null;
+  secondary_supervisor_id: string | null;
+  kind: AssistKind;
+  created_at: Date;
+  escalated_at: Date | null;
+  answered_at: Date | null;
+  answered_by: string | null;
+  cancelled_at: Date | null;
+  ended_at: Date | null;
 }
 
 export interface ChatSessionsTable {
@@ -285,6 +303,7 @@ export interface Schema {
   csqs: CsqsTable;
   calendars: CalendarsTable;
   team_messages: TeamMessagesTable;
+  assist_requests: AssistRequestsTable;
   team_message_targets: TeamMessageTargetsTable;
   team_message_publishes: TeamMessagePublishesTable;
   csq_skills: CsqSkillsTable;

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { AccessChange, EventBus, Notice } from '../acd/event-bus.ts';
 import type { Repeat } from '../acd/repeat.ts';
+import type { AssistDesk } from '../assist/assist-desk.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ChatDeps } from '../chat/chat.service.ts';
@@ -32,6 +33,8 @@ export interface AppContext {
   repeat: Repeat;
   /** Web chat: sessions, messages and the customers' connections. */
   chat: ChatDeps;
+  /** Requests for help: who is connected, escalation timers, their events. */
+  assist: AssistDesk;
 }
 
 declare module 'fastify' {

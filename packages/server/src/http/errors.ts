@@ -13,6 +13,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   no_agent_available: 409,
   group_chat_full: 409,
+  no_supervisor: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,

@@ -36,8 +36,20 @@ const populate = async (name: string) => {
   });
   widgetOf.set(world.tenantId, widget);
   world.ids.push(widget.id);
+  const assist = await askForHelp(world, world.contacts.active.id);
+  assistOf.set(world.tenantId, assist);
+  world.ids.push(assist);
   return world;
 };
+/** Each world's request for help, by its agent on its active contact. */
+const assistOf = new Map<string, string>();
+async function askForHelp(w: World, contactId: string): Promise<string> {
+  const asked = await call(server, w.agent.session, 'POST', `/contacts/${contactId}/assist`, {
+    kind: 'help',
+  });
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+  return asked.body.id;
+}
 const widgetIn = (w: World) => widgetOf.get(w.tenantId)?.id ?? '';
 
 type Who = Caller & { label: string; actor: Actor };
@@ -594,6 +606,35 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ id: teamMessageOf.get(b.tenantId), expect: HIDDEN }],
   },
   'GET /users/{id}/team-messages': read('user.read', 'loner'),
+  // The world's supervisor is in no team, so has no one to ask: 409 no_supervisor.
+  'POST /contacts/{id}/assist': {
+    permission: 'assist.request',
+    own: async (w, who) => ({
+      id: await mine(w, who, 'active'),
+      body: { kind: 'help' },
+      ok: who.actor.role === 'supervisor' ? 409 : 201,
+    }),
+    cross: (b) => onContactsOf(b, { kind: 'emergency' }),
+  },
+  'POST /assist-requests/{id}/answer': {
+    permission: 'assist.answer',
+    own: async (w) => ({ id: await askForHelp(w, await mine(w, w.agent, 'active')) }),
+    cross: (b) => [{ id: assistOf.get(b.tenantId), expect: HIDDEN }],
+  },
+  // Only the agent who asked cancels: the supervisor may cancel their own, not the agent's.
+  'POST /assist-requests/{id}/cancel': {
+    permission: 'assist.request',
+    own: async (w, who) => ({
+      id: await askForHelp(w, await mine(w, w.agent, 'active')),
+      ok: who.actor.role === 'agent' ? 200 : 404,
+    }),
+    cross: (b) => [{ id: assistOf.get(b.tenantId), expect: HIDDEN }],
+  },
+  'GET /assist-requests': {
+    permission: ['assist.request', 'assist.answer'],
+    own: none,
+    cross: () => [{ expect: 'clean' }, { query: '?open=true', expect: 'clean' }],
+  },
   'PUT /users/{id}/team-messages': {
     permission: 'teamMessage.configure',
     own: (w) => ({ id: w.supervisor.id, body: { enabled: true } }),
@@ -644,7 +685,7 @@ async function snapshotOf(w: World) {
   urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
   urls.push('/chat-widgets');
   urls.push('/team-messages', '/team-messages?include=recent', `/users/${w.supervisor.id}/team-messages`);
-  urls.push('/predefined-responses', '/wrap-up-categories');
+  urls.push('/predefined-responses', '/wrap-up-categories', `/assist-requests${ALL}`);
   for (const id of contactsOf(w)) {
     urls.push(`/contacts/${id}/events`, `/contacts/${id}/predefined-responses`);
     urls.push(`/contacts/${id}/wrap-up-reasons`);

@@ -2,6 +2,7 @@ import { ManualClock } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Repeat } from '../acd/repeat.ts';
 import { type AppOptions, buildApp } from '../app.ts';
+import { AssistDesk } from '../assist/assist-desk.ts';
 import type { Database } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
 import { generateMasterKeyring } from '../secrets/master-keys.ts';
@@ -15,6 +16,8 @@ export const TEST_MASTER_KEYS = generateMasterKeyring();
 export interface TestApp {
   app: App;
   acd: AcdRuntime;
+  /** Requests for help: `tick` fires the escalations due by the hand-moved clock. */
+  assist: AssistDesk;
   database: Database;
   clock: ManualClock;
   /** The event streams' heartbeats, fired by hand. */
@@ -41,10 +44,12 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.db, clock);
   const beats = new ManualRepeat();
+  const assist = new AssistDesk(database.db, clock);
   const app = await buildApp({
     db: database.db,
     clock,
     acd,
+    assist,
     masterKeys: TEST_MASTER_KEYS,
     repeat: beats.repeat,
     ...options,
@@ -52,6 +57,7 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
   return {
     app,
     acd,
+    assist,
     database,
     clock,
     beats,

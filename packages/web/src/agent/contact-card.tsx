@@ -3,6 +3,7 @@ import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { duration, since } from '../ui/format.ts';
 import type { MyContact } from './agent-desktop.tsx';
+import { AssistButtons } from './assist-buttons.tsx';
 import { GroupControls, isGuest } from './group-chat.tsx';
 import { TransferButton } from './transfer-dialog.tsx';
 import { TransferNote } from './transfer-note.tsx';
@@ -118,6 +119,9 @@ export function ContactCard(props: {
             </button>
           ) : null}
         </div>
+      ) : null}
+      {contact.status === 'active' && !isGuest(contact, me.id) ? (
+        <AssistButtons contactId={contact.id} />
       ) : null}
       {contact.status === 'wrap_up' ? (
         <WrapUpForm contactId={contact.id} reasons={props.reasons} onDone={props.onChanged} />
