@@ -97,6 +97,8 @@ describe('customer context: notes, recent contacts, the customer’s earlier con
     assert.equal(transcript.status, 200, JSON.stringify(transcript.body));
     assert.equal(transcript.body.messages[0].text, 'Your refund is on its way');
     assert.equal((await call(server, ben.session, 'GET', `/chats/${first.id}`)).status, 404);
+    const ownWithVia = await call(server, ann.session, 'GET', `/chats/${first.id}?via=${second.id}`);
+    assert.equal(ownWithVia.status, 200, 'a via that is not hers does not hide her own chat');
     assert.equal((await call(server, ben.session, 'GET', `/contacts/${first.id}/notes`)).status, 404);
 
     // Nothing of the note reaches the customer.

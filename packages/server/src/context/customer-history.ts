@@ -2,7 +2,7 @@ import { forbidden, isAllowed, LIMITS } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { contactInHand, findContact } from './contact-access.ts';
+import { contactInHand, findContact, isTheirsNow } from './contact-access.ts';
 import { contactSummaries } from './contact-summaries.ts';
 
 /** Who the customer of a contact is: the email they gave the chat (any case), or the channel's customer id. */
@@ -76,7 +76,8 @@ export async function customerHistory(db: Db, principal: Principal, contactId: s
 
 /** Whether `earlierId` is in the history of `contactId` as the caller may see it (to read its transcript). */
 export async function isInHistory(db: Db, principal: Principal, contactId: string, earlierId: string) {
-  await contactInHand(db, principal, contactId);
+  const inHand = await findContact(db, principal.tenantId, contactId);
+  if (!inHand || !(isAllowed(principal, 'contact.read') || isTheirsNow(principal, inHand))) return false;
   const ids = await sameCustomer(db, principal.tenantId, contactId, LIMITS.contactHistory.max);
   return ids.includes(earlierId);
 }
