@@ -46,6 +46,12 @@ export const LIMITS = {
   transferNote: { max: 500 },
   /** Messages an agent who joins a chat later (group chat) sees of what came before. */
   chatHistoryForInvitee: { max: 100 },
+  /** A contact note an agent writes for the next agent and the customer's history, in code points (spec C5). */
+  contactNote: { max: 1000 },
+  /** Notes on one contact: what its agents (after transfers) may leave. */
+  contactNotesPerContact: { max: 20 },
+  /** A customer's earlier contacts, and an agent's recent ones, shown at the desktop. */
+  contactHistory: { default: 20, max: 50 },
   /** Predefined responses (spec C3): titles unique per tenant; bodies in Unicode code points. */
   predefinedResponseTitle: { max: 100 },
   predefinedResponseBody: { max: 1500 },

@@ -39,8 +39,10 @@ export const PERMISSION_MEANINGS = {
   'widget.read': 'read chat widgets: their settings and embed snippets',
   'widget.manage': 'create, change and delete chat widgets',
   'contact.create': 'put contacts into queues and report what customers do (channel adapters)',
-  'contact.read': 'see every contact of the tenant and the chat records (agents always see their own)',
-  'contact.handle': "take contacts: accept, complete, wrap up, transfer, requeue (one's own only)",
+  'contact.read':
+    "see every contact of the tenant, the chat records, contact notes and customers' earlier contacts (agents always see their own)",
+  'contact.handle':
+    "take contacts: accept, complete, wrap up, transfer, requeue, write notes, see the customer's earlier contacts (one's own only)",
   'agentState.read': "read agents' states and the queues' figures",
   'agentState.manage': "change another agent's state (supervisors: agents of the teams they supervise)",
   'teamMessage.read':

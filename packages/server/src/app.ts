@@ -26,6 +26,7 @@ import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
+import { contextRoutes } from './context/context.routes.ts';
 import { type Db, isReady } from './db/database.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
 import { reasonCodeRoutes } from './directory/reason-codes.routes.ts';
@@ -103,6 +104,7 @@ const ROUTES = [
   chatWidgetRoutes,
   contactRoutes,
   transferTargetRoutes,
+  contextRoutes,
   predefinedResponseRoutes,
   wrapUpRoutes,
   agentRoutes,

@@ -7,6 +7,8 @@ import {
   SwitchboardError,
 } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
+import { handledBefore } from '../context/contact-access.ts';
+import { isInHistory } from '../context/customer-history.ts';
 import { chatRepository } from './chat.repository.ts';
 import { agentsIn, type ChatDeps, checkText, deliver, openContact } from './chat.service.ts';
 
@@ -21,15 +23,23 @@ async function agentsOf(deps: ChatDeps, tenantId: string, contactId: string): Pr
 
 /**
  * A chat as the desktop shows it: agents see the chats they handle; supervisors and readers any. An agent who
- * joined a group chat sees the messages from the last 100 before they joined.
+ * joined a group chat sees the messages from the last 100 before they joined. `via`, a contact the agent
+ * handles now, lets them read an earlier chat of the same customer (its history, spec C5).
  */
-export async function agentChat(deps: ChatDeps, principal: Principal, contactId: string, after = 0) {
+export async function agentChat(
+  deps: ChatDeps,
+  principal: Principal,
+  contactId: string,
+  after = 0,
+  via?: string,
+) {
   const session = await chatRepository.find(deps.db, principal.tenantId, contactId);
   if (!session) throw notFound('Chat');
   let from = after;
   if (!isAllowed(principal, 'contact.read')) {
     if (!isAllowed(principal, 'contact.handle')) throw forbidden();
-    const access = await agentAccess(deps, principal, contactId);
+    const throughHistory = via !== undefined && (await isInHistory(deps.db, principal, via, contactId));
+    const access = throughHistory ? { firstSeq: 1 } : await agentAccess(deps, principal, contactId);
     if (access === 'none') throw notFound('Chat');
     from = Math.max(from, access.firstSeq - 1);
   }
@@ -79,7 +89,9 @@ async function agentAccess(
     const before = await chatRepository.lastSeqAt(deps.db, tenantId, contactId, joined.at);
     return { firstSeq: Math.max(1, before - LIMITS.chatHistoryForInvitee.max + 1) };
   }
-  return row?.agent_id === userId ? { firstSeq: 1 } : 'none';
+  if (row?.agent_id === userId) return { firstSeq: 1 };
+  // An agent who accepted it and handed it on still reads what they handled (their "Recent" list).
+  return (await handledBefore(deps.db, principal, contactId)) ? { firstSeq: 1 } : 'none';
 }
 
 export async function postAgentMessage(

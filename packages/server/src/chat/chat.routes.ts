@@ -5,8 +5,8 @@ import { principalOf } from '../http/app-types.ts';
 import { bearer, errorResponses, IdParams, NoContent, Uuid } from '../http/common.schema.ts';
 import { agentChat, agentTyping, postAgentMessage } from './agent-chat.service.ts';
 import {
-  AfterQuery,
   AgentChat,
+  AgentChatQuery,
   ChatMessage,
   ChatRecord,
   NewChatBody,
@@ -92,12 +92,13 @@ export function chatRoutes(app: App, { chat, db }: AppContext): void {
         summary: "A chat's customer details and messages (agents: the chats they handle)",
         security: bearer,
         params: IdParams,
-        querystring: AfterQuery,
+        querystring: AgentChatQuery,
         response: { 200: AgentChat, ...errorResponses },
       },
     },
     async (request) => {
-      const found = await agentChat(chat, principalOf(request), request.params.id, request.query.after);
+      const { after, via } = request.query;
+      const found = await agentChat(chat, principalOf(request), request.params.id, after, via);
       return { ...found, messages: found.messages.map(wireMessage) };
     },
   );

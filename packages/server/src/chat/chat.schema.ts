@@ -39,6 +39,20 @@ export const AfterQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const AgentChatQuery = Type.Object(
+  {
+    ...AfterQuery.properties,
+    via: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          'Agents: a contact you handle now whose customer had this earlier chat (its customer-history).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const Customer = Type.Object(
   {
     name: Type.Optional(name(LIMITS.displayName.max)),

@@ -136,6 +136,16 @@ export interface ChatMessagesTable {
   at: Date;
 }
 
+/** What an agent wrote on a contact for the next agent and the customer's history; never sent to the customer. */
+export interface ContactNotesTable {
+  id: string;
+  tenant_id: string;
+  contact_id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+}
+
 export interface ContactEventsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -309,6 +319,7 @@ export interface Schema {
   csq_skills: CsqSkillsTable;
   contacts: ContactsTable;
   contact_events: ContactEventsTable;
+  contact_notes: ContactNotesTable;
   chat_sessions: ChatSessionsTable;
   chat_messages: ChatMessagesTable;
   agent_state_trace: AgentStateTraceTable;

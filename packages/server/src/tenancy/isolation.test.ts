@@ -470,6 +470,14 @@ const OPS: Record<string, Op> = {
   'POST /contacts/{id}/hold': act('active'),
   'POST /contacts/{id}/resume': act('held'),
   'POST /contacts/{id}/wrap-up': act('wrap_up', () => ({ reasons: ['Sorted'] })),
+  'GET /contacts/{id}/notes': readContact,
+  'GET /contacts/{id}/customer-history': readContact,
+  'POST /contacts/{id}/notes': {
+    permission: 'contact.handle',
+    own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { body: uniq('Note') }, ok: 201 }),
+    cross: (b) => onContactsOf(b, { body: 'A note' }),
+  },
+  'GET /me/recent-contacts': { permission: ['contact.handle', 'contact.read'], own: none },
   'POST /contacts/{id}/transfer': handOn((b) => [{ agentId: b.agent.id }, { csqId: b.parking.id }]),
   'POST /contacts/{id}/requeue': handOn((b) => [{ csqId: b.parking.id }]),
   'GET /contacts/{id}/transfer-targets': act('active'),
@@ -688,7 +696,7 @@ async function snapshotOf(w: World) {
   urls.push('/predefined-responses', '/wrap-up-categories', `/assist-requests${ALL}`);
   for (const id of contactsOf(w)) {
     urls.push(`/contacts/${id}/events`, `/contacts/${id}/predefined-responses`);
-    urls.push(`/contacts/${id}/wrap-up-reasons`);
+    urls.push(`/contacts/${id}/wrap-up-reasons`, `/contacts/${id}/notes`);
   }
   return Promise.all(urls.map(async (url) => [url, await get(w.admin, url)]));
 }

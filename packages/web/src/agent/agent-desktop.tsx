@@ -5,7 +5,9 @@ import { alertInBackground, askForNotifications, notificationsAllowed } from './
 import { ChatConversation } from './chat-conversation.tsx';
 import { ChatTabs, customerNameOf } from './chat-tabs.tsx';
 import { ContactCard } from './contact-card.tsx';
+import { ContactContext } from './contact-context.tsx';
 import { InvitationCard, isInvitedHere } from './group-chat.tsx';
+import { RecentContacts } from './recent-contacts.tsx';
 import { trigger, useShortcuts } from './shortcuts.ts';
 import { StateControl } from './state-control.tsx';
 import { TeamMessageBanner } from './team-message-banner.tsx';
@@ -175,7 +177,12 @@ export function AgentDesktop() {
         {others.length > 0 ? (
           <ul className="contact-list">
             {others.map((contact) => (
-              <li key={contact.id}>{card(contact)}</li>
+              <li key={contact.id}>
+                {card(contact)}
+                {contact.status === 'active' || contact.status === 'wrap_up' ? (
+                  <ContactContext contactId={contact.id} canWrite />
+                ) : null}
+              </li>
             ))}
           </ul>
         ) : null}
@@ -197,10 +204,12 @@ export function AgentDesktop() {
                 focusComposer={composerToFocus === current.id}
                 onComposerFocused={() => setComposerToFocus(null)}
               />
+              <ContactContext contactId={current.id} canWrite />
             </div>
           </div>
         ) : null}
       </section>
+      <RecentContacts />
       <details className="shortcuts">
         <summary>Keyboard shortcuts</summary>
         <dl>

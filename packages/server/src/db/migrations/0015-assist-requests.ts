@@ -4,9 +4,6 @@
  * secondary has not been alerted yet are what a restarted server schedules again.
  */
 export const assistRequests = `
--- Contact ids are unique across tenants; this lets tables refer to a contact within its tenant.
-create unique index if not exists contacts_tenant_id_id on contacts (tenant_id, id);
-
 create table assist_requests (
   id uuid primary key,
   tenant_id uuid not null references tenants (id) on delete cascade,

@@ -9,6 +9,7 @@ import { chatSessions } from './0008-chat-sessions.ts';
 import { groupChat } from './0009-group-chat.ts';
 import { signInAndSecrets } from './0010-sign-in-and-secrets.ts';
 import { streamTickets } from './0011-stream-tickets.ts';
+import { contactNotes } from './0012-contact-notes.ts';
 import { csqThresholds } from './0014-csq-thresholds.ts';
 import { assistRequests } from './0015-assist-requests.ts';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: 'group chat', sql: groupChat },
   { id: 10, name: 'sign-in throttle and sealed secrets', sql: signInAndSecrets },
   { id: 11, name: 'stream tickets', sql: streamTickets },
+  { id: 12, name: 'contact notes', sql: contactNotes },
   { id: 14, name: 'csq alert thresholds', sql: csqThresholds },
   { id: 15, name: 'assist requests', sql: assistRequests },
 ];

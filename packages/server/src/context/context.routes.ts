@@ -1,0 +1,84 @@
+import { LIMITS } from '@switchboard/core';
+import { Type } from 'typebox';
+import type { App, AppContext } from '../http/app-types.ts';
+import { principalOf } from '../http/app-types.ts';
+import { bearer, errorResponses, IdParams } from '../http/common.schema.ts';
+import { addNote, contactNotes } from './contact-notes.ts';
+import { ContactSummary, HistoryQuery, NewNoteBody, Note } from './context.schema.ts';
+import { customerHistory, recentContacts } from './customer-history.ts';
+
+const tags = ['customer context'];
+
+/** Customer context at the agent desktop (spec C5): recent contacts, the customer's history, notes. */
+export function contextRoutes(app: App, { db, clock }: AppContext): void {
+  app.get(
+    '/me/recent-contacts',
+    {
+      schema: {
+        tags,
+        summary: 'The contacts you accepted or joined last, newest first, with their notes',
+        security: bearer,
+        querystring: HistoryQuery,
+        response: { 200: Type.Array(ContactSummary), ...errorResponses },
+      },
+    },
+    (request) =>
+      recentContacts(db, principalOf(request), request.query.limit ?? LIMITS.contactHistory.default),
+  );
+
+  app.get(
+    '/contacts/:id/customer-history',
+    {
+      schema: {
+        tags,
+        summary: "The same customer's other contacts, newest first, with their notes",
+        description:
+          'Matched by the email the customer gave a chat (any case) or by attributes.customerId from the channel. Agents: only while the contact is theirs.',
+        security: bearer,
+        params: IdParams,
+        querystring: HistoryQuery,
+        response: { 200: Type.Array(ContactSummary), ...errorResponses },
+      },
+    },
+    (request) =>
+      customerHistory(
+        db,
+        principalOf(request),
+        request.params.id,
+        request.query.limit ?? LIMITS.contactHistory.default,
+      ),
+  );
+
+  app.get(
+    '/contacts/:id/notes',
+    {
+      schema: {
+        tags,
+        summary: "A contact's notes, oldest first (agents: contacts they handle or handled)",
+        security: bearer,
+        params: IdParams,
+        response: { 200: Type.Array(Note), ...errorResponses },
+      },
+    },
+    (request) => contactNotes(db, principalOf(request), request.params.id),
+  );
+
+  app.post(
+    '/contacts/:id/notes',
+    {
+      schema: {
+        tags,
+        summary: 'Write a note on the contact you are handling, for the next agent and its history',
+        description: `Plain text, at most ${LIMITS.contactNote.max} characters and ${LIMITS.contactNotesPerContact.max} notes per contact. Never sent to the customer.`,
+        security: bearer,
+        params: IdParams,
+        body: NewNoteBody,
+        response: { 201: Note, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const note = await addNote({ db, clock }, principalOf(request), request.params.id, request.body.body);
+      return reply.status(201).send(note);
+    },
+  );
+}
