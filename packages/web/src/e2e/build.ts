@@ -15,6 +15,7 @@ export const buildDesktop = () =>
     join(WEB, 'src'),
     join(WEB, 'index.html'),
     join(WEB, 'vite.config.ts'),
+    join(ROOT, 'scripts/precompress.ts'),
     join(WIDGET, 'src'),
     join(CORE, 'src'),
   ]);
