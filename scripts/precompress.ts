@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Text the browser downloads; images and fonts are compressed already, and source maps are never served. */
@@ -30,13 +30,10 @@ export function precompressFolder(folder: string): void {
   }
 }
 
-/** A Vite plugin: after the bundle is written, its text files get their `.br` and `.gz` beside them. */
-export function precompress(outDir = 'dist') {
-  return {
-    name: 'switchboard-precompress',
-    apply: 'build' as const,
-    closeBundle() {
-      precompressFolder(outDir);
-    },
-  };
+// `node scripts/precompress.ts <folder>`: the desktop's build runs it after Vite (outside the bundler, which
+// would otherwise report the seconds Brotli's best quality takes as a slow plugin).
+if (import.meta.main) {
+  const folder = process.argv[2];
+  if (!folder) throw new Error('Usage: node scripts/precompress.ts <folder>');
+  precompressFolder(resolve(folder));
 }

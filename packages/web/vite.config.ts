@@ -1,12 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompress } from '../../scripts/precompress.ts';
 
 const api = process.env.SWITCHBOARD_URL ?? 'http://localhost:3000';
 
-/** Production: `vite build` writes dist/, which the server serves. Development: `vite` proxies the API. */
+/** Production: `vite build` writes dist/ (then `scripts/precompress.ts` its .br/.gz), which the server serves. Development: `vite` proxies the API. */
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     proxy: {
