@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const api = process.env.SWITCHBOARD_URL ?? 'http://localhost:3000';
 
-/** Production: `vite build` writes dist/, which the server serves. Development: `vite` proxies the API. */
+/** Production: `vite build` writes dist/ (then `scripts/precompress.ts` its .br/.gz), which the server serves. Development: `vite` proxies the API. */
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },

@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { AccountPage } from './account/account-page.tsx';
-import { AdminArea } from './admin/admin-area.tsx';
-import { AgentDesktop } from './agent/agent-desktop.tsx';
 import { api } from './api/client.ts';
 import type { Role, User } from './api/types.ts';
+import {
+  AccountPage,
+  AdminArea,
+  AgentDesktop,
+  AreaLoading,
+  AssistAlerts,
+  QueueView,
+  TeamMessages,
+  TeamView,
+} from './areas.tsx';
 import { SignIn } from './auth/sign-in.tsx';
 import { EventStream } from './live/event-stream.ts';
 import { type Desk, DeskContext, useDesk, useStreamStatus } from './live/hooks.ts';
-import { AssistAlerts } from './supervisor/assist-alerts.tsx';
-import { QueueView } from './supervisor/queue-view.tsx';
-import { TeamMessages } from './supervisor/team-messages.tsx';
-import { TeamView } from './supervisor/team-view.tsx';
 
 interface Place {
   path: string;
@@ -98,24 +101,30 @@ function Shell() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {me.role === 'supervisor' ? <AssistAlerts /> : null}
-        <Switch>
-          <Route path="/desk">{allowed(me.role, '/desk') ? <AgentDesktop /> : <Redirect to={home} />}</Route>
-          <Route path="/team">{allowed(me.role, '/team') ? <TeamView /> : <Redirect to={home} />}</Route>
-          <Route path="/queues">{allowed(me.role, '/queues') ? <QueueView /> : <Redirect to={home} />}</Route>
-          <Route path="/messages">
-            {allowed(me.role, '/messages') ? <TeamMessages /> : <Redirect to={home} />}
-          </Route>
-          <Route path="/account">
-            <AccountPage />
-          </Route>
-          <Route path="/admin" nest>
-            {allowed(me.role, '/admin') ? <AdminArea /> : <Redirect to={home} />}
-          </Route>
-          <Route>
-            <Redirect to={home} />
-          </Route>
-        </Switch>
+        <AreaLoading>
+          {me.role === 'supervisor' ? <AssistAlerts /> : null}
+          <Switch>
+            <Route path="/desk">
+              {allowed(me.role, '/desk') ? <AgentDesktop /> : <Redirect to={home} />}
+            </Route>
+            <Route path="/team">{allowed(me.role, '/team') ? <TeamView /> : <Redirect to={home} />}</Route>
+            <Route path="/queues">
+              {allowed(me.role, '/queues') ? <QueueView /> : <Redirect to={home} />}
+            </Route>
+            <Route path="/messages">
+              {allowed(me.role, '/messages') ? <TeamMessages /> : <Redirect to={home} />}
+            </Route>
+            <Route path="/account">
+              <AccountPage />
+            </Route>
+            <Route path="/admin" nest>
+              {allowed(me.role, '/admin') ? <AdminArea /> : <Redirect to={home} />}
+            </Route>
+            <Route>
+              <Redirect to={home} />
+            </Route>
+          </Switch>
+        </AreaLoading>
       </main>
     </div>
   );

@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './app-types.ts';
 
 /**
- * Serves the built desktop (packages/web/dist): hashed assets are cached for good, index.html never, and any
+ * Serves the built desktop (packages/web/dist): the build's `.br`/`.gz` copies when the browser accepts them
+ * (`scripts/precompress.ts` writes them), hashed assets cached for good, index.html never, and any
  * other GET outside /api that asks for HTML gets index.html so that deep links (/team, /admin/users) work.
  * Returns the fallback for the not-found handler, or null when there is no build to serve.
  */
@@ -17,8 +18,9 @@ export async function registerWebApp(
   await app.register(fastifyStatic, {
     root,
     index: ['index.html'],
+    preCompressed: true,
     // Source maps would hand out the desktop's sources; a build left from before they were turned off keeps them.
-    allowedPath: (path) => !path.endsWith('.map'),
+    allowedPath: (path) => !/\.map(?:\.br|\.gz)?$/.test(path),
     setHeaders: (response, path) => {
       response.header(
         'cache-control',

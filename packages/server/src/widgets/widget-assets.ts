@@ -2,11 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository } from '../db/repositories/index.ts';
 import type { App } from '../http/app-types.ts';
+import { chooseEncoding, compressBody } from '../http/encoding.ts';
 import { DEMO_WIDGET } from '../tenancy/demo-seed.ts';
 import { chatWidgetsRepository } from './chat-widgets.repository.ts';
 
 /**
- * Serves the embeddable widget at `/widget.js` (packages/widget/dist/widget.js, read once at start) and, for
+ * Serves the embeddable widget at `/widget.js` (packages/widget/dist/widget.js, read and compressed once at
+ * start; Brotli or gzip when the browser accepts it) and, for
  * the demo, `/demo/chat`: a fictional company's page that embeds the demo tenant's widget.
  */
 export function registerWidgetAssets(
@@ -15,14 +17,17 @@ export function registerWidgetAssets(
 ): void {
   const { widgetScript } = options;
   if (widgetScript && existsSync(widgetScript)) {
-    const script = readFileSync(widgetScript);
-    app.get('/widget.js', { schema: { hide: true } }, (_request, reply) =>
-      reply
+    const script = compressBody(readFileSync(widgetScript));
+    app.get('/widget.js', { schema: { hide: true } }, (request, reply) => {
+      const encoding = chooseEncoding(request.headers['accept-encoding']);
+      if (encoding) void reply.header('content-encoding', encoding);
+      return reply
         .header('content-type', 'text/javascript; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
+        .header('vary', 'accept-encoding')
         .header('x-content-type-options', 'nosniff')
-        .send(script),
-    );
+        .send(encoding ? script[encoding] : script.identity);
+    });
   }
   if (options.demoPage) {
     app.get('/demo/chat', { schema: { hide: true } }, async (_request, reply) => {
