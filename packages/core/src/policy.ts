@@ -43,6 +43,10 @@ export const PERMISSION_MEANINGS = {
   'contact.handle': "take contacts: accept, complete, wrap up, transfer, requeue (one's own only)",
   'agentState.read': "read agents' states and the queues' figures",
   'agentState.manage': "change another agent's state (supervisors: agents of the teams they supervise)",
+  'contact.monitor':
+    "silently monitor an agent's live chat and whisper to the agent (supervisors: agents of the teams they supervise)",
+  'contact.barge':
+    "join an agent's live chat with the customer and leave it again (supervisors: agents of the teams they supervise)",
   'teamMessage.read':
     "read the active team messages of one's own team (supervisors: also of the teams they supervise)",
   'teamMessage.publish':
@@ -75,13 +79,15 @@ const READS: Permission[] = [
  * wrap-up reasons for directory sync, and create contacts for channel adapters).
  */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  // Administrators configure; taking contacts is for agents and supervisors.
-  administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle')),
+  // Administrators configure; taking contacts, and so writing to customers, is for agents and supervisors.
+  administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle' && p !== 'contact.barge')),
   supervisor: new Set([
     ...READS,
     'agent.reskill',
     'contact.handle',
     'agentState.manage',
+    'contact.monitor',
+    'contact.barge',
     'teamMessage.read',
     'teamMessage.publish',
   ]),

@@ -22,6 +22,8 @@ import { SigningKeys } from './auth/signing-keys.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
+import { LiveMonitors } from './chat/live-monitors.ts';
+import { monitorRoutes } from './chat/monitor.routes.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { type Db, isReady } from './db/database.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
@@ -103,6 +105,7 @@ const ROUTES = [
   teamMessageRoutes,
   chatRoutes,
   groupChatRoutes,
+  monitorRoutes,
   publicChatRoutes,
   eventRoutes,
 ];
@@ -149,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       notices,
       clock,
       hub: new ChatHub(acd.bus, options.db),
+      monitors: new LiveMonitors(acd.bus),
       customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
       startRate: new RateLimiter(LIMITS.chatStartRate, clock),
       chatTokenKey: new Uint8Array(chatTokenKey),

@@ -1,5 +1,6 @@
 export * from './customer-view.ts';
 export * from './form.ts';
+export * from './monitoring.ts';
 export * from './rate-limiter.ts';
 export * from './record.ts';
 export * from './text.ts';

@@ -115,6 +115,16 @@ export interface ChatMessagesTable {
   at: Date;
 }
 
+export interface ChatWhispersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  supervisor_id: string;
+  supervisor_name: string;
+  body: string;
+  at: Date;
+}
+
 export interface ContactEventsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -289,6 +299,7 @@ export interface Schema {
   contact_events: ContactEventsTable;
   chat_sessions: ChatSessionsTable;
   chat_messages: ChatMessagesTable;
+  chat_whispers: ChatWhispersTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

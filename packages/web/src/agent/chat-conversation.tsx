@@ -4,6 +4,7 @@ import type { AgentChat, ChatLine } from '../api/types.ts';
 import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { insertAt, ResponsePicker } from './response-picker.tsx';
+import { Whispers } from './whispers.tsx';
 
 const TYPING_SHOWN_MS = 6_000;
 const TYPING_REPEAT_MS = 3_000;
@@ -77,6 +78,7 @@ export function ChatConversation(props: {
           </li>
         ))}
       </ol>
+      <Whispers contactId={contactId} />
       <p className="chat-typing muted" aria-live="polite">
         {typing ? `${props.customerName} is typing…` : '\u00a0'}
       </p>
