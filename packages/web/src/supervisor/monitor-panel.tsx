@@ -78,6 +78,10 @@ export function MonitorPanel(props: { contactId: string; onClose: () => void }) 
   return (
     <section className="monitor-panel" aria-labelledby="monitor-title">
       <h2 id="monitor-title">Monitoring {data?.customer.name ?? 'a chat'}</h2>
+      <p className="muted">
+        Silent: neither the customer nor the agent is told. A whisper goes to the agent alone; barging in
+        shows you to the customer.
+      </p>
       {!data ? <p aria-busy="true">{chat.error?.message ?? 'Loading the conversation…'}</p> : null}
       <ol className="chat-messages" aria-label="Monitored conversation" aria-live="polite">
         {lines.map((line) =>
