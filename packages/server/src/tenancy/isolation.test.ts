@@ -194,12 +194,15 @@ const asCustomer = (body: () => object | undefined, ok: number, ended = false): 
   },
   cross: (b, a) => [{ id: b.chat.id, body: body(), session: build.chatCustomer(a.chat), expect: HIDDEN }],
 });
-/** Each world's chat its agent is in, kept open for the coaching calls (monitor, whisper, barge in). */
-const coachedChat = new Map<string, Promise<string>>();
-const coached = (w: World) => {
-  const found = coachedChat.get(w.tenantId) ?? build.contactOf(server, w, w.agent, 'active', build.buildChat);
-  coachedChat.set(w.tenantId, found);
-  return found;
+/** Each world's chat its agent is in, for the coaching calls (monitor, whisper, barge in); a new one once it ended. */
+const coachedChat = new Map<string, string>();
+const coached = async (w: World) => {
+  const known = coachedChat.get(w.tenantId);
+  const status = known && (await call(server, w.admin.session, 'GET', `/contacts/${known}`)).body.status;
+  if (known && status === 'active') return known;
+  const id = await build.contactOf(server, w, w.agent, 'active', build.buildChat);
+  coachedChat.set(w.tenantId, id);
+  return id;
 };
 /** A coaching call on the caller's tenant's live chat; B's chat is not found. */
 const coach = (permission: Permission, ok: number, body?: () => object, monitorFirst = false): Op => ({

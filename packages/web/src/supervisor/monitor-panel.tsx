@@ -46,7 +46,7 @@ export function MonitorButtons(props: {
  * The supervisor whispers, barges in (then writes to the customer) and leaves again.
  */
 export function MonitorPanel(props: { contactId: string; onClose: () => void }) {
-  const { api } = useDesk();
+  const { api, me } = useDesk();
   const { contactId } = props;
   const chat = useLive(
     useCallback(() => api.request<MonitoredChat>('POST', `/chats/${contactId}/monitor`), [api, contactId]),
@@ -116,11 +116,14 @@ export function MonitorPanel(props: { contactId: string; onClose: () => void }) 
               }
             />
           ) : null}
-          <Barge
-            contactId={contactId}
-            barged={data.barged}
-            onChange={(barged) => chat.set((c) => c && { ...c, barged })}
-          />
+          {/* Administrators take no contacts, so they never write to customers. */}
+          {me.role === 'administrator' ? null : (
+            <Barge
+              contactId={contactId}
+              barged={data.barged}
+              onChange={(barged) => chat.set((c) => c && { ...c, barged })}
+            />
+          )}
         </>
       ) : null}
       <button type="button" onClick={stop}>
