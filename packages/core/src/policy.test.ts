@@ -10,13 +10,21 @@ const actor = (role: Actor['role'], scope?: Actor['scope']): Actor => ({
 });
 
 describe('policy', () => {
-  test('administrators may do everything but take contacts and ask for help on them', () => {
+  test('administrators may do everything but take contacts, ask for help on them or write to customers', () => {
     for (const permission of PERMISSIONS) {
       assert.equal(
         isAllowed(actor('administrator'), permission),
-        permission !== 'contact.handle' && permission !== 'assist.request',
+        permission !== 'contact.handle' && permission !== 'assist.request' && permission !== 'contact.barge',
         permission,
       );
+    }
+  });
+
+  test('coaching: supervisors monitor, whisper and barge in; agents and service keys do none of it', () => {
+    for (const permission of ['contact.monitor', 'contact.barge'] as const) {
+      assert.equal(isAllowed(actor('supervisor'), permission), true);
+      assert.equal(isAllowed(actor('agent'), permission), false);
+      assert.equal(isAllowed(actor('service', 'write'), permission), false);
     }
   });
 

@@ -45,6 +45,10 @@ export const PERMISSION_MEANINGS = {
     "take contacts: accept, complete, wrap up, transfer, requeue, write notes, see the customer's earlier contacts (one's own only)",
   'agentState.read': "read agents' states and the queues' figures",
   'agentState.manage': "change another agent's state (supervisors: agents of the teams they supervise)",
+  'contact.monitor':
+    "silently monitor an agent's live chat and whisper to the agent (supervisors: agents of the teams they supervise)",
+  'contact.barge':
+    "join an agent's live chat with the customer and leave it again (supervisors: agents of the teams they supervise)",
   'teamMessage.read':
     "read the active team messages of one's own team (supervisors: also of the teams they supervise)",
   'teamMessage.publish':
@@ -80,13 +84,17 @@ const READS: Permission[] = [
  * wrap-up reasons for directory sync, and create contacts for channel adapters).
  */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  // Administrators configure; taking contacts is for agents and supervisors.
-  administrator: new Set(PERMISSIONS.filter((p) => p !== 'contact.handle' && p !== 'assist.request')),
+  // Administrators configure; taking contacts, asking for help on them and writing to customers is for agents and supervisors.
+  administrator: new Set(
+    PERMISSIONS.filter((p) => p !== 'contact.handle' && p !== 'assist.request' && p !== 'contact.barge'),
+  ),
   supervisor: new Set([
     ...READS,
     'agent.reskill',
     'contact.handle',
     'agentState.manage',
+    'contact.monitor',
+    'contact.barge',
     'teamMessage.read',
     'teamMessage.publish',
     'assist.request',

@@ -25,6 +25,8 @@ import { SigningKeys } from './auth/signing-keys.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
+import { LiveMonitors } from './chat/live-monitors.ts';
+import { monitorRoutes } from './chat/monitor.routes.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { contextRoutes } from './context/context.routes.ts';
 import { type Db, isReady } from './db/database.ts';
@@ -112,6 +114,7 @@ const ROUTES = [
   assistRoutes,
   chatRoutes,
   groupChatRoutes,
+  monitorRoutes,
   publicChatRoutes,
   eventRoutes,
 ];
@@ -159,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       notices,
       clock,
       hub: new ChatHub(acd.bus, options.db),
+      monitors: new LiveMonitors(acd.bus),
       customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
       startRate: new RateLimiter(LIMITS.chatStartRate, clock),
       chatTokenKey: new Uint8Array(chatTokenKey),

@@ -106,7 +106,8 @@ export async function postAgentMessage(
   const contact = await openContact(deps, principal.tenantId, contactId);
   const session = contact && (await chatRepository.find(deps.db, principal.tenantId, contactId));
   if (contact?.channel !== 'chat' || !session) throw notFound('Open web chat');
-  if (contact.status !== 'active' || !agentsIn(contact).includes(principal.userId))
+  const barged = deps.monitors.of(principal.tenantId).hasBarged(contactId, principal.userId);
+  if (contact.status !== 'active' || !(barged || agentsIn(contact).includes(principal.userId)))
     throw new SwitchboardError(
       contact.status === 'wrap_up' ? 'chat_ended' : 'conflict',
       contact.status === 'wrap_up'

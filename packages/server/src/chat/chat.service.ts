@@ -24,11 +24,14 @@ import type { Db } from '../db/database.ts';
 import type { ChatSessionRow } from '../db/schema.ts';
 import { chatRepository } from './chat.repository.ts';
 import type { ChatHub } from './chat-hub.ts';
+import type { LiveMonitors } from './live-monitors.ts';
 
 export interface ChatDeps {
   db: Db;
   acd: AcdRuntime;
   hub: ChatHub;
+  /** Supervisors monitoring or barged into chats: they hear its messages as its agents do. */
+  monitors: LiveMonitors;
   notices: EventBus<Notice>;
   clock: Clock;
   /** Per chat: how fast its customer may send. */
@@ -160,7 +163,12 @@ export function checkText(text: string): void {
   if (problem) throw invalid(problem, [{ path: 'body/text', message: problem }]);
 }
 
-/** Tells the chat's agent (if one is with the customer) and the customer's connections. */
+/** Every agent in the chat and every supervisor monitoring it: who hears what is said in it. */
+export function listenersOf(deps: ChatDeps, tenantId: string, contactId: string, agentIds: string[]) {
+  return new Set([...agentIds, ...deps.monitors.of(tenantId).watchers(contactId)]);
+}
+
+/** Tells the chat's agents (if one is with the customer), its monitors and the customer's connections. */
 export function deliver(
   deps: ChatDeps,
   tenantId: string,
@@ -170,9 +178,10 @@ export function deliver(
 ) {
   const at = new Date(message.at).toISOString();
   deps.hub.send(tenantId, contactId, { type: 'message', ...message });
-  if (agentIds.length > 0)
+  const userIds = listenersOf(deps, tenantId, contactId, agentIds);
+  if (userIds.size > 0)
     deps.notices.publish(tenantId, [
-      { userIds: new Set(agentIds), message: { type: 'chat.message', contactId, ...message, at } },
+      { userIds, message: { type: 'chat.message', contactId, ...message, at } },
     ]);
 }
 
@@ -226,7 +235,7 @@ export async function customerTyping(
   if (contact?.status !== 'active' || !contact.agentId) return;
   deps.notices.publish(session.tenant_id, [
     {
-      userIds: new Set(agentsIn(contact)),
+      userIds: listenersOf(deps, session.tenant_id, session.contact_id, agentsIn(contact)),
       message: {
         type: 'chat.typing',
         at: new Date(deps.clock.now()).toISOString(),

@@ -146,6 +146,16 @@ export interface ContactNotesTable {
   created_at: Date;
 }
 
+export interface ChatWhispersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  supervisor_id: string;
+  supervisor_name: string;
+  body: string;
+  at: Date;
+}
+
 export interface ContactEventsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -322,6 +332,7 @@ export interface Schema {
   contact_notes: ContactNotesTable;
   chat_sessions: ChatSessionsTable;
   chat_messages: ChatMessagesTable;
+  chat_whispers: ChatWhispersTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

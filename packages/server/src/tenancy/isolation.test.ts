@@ -206,6 +206,26 @@ const asCustomer = (body: () => object | undefined, ok: number, ended = false): 
   },
   cross: (b, a) => [{ id: b.chat.id, body: body(), session: build.chatCustomer(a.chat), expect: HIDDEN }],
 });
+/** Each world's chat its agent is in, for the coaching calls (monitor, whisper, barge in); a new one once it ended. */
+const coachedChat = new Map<string, string>();
+const coached = async (w: World) => {
+  const known = coachedChat.get(w.tenantId);
+  const status = known && (await call(server, w.admin.session, 'GET', `/contacts/${known}`)).body.status;
+  if (known && status === 'active') return known;
+  const id = await build.contactOf(server, w, w.agent, 'active', build.buildChat);
+  coachedChat.set(w.tenantId, id);
+  return id;
+};
+/** A coaching call on the caller's tenant's live chat; B's chat is not found. */
+const coach = (permission: Permission, ok: number, body?: () => object, monitorFirst = false): Op => ({
+  permission,
+  own: async (w, who) => {
+    const id = await coached(w);
+    if (monitorFirst) await call(server, who.session, 'POST', `/chats/${id}/monitor`);
+    return { id, body: body?.(), ok };
+  },
+  cross: (b) => [{ id: b.chat.id, body: body?.(), expect: HIDDEN }],
+});
 const chatMessage = () => ({ clientId: crypto.randomUUID(), text: uniq('Hello') });
 const digital = (state: 'ready' | 'not_ready' | 'logged_out') => ({ domain: 'digital', state });
 const teamMessage = (w: World, teamId = w.team.id) => ({
@@ -525,6 +545,17 @@ const OPS: Record<string, Op> = {
   'POST /chats/{id}/invitation/accept': groupStep(409),
   'POST /chats/{id}/invitation/decline': groupStep(409),
   'POST /chats/{id}/leave': groupStep(409),
+  // Coaching: supervisors (and administrators, but for barging in) on the chat of the world's agent.
+  'POST /chats/{id}/monitor': coach('contact.monitor', 200),
+  'DELETE /chats/{id}/monitor': coach('contact.monitor', 204),
+  'POST /chats/{id}/whispers': coach('contact.monitor', 201, () => ({ text: uniq('Psst') }), true),
+  'GET /chats/{id}/whispers': {
+    permission: ['contact.read', 'contact.handle'],
+    own: async (w) => ({ id: await coached(w), ok: 200 }),
+    cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
+  },
+  'POST /chats/{id}/barge': coach('contact.barge', 204),
+  'DELETE /chats/{id}/barge': coach('contact.barge', 204),
   'POST /public/chats/{id}/messages': asCustomer(chatMessage, 201),
   'GET /public/chats/{id}/messages': asCustomer(() => undefined, 200),
   'POST /public/chats/{id}/typing': asCustomer(() => ({ typing: false }), 204),

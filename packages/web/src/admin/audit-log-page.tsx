@@ -28,6 +28,8 @@ const ACTIONS = [
   ['sign_in_delayed', 'Sign-in delayed'],
   ['password_check_failed', 'Wrong current password'],
   ['password_change', 'Password changed'],
+  ['monitor_start', 'Chat monitored'],
+  ['barge_start', 'Barged into chat'],
 ] as const;
 type ActionFilter = (typeof ACTIONS)[number][0];
 const ACTION_LABEL = new Map<string, string>(ACTIONS);

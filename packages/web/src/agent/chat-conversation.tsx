@@ -5,6 +5,7 @@ import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { insertAt, ResponsePicker, useResponses } from './response-picker.tsx';
 import { SlashResponses, useSlashList } from './slash-responses.tsx';
+import { Whispers } from './whispers.tsx';
 
 const TYPING_SHOWN_MS = 6_000;
 const TYPING_REPEAT_MS = 3_000;
@@ -78,6 +79,7 @@ export function ChatConversation(props: {
           </li>
         ))}
       </ol>
+      <Whispers contactId={contactId} />
       <p className="chat-typing muted" aria-live="polite">
         {typing ? `${props.customerName} is typing…` : '\u00a0'}
       </p>

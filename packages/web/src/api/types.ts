@@ -138,6 +138,21 @@ export interface AgentChat {
   messages: ChatLine[];
 }
 
+/** A supervisor's note to a chat's agents alone. */
+export interface Whisper {
+  id: string;
+  from: { id: string; name: string };
+  text: string;
+  at: string;
+}
+
+/** A chat a supervisor monitors. */
+export interface MonitoredChat extends AgentChat {
+  agentId: string;
+  barged: boolean;
+  whispers: Whisper[];
+}
+
 export interface PredefinedResponse {
   id: string;
   channel: 'chat' | 'email';

@@ -5,6 +5,7 @@ import { FormError, useSubmission } from '../ui/form.tsx';
 import { STATE_LABELS, since } from '../ui/format.ts';
 import { reasonLabel } from '../ui/reason-label.ts';
 import { TodayCells, useAgentsToday } from './agent-today.tsx';
+import { MonitorButtons, MonitorPanel, useLiveChats } from './monitor-panel.tsx';
 import { Reskill } from './reskill.tsx';
 import { type TeamRow, useTeam } from './use-team.ts';
 
@@ -16,6 +17,8 @@ export function TeamView() {
   const now = useNow();
   const today = useAgentsToday();
   const [reskilling, setReskilling] = useState<string | null>(null);
+  const chats = useLiveChats();
+  const [monitoring, setMonitoring] = useState<string | null>(null);
   const teamName = (id: string | null) => teams.find((t) => t.id === id)?.name ?? '—';
   return (
     <section aria-labelledby="team-title">
@@ -60,12 +63,21 @@ export function TeamView() {
                 <button type="button" onClick={() => setReskilling(row.user.id)}>
                   Skills…
                 </button>
+                <MonitorButtons
+                  contactIds={row.live?.contacts ?? []}
+                  chats={chats}
+                  agentName={row.user.shownName}
+                  onMonitor={setMonitoring}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length === 0 ? <p className="muted">No agents in the teams you supervise.</p> : null}
+      {monitoring ? (
+        <MonitorPanel key={monitoring} contactId={monitoring} onClose={() => setMonitoring(null)} />
+      ) : null}
       {reskilling ? (
         <Reskill
           user={rows.find((r) => r.user.id === reskilling)?.user}

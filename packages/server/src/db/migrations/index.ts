@@ -10,6 +10,7 @@ import { groupChat } from './0009-group-chat.ts';
 import { signInAndSecrets } from './0010-sign-in-and-secrets.ts';
 import { streamTickets } from './0011-stream-tickets.ts';
 import { contactNotes } from './0012-contact-notes.ts';
+import { chatWhispers } from './0013-chat-whispers.ts';
 import { csqThresholds } from './0014-csq-thresholds.ts';
 import { assistRequests } from './0015-assist-requests.ts';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: 'sign-in throttle and sealed secrets', sql: signInAndSecrets },
   { id: 11, name: 'stream tickets', sql: streamTickets },
   { id: 12, name: 'contact notes', sql: contactNotes },
+  { id: 13, name: 'chat whispers', sql: chatWhispers },
   { id: 14, name: 'csq alert thresholds', sql: csqThresholds },
   { id: 15, name: 'assist requests', sql: assistRequests },
 ];

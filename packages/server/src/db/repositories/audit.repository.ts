@@ -1,7 +1,7 @@
 import type { Db } from '../database.ts';
 import type { AuditRow } from '../schema.ts';
 
-/** Configuration changes, and what happens to people's sign-ins and passwords. */
+/** Configuration changes, what happens to people's sign-ins and passwords, and who watched or joined whose chat. */
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'sign_in_delayed',
   'password_check_failed',
   'password_change',
+  'monitor_start',
+  'barge_start',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
