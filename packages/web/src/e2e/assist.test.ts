@@ -87,6 +87,8 @@ describe('supervisor assist in real browsers', {
     await screenshot(petra.page, 'assist-01-supervisor-alert');
     await alert.getByRole('button', { name: 'Open' }).click();
     await alert.getByRole('definition').filter({ hasText: 'chat' }).first().waitFor();
+    await alert.getByRole('button', { name: 'Monitor' }).click();
+    await alert.getByRole('heading', { name: 'Monitoring Ada Lovelace' }).waitFor();
     await alert.getByRole('button', { name: 'Answer' }).click();
     await alert.waitFor({ state: 'detached' });
 

@@ -6,6 +6,7 @@ import { useDesk, useLive, useLiveEvents, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { since } from '../ui/format.ts';
 import '../ui/assist.css';
+import { MonitorPanel } from './monitor-panel.tsx';
 
 const KIND_LABELS = { help: 'Help', emergency: 'Emergency' } as const;
 
@@ -96,16 +97,21 @@ function AssistAlert(props: { request: AssistRequest; now: number; onAnswered: (
           <dd>{since(contact.acceptedAt ?? contact.queuedAt, props.now)}</dd>
         </dl>
       ) : null}
-      {contact ? <CoachingActions contactId={request.contactId} /> : null}
+      {contact ? <CoachingActions contact={contact} /> : null}
       <FormError message={submission.error} />
     </div>
   );
 }
 
-/**
- * Where "Monitor" and "Barge in" go once coaching exists (spec C6): the contact is open here, so they only
- * need its id. Nothing yet.
- */
-function CoachingActions(_props: { contactId: string }) {
-  return null;
+/** A chat in hand can be monitored from the request, and from there whispered to or barged into. */
+function CoachingActions(props: { contact: Contact }) {
+  const [monitoring, setMonitoring] = useState(false);
+  const { contact } = props;
+  if (contact.channel !== 'chat' || contact.status !== 'active') return null;
+  if (monitoring) return <MonitorPanel contactId={contact.id} onClose={() => setMonitoring(false)} />;
+  return (
+    <button type="button" onClick={() => setMonitoring(true)}>
+      Monitor
+    </button>
+  );
 }
