@@ -13,7 +13,7 @@ describe('a refused request says in plain words what to fix, and where', () => {
   });
   after(() => server.close());
 
-  const refusal = async (method: string, path: string, body?: unknown) => {
+  const refusal = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
     const answer = await call(server, admin, method, path, body);
     assert.equal(answer.status, 400, JSON.stringify(answer.body));
     assert.equal(answer.body.error.code, 'validation_failed');
@@ -24,7 +24,7 @@ describe('a refused request says in plain words what to fix, and where', () => {
   };
 
   test('each keyword reads as a sentence naming the field, with its path in the details', async () => {
-    const cases: [string, string, unknown, string, string][] = [
+    const cases: ['POST', string, unknown, string, string][] = [
       ['POST', '/skills', { name: 'x'.repeat(61) }, 'name', 'Name must be at most 60 characters.'],
       ['POST', '/skills', { name: '' }, 'name', 'Name must not be empty.'],
       [

@@ -4,7 +4,7 @@ export interface SchemaIssue {
   keyword?: string;
   message?: string;
   params?: Record<string, unknown>;
-  parentSchema?: { description?: unknown; pattern?: unknown } | boolean;
+  parentSchema?: object | boolean;
 }
 
 /** What a refused request's details list per field: where, and what to fix, in plain words. */
@@ -59,7 +59,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function problem(issue: SchemaIssue): string {
   const params = issue.params ?? {};
   const limit = Number(params.limit);
-  const schema = typeof issue.parentSchema === 'object' ? issue.parentSchema : {};
+  const schema: { description?: unknown } = typeof issue.parentSchema === 'object' ? issue.parentSchema : {};
   switch (issue.keyword) {
     case 'maxLength':
       return `must be at most ${plural(limit, 'character', 'characters')}`;
