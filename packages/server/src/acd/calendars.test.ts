@@ -104,26 +104,34 @@ describe('calendars API', () => {
     const before = (await call(server, admin, 'GET', '/calendars')).body;
     const monday = (intervals: unknown) => ({ weekly: { monday: intervals } });
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ['unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, /^timeZone must be a known IANA time zone/],
+      [
+        'unknown time zone',
+        { timeZone: 'Mars/Olympus_Mons' },
+        /^Time zone Mars\/Olympus_Mons is not a known IANA time zone/,
+      ],
       [
         'overlapping intervals',
         monday([...hours('09:00', '12:00'), ...hours('11:30', '14:00')]),
-        /^weekly\.monday has overlapping intervals 09:00–12:00 and 11:30–14:00/,
+        /^Monday: the hours 09:00–12:00 and 11:30–14:00 overlap\./,
       ],
-      ['interval ends before it starts', monday(hours('17:00', '09:00')), /^weekly\.monday\[0\] must start/],
-      ['time out of range', monday(hours('09:00', '24:30')), /^weekly\.monday\[0\]\.end must be a time/],
-      ['unreal holiday', { holidays: [{ date: '2026-02-30' }] }, /^holidays\[0\]\.date must be a real date/],
+      [
+        'interval ends before it starts',
+        monday(hours('17:00', '09:00')),
+        /^Monday: the end 09:00 is before the start 17:00\./,
+      ],
+      ['time out of range', monday(hours('09:00', '24:30')), /^Monday: the end 24:30 must be a time/],
+      ['unreal holiday', { holidays: [{ date: '2026-02-30' }] }, /^Holiday 1: 2026-02-30 is not a real date/],
       [
         'unreal custom day',
         { customDays: [{ date: '2026-13-01', intervals: [] }] },
-        /^customDays\[0\]\.date must be a real date/,
+        /^Custom day 1: 2026-13-01 is not a real date/,
       ],
       [
         'a date listed twice',
         { holidays: [{ date: '2026-05-01' }, { date: '2026-05-01', name: 'May Day' }] },
-        /^holidays lists 2026-05-01 more than once/,
+        /^Holidays: 2026-05-01 is listed more than once/,
       ],
-      ['custom hours without weekly hours', { weekly: undefined }, /^weekly must be an object/],
+      ['custom hours without weekly hours', { weekly: undefined }, /^Weekly hours must be an object/],
       [
         'too many intervals in a day',
         monday(Array.from({ length: 11 }, (_, i) => ({ start: `${10 + i}:00`, end: `${10 + i}:30` }))),
@@ -167,7 +175,7 @@ describe('calendars API', () => {
       const res = await call(server, admin, method, url, calendarBody({ name: taken.name }));
       assert.equal(res.status, 409, show(res));
       assert.equal(res.body.error.code, 'conflict');
-      assert.match(res.body.error.message, /calendar with that name/);
+      assert.match(res.body.error.message, /^Another calendar already has this name/);
     }
     const kept = await call(
       server,
