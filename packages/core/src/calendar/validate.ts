@@ -127,7 +127,10 @@ function parseWeekly(value: unknown, required: boolean): Record<Weekday, TimeInt
   }
   const unknownDay = Object.keys(value).find((key) => !(WEEKDAYS as readonly string[]).includes(key));
   if (unknownDay !== undefined)
-    throw fail(`weekly/${unknownDay}`, `Weekly hours: ${unknownDay} is not a weekday (${WEEKDAYS.join(', ')}).`);
+    throw fail(
+      `weekly/${unknownDay}`,
+      `Weekly hours: ${unknownDay} is not a weekday (${WEEKDAYS.join(', ')}).`,
+    );
   const hours = (day: Weekday) =>
     value[day] === undefined ? [] : parseIntervals(value[day], `weekly/${day}`, capital(day));
   return Object.fromEntries(WEEKDAYS.map((day) => [day, hours(day)])) as Record<Weekday, TimeInterval[]>;

@@ -140,7 +140,7 @@ describe('calendars API', () => {
       [
         'time not HH:MM',
         monday(hours('9:00', '17:00')),
-        /^Start \(weekly monday 1\) must be written as Local wall time 'HH:MM'/,
+        /^Start \(weekly monday 1\) must be written as: Local wall time 'HH:MM'/,
       ],
       ['unknown weekday', { weekly: { munday: OFFICE } }, /^“munday” is not a known field; remove it\./],
       ['unknown mode', { mode: 'sometimes' }, /^Mode must be one of: 24x7, custom\./],

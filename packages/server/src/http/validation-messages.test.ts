@@ -78,6 +78,13 @@ describe('a refused request says in plain words what to fix, and where', () => {
         'Primary supervisor id must be an id (a UUID).',
       ],
     ];
+    cases.push([
+      'POST',
+      '/users',
+      { username: 'ann smith', displayName: 'Ann', role: 'service' },
+      'username',
+      'Username may hold only letters, digits and . _ @ - (no spaces), starting with a letter or digit.',
+    ]);
     for (const [method, path, body, field, message] of cases) {
       const error = await refusal(method, path, body);
       assert.equal(error.message, message, JSON.stringify(body));
@@ -93,7 +100,7 @@ describe('a refused request says in plain words what to fix, and where', () => {
       weekly: { monday: [{ start: '9:00', end: '17:00' }] },
     });
     assert.equal(error.details[0]?.field, 'weekly/monday/0/start');
-    assert.match(error.message, /^Start \(weekly monday 1\) must be written as Local wall time 'HH:MM'/);
+    assert.match(error.message, /^Start \(weekly monday 1\) must be written as: Local wall time 'HH:MM'/);
   });
 
   test('query strings are named too', async () => {

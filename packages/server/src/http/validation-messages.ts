@@ -1,3 +1,5 @@
+import { LIMITS } from '@switchboard/core';
+
 /** One schema violation as Ajv reports it (with `verbose`, the schema that holds the keyword). */
 export interface SchemaIssue {
   instancePath?: string;
@@ -17,6 +19,19 @@ export interface FieldIssue {
 }
 
 const NAME_PATTERN = '^\\S(.*\\S)?$';
+/** What each pattern of the product's limits asks for, in words. */
+const PATTERNS: Record<string, string> = {
+  [NAME_PATTERN]: 'must not be blank or start or end with a space',
+  '\\S': 'must not be blank',
+  [LIMITS.username.pattern]:
+    'may hold only letters, digits and . _ @ - (no spaces), starting with a letter or digit',
+  [LIMITS.extension.pattern]: 'may hold only digits, *, # and +',
+  [LIMITS.agentAlias.pattern]: 'must not contain < or >',
+  [LIMITS.tenantName.pattern]:
+    'may hold only lower-case letters, digits and dashes, with no dash at either end',
+  [LIMITS.widgetColour.pattern]: 'must be a colour written #rrggbb',
+  [LIMITS.widgetFontFamily.pattern]: 'may hold only font names: letters, digits, spaces and , \' " . _ -',
+};
 const FORMATS: Record<string, string> = {
   uuid: 'an id (a UUID)',
   'date-time': 'a date and time such as 2026-12-24T16:30:00Z',
@@ -80,11 +95,12 @@ function problem(issue: SchemaIssue): string {
     case 'exclusiveMaximum':
       return `must be less than ${limit}`;
     case 'pattern':
-      if (params.pattern === NAME_PATTERN) return 'must not be blank or start or end with a space';
-      if (params.pattern === '\\S') return 'must not be blank';
-      return typeof schema.description === 'string'
-        ? `must be written as ${schema.description.replace(/\.$/, '')}`
-        : 'is not written in the expected form';
+      return (
+        PATTERNS[String(params.pattern)] ??
+        (typeof schema.description === 'string'
+          ? `must be written as: ${schema.description.replace(/\.$/, '')}`
+          : 'is not written in the expected form')
+      );
     case 'enum':
       return `must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
     case 'type':

@@ -46,10 +46,17 @@ export function ChatWidgetsPage() {
         description,
         problemStatements,
       })}
-      toBody={({ id: _id, ...form }) => ({
-        ...form,
+      // Only what the API takes: a widget read back also carries its id and timestamps, which a save refuses.
+      toBody={(form) => ({
         name: form.name.trim(),
+        description: form.description,
+        problemStatements: form.problemStatements,
+        branding: form.branding,
+        fields: form.fields,
+        messages: form.messages,
+        labels: form.labels,
         serviceHours: hoursToSend(form),
+        rating: form.rating,
       })}
       created={(widget) => (
         <section className="panel" aria-label={`Chat widget ${widget.name} created`}>
