@@ -7,8 +7,8 @@ type Hours = WidgetSettings['serviceHours'];
 const usable = (text: string, max: number) => /\S/.test(text) && [...text].length <= max;
 
 /**
- * The service hours to save. Open 24×7, the closed messages and day labels are hidden (the widget never
- * shows them), so a blank or over-long one must not block saving: it is left out and keeps its default.
+ * The service hours to save. Open 24×7, the widget never shows the closed messages or day labels, so a
+ * blank or malformed one must not block saving: it is left out and takes its default.
  */
 export function hoursToSend(form: { serviceHours: Hours }): Partial<Hours> {
   const hours = form.serviceHours;
@@ -27,7 +27,7 @@ export function hoursToSend(form: { serviceHours: Hours }): Partial<Hours> {
   };
 }
 
-/** When the widget is open, what it says when it is not, and its weekday labels (only with a calendar). */
+/** When the widget is open, what it says when it is not, and its weekday labels. */
 export function ServiceHoursSection({
   form,
   group,
@@ -48,42 +48,41 @@ export function ServiceHoursSection({
         onChange={(id) => group('serviceHours', { calendarId: id || null })}
         error={err('serviceHours/calendarId')}
       />
-      {byCalendar ? (
-        <>
-          {(['offHoursMessage', 'holidayMessage'] as const).map((key) => (
-            <Field
-              key={key}
-              label={key === 'offHoursMessage' ? 'Off-hours message' : 'Holiday message'}
-              error={err(`serviceHours/${key}`)}
-            >
-              {(input) => (
-                <textarea
-                  {...input}
-                  rows={2}
-                  maxLength={LIMITS.widgetMessage.max}
-                  value={form.serviceHours[key]}
-                  onChange={(e) => group('serviceHours', { [key]: e.target.value })}
-                />
-              )}
-            </Field>
-          ))}
-          <div className="columns">
-            {WEEKDAYS.map((day) => (
-              <TextField
-                key={day}
-                label={`Label for ${capital(day)}`}
-                value={form.serviceHours.dayLabels[day]}
-                maxLength={LIMITS.widgetLabel.max}
-                onChange={(v) =>
-                  group('serviceHours', { dayLabels: { ...form.serviceHours.dayLabels, [day]: v } })
-                }
-                error={err(`serviceHours/dayLabels/${day}`)}
-              />
-            ))}
-          </div>
-        </>
-      ) : (
-        <p className="field-hint">Open around the clock: no closed message or opening hours to show.</p>
+      {(['offHoursMessage', 'holidayMessage'] as const).map((key) => (
+        <Field
+          key={key}
+          label={key === 'offHoursMessage' ? 'Off-hours message' : 'Holiday message'}
+          error={err(`serviceHours/${key}`)}
+        >
+          {(input) => (
+            <textarea
+              {...input}
+              rows={2}
+              maxLength={LIMITS.widgetMessage.max}
+              value={form.serviceHours[key]}
+              onChange={(e) => group('serviceHours', { [key]: e.target.value })}
+            />
+          )}
+        </Field>
+      ))}
+      <div className="columns">
+        {WEEKDAYS.map((day) => (
+          <TextField
+            key={day}
+            label={`Label for ${capital(day)}`}
+            value={form.serviceHours.dayLabels[day]}
+            maxLength={LIMITS.widgetLabel.max}
+            onChange={(v) =>
+              group('serviceHours', { dayLabels: { ...form.serviceHours.dayLabels, [day]: v } })
+            }
+            error={err(`serviceHours/dayLabels/${day}`)}
+          />
+        ))}
+      </div>
+      {byCalendar ? null : (
+        <p className="field-hint">
+          Open around the clock, the widget never shows these: one left blank keeps its default.
+        </p>
       )}
     </fieldset>
   );
