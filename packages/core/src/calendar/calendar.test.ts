@@ -183,7 +183,8 @@ describe('validateCalendar', () => {
         error instanceof SwitchboardError &&
         error.code === 'validation_failed' &&
         (error.details as { field: string }).field === field &&
-        error.message.startsWith(field),
+        (error.details as { path: string }).path === `body/${field}` &&
+        /^[A-Z0-9].*\.$/.test(error.message),
     );
   };
   const day = (intervals: unknown) => ({ weekly: { monday: intervals } });
@@ -212,19 +213,19 @@ describe('validateCalendar', () => {
     refusal({ timeZone: '' }, 'timeZone');
     refusal({ mode: 'sometimes' }, 'mode');
     refusal({ weekly: undefined }, 'weekly');
-    refusal({ weekly: { munday: [] } }, 'weekly.munday');
-    refusal(day([{ start: '9:00', end: '17:00' }]), 'weekly.monday[0].start');
-    refusal(day([{ start: '24:00', end: '24:00' }]), 'weekly.monday[0].start');
-    refusal(day([{ start: '09:00', end: '24:01' }]), 'weekly.monday[0].end');
-    refusal(day([{ start: '09:00', end: '09:60' }]), 'weekly.monday[0].end');
-    refusal(day([{ start: '17:00', end: '09:00' }]), 'weekly.monday[0]');
-    refusal(day([interval('09:00', '12:00'), interval('11:59', '13:00')]), 'weekly.monday');
+    refusal({ weekly: { munday: [] } }, 'weekly/munday');
+    refusal(day([{ start: '9:00', end: '17:00' }]), 'weekly/monday/0/start');
+    refusal(day([{ start: '24:00', end: '24:00' }]), 'weekly/monday/0/start');
+    refusal(day([{ start: '09:00', end: '24:01' }]), 'weekly/monday/0/end');
+    refusal(day([{ start: '09:00', end: '09:60' }]), 'weekly/monday/0/end');
+    refusal(day([{ start: '17:00', end: '09:00' }]), 'weekly/monday/0');
+    refusal(day([interval('09:00', '12:00'), interval('11:59', '13:00')]), 'weekly/monday');
     refusal(
       day(Array.from({ length: 11 }, (_, i) => interval(`0${i % 10}:00`, `0${i % 10}:30`))),
-      'weekly.monday',
+      'weekly/monday',
     );
-    refusal({ holidays: ['2026-02-30'] }, 'holidays[0]');
-    refusal({ holidays: [{ date: '2026-1-5' }] }, 'holidays[0].date');
+    refusal({ holidays: ['2026-02-30'] }, 'holidays/0');
+    refusal({ holidays: [{ date: '2026-1-5' }] }, 'holidays/0/date');
     refusal({ holidays: ['2026-05-01', { date: '2026-05-01' }] }, 'holidays');
     refusal({ holidays: dates(367) }, 'holidays');
     refusal(
@@ -239,9 +240,44 @@ describe('validateCalendar', () => {
     refusal({ customDays: dates(367).map((date) => ({ date, intervals: [] })) }, 'customDays');
     refusal(
       { customDays: [{ date: '2026-05-02', intervals: [{ start: '10:00' }] }] },
-      'customDays[0].intervals[0].end',
+      'customDays/0/intervals/0/end',
     );
     assert.equal(buildCalendar({ holidays: dates(366) }).holidays.length, 366);
+  });
+
+  test('a refusal names the day or date at fault in plain words', () => {
+    const message = (input: Record<string, unknown>) => {
+      try {
+        buildCalendar(input);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    assert.equal(
+      message({ weekly: { tuesday: [interval('09:00', '08:00')] } }),
+      'Tuesday: the end 08:00 is before the start 09:00.',
+    );
+    assert.equal(
+      message(day([interval('09:00', '12:00'), interval('11:30', '14:00')])),
+      'Monday: the hours 09:00–12:00 and 11:30–14:00 overlap.',
+    );
+    assert.equal(
+      message({ weekly: { friday: [interval('9:00', '17:00')] } }),
+      'Friday: the start 9:00 must be a time from 00:00 to 23:59.',
+    );
+    assert.equal(
+      message({ holidays: ['2026-12-25', '2026-02-30'] }),
+      'Holiday 2: 2026-02-30 is not a real date written YYYY-MM-DD.',
+    );
+    assert.equal(
+      message({ customDays: [{ date: '2026-12-24', intervals: [interval('13:00', '13:00')] }] }),
+      'Custom day 2026-12-24: the end 13:00 is the same as the start 13:00.',
+    );
+    assert.equal(
+      message({ holidays: ['2026-05-01', '2026-05-01'] }),
+      'Holidays: 2026-05-01 is listed more than once.',
+    );
   });
 
   test('refuses an instant that is not a finite number', () => {

@@ -33,7 +33,7 @@ describe('bad input gets a clear 4xx with a stable code', () => {
     assert.equal(wrongType.status, 400, 'a string is not coerced into a number in a body');
     const tooLong = await call(server, admin, 'POST', '/skills', { name: 'x'.repeat(61) });
     assert.equal(tooLong.status, 400);
-    assert.match(tooLong.body.error.message, /name/);
+    assert.match(tooLong.body.error.message, /^Name must be at most 60 characters/);
   });
 
   test('the NUL character is refused in bodies and query strings (PostgreSQL text cannot hold it)', async () => {

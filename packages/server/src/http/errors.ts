@@ -1,5 +1,6 @@
 import { type ErrorCode, SwitchboardError } from '@switchboard/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { plainIssue, type SchemaIssue } from './validation-messages.ts';
 
 /** The one place error codes become HTTP statuses. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -32,30 +33,22 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details: unknown };
 }
 
-interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
-
 /** Turns anything thrown while serving a request into one typed error. */
 export function toSwitchboardError(error: unknown): SwitchboardError {
   if (error instanceof SwitchboardError) return error;
   const fastifyError = error as Partial<FastifyError> & {
-    validation?: ValidationIssue[];
+    validation?: SchemaIssue[];
     validationContext?: string;
   };
   if (fastifyError.validation) {
-    const issues = fastifyError.validation.map((issue) => ({
-      path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath ?? ''}`,
-      message: issue.message ?? 'is not valid',
-      ...(issue.params?.additionalProperty ? { field: issue.params.additionalProperty } : {}),
-    }));
-    const first = issues[0];
-    const summary = first
-      ? `${first.path} ${first.message}${first.field ? ` (${String(first.field)})` : ''}`
-      : '';
-    return new SwitchboardError('validation_failed', `The request is not valid: ${summary}.`, issues);
+    const issues = fastifyError.validation.map((issue) =>
+      plainIssue(fastifyError.validationContext ?? 'body', issue),
+    );
+    return new SwitchboardError(
+      'validation_failed',
+      issues[0]?.message ?? 'The request is not valid.',
+      issues,
+    );
   }
   switch (fastifyError.code) {
     case 'FST_ERR_BAD_URL':

@@ -2,6 +2,7 @@ import { SwitchboardError } from '@switchboard/core';
 import Ajv, { type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { plainIssue } from './validation-messages.ts';
 
 const common: Options = {
   allErrors: false,
@@ -10,6 +11,8 @@ const common: Options = {
   strict: false,
   // NaN and Infinity are no numbers: `?after=1e400` and a JSON 1e400 (both Infinity) are refused.
   strictNumbers: true,
+  // Errors carry the schema that failed, whose description tells a person how to write the value.
+  verbose: true,
 };
 
 // Bodies are taken exactly as sent: a string where a number belongs is an error, not a guess.
@@ -37,7 +40,7 @@ function finiteOnly(check: Validate): Validate {
           {
             instancePath: `/${key}`,
             message: 'must be a finite number',
-            keyword: 'type',
+            keyword: 'finite',
             schemaPath: '',
             params: {},
           },
@@ -54,10 +57,10 @@ function finiteOnly(check: Validate): Validate {
 export function assertValid<T>(schema: object, value: unknown, what: string): T {
   const check = bodyAjv.compile(schema);
   if (check(value)) return value as T;
-  const issue = check.errors?.[0];
+  const issues = (check.errors ?? []).map((issue) => plainIssue(what, issue));
   throw new SwitchboardError(
     'validation_failed',
-    `The ${what} is not valid: ${issue?.instancePath || 'value'} ${issue?.message ?? 'is not valid'}.`,
-    check.errors,
+    `The ${what} is not valid: ${issues[0]?.message ?? 'it does not match its schema.'}`,
+    issues,
   );
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from '@switchboard/core';
 import { Field } from '../ui/form.tsx';
 import { SelectField, TextField } from '../ui/inputs.tsx';
 import { CrudPage } from './crud-page.tsx';
@@ -45,6 +46,10 @@ const lines = (text: string) =>
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+
+/** The server names the day at fault (`weekly/tuesday/0/end`): its message goes under that day. */
+const dayError = (errors: Record<string, string>, day: Day) =>
+  Object.entries(errors).find(([path]) => path === `weekly/${day}` || path.startsWith(`weekly/${day}/`))?.[1];
 
 const ZONES: string[] = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.(
   'timeZone',
@@ -98,7 +103,10 @@ export function CalendarsPage() {
         name: f.name.trim(),
         timeZone: f.timeZone,
         mode: f.mode,
-        weekly: Object.fromEntries(DAYS.map((d) => [d, readIntervals(f.weekly[d])])),
+        // Open 24×7 the weekly hours are greyed out and not applied: whatever they hold must not block saving.
+        ...(f.mode === 'custom'
+          ? { weekly: Object.fromEntries(DAYS.map((d) => [d, readIntervals(f.weekly[d])])) }
+          : {}),
         holidays: lines(f.holidays).map((line) => {
           const [date = '', ...name] = line.split(/\s+/);
           return name.length > 0 ? { date, name: name.join(' ') } : { date };
@@ -116,6 +124,7 @@ export function CalendarsPage() {
               value={form.name}
               onChange={(name) => set({ name })}
               error={errors.name}
+              maxLength={LIMITS.calendarName.max}
               required
             />
             <SelectField
@@ -145,10 +154,11 @@ export function CalendarsPage() {
                   label={day[0]?.toUpperCase() + day.slice(1)}
                   value={form.weekly[day]}
                   onChange={(v) => set({ weekly: { ...form.weekly, [day]: v } })}
+                  error={dayError(errors, day)}
                 />
               ))}
             </div>
-            {errors.weekly ? (
+            {errors.weekly && !DAYS.some((day) => dayError(errors, day)) ? (
               <p className="field-error" role="alert">
                 {errors.weekly}
               </p>

@@ -1,4 +1,4 @@
-import type { WidgetSettings } from '@switchboard/core';
+import { LIMITS, type WidgetSettings } from '@switchboard/core';
 import { type ReactNode, useEffect } from 'react';
 import type { Csq } from '../api/types.ts';
 import { TextField } from '../ui/inputs.tsx';
@@ -38,6 +38,7 @@ export function WidgetFields(
             value={form.name}
             onChange={(name) => set({ name })}
             error={errors.name}
+            maxLength={LIMITS.widgetName.max}
             required
           />
           <TextField
@@ -45,6 +46,7 @@ export function WidgetFields(
             value={form.description}
             onChange={(description) => set({ description })}
             error={errors.description}
+            maxLength={LIMITS.widgetDescription.max}
           />
         </div>
         {form.id ? <EmbedSnippet widgetId={form.id} /> : null}

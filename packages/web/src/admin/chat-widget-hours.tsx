@@ -1,7 +1,31 @@
-import { WEEKDAYS } from '@switchboard/core';
+import { LIMITS, WEEKDAYS, type WidgetSettings } from '@switchboard/core';
 import { Field } from '../ui/form.tsx';
 import { SelectField, TextField } from '../ui/inputs.tsx';
 import { type Calendar, capital, type SectionProps } from './chat-widget-types.ts';
+
+type Hours = WidgetSettings['serviceHours'];
+const usable = (text: string, max: number) => /\S/.test(text) && [...text].length <= max;
+
+/**
+ * The service hours to save. Open 24×7, the widget never shows the closed messages or day labels, so a
+ * blank or malformed one must not block saving: it is left out and takes its default.
+ */
+export function hoursToSend(form: { serviceHours: Hours }): Partial<Hours> {
+  const hours = form.serviceHours;
+  if (hours.calendarId !== null) return hours;
+  const message = LIMITS.widgetMessage.max;
+  const label = LIMITS.widgetLabel.max;
+  return {
+    calendarId: null,
+    ...(usable(hours.offHoursMessage, message) ? { offHoursMessage: hours.offHoursMessage } : {}),
+    ...(usable(hours.holidayMessage, message) ? { holidayMessage: hours.holidayMessage } : {}),
+    dayLabels: Object.fromEntries(
+      WEEKDAYS.filter(
+        (day) => usable(hours.dayLabels[day], label) && hours.dayLabels[day].trim() === hours.dayLabels[day],
+      ).map((day) => [day, hours.dayLabels[day]]),
+    ) as Hours['dayLabels'],
+  };
+}
 
 /** When the widget is open, what it says when it is not, and its weekday labels. */
 export function ServiceHoursSection({
@@ -10,6 +34,7 @@ export function ServiceHoursSection({
   err,
   calendars,
 }: SectionProps & { calendars: Calendar[] }) {
+  const byCalendar = form.serviceHours.calendarId !== null;
   return (
     <fieldset>
       <legend>Service hours</legend>
@@ -33,6 +58,7 @@ export function ServiceHoursSection({
             <textarea
               {...input}
               rows={2}
+              maxLength={LIMITS.widgetMessage.max}
               value={form.serviceHours[key]}
               onChange={(e) => group('serviceHours', { [key]: e.target.value })}
             />
@@ -45,6 +71,7 @@ export function ServiceHoursSection({
             key={day}
             label={`Label for ${capital(day)}`}
             value={form.serviceHours.dayLabels[day]}
+            maxLength={LIMITS.widgetLabel.max}
             onChange={(v) =>
               group('serviceHours', { dayLabels: { ...form.serviceHours.dayLabels, [day]: v } })
             }
@@ -52,6 +79,11 @@ export function ServiceHoursSection({
           />
         ))}
       </div>
+      {byCalendar ? null : (
+        <p className="field-hint">
+          Open around the clock, the widget never shows these: one left blank keeps its default.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import type { WidgetSettings } from '@switchboard/core';
+import { LIMITS, type WidgetSettings } from '@switchboard/core';
 import { Field } from '../ui/form.tsx';
 import { CheckboxField, TextField } from '../ui/inputs.tsx';
 import type { SectionProps } from './chat-widget-types.ts';
@@ -39,6 +39,7 @@ export function MessagesSection({ form, group, err }: SectionProps) {
         <textarea
           {...input}
           rows={2}
+          maxLength={LIMITS.widgetMessage.max}
           value={form.messages[key] as string}
           onChange={(e) => group('messages', { [key]: e.target.value })}
         />
@@ -54,6 +55,7 @@ export function MessagesSection({ form, group, err }: SectionProps) {
           value={form.messages[key][part]}
           onChange={(v) => group('messages', { [key]: { ...form.messages[key], [part]: v } })}
           error={err(`messages/${key}/${part}`)}
+          maxLength={LIMITS.widgetAliasText.max}
         />
       ))}
     </div>
@@ -66,6 +68,7 @@ export function MessagesSection({ form, group, err }: SectionProps) {
         value={form.messages.placeholder}
         onChange={(placeholder) => group('messages', { placeholder })}
         error={err('messages/placeholder')}
+        maxLength={LIMITS.widgetLabel.max}
       />
       {alias('agentJoined', 'Agent joined')}
       {alias('agentLeft', 'Agent left')}
@@ -90,18 +93,21 @@ export function RatingSection({ form, group, err }: SectionProps) {
           value={form.rating.label}
           onChange={(label) => group('rating', { label })}
           error={err('rating/label')}
+          maxLength={LIMITS.widgetLabel.max}
         />
         <TextField
           label="Rating button text"
           value={form.rating.buttonText}
           onChange={(buttonText) => group('rating', { buttonText })}
           error={err('rating/buttonText')}
+          maxLength={LIMITS.widgetLabel.max}
         />
         <TextField
           label="Thank-you after the rating"
           value={form.rating.thanksText}
           onChange={(thanksText) => group('rating', { thanksText })}
           error={err('rating/thanksText')}
+          maxLength={LIMITS.widgetLabel.max}
         />
       </div>
     </fieldset>
@@ -126,6 +132,7 @@ export function LabelsSection({
             value={form.labels[key]}
             onChange={(v) => group('labels', { [key]: v })}
             error={err(`labels/${key}`)}
+            maxLength={key === 'typing' ? LIMITS.widgetAliasText.max : LIMITS.widgetLabel.max}
           />
         ))}
       </div>

@@ -2,6 +2,8 @@ import { DEFAULT_WIDGET_SETTINGS } from '@switchboard/core';
 import type { Csq } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { WidgetFields } from './chat-widget-fields.tsx';
+import { hoursToSend } from './chat-widget-hours.tsx';
+import { EmbedSnippet } from './chat-widget-preview.tsx';
 import type { Calendar, ChatWidget, WidgetForm } from './chat-widget-types.ts';
 import { CrudPage } from './crud-page.tsx';
 
@@ -44,7 +46,24 @@ export function ChatWidgetsPage() {
         description,
         problemStatements,
       })}
-      toBody={({ id: _id, ...form }) => ({ ...form, name: form.name.trim() })}
+      // Only what the API takes: a widget read back also carries its id and timestamps, which a save refuses.
+      toBody={(form) => ({
+        name: form.name.trim(),
+        description: form.description,
+        problemStatements: form.problemStatements,
+        branding: form.branding,
+        fields: form.fields,
+        messages: form.messages,
+        labels: form.labels,
+        serviceHours: hoursToSend(form),
+        rating: form.rating,
+      })}
+      created={(widget) => (
+        <section className="panel" aria-label={`Chat widget ${widget.name} created`}>
+          <p role="status">Chat widget “{widget.name}” created. Embed it on your website:</p>
+          <EmbedSnippet widgetId={widget.id} />
+        </section>
+      )}
       fields={(props) => <WidgetFields {...props} chatCsqs={chatCsqs} calendars={calendars.data ?? []} />}
     />
   );

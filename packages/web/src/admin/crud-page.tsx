@@ -1,6 +1,6 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useDesk, useLive } from '../live/hooks.ts';
-import { FormError, useSubmission } from '../ui/form.tsx';
+import { FormError, useFirstInvalidField, useSubmission } from '../ui/form.tsx';
 
 export interface Column<T> {
   label: string;
@@ -18,7 +18,7 @@ export interface FormProps<F> {
 
 /**
  * A list of one kind of configuration item with create, edit and delete. The server validates; its refusal
- * is shown next to the field it names, or above the form when it names none.
+ * is shown under the field it names (which takes the focus), or above the form when it names none.
  */
 export function CrudPage<T extends { id: string }, F>(props: {
   title: string;
@@ -33,6 +33,8 @@ export function CrudPage<T extends { id: string }, F>(props: {
   deletable?: boolean;
   actions?: (item: T, reload: () => void) => ReactNode;
   afterSave?: (saved: T, form: F, editing: boolean) => Promise<void>;
+  /** Shown above the list right after an item is created, until the next edit (what to do with it next). */
+  created?: (saved: T) => ReactNode;
 }) {
   const { api } = useDesk();
   const items = useLive(() => api.request<T[]>('GET', props.path), undefined, props.path);
@@ -40,16 +42,21 @@ export function CrudPage<T extends { id: string }, F>(props: {
   const [form, setForm] = useState<F>(props.blank);
   const submission = useSubmission();
   const removal = useSubmission();
+  const formRef = useRef<HTMLFormElement>(null);
+  const unplaced = useFirstInvalidField(formRef, submission);
+  const [justCreated, setJustCreated] = useState<T | null>(null);
   const open = (item: T | 'new') => {
     submission.clear();
+    setJustCreated(null);
     setForm(item === 'new' ? props.blank() : props.toForm(item));
     setEditing(item);
   };
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const existing = editing !== 'new' ? editing : null;
+    let saved: T | null = null;
     const ok = await submission.run(async () => {
-      const saved = existing
+      saved = existing
         ? await api.request<T>(
             props.updateMethod ?? 'PATCH',
             `${props.path}/${existing.id}`,
@@ -59,6 +66,7 @@ export function CrudPage<T extends { id: string }, F>(props: {
       await props.afterSave?.(saved, form, existing !== null);
     });
     if (ok) {
+      setJustCreated(existing ? null : saved);
       setEditing(null);
       items.reload();
     }
@@ -79,12 +87,13 @@ export function CrudPage<T extends { id: string }, F>(props: {
       </div>
       {editing ? (
         <form
+          ref={formRef}
           className="panel"
           onSubmit={save}
           aria-label={editing === 'new' ? `New ${props.noun}` : `Edit ${props.noun}`}
         >
           <h2>{editing === 'new' ? `New ${props.noun}` : `Edit ${props.noun}`}</h2>
-          <FormError message={submission.error} />
+          <FormError message={submission.error ?? unplaced} />
           {props.fields({
             form,
             set: (patch) => setForm((f) => ({ ...f, ...patch })),
@@ -101,6 +110,7 @@ export function CrudPage<T extends { id: string }, F>(props: {
           </div>
         </form>
       ) : null}
+      {justCreated && props.created ? props.created(justCreated) : null}
       <FormError message={removal.error ?? items.error?.message ?? null} />
       <table className="grid">
         <thead>

@@ -53,6 +53,7 @@ export function ResponsesPage() {
               value={form.title}
               onChange={(title) => set({ title })}
               error={errors.title}
+              maxLength={LIMITS.predefinedResponseTitle.max}
               hint={`Unique; none of ${FORBIDDEN}`}
               required
             />

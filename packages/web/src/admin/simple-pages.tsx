@@ -1,3 +1,4 @@
+import { LIMITS } from '@switchboard/core';
 import type { ReasonCode, Skill, Team, User } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { NumberField, SelectField, TextField } from '../ui/inputs.tsx';
@@ -19,6 +20,7 @@ export function SkillsPage() {
           value={form.name}
           onChange={(name) => set({ name })}
           error={errors.name}
+          maxLength={LIMITS.skillName.max}
           required
         />
       )}
@@ -68,6 +70,7 @@ export function ReasonCodesPage() {
             value={form.label}
             onChange={(label) => set({ label })}
             error={errors.label}
+            maxLength={LIMITS.reasonLabel.max}
             required
           />
         </>
@@ -118,6 +121,7 @@ export function TeamsPage() {
             value={form.name}
             onChange={(n) => set({ name: n })}
             error={errors.name}
+            maxLength={LIMITS.teamName.max}
             required
           />
           <SelectField

@@ -1,3 +1,4 @@
+import { LIMITS } from '@switchboard/core';
 import type { Role, Skill, Team, User } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
@@ -123,6 +124,7 @@ function UserFields(props: FormProps<UserForm> & { teams: Team[]; skills: Skill[
           value={form.username}
           onChange={(v) => set({ username: v })}
           error={errors.username}
+          maxLength={LIMITS.username.max}
           disabled={editing}
           required
         />
@@ -131,6 +133,7 @@ function UserFields(props: FormProps<UserForm> & { teams: Team[]; skills: Skill[
           value={form.displayName}
           onChange={(v) => set({ displayName: v })}
           error={errors.displayName}
+          maxLength={LIMITS.displayName.max}
           required
         />
         <SelectField
@@ -146,6 +149,7 @@ function UserFields(props: FormProps<UserForm> & { teams: Team[]; skills: Skill[
           value={form.password}
           onChange={(v) => set({ password: v })}
           error={errors.password}
+          maxLength={LIMITS.password.max}
           hint="8–128 characters"
         />
         {takesContacts ? (
@@ -155,12 +159,14 @@ function UserFields(props: FormProps<UserForm> & { teams: Team[]; skills: Skill[
               value={form.alias}
               onChange={(v) => set({ alias: v })}
               error={errors.alias}
+              maxLength={LIMITS.agentAlias.max}
             />
             <TextField
               label="Extension"
               value={form.extension}
               onChange={(v) => set({ extension: v })}
               error={errors.extension}
+              maxLength={LIMITS.extension.max}
             />
           </>
         ) : null}

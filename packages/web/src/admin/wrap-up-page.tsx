@@ -49,6 +49,7 @@ export function WrapUpPage() {
               value={form.name}
               onChange={(name) => set({ name })}
               error={errors.name}
+              maxLength={wrapUpName.max}
               hint={NAME_HINT}
               required
             />
@@ -132,6 +133,7 @@ function Reasons(props: { categoryId: string; onChanged: () => void; onClose: ()
                   value={renaming.name}
                   onChange={(value) => setRenaming({ id: reason.id, name: value })}
                   error={changing.fields.name}
+                  maxLength={wrapUpName.max}
                   required
                 />
                 <button type="submit" className="primary" disabled={changing.busy}>
@@ -167,6 +169,7 @@ function Reasons(props: { categoryId: string; onChanged: () => void; onClose: ()
           value={name}
           onChange={setName}
           error={adding.fields.name}
+          maxLength={wrapUpName.max}
           hint={`${NAME_HINT}; at most ${wrapUpReasonsPerCategory.max} per category`}
           required
         />

@@ -9,6 +9,8 @@ export function TextField(props: {
   type?: 'text' | 'password';
   disabled?: boolean;
   required?: boolean;
+  /** From core/limits.ts: the browser then refuses to take more characters than the server would. */
+  maxLength?: number;
 }) {
   return (
     <Field label={props.label} error={props.error} {...(props.hint ? { hint: props.hint } : {})}>
@@ -19,6 +21,7 @@ export function TextField(props: {
           value={props.value}
           disabled={props.disabled}
           required={props.required}
+          maxLength={props.maxLength}
           onChange={(e) => props.onChange(e.target.value)}
         />
       )}

@@ -13,6 +13,7 @@ import { contactNotes } from './0012-contact-notes.ts';
 import { chatWhispers } from './0013-chat-whispers.ts';
 import { csqThresholds } from './0014-csq-thresholds.ts';
 import { assistRequests } from './0015-assist-requests.ts';
+import { namesIgnoreCase } from './0016-names-ignore-case.ts';
 
 export interface Migration {
   id: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 13, name: 'chat whispers', sql: chatWhispers },
   { id: 14, name: 'csq alert thresholds', sql: csqThresholds },
   { id: 15, name: 'assist requests', sql: assistRequests },
+  { id: 16, name: 'names unique ignoring case', sql: namesIgnoreCase },
 ];

@@ -5,13 +5,37 @@ interface PostgresError {
   constraint?: unknown;
 }
 
+/** Unique indexes on a name compared without case, and the field of the request that holds that name. */
+const NAMED_BY: Record<string, string> = {
+  skills_name_ci: 'name',
+  teams_name_ci: 'name',
+  csqs_name_ci: 'name',
+  calendars_name_ci: 'name',
+  chat_widgets_name_ci: 'name',
+  users_tenant_username_ci: 'username',
+  users_tenant_id_username_key: 'username',
+  predefined_responses_title: 'title',
+  wrap_up_category_versions_name: 'name',
+  wrap_up_reasons_name: 'name',
+};
+
+/** The refusal of a name another record of the tenant already has, ignoring case, pinned to its field. */
+export function nameTaken(what: string, field: string) {
+  const message = `Another ${what} already has this ${field} (ignoring upper and lower case): choose another.`;
+  return conflict(message, [{ path: `body/${field}`, field, message }]);
+}
+
 /** Turns constraint violations (same codes from PGlite and PostgreSQL) into caller errors. */
 export async function translateConstraintErrors<T>(what: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const code = (error as PostgresError).code;
-    if (code === '23505') throw conflict(`A ${what} with that name or key already exists.`);
+    const { code, constraint } = error as PostgresError;
+    if (code === '23505') {
+      const field = typeof constraint === 'string' ? NAMED_BY[constraint] : undefined;
+      if (field) throw nameTaken(what, field);
+      throw conflict(`A ${what} with that name or key already exists.`);
+    }
     if (code === '23503')
       throw invalid(`The ${what} refers to something that does not exist in this tenant.`);
     throw error;
