@@ -276,6 +276,16 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     await page.getByRole('link', { name: 'Queues' }).click();
     const row = page.locator('tr[data-queue="Billing chat"]');
     await row.waitFor();
+    const headers = await row.locator('xpath=ancestor::table').locator('thead th').allInnerTexts();
+    const cells = await row.locator('th, td').allInnerTexts();
+    const figure = (header: string) => cells[headers.indexOf(header)]?.trim();
+    // So far today: one chat, offered to Ann and accepted at once, then wrapped up; Ann is Ready again.
+    assert.equal(figure('Waiting'), '0');
+    assert.equal(figure('Ready'), '1');
+    assert.equal(figure('Busy'), '0');
+    assert.equal(figure('Offered today'), '1');
+    assert.equal(figure('Abandoned'), '0');
+    assert.match(figure('Service level') ?? '', /^100 %/);
     await screenshot(page, 'supervisor-queues');
   });
 
