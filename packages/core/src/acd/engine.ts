@@ -18,6 +18,7 @@ import {
   type TransferTarget,
   transferContact,
 } from './contact-moves.ts';
+import { desktopLost } from './desktop-lost.ts';
 import type { AcdEvent } from './events.ts';
 import {
   acceptInvite,
@@ -101,6 +102,11 @@ export class AcdEngine {
     reasonCode: number | null = null,
   ): AcdEvent[] {
     return this.#run(() => setAgentState(this.#state, agentId, domain, state, reasonCode));
+  }
+
+  /** The agent's desktop has been gone past the grace period: Ready (or Reserved) becomes Not Ready. */
+  desktopLost(agentId: string, reasonCode: number | null): AcdEvent[] {
+    return this.#run(() => desktopLost(this.#state, agentId, reasonCode));
   }
 
   createContact(contact: NewContact): AcdEvent[] {

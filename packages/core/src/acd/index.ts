@@ -1,6 +1,7 @@
 export * from './channel-settings.ts';
 export type { WrapUp } from './contact-commands.ts';
 export type { TransferTarget } from './contact-moves.ts';
+export { DesktopPresence } from './desktop-presence.ts';
 export { AcdEngine } from './engine.ts';
 export * from './events.ts';
 export { type InviteTarget, MAX_AGENTS_IN_CHAT } from './group-chat.ts';

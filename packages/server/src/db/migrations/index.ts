@@ -9,6 +9,7 @@ import { chatSessions } from './0008-chat-sessions.ts';
 import { groupChat } from './0009-group-chat.ts';
 import { signInAndSecrets } from './0010-sign-in-and-secrets.ts';
 import { streamTickets } from './0011-stream-tickets.ts';
+import { connectionLostReason } from './0017-connection-lost-reason.ts';
 
 export interface Migration {
   id: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: 'group chat', sql: groupChat },
   { id: 10, name: 'sign-in throttle and sealed secrets', sql: signInAndSecrets },
   { id: 11, name: 'stream tickets', sql: streamTickets },
+  { id: 17, name: 'connection lost reason code', sql: connectionLostReason },
 ];
