@@ -37,6 +37,7 @@ import {
   type Domain,
   type NewContact,
 } from './model.ts';
+import { positionInLine } from './queue-position.ts';
 import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
 import { type AcdState, createState, type Selection } from './state.ts';
 import { fireDueTimers, nextDeadline } from './timers.ts';
@@ -208,6 +209,14 @@ export class AcdEngine {
   contact(contactId: string): ContactView | undefined {
     const contact = this.#state.contacts.get(contactId);
     return contact && viewContact(contact);
+  }
+
+  /** A queued contact's place in its CSQ's line (1 = next), by priority then age; null when not in a line. */
+  queuePosition(contactId: string): number | null {
+    const contact = this.#state.contacts.get(contactId);
+    const line = contact && this.#state.csqs.get(contact.csqId)?.waiting;
+    if (!contact || contact.status !== 'queued' || !line?.has(contact)) return null;
+    return positionInLine(line.values(), contact);
   }
 
   csqWaiting(csqId: string): number {
