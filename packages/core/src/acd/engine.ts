@@ -214,8 +214,9 @@ export class AcdEngine {
   /** A queued contact's place in its CSQ's line (1 = next), by priority then age; null when not in a line. */
   queuePosition(contactId: string): number | null {
     const contact = this.#state.contacts.get(contactId);
-    const line = contact && this.#state.csqs.get(contact.csqId)?.waiting;
-    if (!contact || contact.status !== 'queued' || !line?.has(contact)) return null;
+    if (contact?.status !== 'queued') return null;
+    const line = this.#state.csqs.get(contact.csqId)?.waiting;
+    if (!line?.has(contact)) return null;
     return positionInLine(line.values(), contact);
   }
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ManualClock } from '../clock.ts';
 import { AcdEngine } from './engine.ts';
-import { expectedWaitMs, type LineKeys, positionInLine } from './queue-position.ts';
+import { expectedWaitMs, positionInLine } from './queue-position.ts';
 
 const keys = fc.record({
   priority: fc.integer({ min: 0, max: 3 }),
