@@ -2,6 +2,7 @@
  * An agent who closes the desktop while Ready: after the tenant's grace period the supervisor's team view
  * shows them Not Ready with the system reason "Connection lost", so offers stop ringing out at an empty desk.
  */
+import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ApiClient } from '../../../cli/src/simulate/api.ts';
@@ -22,13 +23,14 @@ const PASSWORD = 'Desk-password-1';
 describe('a closed desktop', { skip: availability.available ? false : availability.reason }, () => {
   let server: ServerProcess;
   let browser: Browser;
+  let api: <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
   before(async () => {
     await buildDesktop();
     server = await ServerProcess.create();
     browser = await launchBrowser();
     const client = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
-    const api = <T>(method: string, path: string, body?: unknown) => client.request<T>(method, path, body);
+    api = (method, path, body) => client.request(method, path, body);
     const sue = await api<{ id: string }>('POST', '/users', {
       username: 'sue',
       displayName: 'Sue Supervisor',
@@ -70,5 +72,29 @@ describe('a closed desktop', { skip: availability.available ? false : availabili
     // The grace (10 s) plus at most one sweep (5 s) later.
     await annDigital.filter({ hasText: 'Not ready (Connection lost)' }).waitFor({ timeout: 30_000 });
     await screenshot(supervisor.page, 'supervisor-team-connection-lost');
+  });
+
+  test('an administrator sets the grace and picks the Not Ready reason on the Desktop presence page', async () => {
+    const away = await api<{ id: string }>('POST', '/reason-codes', {
+      kind: 'not_ready',
+      code: 9,
+      label: 'Away',
+    });
+    const admin = await desk(browser, server.url);
+    await signIn(admin.page, 'admin', ADMIN_PASSWORD);
+    await admin.page.getByRole('link', { name: 'Administration' }).click();
+    await admin.page.getByRole('link', { name: 'Desktop presence' }).click();
+    const grace = admin.page.getByLabel('Disconnect grace (seconds, 10–600)');
+    await grace.fill('45');
+    await admin.page.getByLabel('Not Ready reason').selectOption({ label: 'Away (9)' });
+    await admin.page.getByRole('button', { name: 'Save' }).click();
+    await admin.page.getByText('Saved.').waitFor();
+    await screenshot(admin.page, 'admin-desktop-presence');
+    const tenant = await api<{ settings: { presence: Record<string, unknown> } }>('GET', '/tenant');
+    assert.deepEqual(tenant.settings.presence, {
+      disconnectGraceSeconds: 45,
+      disconnectReasonCodeId: away.id,
+    });
+    assert.deepEqual(admin.errors, []);
   });
 });
