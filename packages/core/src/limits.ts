@@ -89,4 +89,6 @@ export const LIMITS = {
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },
   authCodeMinutes: { min: 1, max: 10, default: 1 },
+  /** How long an agent's desktop may be gone (every tab closed) before they are put Not Ready. */
+  disconnectGraceSeconds: { min: 10, max: 600, default: 60 },
 } as const;

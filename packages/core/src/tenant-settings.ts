@@ -28,3 +28,40 @@ export function changeTokenLifetimes(
   }
   return next;
 }
+
+/** What happens to an agent whose every desktop tab has closed (the desktop's event stream). */
+export interface PresenceSettings {
+  disconnectGraceSeconds: number;
+  /** The Not Ready reason code given; null means the tenant's system code "Connection lost". */
+  disconnectReasonCodeId: string | null;
+}
+
+export const DEFAULT_PRESENCE_SETTINGS: PresenceSettings = {
+  disconnectGraceSeconds: LIMITS.disconnectGraceSeconds.default,
+  disconnectReasonCodeId: null,
+};
+
+/** The reason code every tenant has for agents moved Not Ready because their desktop went away. */
+export const CONNECTION_LOST_REASON = {
+  system: 'connection_lost',
+  label: 'Connection lost',
+  code: 32759,
+} as const;
+
+/** Merges a change into the presence settings, refusing a grace outside its bounds. */
+export function changePresenceSettings(
+  current: PresenceSettings,
+  change: Partial<PresenceSettings>,
+): PresenceSettings {
+  const next = { ...current, ...change };
+  const { min, max } = LIMITS.disconnectGraceSeconds;
+  const grace = next.disconnectGraceSeconds;
+  if (!Number.isInteger(grace) || grace < min || grace > max) {
+    throw invalid(`disconnectGraceSeconds must be a whole number from ${min} to ${max}.`, {
+      field: 'disconnectGraceSeconds',
+      min,
+      max,
+    });
+  }
+  return next;
+}

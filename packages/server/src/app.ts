@@ -10,6 +10,7 @@ import { calendarRoutes } from './acd/calendars.routes.ts';
 import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
 import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
+import { DESKTOP_SWEEP_MS } from './acd/desktop-watch.ts';
 import { type AccessChange, EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
 import { everyInterval, type Repeat } from './acd/repeat.ts';
@@ -236,7 +237,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     { prefix: '/api/v1' },
   );
+  const stopSweeping = context.repeat(DESKTOP_SWEEP_MS, () => {
+    context.acd.desktops.sweep().catch((error) => app.log.error({ err: error }, 'lost desktops not swept'));
+  });
   app.addHook('onClose', () => {
+    stopSweeping();
     assist.stop();
     return context.acd.stop();
   });

@@ -10,6 +10,7 @@ export type Frame =
   | { type: 'agent_joined'; alias: string }
   | { type: 'agent_left'; alias: string }
   | { type: 'join_timeout' }
+  | { type: 'queue'; position: number; expectedWaitSeconds: number | null }
   | { type: 'ended'; by: string };
 
 /** The session's chat, as a frame may change it. */
@@ -46,7 +47,7 @@ export function applyFrame(frame: Frame, chat: FrameTarget): void {
     case 'agent_joined':
       saved.status = 'active';
       saved.alias = frame.alias;
-      chat.update({ status: 'active', alias: frame.alias });
+      chat.update({ status: 'active', alias: frame.alias, queue: null });
       chat.system(`${texts.agentJoined.before}${frame.alias}${texts.agentJoined.after}`);
       break;
     case 'agent_left':
@@ -56,7 +57,12 @@ export function applyFrame(frame: Frame, chat: FrameTarget): void {
     case 'join_timeout':
       chat.system(texts.joinTimeout);
       break;
+    case 'queue':
+      if (Number.isInteger(frame.position) && frame.position > 0)
+        chat.update({ queue: { position: frame.position, expectedWaitSeconds: frame.expectedWaitSeconds } });
+      break;
     case 'ended':
+      chat.update({ queue: null });
       chat.ended();
       break;
   }

@@ -49,6 +49,8 @@ export interface SessionState {
   status: ChatStatus | null;
   alias: string | null;
   agentTyping: boolean;
+  /** While waiting: the place in line (1 = next) and the expected wait when the queue has history. */
+  queue: { position: number; expectedWaitSeconds: number | null } | null;
   /** Whether the stream is up; false while reconnecting. */
   connected: boolean;
   log: LogEntry[];

@@ -281,6 +281,7 @@ const idleState = (): SessionState => ({
   status: null,
   alias: null,
   agentTyping: false,
+  queue: null,
   connected: false,
   log: [],
   rated: false,

@@ -48,6 +48,7 @@ export const initialState = (): WidgetState => ({
     status: null,
     alias: null,
     agentTyping: false,
+    queue: null,
     connected: false,
     log: [],
     rated: false,

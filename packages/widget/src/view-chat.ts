@@ -18,6 +18,7 @@ export class ChatScreen {
   readonly #log: HTMLOListElement;
   readonly #entries = new Map<string, HTMLLIElement>();
   readonly #typing: HTMLElement;
+  readonly #queue: HTMLElement;
   readonly #compose: HTMLFormElement;
   readonly #text: HTMLTextAreaElement;
   readonly #count: HTMLElement;
@@ -50,6 +51,8 @@ export class ChatScreen {
       'aria-label': config.branding.titleText,
     });
     this.#typing = h('p', { class: 'typing', 'aria-live': 'polite' });
+    // Polite: a screen reader tells the new place when the customer is not busy, never interrupting.
+    this.#queue = h('p', { class: 'queue', 'aria-live': 'polite', 'data-testid': 'queue-position' });
     this.#text = h('textarea', { id: 'sb-text', placeholder: messages.placeholder, rows: 2 });
     this.#count = h('p', { class: 'count', 'aria-live': 'polite' });
     const send = h('button', { type: 'submit', class: 'primary' }, labels.send);
@@ -125,6 +128,7 @@ export class ChatScreen {
       { class: 'chat' },
       this.#actions,
       this.#confirm,
+      this.#queue,
       this.#log,
       this.#typing,
       this.#error,
@@ -141,6 +145,9 @@ export class ChatScreen {
     const ended = chat.status === 'ended';
     const typing = chat.agentTyping && chat.alias ? `${chat.alias}${this.#config.labels.typing}` : '';
     setText(this.#typing, typing);
+    const line = chat.status === 'queued' ? chat.queue : null;
+    setText(this.#queue, line ? queueText(line.position, line.expectedWaitSeconds) : '');
+    show(this.#queue, line !== null);
     setText(this.#error, chat.error ?? '');
     show(this.#error, chat.error !== null);
     show(this.#compose, !ended);
@@ -218,6 +225,15 @@ export class ChatScreen {
     show(this.#count, used >= COUNT_FROM);
     this.#text.setAttribute('aria-invalid', String(used > MESSAGE_MAX_CODE_POINTS));
   }
+}
+
+/** "You are number 3 in line · expected wait about 2 min"; no estimate, no second part. */
+export function queueText(position: number, expectedWaitSeconds: number | null): string {
+  const place = position === 1 ? 'You are next in line' : `You are number ${position} in line`;
+  if (expectedWaitSeconds === null) return place;
+  const wait =
+    expectedWaitSeconds < 60 ? 'less than a minute' : `about ${Math.round(expectedWaitSeconds / 60)} min`;
+  return `${place} · expected wait ${wait}`;
 }
 
 function ratingForm(config: PublicWidget, actions: ViewActions): HTMLFormElement {

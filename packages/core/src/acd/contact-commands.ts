@@ -57,11 +57,12 @@ export function declineOffer(
   agentId: string,
   contactId: string,
   cause: 'rejected' | 'no_answer',
+  reasonCode: number | null = null,
 ): void {
   const { agent, contact } = offeredTo(state, agentId, contactId);
   withdrawOffer(state, contact, agent, cause);
   const domain = domainOf(contact.channel);
-  agent.choose(domain, 'not_ready', null);
+  agent.choose(domain, 'not_ready', reasonCode);
   refreshAgent(state, agent, cause);
   if (contact.stickyAgentId !== null) {
     cancelTimer(state, contact, 'sticky');

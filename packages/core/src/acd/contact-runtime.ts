@@ -64,7 +64,10 @@ export interface Invite {
 }
 
 /** Queue order: higher priority first, then the one waiting longest, then the one created first. */
-export function queuedBefore(a: ContactRuntime, b: ContactRuntime): boolean {
+export function queuedBefore(
+  a: Pick<ContactRuntime, 'priority' | 'queuedAt' | 'seq'>,
+  b: Pick<ContactRuntime, 'priority' | 'queuedAt' | 'seq'>,
+): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
   if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt;
   return a.seq < b.seq;

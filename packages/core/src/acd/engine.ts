@@ -18,6 +18,7 @@ import {
   type TransferTarget,
   transferContact,
 } from './contact-moves.ts';
+import { desktopLost } from './desktop-lost.ts';
 import type { AcdEvent } from './events.ts';
 import {
   acceptInvite,
@@ -36,6 +37,7 @@ import {
   type Domain,
   type NewContact,
 } from './model.ts';
+import { positionInLine } from './queue-position.ts';
 import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
 import { type AcdState, createState, type Selection } from './state.ts';
 import { fireDueTimers, nextDeadline } from './timers.ts';
@@ -102,6 +104,11 @@ export class AcdEngine {
     reasonCode: number | null = null,
   ): AcdEvent[] {
     return this.#run(() => setAgentState(this.#state, agentId, domain, state, reasonCode));
+  }
+
+  /** The agent's desktop has been gone past the grace period: Ready (or Reserved) becomes Not Ready. */
+  desktopLost(agentId: string, reasonCode: number | null): AcdEvent[] {
+    return this.#run(() => desktopLost(this.#state, agentId, reasonCode));
   }
 
   createContact(contact: NewContact): AcdEvent[] {
@@ -213,6 +220,15 @@ export class AcdEngine {
   contact(contactId: string): ContactView | undefined {
     const contact = this.#state.contacts.get(contactId);
     return contact && viewContact(contact);
+  }
+
+  /** A queued contact's place in its CSQ's line (1 = next), by priority then age; null when not in a line. */
+  queuePosition(contactId: string): number | null {
+    const contact = this.#state.contacts.get(contactId);
+    if (contact?.status !== 'queued') return null;
+    const line = this.#state.csqs.get(contact.csqId)?.waiting;
+    if (!line?.has(contact)) return null;
+    return positionInLine(line.values(), contact);
   }
 
   csqWaiting(csqId: string): number {

@@ -25,6 +25,11 @@ export class IndexedHeap<T extends HeapNode> {
     return node.heapIndex >= 0 && this.#items[node.heapIndex] === node;
   }
 
+  /** Every node, in no particular order. */
+  values(): readonly T[] {
+    return this.#items;
+  }
+
   peek(): T | undefined {
     return this.#items[0];
   }

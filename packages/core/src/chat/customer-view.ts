@@ -23,6 +23,8 @@ export type CustomerFrame =
   | { type: 'agent_joined'; alias: string }
   | { type: 'agent_left'; alias: string }
   | { type: 'join_timeout' }
+  /** While waiting: the place in the CSQ's line (1 = next) and, when the CSQ has history, the expected wait. */
+  | { type: 'queue'; position: number; expectedWaitSeconds: number | null }
   | { type: 'ended'; by: ChatEndedBy };
 
 export const endedByOf = (cause: Cause | null): ChatEndedBy =>

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { channelSettingsOf, loadAgents, loadOpenContacts, type RouterBatch } from './acd-store.ts';
 import { csqsRepository } from './csqs.repository.ts';
+import { DesktopWatch } from './desktop-watch.ts';
 import { EventBus } from './event-bus.ts';
 import { TenantRouter } from './tenant-router.ts';
 
@@ -16,11 +17,14 @@ export class AcdRuntime {
   readonly #clock: Clock;
   readonly #log: FastifyBaseLogger | undefined;
   readonly #routers = new Map<string, Promise<TenantRouter>>();
+  /** Agents' open desktops, and who to put Not Ready when theirs has been gone too long. */
+  readonly desktops: DesktopWatch;
 
   constructor(db: Db, clock: Clock, log?: FastifyBaseLogger) {
     this.#db = db;
     this.#clock = clock;
     this.#log = log;
+    this.desktops = new DesktopWatch(db, clock, (tenantId, command) => this.run(tenantId, command));
   }
 
   router(tenantId: string): Promise<TenantRouter> {

@@ -40,6 +40,7 @@ export function serveEventSocket(
   { db, clock, acd, notices, access, repeat, assist }: AppContext,
   socket: WebSocket,
   caller: { principal: Principal; grant: Grant },
+  desktop = false,
 ): void {
   const { grant } = caller;
   let principal = caller.principal;
@@ -106,11 +107,15 @@ export function serveEventSocket(
     socket.ping();
     void recheck();
   });
+  // The agent's desktop (not an API client): while none of their desktops is open they are not really there.
+  const present = desktop && isAllowed(principal, 'contact.handle');
+  if (present) acd.desktops.opened(grant.tenantId, grant.userId);
   function stop() {
     if (!open) return;
     open = false;
     stopHeartbeat();
     for (const off of unsubscribe) off();
+    if (present) acd.desktops.closed(grant.tenantId, grant.userId);
   }
   socket.on('close', stop);
   socket.send(JSON.stringify({ type: 'hello', userId: principal.userId, role: principal.role }));

@@ -36,7 +36,8 @@ async function socketCaller(
 /**
  * The desktop event stream: committed router events as JSON messages, and notices (team messages) for the
  * people they name. Browsers cannot set headers on a WebSocket, so they first trade their token for a
- * one-use ticket (`POST /events/tickets`) and connect with `?ticket=`.
+ * one-use ticket (`POST /events/tickets`) and connect with `?ticket=`. The agent desktop adds `&client=desktop`:
+ * an agent all of whose desktop streams have closed is put Not Ready after the tenant's grace period.
  */
 export function eventRoutes(app: App, context: AppContext): void {
   app.post(
@@ -80,7 +81,8 @@ export function eventRoutes(app: App, context: AppContext): void {
         socket.close(4401, typed.code);
         return;
       }
-      serveEventSocket(context, socket, caller);
+      const { client } = request.query as { client?: string };
+      serveEventSocket(context, socket, caller, client === 'desktop');
     },
   });
 }

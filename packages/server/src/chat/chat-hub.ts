@@ -1,9 +1,13 @@
-import type { AcdEvent, ContactEvent, CustomerFrame } from '@switchboard/core';
+import { type AcdEvent, type ContactEvent, type CustomerFrame, WAIT_ESTIMATE } from '@switchboard/core';
 import type { EventBus } from '../acd/event-bus.ts';
 import type { Db } from '../db/database.ts';
 
 /** What a chat's customer connection hears: the router's events for the chat, or a frame sent to it directly. */
-export type ChatItem = { kind: 'event'; event: AcdEvent } | { kind: 'frame'; frame: CustomerFrame };
+export type ChatItem =
+  | { kind: 'event'; event: AcdEvent }
+  | { kind: 'frame'; frame: CustomerFrame }
+  /** Something moved in the tenant's queues: a waiting customer's place may have changed. */
+  | { kind: 'line' };
 type Listener = (item: ChatItem) => void;
 
 interface TenantChats {
@@ -11,6 +15,8 @@ interface TenantChats {
   chats: Map<string, Set<Listener>>;
   /** Keeps the tenant's events in order while aliases load. */
   chain: Promise<void>;
+  /** When each CSQ's recent chats were answered, newest last (for the customers' expected wait). */
+  answers: Map<string, number[]>;
 }
 
 const ALIAS_TTL_MS = 60_000;
@@ -34,7 +40,12 @@ export class ChatHub {
   subscribe(tenantId: string, contactId: string, listener: Listener): () => void {
     let tenant = this.#tenants.get(tenantId);
     if (!tenant) {
-      const created: TenantChats = { unsubscribe: () => {}, chats: new Map(), chain: Promise.resolve() };
+      const created: TenantChats = {
+        unsubscribe: () => {},
+        chats: new Map(),
+        chain: Promise.resolve(),
+        answers: new Map(),
+      };
       created.unsubscribe = this.#bus.subscribe(tenantId, (events) => this.#route(tenantId, created, events));
       this.#tenants.set(tenantId, created);
       tenant = created;
@@ -80,11 +91,35 @@ export class ChatHub {
     return alias;
   }
 
+  /** When the CSQ's recent contacts were answered, as far as this process heard while it had chats open. */
+  answeredAt(tenantId: string, csqId: string): readonly number[] {
+    return this.#tenants.get(tenantId)?.answers.get(csqId) ?? [];
+  }
+
   #route(tenantId: string, tenant: TenantChats, events: AcdEvent[]): void {
+    let moved = false;
+    for (const event of events) {
+      if (event.type === 'agent.state_changed') continue;
+      moved = true;
+      if (event.type !== 'contact.accepted') continue;
+      const answers = tenant.answers.get(event.csqId) ?? [];
+      answers.push(event.at);
+      if (answers.length > WAIT_ESTIMATE.answers) answers.shift();
+      tenant.answers.set(event.csqId, answers);
+    }
     const mine = events.filter(
       (e): e is ContactEvent => e.type !== 'agent.state_changed' && tenant.chats.has(e.contactId),
     );
-    if (mine.length === 0) return;
+    if (mine.length > 0) this.#deliver(tenantId, tenant, mine);
+    // After the chats' own events, so each connection already knows whether its customer still waits.
+    if (moved)
+      tenant.chain = tenant.chain.then(() => {
+        for (const listeners of tenant.chats.values())
+          for (const listener of listeners) listener({ kind: 'line' });
+      });
+  }
+
+  #deliver(tenantId: string, tenant: TenantChats, mine: ContactEvent[]): void {
     tenant.chain = tenant.chain.then(async () => {
       for (const event of mine) {
         const agentId =

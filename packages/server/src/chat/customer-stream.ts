@@ -6,6 +6,7 @@ import { toSwitchboardError } from '../http/errors.ts';
 import { chatRepository } from './chat.repository.ts';
 import { type ChatDeps, customerTyping } from './chat.service.ts';
 import type { ChatItem } from './chat-hub.ts';
+import { queueUpdates } from './queue-updates.ts';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -15,7 +16,7 @@ const wire = (frame: CustomerFrame) =>
 /**
  * One customer connection: `hello` with the chat's state, the stored messages numbered above `after`, then
  * live frames. What arrives while the backlog is read waits and is sent after it; a message is never sent
- * twice on one connection. The customer may send `{"type":"typing","typing":true|false}`.
+ * twice on one connection. While the chat waits, `queue` frames tell its place in line (throttled). The customer may send `{"type":"typing","typing":true|false}`.
  */
 export async function serveCustomerStream(
   chat: ChatDeps,
@@ -29,6 +30,7 @@ export async function serveCustomerStream(
   let waiting: ChatItem[] | null = [];
   let view: CustomerView | null = null;
   let unsubscribe = () => {};
+  let line: ReturnType<typeof queueUpdates> | null = null;
   let alive = true;
   const heartbeat = setInterval(() => {
     if (!alive) socket.terminate();
@@ -42,6 +44,7 @@ export async function serveCustomerStream(
   socket.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    line?.stop();
   });
 
   const send = (frame: CustomerFrame) => {
@@ -53,6 +56,7 @@ export async function serveCustomerStream(
   };
   const handle = (item: ChatItem) => {
     if (item.kind === 'frame') send(item.frame);
+    else if (item.kind === 'line') line?.changed();
     else if (view) for (const frame of view.apply(item.event)) send(frame);
   };
 
@@ -80,6 +84,9 @@ export async function serveCustomerStream(
     if (agentId) await chat.hub.loadAlias(tenantId, agentId);
     view = new CustomerView(chatId, { status, agentId }, (id) => chat.hub.alias(tenantId, id));
     socket.send(wire(view.hello()));
+    const current = view;
+    line = queueUpdates(chat, tenantId, chatId, () => current.status === 'queued', send);
+    line.changed();
     for (const message of await chatRepository.messages(chat.db, tenantId, chatId, { after: lastSeq }))
       send({ type: 'message', ...message });
     const held = waiting;

@@ -1,4 +1,11 @@
-import type { ApiKeyScope, ChannelSettings, ReasonCodeKind, Role, TokenLifetimes } from '@switchboard/core';
+import type {
+  ApiKeyScope,
+  ChannelSettings,
+  PresenceSettings,
+  ReasonCodeKind,
+  Role,
+  TokenLifetimes,
+} from '@switchboard/core';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Tables of tenants, people, sign-in, keys, secrets and the audit log: who may do what, and what they did. */
@@ -10,6 +17,8 @@ export interface TenantSettings {
   tokens: TokenLifetimes;
   /** Absent on tenants created before channel settings existed: the defaults apply. */
   channels?: ChannelSettings;
+  /** Absent on tenants created before desktop presence settings existed: the defaults apply. */
+  presence?: PresenceSettings;
 }
 
 export interface TenantsTable {
@@ -66,6 +75,8 @@ export interface ReasonCodesTable {
   kind: ReasonCodeKind;
   code: number;
   label: string;
+  /** Set on the codes the product gives itself ('connection_lost'); such a code cannot be deleted. */
+  system: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
 }
 

@@ -20,6 +20,7 @@ export const presentReasonCode = (row: ReasonCodeRow) => ({
   kind: row.kind,
   code: row.code,
   label: row.label,
+  system: row.system !== null,
 });
 
 export const presentUser = (row: UserRow, skills: AgentSkill[] = []) => ({

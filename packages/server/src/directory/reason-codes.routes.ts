@@ -16,7 +16,15 @@ const Kind = Type.Enum(REASON_CODE_KINDS, {
 });
 const Code = Type.Integer({ minimum: LIMITS.reasonCode.min, maximum: LIMITS.reasonCode.max });
 const Label = name(LIMITS.reasonLabel.max);
-const ReasonCode = Type.Object({ id: Uuid, kind: Kind, code: Type.Integer(), label: Type.String() });
+const ReasonCode = Type.Object({
+  id: Uuid,
+  kind: Kind,
+  code: Type.Integer(),
+  label: Type.String(),
+  system: Type.Boolean({
+    description: 'Given by the product itself (e.g. "Connection lost"): may be renamed, not deleted.',
+  }),
+});
 
 export function reasonCodeRoutes(app: App, { db }: AppContext): void {
   app.get(

@@ -1,4 +1,4 @@
-import { authorize, type ReasonCodeKind } from '@switchboard/core';
+import { authorize, invalid, type ReasonCodeKind } from '@switchboard/core';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -9,6 +9,11 @@ const loadReasonCode = (tenantId: string, id: string) => async (db: Db) => {
   const row = await reasonCodesRepository.findById(db, tenantId, id);
   return row && presentReasonCode(row);
 };
+
+const systemCode = (label: string, what: string) =>
+  invalid(`"${label}" is a system reason code, given when an agent's desktop is lost: ${what}.`, {
+    field: 'kind',
+  });
 
 const target = (id: string) => ({ entity: 'reason code', entityType: 'reason_code', entityId: id });
 
@@ -44,7 +49,11 @@ export function updateReasonCode(
       ...target(id),
       action: 'update',
       load: loadReasonCode(principal.tenantId, id),
-      apply: (trx) => reasonCodesRepository.update(trx, principal.tenantId, id, change),
+      apply: async (trx, before) => {
+        if (before?.system && change.kind !== undefined && change.kind !== before.kind)
+          throw systemCode(before.label, 'its kind cannot change');
+        await reasonCodesRepository.update(trx, principal.tenantId, id, change);
+      },
     }),
   );
 }
@@ -55,6 +64,9 @@ export async function deleteReasonCode(db: Db, principal: Principal, id: string)
     ...target(id),
     action: 'delete',
     load: loadReasonCode(principal.tenantId, id),
-    apply: (trx) => reasonCodesRepository.delete(trx, principal.tenantId, id),
+    apply: async (trx, before) => {
+      if (before?.system) throw systemCode(before.label, 'it cannot be deleted (rename it instead)');
+      await reasonCodesRepository.delete(trx, principal.tenantId, id);
+    },
   });
 }

@@ -19,11 +19,20 @@ const Tokens = {
     'Single sign-on authorization code lifetime, 1–10 minutes.',
   ),
 };
+const Presence = {
+  disconnectGraceSeconds: bounded(
+    LIMITS.disconnectGraceSeconds,
+    'How long an agent may have no desktop open (every tab closed) before a Ready agent is put Not Ready, 10–600 s (default 60).',
+  ),
+  disconnectReasonCodeId: Type.Union([Uuid, Type.Null()], {
+    description: 'The Not Ready reason code given then; null: the system code "Connection lost".',
+  }),
+};
 const Tenant = Type.Object({
   id: Uuid,
   name: Type.String(),
   displayName: Type.String(),
-  settings: Type.Object({ tokens: Type.Object(Tokens) }),
+  settings: Type.Object({ tokens: Type.Object(Tokens), presence: Type.Object(Presence) }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 
@@ -45,17 +54,28 @@ export function tenantRoutes(app: App, { db }: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Change token lifetimes (within the bounds shown)',
+        summary: 'Change token lifetimes and desktop presence (within the bounds shown)',
         security: bearer,
         body: Type.Object(
           {
-            tokens: Type.Object(
-              {
-                accessTokenMinutes: Type.Optional(Tokens.accessTokenMinutes),
-                refreshTokenHours: Type.Optional(Tokens.refreshTokenHours),
-                authCodeMinutes: Type.Optional(Tokens.authCodeMinutes),
-              },
-              { additionalProperties: false },
+            tokens: Type.Optional(
+              Type.Object(
+                {
+                  accessTokenMinutes: Type.Optional(Tokens.accessTokenMinutes),
+                  refreshTokenHours: Type.Optional(Tokens.refreshTokenHours),
+                  authCodeMinutes: Type.Optional(Tokens.authCodeMinutes),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+            presence: Type.Optional(
+              Type.Object(
+                {
+                  disconnectGraceSeconds: Type.Optional(Presence.disconnectGraceSeconds),
+                  disconnectReasonCodeId: Type.Optional(Presence.disconnectReasonCodeId),
+                },
+                { additionalProperties: false },
+              ),
             ),
           },
           { additionalProperties: false },

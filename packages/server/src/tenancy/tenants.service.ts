@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import {
   authorize,
+  CONNECTION_LOST_REASON,
+  changePresenceSettings,
   changeTokenLifetimes,
+  DEFAULT_PRESENCE_SETTINGS,
   DEFAULT_TOKEN_LIFETIMES,
   invalid,
   LIMITS,
+  type PresenceSettings,
   SwitchboardError,
   type TokenLifetimes,
 } from '@switchboard/core';
@@ -13,7 +17,12 @@ import { auditedChange, found } from '../audit/audited-change.ts';
 import { hashPassword } from '../auth/password.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { tenantsRepository, translateConstraintErrors, usersRepository } from '../db/repositories/index.ts';
+import {
+  reasonCodesRepository,
+  tenantsRepository,
+  translateConstraintErrors,
+  usersRepository,
+} from '../db/repositories/index.ts';
 import type { TenantRow } from '../db/schema.ts';
 import { NewUserBody } from '../directory/users.schema.ts';
 import { createUser, type NewUserInput, setUserPassword } from '../directory/users.service.ts';
@@ -30,7 +39,7 @@ const presentTenant = (row: TenantRow) => ({
   id: row.id,
   name: row.name,
   displayName: row.display_name,
-  settings: { tokens: row.settings.tokens },
+  settings: { tokens: row.settings.tokens, presence: row.settings.presence ?? DEFAULT_PRESENCE_SETTINGS },
   createdAt: row.created_at.toISOString(),
 });
 
@@ -59,6 +68,14 @@ export async function createTenant(db: Db, unchecked: NewTenant) {
         extension: null,
         team_id: null,
       });
+      const { system, label, code } = CONNECTION_LOST_REASON;
+      await reasonCodesRepository.insert(
+        trx,
+        tenantId,
+        crypto.randomUUID(),
+        { kind: 'not_ready', code, label },
+        system,
+      );
       const tenant = presentTenant(await found('Tenant', tenantsRepository.findById(trx, tenantId)));
       await recordChange(trx, systemPrincipal(tenantId), {
         action: 'create',
@@ -103,7 +120,7 @@ export async function getTenant(db: Db, principal: Principal) {
 export function updateTenantSettings(
   db: Db,
   principal: Principal,
-  change: { tokens?: Partial<TokenLifetimes> },
+  change: { tokens?: Partial<TokenLifetimes>; presence?: Partial<PresenceSettings> },
 ) {
   authorize(principal, 'tenant.configure');
   const load = async (trx: Db) => {
@@ -121,10 +138,27 @@ export function updateTenantSettings(
       apply: async (trx, before) => {
         if (!before) return;
         const tokens = changeTokenLifetimes(before.settings.tokens, change.tokens ?? {});
-        await tenantsRepository.updateSettings(trx, principal.tenantId, { ...before.settings, tokens });
+        const presence = changePresenceSettings(before.settings.presence, change.presence ?? {});
+        await checkDisconnectReason(trx, principal.tenantId, presence.disconnectReasonCodeId);
+        // The stored settings hold more than this route shows (channel settings): keep them.
+        const stored = await found('Tenant', tenantsRepository.findById(trx, principal.tenantId));
+        await tenantsRepository.updateSettings(trx, principal.tenantId, {
+          ...stored.settings,
+          tokens,
+          presence,
+        });
       },
     }),
   );
+}
+
+async function checkDisconnectReason(db: Db, tenantId: string, id: string | null): Promise<void> {
+  if (id === null) return;
+  const row = await reasonCodesRepository.findById(db, tenantId, id);
+  if (row?.kind !== 'not_ready')
+    throw invalid('disconnectReasonCodeId must be a Not Ready reason code of this tenant (or null).', {
+      field: 'disconnectReasonCodeId',
+    });
 }
 
 /** Creates a user from the command line, checked against the same schema as the API. */

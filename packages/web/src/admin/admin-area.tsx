@@ -3,6 +3,7 @@ import { AuditLogPage } from './audit-log-page.tsx';
 import { CalendarsPage } from './calendars-page.tsx';
 import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
+import { PresenceSettingsPage } from './presence-settings-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
 import { ApiKeysPage, ChannelSettingsPage } from './settings-pages.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
@@ -20,6 +21,7 @@ const PAGES = [
   ['/calendars', 'Calendars', CalendarsPage],
   ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
+  ['/presence', 'Desktop presence', PresenceSettingsPage],
   ['/api-keys', 'API keys', ApiKeysPage],
   ['/audit', 'Audit log', AuditLogPage],
 ] as const;

@@ -62,6 +62,8 @@ export interface ReasonCode {
   kind: 'not_ready' | 'logout';
   code: number;
   label: string;
+  /** Given by the product ("Connection lost"): may be renamed, not deleted. */
+  system?: boolean;
 }
 
 export interface DomainState {

@@ -74,7 +74,7 @@ export class EventStream {
     if (this.#closed || generation !== this.#generation) return;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(
-      `${scheme}://${location.host}/api/v1/events?ticket=${encodeURIComponent(ticket)}`,
+      `${scheme}://${location.host}/api/v1/events?ticket=${encodeURIComponent(ticket)}&client=desktop`,
     );
     this.#socket = socket;
     socket.onmessage = (message) => {

@@ -14,6 +14,7 @@ import { chatWhispers } from './0013-chat-whispers.ts';
 import { csqThresholds } from './0014-csq-thresholds.ts';
 import { assistRequests } from './0015-assist-requests.ts';
 import { namesIgnoreCase } from './0016-names-ignore-case.ts';
+import { connectionLostReason } from './0017-connection-lost-reason.ts';
 
 export interface Migration {
   id: number;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 14, name: 'csq alert thresholds', sql: csqThresholds },
   { id: 15, name: 'assist requests', sql: assistRequests },
   { id: 16, name: 'names unique ignoring case', sql: namesIgnoreCase },
+  { id: 17, name: 'connection lost reason code', sql: connectionLostReason },
 ];

@@ -9,11 +9,27 @@ export interface ReasonCodeFields {
 }
 
 export const reasonCodesRepository = {
-  async insert(db: Db, tenantId: string, id: string, fields: ReasonCodeFields): Promise<void> {
+  async insert(
+    db: Db,
+    tenantId: string,
+    id: string,
+    fields: ReasonCodeFields,
+    system: string | null = null,
+  ): Promise<void> {
     await db
       .insertInto('reason_codes')
-      .values({ id, tenant_id: tenantId, ...fields })
+      .values({ id, tenant_id: tenantId, ...fields, system })
       .execute();
+  },
+
+  /** The code the product gives itself for `system` (e.g. 'connection_lost'). */
+  findSystem(db: Db, tenantId: string, system: string): Promise<ReasonCodeRow | undefined> {
+    return db
+      .selectFrom('reason_codes')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('system', '=', system)
+      .executeTakeFirst();
   },
 
   findById(db: Db, tenantId: string, id: string): Promise<ReasonCodeRow | undefined> {
