@@ -7,6 +7,8 @@ import { ErrorResponse } from './common.schema.ts';
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   app.addSchema(ErrorResponse);
   await app.register(swagger, {
+    // Shared schemas keep their $id as their component's name, so clients generated from the document name them too.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.0.3',
       info: {

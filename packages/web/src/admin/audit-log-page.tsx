@@ -1,20 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { User } from '../api/types.ts';
+import type { ItemOf, User } from '../api/types.ts';
 import { useDesk } from '../live/hooks.ts';
 import { Field, FormError, useSubmission } from '../ui/form.tsx';
 import { SelectField } from '../ui/inputs.tsx';
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  record: string | null;
-  before: unknown;
-  after: unknown;
-}
+type AuditEntry = ItemOf<'/audit-log'>;
 
 const PAGE = 50;
 

@@ -1,4 +1,5 @@
 import { LIMITS } from '@switchboard/core';
+import type { ItemOf } from '../api/types.ts';
 import { Field } from '../ui/form.tsx';
 import { SelectField, TextField } from '../ui/inputs.tsx';
 import { CrudPage } from './crud-page.tsx';
@@ -9,15 +10,7 @@ interface Interval {
   start: string;
   end: string;
 }
-interface Calendar {
-  id: string;
-  name: string;
-  timeZone: string;
-  mode: '24x7' | 'custom';
-  weekly: Record<Day, Interval[]>;
-  holidays: { date: string; name?: string }[];
-  customDays: { date: string; intervals: Interval[] }[];
-}
+type Calendar = ItemOf<'/calendars'>;
 interface CalendarForm {
   name: string;
   timeZone: string;

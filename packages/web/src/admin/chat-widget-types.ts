@@ -1,17 +1,14 @@
 import type { WidgetSettings } from '@switchboard/core';
-import type { PreviewCalendar } from './chat-widget-preview.tsx';
+import type { ItemOf } from '../api/types.ts';
 
+/** The editor's problem statement: a new one has no id until saved. */
 export interface ProblemStatement {
   id?: string;
   label: string;
   csqId: string;
 }
-export interface ChatWidget extends WidgetSettings {
-  id: string;
-  name: string;
-  description: string;
-  problemStatements: ProblemStatement[];
-}
+export type ChatWidget = ItemOf<'/chat-widgets'>;
+/** The editor's state (client-side). */
 export interface WidgetForm extends WidgetSettings {
   /** Set once saved: the embed snippet needs it. */
   id: string | null;
@@ -19,7 +16,8 @@ export interface WidgetForm extends WidgetSettings {
   description: string;
   problemStatements: ProblemStatement[];
 }
-export type Calendar = PreviewCalendar & { name: string };
+/** A calendar as the API lists it: the widget's hours may follow one. */
+export type Calendar = ItemOf<'/calendars'>;
 
 /** Merges a patch into one settings group of the form. */
 export type GroupSetter = <G extends keyof WidgetSettings>(

@@ -1,13 +1,7 @@
-import type { Csq } from '../api/types.ts';
+import type { Csq, ItemOf } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 
-interface Resource {
-  agentId: string;
-  username: string;
-  name: string;
-  alias: string | null;
-  competences: { skillId: string; minCompetence: number; competence: number }[];
-}
+type Resource = ItemOf<'/csqs/{id}/resources'>;
 
 /** "Show resources": the agents who qualify for a CSQ today, as the server computes it. */
 export function Resources(props: { csq: Csq; skillName: (id: string) => string; onClose: () => void }) {

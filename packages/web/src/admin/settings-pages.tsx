@@ -1,20 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { User } from '../api/types.ts';
+import type { ItemOf, ResponseOf, User } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { CheckboxField, NumberField, SelectField, TextField } from '../ui/inputs.tsx';
 
-interface ChannelSettings {
-  noAnswerTimeoutSeconds: { voice: number; chat: number; email: number };
-  joinTimeoutMinutes: number;
-  inactivityTimeoutMinutes: number;
-  stickyEmailTimeoutHours: number;
-  wrapUpTimeoutSeconds: number;
-  maxChatsPerAgent: number;
-  maxEmailsPerAgent: number;
-  offerChatWhileOnVoice: boolean;
-  offerVoiceWhileOnChat: boolean;
-}
+type ChannelSettings = ResponseOf<'/channel-settings', 'get'>;
 
 /** Channel parameters: timeouts, capacity and blending, for the whole tenant. */
 export function ChannelSettingsPage() {
@@ -76,9 +66,9 @@ export function ChannelSettingsPage() {
           error={errors.stickyEmailTimeoutHours}
         />
         <NumberField
-          label="Wrap-up timeout (seconds)"
-          value={form.wrapUpTimeoutSeconds}
-          onChange={(v) => set({ wrapUpTimeoutSeconds: num(v) })}
+          label="Wrap-up timeout (seconds, 5–7200; empty: none)"
+          value={form.wrapUpTimeoutSeconds ?? ''}
+          onChange={(v) => set({ wrapUpTimeoutSeconds: v === '' ? null : v })}
           error={errors.wrapUpTimeoutSeconds}
         />
         <NumberField
@@ -118,16 +108,8 @@ export function ChannelSettingsPage() {
   );
 }
 
-interface ApiKey {
-  id: string;
-  userId: string;
-  name: string;
-  scope: 'read' | 'write';
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  key?: string;
-}
+/** A listed key, or the one just created with its secret (shown once). */
+type ApiKey = ItemOf<'/users/{id}/api-keys'> & { key?: string };
 
 /** Service users' API keys: create (the secret is shown once), list, revoke. */
 export function ApiKeysPage() {

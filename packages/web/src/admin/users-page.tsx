@@ -1,5 +1,5 @@
 import { LIMITS } from '@switchboard/core';
-import type { Role, Skill, Team, User } from '../api/types.ts';
+import type { ResponseOf, Role, Skill, Team, User } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { CheckboxField, SelectField, TextField } from '../ui/inputs.tsx';
@@ -210,7 +210,11 @@ function UserFields(props: FormProps<UserForm> & { teams: Team[]; skills: Skill[
 function TeamMessagesSwitch(props: { userId: string }) {
   const { api } = useDesk();
   const state = useLive(
-    () => api.request<{ enabled: boolean }>('GET', `/users/${props.userId}/team-messages`),
+    () =>
+      api.request<ResponseOf<'/users/{id}/team-messages', 'get'>>(
+        'GET',
+        `/users/${props.userId}/team-messages`,
+      ),
     undefined,
     props.userId,
   );
@@ -222,7 +226,7 @@ function TeamMessagesSwitch(props: { userId: string }) {
         label="May send team messages"
         checked={state.data.enabled}
         onChange={async (enabled) => {
-          state.set(() => ({ enabled }));
+          state.set((current) => current && { ...current, enabled });
           const saved = await submission.run(() =>
             api.request('PUT', `/users/${props.userId}/team-messages`, { enabled }),
           );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AgentLive, Contact, Csq, LiveEvent, ReasonCode } from '../api/types.ts';
+import type { AgentLive, Contact, Csq, ItemOf, LiveEvent, ReasonCode } from '../api/types.ts';
 import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
 import { alertInBackground, askForNotifications, notificationsAllowed } from './alerts.ts';
 import { ChatConversation } from './chat-conversation.tsx';
@@ -33,11 +33,11 @@ export function AgentDesktop() {
   const deadlines = useRef(new Map<string, number | null>());
   const load = useCallback(async (): Promise<Desktop> => {
     const offerDeadline = async (id: string) => {
-      const events = await api.request<{ type: string; data: { deadline?: number | null } }[]>(
-        'GET',
-        `/contacts/${id}/events`,
-      );
-      return events.findLast((e) => e.type === 'contact.offered')?.data.deadline ?? null;
+      const events = await api.request<ItemOf<'/contacts/{id}/events'>[]>('GET', `/contacts/${id}/events`);
+      const data = events.findLast((e) => e.type === 'contact.offered')?.data;
+      // The API documents an event's data as any JSON: the offer's deadline is read only when it is a number.
+      const deadline = data && typeof data === 'object' && 'deadline' in data ? data.deadline : null;
+      return typeof deadline === 'number' ? deadline : null;
     };
     const agent = await api.request<AgentLive>('GET', `/agents/${me.id}`);
     const contacts = await Promise.all(

@@ -1,26 +1,13 @@
 import { LIMITS } from '@switchboard/core';
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { ChatLine, Contact } from '../api/types.ts';
+import type { Contact, ItemOf, ResponseOf } from '../api/types.ts';
 import { useDesk, useLive, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { duration } from '../ui/format.ts';
 
-interface InviteTarget {
-  csqId: string;
-  csqName: string;
-  available: number;
-}
+type InviteTarget = ItemOf<'/chats/{id}/invite-targets'>;
 
-interface Invitation {
-  contactId: string;
-  inviter: { id: string; name: string };
-  csqName: string;
-  notes: string | null;
-  deadline: string;
-  customer: { name: string | null };
-  problemStatement: string | null;
-  messages: ChatLine[];
-}
+type Invitation = ResponseOf<'/chats/{id}/invitation', 'get'>;
 
 /** A chat holds the customer and at most two agents. */
 const MAX_AGENTS = 2;

@@ -1,18 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { LiveEvent } from '../api/types.ts';
+import type { ItemOf, LiveEvent } from '../api/types.ts';
 import { useDesk, useLive, useNow } from '../live/hooks.ts';
 import { clock } from '../ui/format.ts';
 
-export interface TeamMessage {
-  id: string;
-  text: string;
-  supervisorId: string;
-  supervisorName: string;
-  teamIds: string[];
-  createdAt: string;
-  expiresAt: string;
-  deletedAt?: string | null;
-}
+export type TeamMessage = ItemOf<'/team-messages'>;
 
 const aboutMessages = (event: LiveEvent) => event.type.startsWith('team_message.');
 

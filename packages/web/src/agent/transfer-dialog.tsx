@@ -1,16 +1,17 @@
 import { LIMITS } from '@switchboard/core';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AgentStateName, Contact } from '../api/types.ts';
+import type { Contact, ResponseOf } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { STATE_LABELS } from '../ui/format.ts';
 
-interface TransferTargets {
-  csqs: { csqId: string; name: string; available: number }[];
-  agents: { agentId: string; name: string; state: AgentStateName; available: boolean }[];
-}
+type TransferTargets = ResponseOf<'/contacts/{id}/transfer-targets', 'get'>;
 
 const TARGETS_REFRESH_MS = 5_000;
+
+/** The API documents the state as a plain string: one it does not name is shown as it comes. */
+const stateLabel = (state: string) =>
+  Object.hasOwn(STATE_LABELS, state) ? STATE_LABELS[state as keyof typeof STATE_LABELS] : state;
 /** Counts characters as the server does (Unicode code points). */
 const length = (text: string) => [...text].length;
 
@@ -122,7 +123,7 @@ export function TransferDialog(props: { contact: Contact; onClose: () => void; o
                 />
                 {a.name}{' '}
                 <span className="muted">
-                  — {a.available ? 'available' : `${STATE_LABELS[a.state]}, cannot take it now`}
+                  — {a.available ? 'available' : `${stateLabel(a.state)}, cannot take it now`}
                 </span>
               </label>
             ))}

@@ -1,10 +1,15 @@
 import { useCallback } from 'react';
+import type { ItemOf } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 
-interface StoredEvent {
-  type: string;
-  data: { note?: string | null };
-}
+type StoredEvent = ItemOf<'/contacts/{id}/events'>;
+
+/** An event's data is documented as any JSON: a transfer's note is read only when it is text. */
+const noteOf = (event: StoredEvent | undefined) => {
+  const data = event?.data;
+  const note = data && typeof data === 'object' && 'note' in data ? data.note : null;
+  return typeof note === 'string' ? note : null;
+};
 
 /**
  * The note of the last transfer that brought this contact here, for the agent it is offered to or who has it
@@ -18,7 +23,7 @@ export function TransferNote(props: { contactId: string }) {
     () => false,
     contactId,
   );
-  const note = events.data?.findLast((e) => e.type === 'contact.transferred')?.data.note;
+  const note = noteOf(events.data?.findLast((e) => e.type === 'contact.transferred'));
   if (!note) return null;
   return (
     <blockquote className="transfer-note" aria-label="Transfer note for you" data-testid="transfer-note">

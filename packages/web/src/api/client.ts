@@ -1,3 +1,5 @@
+import type { ApiErrorBody, ResponseOf } from './types.ts';
+
 /** A refused request: the server's stable code, its message, and the fields it concerns. */
 export class ApiError extends Error {
   readonly status: number;
@@ -39,11 +41,7 @@ export interface Session {
   expiresAt: number;
 }
 
-interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+type TokenPair = ResponseOf<'/auth/login', 'post'>;
 
 const STORAGE_KEY = 'switchboard.session';
 const API = '/api/v1';
@@ -141,7 +139,8 @@ export class ApiClient {
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } })?.error;
+      // A proxy's error page or an empty body has none of the documented shape.
+      const error = (parsed as Partial<ApiErrorBody> | undefined)?.error;
       throw new ApiError(
         response.status,
         error?.code ?? 'internal',

@@ -1,111 +1,70 @@
-/** Shapes of the REST API that the desktop reads (see /api/openapi.json). */
-export type Role = 'administrator' | 'supervisor' | 'agent' | 'service';
-export type Channel = 'voice' | 'chat' | 'email';
-export type Domain = 'voice' | 'digital';
-export type AgentStateName = 'logged_out' | 'not_ready' | 'ready' | 'reserved' | 'active' | 'work';
+import type { components, paths } from './openapi.ts';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  alias: string | null;
-  shownName: string;
-  extension: string | null;
-  teamId: string | null;
-  skills: { skillId: string; competence: number }[];
-  active: boolean;
-  teamMessagesEnabled?: boolean;
-}
+/**
+ * Shapes of the REST API that the desktop reads, derived from the types generated from the server's
+ * OpenAPI document (./openapi.ts, `npm run api:types`), so a change of a route's schema breaks the build
+ * of the screens that read it instead of drifting. Paths are written without the `/api/v1` prefix, as the
+ * client takes them.
+ */
+type Api = paths;
+type Path = keyof Api extends `/api/v1${infer P}` ? P : never;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends Path, M extends Method> = NonNullable<Api[`/api/v1${P}`][M]>;
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type Responses<P extends Path, M extends Method> = Operation<P, M> extends { responses: infer R } ? R : never;
 
-export interface Team {
-  id: string;
-  name: string;
-  primarySupervisorId: string | null;
-  secondarySupervisorId: string | null;
-}
+/** The body of a route's success (200, else 201). */
+export type ResponseOf<P extends Path, M extends Method> =
+  Responses<P, M> extends { 200: infer R }
+    ? JsonOf<R>
+    : Responses<P, M> extends { 201: infer R }
+      ? JsonOf<R>
+      : never;
 
-export interface Skill {
-  id: string;
-  name: string;
-}
+/** The JSON body a route accepts. */
+export type BodyOf<P extends Path, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
-export type Criterion =
-  | 'longest_available'
-  | 'most_skilled'
-  | 'least_skilled'
-  | 'linear'
-  | 'circular'
-  | 'most_handled'
-  | 'shortest_aht';
+/** One element of a route's list response. */
+export type ItemOf<P extends Path, M extends Method = 'get'> =
+  ResponseOf<P, M> extends (infer I)[] ? I : never;
 
-export interface Csq {
-  id: string;
-  name: string;
-  channel: Channel;
-  criterion: Criterion;
-  skills: { skillId: string; minCompetence: number }[];
-  agentOrder: string[];
-  serviceLevelSeconds?: number;
-  thresholds?: QueueThresholds;
-}
+export type ApiErrorBody = components['schemas']['ErrorResponse'];
 
+export type User = ResponseOf<'/users/{id}', 'get'>;
+export type Role = User['role'];
+export type Team = ResponseOf<'/teams/{id}', 'get'>;
+export type Skill = ResponseOf<'/skills/{id}', 'get'>;
+export type Csq = ResponseOf<'/csqs/{id}', 'get'>;
+export type Channel = Csq['channel'];
+export type Criterion = Csq['criterion'];
 /** When the queue view warns about a CSQ; null: never. */
-export interface QueueThresholds {
-  serviceLevelBelowPercent: number | null;
-  longestWaitAboveSeconds: number | null;
-  waitingAbove: number | null;
-}
+export type QueueThresholds = Csq['thresholds'];
+export type ReasonCode = ItemOf<'/reason-codes'>;
 
-export interface ReasonCode {
-  id: string;
-  kind: 'not_ready' | 'logout';
-  code: number;
-  label: string;
-  /** Given by the product ("Connection lost"): may be renamed, not deleted. */
-  system?: boolean;
-}
+export type AgentLive = ResponseOf<'/agents/{id}', 'get'>;
+export type DomainState = AgentLive['voice'];
+export type AgentStateName = DomainState['state'];
+export type Domain = BodyOf<'/agents/{id}/state', 'put'>['domain'];
 
-export interface DomainState {
-  state: AgentStateName;
-  reasonCode: number | null;
-  since: string;
-}
+export type Contact = ResponseOf<'/contacts/{id}', 'get'>;
+export type ContactStatus = Contact['status'];
 
-export interface AgentLive {
-  id: string;
-  voice: DomainState;
-  digital: DomainState;
-  load: { voice: number; chat: number; email: number };
-  capacity: { chat: number; email: number };
-  contacts: string[];
-  csqs: string[];
-}
+export type AgentChat = ResponseOf<'/chats/{id}', 'get'>;
+/** One message of a web chat, numbered in its chat. */
+export type ChatLine = AgentChat['messages'][number];
+/** A chat a supervisor monitors. */
+export type MonitoredChat = ResponseOf<'/chats/{id}/monitor', 'post'>;
+/** A supervisor's note to a chat's agents alone. */
+export type Whisper = MonitoredChat['whispers'][number];
 
-export type ContactStatus = 'queued' | 'offered' | 'active' | 'wrap_up' | 'ended';
+export type PredefinedResponse = ResponseOf<'/predefined-responses/{id}', 'get'>;
+export type WrapUpCategory = ResponseOf<'/wrap-up-categories/{id}', 'get'>;
 
-export interface Contact {
-  id: string;
-  externalId: string | null;
-  channel: Channel;
-  csqId: string;
-  callType: string;
-  priority: number;
-  attributes: Record<string, string>;
-  status: ContactStatus;
-  agentId: string | null;
-  createdAt: string;
-  queuedAt: string;
-  acceptedAt: string | null;
-  endedAt: string | null;
-  outcome: string | null;
-  wrapUpReasons: string[] | null;
-  /** Group chat: agents who joined besides the owner (`agentId`). */
-  guests: { agentId: string; joinedAt: string }[];
-  /** Group chat: the invitation ringing now. */
-  invitation: { agentId: string; inviterId: string; csqId: string; deadline: string } | null;
-}
-
+/**
+ * Client-side: what the event stream (`/api/v1/events`, a WebSocket) says is not in the OpenAPI
+ * document, so its frames stay declared here by hand.
+ */
 export interface LiveEvent {
   type: string;
   at: string;
@@ -116,59 +75,4 @@ export interface LiveEvent {
   domain?: Domain;
   state?: AgentStateName;
   [key: string]: unknown;
-}
-
-/** One message of a web chat, numbered in its chat. */
-export interface ChatLine {
-  seq: number;
-  from: 'customer' | 'agent';
-  alias: string | null;
-  text: string;
-  at: string;
-}
-
-export interface AgentChat {
-  contactId: string;
-  customer: {
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    fields: Record<string, string>;
-  };
-  problemStatement: string | null;
-  rating: { rating: number; comment: string | null } | null;
-  messages: ChatLine[];
-}
-
-/** A supervisor's note to a chat's agents alone. */
-export interface Whisper {
-  id: string;
-  from: { id: string; name: string };
-  text: string;
-  at: string;
-}
-
-/** A chat a supervisor monitors. */
-export interface MonitoredChat extends AgentChat {
-  agentId: string;
-  barged: boolean;
-  whispers: Whisper[];
-}
-
-export interface PredefinedResponse {
-  id: string;
-  channel: 'chat' | 'email';
-  title: string;
-  body: string;
-  /** Offered in every CSQ of its channel; otherwise in `csqIds` only. */
-  global: boolean;
-  csqIds: string[];
-}
-
-export interface WrapUpCategory {
-  id: string;
-  name: string;
-  global: boolean;
-  csqIds: string[];
-  reasons: { id: string; name: string }[];
 }

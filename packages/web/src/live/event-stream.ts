@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api/client.ts';
-import type { LiveEvent } from '../api/types.ts';
+import type { LiveEvent, ResponseOf } from '../api/types.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -66,7 +66,10 @@ export class EventStream {
     // A one-use ticket per connection: the access token never goes into a URL.
     let ticket: string;
     try {
-      ({ ticket } = await this.#api.request<{ ticket: string }>('POST', '/events/tickets'));
+      ({ ticket } = await this.#api.request<ResponseOf<'/events/tickets', 'post'>>(
+        'POST',
+        '/events/tickets',
+      ));
     } catch {
       if (generation === this.#generation) this.#retry();
       return;

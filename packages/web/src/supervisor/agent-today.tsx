@@ -1,17 +1,10 @@
 import { useEffect } from 'react';
-import type { AgentLive, LiveEvent } from '../api/types.ts';
+import type { AgentLive, LiveEvent, ResponseOf } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { duration } from '../ui/format.ts';
 
-type StateSeconds = Record<'ready' | 'notReady' | 'reserved' | 'active' | 'work' | 'loggedOut', number>;
-
-export interface AgentToday {
-  agentId: string;
-  handled: number;
-  averageHandleSeconds: number | null;
-  voice: StateSeconds;
-  digital: StateSeconds;
-}
+export type AgentToday = ResponseOf<'/agents/stats/today', 'get'>['agents'][number];
+type StateSeconds = AgentToday['voice'];
 
 const STATES = [
   ['ready', 'Ready'],
@@ -33,7 +26,7 @@ export function useAgentsToday() {
   const { api } = useDesk();
   const stats = useLive(
     async () => ({
-      ...(await api.request<{ since: string; agents: AgentToday[] }>('GET', '/agents/stats/today')),
+      ...(await api.request<ResponseOf<'/agents/stats/today', 'get'>>('GET', '/agents/stats/today')),
       fetchedAt: Date.now(),
     }),
     changesFigures,

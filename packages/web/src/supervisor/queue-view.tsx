@@ -1,34 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LiveEvent, QueueThresholds } from '../api/types.ts';
+import type { ItemOf, LiveEvent } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { duration } from '../ui/format.ts';
 import { LevelCell, levelsOf, percent, QueueAlerts, useQueueAlerts } from './queue-alerts.tsx';
 import { appendSamples, SAMPLE_SECONDS, Sparkline } from './sparkline.tsx';
 
-export interface QueueRow {
-  csqId: string;
-  name: string;
-  channel: string;
-  thresholds: QueueThresholds;
-  waiting: number;
-  longestWaitSeconds: number;
-  agents: {
-    ready: number;
-    notReady: number;
-    reserved: number;
-    busy: number;
-    wrapUp: number;
-    loggedOut: number;
-  };
-  today: {
-    offered: number;
-    handled: number;
-    abandoned: number;
-    answeredWithinThreshold: number;
-    serviceLevel: number | null;
-    serviceLevelSeconds: number;
-  };
-}
+export type QueueRow = ItemOf<'/queues'>;
 
 const SAMPLE_MS = SAMPLE_SECONDS * 1000;
 const routerEvent = (event: LiveEvent) =>

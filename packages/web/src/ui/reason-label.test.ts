@@ -4,9 +4,9 @@ import type { ReasonCode } from '../api/types.ts';
 import { reasonLabel } from './reason-label.ts';
 
 const reasons: ReasonCode[] = [
-  { id: 'a', kind: 'logout', code: 1, label: 'End of shift' },
-  { id: 'b', kind: 'not_ready', code: 1, label: 'Break' },
-  { id: 'c', kind: 'not_ready', code: 2, label: 'Meeting' },
+  { id: 'a', kind: 'logout', code: 1, label: 'End of shift', system: false },
+  { id: 'b', kind: 'not_ready', code: 1, label: 'Break', system: false },
+  { id: 'c', kind: 'not_ready', code: 2, label: 'Meeting', system: false },
 ];
 
 test('a Not Ready agent’s code is looked up among Not Ready codes, even where a logout code has its number', () => {
