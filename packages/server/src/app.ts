@@ -42,7 +42,7 @@ import {
   limitConnections,
   timeoutOptions,
 } from './http/connection-limits.ts';
-import { checkPermission, skipsSignIn } from './http/define-route.ts';
+import { gateRoutes, skipsSignIn } from './http/define-route.ts';
 import { sendError } from './http/errors.ts';
 import { registerJsonBodyParser } from './http/json-body.ts';
 import { DebugRequestLogs, redactingLogger } from './http/log-redaction.ts';
@@ -222,18 +222,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(
     async (api) => {
+      // Every route declares its permission (defineRoute): checked before its handler, required at start.
+      gateRoutes(api);
       api.addHook('onRequest', async (request) => {
-        const { permission, public: isPublic } = request.routeOptions.config;
-        if (isPublic || skipsSignIn(permission)) return;
+        if (skipsSignIn(request.routeOptions.config.permission)) return;
         request.principal = await context.auth.authenticate(request.headers.authorization);
       });
       api.addHook('preValidation', async (request) => {
         refuseNulCharacters(request.params, 'params');
         refuseNulCharacters(request.query, 'querystring');
         refuseNulCharacters(request.body, 'body');
-      });
-      api.addHook('preHandler', async (request) => {
-        if (request.routeOptions.config.permission !== undefined) await checkPermission(request);
       });
       for (const routes of ROUTES) {
         routes(api, context);

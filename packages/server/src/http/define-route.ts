@@ -116,6 +116,18 @@ export function defineRoute<P extends Schema, Q extends Schema, B extends Schema
   });
 }
 
+/**
+ * Puts the gate on a scope: a route registered without a declared permission stops the server from
+ * starting, and every request passes `checkPermission` (after authentication and validation).
+ */
+export function gateRoutes(api: App): void {
+  api.addHook('onRoute', (route) => {
+    if (route.config?.permission === undefined)
+      throw new Error(`${route.method} ${route.url} declares no permission: register it with defineRoute`);
+  });
+  api.addHook('preHandler', checkPermission);
+}
+
 /** The gate before every handler: 403 `forbidden`, worded as `authorize` words it, unless the caller may. */
 export async function checkPermission(request: FastifyRequest): Promise<void> {
   const { permission, orSelf, refusal } = request.routeOptions.config;
