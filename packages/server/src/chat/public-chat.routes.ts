@@ -31,6 +31,7 @@ import { serveCustomerStream } from './customer-stream.ts';
 import { startWidgetChat } from './widget-chat.ts';
 
 const tags = ['chat (customer)'];
+
 /** The chat secret from `Authorization: Chat <token>`. */
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
