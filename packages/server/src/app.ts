@@ -43,6 +43,7 @@ import {
   limitConnections,
   timeoutOptions,
 } from './http/connection-limits.ts';
+import { gateRoutes, skipsSignIn } from './http/define-route.ts';
 import { sendError } from './http/errors.ts';
 import { registerJsonBodyParser } from './http/json-body.ts';
 import { DebugRequestLogs, redactingLogger } from './http/log-redaction.ts';
@@ -222,8 +223,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(
     async (api) => {
+      // Every route declares its permission (defineRoute): checked before its handler, required at start.
+      gateRoutes(api);
       api.addHook('onRequest', async (request) => {
-        if (request.routeOptions.config.public) return;
+        if (skipsSignIn(request.routeOptions.config.permission)) return;
         request.principal = await context.auth.authenticate(request.headers.authorization);
       });
       api.addHook('preValidation', async (request) => {

@@ -2,7 +2,8 @@ import { CHOSEN_STATES, DOMAINS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, Uuid } from '../http/common.schema.ts';
+import { IdParams, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { getAgentState, listAgentStates, setAgentState } from './agent-states.service.ts';
 import { agentStatsToday } from './agent-stats.service.ts';
 
@@ -58,58 +59,48 @@ const AgentsToday = Type.Object({
 });
 
 export function agentRoutes(app: App, { db, acd, clock }: AppContext): void {
-  app.get(
-    '/agents/stats/today',
-    {
-      schema: {
-        tags,
-        summary: "Each agent's figures today: handled, average handle time, time in each state",
-        description:
-          'Supervisors get the agents of the teams they supervise; administrators and service users every agent.',
-        security: bearer,
-        response: { 200: AgentsToday, ...errorResponses },
-      },
-    },
-    (request) => agentStatsToday(db, clock, principalOf(request)),
-  );
-  app.get(
-    '/agents',
-    {
-      schema: {
-        tags,
-        summary: 'Real-time state of every agent: per domain, with reason code and time in state',
-        security: bearer,
-        response: { 200: Type.Array(AgentState), ...errorResponses },
-      },
-    },
-    (request) => listAgentStates(acd, principalOf(request)),
-  );
-  app.get(
-    '/agents/:id',
-    {
-      schema: {
-        tags,
-        summary: "An agent's real-time state",
-        security: bearer,
-        params: IdParams,
-        response: { 200: AgentState, ...errorResponses },
-      },
-    },
-    (request) => getAgentState(acd, principalOf(request), request.params.id),
-  );
-  app.put(
-    '/agents/:id/state',
-    {
-      schema: {
-        tags,
-        summary: "Set an agent's state: Ready, Not Ready (with reason code) or Logged Out",
-        description: 'Agents set their own; supervisors those of their teams; administrators anyone.',
-        security: bearer,
-        params: IdParams,
-        body: StateChange,
-        response: { 200: AgentState, ...errorResponses },
-      },
-    },
-    (request) => setAgentState(db, acd, principalOf(request), request.params.id, request.body),
-  );
+  defineRoute(app, {
+    method: 'GET',
+    url: '/agents/stats/today',
+    permission: 'agentState.read',
+    tags,
+    summary: "Each agent's figures today: handled, average handle time, time in each state",
+    description:
+      'Supervisors get the agents of the teams they supervise; administrators and service users every agent.',
+    response: { 200: AgentsToday },
+    handler: (request) => agentStatsToday(db, clock, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/agents',
+    permission: 'agentState.read',
+    tags,
+    summary: 'Real-time state of every agent: per domain, with reason code and time in state',
+    response: { 200: Type.Array(AgentState) },
+    handler: (request) => listAgentStates(acd, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/agents/:id',
+    permission: 'agentState.read',
+    orSelf: true,
+    tags,
+    summary: "An agent's real-time state",
+    params: IdParams,
+    response: { 200: AgentState },
+    handler: (request) => getAgentState(acd, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/agents/:id/state',
+    permission: 'agentState.manage',
+    orSelf: true,
+    tags,
+    summary: "Set an agent's state: Ready, Not Ready (with reason code) or Logged Out",
+    description: 'Agents set their own; supervisors those of their teams; administrators anyone.',
+    params: IdParams,
+    body: StateChange,
+    response: { 200: AgentState },
+    handler: (request) => setAgentState(db, acd, principalOf(request), request.params.id, request.body),
+  });
 }

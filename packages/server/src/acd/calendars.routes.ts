@@ -2,7 +2,8 @@ import { CALENDAR_LIMITS, LIMITS } from '@switchboard/core';
 import { type TSchema, Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import {
   calendarState,
   createCalendar,
@@ -98,97 +99,80 @@ const CalendarState = Type.Object({
 });
 
 export function calendarRoutes(app: App, { db, clock }: AppContext): void {
-  app.get(
-    '/calendars',
-    {
-      schema: {
-        tags,
-        summary: 'List calendars',
-        security: bearer,
-        response: { 200: Type.Array(Calendar), ...errorResponses },
-      },
-    },
-    (request) => listCalendars(db, principalOf(request)),
-  );
-  app.post(
-    '/calendars',
-    {
-      schema: {
-        tags,
-        summary: 'Create a calendar: time zone, 24x7 or weekly hours, holidays, custom business days',
-        security: bearer,
-        body: CalendarBody,
-        response: { 201: Calendar, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
+  defineRoute(app, {
+    method: 'GET',
+    url: '/calendars',
+    permission: 'calendar.read',
+    tags,
+    summary: 'List calendars',
+    response: { 200: Type.Array(Calendar) },
+    handler: (request) => listCalendars(db, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/calendars',
+    permission: 'calendar.manage',
+    tags,
+    summary: 'Create a calendar: time zone, 24x7 or weekly hours, holidays, custom business days',
+    body: CalendarBody,
+    response: { 201: Calendar },
+    handler: async (request, reply) =>
       reply.status(201).send(await createCalendar(db, principalOf(request), request.body)),
-  );
-  app.get(
-    '/calendars/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a calendar',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Calendar, ...errorResponses },
-      },
-    },
-    (request) => getCalendar(db, principalOf(request), request.params.id),
-  );
-  app.put(
-    '/calendars/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Replace a calendar (name and all its hours, holidays and custom days)',
-        security: bearer,
-        params: IdParams,
-        body: CalendarBody,
-        response: { 200: Calendar, ...errorResponses },
-      },
-    },
-    (request) => replaceCalendar(db, principalOf(request), request.params.id, request.body),
-  );
-  app.delete(
-    '/calendars/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a calendar',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/calendars/:id',
+    permission: 'calendar.read',
+    tags,
+    summary: 'Get a calendar',
+    params: IdParams,
+    response: { 200: Calendar },
+    handler: (request) => getCalendar(db, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/calendars/:id',
+    permission: 'calendar.manage',
+    tags,
+    summary: 'Replace a calendar (name and all its hours, holidays and custom days)',
+    params: IdParams,
+    body: CalendarBody,
+    response: { 200: Calendar },
+    handler: (request) => replaceCalendar(db, principalOf(request), request.params.id, request.body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/calendars/:id',
+    permission: 'calendar.manage',
+    tags,
+    summary: 'Delete a calendar',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       await deleteCalendar(db, principalOf(request), request.params.id);
       return reply.status(204).send(null);
     },
-  );
-  app.get(
-    '/calendars/:id/state',
-    {
-      schema: {
-        tags,
-        summary: 'Whether the calendar is open at an instant (default now), and until when',
-        security: bearer,
-        params: IdParams,
-        querystring: Type.Object(
-          {
-            at: Type.Optional(
-              Type.String({
-                format: 'date-time',
-                description: 'An instant with offset, e.g. 2026-12-24T16:30:00Z.',
-              }),
-            ),
-          },
-          { additionalProperties: false },
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/calendars/:id/state',
+    permission: 'calendar.read',
+    tags,
+    summary: 'Whether the calendar is open at an instant (default now), and until when',
+    params: IdParams,
+    query: Type.Object(
+      {
+        at: Type.Optional(
+          Type.String({
+            format: 'date-time',
+            description: 'An instant with offset, e.g. 2026-12-24T16:30:00Z.',
+          }),
         ),
-        response: { 200: CalendarState, ...errorResponses },
       },
-    },
-    (request) => calendarState(db, principalOf(request), request.params.id, request.query.at, clock.now()),
-  );
+      { additionalProperties: false },
+    ),
+    response: { 200: CalendarState },
+    handler: (request) =>
+      calendarState(db, principalOf(request), request.params.id, request.query.at, clock.now()),
+  });
 }

@@ -1,15 +1,13 @@
-import {
-  authorize,
-  CHANNEL_SETTING_LIMITS,
-  changeChannelSettings,
-  DEFAULT_CHANNEL_SETTINGS,
-} from '@switchboard/core';
+import { CHANNEL_SETTING_LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
-import { auditedChange, found } from '../audit/audited-change.ts';
-import { tenantsRepository } from '../db/repositories/index.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
+import {
+  type ChannelSettingsChange,
+  getChannelSettings,
+  setChannelSettings,
+} from './channel-settings.service.ts';
 
 const tags = ['queues'];
 const bounded = (field: keyof typeof CHANNEL_SETTING_LIMITS) =>
@@ -41,59 +39,24 @@ const SettingsChange = Type.Object(
 );
 
 export function channelSettingsRoutes(app: App, { db, acd }: AppContext): void {
-  app.get(
-    '/channel-settings',
-    {
-      schema: {
-        tags,
-        summary: 'Channel parameters: timeouts, capacity per agent, blending',
-        security: bearer,
-        response: { 200: Settings, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      authorize(principal, 'csq.read');
-      const tenant = await found('Tenant', tenantsRepository.findById(db, principal.tenantId));
-      return tenant.settings.channels ?? DEFAULT_CHANNEL_SETTINGS;
-    },
-  );
-  app.patch(
-    '/channel-settings',
-    {
-      schema: {
-        tags,
-        summary: 'Change channel parameters (within the bounds shown)',
-        security: bearer,
-        body: SettingsChange,
-        response: { 200: Settings, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      authorize(principal, 'channel.configure');
-      const load = async (trx: typeof db) =>
-        (await tenantsRepository.findById(trx, principal.tenantId))?.settings;
-      const settings = await found(
-        'Tenant',
-        auditedChange(db, principal, {
-          entity: 'tenant',
-          entityType: 'channel_settings',
-          entityId: principal.tenantId,
-          action: 'update',
-          load,
-          apply: async (trx, before) => {
-            if (!before) return;
-            const channels = changeChannelSettings(
-              before.channels ?? DEFAULT_CHANNEL_SETTINGS,
-              request.body as never,
-            );
-            await tenantsRepository.updateSettings(trx, principal.tenantId, { ...before, channels });
-          },
-        }),
-      );
-      await acd.settingsChanged(principal.tenantId);
-      return settings.channels ?? DEFAULT_CHANNEL_SETTINGS;
-    },
-  );
+  defineRoute(app, {
+    method: 'GET',
+    url: '/channel-settings',
+    permission: 'csq.read',
+    tags,
+    summary: 'Channel parameters: timeouts, capacity per agent, blending',
+    response: { 200: Settings },
+    handler: (request) => getChannelSettings(db, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/channel-settings',
+    permission: 'channel.configure',
+    tags,
+    summary: 'Change channel parameters (within the bounds shown)',
+    body: SettingsChange,
+    response: { 200: Settings },
+    handler: (request) =>
+      setChannelSettings(db, principalOf(request), request.body as ChannelSettingsChange, acd),
+  });
 }

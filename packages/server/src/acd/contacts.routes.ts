@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, name, Uuid } from '../http/common.schema.ts';
+import { IdParams, name, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { Contact, ContactEvent, NewContactBody, TransferBody, WrapUpBody } from './contacts.schema.ts';
 import {
   type AgentAction,
@@ -43,126 +44,111 @@ const CUSTOMER_ACTIONS: Record<string, { summary: string; action: CustomerAction
   },
 };
 
+/** As agentAction words it: administrators and keys take no contacts. */
+const handlersOnly = () => 'Only agents and supervisors handle contacts.';
+
 export function contactRoutes(app: App, { db, acd }: AppContext): void {
-  app.post(
-    '/contacts',
-    {
-      schema: {
-        tags,
-        summary: 'Create a contact and queue it in a CSQ',
-        description: 'Returns 201 for a new contact, 200 when the externalId names one that exists already.',
-        security: bearer,
-        body: NewContactBody,
-        response: { 200: Contact, 201: Contact, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/contacts',
+    permission: 'contact.create',
+    tags,
+    summary: 'Create a contact and queue it in a CSQ',
+    description: 'Returns 201 for a new contact, 200 when the externalId names one that exists already.',
+    body: NewContactBody,
+    response: { 200: Contact, 201: Contact },
+    handler: async (request, reply) => {
       const { created, contact } = await createContact(db, acd, principalOf(request), request.body);
       return reply.status(created ? 201 : 200).send(contact);
     },
-  );
+  });
 
-  app.get(
-    '/contacts',
-    {
-      schema: {
-        tags,
-        summary: 'Contacts, newest first (agents see their own)',
-        security: bearer,
-        querystring: Type.Object(
-          {
-            open: Type.Optional(Type.Boolean({ description: 'Only contacts not yet ended (default true).' })),
-            csqId: Type.Optional(Uuid),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Array(Contact), ...errorResponses },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/contacts',
+    permission: ['contact.read', 'contact.handle'],
+    tags,
+    summary: 'Contacts, newest first (agents see their own)',
+    query: Type.Object(
+      {
+        open: Type.Optional(Type.Boolean({ description: 'Only contacts not yet ended (default true).' })),
+        csqId: Type.Optional(Uuid),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
       },
-    },
-    (request) =>
+      { additionalProperties: false },
+    ),
+    response: { 200: Type.Array(Contact) },
+    handler: (request) =>
       listContacts(db, principalOf(request), {
         open: request.query.open ?? true,
         csqId: request.query.csqId,
         limit: request.query.limit ?? 100,
       }),
-  );
+  });
 
-  app.get(
-    '/contacts/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a contact',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Contact, ...errorResponses },
-      },
-    },
-    (request) => getContact(db, principalOf(request), request.params.id),
-  );
+  defineRoute(app, {
+    method: 'GET',
+    url: '/contacts/:id',
+    permission: ['contact.read', 'contact.handle'],
+    tags,
+    summary: 'Get a contact',
+    params: IdParams,
+    response: { 200: Contact },
+    handler: (request) => getContact(db, principalOf(request), request.params.id),
+  });
 
-  app.get(
-    '/contacts/:id/events',
-    {
-      schema: {
-        tags,
-        summary: "A contact's events: queued, offered, accepted, transferred, wrap-up, ended …",
-        security: bearer,
-        params: IdParams,
-        response: { 200: Type.Array(ContactEvent), ...errorResponses },
-      },
-    },
-    (request) => contactEvents(db, principalOf(request), request.params.id),
-  );
+  defineRoute(app, {
+    method: 'GET',
+    url: '/contacts/:id/events',
+    permission: ['contact.read', 'contact.handle'],
+    tags,
+    summary: "A contact's events: queued, offered, accepted, transferred, wrap-up, ended …",
+    params: IdParams,
+    response: { 200: Type.Array(ContactEvent) },
+    handler: (request) => contactEvents(db, principalOf(request), request.params.id),
+  });
 
   for (const [path, { summary, action }] of Object.entries(SIMPLE_AGENT_ACTIONS)) {
-    app.post(
-      `/contacts/:id/${path}`,
-      {
-        schema: {
-          tags,
-          summary,
-          security: bearer,
-          params: IdParams,
-          response: { 200: Contact, ...errorResponses },
-        },
-      },
-      (request) => agentAction(db, acd, principalOf(request), request.params.id, action),
-    );
+    defineRoute(app, {
+      method: 'POST',
+      url: `/contacts/:id/${path}`,
+      permission: 'contact.handle',
+      refusal: handlersOnly,
+      tags,
+      summary,
+      params: IdParams,
+      response: { 200: Contact },
+      handler: (request) => agentAction(db, acd, principalOf(request), request.params.id, action),
+    });
   }
 
-  app.post(
-    '/contacts/:id/wrap-up',
-    {
-      schema: {
-        tags,
-        summary: 'Finish wrap-up with up to 5 wrap-up reasons, optionally choosing Ready or Not Ready next',
-        security: bearer,
-        params: IdParams,
-        body: WrapUpBody,
-        response: { 200: Contact, ...errorResponses },
-      },
-    },
-    (request) =>
+  defineRoute(app, {
+    method: 'POST',
+    url: '/contacts/:id/wrap-up',
+    permission: 'contact.handle',
+    refusal: handlersOnly,
+    tags,
+    summary: 'Finish wrap-up with up to 5 wrap-up reasons, optionally choosing Ready or Not Ready next',
+    params: IdParams,
+    body: WrapUpBody,
+    response: { 200: Contact },
+    handler: (request) =>
       agentAction(db, acd, principalOf(request), request.params.id, { kind: 'wrap_up', ...request.body }),
-  );
+  });
 
-  app.post(
-    '/contacts/:id/transfer',
-    {
-      schema: {
-        tags,
-        summary: 'Transfer to a CSQ (queues as a new leg) or directly to an agent, with an optional note',
-        description:
-          'The note is stored with the contact.transferred event (GET /contacts/{id}/events) for the agent who receives the contact; the customer never sees it.',
-        security: bearer,
-        params: IdParams,
-        body: TransferBody,
-        response: { 200: Contact, ...errorResponses },
-      },
-    },
-    (request) => {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/contacts/:id/transfer',
+    permission: 'contact.handle',
+    refusal: handlersOnly,
+    tags,
+    summary: 'Transfer to a CSQ (queues as a new leg) or directly to an agent, with an optional note',
+    description:
+      'The note is stored with the contact.transferred event (GET /contacts/{id}/events) for the agent who receives the contact; the customer never sees it.',
+    params: IdParams,
+    body: TransferBody,
+    response: { 200: Contact },
+    handler: (request) => {
       const { note, ...target } = request.body;
       return agentAction(db, acd, principalOf(request), request.params.id, {
         kind: 'transfer',
@@ -170,59 +156,51 @@ export function contactRoutes(app: App, { db, acd }: AppContext): void {
         note: note ?? null,
       });
     },
-  );
+  });
 
-  app.post(
-    '/contacts/:id/requeue',
-    {
-      schema: {
-        tags,
-        summary: 'Send to a chosen CSQ; it never comes back to you',
-        security: bearer,
-        params: IdParams,
-        body: Type.Object({ csqId: Uuid }, { additionalProperties: false }),
-        response: { 200: Contact, ...errorResponses },
-      },
-    },
-    (request) =>
+  defineRoute(app, {
+    method: 'POST',
+    url: '/contacts/:id/requeue',
+    permission: 'contact.handle',
+    refusal: handlersOnly,
+    tags,
+    summary: 'Send to a chosen CSQ; it never comes back to you',
+    params: IdParams,
+    body: Type.Object({ csqId: Uuid }, { additionalProperties: false }),
+    response: { 200: Contact },
+    handler: (request) =>
       agentAction(db, acd, principalOf(request), request.params.id, {
         kind: 'requeue',
         csqId: request.body.csqId,
       }),
-  );
+  });
 
   for (const [path, { summary, action }] of Object.entries(CUSTOMER_ACTIONS)) {
-    app.post(
-      `/contacts/:id/${path}`,
-      {
-        schema: {
-          tags,
-          summary,
-          security: bearer,
-          params: IdParams,
-          response: { 200: Contact, ...errorResponses },
-        },
-      },
-      (request) => customerAction(db, acd, principalOf(request), request.params.id, action),
-    );
+    defineRoute(app, {
+      method: 'POST',
+      url: `/contacts/:id/${path}`,
+      permission: 'contact.create',
+      tags,
+      summary,
+      params: IdParams,
+      response: { 200: Contact },
+      handler: (request) => customerAction(db, acd, principalOf(request), request.params.id, action),
+    });
   }
 
-  app.put(
-    '/contacts/:id/call-type',
-    {
-      schema: {
-        tags,
-        summary: 'Change the call type (reporting category) during treatment',
-        security: bearer,
-        params: IdParams,
-        body: Type.Object({ callType: name(60) }, { additionalProperties: false }),
-        response: { 200: Contact, ...errorResponses },
-      },
-    },
-    (request) =>
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/contacts/:id/call-type',
+    permission: 'contact.create',
+    tags,
+    summary: 'Change the call type (reporting category) during treatment',
+    params: IdParams,
+    body: Type.Object({ callType: name(60) }, { additionalProperties: false }),
+    response: { 200: Contact },
+    handler: (request) =>
       customerAction(db, acd, principalOf(request), request.params.id, {
         kind: 'call_type',
         callType: request.body.callType,
       }),
-  );
+  });
 }

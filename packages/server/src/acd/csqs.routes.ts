@@ -2,15 +2,8 @@ import { CHANNELS, LIMITS, SELECTION_CRITERIA, SERVICE_LEVEL_SECONDS } from '@sw
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import {
-  bearer,
-  Competence,
-  errorResponses,
-  IdParams,
-  NoContent,
-  name,
-  Uuid,
-} from '../http/common.schema.ts';
+import { Competence, IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { createCsq, deleteCsq, getCsq, listCsqs, updateCsq } from './csqs.service.ts';
 import { queueRoutes } from './queues.routes.ts';
 
@@ -71,106 +64,79 @@ const Csq = Type.Object({
 
 export function csqRoutes(app: App, context: AppContext): void {
   const { db, acd } = context;
-  app.get(
-    '/csqs',
-    {
-      schema: {
-        tags,
-        summary: 'List contact service queues',
-        security: bearer,
-        response: { 200: Type.Array(Csq), ...errorResponses },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/csqs',
+    permission: 'csq.read',
+    tags,
+    summary: 'List contact service queues',
+    response: { 200: Type.Array(Csq) },
+    handler: (request) => listCsqs(db, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/csqs',
+    permission: 'csq.manage',
+    tags,
+    summary: 'Create a CSQ: channel, required skills with minimum competences, selection criterion',
+    body: Type.Object(
+      {
+        ...fields,
+        agentOrder: Type.Optional(fields.agentOrder),
+        serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
+        thresholds: Type.Optional(ThresholdsChange),
       },
+      { additionalProperties: false },
+    ),
+    response: { 201: Csq },
+    handler: async (request, reply) => {
+      const fields = { ...request.body, agentOrder: request.body.agentOrder ?? [] };
+      return reply.status(201).send(await createCsq(db, principalOf(request), fields, acd));
     },
-    (request) => listCsqs(db, principalOf(request)),
-  );
-  app.post(
-    '/csqs',
-    {
-      schema: {
-        tags,
-        summary: 'Create a CSQ: channel, required skills with minimum competences, selection criterion',
-        security: bearer,
-        body: Type.Object(
-          {
-            ...fields,
-            agentOrder: Type.Optional(fields.agentOrder),
-            serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
-            thresholds: Type.Optional(ThresholdsChange),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Csq, ...errorResponses },
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/csqs/:id',
+    permission: 'csq.read',
+    tags,
+    summary: 'Get a CSQ',
+    params: IdParams,
+    response: { 200: Csq },
+    handler: (request) => getCsq(db, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/csqs/:id',
+    permission: 'csq.manage',
+    tags,
+    summary: 'Change a CSQ (applies to the next routing decision)',
+    params: IdParams,
+    body: Type.Object(
+      {
+        name: Type.Optional(fields.name),
+        criterion: Type.Optional(fields.criterion),
+        skills: Type.Optional(fields.skills),
+        agentOrder: Type.Optional(fields.agentOrder),
+        serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
+        thresholds: Type.Optional(ThresholdsChange),
       },
-    },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      const csq = await createCsq(db, principal, {
-        ...request.body,
-        agentOrder: request.body.agentOrder ?? [],
-      });
-      await acd.csqChanged(principal.tenantId, csq.id);
-      return reply.status(201).send(csq);
-    },
-  );
-  app.get(
-    '/csqs/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a CSQ',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Csq, ...errorResponses },
-      },
-    },
-    (request) => getCsq(db, principalOf(request), request.params.id),
-  );
-  app.patch(
-    '/csqs/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a CSQ (applies to the next routing decision)',
-        security: bearer,
-        params: IdParams,
-        body: Type.Object(
-          {
-            name: Type.Optional(fields.name),
-            criterion: Type.Optional(fields.criterion),
-            skills: Type.Optional(fields.skills),
-            agentOrder: Type.Optional(fields.agentOrder),
-            serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
-            thresholds: Type.Optional(ThresholdsChange),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: { 200: Csq, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const csq = await updateCsq(db, principal, request.params.id, request.body);
-      await acd.csqChanged(principal.tenantId, csq.id);
-      return csq;
-    },
-  );
-  app.delete(
-    '/csqs/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a CSQ that holds no contacts',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      await deleteCsq(db, principal, request.params.id);
-      await acd.csqChanged(principal.tenantId, request.params.id);
+      { additionalProperties: false, minProperties: 1 },
+    ),
+    response: { 200: Csq },
+    handler: (request) => updateCsq(db, principalOf(request), request.params.id, request.body, acd),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/csqs/:id',
+    permission: 'csq.manage',
+    tags,
+    summary: 'Delete a CSQ that holds no contacts',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
+      await deleteCsq(db, principalOf(request), request.params.id, acd);
       return reply.status(204).send(null);
     },
-  );
+  });
   queueRoutes(app, context);
 }

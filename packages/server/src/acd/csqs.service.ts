@@ -16,6 +16,7 @@ import type { Db } from '../db/database.ts';
 import { skillsRepository, usersRepository } from '../db/repositories/index.ts';
 import { refuseIfWidgetsUse } from '../widgets/chat-widgets.service.ts';
 import { type CsqFields, csqsRepository, type StoredCsq } from './csqs.repository.ts';
+import type { RouterChanges } from './router-changes.ts';
 
 export const presentCsq = (csq: StoredCsq) => ({
   id: csq.id,
@@ -68,7 +69,7 @@ const mergeThresholds = (current: QueueThresholds, change: ThresholdsChange | un
   return next;
 };
 
-export async function createCsq(db: Db, principal: Principal, fields: NewCsq) {
+export async function createCsq(db: Db, principal: Principal, fields: NewCsq, router?: RouterChanges) {
   authorize(principal, 'csq.manage');
   const input: CsqFields = {
     ...fields,
@@ -77,7 +78,7 @@ export async function createCsq(db: Db, principal: Principal, fields: NewCsq) {
   };
   await checkCsq(db, principal.tenantId, input);
   const id = crypto.randomUUID();
-  return found(
+  const csq = await found(
     'CSQ',
     auditedChange(db, principal, {
       ...target(id),
@@ -86,9 +87,17 @@ export async function createCsq(db: Db, principal: Principal, fields: NewCsq) {
       apply: (trx) => csqsRepository.insert(trx, principal.tenantId, id, input),
     }),
   );
+  await router?.csqChanged(principal.tenantId, csq.id);
+  return csq;
 }
 
-export async function updateCsq(db: Db, principal: Principal, id: string, change: CsqChange) {
+export async function updateCsq(
+  db: Db,
+  principal: Principal,
+  id: string,
+  change: CsqChange,
+  router?: RouterChanges,
+) {
   authorize(principal, 'csq.manage');
   const current = await found('CSQ', csqsRepository.findById(db, principal.tenantId, id));
   const next: CsqFields = {
@@ -97,7 +106,7 @@ export async function updateCsq(db: Db, principal: Principal, id: string, change
     thresholds: mergeThresholds(current.thresholds, change.thresholds),
   };
   await checkCsq(db, principal.tenantId, next);
-  return found(
+  const csq = await found(
     'CSQ',
     auditedChange(db, principal, {
       ...target(id),
@@ -106,9 +115,16 @@ export async function updateCsq(db: Db, principal: Principal, id: string, change
       apply: (trx) => csqsRepository.update(trx, principal.tenantId, id, next),
     }),
   );
+  await router?.csqChanged(principal.tenantId, csq.id);
+  return csq;
 }
 
-export async function deleteCsq(db: Db, principal: Principal, id: string): Promise<void> {
+export async function deleteCsq(
+  db: Db,
+  principal: Principal,
+  id: string,
+  router?: RouterChanges,
+): Promise<void> {
   authorize(principal, 'csq.manage');
   const contactsInIt = await csqsRepository.openContacts(db, principal.tenantId, id);
   if (contactsInIt > 0) {
@@ -123,6 +139,7 @@ export async function deleteCsq(db: Db, principal: Principal, id: string): Promi
       await csqsRepository.delete(trx, principal.tenantId, id);
     },
   });
+  await router?.csqChanged(principal.tenantId, id);
 }
 
 async function checkCsq(

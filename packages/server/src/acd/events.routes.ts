@@ -4,7 +4,8 @@ import { type Grant, grantOf, livePrincipal } from '../auth/grant.ts';
 import type { Principal } from '../auth/principal.ts';
 import { issueTicket, redeemEventTicket, StreamTicket, tokenInUrl } from '../auth/stream-tickets.ts';
 import { type App, type AppContext, principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses } from '../http/common.schema.ts';
+
+import { defineRoute } from '../http/define-route.ts';
 import { sendError, toSwitchboardError } from '../http/errors.ts';
 import { serveEventSocket } from './event-socket.ts';
 
@@ -40,27 +41,26 @@ async function socketCaller(
  * an agent all of whose desktop streams have closed is put Not Ready after the tenant's grace period.
  */
 export function eventRoutes(app: App, context: AppContext): void {
-  app.post(
-    '/events/tickets',
-    {
-      schema: {
-        tags: ['events'],
-        summary: 'A one-use ticket to open the event stream (WebSocket /api/v1/events?ticket=…) within 30 s',
-        security: bearer,
-        response: { 201: StreamTicket, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/events/tickets',
+    permission: 'signedIn',
+    tags: ['events'],
+    summary: 'A one-use ticket to open the event stream (WebSocket /api/v1/events?ticket=…) within 30 s',
+    response: { 201: StreamTicket },
+    handler: async (request, reply) => {
       const grant = grantOf(principalOf(request), request.headers.authorization);
       return reply.status(201).send(await issueTicket(context.db, context.clock, grant));
     },
-  );
+  });
 
-  app.route({
+  defineRoute(app, {
     method: 'GET',
     url: '/events',
-    config: { public: true },
-    schema: { hide: true },
+    // The socket checks its caller itself: a one-use ticket, or the Authorization header.
+    permission: 'public',
+    summary: 'The event stream (WebSocket)',
+    hide: true,
     // A plain HTTP request here gets told how to connect.
     handler: (request, reply) =>
       sendError(

@@ -2,7 +2,8 @@ import { ABANDON_RULES, CHANNELS, DEFAULT_ABANDON_RULE, SERVICE_LEVEL_SECONDS } 
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, Uuid } from '../http/common.schema.ts';
+import { IdParams, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { csqResources, type QueueViewOptions, queueView, queueViews } from './queues.service.ts';
 
 const tags = ['queues'];
@@ -108,47 +109,37 @@ const optionsOf = (query: { abandons?: QueueViewOptions['abandons']; shortAbando
 
 /** The supervisor's queue view and the CSQ's resources; registered by csqRoutes. */
 export function queueRoutes(app: App, { db, acd, clock }: AppContext): void {
-  app.get(
-    '/csqs/:id/resources',
-    {
-      schema: {
-        tags,
-        summary:
-          'Show resources: the agents who qualify for a CSQ, ranked by its criterion, with live states',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Type.Array(Resource), ...errorResponses },
-      },
-    },
-    (request) => csqResources(db, acd, principalOf(request), request.params.id),
-  );
-  app.get(
-    '/queues',
-    {
-      schema: {
-        tags,
-        summary:
-          "Queue view: per CSQ, contacts waiting, longest wait, agents by state, today's service level",
-        description: `Service level threshold per CSQ (serviceLevelSeconds, default ${SERVICE_LEVEL_SECONDS.default}).`,
-        security: bearer,
-        querystring: QueueQuery,
-        response: { 200: Type.Array(QueueRow), ...errorResponses },
-      },
-    },
-    (request) => queueViews(db, acd, clock, principalOf(request), optionsOf(request.query)),
-  );
-  app.get(
-    '/queues/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Queue view of one CSQ (the id is the CSQ id)',
-        security: bearer,
-        params: IdParams,
-        querystring: QueueQuery,
-        response: { 200: QueueRow, ...errorResponses },
-      },
-    },
-    (request) => queueView(db, acd, clock, principalOf(request), request.params.id, optionsOf(request.query)),
-  );
+  defineRoute(app, {
+    method: 'GET',
+    url: '/csqs/:id/resources',
+    permission: 'agentState.read',
+    tags,
+    summary: 'Show resources: the agents who qualify for a CSQ, ranked by its criterion, with live states',
+    params: IdParams,
+    response: { 200: Type.Array(Resource) },
+    handler: (request) => csqResources(db, acd, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/queues',
+    permission: 'agentState.read',
+    tags,
+    summary: "Queue view: per CSQ, contacts waiting, longest wait, agents by state, today's service level",
+    description: `Service level threshold per CSQ (serviceLevelSeconds, default ${SERVICE_LEVEL_SECONDS.default}).`,
+    query: QueueQuery,
+    response: { 200: Type.Array(QueueRow) },
+    handler: (request) => queueViews(db, acd, clock, principalOf(request), optionsOf(request.query)),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/queues/:id',
+    permission: 'agentState.read',
+    tags,
+    summary: 'Queue view of one CSQ (the id is the CSQ id)',
+    params: IdParams,
+    query: QueueQuery,
+    response: { 200: QueueRow },
+    handler: (request) =>
+      queueView(db, acd, clock, principalOf(request), request.params.id, optionsOf(request.query)),
+  });
 }

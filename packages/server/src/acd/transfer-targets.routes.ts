@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, Uuid } from '../http/common.schema.ts';
+import { IdParams, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import type { AcdRuntime } from './acd-runtime.ts';
 import { csqsRepository } from './csqs.repository.ts';
 
@@ -54,18 +55,14 @@ export async function transferTargets(db: Db, acd: AcdRuntime, principal: Princi
 }
 
 export function transferTargetRoutes(app: App, { db, acd }: AppContext): void {
-  app.get(
-    '/contacts/:id/transfer-targets',
-    {
-      schema: {
-        tags: ['contacts'],
-        summary:
-          'Where you can transfer a contact you have: CSQs of its channel and agents, who can take it now',
-        security: bearer,
-        params: IdParams,
-        response: { 200: TransferTargets, ...errorResponses },
-      },
-    },
-    (request) => transferTargets(db, acd, principalOf(request), request.params.id),
-  );
+  defineRoute(app, {
+    method: 'GET',
+    url: '/contacts/:id/transfer-targets',
+    permission: 'contact.handle',
+    tags: ['contacts'],
+    summary: 'Where you can transfer a contact you have: CSQs of its channel and agents, who can take it now',
+    params: IdParams,
+    response: { 200: TransferTargets },
+    handler: (request) => transferTargets(db, acd, principalOf(request), request.params.id),
+  });
 }

@@ -2,7 +2,8 @@ import { ASSIST_KINDS, LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, Paging, Uuid } from '../http/common.schema.ts';
+import { IdParams, Paging, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import {
   answerAssistRequest,
   cancelAssistRequest,
@@ -45,68 +46,53 @@ const AssistRequest = Type.Object({
 });
 
 export function assistRoutes(app: App, { assist }: AppContext): void {
-  app.post(
-    '/contacts/:id/assist',
-    {
-      schema: {
-        tags,
-        summary: "Ask the team's supervisors for help on a contact the caller is handling",
-        description: `Goes to the team's primary supervisor; if they do not answer within ${help.default / 1000} s (an emergency: ${emergency.default / 1000} s), to the secondary as well, and at once when the primary is absent or has no desktop connected. 409 no_supervisor when the team has neither; 409 conflict when a request is open on the contact (an emergency replaces an open help request).`,
-        security: bearer,
-        params: IdParams,
-        body: Type.Object({ kind: Type.Enum([...ASSIST_KINDS]) }, { additionalProperties: false }),
-        response: { 201: AssistRequest, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
+  defineRoute(app, {
+    method: 'POST',
+    url: '/contacts/:id/assist',
+    permission: 'assist.request',
+    tags,
+    summary: "Ask the team's supervisors for help on a contact the caller is handling",
+    description: `Goes to the team's primary supervisor; if they do not answer within ${help.default / 1000} s (an emergency: ${emergency.default / 1000} s), to the secondary as well, and at once when the primary is absent or has no desktop connected. 409 no_supervisor when the team has neither; 409 conflict when a request is open on the contact (an emergency replaces an open help request).`,
+    params: IdParams,
+    body: Type.Object({ kind: Type.Enum([...ASSIST_KINDS]) }, { additionalProperties: false }),
+    response: { 201: AssistRequest },
+    handler: async (request, reply) =>
       reply
         .status(201)
         .send(await requestAssist(assist, principalOf(request), request.params.id, request.body.kind)),
-  );
-  app.post(
-    '/assist-requests/:id/answer',
-    {
-      schema: {
-        tags,
-        summary: 'Answer a request for help: records who and when; the agent sees who is on it',
-        description:
-          'For the primary or secondary supervisor it names, or an administrator; once (409 conflict after).',
-        security: bearer,
-        params: IdParams,
-        response: { 200: AssistRequest, ...errorResponses },
-      },
-    },
-    (request) => answerAssistRequest(assist, principalOf(request), request.params.id),
-  );
-  app.post(
-    '/assist-requests/:id/cancel',
-    {
-      schema: {
-        tags,
-        summary: 'Take back an open request for help (the agent who asked)',
-        security: bearer,
-        params: IdParams,
-        response: { 200: AssistRequest, ...errorResponses },
-      },
-    },
-    (request) => cancelAssistRequest(assist, principalOf(request), request.params.id),
-  );
-  app.get(
-    '/assist-requests',
-    {
-      schema: {
-        tags,
-        summary: 'Requests for help, newest first',
-        description:
-          "Administrators: the tenant's. Supervisors: those alerted to them and their own. Agents: their own. open=true: only those still waiting for an answer.",
-        security: bearer,
-        querystring: Type.Object(
-          { open: Type.Optional(Type.Boolean()), ...Paging },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Array(AssistRequest), ...errorResponses },
-      },
-    },
-    (request) => listAssistRequests(assist, principalOf(request), request.query),
-  );
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/assist-requests/:id/answer',
+    permission: 'assist.answer',
+    tags,
+    summary: 'Answer a request for help: records who and when; the agent sees who is on it',
+    description:
+      'For the primary or secondary supervisor it names, or an administrator; once (409 conflict after).',
+    params: IdParams,
+    response: { 200: AssistRequest },
+    handler: (request) => answerAssistRequest(assist, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/assist-requests/:id/cancel',
+    permission: 'assist.request',
+    tags,
+    summary: 'Take back an open request for help (the agent who asked)',
+    params: IdParams,
+    response: { 200: AssistRequest },
+    handler: (request) => cancelAssistRequest(assist, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/assist-requests',
+    permission: ['assist.request', 'assist.answer'],
+    tags,
+    summary: 'Requests for help, newest first',
+    description:
+      "Administrators: the tenant's. Supervisors: those alerted to them and their own. Agents: their own. open=true: only those still waiting for an answer.",
+    query: Type.Object({ open: Type.Optional(Type.Boolean()), ...Paging }, { additionalProperties: false }),
+    response: { 200: Type.Array(AssistRequest) },
+    handler: (request) => listAssistRequests(assist, principalOf(request), request.query),
+  });
 }

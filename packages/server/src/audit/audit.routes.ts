@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { AUDIT_ACTIONS } from '../db/repositories/index.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, Uuid } from '../http/common.schema.ts';
+import { Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { listAudit } from './audit.service.ts';
 
 const AuditEntry = Type.Object({
@@ -22,30 +23,27 @@ const AuditEntry = Type.Object({
 });
 
 export function auditRoutes(app: App, { db }: AppContext): void {
-  app.get(
-    '/audit-log',
-    {
-      schema: {
-        tags: ['audit'],
-        summary:
-          'Configuration changes, sign-ins and password changes, newest first: who, what, when, before and after; filter by who, action, record and time',
-        security: bearer,
-        querystring: Type.Object(
-          {
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.listPageSize.max })),
-            before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$' })),
-            entityType: Type.Optional(Type.String({ maxLength: 40 })),
-            entityId: Type.Optional(Type.String({ maxLength: 100 })),
-            actorId: Type.Optional(Uuid),
-            action: Type.Optional(Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a)))),
-            since: Type.Optional(Type.String({ format: 'date-time', description: 'From this moment on.' })),
-            until: Type.Optional(Type.String({ format: 'date-time', description: 'Before this moment.' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Array(AuditEntry), ...errorResponses },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/audit-log',
+    permission: 'audit.read',
+    tags: ['audit'],
+    summary:
+      'Configuration changes, sign-ins and password changes, newest first: who, what, when, before and after; filter by who, action, record and time',
+    query: Type.Object(
+      {
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.listPageSize.max })),
+        before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$' })),
+        entityType: Type.Optional(Type.String({ maxLength: 40 })),
+        entityId: Type.Optional(Type.String({ maxLength: 100 })),
+        actorId: Type.Optional(Uuid),
+        action: Type.Optional(Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a)))),
+        since: Type.Optional(Type.String({ format: 'date-time', description: 'From this moment on.' })),
+        until: Type.Optional(Type.String({ format: 'date-time', description: 'Before this moment.' })),
       },
-    },
-    (request) => listAudit(db, principalOf(request), request.query),
-  );
+      { additionalProperties: false },
+    ),
+    response: { 200: Type.Array(AuditEntry) },
+    handler: (request) => listAudit(db, principalOf(request), request.query),
+  });
 }

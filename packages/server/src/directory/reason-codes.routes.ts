@@ -2,7 +2,8 @@ import { LIMITS, REASON_CODE_KINDS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import {
   createReasonCode,
   deleteReasonCode,
@@ -27,64 +28,52 @@ const ReasonCode = Type.Object({
 });
 
 export function reasonCodeRoutes(app: App, { db }: AppContext): void {
-  app.get(
-    '/reason-codes',
-    {
-      schema: {
-        tags,
-        summary: 'List reason codes',
-        security: bearer,
-        querystring: Type.Object({ kind: Type.Optional(Kind) }, { additionalProperties: false }),
-        response: { 200: Type.Array(ReasonCode), ...errorResponses },
-      },
-    },
-    (request) => listReasonCodes(db, principalOf(request), request.query.kind),
-  );
-  app.post(
-    '/reason-codes',
-    {
-      schema: {
-        tags,
-        summary: 'Create a reason code',
-        security: bearer,
-        body: Type.Object({ kind: Kind, code: Code, label: Label }, { additionalProperties: false }),
-        response: { 201: ReasonCode, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
+  defineRoute(app, {
+    method: 'GET',
+    url: '/reason-codes',
+    permission: 'reasonCode.read',
+    tags,
+    summary: 'List reason codes',
+    query: Type.Object({ kind: Type.Optional(Kind) }, { additionalProperties: false }),
+    response: { 200: Type.Array(ReasonCode) },
+    handler: (request) => listReasonCodes(db, principalOf(request), request.query.kind),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/reason-codes',
+    permission: 'reasonCode.manage',
+    tags,
+    summary: 'Create a reason code',
+    body: Type.Object({ kind: Kind, code: Code, label: Label }, { additionalProperties: false }),
+    response: { 201: ReasonCode },
+    handler: async (request, reply) =>
       reply.status(201).send(await createReasonCode(db, principalOf(request), request.body)),
-  );
-  app.patch(
-    '/reason-codes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a reason code',
-        security: bearer,
-        params: IdParams,
-        body: Type.Object(
-          { kind: Type.Optional(Kind), code: Type.Optional(Code), label: Type.Optional(Label) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: { 200: ReasonCode, ...errorResponses },
-      },
-    },
-    (request) => updateReasonCode(db, principalOf(request), request.params.id, request.body),
-  );
-  app.delete(
-    '/reason-codes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a reason code',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/reason-codes/:id',
+    permission: 'reasonCode.manage',
+    tags,
+    summary: 'Change a reason code',
+    params: IdParams,
+    body: Type.Object(
+      { kind: Type.Optional(Kind), code: Type.Optional(Code), label: Type.Optional(Label) },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+    response: { 200: ReasonCode },
+    handler: (request) => updateReasonCode(db, principalOf(request), request.params.id, request.body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/reason-codes/:id',
+    permission: 'reasonCode.manage',
+    tags,
+    summary: 'Delete a reason code',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       await deleteReasonCode(db, principalOf(request), request.params.id);
       return reply.status(204).send(null);
     },
-  );
+  });
 }

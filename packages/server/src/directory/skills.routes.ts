@@ -2,7 +2,8 @@ import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { createSkill, deleteSkill, getSkill, listSkills, renameSkill } from './skills.service.ts';
 
 const tags = ['skills'];
@@ -10,73 +11,58 @@ const Skill = Type.Object({ id: Uuid, name: Type.String(), createdAt: Type.Strin
 const SkillBody = Type.Object({ name: name(LIMITS.skillName.max) }, { additionalProperties: false });
 
 export function skillRoutes(app: App, { db }: AppContext): void {
-  app.get(
-    '/skills',
-    {
-      schema: {
-        tags,
-        summary: 'List skills',
-        security: bearer,
-        response: { 200: Type.Array(Skill), ...errorResponses },
-      },
-    },
-    (request) => listSkills(db, principalOf(request)),
-  );
-  app.post(
-    '/skills',
-    {
-      schema: {
-        tags,
-        summary: 'Create a skill',
-        security: bearer,
-        body: SkillBody,
-        response: { 201: Skill, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
+  defineRoute(app, {
+    method: 'GET',
+    url: '/skills',
+    permission: 'skill.read',
+    tags,
+    summary: 'List skills',
+    response: { 200: Type.Array(Skill) },
+    handler: (request) => listSkills(db, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/skills',
+    permission: 'skill.manage',
+    tags,
+    summary: 'Create a skill',
+    body: SkillBody,
+    response: { 201: Skill },
+    handler: async (request, reply) =>
       reply.status(201).send(await createSkill(db, principalOf(request), request.body)),
-  );
-  app.get(
-    '/skills/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a skill',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Skill, ...errorResponses },
-      },
-    },
-    (request) => getSkill(db, principalOf(request), request.params.id),
-  );
-  app.patch(
-    '/skills/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Rename a skill',
-        security: bearer,
-        params: IdParams,
-        body: SkillBody,
-        response: { 200: Skill, ...errorResponses },
-      },
-    },
-    (request) => renameSkill(db, principalOf(request), request.params.id, request.body),
-  );
-  app.delete(
-    '/skills/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a skill (agents lose it)',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/skills/:id',
+    permission: 'skill.read',
+    tags,
+    summary: 'Get a skill',
+    params: IdParams,
+    response: { 200: Skill },
+    handler: (request) => getSkill(db, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/skills/:id',
+    permission: 'skill.manage',
+    tags,
+    summary: 'Rename a skill',
+    params: IdParams,
+    body: SkillBody,
+    response: { 200: Skill },
+    handler: (request) => renameSkill(db, principalOf(request), request.params.id, request.body),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/skills/:id',
+    permission: 'skill.manage',
+    tags,
+    summary: 'Delete a skill (agents lose it)',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       await deleteSkill(db, principalOf(request), request.params.id);
       return reply.status(204).send(null);
     },
-  );
+  });
 }

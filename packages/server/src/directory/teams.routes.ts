@@ -2,7 +2,8 @@ import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from './teams.service.ts';
 
 const tags = ['teams'];
@@ -30,85 +31,70 @@ const supervisionChanged = (access: AppContext['access'], tenantId: string) =>
   access.publish(tenantId, [{ userId: null }]);
 
 export function teamRoutes(app: App, { db, access }: AppContext): void {
-  app.get(
-    '/teams',
-    {
-      schema: {
-        tags,
-        summary: 'List teams',
-        security: bearer,
-        response: { 200: Type.Array(Team), ...errorResponses },
-      },
-    },
-    (request) => listTeams(db, principalOf(request)),
-  );
-  app.post(
-    '/teams',
-    {
-      schema: {
-        tags,
-        summary: 'Create a team with a primary and a secondary supervisor',
-        security: bearer,
-        body: NewTeamBody,
-        response: { 201: Team, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/teams',
+    permission: 'team.read',
+    tags,
+    summary: 'List teams',
+    response: { 200: Type.Array(Team) },
+    handler: (request) => listTeams(db, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/teams',
+    permission: 'team.manage',
+    tags,
+    summary: 'Create a team with a primary and a secondary supervisor',
+    body: NewTeamBody,
+    response: { 201: Team },
+    handler: async (request, reply) => {
       const { name, primarySupervisorId = null, secondarySupervisorId = null } = request.body;
       const principal = principalOf(request);
       const team = await createTeam(db, principal, { name, primarySupervisorId, secondarySupervisorId });
       supervisionChanged(access, principal.tenantId);
       return reply.status(201).send(team);
     },
-  );
-  app.get(
-    '/teams/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a team',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Team, ...errorResponses },
-      },
-    },
-    (request) => getTeam(db, principalOf(request), request.params.id),
-  );
-  app.patch(
-    '/teams/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a team',
-        security: bearer,
-        params: IdParams,
-        body: TeamChangeBody,
-        response: { 200: Team, ...errorResponses },
-      },
-    },
-    async (request) => {
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/teams/:id',
+    permission: 'team.read',
+    tags,
+    summary: 'Get a team',
+    params: IdParams,
+    response: { 200: Team },
+    handler: (request) => getTeam(db, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/teams/:id',
+    permission: 'team.manage',
+    tags,
+    summary: 'Change a team',
+    params: IdParams,
+    body: TeamChangeBody,
+    response: { 200: Team },
+    handler: async (request) => {
       const principal = principalOf(request);
       const team = await updateTeam(db, principal, request.params.id, request.body);
       supervisionChanged(access, principal.tenantId);
       return team;
     },
-  );
-  app.delete(
-    '/teams/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a team (its agents keep working without a team)',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/teams/:id',
+    permission: 'team.manage',
+    tags,
+    summary: 'Delete a team (its agents keep working without a team)',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       const principal = principalOf(request);
       await deleteTeam(db, principal, request.params.id);
       supervisionChanged(access, principal.tenantId);
       return reply.status(204).send(null);
     },
-  );
+  });
 }

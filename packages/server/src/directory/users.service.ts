@@ -8,6 +8,7 @@ import {
   type Role,
   SwitchboardError,
 } from '@switchboard/core';
+import type { RouterChanges } from '../acd/router-changes.ts';
 import { recordChange } from '../audit/audit.service.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -71,7 +72,7 @@ export function getUser(db: Db, principal: Principal, id: string) {
   return found('User', loadUser(principal.tenantId, id)(db));
 }
 
-export async function createUser(db: Db, principal: Principal, input: NewUserInput) {
+export async function createUser(db: Db, principal: Principal, input: NewUserInput, router?: RouterChanges) {
   authorize(principal, 'user.manage');
   authorizeRole(principal, input.role);
   if (input.role === 'administrator') authorize(principal, 'user.administer');
@@ -88,7 +89,7 @@ export async function createUser(db: Db, principal: Principal, input: NewUserInp
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const id = crypto.randomUUID();
-  return found(
+  const user = await found(
     'User',
     auditedChange(db, principal, {
       ...target(id),
@@ -111,11 +112,19 @@ export async function createUser(db: Db, principal: Principal, input: NewUserInp
       },
     }),
   );
+  await router?.agentChanged(principal.tenantId, user.id);
+  return user;
 }
 
-export function updateUser(db: Db, principal: Principal, id: string, change: UserChange) {
+export async function updateUser(
+  db: Db,
+  principal: Principal,
+  id: string,
+  change: UserChange,
+  router?: RouterChanges,
+) {
   authorize(principal, 'user.manage');
-  return found(
+  const user = await found(
     'User',
     auditedChange(db, principal, {
       ...target(id),
@@ -158,12 +167,20 @@ export function updateUser(db: Db, principal: Principal, id: string, change: Use
       },
     }),
   );
+  await router?.agentChanged(principal.tenantId, user.id);
+  return user;
 }
 
 /** Dynamic reskilling: replaces an agent's skills; supervisors may reskill agents of the teams they supervise. */
-export function setUserSkills(db: Db, principal: Principal, id: string, skills: AgentSkill[]) {
+export async function setUserSkills(
+  db: Db,
+  principal: Principal,
+  id: string,
+  skills: AgentSkill[],
+  router?: RouterChanges,
+) {
   authorize(principal, 'agent.reskill');
-  return found(
+  const user = await found(
     'User',
     auditedChange(db, principal, {
       ...target(id),
@@ -183,6 +200,8 @@ export function setUserSkills(db: Db, principal: Principal, id: string, skills: 
       },
     }),
   );
+  await router?.agentChanged(principal.tenantId, user.id);
+  return user;
 }
 
 export async function setUserPassword(

@@ -41,10 +41,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
-  interface FastifyContextConfig {
-    /** Routes that answer without a signed-in caller. */
-    public?: boolean;
-  }
 }
 
 /** The signed-in caller; the authentication hook guarantees it on every non-public route. */

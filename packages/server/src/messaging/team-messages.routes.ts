@@ -2,7 +2,8 @@ import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent, Paging, Uuid } from '../http/common.schema.ts';
+import { IdParams, NoContent, Paging, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import {
   announce,
   deleteTeamMessage,
@@ -86,87 +87,74 @@ const TeamMessagesSwitch = Type.Object({
 });
 
 export function teamMessageRoutes(app: App, { db, clock, notices }: AppContext): void {
-  app.get(
-    '/team-messages',
-    {
-      schema: {
-        tags,
-        summary:
-          'Active team messages the caller sees, newest first (agents: their team; supervisors: also the teams they supervise and their own)',
-        description:
-          'When the newest is deleted or expires, the next in the list is the one to show. limit and offset page the recent list only.',
-        security: bearer,
-        querystring: TeamMessageQuery,
-        response: { 200: Type.Array(TeamMessage), ...errorResponses },
-      },
-    },
-    (request) => listTeamMessages(db, principalOf(request), request.query, clock.now()),
-  );
-  app.post(
-    '/team-messages',
-    {
-      schema: {
-        tags,
-        summary: 'Send a team message to one, several or all teams the sender supervises',
-        description:
-          'Counts towards the limit of 100 sends and deletes per hour (429 team_message_rate_limited, with Retry-After) and of 1600 active messages per tenant (409 team_messages_full). Streams team_message.published to the desktops that see it.',
-        security: bearer,
-        body: NewTeamMessage,
-        response: { 201: TeamMessage, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  defineRoute(app, {
+    method: 'GET',
+    url: '/team-messages',
+    permission: 'teamMessage.read',
+    tags,
+    summary:
+      'Active team messages the caller sees, newest first (agents: their team; supervisors: also the teams they supervise and their own)',
+    description:
+      'When the newest is deleted or expires, the next in the list is the one to show. limit and offset page the recent list only.',
+    query: TeamMessageQuery,
+    response: { 200: Type.Array(TeamMessage) },
+    handler: (request) => listTeamMessages(db, principalOf(request), request.query, clock.now()),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/team-messages',
+    permission: 'teamMessage.publish',
+    tags,
+    summary: 'Send a team message to one, several or all teams the sender supervises',
+    description:
+      'Counts towards the limit of 100 sends and deletes per hour (429 team_message_rate_limited, with Retry-After) and of 1600 active messages per tenant (409 team_messages_full). Streams team_message.published to the desktops that see it.',
+    body: NewTeamMessage,
+    response: { 201: TeamMessage },
+    handler: async (request, reply) => {
       const principal = principalOf(request);
       const now = clock.now();
       const message = await publishTeamMessage(db, principal, request.body, now);
       await announce(db, notices, principal, 'team_message.published', message, now);
       return reply.status(201).send(message);
     },
-  );
-  app.delete(
-    '/team-messages/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a team message now (its sender, or an administrator); counts as a send',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/team-messages/:id',
+    permission: 'teamMessage.publish',
+    tags,
+    summary: 'Delete a team message now (its sender, or an administrator); counts as a send',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       const principal = principalOf(request);
       const now = clock.now();
       const message = await deleteTeamMessage(db, principal, request.params.id, now);
       await announce(db, notices, principal, 'team_message.deleted', message, now);
       return reply.status(204).send(null);
     },
-  );
-  app.get(
-    '/users/:id/team-messages',
-    {
-      schema: {
-        tags,
-        summary: 'Whether a supervisor may send team messages',
-        security: bearer,
-        params: IdParams,
-        response: { 200: TeamMessagesSwitch, ...errorResponses },
-      },
-    },
-    (request) => getTeamMessagesSwitch(db, principalOf(request), request.params.id),
-  );
-  app.put(
-    '/users/:id/team-messages',
-    {
-      schema: {
-        tags,
-        summary: 'Turn team messages on or off for a supervisor (administrators always may send them)',
-        security: bearer,
-        params: IdParams,
-        body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
-        response: { 200: TeamMessagesSwitch, ...errorResponses },
-      },
-    },
-    (request) => setTeamMessagesSwitch(db, principalOf(request), request.params.id, request.body.enabled),
-  );
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/users/:id/team-messages',
+    permission: 'user.read',
+    orSelf: true,
+    tags,
+    summary: 'Whether a supervisor may send team messages',
+    params: IdParams,
+    response: { 200: TeamMessagesSwitch },
+    handler: (request) => getTeamMessagesSwitch(db, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/users/:id/team-messages',
+    permission: 'teamMessage.configure',
+    tags,
+    summary: 'Turn team messages on or off for a supervisor (administrators always may send them)',
+    params: IdParams,
+    body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
+    response: { 200: TeamMessagesSwitch },
+    handler: (request) =>
+      setTeamMessagesSwitch(db, principalOf(request), request.params.id, request.body.enabled),
+  });
 }

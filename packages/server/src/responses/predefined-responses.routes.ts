@@ -2,7 +2,8 @@ import { LIMITS, RESPONSE_FORBIDDEN_CHARACTERS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent, Uuid } from '../http/common.schema.ts';
+import { IdParams, NoContent, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import {
   createResponse,
   deleteResponse,
@@ -57,93 +58,73 @@ const PredefinedResponse = Type.Object({
 });
 
 export function predefinedResponseRoutes(app: App, { db, clock }: AppContext): void {
-  app.get(
-    '/predefined-responses',
-    {
-      schema: {
-        tags,
-        summary: 'List predefined responses, by title',
-        security: bearer,
-        querystring: Type.Object(
-          { channel: Type.Optional(ResponseChannel) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Array(PredefinedResponse), ...errorResponses },
-      },
-    },
-    (request) => listResponses(db, principalOf(request), request.query.channel),
-  );
-  app.post(
-    '/predefined-responses',
-    {
-      schema: {
-        tags,
-        summary: 'Create a predefined response',
-        description: `At most ${LIMITS.predefinedResponsesPerTenant.max} per tenant, chat and email together (409 limit_reached); a title in use is 409 conflict.`,
-        security: bearer,
-        body: Type.Object(fields, { additionalProperties: false }),
-        response: { 201: PredefinedResponse, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
+  defineRoute(app, {
+    method: 'GET',
+    url: '/predefined-responses',
+    permission: 'response.read',
+    tags,
+    summary: 'List predefined responses, by title',
+    query: Type.Object({ channel: Type.Optional(ResponseChannel) }, { additionalProperties: false }),
+    response: { 200: Type.Array(PredefinedResponse) },
+    handler: (request) => listResponses(db, principalOf(request), request.query.channel),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/predefined-responses',
+    permission: 'response.manage',
+    tags,
+    summary: 'Create a predefined response',
+    description: `At most ${LIMITS.predefinedResponsesPerTenant.max} per tenant, chat and email together (409 limit_reached); a title in use is 409 conflict.`,
+    body: Type.Object(fields, { additionalProperties: false }),
+    response: { 201: PredefinedResponse },
+    handler: async (request, reply) =>
       reply.status(201).send(await createResponse(db, principalOf(request), request.body)),
-  );
-  app.get(
-    '/predefined-responses/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a predefined response',
-        security: bearer,
-        params: IdParams,
-        response: { 200: PredefinedResponse, ...errorResponses },
-      },
-    },
-    (request) => getResponse(db, principalOf(request), request.params.id),
-  );
-  app.patch(
-    '/predefined-responses/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a predefined response',
-        description: 'The result is checked as a whole: a new channel must suit the body and the CSQs.',
-        security: bearer,
-        params: IdParams,
-        body: Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 }),
-        response: { 200: PredefinedResponse, ...errorResponses },
-      },
-    },
-    (request) => updateResponse(db, principalOf(request), request.params.id, request.body, clock.now()),
-  );
-  app.delete(
-    '/predefined-responses/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a predefined response',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/predefined-responses/:id',
+    permission: 'response.read',
+    tags,
+    summary: 'Get a predefined response',
+    params: IdParams,
+    response: { 200: PredefinedResponse },
+    handler: (request) => getResponse(db, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/predefined-responses/:id',
+    permission: 'response.manage',
+    tags,
+    summary: 'Change a predefined response',
+    description: 'The result is checked as a whole: a new channel must suit the body and the CSQs.',
+    params: IdParams,
+    body: Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 }),
+    response: { 200: PredefinedResponse },
+    handler: (request) =>
+      updateResponse(db, principalOf(request), request.params.id, request.body, clock.now()),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/predefined-responses/:id',
+    permission: 'response.manage',
+    tags,
+    summary: 'Delete a predefined response',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       await deleteResponse(db, principalOf(request), request.params.id);
       return reply.status(204).send(null);
     },
-  );
-  app.get(
-    '/contacts/:id/predefined-responses',
-    {
-      schema: {
-        tags,
-        summary:
-          'The responses for a contact: of its channel, global or tagged to its CSQ (agents: their own contacts)',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Type.Array(PredefinedResponse), ...errorResponses },
-      },
-    },
-    (request) => responsesForContact(db, principalOf(request), request.params.id),
-  );
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/contacts/:id/predefined-responses',
+    permission: 'response.read',
+    tags,
+    summary:
+      'The responses for a contact: of its channel, global or tagged to its CSQ (agents: their own contacts)',
+    params: IdParams,
+    response: { 200: Type.Array(PredefinedResponse) },
+    handler: (request) => responsesForContact(db, principalOf(request), request.params.id),
+  });
 }

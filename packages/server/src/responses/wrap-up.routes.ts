@@ -2,7 +2,8 @@ import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { IdParams, NoContent, name, Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import {
   createCategory,
   createReason,
@@ -37,137 +38,112 @@ const Category = Type.Object({
 const WrapUpReason = Type.Object({ id: Uuid, categoryId: Uuid, name: Type.String() });
 
 export function wrapUpRoutes(app: App, { db, clock }: AppContext): void {
-  app.get(
-    '/wrap-up-categories',
-    {
-      schema: {
-        tags,
-        summary: 'The wrap-up categories in force, each with its reasons, by name',
-        security: bearer,
-        response: { 200: Type.Array(Category), ...errorResponses },
-      },
-    },
-    (request) => listCategories(db, principalOf(request)),
-  );
-  app.post(
-    '/wrap-up-categories',
-    {
-      schema: {
-        tags,
-        summary: 'Create a wrap-up category (for contacts created from now on)',
-        description: `At most ${wrapUpCategoriesPerTenant.max} per tenant and ${wrapUpCategoriesPerCsq.max} tagged to one CSQ (409 limit_reached); names are unique without regard to case (409 conflict).`,
-        security: bearer,
-        body: Type.Object({ name: Name, csqIds: CsqIds }, { additionalProperties: false }),
-        response: { 201: Category, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
+  defineRoute(app, {
+    method: 'GET',
+    url: '/wrap-up-categories',
+    permission: 'wrapUp.read',
+    tags,
+    summary: 'The wrap-up categories in force, each with its reasons, by name',
+    response: { 200: Type.Array(Category) },
+    handler: (request) => listCategories(db, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/wrap-up-categories',
+    permission: 'wrapUp.manage',
+    tags,
+    summary: 'Create a wrap-up category (for contacts created from now on)',
+    description: `At most ${wrapUpCategoriesPerTenant.max} per tenant and ${wrapUpCategoriesPerCsq.max} tagged to one CSQ (409 limit_reached); names are unique without regard to case (409 conflict).`,
+    body: Type.Object({ name: Name, csqIds: CsqIds }, { additionalProperties: false }),
+    response: { 201: Category },
+    handler: async (request, reply) =>
       reply.status(201).send(await createCategory(db, principalOf(request), request.body, clock.now())),
-  );
-  app.get(
-    '/wrap-up-categories/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Get a wrap-up category with its reasons',
-        security: bearer,
-        params: IdParams,
-        response: { 200: Category, ...errorResponses },
-      },
-    },
-    (request) => getCategory(db, principalOf(request), request.params.id),
-  );
-  app.patch(
-    '/wrap-up-categories/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Rename or retag a wrap-up category (for contacts created from now on)',
-        security: bearer,
-        params: IdParams,
-        body: Type.Object(
-          { name: Type.Optional(Name), csqIds: Type.Optional(CsqIds) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: { 200: Category, ...errorResponses },
-      },
-    },
-    (request) => updateCategory(db, principalOf(request), request.params.id, request.body, clock.now()),
-  );
-  app.delete(
-    '/wrap-up-categories/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a wrap-up category and its reasons (contacts created before keep them)',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/wrap-up-categories/:id',
+    permission: 'wrapUp.read',
+    tags,
+    summary: 'Get a wrap-up category with its reasons',
+    params: IdParams,
+    response: { 200: Category },
+    handler: (request) => getCategory(db, principalOf(request), request.params.id),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/wrap-up-categories/:id',
+    permission: 'wrapUp.manage',
+    tags,
+    summary: 'Rename or retag a wrap-up category (for contacts created from now on)',
+    params: IdParams,
+    body: Type.Object(
+      { name: Type.Optional(Name), csqIds: Type.Optional(CsqIds) },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+    response: { 200: Category },
+    handler: (request) =>
+      updateCategory(db, principalOf(request), request.params.id, request.body, clock.now()),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/wrap-up-categories/:id',
+    permission: 'wrapUp.manage',
+    tags,
+    summary: 'Delete a wrap-up category and its reasons (contacts created before keep them)',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       await deleteCategory(db, principalOf(request), request.params.id, clock.now());
       return reply.status(204).send(null);
     },
-  );
-  app.post(
-    '/wrap-up-reasons',
-    {
-      schema: {
-        tags,
-        summary: 'Add a reason to a wrap-up category (for contacts created from now on)',
-        description: `At most ${wrapUpReasonsPerCategory.max} per category (409 limit_reached); names are unique in their category without regard to case (409 conflict).`,
-        security: bearer,
-        body: Type.Object({ categoryId: Uuid, name: Name }, { additionalProperties: false }),
-        response: { 201: WrapUpReason, ...errorResponses },
-      },
-    },
-    async (request, reply) =>
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/wrap-up-reasons',
+    permission: 'wrapUp.manage',
+    tags,
+    summary: 'Add a reason to a wrap-up category (for contacts created from now on)',
+    description: `At most ${wrapUpReasonsPerCategory.max} per category (409 limit_reached); names are unique in their category without regard to case (409 conflict).`,
+    body: Type.Object({ categoryId: Uuid, name: Name }, { additionalProperties: false }),
+    response: { 201: WrapUpReason },
+    handler: async (request, reply) =>
       reply.status(201).send(await createReason(db, principalOf(request), request.body, clock.now())),
-  );
-  app.patch(
-    '/wrap-up-reasons/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Rename a wrap-up reason (for contacts created from now on)',
-        security: bearer,
-        params: IdParams,
-        body: Type.Object({ name: Name }, { additionalProperties: false }),
-        response: { 200: WrapUpReason, ...errorResponses },
-      },
-    },
-    (request) => renameReason(db, principalOf(request), request.params.id, request.body.name, clock.now()),
-  );
-  app.delete(
-    '/wrap-up-reasons/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a wrap-up reason (contacts created before keep it)',
-        security: bearer,
-        params: IdParams,
-        response: { 204: NoContent, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/wrap-up-reasons/:id',
+    permission: 'wrapUp.manage',
+    tags,
+    summary: 'Rename a wrap-up reason (for contacts created from now on)',
+    params: IdParams,
+    body: Type.Object({ name: Name }, { additionalProperties: false }),
+    response: { 200: WrapUpReason },
+    handler: (request) =>
+      renameReason(db, principalOf(request), request.params.id, request.body.name, clock.now()),
+  });
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/wrap-up-reasons/:id',
+    permission: 'wrapUp.manage',
+    tags,
+    summary: 'Delete a wrap-up reason (contacts created before keep it)',
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
       await deleteReason(db, principalOf(request), request.params.id, clock.now());
       return reply.status(204).send(null);
     },
-  );
-  app.get(
-    '/contacts/:id/wrap-up-reasons',
-    {
-      schema: {
-        tags,
-        summary:
-          'The wrap-up categories and reasons for a contact, as in force when it was created (agents: their own contacts)',
-        description: `Global categories and those tagged to the contact's CSQ. When this holds a reason, POST /contacts/{id}/wrap-up accepts only these (up to ${LIMITS.wrapUpReasonsPerContact.max}); when it holds none, any text.`,
-        security: bearer,
-        params: IdParams,
-        response: { 200: Type.Array(Category), ...errorResponses },
-      },
-    },
-    (request) => reasonsForContact(db, principalOf(request), request.params.id),
-  );
+  });
+  defineRoute(app, {
+    method: 'GET',
+    url: '/contacts/:id/wrap-up-reasons',
+    permission: 'wrapUp.read',
+    tags,
+    summary:
+      'The wrap-up categories and reasons for a contact, as in force when it was created (agents: their own contacts)',
+    description: `Global categories and those tagged to the contact's CSQ. When this holds a reason, POST /contacts/{id}/wrap-up accepts only these (up to ${LIMITS.wrapUpReasonsPerContact.max}); when it holds none, any text.`,
+    params: IdParams,
+    response: { 200: Type.Array(Category) },
+    handler: (request) => reasonsForContact(db, principalOf(request), request.params.id),
+  });
 }

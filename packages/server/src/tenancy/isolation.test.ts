@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Actor, isAllowed, LIMITS, type Permission } from '@switchboard/core';
+import { type Actor, isAllowed, LIMITS } from '@switchboard/core';
+import type { RoutePermission } from '../http/define-route.ts';
 import * as build from '../testing/builders.ts';
 import type { Session } from '../testing/test-app.ts';
 import { call, signIn, startTestApp, TEST_PASSWORD } from '../testing/test-app.ts';
 
 /*
  * Every operation of the API, endpoint by endpoint: (1) tenant A can neither read nor change anything of
- * tenant B; (2) each role is allowed, or refused with 403, exactly as packages/core/src/policy.ts grants.
- * The operation table is checked against GET /api/openapi.json: a new endpoint fails here until it has a row.
+ * tenant B; (2) each role is allowed, or refused with 403, exactly as packages/core/src/policy.ts grants for
+ * the permission the route declares (defineRoute; `x-permission` in GET /api/openapi.json). The table says
+ * only how to call each operation; a new endpoint fails here until it has a row and a declared permission.
  */
 
 let server: Awaited<ReturnType<typeof startTestApp>>;
-/** 'METHOD /path' (without /api/v1) → true when the OpenAPI document lists no security for it (public). */
-const documented = new Map<string, boolean>();
+/**
+ * 'METHOD /path' (without /api/v1) → the permission its route declares (`x-permission`), and whether the
+ * OpenAPI document lists no security for it (public).
+ */
+const documented = new Map<string, { permission: RoutePermission | undefined; isPublic: boolean }>();
 let n = 0;
 const uniq = (prefix: string) => `${prefix}-${++n}`;
 /** A query for a whole list. */
@@ -74,9 +79,8 @@ type CrossReq = Req & { expect: number[] | 'clean' };
 const HIDDEN = [404];
 const REFUSED = [400, 404];
 
+/** How to call an operation; who may is what its route declares (x-permission), read from the document. */
 interface Op {
-  /** A list: any one of them; 'signedIn': any authenticated caller; 'public': no credentials needed. */
-  permission: Permission | Permission[] | 'signedIn' | 'public';
   /** A call in the caller's own tenant that succeeds whenever the caller is allowed. */
   own: (w: World, who: Who) => Req | Promise<Req>;
   /** Calls by `who` of tenant A aimed at tenant B's entities. Default: `own` in A, expected 'clean'. */
@@ -96,20 +100,17 @@ type Entity =
   | 'response'
   | 'wrapUp';
 const none = () => ({});
-const read = (permission: Permission, entity: Entity): Op => ({
-  permission,
+const read = (entity: Entity): Op => ({
   own: (w) => ({ id: w[entity].id }),
   cross: (b) => [{ id: b[entity].id, expect: HIDDEN }],
 });
-const change = (permission: Permission, entity: Entity, body: () => object): Op => ({
-  permission,
+const change = (entity: Entity, body: () => object): Op => ({
   own: (w) => ({ id: w[entity].id, body: body() }),
   cross: (b) => [{ id: b[entity].id, body: body(), expect: REFUSED }],
 });
 /** Deletes a fresh entity of the caller's tenant, or tries B's. */
 type Fresh = (admin: Session) => Promise<{ id: string }>;
-const remove = (permission: Permission, entity: Entity, fresh: Fresh): Op => ({
-  permission,
+const remove = (entity: Entity, fresh: Fresh): Op => ({
   own: async (w) => ({ id: (await fresh(w.admin.session)).id }),
   cross: (b) => [{ id: b[entity].id, expect: REFUSED }],
 });
@@ -142,7 +143,6 @@ const onContactsOf = (b: World, body?: object): CrossReq[] =>
  * permission but take no contacts (the router has no agent of theirs): 404.
  */
 const act = (status: build.HeldStatus, body?: (w: World) => object): Op => ({
-  permission: 'contact.handle',
   own: async (w, who) => ({
     id: await mine(w, who, status),
     body: body?.(w),
@@ -161,13 +161,11 @@ const handOn = (targets: (b: World) => object[]): Op => ({
 });
 /** What a channel adapter reports of the customer, on a contact waiting in the caller's tenant. */
 const customer = (body?: object): Op => ({
-  permission: 'contact.create',
   own: async (w) => ({ id: (await build.buildContact(server, w.writer.session, w.parking.id)).id, body }),
   cross: (b) => onContactsOf(b, body),
 });
 /** Contacts: anyone who reads them all, and agents their own (see the test below). */
 const readContact: Op = {
-  permission: ['contact.read', 'contact.handle'],
   own: async (w, who) => ({
     id: isAllowed(who.actor, 'contact.read') ? w.contacts.waiting.id : await mine(w, who, 'offered'),
   }),
@@ -178,7 +176,6 @@ const chatOf = (w: World, who: Who, status: build.HeldStatus = 'active') =>
   build.contactOf(server, w, who, status, build.buildChat);
 /** What an agent does in a chat they have accepted. Administrators take no chats: 404. */
 const inChat = (body: () => object, ok: number): Op => ({
-  permission: 'contact.handle',
   own: async (w, who) => ({
     id: await chatOf(w, who),
     body: body(),
@@ -188,7 +185,6 @@ const inChat = (body: () => object, ok: number): Op => ({
 });
 /** An invitation's answer, or leaving, in the caller's own chat: refused as `ok` says; B's chats not found. */
 const groupStep = (ok: number): Op => ({
-  permission: 'contact.handle',
   own: async (w, who) => ({ id: await chatOf(w, who), ok: who.actor.role === 'administrator' ? 404 : ok }),
   cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
 });
@@ -197,7 +193,6 @@ const groupStep = (ok: number): Op => ({
  * they work; with that secret on B's chat, B's chat is not found.
  */
 const asCustomer = (body: () => object | undefined, ok: number, ended = false): Op => ({
-  permission: 'signedIn',
   own: async (w) => {
     const chat = await build.buildChat(server, w.writer.session, w.parking.id);
     const session = build.chatCustomer(chat);
@@ -217,8 +212,7 @@ const coached = async (w: World) => {
   return id;
 };
 /** A coaching call on the caller's tenant's live chat; B's chat is not found. */
-const coach = (permission: Permission, ok: number, body?: () => object, monitorFirst = false): Op => ({
-  permission,
+const coach = (ok: number, body?: () => object, monitorFirst = false): Op => ({
   own: async (w, who) => {
     const id = await coached(w);
     if (monitorFirst) await call(server, who.session, 'POST', `/chats/${id}/monitor`);
@@ -264,7 +258,6 @@ async function deletable(w: World, who: Who): Promise<string> {
 
 const OPS: Record<string, Op> = {
   'POST /auth/login': {
-    permission: 'public',
     own: (w) => ({ body: { tenant: w.name, username: 'admin', password: TEST_PASSWORD } }),
     // B's user does not exist in A.
     cross: (b, a) => [
@@ -272,7 +265,6 @@ const OPS: Record<string, Op> = {
     ],
   },
   'POST /auth/refresh': {
-    permission: 'public',
     own: async (w) => {
       const fresh = await signIn(server, w.name, 'admin');
       return { session: fresh, body: { refreshToken: fresh.refreshToken } };
@@ -280,134 +272,120 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ body: { refreshToken: b.admin.session.refreshToken }, expect: [401] }],
   },
   'POST /auth/logout': {
-    permission: 'signedIn',
     // A fresh session, so the caller's stays usable; an API key has no session to end.
     own: async (w, who) => ({
       session: who.username ? await signIn(server, w.name, who.username) : who.session,
     }),
   },
-  'GET /me': { permission: 'signedIn', own: none },
-  'POST /events/tickets': { permission: 'signedIn', own: none },
+  'GET /me': { own: none },
+  'POST /events/tickets': { own: none },
   'PUT /me/password': {
-    permission: 'signedIn',
     // Service users have no password to change: 400, not 403.
     own: (_w, who) => ({
       body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
       ok: who.actor.role === 'service' ? 400 : 204,
     }),
   },
-  'GET /tenant': { permission: 'tenant.read', own: none },
-  'PATCH /tenant/settings': { permission: 'tenant.configure', own: () => ({ body: { tokens: TOKENS } }) },
+  'GET /tenant': { own: none },
+  'PATCH /tenant/settings': { own: () => ({ body: { tokens: TOKENS } }) },
   'GET /users': {
-    permission: 'user.read',
     own: () => ({ query: ALL }),
     cross: (b) => [ALL, `?teamId=${b.team.id}`].map((query) => ({ query, expect: 'clean' as const })),
   },
   'POST /users': {
-    permission: 'user.manage',
     own: (_w, who) => ({ body: newUser(who) }),
     cross: (b, _a, who) => [
       { body: newUser(who, { teamId: b.team.id }), expect: REFUSED },
       { body: newUser(who, skills(b.skill.id)), expect: REFUSED },
     ],
   },
-  'GET /users/{id}': read('user.read', 'loner'),
+  'GET /users/{id}': read('loner'),
   'PATCH /users/{id}': {
-    ...change('user.manage', 'loner', () => ({ displayName: uniq('Renamed') })),
+    ...change('loner', () => ({ displayName: uniq('Renamed') })),
     cross: (b, a) => [
       { id: b.loner.id, body: { displayName: 'Hijacked', active: false }, expect: REFUSED },
       { id: a.loner.id, body: { teamId: b.team.id }, expect: REFUSED },
     ],
   },
   'PUT /users/{id}/skills': {
-    permission: 'agent.reskill',
     own: (w) => ({ id: w.agent.id, body: skills(w.skill.id) }),
     cross: (b, a) => [
       { id: b.agent.id, body: skills(b.skill.id, 1), expect: REFUSED },
       { id: a.agent.id, body: skills(b.skill.id), expect: REFUSED },
     ],
   },
-  'PUT /users/{id}/password': change('user.administer', 'loner', () => ({ password: 'a new password' })),
-  'GET /teams': { permission: 'team.read', own: none },
+  'PUT /users/{id}/password': change('loner', () => ({ password: 'a new password' })),
+  'GET /teams': { own: none },
   'POST /teams': {
-    permission: 'team.manage',
     own: () => ({ body: { name: uniq('Team') } }),
     cross: (b) => [{ body: { name: uniq('Team'), primarySupervisorId: b.supervisor.id }, expect: REFUSED }],
   },
-  'GET /teams/{id}': read('team.read', 'team'),
+  'GET /teams/{id}': read('team'),
   'PATCH /teams/{id}': {
-    ...change('team.manage', 'team', () => ({ name: uniq('Team') })),
+    ...change('team', () => ({ name: uniq('Team') })),
     cross: (b, a) => [
       { id: b.team.id, body: { name: 'Hijacked', primarySupervisorId: null }, expect: REFUSED },
       { id: a.team.id, body: { secondarySupervisorId: b.supervisor.id }, expect: REFUSED },
     ],
   },
-  'DELETE /teams/{id}': remove('team.manage', 'team', (admin) => build.buildTeam(server, admin)),
-  'GET /skills': { permission: 'skill.read', own: none },
+  'DELETE /teams/{id}': remove('team', (admin) => build.buildTeam(server, admin)),
+  'GET /skills': { own: none },
   'POST /skills': {
-    permission: 'skill.manage',
     own: () => ({ body: { name: uniq('Skill') } }),
     // Names are unique per tenant: B's is free in A (a 409 would reveal that B has it).
     cross: (b) => [{ body: { name: b.skill.name }, expect: 'clean' }],
   },
-  'GET /skills/{id}': read('skill.read', 'skill'),
-  'PATCH /skills/{id}': change('skill.manage', 'skill', () => ({ name: uniq('Skill') })),
-  'DELETE /skills/{id}': remove('skill.manage', 'skill', (admin) => build.buildSkill(server, admin)),
-  'GET /reason-codes': { permission: 'reasonCode.read', own: none },
+  'GET /skills/{id}': read('skill'),
+  'PATCH /skills/{id}': change('skill', () => ({ name: uniq('Skill') })),
+  'DELETE /skills/{id}': remove('skill', (admin) => build.buildSkill(server, admin)),
+  'GET /reason-codes': { own: none },
   'POST /reason-codes': {
-    permission: 'reasonCode.manage',
     own: () => ({ body: { kind: 'logout', code: ++n, label: 'Gone home' } }),
     cross: ({ reason }) => [
       { body: { kind: reason.kind, code: reason.code, label: 'Same' }, expect: 'clean' },
     ],
   },
-  'PATCH /reason-codes/{id}': change('reasonCode.manage', 'reason', () => ({ label: uniq('Label') })),
-  'DELETE /reason-codes/{id}': remove('reasonCode.manage', 'reason', (a) => build.buildReasonCode(server, a)),
-  'GET /users/{id}/api-keys': read('apiKey.manage', 'reader'),
-  'POST /users/{id}/api-keys': change('apiKey.manage', 'reader', () => ({ name: 'more', scope: 'write' })),
+  'PATCH /reason-codes/{id}': change('reason', () => ({ label: uniq('Label') })),
+  'DELETE /reason-codes/{id}': remove('reason', (a) => build.buildReasonCode(server, a)),
+  'GET /users/{id}/api-keys': read('reader'),
+  'POST /users/{id}/api-keys': change('reader', () => ({ name: 'more', scope: 'write' })),
   'POST /api-keys/{id}/revoke': {
-    permission: 'apiKey.manage',
     own: async (w) => ({ id: (await build.buildApiKey(server, w.admin.session)).keyId }),
     cross: (b) => [{ id: b.reader.keyId, expect: REFUSED }],
   },
-  'GET /audit-log': { permission: 'audit.read', own: () => ({ query: ALL }) },
-  'GET /csqs': { permission: 'csq.read', own: none },
+  'GET /audit-log': { own: () => ({ query: ALL }) },
+  'GET /csqs': { own: none },
   'POST /csqs': {
-    permission: 'csq.manage',
     own: () => ({ body: newCsq() }),
     cross: (b) => [{ body: { ...newCsq(), ...needs(b.skill.id) }, expect: REFUSED }],
   },
-  'GET /csqs/{id}': read('csq.read', 'csq'),
-  'GET /csqs/{id}/resources': read('agentState.read', 'csq'),
-  'GET /queues': { permission: 'agentState.read', own: none },
-  'GET /queues/{id}': read('agentState.read', 'csq'),
+  'GET /csqs/{id}': read('csq'),
+  'GET /csqs/{id}/resources': read('csq'),
+  'GET /queues': { own: none },
+  'GET /queues/{id}': read('csq'),
   'PATCH /csqs/{id}': {
-    ...change('csq.manage', 'csq', () => ({ name: uniq('CSQ') })),
+    ...change('csq', () => ({ name: uniq('CSQ') })),
     cross: (b, a) => [
       { id: b.csq.id, body: { name: 'Hijacked', skills: [] }, expect: REFUSED },
       { id: a.csq.id, body: needs(b.skill.id), expect: REFUSED },
     ],
   },
-  'DELETE /csqs/{id}': remove('csq.manage', 'csq', (admin) => build.buildCsq(server, admin)),
-  'GET /calendars': { permission: 'calendar.read', own: none },
+  'DELETE /csqs/{id}': remove('csq', (admin) => build.buildCsq(server, admin)),
+  'GET /calendars': { own: none },
   'POST /calendars': {
-    permission: 'calendar.manage',
     own: () => ({ body: newCalendar(), ok: 201 }),
     // Names are unique per tenant: B's is free in A.
     cross: (b) => [{ body: { ...newCalendar(), name: b.calendar.name }, ok: 201, expect: 'clean' }],
   },
-  'GET /calendars/{id}': read('calendar.read', 'calendar'),
-  'PUT /calendars/{id}': change('calendar.manage', 'calendar', newCalendar),
-  'DELETE /calendars/{id}': remove('calendar.manage', 'calendar', (admin) =>
-    build.buildCalendar(server, admin),
-  ),
+  'GET /calendars/{id}': read('calendar'),
+  'PUT /calendars/{id}': change('calendar', newCalendar),
+  'DELETE /calendars/{id}': remove('calendar', (admin) => build.buildCalendar(server, admin)),
   'GET /calendars/{id}/state': {
-    ...read('calendar.read', 'calendar'),
+    ...read('calendar'),
     own: (w) => ({ id: w.calendar.id, query: '?at=2026-12-24T16:30:00Z' }),
   },
-  'GET /chat-widgets': { permission: 'widget.read', own: none },
+  'GET /chat-widgets': { own: none },
   'POST /chat-widgets': {
-    permission: 'widget.manage',
     own: (w) => ({ body: newWidget(w), ok: 201 }),
     cross: (b, a) => [
       { body: newWidget(b), expect: REFUSED },
@@ -421,12 +399,10 @@ const OPS: Record<string, Op> = {
     ],
   },
   'GET /chat-widgets/{id}': {
-    permission: 'widget.read',
     own: (w) => ({ id: widgetIn(w) }),
     cross: (b) => [{ id: widgetIn(b), expect: HIDDEN }],
   },
   'PUT /chat-widgets/{id}': {
-    permission: 'widget.manage',
     own: (w) => ({ id: widgetIn(w), body: newWidget(w, { serviceHours: { calendarId: w.calendar.id } }) }),
     cross: (b, a) => [
       { id: widgetIn(b), body: newWidget(b), expect: REFUSED },
@@ -439,18 +415,15 @@ const OPS: Record<string, Op> = {
     ],
   },
   'DELETE /chat-widgets/{id}': {
-    permission: 'widget.manage',
     own: async (w) => ({ id: (await build.buildChatWidget(server, w.admin.session, w.csq.id)).id, ok: 204 }),
     cross: (b) => [{ id: widgetIn(b), expect: REFUSED }],
   },
   // Public: a widget's id is all a website needs; the answer names nothing else of its tenant.
   'GET /public/widgets/{id}': {
-    permission: 'public',
     own: (w) => ({ id: widgetIn(w) }),
     cross: (b) => [{ id: widgetIn(b), expect: 'clean' }],
   },
   'POST /public/widgets/{id}/chats': {
-    permission: 'public',
     // A fresh widget each time: starts are limited per widget and address.
     own: async (w) => {
       const widget = await build.buildChatWidget(server, w.admin.session, w.parking.id);
@@ -458,13 +431,11 @@ const OPS: Record<string, Op> = {
       return { id: widget.id, body: { problemStatementId, fields: { name: 'Ada' } }, ok: 201 };
     },
   },
-  'GET /channel-settings': { permission: 'csq.read', own: none },
+  'GET /channel-settings': { own: none },
   'PATCH /channel-settings': {
-    permission: 'channel.configure',
     own: () => ({ body: { inactivityTimeoutMinutes: 20, noAnswerTimeoutSeconds: { email: 40 } } }),
   },
   'POST /contacts': {
-    permission: 'contact.create',
     own: (w) => ({ body: { channel: 'chat', csqId: w.parking.id }, ok: 201 }),
     cross: (b, a) => [
       { body: { channel: 'chat', csqId: b.parking.id }, expect: REFUSED },
@@ -493,11 +464,10 @@ const OPS: Record<string, Op> = {
   'GET /contacts/{id}/notes': readContact,
   'GET /contacts/{id}/customer-history': readContact,
   'POST /contacts/{id}/notes': {
-    permission: 'contact.handle',
     own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { body: uniq('Note') }, ok: 201 }),
     cross: (b) => onContactsOf(b, { body: 'A note' }),
   },
-  'GET /me/recent-contacts': { permission: ['contact.handle', 'contact.read'], own: none },
+  'GET /me/recent-contacts': { own: none },
   'POST /contacts/{id}/transfer': handOn((b) => [{ agentId: b.agent.id }, { csqId: b.parking.id }]),
   'POST /contacts/{id}/requeue': handOn((b) => [{ csqId: b.parking.id }]),
   'GET /contacts/{id}/transfer-targets': act('active'),
@@ -506,12 +476,10 @@ const OPS: Record<string, Op> = {
   'POST /contacts/{id}/dequeue': customer(),
   'PUT /contacts/{id}/call-type': customer({ callType: 'Billing' }),
   'POST /chats': {
-    permission: 'contact.create',
     own: (w) => ({ body: { csqId: w.parking.id, customer: { name: 'Ada' } }, ok: 201 }),
     cross: (b) => [{ body: { csqId: b.parking.id, customer: { name: 'Ada' } }, expect: REFUSED }],
   },
   'GET /chat-records': {
-    permission: 'contact.read',
     own: () => ({ query: '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z' }),
     cross: (b) => [
       { query: '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z', expect: 'clean' },
@@ -519,7 +487,6 @@ const OPS: Record<string, Op> = {
     ],
   },
   'GET /chats/{id}': {
-    permission: ['contact.read', 'contact.handle'],
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
     cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
   },
@@ -530,7 +497,6 @@ const OPS: Record<string, Op> = {
   // are not found.
   'GET /chats/{id}/invite-targets': inChat(() => ({}), 200),
   'POST /chats/{id}/invitations': {
-    permission: 'contact.handle',
     own: async (w, who) => ({
       id: await chatOf(w, who),
       body: { csqId: w.parking.id },
@@ -546,16 +512,15 @@ const OPS: Record<string, Op> = {
   'POST /chats/{id}/invitation/decline': groupStep(409),
   'POST /chats/{id}/leave': groupStep(409),
   // Coaching: supervisors (and administrators, but for barging in) on the chat of the world's agent.
-  'POST /chats/{id}/monitor': coach('contact.monitor', 200),
-  'DELETE /chats/{id}/monitor': coach('contact.monitor', 204),
-  'POST /chats/{id}/whispers': coach('contact.monitor', 201, () => ({ text: uniq('Psst') }), true),
+  'POST /chats/{id}/monitor': coach(200),
+  'DELETE /chats/{id}/monitor': coach(204),
+  'POST /chats/{id}/whispers': coach(201, () => ({ text: uniq('Psst') }), true),
   'GET /chats/{id}/whispers': {
-    permission: ['contact.read', 'contact.handle'],
     own: async (w) => ({ id: await coached(w), ok: 200 }),
     cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
   },
-  'POST /chats/{id}/barge': coach('contact.barge', 204),
-  'DELETE /chats/{id}/barge': coach('contact.barge', 204),
+  'POST /chats/{id}/barge': coach(204),
+  'DELETE /chats/{id}/barge': coach(204),
   'POST /public/chats/{id}/messages': asCustomer(chatMessage, 201),
   'GET /public/chats/{id}/messages': asCustomer(() => undefined, 200),
   'POST /public/chats/{id}/typing': asCustomer(() => ({ typing: false }), 204),
@@ -564,12 +529,10 @@ const OPS: Record<string, Op> = {
   'POST /public/chats/{id}/rating': asCustomer(() => ({ rating: 5 }), 204, true),
   'POST /public/chats/{id}/stream-tickets': asCustomer(() => undefined, 201),
   'GET /predefined-responses': {
-    permission: 'response.read',
     own: none,
     cross: () => [{ expect: 'clean' }, { query: '?channel=chat', expect: 'clean' }],
   },
   'POST /predefined-responses': {
-    permission: 'response.manage',
     own: () => ({ body: newResponse(), ok: 201 }),
     cross: (b) => [
       { body: newResponse({ csqIds: [b.csq.id] }), expect: REFUSED },
@@ -577,21 +540,20 @@ const OPS: Record<string, Op> = {
       { body: newResponse({ title: b.response.title }), ok: 201, expect: 'clean' },
     ],
   },
-  'GET /predefined-responses/{id}': read('response.read', 'response'),
+  'GET /predefined-responses/{id}': read('response'),
   'PATCH /predefined-responses/{id}': {
-    ...change('response.manage', 'response', () => ({ title: uniq('Reply') })),
+    ...change('response', () => ({ title: uniq('Reply') })),
     cross: (b, a) => [
       { id: b.response.id, body: { title: 'Hijacked', csqIds: [] }, expect: REFUSED },
       { id: a.response.id, body: { csqIds: [b.csq.id] }, expect: REFUSED },
     ],
   },
-  'DELETE /predefined-responses/{id}': remove('response.manage', 'response', (admin) =>
+  'DELETE /predefined-responses/{id}': remove('response', (admin) =>
     build.buildPredefinedResponse(server, admin),
   ),
-  'GET /contacts/{id}/predefined-responses': { ...readContact, permission: 'response.read' },
-  'GET /wrap-up-categories': { permission: 'wrapUp.read', own: none },
+  'GET /contacts/{id}/predefined-responses': readContact,
+  'GET /wrap-up-categories': { own: none },
   'POST /wrap-up-categories': {
-    permission: 'wrapUp.manage',
     own: () => ({ body: newCategory(), ok: 201 }),
     cross: (b) => [
       { body: newCategory({ csqIds: [b.csq.id] }), expect: REFUSED },
@@ -599,40 +561,33 @@ const OPS: Record<string, Op> = {
       { body: newCategory({ name: b.wrapUp.name }), ok: 201, expect: 'clean' },
     ],
   },
-  'GET /wrap-up-categories/{id}': read('wrapUp.read', 'wrapUp'),
+  'GET /wrap-up-categories/{id}': read('wrapUp'),
   'PATCH /wrap-up-categories/{id}': {
-    ...change('wrapUp.manage', 'wrapUp', () => ({ name: uniq('Outcome') })),
+    ...change('wrapUp', () => ({ name: uniq('Outcome') })),
     cross: (b, a) => [
       { id: b.wrapUp.id, body: { name: 'Hijacked', csqIds: [] }, expect: REFUSED },
       { id: a.wrapUp.id, body: { csqIds: [b.csq.id] }, expect: REFUSED },
     ],
   },
-  'DELETE /wrap-up-categories/{id}': remove('wrapUp.manage', 'wrapUp', (admin) =>
-    build.buildWrapUpCategory(server, admin),
-  ),
+  'DELETE /wrap-up-categories/{id}': remove('wrapUp', (admin) => build.buildWrapUpCategory(server, admin)),
   'POST /wrap-up-reasons': {
-    permission: 'wrapUp.manage',
     own: (w) => ({ body: { categoryId: w.wrapUp.id, name: uniq('Reason') }, ok: 201 }),
     cross: (b) => [{ body: { categoryId: b.wrapUp.id, name: uniq('Reason') }, expect: REFUSED }],
   },
   'PATCH /wrap-up-reasons/{id}': {
-    permission: 'wrapUp.manage',
     own: async (w) => ({ id: await freshReason(w), body: { name: uniq('Reason') } }),
     cross: (b) => [{ id: b.wrapUp.reasons[0]?.id, body: { name: 'Hijacked' }, expect: REFUSED }],
   },
   'DELETE /wrap-up-reasons/{id}': {
-    permission: 'wrapUp.manage',
     own: async (w) => ({ id: await freshReason(w), ok: 204 }),
     cross: (b) => [{ id: b.wrapUp.reasons[0]?.id, expect: REFUSED }],
   },
-  'GET /contacts/{id}/wrap-up-reasons': { ...readContact, permission: 'wrapUp.read' },
+  'GET /contacts/{id}/wrap-up-reasons': readContact,
   'GET /team-messages': {
-    permission: 'teamMessage.read',
     own: none,
     cross: () => [{ expect: 'clean' }, { query: '?include=recent', expect: 'clean' }],
   },
   'POST /team-messages': {
-    permission: 'teamMessage.publish',
     own: async (w, who) => {
       if (who.actor.role === 'supervisor') await switchOn(w);
       return { body: teamMessage(w), ok: 201 };
@@ -640,14 +595,12 @@ const OPS: Record<string, Op> = {
     cross: (b, a) => [{ body: teamMessage(a, b.team.id), expect: REFUSED }],
   },
   'DELETE /team-messages/{id}': {
-    permission: 'teamMessage.publish',
     own: async (w, who) => ({ id: await deletable(w, who), ok: 204 }),
     cross: (b) => [{ id: teamMessageOf.get(b.tenantId), expect: HIDDEN }],
   },
-  'GET /users/{id}/team-messages': read('user.read', 'loner'),
+  'GET /users/{id}/team-messages': read('loner'),
   // The world's supervisor is in no team, so has no one to ask: 409 no_supervisor.
   'POST /contacts/{id}/assist': {
-    permission: 'assist.request',
     own: async (w, who) => ({
       id: await mine(w, who, 'active'),
       body: { kind: 'help' },
@@ -656,13 +609,11 @@ const OPS: Record<string, Op> = {
     cross: (b) => onContactsOf(b, { kind: 'emergency' }),
   },
   'POST /assist-requests/{id}/answer': {
-    permission: 'assist.answer',
     own: async (w) => ({ id: await askForHelp(w, await mine(w, w.agent, 'active')) }),
     cross: (b) => [{ id: assistOf.get(b.tenantId), expect: HIDDEN }],
   },
   // Only the agent who asked cancels: the supervisor may cancel their own, not the agent's.
   'POST /assist-requests/{id}/cancel': {
-    permission: 'assist.request',
     own: async (w, who) => ({
       id: await askForHelp(w, await mine(w, w.agent, 'active')),
       ok: who.actor.role === 'agent' ? 200 : 404,
@@ -670,20 +621,17 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ id: assistOf.get(b.tenantId), expect: HIDDEN }],
   },
   'GET /assist-requests': {
-    permission: ['assist.request', 'assist.answer'],
     own: none,
     cross: () => [{ expect: 'clean' }, { query: '?open=true', expect: 'clean' }],
   },
   'PUT /users/{id}/team-messages': {
-    permission: 'teamMessage.configure',
     own: (w) => ({ id: w.supervisor.id, body: { enabled: true } }),
     cross: (b) => [{ id: b.supervisor.id, body: { enabled: true }, expect: REFUSED }],
   },
-  'GET /agents': { permission: 'agentState.read', own: none },
-  'GET /agents/stats/today': { permission: 'agentState.read', own: none },
-  'GET /agents/{id}': read('agentState.read', 'loner'),
+  'GET /agents': { own: none },
+  'GET /agents/stats/today': { own: none },
+  'GET /agents/{id}': read('loner'),
   'PUT /agents/{id}/state': {
-    permission: 'agentState.manage',
     // Another's state: the team's agent, or for the agent the loner. Everyone's own: see the test below.
     own: (w, who) => ({ id: who.id === w.agent.id ? w.loner.id : w.agent.id, body: digital('not_ready') }),
     // Supervisors are refused every agent outside the teams they supervise, in their tenant or not.
@@ -693,10 +641,13 @@ const OPS: Record<string, Op> = {
   },
 };
 
-const permits = (who: Who, { permission }: Op) =>
-  permission === 'public' ||
-  permission === 'signedIn' ||
-  [permission].flat().some((p) => isAllowed(who.actor, p));
+/** Whether `who` may call `key`, by the permission its route declares. */
+function permits(who: Who, key: string): boolean {
+  const permission = documented.get(key)?.permission;
+  assert.ok(permission !== undefined, `${key} declares no permission`);
+  if (permission === 'public' || permission === 'signedIn' || permission === 'chatCustomer') return true;
+  return [permission].flat().some((p) => isAllowed(who.actor, p));
+}
 
 function send(key: string, req: Req, session: Session | undefined) {
   const [method, path = ''] = key.split(' ') as [Parameters<typeof call>[2], string];
@@ -737,9 +688,13 @@ let home: World;
 before(async () => {
   server = await startTestApp();
   const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-  for (const [path, operations] of Object.entries<Record<string, { security?: unknown }>>(doc.paths)) {
+  type Operation = { security?: unknown; 'x-permission'?: RoutePermission };
+  for (const [path, operations] of Object.entries<Record<string, Operation>>(doc.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
-      documented.set(`${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`, !operation.security);
+      documented.set(`${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`, {
+        permission: operation['x-permission'],
+        isPublic: !operation.security,
+      });
     }
   }
   home = await populate('home');
@@ -747,10 +702,13 @@ before(async () => {
 
 after(() => server?.close());
 
-test('the operation table lists exactly the operations of the OpenAPI document', () => {
+test('the operation table lists exactly the operations of the OpenAPI document, each with its permission', () => {
   assert.ok(documented.size > 0);
   assert.deepEqual(Object.keys(OPS).sort(), [...documented.keys()].sort());
-  for (const [key, isPublic] of documented) assert.equal(OPS[key]?.permission === 'public', isPublic, key);
+  for (const [key, { permission, isPublic }] of documented) {
+    assert.ok(permission !== undefined, `${key} declares no permission (x-permission)`);
+    assert.equal(permission === 'public', isPublic, key);
+  }
 });
 
 // The supervisor takes contacts: agent actions on B's contacts are tried by someone the router knows.
@@ -766,7 +724,7 @@ for (const label of ['administrator', 'supervisor', 'write key']) {
         covered.add(key);
         const res = await send(key, req, req.session ?? who.session);
         const where = `${label}: ${key} ${JSON.stringify({ id: req.id, query: req.query, body: req.body })}`;
-        if (!permits(who, op)) {
+        if (!permits(who, key)) {
           assert.equal(res.status, 403, `${where} ${show(res)}`);
         } else if (req.expect === 'clean') {
           assertAnswered(res, req, where);
@@ -792,7 +750,7 @@ test('roles: every operation is allowed, or refused with 403, exactly as the pol
     for (const [key, op] of Object.entries(OPS)) {
       const req = await op.own(home, who);
       const res = await send(key, req, req.session ?? who.session);
-      if (permits(who, op)) {
+      if (permits(who, key)) {
         assertAnswered(res, req, `${who.label}: ${key}`);
       } else {
         assert.equal(res.status, 403, `${who.label}: ${key} ${show(res)}`);
@@ -902,7 +860,7 @@ test('every signed-in caller can read GET /me and GET /users/{their own id}', as
 
 test('without valid credentials every non-public operation answers 401 unauthenticated', async () => {
   const bogus = { ...home.admin.session, headers: { authorization: 'Bearer not-a-token' } };
-  for (const [key, isPublic] of documented) {
+  for (const [key, { isPublic }] of documented) {
     if (isPublic) continue;
     // An operation missing from the table (the first test fails then) is still checked, with any id.
     const op = OPS[key];

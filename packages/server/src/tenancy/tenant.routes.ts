@@ -2,7 +2,8 @@ import { LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { bearer, errorResponses, Uuid } from '../http/common.schema.ts';
+import { Uuid } from '../http/common.schema.ts';
+import { defineRoute } from '../http/define-route.ts';
 import { getTenant, updateTenantSettings } from './tenants.service.ts';
 
 const tags = ['tenant'];
@@ -37,52 +38,46 @@ const Tenant = Type.Object({
 });
 
 export function tenantRoutes(app: App, { db }: AppContext): void {
-  app.get(
-    '/tenant',
-    {
-      schema: {
-        tags,
-        summary: 'Your tenant and its settings',
-        security: bearer,
-        response: { 200: Tenant, ...errorResponses },
-      },
-    },
-    (request) => getTenant(db, principalOf(request)),
-  );
-  app.patch(
-    '/tenant/settings',
-    {
-      schema: {
-        tags,
-        summary: 'Change token lifetimes and desktop presence (within the bounds shown)',
-        security: bearer,
-        body: Type.Object(
-          {
-            tokens: Type.Optional(
-              Type.Object(
-                {
-                  accessTokenMinutes: Type.Optional(Tokens.accessTokenMinutes),
-                  refreshTokenHours: Type.Optional(Tokens.refreshTokenHours),
-                  authCodeMinutes: Type.Optional(Tokens.authCodeMinutes),
-                },
-                { additionalProperties: false },
-              ),
-            ),
-            presence: Type.Optional(
-              Type.Object(
-                {
-                  disconnectGraceSeconds: Type.Optional(Presence.disconnectGraceSeconds),
-                  disconnectReasonCodeId: Type.Optional(Presence.disconnectReasonCodeId),
-                },
-                { additionalProperties: false },
-              ),
-            ),
-          },
-          { additionalProperties: false },
+  defineRoute(app, {
+    method: 'GET',
+    url: '/tenant',
+    permission: 'tenant.read',
+    tags,
+    summary: 'Your tenant and its settings',
+    response: { 200: Tenant },
+    handler: (request) => getTenant(db, principalOf(request)),
+  });
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/tenant/settings',
+    permission: 'tenant.configure',
+    tags,
+    summary: 'Change token lifetimes and desktop presence (within the bounds shown)',
+    body: Type.Object(
+      {
+        tokens: Type.Optional(
+          Type.Object(
+            {
+              accessTokenMinutes: Type.Optional(Tokens.accessTokenMinutes),
+              refreshTokenHours: Type.Optional(Tokens.refreshTokenHours),
+              authCodeMinutes: Type.Optional(Tokens.authCodeMinutes),
+            },
+            { additionalProperties: false },
+          ),
         ),
-        response: { 200: Tenant, ...errorResponses },
+        presence: Type.Optional(
+          Type.Object(
+            {
+              disconnectGraceSeconds: Type.Optional(Presence.disconnectGraceSeconds),
+              disconnectReasonCodeId: Type.Optional(Presence.disconnectReasonCodeId),
+            },
+            { additionalProperties: false },
+          ),
+        ),
       },
-    },
-    (request) => updateTenantSettings(db, principalOf(request), request.body),
-  );
+      { additionalProperties: false },
+    ),
+    response: { 200: Tenant },
+    handler: (request) => updateTenantSettings(db, principalOf(request), request.body),
+  });
 }
