@@ -15,3 +15,4 @@ export * from './random.ts';
 export * from './roles.ts';
 export * from './sign-in-throttle.ts';
 export * from './tenant-settings.ts';
+export * from './text.ts';

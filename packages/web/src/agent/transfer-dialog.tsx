@@ -1,4 +1,4 @@
-import { LIMITS } from '@switchboard/core';
+import { codePoints, LIMITS } from '@switchboard/core';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AgentStateName, Contact } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
@@ -11,8 +11,6 @@ interface TransferTargets {
 }
 
 const TARGETS_REFRESH_MS = 5_000;
-/** Counts characters as the server does (Unicode code points). */
-const length = (text: string) => [...text].length;
 
 /** The Transfer button of an active contact, and the dialog it opens. */
 export function TransferButton(props: { contact: Contact; onTransferred: () => void }) {
@@ -71,7 +69,7 @@ export function TransferDialog(props: { contact: Contact; onClose: () => void; o
   const [note, setNote] = useState('');
   const submission = useSubmission();
   const ids = { title: useId(), note: useId(), count: useId() };
-  const used = length(note);
+  const used = codePoints(note);
   const tooLong = used > LIMITS.transferNote.max;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
