@@ -41,7 +41,7 @@ export class AgentDesk {
 
   /** The contact's card: the offer in the list, or the chat's card in its tab. */
   card(chatId: string): Locator {
-    return this.page.locator(`[data-contact-id="${chatId}"]`);
+    return this.page.locator(`.contact-card[data-contact-id="${chatId}"]`);
   }
   tab(chatId: string): Locator {
     return this.page.locator(`#chat-tab-${chatId}`);
