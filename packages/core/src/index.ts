@@ -14,4 +14,6 @@ export * from './predefined-responses.ts';
 export * from './random.ts';
 export * from './roles.ts';
 export * from './sign-in-throttle.ts';
+export * from './team-messages.ts';
 export * from './tenant-settings.ts';
+export * from './text.ts';

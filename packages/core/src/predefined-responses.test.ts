@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import {
-  codePointLength,
-  forbiddenCharacter,
-  RESPONSE_FORBIDDEN_CHARACTERS,
-} from './predefined-responses.ts';
+import { forbiddenCharacter, RESPONSE_FORBIDDEN_CHARACTERS } from './predefined-responses.ts';
+import { codePoints } from './text.ts';
 
 const forbidden = fc.constantFrom(...RESPONSE_FORBIDDEN_CHARACTERS);
 /** Any text without a refused character, astral code points included. */
@@ -22,7 +19,7 @@ describe('forbidden characters of predefined responses', () => {
     fc.assert(
       fc.property(allowed, forbidden, fc.string({ maxLength: 20 }), (before, character, after) => {
         const found = forbiddenCharacter(before + character + after);
-        assert.deepEqual(found, { character, position: codePointLength(before) + 1 });
+        assert.deepEqual(found, { character, position: codePoints(before) + 1 });
       }),
     );
   });
@@ -30,6 +27,6 @@ describe('forbidden characters of predefined responses', () => {
   test('positions count code points, not UTF-16 units', () => {
     assert.deepEqual(forbiddenCharacter('😀😀|'), { character: '|', position: 3 });
     assert.deepEqual(forbiddenCharacter('Refund (partial)'), { character: '(', position: 8 });
-    assert.equal(codePointLength('😀a'), 2);
+    assert.equal(codePoints('😀a'), 2);
   });
 });

@@ -20,10 +20,3 @@ export function forbiddenCharacter(text: string): { character: string; position:
   }
   return null;
 }
-
-/** Length in Unicode code points: what the product's text limits count. */
-export const codePointLength = (text: string): number => {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
-};

@@ -1,4 +1,6 @@
 import type { WidgetMessages } from '@switchboard/core';
+import { LIMITS } from '@switchboard/core/limits';
+import { codePoints } from '@switchboard/core/text';
 import { applyFrame, type Frame } from './chat-frames.ts';
 import { localKey, withAccepted, withEntry, withRefused } from './chat-log.ts';
 import { ChatStream } from './chat-stream.ts';
@@ -25,10 +27,9 @@ export type * from './session-types.ts';
  * (saved-chat.ts). The wire protocol is in docs/chat.md.
  */
 
-/** The server's limits (LIMITS in the core, which the script does not bundle; a test keeps them equal). */
-export const MESSAGE_MAX_CODE_POINTS = 1500;
-export const FORM_VALUE_MAX = 200;
-export const codePoints = (text: string): number => [...text].length;
+/** The server's limits; the script bundles only core's leaf modules `limits` and `text`, not all of core. */
+export const MESSAGE_MAX_CODE_POINTS = LIMITS.chatMessage.max;
+export const FORM_VALUE_MAX = LIMITS.chatFormValue.max;
 
 export interface ChatSessionOptions {
   widgetId: string;

@@ -1,6 +1,7 @@
 import type { PublicWidget } from '@switchboard/core';
+import { codePoints } from '@switchboard/core/text';
 import { h, setText, show } from './dom.ts';
-import { codePoints, type LogEntry, MESSAGE_MAX_CODE_POINTS } from './session.ts';
+import { type LogEntry, MESSAGE_MAX_CODE_POINTS } from './session.ts';
 import type { ViewActions, WidgetState } from './state.ts';
 
 /** Shown from this many code points on, so the customer sees the limit coming. */

@@ -1,5 +1,5 @@
-import { codePoints } from '../chat/text.ts';
 import { LIMITS } from '../limits.ts';
+import { codePoints } from '../text.ts';
 
 /**
  * Why a transfer note cannot be sent, or null when it can: at most 500 characters (Unicode code points). A

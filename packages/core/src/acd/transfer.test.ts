@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { codePoints } from '../chat/text.ts';
 import { ManualClock } from '../clock.ts';
 import { SwitchboardError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
+import { codePoints } from '../text.ts';
 import { AcdEngine } from './engine.ts';
 import type { AcdEvent } from './events.ts';
 import { transferNoteProblem } from './transfer-note.ts';

@@ -13,3 +13,10 @@ export {
   type Weekday,
 } from './calendar.ts';
 export { validateCalendar } from './validate.ts';
+export {
+  canonicalTimeZone,
+  type LocalDate,
+  localDateAt,
+  localToInstant,
+  zoneOffsetMs,
+} from './zoned-time.ts';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { LIMITS } from '../limits.ts';
+import { codePoints } from '../text.ts';
 import { contactNoteProblem } from './note.ts';
-import { codePoints } from './text.ts';
 
 const printable = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1200 });
 

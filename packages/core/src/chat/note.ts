@@ -1,5 +1,5 @@
 import { LIMITS } from '../limits.ts';
-import { codePoints } from './text.ts';
+import { codePoints } from '../text.ts';
 
 /** Control characters other than tab and line breaks: a note is plain text on a few lines. */
 const isControl = (char: string): boolean => {

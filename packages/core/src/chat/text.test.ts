@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chatTextProblem, codePoints } from './text.ts';
+import { codePoints } from '../text.ts';
+import { chatTextProblem } from './text.ts';
 
 test('chat text is counted in characters as people see them, up to 1,500', () => {
   assert.equal(codePoints('😀é'), 2);

@@ -1,11 +1,5 @@
 import { LIMITS } from '../limits.ts';
-
-/** Unicode code points, the unit chat limits are stated in (an emoji is one character, not two). */
-export const codePoints = (text: string): number => {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-};
+import { codePoints } from '../text.ts';
 
 /**
  * Why a chat message cannot be sent, or null when it can: it must say something (not only spaces) and

@@ -1,14 +1,19 @@
 import {
   authorize,
+  checkTeamChoice,
+  checkTeamMessageExpiry,
+  checkTeamMessageText,
   conflict,
   forbidden,
   HOUR_MS,
+  holdToActiveCap,
+  holdToHourlyLimit,
   invalid,
   isAllowed,
   LIMITS,
   MINUTE_MS,
   type Role,
-  SwitchboardError,
+  teamMessageStatus,
 } from '@switchboard/core';
 import type { EventBus, Notice } from '../acd/event-bus.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
@@ -34,11 +39,6 @@ export interface TeamMessageQuery {
 /** The recent list covers a day: longer than the longest a message lives (23 h 55 min). */
 const RECENT_MS = 24 * HOUR_MS;
 
-export type TeamMessageStatus = 'active' | 'expired' | 'deleted';
-
-const statusOf = (message: StoredTeamMessage, now: number): TeamMessageStatus =>
-  message.deletedAt ? 'deleted' : message.expiresAt.getTime() <= now ? 'expired' : 'active';
-
 export const presentTeamMessage = (message: StoredTeamMessage, now: number) => ({
   id: message.id,
   text: message.text,
@@ -48,7 +48,7 @@ export const presentTeamMessage = (message: StoredTeamMessage, now: number) => (
   createdAt: message.createdAt.toISOString(),
   expiresAt: message.expiresAt.toISOString(),
   deletedAt: message.deletedAt?.toISOString() ?? null,
-  status: statusOf(message, now),
+  status: teamMessageStatus(message, now),
 });
 export type TeamMessage = ReturnType<typeof presentTeamMessage>;
 
@@ -101,9 +101,9 @@ async function audienceOf(db: Db, principal: Principal): Promise<Audience> {
 
 export function publishTeamMessage(db: Db, principal: Principal, input: TeamMessageInput, now: number) {
   authorize(principal, 'teamMessage.publish');
-  const text = checkText(input.text);
+  const text = checkTeamMessageText(input.text);
   const teamIds = checkTeamChoice(input);
-  const expiresInMinutes = checkExpiry(input.expiresInMinutes);
+  const expiresInMinutes = checkTeamMessageExpiry(input.expiresInMinutes);
   const { tenantId } = principal;
   const id = crypto.randomUUID();
   return found(
@@ -117,16 +117,8 @@ export function publishTeamMessage(db: Db, principal: Principal, input: TeamMess
         const active = await teamMessagesRepository.countActiveForCreate(trx, tenantId, new Date(now));
         const teams = await targetsOf(trx, principal, teamIds);
         await mayPublish(trx, principal);
-        await holdToHourlyLimit(trx, principal, now);
-        const max = LIMITS.teamMessagesActivePerTenant.max;
-        if (active.count >= max) {
-          const next = active.firstExpiry?.toISOString();
-          throw new SwitchboardError(
-            'team_messages_full',
-            `The tenant has ${max} active team messages, the most it may hold: delete one, or wait until the next expires${next ? ` (at ${next})` : ''}.`,
-            { limit: max, nextExpiryAt: next ?? null },
-          );
-        }
+        await countPublish(trx, principal, now);
+        holdToActiveCap(active.count, active.firstExpiry);
         await teamMessagesRepository.insert(trx, tenantId, {
           id,
           supervisorId: principal.userId,
@@ -163,7 +155,7 @@ export async function deleteTeamMessage(db: Db, principal: Principal, id: string
       if (before.status === 'deleted') throw alreadyDeleted;
       if (before.status === 'expired')
         throw conflict('This team message has already expired.', { status: 'expired' });
-      await holdToHourlyLimit(trx, principal, now);
+      await countPublish(trx, principal, now);
       if (
         !(await teamMessagesRepository.markDeleted(
           trx,
@@ -248,55 +240,6 @@ export async function announce(
   notices.publish(tenantId, [{ userIds, message: { type, id: message.id, teamIds: message.teamIds, at } }]);
 }
 
-/** One line of printable text, trimmed, with something to read; at most 255 code points (the schema counts them too). */
-function checkText(text: string): string {
-  const characters = [...text];
-  for (const [index, character] of characters.entries()) {
-    const code = character.codePointAt(0) ?? 0;
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
-      const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-      throw invalid(
-        `text must be one line of printable characters: character ${index + 1} is the control character ${name}.`,
-        { field: 'text' },
-      );
-    }
-  }
-  const { min, max } = LIMITS.teamMessageText;
-  if (characters.length > max) throw invalid(`text may have at most ${max} characters.`, { field: 'text' });
-  const trimmed = text.trim();
-  if ([...trimmed].length < min)
-    throw invalid('text must have at least one visible character.', { field: 'text' });
-  return trimmed;
-}
-
-function checkExpiry(minutes: number): number {
-  const { min, max } = LIMITS.teamMessageExpiryMinutes;
-  if (!Number.isInteger(minutes) || minutes < min || minutes > max) {
-    throw invalid(`expiresInMinutes must be a whole number from ${min} to ${max} (23 h 55 min).`, {
-      field: 'expiresInMinutes',
-    });
-  }
-  return minutes;
-}
-
-/** Either some teams, each once, or all teams: the ids, or 'all'. */
-function checkTeamChoice({ teamIds, allTeams }: TeamMessageInput): string[] | 'all' {
-  if (allTeams === true) {
-    if (teamIds !== undefined)
-      throw invalid('Give teamIds or allTeams: true, not both.', { field: 'teamIds' });
-    return 'all';
-  }
-  if (!teamIds || teamIds.length === 0) {
-    throw invalid('Say who the message is for: teamIds (one or more teams) or allTeams: true.', {
-      field: 'teamIds',
-    });
-  }
-  const twice = teamIds.findIndex((id, index) => teamIds.indexOf(id) !== index);
-  if (twice >= 0)
-    throw invalid(`teamIds[${twice}] is listed more than once.`, { field: `teamIds[${twice}]` });
-  return teamIds;
-}
-
 /** Supervisors need the administrator's switch; administrators always may. Locks the publisher's row. */
 async function mayPublish(db: Db, principal: Principal): Promise<void> {
   const publisher = await teamMessagesRepository.lockPublisher(db, principal.tenantId, principal.userId);
@@ -337,27 +280,16 @@ async function targetsOf(db: Db, principal: Principal, choice: string[] | 'all')
 }
 
 /**
- * At most 100 publishes (creates and deletes) per person in any rolling hour. Call it after the publisher's
- * row is locked, so their concurrent publishes are counted one after another; logs this one.
+ * Holds the publisher to the hourly limit and logs this publish. Call it after the publisher's row is locked,
+ * so their concurrent publishes are counted one after another.
  */
-async function holdToHourlyLimit(db: Db, principal: Principal, now: number): Promise<void> {
+async function countPublish(db: Db, principal: Principal, now: number): Promise<void> {
   const { tenantId, userId } = principal;
-  const max = LIMITS.teamMessagePublishesPerHour.max;
   const hourAgo = new Date(now - HOUR_MS);
   const published = await teamMessagesRepository.publishedSince(db, tenantId, userId, hourAgo);
-  const oldestCounted = published[published.length - max];
-  if (oldestCounted) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((oldestCounted.getTime() + HOUR_MS - now) / 1000));
-    throw new SwitchboardError(
-      'team_message_rate_limited',
-      `You have sent or deleted ${max} team messages in the last hour, the most allowed: try again in ${inWords(retryAfterSeconds)}.`,
-      { limit: max, retryAfterSeconds },
-    );
-  }
+  holdToHourlyLimit(
+    published.map((at) => at.getTime()),
+    now,
+  );
   await teamMessagesRepository.recordPublish(db, tenantId, userId, new Date(now), hourAgo);
 }
-
-const inWords = (seconds: number) =>
-  seconds < 60
-    ? `${seconds} second${seconds === 1 ? '' : 's'}`
-    : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;

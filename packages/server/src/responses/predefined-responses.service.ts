@@ -1,6 +1,6 @@
 import {
   authorize,
-  codePointLength,
+  codePoints,
   conflict,
   forbiddenCharacter,
   invalid,
@@ -150,8 +150,8 @@ export function checkContent(input: ResponseInput): ResponseInput {
     refuseForbidden(body, 'body');
   } else {
     body = sanitizeEmailHtml(body);
-    if (codePointLength(body) > max) {
-      const message = `has ${codePointLength(body)} characters once sanitised, more than the ${max} allowed`;
+    if (codePoints(body) > max) {
+      const message = `has ${codePoints(body)} characters once sanitised, more than the ${max} allowed`;
       throw invalid(`body ${message}.`, fieldError('body', message));
     }
   }

@@ -1,3 +1,4 @@
+import { codePoints } from '@switchboard/core';
 import fc from 'fast-check';
 
 /** The subset of OpenAPI 3.0 / JSON Schema that the route schemas use. */
@@ -90,7 +91,6 @@ export const deeplyNested = (depth: number, kind: 'array' | 'object') =>
 
 /** Sizes stay small: the point is the shape of a value, not its bulk. */
 const SMALL = 4;
-const codePoints = (value: string) => [...value].length;
 const anyJson = fc.jsonValue({ maxDepth: 2 });
 const MALFORMED_UUIDS = [
   '',

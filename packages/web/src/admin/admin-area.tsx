@@ -1,11 +1,12 @@
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { ApiKeysPage } from './api-keys-page.tsx';
 import { AuditLogPage } from './audit-log-page.tsx';
 import { CalendarsPage } from './calendars-page.tsx';
+import { ChannelSettingsPage } from './channel-settings-page.tsx';
 import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
 import { PresenceSettingsPage } from './presence-settings-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
-import { ApiKeysPage, ChannelSettingsPage } from './settings-pages.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
 import { UsersPage } from './users-page.tsx';
 import { WrapUpPage } from './wrap-up-page.tsx';

@@ -1,10 +1,10 @@
-import { LIMITS, WEEKDAYS, type WidgetSettings } from '@switchboard/core';
+import { codePoints, LIMITS, WEEKDAYS, type WidgetSettings } from '@switchboard/core';
 import { Field } from '../ui/form.tsx';
 import { SelectField, TextField } from '../ui/inputs.tsx';
 import { type Calendar, capital, type SectionProps } from './chat-widget-types.ts';
 
 type Hours = WidgetSettings['serviceHours'];
-const usable = (text: string, max: number) => /\S/.test(text) && [...text].length <= max;
+const usable = (text: string, max: number) => /\S/.test(text) && codePoints(text) <= max;
 
 /**
  * The service hours to save. Open 24×7, the widget never shows the closed messages or day labels, so a

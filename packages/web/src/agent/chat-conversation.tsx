@@ -1,4 +1,4 @@
-import { LIMITS } from '@switchboard/core';
+import { codePoints, LIMITS } from '@switchboard/core';
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AgentChat, ChatLine } from '../api/types.ts';
 import { useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
@@ -97,9 +97,6 @@ export function ChatConversation(props: {
   );
 }
 
-/** Counts characters as the server does (Unicode code points). */
-const length = (text: string) => [...text].length;
-
 function Composer(props: {
   contactId: string;
   focus: boolean;
@@ -187,7 +184,7 @@ function Composer(props: {
       void send();
     }
   };
-  const used = length(text);
+  const used = codePoints(text);
   return (
     <form
       className="chat-composer"

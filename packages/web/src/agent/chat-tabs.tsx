@@ -1,6 +1,6 @@
 import { useNow } from '../live/hooks.ts';
 import { since } from '../ui/format.ts';
-import type { MyContact } from './agent-desktop.tsx';
+import type { MyContact } from './use-desktop.ts';
 
 export const customerNameOf = (contact: MyContact) => contact.attributes?.Name || 'Customer';
 

@@ -2,11 +2,11 @@ import type { ReasonCode } from '../api/types.ts';
 import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { duration, since } from '../ui/format.ts';
-import type { MyContact } from './agent-desktop.tsx';
 import { AssistButtons } from './assist-buttons.tsx';
 import { GroupControls, isGuest } from './group-chat.tsx';
 import { TransferButton } from './transfer-dialog.tsx';
 import { TransferNote } from './transfer-note.tsx';
+import type { MyContact } from './use-desktop.ts';
 import { WrapUpForm } from './wrap-up-form.tsx';
 
 const STATUS_LABELS: Record<MyContact['status'], string> = {

@@ -1,4 +1,4 @@
-import { LIMITS } from '@switchboard/core';
+import { codePoints, LIMITS } from '@switchboard/core';
 import { useCallback, useState } from 'react';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
@@ -21,9 +21,6 @@ export function NoteList(props: { notes: ContactNote[] }) {
     </ul>
   );
 }
-
-/** Counts characters as the server does (Unicode code points). */
-const length = (text: string) => [...text].length;
 
 /**
  * The notes of the contact in hand: what earlier agents wrote (after a transfer) and a box to add one.
@@ -70,10 +67,10 @@ export function ContactNotes(props: { contactId: string; canWrite: boolean }) {
             onChange={(event) => setText(event.target.value)}
           />
           <div className="row spread">
-            <span className={`muted${length(text) > max ? ' field-error' : ''}`}>
-              {length(text)} / {max}
+            <span className={`muted${codePoints(text) > max ? ' field-error' : ''}`}>
+              {codePoints(text)} / {max}
             </span>
-            <button type="submit" disabled={submission.busy || text.trim() === '' || length(text) > max}>
+            <button type="submit" disabled={submission.busy || text.trim() === '' || codePoints(text) > max}>
               Add note
             </button>
           </div>

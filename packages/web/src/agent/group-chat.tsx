@@ -1,4 +1,4 @@
-import { LIMITS } from '@switchboard/core';
+import { codePoints, LIMITS } from '@switchboard/core';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Contact, ItemOf, ResponseOf } from '../api/types.ts';
 import { useDesk, useLive, useNow } from '../live/hooks.ts';
@@ -186,7 +186,7 @@ function InviteForm(props: { contactId: string; onSent: () => void }) {
       });
       props.onSent();
     });
-  const tooLong = [...notes].length > LIMITS.chatMessage.max;
+  const tooLong = codePoints(notes) > LIMITS.chatMessage.max;
   return (
     <form
       className="invite-form"

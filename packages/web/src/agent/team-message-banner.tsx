@@ -1,3 +1,4 @@
+import { activeTeamMessages } from '@switchboard/core';
 import { useEffect, useState } from 'react';
 import type { ItemOf, LiveEvent } from '../api/types.ts';
 import { useDesk, useLive, useNow } from '../live/hooks.ts';
@@ -15,9 +16,7 @@ export function TeamMessageBanner() {
   const { api } = useDesk();
   const now = useNow(5000);
   const messages = useLive(() => api.request<TeamMessage[]>('GET', '/team-messages'), aboutMessages);
-  const active = (messages.data ?? [])
-    .filter((m) => !m.deletedAt && Date.parse(m.expiresAt) > now)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const active = activeTeamMessages(messages.data ?? [], now);
   const [index, setIndex] = useState(0);
   const newest = active[0]?.id;
   // A new message (or the latest one going away) brings the banner back to the newest.

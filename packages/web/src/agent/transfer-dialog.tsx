@@ -1,4 +1,4 @@
-import { LIMITS } from '@switchboard/core';
+import { codePoints, LIMITS } from '@switchboard/core';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Contact, ResponseOf } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
@@ -12,8 +12,6 @@ const TARGETS_REFRESH_MS = 5_000;
 /** The API documents the state as a plain string: one it does not name is shown as it comes. */
 const stateLabel = (state: string) =>
   Object.hasOwn(STATE_LABELS, state) ? STATE_LABELS[state as keyof typeof STATE_LABELS] : state;
-/** Counts characters as the server does (Unicode code points). */
-const length = (text: string) => [...text].length;
 
 /** The Transfer button of an active contact, and the dialog it opens. */
 export function TransferButton(props: { contact: Contact; onTransferred: () => void }) {
@@ -72,7 +70,7 @@ export function TransferDialog(props: { contact: Contact; onClose: () => void; o
   const [note, setNote] = useState('');
   const submission = useSubmission();
   const ids = { title: useId(), note: useId(), count: useId() };
-  const used = length(note);
+  const used = codePoints(note);
   const tooLong = used > LIMITS.transferNote.max;
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { LIMITS } from '@switchboard/core';
+import { codePoints, LIMITS, teamMessageStatus, teamMessageTextProblem } from '@switchboard/core';
 import { type FormEvent, useState } from 'react';
 import type { TeamMessage } from '../agent/team-message-banner.tsx';
 import type { LiveEvent, Team } from '../api/types.ts';
@@ -36,7 +36,9 @@ export function TeamMessages() {
   const submission = useSubmission();
   const removal = useSubmission();
   const max = LIMITS.teamMessageText.max;
-  const length = [...text].length;
+  const length = codePoints(text);
+  // The server's own rule, so a message it would refuse is caught while it is written.
+  const problem = text === '' ? null : teamMessageTextProblem(text);
   const send = async (event: FormEvent) => {
     event.preventDefault();
     const body = {
@@ -56,7 +58,11 @@ export function TeamMessages() {
       <h1 id="messages-title">Team messages</h1>
       <form onSubmit={send} aria-label="New team message">
         <FormError message={submission.error} />
-        <Field label="Message" error={submission.fields.text} hint={`${length} of ${max} characters`}>
+        <Field
+          label="Message"
+          error={problem ?? submission.fields.text}
+          hint={`${length} of ${max} characters`}
+        >
           {(input) => (
             <textarea
               {...input}
@@ -105,7 +111,11 @@ export function TeamMessages() {
             </select>
           )}
         </Field>
-        <button type="submit" className="primary" disabled={submission.busy || length === 0}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={submission.busy || length === 0 || problem !== null}
+        >
           Send
         </button>
       </form>
@@ -113,15 +123,15 @@ export function TeamMessages() {
       <FormError message={removal.error} />
       <ul className="message-list">
         {(recent.data ?? []).map((m) => {
-          const expired = Date.parse(m.expiresAt) <= now;
-          const status = m.deletedAt ? 'deleted' : expired ? 'expired' : `until ${clock(m.expiresAt)}`;
+          const status = teamMessageStatus(m, now);
           return (
             <li key={m.id} data-message-id={m.id}>
               <p>{m.text}</p>
               <p className="muted">
-                {m.supervisorName}, {clock(m.createdAt)} → {teamNames(m.teamIds)} · {status}
+                {m.supervisorName}, {clock(m.createdAt)} → {teamNames(m.teamIds)} ·{' '}
+                {status === 'active' ? `until ${clock(m.expiresAt)}` : status}
               </p>
-              {!m.deletedAt && !expired ? (
+              {status === 'active' ? (
                 <button
                   type="button"
                   onClick={() =>

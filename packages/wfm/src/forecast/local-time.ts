@@ -1,12 +1,12 @@
-import { invalid } from '@switchboard/core';
+import { canonicalTimeZone, HOUR_MS, invalid, MINUTE_MS, zoneOffsetMs } from '@switchboard/core';
 
 /**
- * The center's wall clock: instants to local days and minutes of the day, through Intl only. A local day is
- * numbered like an epoch day (0 = 1970-01-01), so day arithmetic and weekdays need no time zone.
+ * The center's wall clock: instants to local days and minutes of the day. A local day is numbered like an
+ * epoch day (0 = 1970-01-01), so day arithmetic and weekdays need no time zone. The zone's offsets come from
+ * core's zoned time (Intl only), the one conversion the product has.
  */
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
+export { HOUR_MS, MINUTE_MS };
 export const DAY_MS = 24 * HOUR_MS;
 export const MINUTES_PER_DAY = 1440;
 /** No zone shifts its clock by more than this at a transition. */
@@ -48,8 +48,8 @@ const OFFSET_CACHE_LIMIT = 100_000;
 const clocks = new Map<string, LocalClock>();
 
 /**
- * The clock of an IANA time zone. Offsets are cached per UTC hour and clocks per zone (Intl formatters are
- * costly to make and to call), so converting long series stays cheap.
+ * The clock of an IANA time zone. Offsets are cached per UTC hour and clocks per zone (Intl is costly to
+ * call), so converting long series stays cheap.
  */
 export function localClock(timeZone: string): LocalClock {
   let clock = clocks.get(timeZone);
@@ -61,34 +61,8 @@ export function localClock(timeZone: string): LocalClock {
 }
 
 function makeClock(timeZone: string): LocalClock {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
-    throw invalid(`Unknown time zone "${timeZone}".`, { timeZone });
-  }
-  const exactOffset = (atMs: number): number => {
-    const wall: Record<string, number> = {};
-    for (const part of format.formatToParts(atMs)) wall[part.type] = Number(part.value);
-    const asUtc = Date.UTC(
-      wall.year ?? 1970,
-      (wall.month ?? 1) - 1,
-      wall.day ?? 1,
-      wall.hour ?? 0,
-      wall.minute ?? 0,
-      wall.second ?? 0,
-    );
-    return asUtc - Math.floor(atMs / 1000) * 1000;
-  };
+  if (canonicalTimeZone(timeZone) === null) throw invalid(`Unknown time zone "${timeZone}".`, { timeZone });
+  const exactOffset = (atMs: number): number => zoneOffsetMs(timeZone, atMs);
   const hourly = new Map<number, number>();
   const offsetAtHour = (hourMs: number): number => {
     let offset = hourly.get(hourMs);
