@@ -6,7 +6,6 @@ import { type Clock, LIMITS, RateLimiter, SwitchboardError, systemClock } from '
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { AcdRuntime } from './acd/acd-runtime.ts';
 import { agentRoutes } from './acd/agents.routes.ts';
-import { calendarRoutes } from './acd/calendars.routes.ts';
 import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
 import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
@@ -23,6 +22,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import type { SignInLimits } from './auth/sign-in-guard.ts';
 import { SigningKeys } from './auth/signing-keys.ts';
+import { calendarRoutes } from './calendars/calendars.routes.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
@@ -52,15 +52,15 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
-import { teamMessageRoutes } from './messaging/team-messages.routes.ts';
 import { registerMetrics } from './observability/metrics.ts';
-import { predefinedResponseRoutes } from './responses/predefined-responses.routes.ts';
-import { wrapUpRoutes } from './responses/wrap-up.routes.ts';
+import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
+import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 import { chatWidgetRoutes } from './widgets/chat-widgets.routes.ts';
 import { registerWidgetAssets } from './widgets/widget-assets.ts';
+import { wrapUpRoutes } from './wrap-up/wrap-up.routes.ts';
 
 export interface AppOptions {
   db: Db;

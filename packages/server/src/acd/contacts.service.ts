@@ -13,7 +13,7 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { ContactRow } from '../db/schema.ts';
-import { checkWrapUpReasons } from '../responses/wrap-up-check.ts';
+import { checkWrapUpReasons } from '../wrap-up/wrap-up-check.ts';
 import type { AcdRuntime } from './acd-runtime.ts';
 
 export interface NewContactInput {

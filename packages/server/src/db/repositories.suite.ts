@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEFAULT_TOKEN_LIFETIMES, SwitchboardError, validateCalendar } from '@switchboard/core';
-import { type Audience, teamMessagesRepository } from '../messaging/team-messages.repository.ts';
+import { type Audience, teamMessagesRepository } from '../team-messages/team-messages.repository.ts';
 import { type Database, isReady, migrate } from './database.ts';
 import {
   apiKeysRepository,

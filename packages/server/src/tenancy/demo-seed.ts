@@ -1,16 +1,16 @@
-import { createCalendar } from '../acd/calendars.service.ts';
 import { createCsq } from '../acd/csqs.service.ts';
 import { systemPrincipal } from '../auth/principal.ts';
+import { createCalendar } from '../calendars/calendars.service.ts';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository } from '../db/repositories/index.ts';
 import { createReasonCode } from '../directory/reason-codes.service.ts';
 import { createSkill } from '../directory/skills.service.ts';
 import { createTeam } from '../directory/teams.service.ts';
 import { createUser } from '../directory/users.service.ts';
-import { setTeamMessagesSwitch } from '../messaging/team-messages.service.ts';
-import { createResponse } from '../responses/predefined-responses.service.ts';
-import { createCategory, createReason } from '../responses/wrap-up.service.ts';
+import { createResponse } from '../predefined-responses/predefined-responses.service.ts';
+import { setTeamMessagesSwitch } from '../team-messages/team-messages.service.ts';
 import { createChatWidget } from '../widgets/chat-widgets.service.ts';
+import { createCategory, createReason } from '../wrap-up/wrap-up.service.ts';
 import type { DemoCredentials } from './tenants.service.ts';
 
 const SKILLS = ['Billing', 'Technical support', 'Sales', 'Spanish'];

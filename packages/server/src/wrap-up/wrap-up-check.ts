@@ -1,7 +1,7 @@
 import { invalid } from '@switchboard/core';
+import { fieldError } from '../acd/csq-tags.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { fieldError } from './csq-tags.ts';
 import { wrapUpRepository } from './wrap-up.repository.ts';
 
 /**

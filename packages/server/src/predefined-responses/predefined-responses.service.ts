@@ -9,10 +9,10 @@ import {
   SwitchboardError,
 } from '@switchboard/core';
 import { getContact } from '../acd/contacts.service.ts';
+import { checkCsqTags, fieldError, lockTenant } from '../acd/csq-tags.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { checkCsqTags, fieldError, lockTenant } from './csq-tags.ts';
 import { sanitizeEmailHtml } from './html.ts';
 import {
   type ResponseChannel,

@@ -4,6 +4,7 @@ import { LIMITS } from '@switchboard/core';
 import { sql } from 'kysely';
 import { systemPrincipal } from '../auth/principal.ts';
 import { migrate, openDatabase } from '../db/database.ts';
+import { createResponse } from '../predefined-responses/predefined-responses.service.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
 import {
   buildApiKey,
@@ -16,7 +17,6 @@ import {
 } from '../testing/builders.ts';
 import { freshPostgresDatabase, postgresForTests } from '../testing/postgres.ts';
 import { call, createTestTenant, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { createResponse } from './predefined-responses.service.ts';
 import { createCategory, createReason, listCategories } from './wrap-up.service.ts';
 
 type Res = Awaited<ReturnType<typeof call>>;
