@@ -39,9 +39,9 @@ export class AgentDesk {
     if (!(await changed).ok()) throw new Error('the agent could not go Ready');
   }
 
-  /** The contact's card: the offer in the list, or the chat's card in its tab. */
+  /** The contact's card: the offer in the list, or the chat's card in its tab (not its line in Recent). */
   card(chatId: string): Locator {
-    return this.page.locator(`[data-contact-id="${chatId}"]`);
+    return this.page.locator(`.contact-card[data-contact-id="${chatId}"]`);
   }
   tab(chatId: string): Locator {
     return this.page.locator(`#chat-tab-${chatId}`);
