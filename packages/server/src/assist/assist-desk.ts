@@ -37,6 +37,9 @@ export const presentAssist = (r: StoredAssist) => ({
 });
 export type AssistView = ReturnType<typeof presentAssist>;
 
+/** How soon an escalation the database failed to record is tried again. */
+const RETRY_MS = 5_000;
+
 interface Pending {
   tenantId: string;
   id: string;
@@ -63,10 +66,18 @@ export class AssistDesk {
     this.clock = clock;
   }
 
-  /** Connects the event streams and schedules the escalations of open requests stored before a restart. */
+  /**
+   * Connects the event streams and takes up the open requests stored before a restart: each tenant that has
+   * one is watched again (its contacts may end later), requests whose contact ended or left its agent while
+   * no server was watching are closed, and the escalations still due are scheduled.
+   */
   async start(notices: EventBus<Notice>, contacts: EventBus<AcdEvent>): Promise<void> {
     this.#notices = notices;
     this.#contacts = contacts;
+    for (const tenantId of await assistRepository.tenantsWithOpen(this.db)) this.watch(tenantId);
+    for (const { tenantId, id } of await assistRepository.endOrphans(this.db, new Date(this.clock.now()))) {
+      await this.announce(tenantId, id, 'assist.closed');
+    }
     for (const row of await assistRepository.pendingEscalations(this.db)) {
       const due = escalationDue({ ...OPEN_SHAPE, kind: row.kind, createdAt: row.created_at.getTime() });
       if (due !== null) this.schedule(row.tenant_id, row.id, due);
@@ -83,13 +94,13 @@ export class AssistDesk {
 
   /** Follows a request: its escalation if one is due, and the end of its contact. */
   track(tenantId: string, request: AssistRequest & { id: string }): void {
-    this.#watch(tenantId);
+    this.watch(tenantId);
     const due = escalationDue(request);
     if (due !== null) this.schedule(tenantId, request.id, due);
   }
 
   schedule(tenantId: string, id: string, due: number): void {
-    this.#watch(tenantId);
+    this.watch(tenantId);
     this.#pending.set(id, { tenantId, id, due });
     this.#arm();
   }
@@ -98,10 +109,16 @@ export class AssistDesk {
   async tick(): Promise<void> {
     const now = this.clock.now();
     const due = [...this.#pending.values()].filter((p) => p.due <= now);
-    for (const { tenantId, id } of due) {
-      this.#pending.delete(id);
-      const won = await assistRepository.update(this.db, tenantId, id, { escalated_at: new Date(now) });
-      if (won) await this.announce(tenantId, id, 'assist.escalated');
+    for (const entry of due) {
+      const { tenantId, id } = entry;
+      try {
+        const won = await assistRepository.update(this.db, tenantId, id, { escalated_at: new Date(now) });
+        this.#pending.delete(id);
+        if (won) await this.announce(tenantId, id, 'assist.escalated');
+      } catch {
+        // The database did not answer: the secondary is still to be alerted, so look again shortly.
+        if (this.#pending.get(id) === entry) this.#pending.set(id, { ...entry, due: now + RETRY_MS });
+      }
     }
     this.#arm();
   }
@@ -136,7 +153,7 @@ export class AssistDesk {
    * A contact that ends, or goes back to a queue, closes its open request; an agent who leaves it (wrap-up,
    * a transfer) closes theirs: no one is then handling it as the request described.
    */
-  #watch(tenantId: string): void {
+  watch(tenantId: string): void {
     if (this.#watched.has(tenantId) || !this.#contacts) return;
     const off = this.#contacts.subscribe(tenantId, (events) => {
       for (const event of events) {

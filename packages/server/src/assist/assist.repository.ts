@@ -29,6 +29,9 @@ export interface NewAssist {
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 const ms = (d: Date | null) => (d === null ? null : d.getTime());
 const OPEN = sql<boolean>`r.answered_at is null and r.cancelled_at is null and r.ended_at is null`;
+/** The request's agent no longer handles its contact: it ended, went back to a queue or to wrap-up, or moved on. */
+const ABANDONED = sql<boolean>`not exists (select 1 from contacts c where c.tenant_id = r.tenant_id
+  and c.id = r.contact_id and c.agent_id = r.agent_id and c.status = 'active')`;
 
 function requests(db: Db, tenantId: string) {
   return db
@@ -152,6 +155,45 @@ export const assistRepository = {
       .offset(offset)
       .execute();
     return rows.map(stored);
+  },
+
+  /** Tenants with an open request, whose contacts a starting server watches again. */
+  async tenantsWithOpen(db: Db): Promise<string[]> {
+    const rows = await db
+      .selectFrom('assist_requests as r')
+      .select('r.tenant_id')
+      .distinct()
+      .where(OPEN)
+      .execute();
+    return rows.map((row) => row.tenant_id);
+  },
+
+  /**
+   * Closes, as ended, every open request whose agent no longer handles its contact (it ended, went back to a
+   * queue, wrap-up, another agent): what happened while no server watched. Of every tenant.
+   */
+  async endOrphans(db: Db, at: Date): Promise<{ tenantId: string; id: string }[]> {
+    const rows = await db
+      .updateTable('assist_requests as r')
+      .set({ ended_at: at })
+      .where(OPEN)
+      .where(ABANDONED)
+      .returning(['r.tenant_id', 'r.id'])
+      .execute();
+    return rows.map((row) => ({ tenantId: row.tenant_id, id: row.id }));
+  },
+
+  /** Closes, as ended, a request just made on a contact its agent no longer handles. True when it did. */
+  async endIfAbandoned(db: Db, tenantId: string, id: string, at: Date): Promise<boolean> {
+    const result = await db
+      .updateTable('assist_requests as r')
+      .set({ ended_at: at })
+      .where('r.tenant_id', '=', tenantId)
+      .where('r.id', '=', id)
+      .where(OPEN)
+      .where(ABANDONED)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   },
 
   /** Open requests still to be escalated, of every tenant: what a starting server schedules. */

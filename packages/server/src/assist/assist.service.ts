@@ -18,7 +18,13 @@ import { type AssistDesk, type AssistView, presentAssist } from './assist-desk.t
 
 const NOT_FOUND = 'Request for help';
 
-/** The agent's team and its supervisors who are active, each with whether their desktop is connected. */
+const notHandling = (status: string) =>
+  conflict(`You can ask for help only on a contact you are handling now; this one is ${status}.`);
+
+/**
+ * The agent's team and its supervisors who are active, other than the one asking, each with whether their
+ * desktop is connected.
+ */
 async function supervisorsOf(desk: AssistDesk, tenantId: string, agentId: string) {
   const row = await desk.db
     .selectFrom('users as a')
@@ -41,10 +47,12 @@ async function supervisorsOf(desk: AssistDesk, tenantId: string, agentId: string
     .where('a.tenant_id', '=', tenantId)
     .where('a.id', '=', agentId)
     .executeTakeFirst();
+  // A supervisor who asks for help is not asked: they are not there to answer themselves.
   const supervisor = (
     id: string | null | undefined,
     active: boolean | null | undefined,
-  ): Supervisor | null => (id && active ? { id, connected: desk.online.has(tenantId, id) } : null);
+  ): Supervisor | null =>
+    id && active && id !== agentId ? { id, connected: desk.online.has(tenantId, id) } : null;
   return {
     teamId: row?.team_id ?? null,
     primary: supervisor(row?.primary_id, row?.primary_active),
@@ -65,6 +73,8 @@ export async function requestAssist(
 ) {
   authorize(principal, 'assist.request');
   const { tenantId, userId } = principal;
+  // Watched from before the contact is read: if it ends from now on, its request is closed.
+  desk.watch(tenantId);
   const contact = await desk.db
     .selectFrom('contacts')
     .select(['status', 'agent_id'])
@@ -72,11 +82,7 @@ export async function requestAssist(
     .where('id', '=', contactId)
     .executeTakeFirst();
   if (!contact || contact.agent_id !== userId) throw notFound('Contact');
-  if (contact.status !== 'active') {
-    throw conflict(
-      `You can ask for help only on a contact you are handling now; this one is ${contact.status.replace('_', '-')}.`,
-    );
-  }
+  if (contact.status !== 'active') throw notHandling(contact.status.replace('_', '-'));
   const open = await assistRepository.openOn(desk.db, tenantId, contactId);
   if (open) {
     if (open.kind !== 'help' || kind !== 'emergency') {
@@ -107,6 +113,10 @@ export async function requestAssist(
       );
     }
     throw error;
+  }
+  // The contact may have ended since it was read, its end's closing no request yet: close this one then.
+  if (await assistRepository.endIfAbandoned(desk.db, tenantId, id, new Date(desk.clock.now()))) {
+    throw notHandling('no longer yours to handle');
   }
   desk.track(tenantId, { ...request, id });
   return (await desk.announce(tenantId, id, 'assist.requested')) as AssistView;

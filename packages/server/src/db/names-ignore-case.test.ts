@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { LIMITS } from '@switchboard/core';
 import { sql } from 'kysely';
 import {
   buildCalendar,
@@ -11,7 +12,7 @@ import {
   buildWrapUpCategory,
 } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { migrate, openDatabase } from './database.ts';
+import { type Db, migrate, openDatabase } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
 describe('names are unique per tenant ignoring case', () => {
@@ -95,19 +96,24 @@ describe('names are unique per tenant ignoring case', () => {
   });
 });
 
+/** A database as migration 16 finds it: every earlier migration applied. */
+async function migratedBefore16(db: Db): Promise<void> {
+  await sql`create table schema_migrations (id integer primary key, name text not null,
+    applied_at timestamptz not null default now())`.execute(db);
+  for (const migration of MIGRATIONS.filter((m) => m.id < 16)) {
+    await sql.raw(migration.sql).execute(db);
+    await sql`insert into schema_migrations (id, name) values (${migration.id}, ${migration.name})`.execute(
+      db,
+    );
+  }
+}
+
 describe('migration 16 on names that clash only by case', () => {
   test('keeps the oldest name and gives each later one the first free suffix', async () => {
     const database = await openDatabase({});
     const { db } = database;
     try {
-      await sql`create table schema_migrations (id integer primary key, name text not null,
-        applied_at timestamptz not null default now())`.execute(db);
-      for (const migration of MIGRATIONS.filter((m) => m.id < 16)) {
-        await sql.raw(migration.sql).execute(db);
-        await sql`insert into schema_migrations (id, name) values (${migration.id}, ${migration.name})`.execute(
-          db,
-        );
-      }
+      await migratedBefore16(db);
       const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
       for (const [id, name] of [
         [a, 'acme'],
@@ -152,6 +158,49 @@ describe('migration 16 on names that clash only by case', () => {
       await assert.rejects(skill(a, 'BILLING', '2026-02-01T00:00:00Z'), (error: { code?: string }) => {
         return error.code === '23505';
       });
+    } finally {
+      await database.close();
+    }
+  });
+
+  test('a name at its length limit is cut short so that name and suffix fit the limit', async () => {
+    const database = await openDatabase({});
+    const { db } = database;
+    try {
+      await migratedBefore16(db);
+      const tenant = crypto.randomUUID();
+      await sql`insert into tenants (id, name, display_name, settings) values (${tenant}, 'acme', 'acme', '{}')`.execute(
+        db,
+      );
+      const insert = async (table: 'skills' | 'calendars', name: string, at: string) => {
+        const id = crypto.randomUUID();
+        const calendar = table === 'calendars' ? sql`, calendar` : sql``;
+        const value = table === 'calendars' ? sql`, '{}'::jsonb` : sql``;
+        await sql`insert into ${sql.table(table)} (id, tenant_id, name, created_at${calendar})
+          values (${id}, ${tenant}, ${name}, ${at}${value})`.execute(db);
+        return id;
+      };
+      const long = (max: number) => `Premium ${'x'.repeat(max - 'Premium '.length - 2)} Z`;
+      const skillName = long(LIMITS.skillName.max);
+      await insert('skills', skillName, '2026-01-01T00:00:00Z');
+      const lower = await insert('skills', skillName.toLowerCase(), '2026-01-02T00:00:00Z');
+      const upper = await insert('skills', skillName.toUpperCase(), '2026-01-03T00:00:00Z');
+      // Cut where a space falls: the suffix follows the last word, not a space.
+      const calendarName = `${'y'.repeat(LIMITS.calendarName.max - 5)} tail`;
+      await insert('calendars', calendarName, '2026-01-01T00:00:00Z');
+      const calendar = await insert('calendars', calendarName.toUpperCase(), '2026-01-02T00:00:00Z');
+
+      await migrate(db);
+
+      const nameOf = async (table: 'skills' | 'calendars', id: string) =>
+        (await db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+      const renamed = [await nameOf('skills', lower), await nameOf('skills', upper)];
+      assert.deepEqual(renamed, [
+        `${skillName.toLowerCase().slice(0, LIMITS.skillName.max - 4)} (2)`,
+        `${skillName.toUpperCase().slice(0, LIMITS.skillName.max - 4)} (3)`,
+      ]);
+      for (const name of renamed) assert.equal([...name].length, LIMITS.skillName.max);
+      assert.equal(await nameOf('calendars', calendar), `${'Y'.repeat(LIMITS.calendarName.max - 5)} (2)`);
     } finally {
       await database.close();
     }

@@ -84,3 +84,24 @@ describe('the desktop and the widget are served compressed when the browser acce
     }
   });
 });
+
+test('installed under a folder named assets, the page is still never cached', async () => {
+  const parent = await mkdtemp(join(tmpdir(), 'switchboard-installed-'));
+  const webRoot = join(parent, 'assets', 'web');
+  await mkdir(join(webRoot, 'assets'), { recursive: true });
+  await writeFile(join(webRoot, 'index.html'), PAGE);
+  await writeFile(join(webRoot, 'assets/index-1.js'), SCRIPT);
+  const server = await startTestApp({ webRoot });
+  try {
+    for (const url of ['/', '/index.html', '/admin/users']) {
+      const page = await server.app.inject({ url, headers: { accept: 'text/html' } });
+      assert.equal(page.statusCode, 200, url);
+      assert.equal(page.headers['cache-control'], 'no-cache', url);
+    }
+    const asset = await server.app.inject({ url: '/assets/index-1.js' });
+    assert.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable');
+  } finally {
+    await server.close();
+    await rm(parent, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './app-types.ts';
@@ -22,10 +22,9 @@ export async function registerWebApp(
     // Source maps would hand out the desktop's sources; a build left from before they were turned off keeps them.
     allowedPath: (path) => !/\.map(?:\.br|\.gz)?$/.test(path),
     setHeaders: (response, path) => {
-      response.header(
-        'cache-control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+      // Judged inside the build: the folder it is installed in may well be called "assets" too.
+      const hashed = relative(root, path).split(sep)[0] === 'assets';
+      response.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   return (request, reply) => {

@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
-import type { AgentLive, LiveEvent, ResponseOf } from '../api/types.ts';
+import { useEffect, useRef } from 'react';
+import type { AgentLive, ResponseOf } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { duration } from '../ui/format.ts';
+import { changesFiguresOf } from './figures-changed.ts';
 
 export type AgentToday = ResponseOf<'/agents/stats/today', 'get'>['agents'][number];
 type StateSeconds = AgentToday['voice'];
@@ -14,9 +15,6 @@ const STATES = [
   ['work', 'Work'],
 ] as const;
 
-/** Figures change when a wrap-up ends (handled, AHT) or a state changes (time in state). */
-const changesFigures = (event: LiveEvent) =>
-  event.type === 'contact.wrap_up_ended' || event.type === 'agent.state_changed';
 /** Many events in a busy team make one reload; the open state's time also moves without events. */
 const COALESCE_MS = 2000;
 const REFRESH_MS = 60_000;
@@ -24,12 +22,14 @@ const REFRESH_MS = 60_000;
 /** Each agent's figures today as the server computes them (GET /agents/stats/today), kept fresh. */
 export function useAgentsToday() {
   const { api } = useDesk();
+  const shown = useRef<ReadonlySet<string> | null>(null);
   const stats = useLive(
-    async () => ({
-      ...(await api.request<ResponseOf<'/agents/stats/today', 'get'>>('GET', '/agents/stats/today')),
-      fetchedAt: Date.now(),
-    }),
-    changesFigures,
+    async () => {
+      const today = await api.request<ResponseOf<'/agents/stats/today', 'get'>>('GET', '/agents/stats/today');
+      shown.current = new Set(today.agents.map((a) => a.agentId));
+      return { ...today, fetchedAt: Date.now() };
+    },
+    (event) => changesFiguresOf(shown.current, event),
     '',
     COALESCE_MS,
   );

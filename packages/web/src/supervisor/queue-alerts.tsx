@@ -10,6 +10,7 @@ import {
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { chime, notificationsAllowed } from '../agent/alerts.ts';
 import { duration } from '../ui/format.ts';
+import { mergeAlerts, type QueueAlert } from './queue-alert-list.ts';
 
 /** What the queue view needs of a row to watch it. */
 export interface WatchedQueue {
@@ -21,11 +22,7 @@ export interface WatchedQueue {
   thresholds?: QueueThresholds;
 }
 
-export interface QueueAlert {
-  key: string;
-  csqId: string;
-  text: string;
-}
+export type { QueueAlert } from './queue-alert-list.ts';
 
 /** Alerts' keys: a counter, since crypto.randomUUID exists only in secure contexts (not plain HTTP). */
 let raisedSoFar = 0;
@@ -53,7 +50,8 @@ function alertText(q: WatchedQueue, figure: WatchedFigure): string {
 
 /**
  * Alerts for figures that have just gone past their threshold: one per crossing (a figure that stays past over
- * many refreshes raises none again), until the supervisor dismisses it. In the background, also a notification.
+ * many refreshes raises none again), until the supervisor dismisses it; a new crossing of the same figure
+ * replaces its alert rather than adding one. In the background, also one chime and a notification.
  */
 export function useQueueAlerts(rows: WatchedQueue[] | undefined) {
   const previous = useRef(new Map<string, QueueLevels>());
@@ -67,12 +65,13 @@ export function useQueueAlerts(rows: WatchedQueue[] | undefined) {
         raised.push({
           key: `${q.csqId}:${figure}:${++raisedSoFar}`,
           csqId: q.csqId,
+          figure,
           text: alertText(q, figure),
         });
       previous.current.set(q.csqId, levels);
     }
     if (raised.length === 0) return;
-    setAlerts((shown) => [...shown, ...raised]);
+    setAlerts((shown) => mergeAlerts(shown, raised));
     if (document.hidden) notify(raised);
   }, [rows]);
   const dismiss = (key: string) => setAlerts((shown) => shown.filter((a) => a.key !== key));

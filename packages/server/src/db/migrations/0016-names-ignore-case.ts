@@ -1,7 +1,9 @@
 /**
  * Names are unique per tenant ignoring case: `billing` beside `Billing` is one name said twice. Rows that
  * already clash only by case keep the first one's name (oldest first); each later one gets the first free
- * suffix " (2)", " (3)"… so that no row is lost and an administrator can rename it.
+ * suffix " (2)", " (3)"… so that no row is lost and an administrator can rename it. The name is cut short
+ * where needed so that name and suffix stay within the column's limit (core/limits.ts; CSQs: 60), or the
+ * administration form would refuse to save the row as it stands.
  * Users, predefined responses and wrap-up names already compared without
  * case; reason codes are known by their kind and number, not their label.
  */
@@ -16,12 +18,12 @@ declare
 begin
   for target in
     select * from (values
-      ('skills', 'name', 'tenant_id'),
-      ('teams', 'name', 'tenant_id'),
-      ('csqs', 'name', 'tenant_id'),
-      ('calendars', 'name', 'tenant_id'),
-      ('chat_widgets', 'name', 'tenant_id')
-    ) as t (tbl, col, scope)
+      ('skills', 'name', 'tenant_id', 60),
+      ('teams', 'name', 'tenant_id', 60),
+      ('csqs', 'name', 'tenant_id', 60),
+      ('calendars', 'name', 'tenant_id', 100),
+      ('chat_widgets', 'name', 'tenant_id', 60)
+    ) as t (tbl, col, scope, max_length)
   loop
     for clash in execute format(
       'select id, %2$I as value from (
@@ -33,7 +35,8 @@ begin
     loop
       suffix := 2;
       loop
-        candidate := clash.value || ' (' || suffix || ')';
+        candidate := ' (' || suffix || ')';
+        candidate := rtrim(left(clash.value, target.max_length - char_length(candidate))) || candidate;
         execute format(
           'select exists (select 1 from %1$I o join %1$I r on (%3$s) = (%4$s)
              where r.id = $1 and lower(o.%2$I) = lower($2))',

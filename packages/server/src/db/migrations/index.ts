@@ -15,6 +15,7 @@ import { csqThresholds } from './0014-csq-thresholds.ts';
 import { assistRequests } from './0015-assist-requests.ts';
 import { namesIgnoreCase } from './0016-names-ignore-case.ts';
 import { connectionLostReason } from './0017-connection-lost-reason.ts';
+import { agentStateLatest } from './0018-agent-state-latest.ts';
 
 export interface Migration {
   id: number;
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 15, name: 'assist requests', sql: assistRequests },
   { id: 16, name: 'names unique ignoring case', sql: namesIgnoreCase },
   { id: 17, name: 'connection lost reason code', sql: connectionLostReason },
+  { id: 18, name: 'agent state latest index', sql: agentStateLatest },
 ];
