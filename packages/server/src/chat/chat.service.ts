@@ -10,6 +10,7 @@ import {
   chatTextProblem,
   formatTranscript,
   invalid,
+  isReservedAttribute,
   notFound,
   type RateLimiter,
   SwitchboardError,
@@ -74,7 +75,10 @@ function customerAttributes(input: StartChatInput): Record<string, string> {
   if (input.customer.email) attributes.Email = input.customer.email;
   if (input.customer.phone) attributes.Phone = input.customer.phone;
   if (input.problemStatement) attributes.Problem = input.problemStatement;
-  for (const [label, value] of Object.entries(input.customFields)) attributes[label] ??= value;
+  // A widget's field never writes what an authenticated channel alone may set (customerId: the history trusts
+  // it); a start by a channel adapter's key (no widget) may.
+  for (const [label, value] of Object.entries(input.customFields))
+    if (input.widgetId === null || !isReservedAttribute(label)) attributes[label] ??= value;
   return attributes;
 }
 
