@@ -25,4 +25,7 @@ export interface ContactSummary {
   outcome: string | null;
   wrapUpReasons: string[];
   notes: ContactNote[];
+  /** In a customer's history: how it was found to be theirs (`email`: typed by the customer, not verified). */
+  matchedBy?: 'customerId' | 'email';
+  verified?: boolean;
 }
