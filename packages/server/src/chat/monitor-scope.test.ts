@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LIMITS } from '@switchboard/core';
+import { type AcdEvent, LIMITS, RateLimiter } from '@switchboard/core';
+import { type AccessChange, EventBus, type Notice } from '../acd/event-bus.ts';
 import { buildChat, buildWorld, contactOf, signInAs, type World } from '../testing/builders.ts';
 import { call, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { chatStreamUrl, connect, eventsUrl } from '../testing/websocket.ts';
+import type { ChatDeps } from './chat.service.ts';
+import type { ChatHub } from './chat-hub.ts';
+import { LiveMonitors } from './live-monitors.ts';
+import { bargeIn } from './monitor.service.ts';
 
 describe('coaching lasts only while the supervisor may coach on the chat', () => {
   let server: TestApp;
@@ -150,6 +155,48 @@ describe('coaching lasts only while the supervisor may coach on the chat', () =>
     assert.equal(audit.body.filter((e: { entityId: string }) => e.entityId === chat.id).length, 1);
     const started = await call(server, w.admin.session, 'GET', '/audit-log?action=monitor_start');
     assert.equal(started.body.filter((e: { entityId: string }) => e.entityId === chat.id).length, 1);
+  });
+
+  test('barge-ins that reach the service together: one is announced and audited', async () => {
+    // Straight to the service, with no sign-in checks between them, so both are in flight at once.
+    const coach = await signInAs(server, w.admin.session, 'supervisor');
+    await call(server, w.admin.session, 'PATCH', `/teams/${w.team.id}`, {
+      secondarySupervisorId: coach.user.id,
+    });
+    const chat = await liveChat();
+    const announced: string[] = [];
+    const hub = {
+      send: (_t: string, _c: string, frame: { type: string }) => announced.push(frame.type),
+      loadAlias: async () => 'Coach',
+    } as unknown as ChatHub;
+    const access = new EventBus<AccessChange>();
+    const deps: ChatDeps = {
+      db: server.database.db,
+      acd: server.acd,
+      hub,
+      monitors: new LiveMonitors(server.acd.bus as EventBus<AcdEvent>, access, async () => true),
+      notices: new EventBus<Notice>(),
+      clock: server.clock,
+      customerRate: new RateLimiter(LIMITS.chatMessageRate, server.clock),
+      startRate: new RateLimiter(LIMITS.chatStartRate, server.clock),
+      chatTokenKey: new Uint8Array(32),
+    };
+    const principal = {
+      tenantId: w.tenantId,
+      userId: coach.user.id,
+      role: 'supervisor' as const,
+      name: 'Coach',
+    };
+    await Promise.all([bargeIn(deps, principal, chat.id), bargeIn(deps, principal, chat.id)]);
+    assert.deepEqual(announced, ['agent_joined']);
+    const audited = await server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('tenant_id', '=', w.tenantId)
+      .where('entity_id', '=', chat.id)
+      .execute();
+    assert.deepEqual(audited.map((a) => a.action).sort(), ['barge_start', 'monitor_start']);
+    chat.customer.close();
   });
 
   test(`a chat keeps at most ${LIMITS.chatWhispers.max} whispers`, async () => {
