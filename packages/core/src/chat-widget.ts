@@ -235,11 +235,37 @@ function firstRepeat(labels: readonly string[]): number {
 }
 
 /**
+ * Contact attributes the server relies on: `customerId`, which only an authenticated channel adapter sets (the
+ * customer's history trusts it). A widget's custom field, whose label becomes an attribute, may not take one of
+ * these names (ignoring case). (Name, Email, Phone and Problem are written before custom fields, which never
+ * replace them.)
+ */
+export const RESERVED_ATTRIBUTES: readonly string[] = ['customerId'];
+
+const reserved = new Set(RESERVED_ATTRIBUTES.map((name) => sameLabel(name)));
+
+/** Whether a custom field's label would write an attribute the server sets itself. */
+export const isReservedAttribute = (label: string): boolean => reserved.has(sameLabel(label));
+
+/**
  * What the schema cannot check: custom field labels and problem statement labels are each unique, ignoring
  * case (the chat form sends custom fields by label, and a customer could not tell two statements apart).
  * Throws validation_failed naming the field, as `body/…`.
  */
 export function checkWidgetLabels(settings: WidgetSettings, problemStatements: readonly { label: string }[]) {
+  const taken = settings.fields.custom.findIndex((f) => isReservedAttribute(f.label));
+  if (taken >= 0) {
+    const label = settings.fields.custom[taken]?.label.trim();
+    throw invalid(
+      `"${label}" is a name the server gives contact details itself: give the custom field another label.`,
+      [
+        {
+          path: `body/fields/custom/${taken}/label`,
+          message: `is reserved (${RESERVED_ATTRIBUTES.join(', ')})`,
+        },
+      ],
+    );
+  }
   const custom = firstRepeat(settings.fields.custom.map((f) => f.label));
   if (custom >= 0) {
     const path = `body/fields/custom/${custom}/label`;

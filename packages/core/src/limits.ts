@@ -50,6 +50,8 @@ export const LIMITS = {
   contactNote: { max: 1000 },
   /** Notes on one contact: what its agents (after transfers) may leave. */
   contactNotesPerContact: { max: 20 },
+  /** Whispers supervisors may send in one chat (spec C6); the list of them is bounded by the same number. */
+  chatWhispers: { max: 100 },
   /** A customer's earlier contacts, and an agent's recent ones, shown at the desktop. */
   contactHistory: { default: 20, max: 50 },
   /** Predefined responses (spec C3): titles unique per tenant; bodies in Unicode code points. */

@@ -25,9 +25,11 @@ import { SigningKeys } from './auth/signing-keys.ts';
 import { calendarRoutes } from './calendars/calendars.routes.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
+import { mayStillCoach } from './chat/coach-scope.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
 import { LiveMonitors } from './chat/live-monitors.ts';
 import { monitorRoutes } from './chat/monitor.routes.ts';
+import { announceBargedOut } from './chat/monitor.service.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { contextRoutes } from './context/context.routes.ts';
 import { type Db, isReady } from './db/database.ts';
@@ -164,13 +166,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
       notices,
       clock,
       hub: new ChatHub(acd.bus, options.db),
-      monitors: new LiveMonitors(acd.bus),
+      monitors: new LiveMonitors(acd.bus, access, (tenantId, chatId, userId) =>
+        mayStillCoach(options.db, acd, tenantId, chatId, userId),
+      ),
       customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
       startRate: new RateLimiter(LIMITS.chatStartRate, clock),
       chatTokenKey: new Uint8Array(chatTokenKey),
     },
     assist,
   };
+  const { monitors } = context.chat;
+  monitors.onBargedOut((tenantId, chatId, userId) => {
+    void announceBargedOut(context.chat, tenantId, chatId, userId).catch(() => {});
+  });
+  // A supervisor whose last desktop closed watches nothing any more (and leaves the chats they barged into).
+  assist.online.onGone((tenantId, userId) => monitors.forgetUser(tenantId, userId));
 
   const connections = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   const app = Fastify({

@@ -14,8 +14,17 @@ test('whoever barged in also monitors; ended chats keep no one; stopping monitor
     fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
       const monitors = new ChatMonitors();
       for (const { op, chat, user } of steps) {
-        if (op === 'end') monitors.end(chat);
-        else monitors[op](chat, user);
+        if (op === 'end') {
+          const barged = monitors.barged(chat);
+          assert.deepEqual(monitors.end(chat), barged, 'end answers who had barged in');
+        } else monitors[op](chat, user);
+        for (const u of ['s1', 's2', 's3'])
+          for (const c of ['c1', 'c2'])
+            assert.equal(monitors.watchedBy(u).includes(c), monitors.watchers(c).includes(u));
+        assert.deepEqual(
+          monitors.chats().sort(),
+          ['c1', 'c2'].filter((c) => monitors.watchers(c).length > 0),
+        );
         if (op === 'unwatch') assert.equal(monitors.hasBarged(chat, user), false);
         if (op === 'end') assert.deepEqual([monitors.watchers(chat), monitors.barged(chat)], [[], []]);
         for (const c of ['c1', 'c2'])

@@ -55,10 +55,22 @@ export class ChatMonitors {
     return [...(this.#barged.get(chatId) ?? [])];
   }
 
-  /** The chat ended: no one watches it any more. */
-  end(chatId: string): void {
+  /** The chat ended, or left its agent: no one watches it any more. Answers who had barged in. */
+  end(chatId: string): string[] {
+    const barged = this.barged(chatId);
     this.#watching.delete(chatId);
     this.#barged.delete(chatId);
+    return barged;
+  }
+
+  /** Every chat someone watches. */
+  chats(): string[] {
+    return [...this.#watching.keys()];
+  }
+
+  /** The chats a supervisor watches (barged into or not). */
+  watchedBy(userId: string): string[] {
+    return [...this.#watching].filter(([, users]) => users.has(userId)).map(([chatId]) => chatId);
   }
 
   /** How many chats someone watches; for keeping the maps small. */

@@ -4,6 +4,12 @@
  */
 export class OnlineUsers {
   readonly #streams = new Map<string, number>();
+  readonly #gone: ((tenantId: string, userId: string) => void)[] = [];
+
+  /** Calls `listener` whenever a user's last open stream closes. */
+  onGone(listener: (tenantId: string, userId: string) => void): void {
+    this.#gone.push(listener);
+  }
 
   /** Counts one open stream; the function returned uncounts it. */
   connect(tenantId: string, userId: string): () => void {
@@ -15,7 +21,10 @@ export class OnlineUsers {
       open = false;
       const left = (this.#streams.get(key) ?? 1) - 1;
       if (left > 0) this.#streams.set(key, left);
-      else this.#streams.delete(key);
+      else {
+        this.#streams.delete(key);
+        for (const listener of this.#gone) listener(tenantId, userId);
+      }
     };
   }
 

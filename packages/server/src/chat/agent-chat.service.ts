@@ -106,8 +106,11 @@ export async function postAgentMessage(
   const contact = await openContact(deps, principal.tenantId, contactId);
   const session = contact && (await chatRepository.find(deps.db, principal.tenantId, contactId));
   if (contact?.channel !== 'chat' || !session) throw notFound('Open web chat');
-  const barged = deps.monitors.of(principal.tenantId).hasBarged(contactId, principal.userId);
-  if (contact.status !== 'active' || !(barged || agentsIn(contact).includes(principal.userId)))
+  const inChat = agentsIn(contact).includes(principal.userId);
+  // A barged-in supervisor writes only while still in scope (same team, same role, the chat not moved on).
+  const barged =
+    !inChat && (await deps.monitors.of(principal.tenantId).mayWrite(contactId, principal.userId));
+  if (contact.status !== 'active' || !(barged || inChat))
     throw new SwitchboardError(
       contact.status === 'wrap_up' ? 'chat_ended' : 'conflict',
       contact.status === 'wrap_up'
@@ -124,7 +127,7 @@ export async function postAgentMessage(
     at: new Date(deps.clock.now()),
   });
   if (created)
-    deliver(
+    await deliver(
       deps,
       principal.tenantId,
       contactId,

@@ -10,6 +10,7 @@ import {
   chatTextProblem,
   formatTranscript,
   invalid,
+  isReservedAttribute,
   notFound,
   type RateLimiter,
   SwitchboardError,
@@ -74,7 +75,10 @@ function customerAttributes(input: StartChatInput): Record<string, string> {
   if (input.customer.email) attributes.Email = input.customer.email;
   if (input.customer.phone) attributes.Phone = input.customer.phone;
   if (input.problemStatement) attributes.Problem = input.problemStatement;
-  for (const [label, value] of Object.entries(input.customFields)) attributes[label] ??= value;
+  // A widget's field never writes what an authenticated channel alone may set (customerId: the history trusts
+  // it); a start by a channel adapter's key (no widget) may.
+  for (const [label, value] of Object.entries(input.customFields))
+    if (input.widgetId === null || !isReservedAttribute(label)) attributes[label] ??= value;
   return attributes;
 }
 
@@ -163,22 +167,25 @@ export function checkText(text: string): void {
   if (problem) throw invalid(problem, [{ path: 'body/text', message: problem }]);
 }
 
-/** Every agent in the chat and every supervisor monitoring it: who hears what is said in it. */
-export function listenersOf(deps: ChatDeps, tenantId: string, contactId: string, agentIds: string[]) {
-  return new Set([...agentIds, ...deps.monitors.of(tenantId).watchers(contactId)]);
+/**
+ * Every agent in the chat and every supervisor monitoring it who may still: who hears what is said in it.
+ * A monitor's scope is checked again first (cached until an access change); one out of scope stops watching.
+ */
+export async function listenersOf(deps: ChatDeps, tenantId: string, contactId: string, agentIds: string[]) {
+  return new Set([...agentIds, ...(await deps.monitors.of(tenantId).watchers(contactId))]);
 }
 
 /** Tells the chat's agents (if one is with the customer), its monitors and the customer's connections. */
-export function deliver(
+export async function deliver(
   deps: ChatDeps,
   tenantId: string,
   contactId: string,
   agentIds: string[],
   message: ChatMessage,
-) {
+): Promise<void> {
   const at = new Date(message.at).toISOString();
   deps.hub.send(tenantId, contactId, { type: 'message', ...message });
-  const userIds = listenersOf(deps, tenantId, contactId, agentIds);
+  const userIds = await listenersOf(deps, tenantId, contactId, agentIds);
   if (userIds.size > 0)
     deps.notices.publish(tenantId, [
       { userIds, message: { type: 'chat.message', contactId, ...message, at } },
@@ -222,7 +229,7 @@ export async function postCustomerMessage(
       events: engine.contact(contactId) ? engine.customerActivity(contactId) : [],
       result: undefined,
     }));
-  deliver(deps, tenantId, contactId, contact.status === 'active' ? agentsIn(contact) : [], message);
+  await deliver(deps, tenantId, contactId, contact.status === 'active' ? agentsIn(contact) : [], message);
   return message;
 }
 
@@ -233,9 +240,10 @@ export async function customerTyping(
 ): Promise<void> {
   const contact = await openContact(deps, session.tenant_id, session.contact_id);
   if (contact?.status !== 'active' || !contact.agentId) return;
+  const userIds = await listenersOf(deps, session.tenant_id, session.contact_id, agentsIn(contact));
   deps.notices.publish(session.tenant_id, [
     {
-      userIds: listenersOf(deps, session.tenant_id, session.contact_id, agentsIn(contact)),
+      userIds,
       message: {
         type: 'chat.typing',
         at: new Date(deps.clock.now()).toISOString(),

@@ -45,7 +45,7 @@ export function monitorRoutes(app: App, { chat }: AppContext): void {
     tags,
     summary: "Silently monitor an agent's live chat: the chat so far; the rest comes on the event stream",
     description:
-      "Neither the customer nor the agent is told. From now on your event stream carries the chat's chat.message, chat.typing and chat.whisper notices until you stop or the chat ends. Supervisors: agents of the teams they supervise (403 otherwise). Audited (monitor_start).",
+      "Neither the customer nor the agent is told. From now on your event stream carries the chat's chat.message, chat.typing and chat.whisper notices until you stop, the chat ends, is transferred or queued again, it leaves your scope, or your last event stream closes. Supervisors: agents of the teams they supervise (403 otherwise). Audited (monitor_start).",
     params: IdParams,
     response: { 200: Monitored },
     handler: async (request) => {

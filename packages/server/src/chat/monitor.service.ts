@@ -1,9 +1,10 @@
-import { authorize, forbidden, isAllowed, notFound, SwitchboardError } from '@switchboard/core';
+import { authorize, forbidden, isAllowed, LIMITS, notFound, SwitchboardError } from '@switchboard/core';
 import { recordChange } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
-import { teamsRepository, usersRepository } from '../db/repositories/index.ts';
+import { usersRepository } from '../db/repositories/index.ts';
 import { agentChat } from './agent-chat.service.ts';
 import { agentsIn, type ChatDeps, checkText, listenersOf, openContact } from './chat.service.ts';
+import { supervisesAgent } from './coach-scope.ts';
 
 /**
  * Coaching (spec C6) on web chats: a supervisor silently monitors an agent's live chat, whispers to its agents,
@@ -20,12 +21,8 @@ async function coachable(deps: ChatDeps, principal: Principal, contactId: string
   if (contact.status !== 'active')
     throw new SwitchboardError('conflict', 'Only a chat an agent is in now can be monitored.');
   const agents = agentsIn(contact);
-  if (principal.role === 'supervisor') {
-    const teams = await teamsRepository.supervisedBy(deps.db, principal.tenantId, principal.userId);
-    const owner = await usersRepository.findById(deps.db, principal.tenantId, contact.agentId ?? '');
-    if (!owner?.team_id || !teams.includes(owner.team_id))
-      throw forbidden('Supervisors monitor the chats of agents in the teams they supervise only.');
-  }
+  if (!(await supervisesAgent(deps.db, principal.tenantId, principal, contact.agentId)))
+    throw forbidden('Supervisors monitor the chats of agents in the teams they supervise only.');
   return { contact, agents };
 }
 
@@ -75,6 +72,7 @@ export async function whispersOf(deps: ChatDeps, tenantId: string, contactId: st
     .where('tenant_id', '=', tenantId)
     .where('contact_id', '=', contactId)
     .orderBy('id')
+    .limit(LIMITS.chatWhispers.max)
     .execute();
   return rows.map(presentWhisper);
 }
@@ -99,6 +97,18 @@ export async function whisper(deps: ChatDeps, principal: Principal, contactId: s
   const { agents } = await coachable(deps, principal, contactId);
   if (!deps.monitors.of(principal.tenantId).isWatching(contactId, principal.userId))
     throw new SwitchboardError('conflict', 'Monitor the chat first: whispers are sent while monitoring.');
+  const sentAlready = await deps.db
+    .selectFrom('chat_whispers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', principal.tenantId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirstOrThrow();
+  if (Number(sentAlready.n) >= LIMITS.chatWhispers.max)
+    throw new SwitchboardError(
+      'limit_reached',
+      `This chat has ${LIMITS.chatWhispers.max} whispers already, the most it keeps: speak with the agent directly, or barge in.`,
+      { limit: LIMITS.chatWhispers.max },
+    );
   const me = await usersRepository.findById(deps.db, principal.tenantId, principal.userId);
   const row = await deps.db
     .insertInto('chat_whispers')
@@ -115,7 +125,7 @@ export async function whisper(deps: ChatDeps, principal: Principal, contactId: s
   const sent = presentWhisper(row);
   deps.notices.publish(principal.tenantId, [
     {
-      userIds: listenersOf(deps, principal.tenantId, contactId, agents),
+      userIds: await listenersOf(deps, principal.tenantId, contactId, agents),
       message: { type: 'chat.whisper', contactId, ...sent },
     },
   ]);
@@ -130,11 +140,12 @@ export async function bargeIn(deps: ChatDeps, principal: Principal, contactId: s
   if (monitors.hasBarged(contactId, principal.userId)) return;
   if (agents.includes(principal.userId))
     throw new SwitchboardError('conflict', 'You are in this chat already.');
-  if (!monitors.isWatching(contactId, principal.userId))
-    await audit(deps, principal, 'monitor_start', { contactId, agentId: contact.agentId });
-  monitors.barge(contactId, principal.userId);
+  // Checked and set before any await: of two barge-ins at once, one alone is audited and announced.
+  const wasWatching = monitors.isWatching(contactId, principal.userId);
+  if (!monitors.barge(contactId, principal.userId)) return;
+  if (!wasWatching) await audit(deps, principal, 'monitor_start', { contactId, agentId: contact.agentId });
   await audit(deps, principal, 'barge_start', { contactId, agentId: contact.agentId });
-  await announce(deps, principal, contactId, agents, true);
+  await announce(deps, principal.tenantId, principal.userId, contactId, agents, true);
 }
 
 /** Leaves a chat barged into and goes on monitoring it; the chat goes on with its agents. */
@@ -143,26 +154,43 @@ export async function leaveChatAsSupervisor(deps: ChatDeps, principal: Principal
   const contact = await openContact(deps, principal.tenantId, contactId);
   if (!contact) throw notFound('Open web chat');
   if (!deps.monitors.of(principal.tenantId).leave(contactId, principal.userId)) return;
-  await announce(deps, principal, contactId, agentsIn(contact), false);
+  await announce(deps, principal.tenantId, principal.userId, contactId, agentsIn(contact), false);
+}
+
+/**
+ * A supervisor was taken out of a chat they barged into (it moved to another agent or queue, they are out of
+ * its scope now, or their desktop closed): the customer and the chat's agents see them leave, as on leaving.
+ */
+export async function announceBargedOut(deps: ChatDeps, tenantId: string, contactId: string, userId: string) {
+  const contact = await openContact(deps, tenantId, contactId);
+  await announce(
+    deps,
+    tenantId,
+    userId,
+    contactId,
+    contact?.status === 'active' ? agentsIn(contact) : [],
+    false,
+  );
 }
 
 async function announce(
   deps: ChatDeps,
-  principal: Principal,
+  tenantId: string,
+  userId: string,
   contactId: string,
   agents: string[],
   joined: boolean,
 ) {
-  const alias = await deps.hub.loadAlias(principal.tenantId, principal.userId);
-  deps.hub.send(principal.tenantId, contactId, { type: joined ? 'agent_joined' : 'agent_left', alias });
-  deps.notices.publish(principal.tenantId, [
+  const alias = await deps.hub.loadAlias(tenantId, userId);
+  deps.hub.send(tenantId, contactId, { type: joined ? 'agent_joined' : 'agent_left', alias });
+  deps.notices.publish(tenantId, [
     {
-      userIds: listenersOf(deps, principal.tenantId, contactId, agents),
+      userIds: new Set([...(await listenersOf(deps, tenantId, contactId, agents)), userId]),
       message: {
         type: joined ? 'chat.supervisor_joined' : 'chat.supervisor_left',
         at: new Date(deps.clock.now()).toISOString(),
         contactId,
-        supervisorId: principal.userId,
+        supervisorId: userId,
         alias,
       },
     },

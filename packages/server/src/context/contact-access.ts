@@ -19,6 +19,13 @@ export const isTheirsNow = (principal: Principal, row: ContactRow): boolean =>
   row.status !== 'queued' &&
   (row.agent_id === principal.userId || row.guests.some((g) => g.agentId === principal.userId));
 
+/**
+ * The contact is in the caller's hands: accepted (or a group chat they joined) and not yet wrapped up. A
+ * contact merely offered to them is not: they may still let it go, and its customer's history is not theirs.
+ */
+export const isInHandNow = (principal: Principal, row: ContactRow): boolean =>
+  (row.status === 'active' || row.status === 'wrap_up') && isTheirsNow(principal, row);
+
 /** Whether the caller accepted the contact or joined it at some time (it may have moved on since). */
 export async function handledBefore(db: Db, principal: Principal, contactId: string): Promise<boolean> {
   const row = await db
@@ -34,14 +41,14 @@ export async function handledBefore(db: Db, principal: Principal, contactId: str
 }
 
 /**
- * The contact, for someone who may see its customer context: readers of every contact, or the agent it is
- * with now. Anyone else is told it was not found, as for the contact itself.
+ * The contact, for someone who may see its customer's history: readers of every contact, or the agent who has
+ * it in hand now (accepted or in wrap-up; not merely offered). Anyone else is told it was not found.
  */
 export async function contactInHand(db: Db, principal: Principal, contactId: string): Promise<ContactRow> {
   const reader = isAllowed(principal, 'contact.read');
   if (!reader && !isAllowed(principal, 'contact.handle')) throw forbidden();
   const row = await findContact(db, principal.tenantId, contactId);
-  if (!row || !(reader || isTheirsNow(principal, row))) throw notFound('Contact');
+  if (!row || !(reader || isInHandNow(principal, row))) throw notFound('Contact');
   return row;
 }
 

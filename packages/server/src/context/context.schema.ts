@@ -45,6 +45,17 @@ export const ContactSummary = Type.Object({
   outcome: Nullable(Type.String()),
   wrapUpReasons: Type.Array(Type.String()),
   notes: Type.Array(Note),
+  matchedBy: Type.Optional(
+    Type.Enum(['customerId', 'email'], {
+      description:
+        "In a customer's history: how the contact was found to be theirs. By `email` (typed by the customer, not verified) it comes without notes or customer name, and its transcript cannot be opened through the history.",
+    }),
+  ),
+  verified: Type.Optional(
+    Type.Boolean({
+      description: "In a customer's history: true when matched by the channel's attributes.customerId.",
+    }),
+  ),
 });
 
 export const HistoryQuery = Type.Object(

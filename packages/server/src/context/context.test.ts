@@ -90,12 +90,18 @@ describe('customer context: notes, recent contacts, the customer’s earlier con
       [first.id],
       'the earlier chat, not this one',
     );
+    // Matched only by the email the customer typed (anyone can type it): when, where, with whom, how it ended.
     assert.equal(history.body[0].agentName, 'Ann');
-    assert.equal(history.body[0].notes[0].body, 'Refund promised <b>by Friday</b>');
-    // The transcript of the earlier chat: through the contact Ben handles now, and only so.
+    assert.equal(history.body[0].outcome, 'handled');
+    assert.equal(history.body[0].matchedBy, 'email');
+    assert.equal(history.body[0].verified, false);
+    assert.deepEqual(history.body[0].notes, [], 'no notes of an unverified match');
+    assert.equal(history.body[0].customerName, null);
+    assert.ok(!JSON.stringify(history.body).includes('Refund promised'));
+    assert.ok(!JSON.stringify(history.body).includes('refund is on its way'));
+    // Nor its transcript: an earlier chat opens through the history only when matched by customerId.
     const transcript = await call(server, ben.session, 'GET', `/chats/${first.id}?via=${second.id}`);
-    assert.equal(transcript.status, 200, JSON.stringify(transcript.body));
-    assert.equal(transcript.body.messages[0].text, 'Your refund is on its way');
+    assert.equal(transcript.status, 404, JSON.stringify(transcript.body));
     assert.equal((await call(server, ben.session, 'GET', `/chats/${first.id}`)).status, 404);
     const ownWithVia = await call(server, ann.session, 'GET', `/chats/${first.id}?via=${second.id}`);
     assert.equal(ownWithVia.status, 200, 'a via that is not hers does not hide her own chat');
@@ -111,7 +117,7 @@ describe('customer context: notes, recent contacts, the customer’s earlier con
     assert.ok(!theirs.body.includes('Refund promised'));
 
     // Other agents see neither the history nor the earlier transcript; supervisors and readers do.
-    for (const url of [`/contacts/${second.id}/customer-history`, `/chats/${first.id}?via=${second.id}`]) {
+    for (const url of [`/contacts/${second.id}/customer-history`, `/chats/${first.id}`]) {
       assert.equal((await call(server, cat.session, 'GET', url)).status, 404, url);
       assert.equal((await call(server, sue.session, 'GET', url)).status, 200, url);
       assert.equal((await call(server, reader, 'GET', url)).status, 200, url);
@@ -166,6 +172,53 @@ describe('customer context: notes, recent contacts, the customer’s earlier con
     assert.equal(entry.notes.length, 2);
     assert.equal((await call(server, ann.session, 'GET', `/chats/${chat.id}`)).status, 200);
     await finish(ben, chat.id);
+  });
+
+  test('matched by the channel’s customerId: notes and the earlier transcript, while the contact is in hand', async () => {
+    const verified = { customFields: { customerId: 'CRM-7' } };
+    const first = await chatWith(ann, 'crm7@example.com', verified);
+    const sent = await call(server, ann.session, 'POST', `/chats/${first.id}/messages`, {
+      clientId: crypto.randomUUID(),
+      text: 'Your order ships Monday',
+    });
+    assert.equal(sent.status, 201);
+    assert.equal((await note(ann.session, first.id, 'Ships Monday')).status, 201);
+    await finish(ann, first.id);
+    const second = await chatWith(ben, 'other@example.com', verified);
+    const history = await call(server, ben.session, 'GET', `/contacts/${second.id}/customer-history`);
+    assert.equal(history.status, 200, JSON.stringify(history.body));
+    const [earlier] = history.body;
+    assert.equal(earlier.contactId, first.id);
+    assert.equal(earlier.matchedBy, 'customerId');
+    assert.equal(earlier.verified, true);
+    assert.equal(earlier.notes[0].body, 'Ships Monday');
+    const transcript = await call(server, ben.session, 'GET', `/chats/${first.id}?via=${second.id}`);
+    assert.equal(transcript.status, 200, JSON.stringify(transcript.body));
+    assert.equal(transcript.body.messages[0].text, 'Your order ships Monday');
+    await finish(ben, second.id);
+  });
+
+  test('an agent merely offered the contact sees neither the history nor the earlier transcripts', async () => {
+    const verified = { customFields: { customerId: 'CRM-8' } };
+    const first = await chatWith(ann, 'crm8@example.com', verified);
+    await finish(ann, first.id);
+    for (const p of [ann, ben])
+      await setAgentState(server, p.session, p.user.id, p === ben ? 'ready' : 'not_ready');
+    const started = await call(server, channel, 'POST', '/chats', {
+      csqId,
+      customer: { name: 'Ada' },
+      ...verified,
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const offered: string = started.body.chatId;
+    const history = `/contacts/${offered}/customer-history`;
+    const earlier = `/chats/${first.id}?via=${offered}`;
+    assert.equal((await call(server, ben.session, 'GET', history)).status, 404);
+    assert.equal((await call(server, ben.session, 'GET', earlier)).status, 404);
+    assert.equal((await call(server, ben.session, 'POST', `/contacts/${offered}/accept`)).status, 200);
+    assert.equal((await call(server, ben.session, 'GET', history)).status, 200);
+    assert.equal((await call(server, ben.session, 'GET', earlier)).status, 200);
+    await finish(ben, offered);
   });
 
   test('a channel’s customerId matches contacts; another tenant’s same customer never shows', async () => {

@@ -2,7 +2,7 @@ import { forbidden, isAllowed, LIMITS } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { contactInHand, findContact, isTheirsNow } from './contact-access.ts';
+import { contactInHand, findContact, isInHandNow } from './contact-access.ts';
 import { contactSummaries } from './contact-summaries.ts';
 
 /** Who the customer of a contact is: the email they gave the chat (any case), or the channel's customer id. */
@@ -22,26 +22,23 @@ async function customerOf(db: Db, tenantId: string, contactId: string) {
   };
 }
 
+/** How an earlier contact was found to be the same customer's. */
+type MatchedBy = 'customerId' | 'email';
+interface Match {
+  id: string;
+  at: Date;
+  matchedBy: MatchedBy;
+}
+
 /**
- * The ids of the other contacts of the same customer, newest first, at most `limit`. Two bounded lookups,
- * each on its own index (migration 0012), merged.
+ * The other contacts of the same customer, newest first, at most `limit`, each with how it matched: by the
+ * channel's `customerId` (an authenticated channel adapter set it) or only by the email typed into a chat,
+ * which anyone can type. Two bounded lookups, each on its own index (migration 0012), merged; a contact found
+ * both ways counts as matched by `customerId`.
  */
-async function sameCustomer(db: Db, tenantId: string, contactId: string, limit: number): Promise<string[]> {
+async function sameCustomer(db: Db, tenantId: string, contactId: string, limit: number): Promise<Match[]> {
   const { email, customerId } = await customerOf(db, tenantId, contactId);
-  const found: { id: string; at: Date }[] = [];
-  if (email) {
-    const rows = await db
-      .selectFrom('chat_sessions')
-      .select(['contact_id as id', 'created_at as at'])
-      .where('tenant_id', '=', tenantId)
-      .where('customer_email', 'is not', null)
-      .where((eb) => eb(eb.fn('lower', ['customer_email']), '=', email))
-      .where('contact_id', '<>', contactId)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
-    found.push(...rows);
-  }
+  const found: Match[] = [];
   if (customerId) {
     const rows = await db
       .selectFrom('contacts')
@@ -53,33 +50,57 @@ async function sameCustomer(db: Db, tenantId: string, contactId: string, limit: 
       .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();
-    found.push(...rows);
+    found.push(...rows.map((r) => ({ ...r, matchedBy: 'customerId' as const })));
   }
-  const ids = [
-    ...new Map(found.sort((a, b) => b.at.getTime() - a.at.getTime()).map((f) => [f.id, f])).keys(),
-  ];
-  return ids.slice(0, limit);
+  if (email) {
+    const rows = await db
+      .selectFrom('chat_sessions')
+      .select(['contact_id as id', 'created_at as at'])
+      .where('tenant_id', '=', tenantId)
+      .where('customer_email', 'is not', null)
+      .where((eb) => eb(eb.fn('lower', ['customer_email']), '=', email))
+      .where('contact_id', '<>', contactId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    found.push(...rows.map((r) => ({ ...r, matchedBy: 'email' as const })));
+  }
+  const byId = new Map<string, Match>();
+  for (const match of found) if (!byId.has(match.id)) byId.set(match.id, match);
+  return [...byId.values()].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }
 
 /**
- * The customer's other contacts, newest first, with their notes: for readers of every contact, and for the
- * agent the contact is with while it is theirs. Other agents are told the contact was not found.
+ * The customer's other contacts, newest first: for readers of every contact, and for the agent the contact is
+ * with (accepted, or in wrap-up). A contact matched by `customerId` comes with its notes; one matched only by
+ * the email the customer typed (not verified: anyone can type anyone's address) with its metadata alone —
+ * when, where, with whom, how it ended — never its notes, customer name or transcript.
  */
 export async function customerHistory(db: Db, principal: Principal, contactId: string, limit: number) {
   await contactInHand(db, principal, contactId);
-  return contactSummaries(
+  const matches = await sameCustomer(db, principal.tenantId, contactId, limit);
+  const how = new Map(matches.map((m) => [m.id, m.matchedBy]));
+  const summaries = await contactSummaries(
     db,
     principal.tenantId,
-    await sameCustomer(db, principal.tenantId, contactId, limit),
+    matches.map((m) => m.id),
   );
+  return summaries.map((summary) => {
+    const matchedBy = how.get(summary.contactId) ?? 'email';
+    if (matchedBy === 'customerId') return { ...summary, matchedBy, verified: true };
+    return { ...summary, customerName: null, notes: [], matchedBy, verified: false };
+  });
 }
 
-/** Whether `earlierId` is in the history of `contactId` as the caller may see it (to read its transcript). */
+/**
+ * Whether `earlierId` is in the history of `contactId` as the caller may open it (to read its transcript):
+ * the contact in hand is theirs now, accepted, and the earlier one matched by `customerId`, never by email.
+ */
 export async function isInHistory(db: Db, principal: Principal, contactId: string, earlierId: string) {
   const inHand = await findContact(db, principal.tenantId, contactId);
-  if (!inHand || !(isAllowed(principal, 'contact.read') || isTheirsNow(principal, inHand))) return false;
-  const ids = await sameCustomer(db, principal.tenantId, contactId, LIMITS.contactHistory.max);
-  return ids.includes(earlierId);
+  if (!inHand || !(isAllowed(principal, 'contact.read') || isInHandNow(principal, inHand))) return false;
+  const matches = await sameCustomer(db, principal.tenantId, contactId, LIMITS.contactHistory.max);
+  return matches.some((m) => m.id === earlierId && m.matchedBy === 'customerId');
 }
 
 /** The contacts the caller accepted or joined, newest first: their desktop's "Recent" list. */

@@ -462,7 +462,13 @@ const OPS: Record<string, Op> = {
   'POST /contacts/{id}/resume': act('held'),
   'POST /contacts/{id}/wrap-up': act('wrap_up', () => ({ reasons: ['Sorted'] })),
   'GET /contacts/{id}/notes': readContact,
-  'GET /contacts/{id}/customer-history': readContact,
+  // A customer's history is the agent's once they accept the contact, not while it is merely offered.
+  'GET /contacts/{id}/customer-history': {
+    ...readContact,
+    own: async (w, who) => ({
+      id: isAllowed(who.actor, 'contact.read') ? w.contacts.waiting.id : await mine(w, who, 'active'),
+    }),
+  },
   'POST /contacts/{id}/notes': {
     own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { body: uniq('Note') }, ok: 201 }),
     cross: (b) => onContactsOf(b, { body: 'A note' }),

@@ -17,6 +17,8 @@ const outcomeOf = (c: ContactSummary) =>
 export function ContactSummaryItem(props: { contact: ContactSummary; showAgent: boolean; via?: string }) {
   const { contact: c } = props;
   const [open, setOpen] = useState(false);
+  // Anyone can type anyone's email: such a match shows when, where, with whom and how it ended, nothing more.
+  const unverified = c.matchedBy === 'email';
   return (
     <details
       className="contact-summary"
@@ -28,12 +30,18 @@ export function ContactSummaryItem(props: { contact: ContactSummary; showAgent: 
         · <time dateTime={c.acceptedAt ?? c.createdAt}>{when(c.acceptedAt ?? c.createdAt)}</time>
         {c.durationSeconds === null ? '' : ` · ${duration(c.durationSeconds)}`} · {outcomeOf(c)}
         {props.showAgent && c.agentName ? ` · ${c.agentName} ` : ' '}
+        {unverified ? <span className="badge">not verified</span> : null}
         {c.notes.length > 0 ? (
           <span className="count">{`${c.notes.length} note${c.notes.length === 1 ? '' : 's'}`}</span>
         ) : null}
       </summary>
+      {unverified ? (
+        <p className="muted unverified">
+          Matched by the email the customer typed; not verified. Its notes and transcript are not shown.
+        </p>
+      ) : null}
       <NoteList notes={c.notes} />
-      {open && c.channel === 'chat' ? (
+      {open && c.channel === 'chat' && !unverified ? (
         <Transcript contactId={c.contactId} {...(props.via ? { via: props.via } : {})} />
       ) : null}
     </details>

@@ -104,6 +104,20 @@ export class ApiClient {
     }
   }
 
+  /**
+   * A request that outlives the page (a keepalive fetch, as the tab closes or a panel goes away): sent with the
+   * token held now, never refreshed or retried, its answer ignored.
+   */
+  sendOnLeaving(method: string, path: string): void {
+    const token = this.#session?.accessToken;
+    if (!token) return;
+    void fetch(`${API}${path}`, {
+      method,
+      keepalive: true,
+      headers: { authorization: `Bearer ${token}` },
+    }).catch(() => {});
+  }
+
   #refresh(): Promise<void> {
     this.#refreshing ??= (async () => {
       const session = this.#session;

@@ -6086,6 +6086,13 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /**
+                             * @description In a customer's history: how the contact was found to be theirs. By `email` (typed by the customer, not verified) it comes without notes or customer name, and its transcript cannot be opened through the history.
+                             * @enum {unknown}
+                             */
+                            matchedBy?: "customerId" | "email";
+                            /** @description In a customer's history: true when matched by the channel's attributes.customerId. */
+                            verified?: boolean;
                         }[];
                     };
                 };
@@ -6175,6 +6182,13 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
+                            /**
+                             * @description In a customer's history: how the contact was found to be theirs. By `email` (typed by the customer, not verified) it comes without notes or customer name, and its transcript cannot be opened through the history.
+                             * @enum {unknown}
+                             */
+                            matchedBy?: "customerId" | "email";
+                            /** @description In a customer's history: true when matched by the channel's attributes.customerId. */
+                            verified?: boolean;
                         }[];
                     };
                 };
@@ -8838,7 +8852,7 @@ export interface paths {
         put?: never;
         /**
          * Silently monitor an agent's live chat: the chat so far; the rest comes on the event stream
-         * @description Neither the customer nor the agent is told. From now on your event stream carries the chat's chat.message, chat.typing and chat.whisper notices until you stop or the chat ends. Supervisors: agents of the teams they supervise (403 otherwise). Audited (monitor_start).
+         * @description Neither the customer nor the agent is told. From now on your event stream carries the chat's chat.message, chat.typing and chat.whisper notices until you stop, the chat ends, is transferred or queued again, it leaves your scope, or your last event stream closes. Supervisors: agents of the teams they supervise (403 otherwise). Audited (monitor_start).
          */
         post: {
             parameters: {

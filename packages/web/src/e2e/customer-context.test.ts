@@ -1,7 +1,8 @@
 /**
  * Customer context at the agent desktop in a real browser: a customer chats twice with the same email; the
  * agent leaves a note on the first chat and wraps it up; the chat stays in "Recent" with its transcript and
- * note; on the second chat the customer's earlier contact shows with the note.
+ * note; on the second chat the earlier contact shows, matched by the email the customer typed, as metadata
+ * marked not verified (no note, no transcript).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -101,17 +102,22 @@ describe('customer context on the agent desktop', {
     await entry.locator('.chat-text').getByText('My parcel is late.', { exact: true }).waitFor();
     await screenshot(sam.page, 'context-02-recent');
 
-    // The same customer again (the email in another case): the earlier chat and its note beside the new one.
+    // The same email again (in another case): anyone can type it, so the earlier chat shows as when, where,
+    // with whom and how it ended, marked as not verified, without its note or transcript.
     const second = await chatAs('Ada L.', 'ada@example.com');
     await sam.accept(second.chatId);
     const history = sam.page
       .locator(`#chat-panel-${second.chatId}`)
       .getByRole('region', { name: /Earlier contacts/ });
     const earlier = history.locator(`[data-contact-id="${first.chatId}"]`);
-    await earlier.getByText('Ada Lovelace').click();
-    await earlier.locator('.note-body').filter({ hasText: 'Call back if late' }).waitFor();
-    await earlier.locator('.chat-text').getByText('My parcel is late.', { exact: true }).waitFor();
+    await earlier.getByText('not verified', { exact: true }).waitFor();
     assert.match(await earlier.locator('summary').innerText(), /Samantha Reyes/);
+    assert.match(await earlier.locator('summary').innerText(), new RegExp(reason));
+    await earlier.locator('summary').click();
+    await earlier.getByText(/Matched by the email the customer typed; not verified/).waitFor();
+    assert.equal(await earlier.locator('.note-body').count(), 0);
+    assert.equal(await earlier.getByText('Ada Lovelace').count(), 0);
+    assert.equal(await earlier.locator('.transcript, .chat-text').count(), 0);
     await screenshot(sam.page, 'context-03-history');
     assert.deepEqual(sam.errors, []);
     await first.customer.close();

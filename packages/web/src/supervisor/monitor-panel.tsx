@@ -1,5 +1,5 @@
 import { LIMITS } from '@switchboard/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { withMessage } from '../agent/chat-conversation.tsx';
 import { WhisperLine } from '../agent/whispers.tsx';
 import type { ChatLine, Contact, MonitoredChat, Whisper } from '../api/types.ts';
@@ -53,27 +53,48 @@ export function MonitorPanel(props: { contactId: string; onClose: () => void }) 
     () => false,
     contactId,
   );
-  const [ended, setEnded] = useState(false);
+  // What the event stream brought, kept apart from the loaded chat and merged by number when shown: a message
+  // that arrives while the chat loads (or reloads) is neither lost nor shown twice.
+  const [live, setLive] = useState<{ messages: ChatLine[]; whispers: Whisper[] }>({
+    messages: [],
+    whispers: [],
+  });
+  const [ended, setEnded] = useState<string | null>(null);
   useLiveEvents((event) => {
     if (event.contactId !== contactId) return;
     if (event.type === 'chat.message') {
       const line = event as unknown as ChatLine;
-      chat.set((c) => c && { ...c, messages: withMessage(c.messages, line) });
+      setLive((l) => ({ ...l, messages: withMessage(l.messages, line) }));
     } else if (event.type === 'chat.whisper') {
       const w = event as unknown as Whisper;
-      chat.set(
-        (c) => c && (c.whispers.some((x) => x.id === w.id) ? c : { ...c, whispers: [...c.whispers, w] }),
-      );
-    } else if (event.type === 'contact.wrap_up_started' || event.type === 'contact.ended') setEnded(true);
+      setLive((l) => (l.whispers.some((x) => x.id === w.id) ? l : { ...l, whispers: [...l.whispers, w] }));
+    } else if (event.type === 'chat.supervisor_left' && event.supervisorId === me.id) {
+      chat.set((c) => c && { ...c, barged: false });
+    } else if (event.type === 'contact.wrap_up_started' || event.type === 'contact.ended') {
+      setEnded('The chat has ended.');
+    } else if (event.type === 'contact.transferred' || event.type === 'contact.queued') {
+      setEnded('The chat has left the agent (transferred or queued again): monitoring has stopped.');
+    }
   });
-  const stop = () => {
-    void api.request('DELETE', `/chats/${contactId}/monitor`).catch(() => {});
-    props.onClose();
-  };
+  // However the panel goes (closed, another page, the tab closed), the server stops sending the chat and, if
+  // barged in, shows the supervisor leaving: a keepalive request outlives the page.
+  useEffect(() => {
+    const leave = () => api.sendOnLeaving('DELETE', `/chats/${contactId}/monitor`);
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [api, contactId]);
+  const stop = () => props.onClose();
   const data = chat.data;
+  const messages = data ? live.messages.reduce(withMessage, data.messages) : [];
+  const whispers = data
+    ? [...data.whispers, ...live.whispers.filter((w) => !data.whispers.some((x) => x.id === w.id))]
+    : [];
   const lines = [
-    ...(data?.messages ?? []).map((m) => ({ at: m.at, key: `m${m.seq}`, message: m, whisper: null })),
-    ...(data?.whispers ?? []).map((w) => ({ at: w.at, key: `w${w.id}`, message: null, whisper: w })),
+    ...messages.map((m) => ({ at: m.at, key: `m${m.seq}`, message: m, whisper: null })),
+    ...whispers.map((w) => ({ at: w.at, key: `w${w.id}`, message: null, whisper: w })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <section className="monitor-panel" aria-labelledby="monitor-title">
@@ -99,7 +120,7 @@ export function MonitorPanel(props: { contactId: string; onClose: () => void }) 
           ) : null,
         )}
       </ol>
-      {ended ? <p role="status">The chat has ended.</p> : null}
+      {ended ? <p role="status">{ended}</p> : null}
       {data && !ended ? (
         <>
           <SendBox
