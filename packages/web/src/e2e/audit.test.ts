@@ -54,10 +54,8 @@ describe('the audit log', { skip: availability.available ? false : availability.
     await page.getByLabel('Action').selectOption('sign_in_failed');
     await page.getByRole('button', { name: 'Show' }).click();
     // The unfiltered list holds the failed sign-in too: wait for the filtered answer to replace it.
-    await page.waitForFunction(() => {
-      const shown = [...document.querySelectorAll('table.grid tbody tr')];
-      return shown.length > 0 && shown.every((row) => row.textContent?.includes('Sign-in failed'));
-    });
+    await rows.filter({ hasText: 'Sign-in failed' }).first().waitFor();
+    await rows.filter({ hasNotText: 'Sign-in failed' }).first().waitFor({ state: 'detached' });
     assert.deepEqual(
       (await rows.allInnerTexts()).map((text) => /Sign-in failed/.test(text) && /ava/.test(text)),
       [true],
