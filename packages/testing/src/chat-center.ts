@@ -117,3 +117,24 @@ export async function addSpecialistQueue(
   const agent = { id: user.id, username: queue.username, password, alias: queue.alias };
   return { csqId: csq.id, csqName: queue.name, agent };
 }
+
+/** A supervisor, Lena Lead, made the primary supervisor of a team that Sam joins. */
+export async function addTeamLead(
+  admin: ApiClient,
+  center: ChatCenter,
+  password: string,
+): Promise<ChatAgent> {
+  const supervisor = await admin.request<{ id: string }>('POST', '/users', {
+    username: 'lena',
+    displayName: 'Lena Lead',
+    alias: 'Lena',
+    role: 'supervisor',
+    password,
+  });
+  const team = await admin.request<{ id: string }>('POST', '/teams', {
+    name: 'Chat team',
+    primarySupervisorId: supervisor.id,
+  });
+  await admin.request('PATCH', `/users/${center.sam.id}`, { teamId: team.id });
+  return { id: supervisor.id, username: 'lena', password, alias: 'Lena' };
+}

@@ -7,6 +7,7 @@ export { ApiClient, ApiError } from '@switchboard/cli/api-client';
 export { AgentDesk } from './agent.ts';
 export {
   addSpecialistQueue,
+  addTeamLead,
   type ChatAgent,
   type ChatCenter,
   setUpChatCenter,

@@ -9,9 +9,9 @@ import {
   ADMIN_PASSWORD,
   AgentDesk,
   ApiClient,
+  addTeamLead,
   buildDesktop,
   buildWidget,
-  type ChatAgent,
   type ChatCenter,
   Customer,
   chromiumForTests,
@@ -44,20 +44,7 @@ describe('coaching a web chat in real browsers', {
     server = await ServerProcess.create();
     const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
     center = await setUpChatCenter(admin);
-    const password = 'Lead-chat-password-1';
-    const supervisor = await admin.request<{ id: string }>('POST', '/users', {
-      username: 'lena',
-      displayName: 'Lena Lead',
-      alias: 'Lena',
-      role: 'supervisor',
-      password,
-    });
-    const team = await admin.request<{ id: string }>('POST', '/teams', {
-      name: 'Chat team',
-      primarySupervisorId: supervisor.id,
-    });
-    await admin.request('PATCH', `/users/${center.sam.id}`, { teamId: team.id });
-    const leadUser: ChatAgent = { id: supervisor.id, username: 'lena', password, alias: 'Lena' };
+    const leadUser = await addTeamLead(admin, center, 'Lead-chat-password-1');
     site = await customerSite(server.url);
     browser = await launchBrowser();
     sam = await AgentDesk.signIn(browser, server.url, center.sam);
