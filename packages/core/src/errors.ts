@@ -37,6 +37,14 @@ export const ERROR_CODES = [
   'group_chat_full',
   /** The agent's team has neither a primary nor a secondary supervisor (or the agent has no team): no one to ask for help. */
   'no_supervisor',
+  /** An event-log cursor that is not one the server gave. */
+  'cursor_malformed',
+  /** An event-log cursor of another tenant's log. */
+  'cursor_wrong_tenant',
+  /** An event-log cursor past the log's last event; details.latest is the last one. */
+  'cursor_ahead',
+  /** The events after the cursor are older than the log keeps: read again from the start (resync). */
+  'cursor_expired',
   'upgrade_required',
   'internal',
 ] as const;

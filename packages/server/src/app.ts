@@ -10,7 +10,6 @@ import { channelSettingsRoutes } from './acd/channel-settings.routes.ts';
 import { contactRoutes } from './acd/contacts.routes.ts';
 import { csqRoutes } from './acd/csqs.routes.ts';
 import { DESKTOP_SWEEP_MS } from './acd/desktop-watch.ts';
-import { type AccessChange, EventBus, type Notice } from './acd/event-bus.ts';
 import { eventRoutes } from './acd/events.routes.ts';
 import { everyInterval, type Repeat } from './acd/repeat.ts';
 import { transferTargetRoutes } from './acd/transfer-targets.routes.ts';
@@ -33,6 +32,9 @@ import { announceBargedOut } from './chat/monitor.service.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { contextRoutes } from './context/context.routes.ts';
 import { type Db, isReady } from './db/database.ts';
+import { EventFeeds } from './events/event-feeds.ts';
+import { feedRoutes } from './events/feed.routes.ts';
+import { AccessLog, EventWriter, NoticeLog } from './events/event-writer.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
 import { reasonCodeRoutes } from './directory/reason-codes.routes.ts';
 import { skillRoutes } from './directory/skills.routes.ts';
@@ -121,6 +123,7 @@ const ROUTES = [
   monitorRoutes,
   publicChatRoutes,
   eventRoutes,
+  feedRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';
@@ -143,8 +146,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     new Date(clock.now()),
   );
   const acd = options.acd ?? new AcdRuntime(options.db, clock);
-  const notices = new EventBus<Notice>();
-  const access = new EventBus<AccessChange>();
+  const writer = new EventWriter(options.db, acd.eventBus);
+  const notices = new NoticeLog(writer);
+  const access = new AccessLog(writer, () => clock.now());
+  const repeat = options.repeat ?? everyInterval;
+  const feeds = new EventFeeds(options.db, acd.eventBus, repeat);
   const assist = options.assist ?? new AssistDesk(options.db, clock);
   const context: AppContext = {
     db: options.db,
@@ -159,14 +165,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     acd,
     notices,
     access,
-    repeat: options.repeat ?? everyInterval,
+    repeat,
+    feeds,
     chat: {
       db: options.db,
       acd,
       notices,
       clock,
-      hub: new ChatHub(acd.bus, options.db),
-      monitors: new LiveMonitors(acd.bus, access, (tenantId, chatId, userId) =>
+      hub: new ChatHub(acd.committed, options.db),
+      monitors: new LiveMonitors(acd.committed, access, (tenantId, chatId, userId) =>
         mayStillCoach(options.db, acd, tenantId, chatId, userId),
       ),
       customerRate: new RateLimiter(LIMITS.chatMessageRate, clock),
@@ -255,10 +262,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.addHook('onClose', () => {
     stopSweeping();
+    feeds.close();
     assist.stop();
     return context.acd.stop();
   });
   await app.ready();
-  await assist.start(notices, acd.bus);
+  await assist.start(notices, acd.committed);
   return app;
 }

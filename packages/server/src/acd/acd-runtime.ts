@@ -1,10 +1,11 @@
 import { AcdEngine, type AcdEvent, agentConfig, type Clock, engineParams } from '@switchboard/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.ts';
+import { type EventBus, InProcessEventBus } from '../events/event-bus.ts';
 import { channelSettingsOf, loadAgents, loadOpenContacts, type RouterBatch } from './acd-store.ts';
 import { csqsRepository } from './csqs.repository.ts';
 import { DesktopWatch } from './desktop-watch.ts';
-import { EventBus } from './event-bus.ts';
+import { Fanout } from './fanout.ts';
 import { TenantRouter } from './tenant-router.ts';
 
 /**
@@ -12,7 +13,10 @@ import { TenantRouter } from './tenant-router.ts';
  * restart), and keeps it in step with configuration changes.
  */
 export class AcdRuntime {
-  readonly bus = new EventBus();
+  /** The router's events once committed, to the services of this process (not to streams: they read the log). */
+  readonly committed = new Fanout();
+  /** Announces how far each tenant's event log has grown, to the event streams. */
+  readonly eventBus: EventBus;
   readonly #db: Db;
   readonly #clock: Clock;
   readonly #log: FastifyBaseLogger | undefined;
@@ -20,7 +24,8 @@ export class AcdRuntime {
   /** Agents' open desktops, and who to put Not Ready when theirs has been gone too long. */
   readonly desktops: DesktopWatch;
 
-  constructor(db: Db, clock: Clock, log?: FastifyBaseLogger) {
+  constructor(db: Db, clock: Clock, log?: FastifyBaseLogger, eventBus: EventBus = new InProcessEventBus()) {
+    this.eventBus = eventBus;
     this.#db = db;
     this.#clock = clock;
     this.#log = log;
@@ -135,7 +140,10 @@ export class AcdRuntime {
       engine,
       db: this.#db,
       now: () => this.#clock.now(),
-      publish: (id, published) => this.bus.publish(id, published),
+      publish: (id, published, position) => {
+        this.eventBus.announce(id, position);
+        this.committed.publish(id, published);
+      },
       onBroken: (error) => {
         this.#log?.error(
           { err: error, tenantId },

@@ -9,6 +9,7 @@ import { agentConfig, DEFAULT_CHANNEL_SETTINGS, DOMAINS } from '@switchboard/cor
 import { type OperationNodeSource, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository, usersRepository } from '../db/repositories/index.ts';
+import { appendCtes, appendParameters, type NewLogEntry } from '../events/event-log.ts';
 
 /** A new contact's details that the router does not hold but storage keeps. */
 export interface ContactExtras {
@@ -113,33 +114,50 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 /** Bind parameters per statement, well under the 65,535 PostgreSQL allows. */
 const PARAMETERS_PER_STATEMENT = 30_000;
 
-/** One data-modifying part of a batch and how many bind parameters it carries. */
+/**
+ * One data-modifying part of a batch: its common table expressions (named from the name it is given) and how
+ * many bind parameters it carries. A part that appends to the event log takes positions from the tenant's
+ * counter, which one statement may do only once.
+ */
 interface Part {
-  query: OperationNodeSource;
+  ctes: (name: string) => [string, OperationNodeSource][];
   parameters: number;
+  appendsToLog?: true;
 }
+
+const single = (query: OperationNodeSource) => (name: string) =>
+  [[name, query]] as [string, OperationNodeSource][];
 
 /**
- * Writes one batch: the event log, the agent state trace, and the current state of contacts and agents.
- * Every table's rows go in one multi-row statement, and the statements are joined as data-modifying CTEs of
- * a single SQL statement: one round trip, atomic on its own. Only a batch too big for one statement's
- * parameters is split, and then written in a transaction.
+ * Writes one batch: the event log, the contact event history, the agent state trace, and the current state
+ * of contacts and agents. Every table's rows go in one multi-row statement, and the statements are joined as
+ * data-modifying CTEs of a single SQL statement: one round trip, atomic on its own. Only a batch too big for
+ * one statement's parameters is split, and then written in a transaction. Returns the event log's position
+ * after the batch (null when the batch had no events).
  */
-export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): Promise<void> {
+export async function writeBatch(db: Db, tenantId: string, batch: RouterBatch): Promise<number | null> {
   const statements = group(batchParts(db, tenantId, batch));
-  if (statements.length === 1) await (statements[0] as RawBuilder<unknown>).execute(db);
-  else if (statements.length > 1)
-    await db.transaction().execute(async (trx) => {
-      for (const statement of statements) await statement.execute(trx);
-    });
+  const run = async (executor: Db) => {
+    let position: number | null = null;
+    for (const statement of statements) {
+      const { rows } = await statement.execute(executor);
+      const last = rows[0]?.last;
+      if (last !== null && last !== undefined) position = Number(last);
+    }
+    return position;
+  };
+  if (statements.length <= 1) return run(db);
+  return db.transaction().execute(run);
 }
 
-function group(parts: Part[]): RawBuilder<unknown>[] {
+function group(parts: Part[]): RawBuilder<{ last: string | null }>[] {
   const statements: Part[][] = [];
   let current: Part[] = [];
   let parameters = 0;
   for (const part of parts) {
-    if (current.length > 0 && parameters + part.parameters > PARAMETERS_PER_STATEMENT) {
+    const full = parameters + part.parameters > PARAMETERS_PER_STATEMENT;
+    const secondAppend = part.appendsToLog && current.some((p) => p.appendsToLog);
+    if (current.length > 0 && (full || secondAppend)) {
       statements.push(current);
       current = [];
       parameters = 0;
@@ -148,10 +166,15 @@ function group(parts: Part[]): RawBuilder<unknown>[] {
     parameters += part.parameters;
   }
   if (current.length > 0) statements.push(current);
-  return statements.map(
-    (members) =>
-      sql`with ${sql.join(members.map((p, i) => sql`${sql.ref(`write_${i}`)} as (${p.query})`))} select 1`,
-  );
+  return statements.map((members) => {
+    const ctes = members.flatMap((part, i) => part.ctes(`write_${i}`));
+    const appending = members.findIndex((part) => part.appendsToLog);
+    const last =
+      appending < 0 ? sql`null::bigint` : sql`(select last from ${sql.table(`write_${appending}_cursor`)})`;
+    return sql<{
+      last: string | null;
+    }>`with ${sql.join(ctes.map(([name, query]) => sql`${sql.ref(name)} as (${query})`))} select ${last} as last`;
+  });
 }
 
 function chunks<T>(rows: T[], columns: number): T[][] {
@@ -168,16 +191,19 @@ function batchParts(db: Db, tenantId: string, batch: RouterBatch): Part[] {
   const parts: Part[] = [];
   const contacts = contactRows(tenantId, batch, ended);
   for (const rows of chunks(contacts, 25))
-    parts.push({ query: upsertContacts(db, rows), parameters: rows.length * 25 });
+    parts.push({ ctes: single(upsertContacts(db, rows)), parameters: rows.length * 25 });
   // Contacts the router no longer holds have no row above: only their ending is written.
   const endings = [...ended.values()].filter((end) => !batch.contacts.has(end.contactId));
   for (const rows of chunks(endings, 6))
-    parts.push({ query: markEnded(tenantId, rows, batch.wrapUpReasons), parameters: rows.length * 6 + 1 });
+    parts.push({
+      ctes: single(markEnded(tenantId, rows, batch.wrapUpReasons)),
+      parameters: rows.length * 6 + 1,
+    });
   const events = batch.events.flatMap((e) =>
     e.type === 'agent.state_changed' ? [] : [eventRow(tenantId, e)],
   );
   for (const rows of chunks(events, 7))
-    parts.push({ query: db.insertInto('contact_events').values(rows), parameters: rows.length * 7 });
+    parts.push({ ctes: single(db.insertInto('contact_events').values(rows)), parameters: rows.length * 7 });
   const trace = batch.events.flatMap((e) =>
     e.type === 'agent.state_changed'
       ? [
@@ -195,7 +221,10 @@ function batchParts(db: Db, tenantId: string, batch: RouterBatch): Part[] {
       : [],
   );
   for (const rows of chunks(trace, 8))
-    parts.push({ query: db.insertInto('agent_state_trace').values(rows), parameters: rows.length * 8 });
+    parts.push({
+      ctes: single(db.insertInto('agent_state_trace').values(rows)),
+      parameters: rows.length * 8,
+    });
   const presence = [...batch.presence].flatMap(([agentId, chosen]) =>
     DOMAINS.map((domain) => ({
       tenant_id: tenantId,
@@ -207,18 +236,33 @@ function batchParts(db: Db, tenantId: string, batch: RouterBatch): Part[] {
   );
   for (const rows of chunks(presence, 5))
     parts.push({
-      query: db
-        .insertInto('agent_presence')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'agent_id', 'domain']).doUpdateSet((eb) => ({
-            chosen: eb.ref('excluded.chosen'),
-            reason_code: eb.ref('excluded.reason_code'),
-          })),
-        ),
+      ctes: single(
+        db
+          .insertInto('agent_presence')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['tenant_id', 'agent_id', 'domain']).doUpdateSet((eb) => ({
+              chosen: eb.ref('excluded.chosen'),
+              reason_code: eb.ref('excluded.reason_code'),
+            })),
+          ),
+      ),
       parameters: rows.length * 5,
     });
+  const entries = batch.events.map(logEntry);
+  for (const rows of chunks(entries, 6))
+    parts.push({
+      ctes: (name) => appendCtes(tenantId, rows, name),
+      parameters: appendParameters(rows.length),
+      appendsToLog: true,
+    });
   return parts;
+}
+
+/** A router event as the event log keeps it. */
+function logEntry(event: AcdEvent): NewLogEntry {
+  const { type, at, ...payload } = event;
+  return { kind: 'router', type, at: new Date(at), userIds: null, payload };
 }
 
 function eventRow(tenantId: string, e: AcdEvent) {

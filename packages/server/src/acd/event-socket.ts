@@ -1,26 +1,16 @@
 import type { WebSocket } from '@fastify/websocket';
-import { type AcdEvent, isAllowed } from '@switchboard/core';
+import { isAllowed } from '@switchboard/core';
 import { type Grant, livePrincipal } from '../auth/grant.ts';
 import type { Principal } from '../auth/principal.ts';
+import { decodeCursor, encodeCursor } from '../events/cursor.ts';
+import { PAGE } from '../events/event-feeds.ts';
+import { logBounds } from '../events/event-log.ts';
+import { presentEntry, readableBy } from '../events/readable.ts';
 import type { AppContext } from '../http/app-types.ts';
+import { toSwitchboardError } from '../http/errors.ts';
 
 /** Pings, and asks the database again who the caller is, this often: changes made on other nodes count too. */
 export const HEARTBEAT_MS = 30_000;
-
-/**
- * Supervisors and readers see every event of the tenant; an agent sees what concerns them: their own, and in
- * a group chat what happens to the invitation they sent or to the chat they own.
- */
-function visibleTo(principal: Principal): (event: AcdEvent) => boolean {
-  if (isAllowed(principal, 'contact.read') || isAllowed(principal, 'agentState.read')) return () => true;
-  const me = principal.userId;
-  return (event) =>
-    ('agentId' in event && event.agentId === me) ||
-    ('inviterId' in event && event.inviterId === me) ||
-    ('ownerId' in event && event.ownerId === me);
-}
-
-const wire = (event: AcdEvent) => JSON.stringify({ ...event, at: new Date(event.at).toISOString() });
 
 const ENDED = {
   type: 'error',
@@ -30,54 +20,43 @@ const ENDED = {
   },
 };
 
+export interface StreamOptions {
+  /** The agent's desktop (not an API client): while none of an agent's desktops is open they are not there. */
+  desktop: boolean;
+  /** The last cursor the client has: it receives exactly the events after it (or a resync if they are gone). */
+  cursor: string | undefined;
+}
+
 /**
- * One open event stream. What it sends is decided by the caller's current role: on an access change for
- * them (and at every heartbeat) it reads the caller again, closes with 4401 if their session, account or key
- * has ended, and otherwise filters by their role now. Events that arrive while that check runs wait for its
- * outcome, so nothing published after a change is sent under the old rights.
+ * One open event stream: the tenant's event log from a position on, filtered by the caller's rights. It
+ * begins with `hello` (the cursor it starts after, and `resync: true` when the client must reload what it
+ * shows because the events it missed cannot be replayed), then sends every readable entry in log order, each
+ * with its cursor. Where the log records an access change for the caller (and at every heartbeat) the caller
+ * is read again before anything further is sent: closed with 4401 if their session, account or key has ended.
  */
 export function serveEventSocket(
-  { db, clock, acd, notices, access, repeat, assist }: AppContext,
+  { db, clock, acd, feeds, repeat, assist }: AppContext,
   socket: WebSocket,
   caller: { principal: Principal; grant: Grant },
-  desktop = false,
+  options: StreamOptions,
 ): void {
   const { grant } = caller;
+  const { tenantId } = grant;
   let principal = caller.principal;
-  let visible = visibleTo(principal);
-  let held: (() => void)[] | null = null;
-  let checkAgain = false;
+  let readable = readableBy(principal);
+  let position: number | null = null;
+  let checking: Promise<void> | null = null;
+  let pumping = false;
+  let pumpAgain = false;
   let open = true;
 
-  const deliver = (send: () => void) => (held ? held.push(send) : send());
-  const unsubscribe = [
-    acd.bus.subscribe(grant.tenantId, (events) =>
-      deliver(() => {
-        for (const event of events) if (visible(event)) socket.send(wire(event));
-      }),
-    ),
-    notices.subscribe(grant.tenantId, (batch) =>
-      deliver(() => {
-        for (const notice of batch)
-          if (notice.userIds.has(principal.userId)) socket.send(JSON.stringify(notice.message));
-      }),
-    ),
-    access.subscribe(grant.tenantId, (changes) => {
-      if (changes.some((change) => change.userId === null || change.userId === grant.userId)) void recheck();
-    }),
-    // A supervisor with a desktop connected is one a request for help can reach (assist).
-    assist.online.connect(grant.tenantId, grant.userId),
-  ];
+  const followed = feeds.follow(tenantId, () => void pump());
+  // A supervisor with a desktop connected is one a request for help can reach (assist).
+  const offline = assist.online.connect(tenantId, grant.userId);
 
-  async function recheck(): Promise<void> {
-    if (held) {
-      checkAgain = true;
-      return;
-    }
-    held = [];
-    try {
-      do {
-        checkAgain = false;
+  function recheck(): Promise<void> {
+    checking ??= (async () => {
+      try {
         const now = await livePrincipal(db, grant, new Date(clock.now()));
         if (!now) {
           socket.send(JSON.stringify(ENDED));
@@ -86,15 +65,75 @@ export function serveEventSocket(
           return;
         }
         principal = now;
-        visible = visibleTo(now);
-      } while (checkAgain && open);
-    } catch {
-      // The database did not answer: the caller stays as last checked until the next heartbeat asks again.
-    } finally {
-      const waiting = held ?? [];
-      held = null;
-      if (open) for (const send of waiting) send();
+        readable = readableBy(now);
+      } catch {
+        // The database did not answer: the caller stays as last checked until the next heartbeat asks again.
+      } finally {
+        checking = null;
+      }
+    })();
+    return checking;
+  }
+
+  /** Sends what the log holds past `position`, in order; one pass at a time. */
+  async function pump(): Promise<void> {
+    if (position === null) return;
+    if (pumping) {
+      pumpAgain = true;
+      return;
     }
+    pumping = true;
+    try {
+      do {
+        pumpAgain = false;
+        for (;;) {
+          const entries = await followed.feed.after(position, PAGE);
+          if (entries.length === 0 || !open) break;
+          for (const entry of entries) {
+            while (checking) await checking;
+            if (!open) return;
+            if (entry.kind === 'access') {
+              const { userId } = entry.payload;
+              if (userId === null || userId === grant.userId) await recheck();
+              if (!open) return;
+            } else if (readable(entry)) socket.send(JSON.stringify(presentEntry(tenantId, entry)));
+            position = entry.position;
+          }
+        }
+      } while (pumpAgain && open);
+    } catch {
+      // The log could not be read: the client reconnects and resumes from the last cursor it received.
+      socket.close(1011, 'event log unavailable');
+    } finally {
+      pumping = false;
+    }
+  }
+
+  async function begin(): Promise<void> {
+    await followed.feed.ready;
+    const bounds = await logBounds(db, tenantId);
+    const latest = Math.max(bounds.latest, followed.feed.head);
+    let start = latest;
+    let resync = true;
+    if (options.cursor !== undefined) {
+      const asked = decodeCursor(tenantId, options.cursor, latest);
+      if (asked >= bounds.resumableFrom) {
+        start = asked;
+        resync = false;
+      }
+    }
+    if (!open) return;
+    position = start;
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        userId: principal.userId,
+        role: principal.role,
+        cursor: encodeCursor(tenantId, start),
+        resync,
+      }),
+    );
+    await pump();
   }
 
   let alive = true;
@@ -107,16 +146,21 @@ export function serveEventSocket(
     socket.ping();
     void recheck();
   });
-  // The agent's desktop (not an API client): while none of their desktops is open they are not really there.
-  const present = desktop && isAllowed(principal, 'contact.handle');
-  if (present) acd.desktops.opened(grant.tenantId, grant.userId);
+  const present = options.desktop && isAllowed(principal, 'contact.handle');
+  if (present) acd.desktops.opened(tenantId, grant.userId);
   function stop() {
     if (!open) return;
     open = false;
     stopHeartbeat();
-    for (const off of unsubscribe) off();
-    if (present) acd.desktops.closed(grant.tenantId, grant.userId);
+    followed.stop();
+    offline();
+    if (present) acd.desktops.closed(tenantId, grant.userId);
   }
   socket.on('close', stop);
-  socket.send(JSON.stringify({ type: 'hello', userId: principal.userId, role: principal.role }));
+  begin().catch((error) => {
+    const typed = toSwitchboardError(error);
+    socket.send(JSON.stringify({ type: 'error', error: { code: typed.code, message: typed.message } }));
+    socket.close(typed.code === 'internal' ? 1011 : 4400, typed.code);
+    stop();
+  });
 }

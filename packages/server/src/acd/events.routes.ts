@@ -81,8 +81,8 @@ export function eventRoutes(app: App, context: AppContext): void {
         socket.close(4401, typed.code);
         return;
       }
-      const { client } = request.query as { client?: string };
-      serveEventSocket(context, socket, caller, client === 'desktop');
+      const { client, cursor } = request.query as { client?: string; cursor?: string };
+      serveEventSocket(context, socket, caller, { desktop: client === 'desktop', cursor });
     },
   });
 }

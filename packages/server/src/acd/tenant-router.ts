@@ -2,7 +2,8 @@ import type { AcdEngine, AcdEvent } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import { emptyBatch, type RouterBatch, writeBatch } from './acd-store.ts';
 
-export type Publish = (tenantId: string, events: AcdEvent[]) => void;
+/** Tells of a batch committed: its events, and the event log's position after them. */
+export type Publish = (tenantId: string, events: AcdEvent[], position: number) => void;
 
 /**
  * One tenant's router: the pure engine plus durability. Commands run one at a time against the engine;
@@ -97,9 +98,10 @@ export class TenantRouter {
       const batch = this.#batch;
       this.#batch = emptyBatch();
       if (batch.events.length === 0 && batch.contacts.size === 0) return;
+      let position: number | null;
       try {
         // Atomic on its own: one statement, or a transaction when the batch needs several.
-        await writeBatch(this.#db, this.tenantId, batch);
+        position = await writeBatch(this.#db, this.tenantId, batch);
       } catch (error) {
         // The engine is now ahead of storage: stop using it so the next request rebuilds it from storage.
         this.broken = true;
@@ -107,7 +109,7 @@ export class TenantRouter {
         this.#onBroken(error);
         throw error;
       }
-      this.#publish(this.tenantId, batch.events);
+      if (position !== null) this.#publish(this.tenantId, batch.events, position);
     });
     this.#committed = committed;
     this.#writing = committed.catch(() => {});

@@ -6,7 +6,8 @@ import {
   type Clock,
   escalationDue,
 } from '@switchboard/core';
-import type { EventBus, Notice } from '../acd/event-bus.ts';
+import type { Fanout } from '../acd/fanout.ts';
+import type { NoticePublisher } from '../events/event-writer.ts';
 import type { Db } from '../db/database.ts';
 import { assistRepository, type StoredAssist } from './assist.repository.ts';
 import { OnlineUsers } from './online-users.ts';
@@ -56,8 +57,8 @@ export class AssistDesk {
   readonly #pending = new Map<string, Pending>();
   readonly #watched = new Map<string, () => void>();
   #timer: NodeJS.Timeout | null = null;
-  #notices: EventBus<Notice> | null = null;
-  #contacts: EventBus<AcdEvent> | null = null;
+  #notices: NoticePublisher | null = null;
+  #contacts: Fanout<AcdEvent> | null = null;
   readonly db: Db;
   readonly clock: Clock;
 
@@ -71,7 +72,7 @@ export class AssistDesk {
    * one is watched again (its contacts may end later), requests whose contact ended or left its agent while
    * no server was watching are closed, and the escalations still due are scheduled.
    */
-  async start(notices: EventBus<Notice>, contacts: EventBus<AcdEvent>): Promise<void> {
+  async start(notices: NoticePublisher, contacts: Fanout<AcdEvent>): Promise<void> {
     this.#notices = notices;
     this.#contacts = contacts;
     for (const tenantId of await assistRepository.tenantsWithOpen(this.db)) this.watch(tenantId);
@@ -132,7 +133,7 @@ export class AssistDesk {
     if (request.answeredBy) userIds.add(request.answeredBy);
     const view = presentAssist(request);
     const at = new Date(this.clock.now()).toISOString();
-    this.#notices?.publish(tenantId, [{ userIds, message: { type, at, request: view } }]);
+    await this.#notices?.publish(tenantId, [{ userIds, message: { type, at, request: view } }]);
     return view;
   }
 

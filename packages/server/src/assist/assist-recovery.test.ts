@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type AcdEvent, LIMITS } from '@switchboard/core';
-import { EventBus, type Notice } from '../acd/event-bus.ts';
+import { Fanout, type Notice } from '../acd/fanout.ts';
 import { buildWorld, contactOf, signInAs, type World } from '../testing/builders.ts';
 import { call, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { connect, eventsUrl } from '../testing/websocket.ts';
@@ -56,8 +56,8 @@ const stored = async (w: World, id: string) => {
 /** A desk as a freshly started server has it: its own event streams, nothing in memory. */
 async function restartedDesk() {
   const desk = new AssistDesk(server.database.db, server.clock);
-  const notices = new EventBus<Notice>();
-  const contacts = new EventBus<AcdEvent>();
+  const notices = new Fanout<Notice>();
+  const contacts = new Fanout<AcdEvent>();
   const closed = (tenantId: string, id: string) =>
     new Promise<void>((resolve) => {
       notices.subscribe(tenantId, (messages) => {

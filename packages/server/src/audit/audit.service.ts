@@ -1,19 +1,26 @@
 import { authorize, invalid, LIMITS } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { appendEvents } from '../events/event-log.ts';
 import { type AuditEntry, type AuditFilter, auditRepository } from '../db/repositories/index.ts';
 
 export type Change = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'before' | 'after'>;
 
 /** Records a configuration change; call it inside the transaction that makes the change. */
-export function recordChange(db: Db, principal: Principal, change: Change): Promise<void> {
+export async function recordChange(db: Db, principal: Principal, change: Change): Promise<void> {
   const isSystem = principal.name === 'system';
-  return auditRepository.append(db, {
-    tenantId: principal.tenantId,
-    actorId: isSystem ? null : principal.userId,
-    actorName: principal.name,
-    ...change,
-  });
+  const actorId = isSystem ? null : principal.userId;
+  await auditRepository.append(db, { tenantId: principal.tenantId, actorId, actorName: principal.name, ...change });
+  // Last in the transaction, as it holds the tenant's event counter until the commit; streams find it by polling.
+  await appendEvents(db, principal.tenantId, [
+    {
+      kind: 'config',
+      type: 'config.changed',
+      at: null,
+      userIds: null,
+      payload: { entityType: change.entityType, entityId: change.entityId, action: change.action, actorId },
+    },
+  ]);
 }
 
 /** The name a person knows a record by, from what it was before or after the change. */

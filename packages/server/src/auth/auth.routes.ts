@@ -62,7 +62,7 @@ export function authRoutes(app: App, { auth, db, access }: AppContext): void {
     handler: async (request, reply) => {
       const principal = principalOf(request);
       await auth.logout(principal);
-      access.publish(principal.tenantId, [{ userId: principal.userId }]);
+      await access.publish(principal.tenantId, [{ userId: principal.userId }]);
       return reply.status(204).send(null);
     },
   });
@@ -95,7 +95,7 @@ export function authRoutes(app: App, { auth, db, access }: AppContext): void {
       const principal = principalOf(request);
       const verified = await auth.verifyOwnPassword(principal, request.body.currentPassword, request.ip);
       await changeOwnPassword(db, principal, request.body.newPassword, verified);
-      access.publish(principal.tenantId, [{ userId: principal.userId }]);
+      await access.publish(principal.tenantId, [{ userId: principal.userId }]);
       return reply.status(204).send(null);
     },
   });

@@ -34,7 +34,7 @@ export class AuthService {
   readonly #tokens: AccessTokens;
   readonly #guard: SignInGuard;
 
-  readonly #sessionEnded: (tenantId: string, userId: string) => void;
+  readonly #sessionEnded: (tenantId: string, userId: string) => Promise<void> | void;
 
   /** `sessionEnded` hears of sessions this service ends itself, so open connections can close. */
   constructor(
@@ -42,7 +42,7 @@ export class AuthService {
     clock: Clock,
     tokens: AccessTokens,
     limits: SignInLimits = {},
-    sessionEnded: (tenantId: string, userId: string) => void = () => {},
+    sessionEnded: (tenantId: string, userId: string) => Promise<void> | void = () => {},
   ) {
     this.#sessionEnded = sessionEnded;
     this.#db = db;
@@ -158,7 +158,7 @@ export class AuthService {
     if (!sameHash(session.refresh_hash, sha256(parsed.secret))) {
       // An old refresh token again: whoever holds the newer one may have stolen it. End the session for both.
       await sessionsRepository.revoke(this.#db, claims.tenantId, session.id, new Date(this.#clock.now()));
-      this.#sessionEnded(claims.tenantId, session.user_id);
+      await this.#sessionEnded(claims.tenantId, session.user_id);
       throw unauthenticated('The refresh token has already been used: the session has ended, sign in again.');
     }
     if (session.expires_at.getTime() <= this.#clock.now()) {
@@ -179,7 +179,7 @@ export class AuthService {
     );
     if (!rotated) {
       await sessionsRepository.revoke(this.#db, tenant.id, session.id, new Date(this.#clock.now()));
-      this.#sessionEnded(tenant.id, session.user_id);
+      await this.#sessionEnded(tenant.id, session.user_id);
       throw unauthenticated('The refresh token has already been used: the session has ended, sign in again.');
     }
     return this.#pair(user, session.id, next.token, session.expires_at, tenant.settings.tokens);

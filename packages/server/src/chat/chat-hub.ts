@@ -1,5 +1,5 @@
 import { type AcdEvent, type ContactEvent, type CustomerFrame, WAIT_ESTIMATE } from '@switchboard/core';
-import type { EventBus } from '../acd/event-bus.ts';
+import type { Fanout } from '../acd/fanout.ts';
 import type { Db } from '../db/database.ts';
 
 /** What a chat's customer connection hears: the router's events for the chat, or a frame sent to it directly. */
@@ -27,12 +27,12 @@ const ALIAS_TTL_MS = 60_000;
  * up before an event is handed on, so listeners can name the agent synchronously (`alias`).
  */
 export class ChatHub {
-  readonly #bus: EventBus<AcdEvent>;
+  readonly #bus: Fanout<AcdEvent>;
   readonly #db: Db;
   readonly #tenants = new Map<string, TenantChats>();
   readonly #aliases = new Map<string, { alias: string; at: number }>();
 
-  constructor(bus: EventBus<AcdEvent>, db: Db) {
+  constructor(bus: Fanout<AcdEvent>, db: Db) {
     this.#bus = bus;
     this.#db = db;
   }

@@ -18,11 +18,11 @@ import {
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { createContact } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
-import type { EventBus, Notice } from '../acd/event-bus.ts';
 import type { Principal } from '../auth/principal.ts';
 import { sameHash, sha256 } from '../auth/secrets.ts';
 import type { Db } from '../db/database.ts';
 import type { ChatSessionRow } from '../db/schema.ts';
+import type { NoticePublisher } from '../events/event-writer.ts';
 import { chatRepository } from './chat.repository.ts';
 import type { ChatHub } from './chat-hub.ts';
 import type { LiveMonitors } from './live-monitors.ts';
@@ -33,7 +33,7 @@ export interface ChatDeps {
   hub: ChatHub;
   /** Supervisors monitoring or barged into chats: they hear its messages as its agents do. */
   monitors: LiveMonitors;
-  notices: EventBus<Notice>;
+  notices: NoticePublisher;
   clock: Clock;
   /** Per chat: how fast its customer may send. */
   customerRate: RateLimiter;
@@ -187,7 +187,7 @@ export async function deliver(
   deps.hub.send(tenantId, contactId, { type: 'message', ...message });
   const userIds = await listenersOf(deps, tenantId, contactId, agentIds);
   if (userIds.size > 0)
-    deps.notices.publish(tenantId, [
+    await deps.notices.publish(tenantId, [
       { userIds, message: { type: 'chat.message', contactId, ...message, at } },
     ]);
 }
@@ -241,7 +241,7 @@ export async function customerTyping(
   const contact = await openContact(deps, session.tenant_id, session.contact_id);
   if (contact?.status !== 'active' || !contact.agentId) return;
   const userIds = await listenersOf(deps, session.tenant_id, session.contact_id, agentsIn(contact));
-  deps.notices.publish(session.tenant_id, [
+  await deps.notices.publish(session.tenant_id, [
     {
       userIds,
       message: {

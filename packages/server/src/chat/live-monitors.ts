@@ -1,5 +1,5 @@
 import { type AcdEvent, ChatMonitors } from '@switchboard/core';
-import type { AccessChange, EventBus } from '../acd/event-bus.ts';
+import type { AccessChange, Fanout } from '../acd/fanout.ts';
 
 /** Whether a watcher may still hear a chat (read again from storage and the router). */
 export type ScopeCheck = (tenantId: string, chatId: string, userId: string) => Promise<boolean>;
@@ -24,12 +24,12 @@ export class LiveMonitors {
   readonly #verdicts = new Map<string, Map<string, boolean>>();
   /** Per tenant, bumped on every access change, so a check that ran across one is not kept. */
   readonly #generation = new Map<string, number>();
-  readonly #bus: EventBus<AcdEvent>;
-  readonly #access: EventBus<AccessChange>;
+  readonly #bus: Fanout<AcdEvent>;
+  readonly #access: Pick<Fanout<AccessChange>, 'subscribe'>;
   readonly #check: ScopeCheck;
   #bargedOut: BargedOut = () => {};
 
-  constructor(bus: EventBus<AcdEvent>, access: EventBus<AccessChange>, check: ScopeCheck) {
+  constructor(bus: Fanout<AcdEvent>, access: Pick<Fanout<AccessChange>, 'subscribe'>, check: ScopeCheck) {
     this.#bus = bus;
     this.#access = access;
     this.#check = check;

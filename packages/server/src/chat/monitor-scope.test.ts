@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type AcdEvent, LIMITS, RateLimiter } from '@switchboard/core';
-import { type AccessChange, EventBus, type Notice } from '../acd/event-bus.ts';
+import { type AccessChange, Fanout, type Notice } from '../acd/fanout.ts';
 import { buildChat, buildWorld, contactOf, signInAs, type World } from '../testing/builders.ts';
 import { call, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { chatStreamUrl, connect, eventsUrl } from '../testing/websocket.ts';
@@ -169,13 +169,13 @@ describe('coaching lasts only while the supervisor may coach on the chat', () =>
       send: (_t: string, _c: string, frame: { type: string }) => announced.push(frame.type),
       loadAlias: async () => 'Coach',
     } as unknown as ChatHub;
-    const access = new EventBus<AccessChange>();
+    const access = new Fanout<AccessChange>();
     const deps: ChatDeps = {
       db: server.database.db,
       acd: server.acd,
       hub,
-      monitors: new LiveMonitors(server.acd.bus as EventBus<AcdEvent>, access, async () => true),
-      notices: new EventBus<Notice>(),
+      monitors: new LiveMonitors(server.acd.committed as Fanout<AcdEvent>, access, async () => true),
+      notices: new Fanout<Notice>(),
       clock: server.clock,
       customerRate: new RateLimiter(LIMITS.chatMessageRate, server.clock),
       startRate: new RateLimiter(LIMITS.chatStartRate, server.clock),

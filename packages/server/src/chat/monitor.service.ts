@@ -123,7 +123,7 @@ export async function whisper(deps: ChatDeps, principal: Principal, contactId: s
     .returning(['id', 'supervisor_id', 'supervisor_name', 'body', 'at'])
     .executeTakeFirstOrThrow();
   const sent = presentWhisper(row);
-  deps.notices.publish(principal.tenantId, [
+  await deps.notices.publish(principal.tenantId, [
     {
       userIds: await listenersOf(deps, principal.tenantId, contactId, agents),
       message: { type: 'chat.whisper', contactId, ...sent },
@@ -183,7 +183,7 @@ async function announce(
 ) {
   const alias = await deps.hub.loadAlias(tenantId, userId);
   deps.hub.send(tenantId, contactId, { type: joined ? 'agent_joined' : 'agent_left', alias });
-  deps.notices.publish(tenantId, [
+  await deps.notices.publish(tenantId, [
     {
       userIds: new Set([...(await listenersOf(deps, tenantId, contactId, agents)), userId]),
       message: {

@@ -311,6 +311,21 @@ export interface ChatWidgetProblemStatementsTable {
   csq_id: string;
 }
 
+export interface EventLogTable {
+  tenant_id: string;
+  cursor: ColumnType<string, string, never>;
+  at: Date;
+  kind: string;
+  type: string;
+  user_ids: string[] | null;
+  payload: Record<string, unknown>;
+}
+
+export interface EventCursorsTable {
+  tenant_id: string;
+  last: ColumnType<string, string, string>;
+}
+
 export interface Schema {
   predefined_responses: PredefinedResponsesTable;
   predefined_response_csqs: PredefinedResponseCsqsTable;
@@ -348,6 +363,8 @@ export interface Schema {
   system_settings: SystemSettingsTable;
   sign_in_throttle: SignInThrottleTable;
   sealed_secrets: SealedSecretsTable;
+  event_log: EventLogTable;
+  event_cursors: EventCursorsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

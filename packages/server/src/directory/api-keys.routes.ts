@@ -66,7 +66,7 @@ export function apiKeyRoutes(app: App, { db, access }: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       const key = await revokeApiKey(db, principal, request.params.id);
-      access.publish(principal.tenantId, [{ userId: key.userId }]);
+      await access.publish(principal.tenantId, [{ userId: key.userId }]);
       return key;
     },
   });

@@ -52,7 +52,7 @@ export function teamRoutes(app: App, { db, access }: AppContext): void {
       const { name, primarySupervisorId = null, secondarySupervisorId = null } = request.body;
       const principal = principalOf(request);
       const team = await createTeam(db, principal, { name, primarySupervisorId, secondarySupervisorId });
-      supervisionChanged(access, principal.tenantId);
+      await supervisionChanged(access, principal.tenantId);
       return reply.status(201).send(team);
     },
   });
@@ -78,7 +78,7 @@ export function teamRoutes(app: App, { db, access }: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       const team = await updateTeam(db, principal, request.params.id, request.body);
-      supervisionChanged(access, principal.tenantId);
+      await supervisionChanged(access, principal.tenantId);
       return team;
     },
   });
@@ -93,7 +93,7 @@ export function teamRoutes(app: App, { db, access }: AppContext): void {
     handler: async (request, reply) => {
       const principal = principalOf(request);
       await deleteTeam(db, principal, request.params.id);
-      supervisionChanged(access, principal.tenantId);
+      await supervisionChanged(access, principal.tenantId);
       return reply.status(204).send(null);
     },
   });

@@ -73,7 +73,7 @@ export function userRoutes(app: App, { db, acd, access }: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       const user = await updateUser(db, principal, request.params.id, request.body, acd);
-      access.publish(principal.tenantId, [{ userId: user.id }]);
+      await access.publish(principal.tenantId, [{ userId: user.id }]);
       return user;
     },
   });
@@ -107,7 +107,7 @@ export function userRoutes(app: App, { db, acd, access }: AppContext): void {
     handler: async (request, reply) => {
       const principal = principalOf(request);
       await setUserPassword(db, principal, request.params.id, request.body.password);
-      access.publish(principal.tenantId, [{ userId: request.params.id }]);
+      await access.publish(principal.tenantId, [{ userId: request.params.id }]);
       return reply.status(204).send(null);
     },
   });

@@ -3,13 +3,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from '@switchboard/core';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
-import type { AccessChange, EventBus, Notice } from '../acd/event-bus.ts';
 import type { Repeat } from '../acd/repeat.ts';
 import type { AssistDesk } from '../assist/assist-desk.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ChatDeps } from '../chat/chat.service.ts';
 import type { Db } from '../db/database.ts';
+import type { EventFeeds } from '../events/event-feeds.ts';
+import type { AccessLog, NoticePublisher } from '../events/event-writer.ts';
 
 export type App = FastifyInstance<
   Server,
@@ -25,10 +26,12 @@ export interface AppContext {
   clock: Clock;
   auth: AuthService;
   acd: AcdRuntime;
-  /** Events that are not the router's (team messages), for the WebSocket event stream. */
-  notices: EventBus<Notice>;
-  /** Announced after a change of who may see what, so open connections re-authorise their caller. */
-  access: EventBus<AccessChange>;
+  /** Events that are not the router's (team messages, chat messages to agents …): logged for the people named. */
+  notices: NoticePublisher;
+  /** Logged after a change of who may see what, so open connections re-authorise their caller. */
+  access: AccessLog;
+  /** The tenants' event logs as this process follows them, for the event streams. */
+  feeds: EventFeeds;
   /** Runs periodic work of open connections (heartbeats); a hand-fired one in tests. */
   repeat: Repeat;
   /** Web chat: sessions, messages and the customers' connections. */

@@ -25,6 +25,10 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   widget_closed: 409,
   chat_start_rate_limited: 429,
   limit_reached: 409,
+  cursor_malformed: 400,
+  cursor_wrong_tenant: 400,
+  cursor_ahead: 409,
+  cursor_expired: 410,
   upgrade_required: 426,
   internal: 500,
 };

@@ -15,7 +15,7 @@ import {
   type Role,
   teamMessageStatus,
 } from '@switchboard/core';
-import type { EventBus, Notice } from '../acd/event-bus.ts';
+import type { NoticePublisher } from '../events/event-writer.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -228,7 +228,7 @@ export function setTeamMessagesSwitch(db: Db, principal: Principal, userId: stri
 /** Tells the desktops that see the message that it was published or deleted; they fetch the list again. */
 export async function announce(
   db: Db,
-  notices: EventBus<Notice>,
+  notices: NoticePublisher,
   principal: Principal,
   type: 'team_message.published' | 'team_message.deleted',
   message: Pick<TeamMessage, 'id' | 'teamIds' | 'supervisorId'>,
@@ -237,7 +237,7 @@ export async function announce(
   const { tenantId } = principal;
   const userIds = await teamMessagesRepository.readersOf(db, tenantId, message.teamIds, message.supervisorId);
   const at = new Date(now).toISOString();
-  notices.publish(tenantId, [{ userIds, message: { type, id: message.id, teamIds: message.teamIds, at } }]);
+  await notices.publish(tenantId, [{ userIds, message: { type, id: message.id, teamIds: message.teamIds, at } }]);
 }
 
 /** Supervisors need the administrator's switch; administrators always may. Locks the publisher's row. */

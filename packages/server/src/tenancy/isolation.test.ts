@@ -279,6 +279,7 @@ const OPS: Record<string, Op> = {
   },
   'GET /me': { own: none },
   'POST /events/tickets': { own: none },
+  'GET /events/feed': { own: none },
   'PUT /me/password': {
     // Service users have no password to change: 400, not 403.
     own: (_w, who) => ({

@@ -19,8 +19,12 @@ export interface AccessChange {
   userId: string | null;
 }
 
-/** In-process fan-out of committed events to WebSocket sessions, per tenant: router events, or notices. */
-export class EventBus<E = AcdEvent> {
+/**
+ * In-process fan-out per tenant. The router's committed events reach the services of the process that runs
+ * the router through one (the customers' chat hub, live monitors, assist); the event streams of desktops and
+ * integrators read the event log instead (`events/`).
+ */
+export class Fanout<E = AcdEvent> {
   readonly #listeners = new Map<string, Set<Listener<E>>>();
 
   subscribe(tenantId: string, listener: Listener<E>): () => void {
