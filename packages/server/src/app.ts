@@ -32,14 +32,14 @@ import { announceBargedOut } from './chat/monitor.service.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { contextRoutes } from './context/context.routes.ts';
 import { type Db, isReady } from './db/database.ts';
-import { EventFeeds } from './events/event-feeds.ts';
-import { feedRoutes } from './events/feed.routes.ts';
-import { AccessLog, EventWriter, NoticeLog } from './events/event-writer.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
 import { reasonCodeRoutes } from './directory/reason-codes.routes.ts';
 import { skillRoutes } from './directory/skills.routes.ts';
 import { teamRoutes } from './directory/teams.routes.ts';
 import { userRoutes } from './directory/users.routes.ts';
+import { EventFeeds } from './events/event-feeds.ts';
+import { AccessLog, EventWriter, NoticeLog } from './events/event-writer.ts';
+import { feedRoutes } from './events/feed.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import {
   type ConnectionLimits,

@@ -7,8 +7,8 @@ import {
   escalationDue,
 } from '@switchboard/core';
 import type { Fanout } from '../acd/fanout.ts';
-import type { NoticePublisher } from '../events/event-writer.ts';
 import type { Db } from '../db/database.ts';
+import type { NoticePublisher } from '../events/event-writer.ts';
 import { assistRepository, type StoredAssist } from './assist.repository.ts';
 import { OnlineUsers } from './online-users.ts';
 

@@ -1,8 +1,8 @@
 import { authorize, invalid, LIMITS } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { appendEvents } from '../events/event-log.ts';
 import { type AuditEntry, type AuditFilter, auditRepository } from '../db/repositories/index.ts';
+import { appendEvents } from '../events/event-log.ts';
 
 export type Change = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'before' | 'after'>;
 
@@ -10,7 +10,12 @@ export type Change = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'be
 export async function recordChange(db: Db, principal: Principal, change: Change): Promise<void> {
   const isSystem = principal.name === 'system';
   const actorId = isSystem ? null : principal.userId;
-  await auditRepository.append(db, { tenantId: principal.tenantId, actorId, actorName: principal.name, ...change });
+  await auditRepository.append(db, {
+    tenantId: principal.tenantId,
+    actorId,
+    actorName: principal.name,
+    ...change,
+  });
   // Last in the transaction, as it holds the tenant's event counter until the commit; streams find it by polling.
   await appendEvents(db, principal.tenantId, [
     {

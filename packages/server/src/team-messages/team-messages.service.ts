@@ -15,11 +15,11 @@ import {
   type Role,
   teamMessageStatus,
 } from '@switchboard/core';
-import type { NoticePublisher } from '../events/event-writer.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { teamsRepository, usersRepository } from '../db/repositories/index.ts';
+import type { NoticePublisher } from '../events/event-writer.ts';
 import { type Audience, type StoredTeamMessage, teamMessagesRepository } from './team-messages.repository.ts';
 
 /** What a publisher sends; the route schema has checked the shapes and sizes. */
@@ -237,7 +237,9 @@ export async function announce(
   const { tenantId } = principal;
   const userIds = await teamMessagesRepository.readersOf(db, tenantId, message.teamIds, message.supervisorId);
   const at = new Date(now).toISOString();
-  await notices.publish(tenantId, [{ userIds, message: { type, id: message.id, teamIds: message.teamIds, at } }]);
+  await notices.publish(tenantId, [
+    { userIds, message: { type, id: message.id, teamIds: message.teamIds, at } },
+  ]);
 }
 
 /** Supervisors need the administrator's switch; administrators always may. Locks the publisher's row. */
