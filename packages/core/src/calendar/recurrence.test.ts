@@ -43,17 +43,23 @@ test('the nightly run of 02:30 Paris time across both changes of 2026', () => {
   const nightly: Recurrence = { kind: 'daily', hour: 2, minute: 30, timeZone: 'Europe/Paris' };
   const runs = [Date.parse('2026-03-27T12:00:00Z')];
   for (let i = 0; i < 3; i++) runs.push(nextRun(nightly, runs.at(-1) as number));
-  assert.deepEqual(runs.slice(1).map((r) => new Date(r).toISOString()), [
-    '2026-03-28T01:30:00.000Z', // 02:30 CET
-    '2026-03-29T01:00:00.000Z', // 02:30 never happens: 03:00 CEST, the moment of the change
-    '2026-03-30T00:30:00.000Z', // 02:30 CEST
-  ]);
+  assert.deepEqual(
+    runs.slice(1).map((r) => new Date(r).toISOString()),
+    [
+      '2026-03-28T01:30:00.000Z', // 02:30 CET
+      '2026-03-29T01:00:00.000Z', // 02:30 never happens: 03:00 CEST, the moment of the change
+      '2026-03-30T00:30:00.000Z', // 02:30 CEST
+    ],
+  );
   const autumn = [Date.parse('2026-10-24T12:00:00Z')];
   for (let i = 0; i < 2; i++) autumn.push(nextRun(nightly, autumn.at(-1) as number));
-  assert.deepEqual(autumn.slice(1).map((r) => new Date(r).toISOString()), [
-    '2026-10-25T00:30:00.000Z', // 02:30 happens twice (CEST, then CET): the first one only
-    '2026-10-26T01:30:00.000Z',
-  ]);
+  assert.deepEqual(
+    autumn.slice(1).map((r) => new Date(r).toISOString()),
+    [
+      '2026-10-25T00:30:00.000Z', // 02:30 happens twice (CEST, then CET): the first one only
+      '2026-10-26T01:30:00.000Z',
+    ],
+  );
 });
 
 test('every 15 minutes runs on the quarter hours, one step apart', () => {

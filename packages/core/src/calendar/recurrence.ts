@@ -31,7 +31,8 @@ export function latestRun(recurrence: Recurrence, atMs: number): number {
 
 /** The first run strictly after `afterMs`. */
 export function nextRun(recurrence: Recurrence, afterMs: number): number {
-  if (recurrence.kind === 'everyMinutes') return latestRun(recurrence, afterMs) + recurrence.minutes * MINUTE_MS;
+  if (recurrence.kind === 'everyMinutes')
+    return latestRun(recurrence, afterMs) + recurrence.minutes * MINUTE_MS;
   const today = localDateAt(recurrence.timeZone, afterMs);
   const run = dailyRunOn(recurrence, today);
   return run > afterMs ? run : dailyRunOn(recurrence, addDays(today, 1));
@@ -42,10 +43,19 @@ export function checkRecurrence(recurrence: Recurrence): void {
   if (recurrence.kind === 'everyMinutes') {
     const { minutes } = recurrence;
     if (!Number.isInteger(minutes) || minutes < 1 || 1440 % minutes !== 0)
-      throw new RangeError(`every ${minutes} minutes: the step must be a whole number of minutes dividing a day`);
+      throw new RangeError(
+        `every ${minutes} minutes: the step must be a whole number of minutes dividing a day`,
+      );
     return;
   }
   const { hour, minute } = recurrence;
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(minute) || minute < 0 || minute > 59)
+  if (
+    !Number.isInteger(hour) ||
+    hour < 0 ||
+    hour > 23 ||
+    !Number.isInteger(minute) ||
+    minute < 0 ||
+    minute > 59
+  )
     throw new RangeError(`${hour}:${minute} is not a time of day`);
 }
