@@ -168,7 +168,8 @@ export function jobQueueSuite(backend: string, open: () => Promise<Database>): v
           schema: Mailbox,
           singleton: true,
           retry: noRetry,
-          handler: async ({ mailbox }) => {
+          handler: async (payload) => {
+            const { mailbox } = payload as { mailbox: string };
             running.add(mailbox);
             most = Math.max(most, running.size);
             await gates.get(mailbox)?.opened;
