@@ -10,6 +10,7 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ChatDeps } from '../chat/chat.service.ts';
 import type { Db } from '../db/database.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 
 export type App = FastifyInstance<
   Server,
@@ -35,6 +36,8 @@ export interface AppContext {
   chat: ChatDeps;
   /** Requests for help: who is connected, escalation timers, their events. */
   assist: AssistDesk;
+  /** Background jobs: define kinds before the server starts, enqueue from anywhere (handlers idempotent). */
+  jobs: JobQueue;
 }
 
 declare module 'fastify' {

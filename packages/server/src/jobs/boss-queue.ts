@@ -46,7 +46,7 @@ export class BossJobQueue implements JobQueue {
     this.#clock = options.clock ?? systemClock;
     this.#pollSeconds = options.pollSeconds ?? (options.database.kind === 'pglite' ? 5 : 2);
     this.#recurringCheckMs = (options.recurringCheckSeconds ?? 30) * 1000;
-    this.#onError = options.onError ?? (() => {});
+    this.#onError = options.onError ?? ((error) => console.error('background jobs:', error));
     this.#boss = new PgBoss({
       ...bossConnection(options.database),
       clock: this.#clock,
