@@ -29,9 +29,9 @@ export function JobsPage() {
     );
     setJobs(Object.fromEntries(lists));
   }, [api]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per api, not on every render's submission
   useEffect(() => {
     void submission.run(load);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: load once per api
   }, [load]);
   const act = (job: Job, action: 'retry' | 'cancel') =>
     submission.run(async () => {
