@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  BossJobQueue,
   buildApp,
   ensureFirstTenant,
   loadMasterKeys,
@@ -42,6 +43,7 @@ export async function start(config: StartConfig): Promise<void> {
     demoPage: config.demo,
     connections: config.connections,
     metricsToken: config.metricsToken,
+    jobs: new BossJobQueue({ database }),
   });
   let demo: { stop(): Promise<void> } | null = null;
   const stop = async () => {

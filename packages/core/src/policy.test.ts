@@ -61,10 +61,10 @@ describe('policy', () => {
     }
   });
 
-  test('service users read by default and never see the audit log, keys or team messages, whatever their scope', () => {
+  test('service users read by default and never see the audit log, keys, team messages or background jobs, whatever their scope', () => {
     const read = actor('service', 'read');
     const write = actor('service', 'write');
-    const notForServices = new Set(['audit.read', 'teamMessage.read']);
+    const notForServices = new Set(['audit.read', 'teamMessage.read', 'job.read']);
     assert.ok(
       PERMISSIONS.filter((p) => p.endsWith('.read') && !notForServices.has(p)).every((p) =>
         isAllowed(read, p),
@@ -74,7 +74,13 @@ describe('policy', () => {
       !PERMISSIONS.some((p) => (p.endsWith('.manage') || p === 'agent.reskill') && isAllowed(read, p)),
     );
     assert.ok(isAllowed(write, 'user.manage'));
-    for (const p of ['audit.read', 'apiKey.manage', 'tenant.configure', 'user.administer'] as const) {
+    for (const p of [
+      'audit.read',
+      'apiKey.manage',
+      'tenant.configure',
+      'user.administer',
+      'job.read',
+    ] as const) {
       assert.ok(!isAllowed(read, p) && !isAllowed(write, p), p);
     }
   });

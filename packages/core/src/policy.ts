@@ -57,6 +57,8 @@ export const PERMISSION_MEANINGS = {
   'assist.request': "ask the team's supervisors for help on one's own active contact, and cancel the request",
   'assist.answer':
     'see and answer requests for help (supervisors: those addressed to them as a primary or secondary supervisor)',
+  'job.read': "see the tenant's background jobs: queued, running, failed with their error, recently finished",
+  'job.manage': "retry the tenant's failed background jobs and cancel queued ones",
 } as const;
 
 export type Permission = keyof typeof PERMISSION_MEANINGS;

@@ -56,6 +56,9 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { refuseNulCharacters } from './http/text-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
+import { defineRetention } from './jobs/retention.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
@@ -95,6 +98,11 @@ export interface AppOptions {
   connections?: Partial<ConnectionLimits>;
   /** The bearer token that reads /metrics; none: only requests from this machine may. */
   metricsToken?: string | undefined;
+  /**
+   * Background jobs (`new BossJobQueue({ database })`): the app defines its kinds on it, starts its worker
+   * once the routes are ready, and stops it on close (running jobs get a grace period, then run again later).
+   */
+  jobs: JobQueue;
 }
 
 const ROUTES = [
@@ -118,6 +126,7 @@ const ROUTES = [
   agentRoutes,
   teamMessageRoutes,
   assistRoutes,
+  jobRoutes,
   chatRoutes,
   groupChatRoutes,
   monitorRoutes,
@@ -181,7 +190,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       chatTokenKey: new Uint8Array(chatTokenKey),
     },
     assist,
+    jobs: options.jobs,
   };
+  defineRetention(options.jobs, options.db, () => clock.now());
   const { monitors } = context.chat;
   monitors.onBargedOut((tenantId, chatId, userId) => {
     void announceBargedOut(context.chat, tenantId, chatId, userId).catch(() => {});
@@ -260,13 +271,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const stopSweeping = context.repeat(DESKTOP_SWEEP_MS, () => {
     context.acd.desktops.sweep().catch((error) => app.log.error({ err: error }, 'lost desktops not swept'));
   });
-  app.addHook('onClose', () => {
+  app.addHook('onClose', async () => {
     stopSweeping();
     feeds.close();
     assist.stop();
+    await options.jobs.stop();
     return context.acd.stop();
   });
   await app.ready();
   await assist.start(notices, acd.committed);
+  await options.jobs.start();
   return app;
 }

@@ -11,6 +11,7 @@ export {
 } from './db/database.ts';
 export { createUser, type NewUserInput } from './directory/users.service.ts';
 export type { App } from './http/app-types.ts';
+export { BossJobQueue } from './jobs/boss-queue.ts';
 export {
   generateMasterKeyring,
   loadMasterKeys,

@@ -12,6 +12,7 @@ export {
   WEEKDAYS,
   type Weekday,
 } from './calendar.ts';
+export { checkRecurrence, latestRun, nextRun, type Recurrence } from './recurrence.ts';
 export { validateCalendar } from './validate.ts';
 export {
   canonicalTimeZone,

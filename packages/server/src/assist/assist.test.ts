@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { LIMITS } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
 import { buildApp } from '../app.ts';
+import { BossJobQueue } from '../jobs/boss-queue.ts';
 import { buildWorld, contactOf, signInAs, type World } from '../testing/builders.ts';
 import {
   call,
@@ -265,6 +266,7 @@ test('a restart schedules the open requests again: escalated once, not lost, not
   const desk = new AssistDesk(server.database.db, server.clock);
   const restarted = await buildApp({
     db: server.database.db,
+    jobs: new BossJobQueue({ database: server.database }),
     clock: server.clock,
     acd: new AcdRuntime(server.database.db, server.clock),
     assist: desk,

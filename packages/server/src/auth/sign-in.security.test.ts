@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { MINUTE_MS, type SwitchboardError } from '@switchboard/core';
 import { buildApp } from '../app.ts';
+import { BossJobQueue } from '../jobs/boss-queue.ts';
 import { buildUser } from '../testing/builders.ts';
 import {
   call,
@@ -97,7 +98,12 @@ describe('sign-in cannot be raced or used to lock people out', () => {
 
   test('the counts live in the database: a second server on the same database sees them', async () => {
     const agent = await buildUser(test_, admin);
-    const other = await buildApp({ db: test_.database.db, clock: test_.clock, masterKeys: TEST_MASTER_KEYS });
+    const other = await buildApp({
+      db: test_.database.db,
+      clock: test_.clock,
+      masterKeys: TEST_MASTER_KEYS,
+      jobs: new BossJobQueue({ database: test_.database }),
+    });
     try {
       for (let i = 0; i < 5; i++) await login(agent.username, 'wrong-password', '10.24.0.1');
       const refused = await other.inject({

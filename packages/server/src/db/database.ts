@@ -14,6 +14,11 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded database's files as one archive, for `restoreFrom` (PGlite only). */
   dump?(): Promise<Blob>;
+  /**
+   * What the job queue connects with: the server's address (it keeps its own small pool), or the embedded
+   * database, which it reaches only while holding the pool's one connection (jobs/boss-connection.ts).
+   */
+  jobs: { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
 }
 
 export interface DatabaseOptions {
@@ -31,7 +36,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection the server drops (restart, failover) must not crash the process; the pool reconnects.
     pool.on('error', () => {});
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      jobs: { kind: 'postgres', url: options.databaseUrl },
+    };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // int8 as text, as node-postgres returns it, so both backends hand the code the same values.
@@ -40,7 +50,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ...(options.restoreFrom ? { loadDataDir: options.restoreFrom } : {}),
   });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new PgliteAsPool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('none') };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => db.destroy(),
+    dump: () => pglite.dumpDataDir('none'),
+    jobs: { kind: 'pglite', pglite },
+  };
 }
 
 const MIGRATION_LOCK = 7_300_001;

@@ -11,6 +11,7 @@ import type { ChatDeps } from '../chat/chat.service.ts';
 import type { Db } from '../db/database.ts';
 import type { EventFeeds } from '../events/event-feeds.ts';
 import type { AccessLog, NoticePublisher } from '../events/event-writer.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 
 export type App = FastifyInstance<
   Server,
@@ -38,6 +39,8 @@ export interface AppContext {
   chat: ChatDeps;
   /** Requests for help: who is connected, escalation timers, their events. */
   assist: AssistDesk;
+  /** Background jobs: define kinds before the server starts, enqueue from anywhere (handlers idempotent). */
+  jobs: JobQueue;
 }
 
 declare module 'fastify' {

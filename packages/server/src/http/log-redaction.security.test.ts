@@ -5,6 +5,7 @@ import { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { TenantRouter } from '../acd/tenant-router.ts';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
+import { BossJobQueue } from '../jobs/boss-queue.ts';
 import { buildCsq } from '../testing/builders.ts';
 import { openMigratedDatabase } from '../testing/migrated-database.ts';
 import { createTestTenant, type Session, TEST_MASTER_KEYS, type TestApp } from '../testing/test-app.ts';
@@ -34,6 +35,7 @@ before(async () => {
   const stream = { write: (line: string) => lines.push(line) };
   const app = await buildApp({
     db: database.db,
+    jobs: new BossJobQueue({ database }),
     clock,
     acd,
     masterKeys: TEST_MASTER_KEYS,

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type Actor, isAllowed, LIMITS } from '@switchboard/core';
+import { Type } from 'typebox';
 import type { RoutePermission } from '../http/define-route.ts';
+import type { JobState } from '../jobs/job-queue.ts';
 import * as build from '../testing/builders.ts';
 import type { Session } from '../testing/test-app.ts';
 import { call, signIn, startTestApp, TEST_PASSWORD } from '../testing/test-app.ts';
@@ -44,8 +47,23 @@ const populate = async (name: string) => {
   const assist = await askForHelp(world, world.contacts.active.id);
   assistOf.set(world.tenantId, assist);
   world.ids.push(assist);
+  const jobs = { failed: await failedJob(world), queued: await queuedJob(world) };
+  jobsOf.set(world.tenantId, jobs);
+  world.ids.push(jobs.failed, jobs.queued);
   return world;
 };
+/** Each world's background jobs: one that failed, one waiting for tomorrow. */
+const jobsOf = new Map<string, { failed: string; queued: string }>();
+const DELIVERY = 'test.deliver';
+async function jobReaching(w: World, id: string, state: JobState): Promise<string> {
+  while ((await server.jobs.get({ tenantId: w.tenantId }, id))?.state !== state) await delay(50);
+  return id;
+}
+const failedJob = async (w: World) =>
+  jobReaching(w, await server.jobs.enqueue(w.tenantId, DELIVERY, { to: 'refuses' }), 'failed');
+const queuedJob = (w: World) =>
+  server.jobs.enqueue(w.tenantId, DELIVERY, { to: 'later' }, { runAt: new Date(Date.now() + 86_400_000) });
+const jobIn = (w: World) => jobsOf.get(w.tenantId) ?? { failed: '', queued: '' };
 /** Each world's request for help, by its agent on its active contact. */
 const assistOf = new Map<string, string>();
 async function askForHelp(w: World, contactId: string): Promise<string> {
@@ -355,6 +373,18 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ id: b.reader.keyId, expect: REFUSED }],
   },
   'GET /audit-log': { own: () => ({ query: ALL }) },
+  'GET /jobs': {
+    own: () => ({ query: '?state=failed' }),
+    cross: () => ['', '?state=failed', '?state=queued'].map((query) => ({ query, expect: 'clean' as const })),
+  },
+  'POST /jobs/{id}/retry': {
+    own: async (w) => ({ id: await failedJob(w) }),
+    cross: (b) => [{ id: jobIn(b).failed, expect: HIDDEN }],
+  },
+  'POST /jobs/{id}/cancel': {
+    own: async (w) => ({ id: await queuedJob(w) }),
+    cross: (b) => [{ id: jobIn(b).queued, expect: HIDDEN }],
+  },
   'GET /csqs': { own: none },
   'POST /csqs': {
     own: () => ({ body: newCsq() }),
@@ -693,7 +723,16 @@ async function snapshotOf(w: World) {
 let home: World;
 
 before(async () => {
-  server = await startTestApp();
+  server = await startTestApp({}, (jobs) =>
+    // Deliveries to a receiver that refuses them fail: the failed jobs the retry route needs.
+    jobs.define(DELIVERY, {
+      schema: Type.Object({ to: Type.String() }),
+      retry: { limit: 0, backoff: { delaySeconds: 1 } },
+      handler: async ({ to }) => {
+        if (to === 'refuses') throw new Error('the receiver refused the delivery');
+      },
+    }),
+  );
   const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   type Operation = { security?: unknown; 'x-permission'?: RoutePermission };
   for (const [path, operations] of Object.entries<Record<string, Operation>>(doc.paths)) {

@@ -5,6 +5,7 @@ import { type AppOptions, buildApp } from '../app.ts';
 import { AssistDesk } from '../assist/assist-desk.ts';
 import type { Database } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
+import { BossJobQueue } from '../jobs/boss-queue.ts';
 import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
 import { openMigratedDatabase } from './migrated-database.ts';
@@ -18,6 +19,8 @@ export interface TestApp {
   acd: AcdRuntime;
   /** Requests for help: `tick` fires the escalations due by the hand-moved clock. */
   assist: AssistDesk;
+  /** The background jobs the app runs (pg-boss on the test's PGlite). */
+  jobs: BossJobQueue;
   database: Database;
   clock: ManualClock;
   /** The event streams' heartbeats, fired by hand. */
@@ -39,12 +42,18 @@ export class ManualRepeat {
 }
 
 /** A server on a fresh in-memory PGlite database with a hand-moved clock. */
-export async function startTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: Partial<AppOptions> = {},
+  /** Job kinds a test needs besides the app's own (defined before the queue starts). */
+  defineJobs?: (jobs: BossJobQueue) => void,
+): Promise<TestApp> {
   const database = await openMigratedDatabase();
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.db, clock);
   const beats = new ManualRepeat();
   const assist = new AssistDesk(database.db, clock);
+  const jobs = new BossJobQueue({ database, pollSeconds: 0.5 });
+  defineJobs?.(jobs);
   const app = await buildApp({
     db: database.db,
     clock,
@@ -52,12 +61,14 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
     assist,
     masterKeys: TEST_MASTER_KEYS,
     repeat: beats.repeat,
+    jobs,
     ...options,
   });
   return {
     app,
     acd,
     assist,
+    jobs,
     database,
     clock,
     beats,

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
+import { BossJobQueue } from '../jobs/boss-queue.ts';
 import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { DEMO_WIDGET, seedDemo } from '../tenancy/demo-seed.ts';
 import { ensureFirstTenant } from '../tenancy/tenants.service.ts';
@@ -22,6 +23,7 @@ before(async () => {
   database = await openMigratedDatabase();
   app = await buildApp({
     db: database.db,
+    jobs: new BossJobQueue({ database }),
     masterKeys: generateMasterKeyring(),
     widgetScript: join(folder, 'widget.js'),
     demoPage: true,

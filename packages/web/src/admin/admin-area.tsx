@@ -5,6 +5,7 @@ import { CalendarsPage } from './calendars-page.tsx';
 import { ChannelSettingsPage } from './channel-settings-page.tsx';
 import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
+import { JobsPage } from './jobs-page.tsx';
 import { PresenceSettingsPage } from './presence-settings-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
@@ -25,6 +26,7 @@ const PAGES = [
   ['/presence', 'Desktop presence', PresenceSettingsPage],
   ['/api-keys', 'API keys', ApiKeysPage],
   ['/audit', 'Audit log', AuditLogPage],
+  ['/jobs', 'Jobs', JobsPage],
 ] as const;
 
 /** Administration: one page per kind of configuration, under /admin. */
