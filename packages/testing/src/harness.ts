@@ -92,6 +92,16 @@ export class ServerProcess {
     await exited;
   }
 
+  /** Ends the process at once (SIGKILL), as a crash or a pulled plug would: nothing gets to shut down. */
+  async kill(): Promise<void> {
+    const child = this.#child;
+    this.#child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
   async destroy(): Promise<void> {
     await this.stop();
     await rm(this.#dataDir, { recursive: true, force: true });

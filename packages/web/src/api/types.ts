@@ -68,6 +68,8 @@ export type WrapUpCategory = ResponseOf<'/wrap-up-categories/{id}', 'get'>;
 export interface LiveEvent {
   type: string;
   at: string;
+  /** Where the event sits in the tenant's event log: reconnecting with it replays what was missed. */
+  cursor?: string;
   contactId?: string;
   agentId?: string;
   csqId?: string;

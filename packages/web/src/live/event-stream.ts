@@ -9,9 +9,9 @@ export const reconnectDelay = (attempt: number, random = Math.random) =>
 
 /**
  * The desktop's live feed: one WebSocket to /api/v1/events (opened with a fresh ticket each time) that
- * reconnects by itself. Every (re)connection
- * begins with `hello`, on which subscribers reload what they show ("resync"), because events sent while the
- * socket was down are not replayed.
+ * reconnects by itself, with the cursor of the last event it received: the server then replays exactly the
+ * events missed while the socket was down. Subscribers reload what they show ("resync") only when the
+ * server's `hello` asks for it: on the first connection, or when the missed events are older than the log keeps.
  */
 export class EventStream {
   readonly #api: ApiClient;
@@ -22,6 +22,8 @@ export class EventStream {
   /** Bumped by start and stop, so a connection begun before a stop never goes live after it. */
   #generation = 0;
   #status: StreamStatus = 'connecting';
+  /** The last event received: where a reconnection resumes. */
+  #cursor: string | null = null;
   readonly #events = new Set<(event: LiveEvent) => void>();
   readonly #resyncs = new Set<() => void>();
   readonly #statuses = new Set<(status: StreamStatus) => void>();
@@ -76,18 +78,26 @@ export class EventStream {
     }
     if (this.#closed || generation !== this.#generation) return;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const resume = this.#cursor ? `&cursor=${encodeURIComponent(this.#cursor)}` : '';
     const socket = new WebSocket(
-      `${scheme}://${location.host}/api/v1/events?ticket=${encodeURIComponent(ticket)}&client=desktop`,
+      `${scheme}://${location.host}/api/v1/events?ticket=${encodeURIComponent(ticket)}&client=desktop${resume}`,
     );
     this.#socket = socket;
     socket.onmessage = (message) => {
       const event = JSON.parse(String(message.data)) as LiveEvent;
       if (event.type === 'hello') {
         this.#attempt = 0;
+        this.#cursor = event.cursor ?? null;
         this.#setStatus('live');
-        for (const listener of this.#resyncs) listener();
+        if (event.resync !== false) for (const listener of this.#resyncs) listener();
         return;
       }
+      if (event.type === 'error' && String((event.error as { code?: string })?.code).startsWith('cursor_')) {
+        // The server no longer knows our place (say, its database was restored): start afresh.
+        this.#cursor = null;
+        return;
+      }
+      if (event.cursor) this.#cursor = event.cursor;
       for (const listener of this.#events) listener(event);
     };
     socket.onclose = () => {
