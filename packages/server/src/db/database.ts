@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { TurnStats } from './connection-turns.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { PgliteAsPool } from './pglite-pool.ts';
 import type { Schema } from './schema.ts';
@@ -10,10 +11,18 @@ export type Db = Kysely<Schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * The routers' way to the database (`AcdRuntime`): on the embedded database the same connection, whose
+   * requests go before every other waiting one; on PostgreSQL a pool of its own, which no other work can
+   * exhaust. Long work on `db` therefore delays a router batch by at most one of its short queries.
+   */
+  routerDb: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
   /** The embedded database's files as one archive, for `restoreFrom` (PGlite only). */
   dump?(): Promise<Blob>;
+  /** How the embedded database's one connection was shared between the lanes (PGlite only). */
+  turnStats?(): TurnStats;
 }
 
 export interface DatabaseOptions {
@@ -25,13 +34,25 @@ export interface DatabaseOptions {
   restoreFrom?: Blob | undefined;
 }
 
+/** Connections of the PostgreSQL pool everything but the routers shares. */
+const POOL_SIZE = 10;
+/** Connections reserved for the routers' reads and batches: a tenant writes one batch at a time. */
+const ROUTER_POOL_SIZE = 4;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle connection the server drops (restart, failover) must not crash the process; the pool reconnects.
-    pool.on('error', () => {});
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const kysely = (max: number) => {
+      const pool = new pg.Pool({ connectionString: options.databaseUrl, max });
+      // An idle connection the server drops (restart, failover) must not crash the process; the pool reconnects.
+      pool.on('error', () => {});
+      return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    };
+    const db = kysely(POOL_SIZE);
+    const routerDb = kysely(ROUTER_POOL_SIZE);
+    const close = async () => {
+      await Promise.all([db.destroy(), routerDb.destroy()]);
+    };
+    return { db, routerDb, kind: 'postgres', close };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // int8 as text, as node-postgres returns it, so both backends hand the code the same values.
@@ -39,8 +60,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     parsers: { [types.INT8]: (value: string) => value },
     ...(options.restoreFrom ? { loadDataDir: options.restoreFrom } : {}),
   });
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new PgliteAsPool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('none') };
+  const pool = new PgliteAsPool(pglite);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const routerDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: pool.routerLane }) });
+  return {
+    db,
+    routerDb,
+    kind: 'pglite',
+    close: async () => {
+      await routerDb.destroy();
+      await db.destroy();
+    },
+    dump: () => pglite.dumpDataDir('none'),
+    turnStats: () => ({ ...pool.turns.stats }),
+  };
 }
 
 const MIGRATION_LOCK = 7_300_001;

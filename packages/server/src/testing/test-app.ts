@@ -42,7 +42,7 @@ export class ManualRepeat {
 export async function startTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const database = await openMigratedDatabase();
   const clock = new ManualClock(Date.now());
-  const acd = new AcdRuntime(database.db, clock);
+  const acd = new AcdRuntime(database.routerDb, clock);
   const beats = new ManualRepeat();
   const assist = new AssistDesk(database.db, clock);
   const app = await buildApp({
