@@ -20,6 +20,8 @@ export interface TurnStats {
    * than ROUTER_STREAK router requests are ahead of it (1 + ⌊ahead / ROUTER_STREAK⌋ in general).
    */
   maxNormalHoldsPerRouterWait: number;
+  /** Router requests that overlapped at least one normal hold (they waited on other work at all). */
+  routerWaitsBehindNormal: number;
   /** The most router requests waiting at once. */
   maxRouterQueue: number;
 }
@@ -48,6 +50,7 @@ export class ConnectionTurns {
     normalGrants: 0,
     fairnessGrants: 0,
     maxNormalHoldsPerRouterWait: 0,
+    routerWaitsBehindNormal: 0,
     maxRouterQueue: 0,
   };
 
@@ -80,6 +83,7 @@ export class ConnectionTurns {
       if (this.#normal.length > 0) this.#streak++;
       const waiter = this.#router.shift() as Waiter;
       this.stats.routerGrants++;
+      if (waiter.normalHolds > 0) this.stats.routerWaitsBehindNormal++;
       this.stats.maxNormalHoldsPerRouterWait = Math.max(
         this.stats.maxNormalHoldsPerRouterWait,
         waiter.normalHolds,

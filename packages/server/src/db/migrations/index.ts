@@ -16,6 +16,7 @@ import { assistRequests } from './0015-assist-requests.ts';
 import { namesIgnoreCase } from './0016-names-ignore-case.ts';
 import { connectionLostReason } from './0017-connection-lost-reason.ts';
 import { agentStateLatest } from './0018-agent-state-latest.ts';
+import { contactsByCreation } from './0021-contacts-by-creation.ts';
 
 export interface Migration {
   id: number;
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 16, name: 'names unique ignoring case', sql: namesIgnoreCase },
   { id: 17, name: 'connection lost reason code', sql: connectionLostReason },
   { id: 18, name: 'agent state latest index', sql: agentStateLatest },
+  { id: 21, name: 'contacts by creation index', sql: contactsByCreation },
 ];
