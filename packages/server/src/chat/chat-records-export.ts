@@ -18,7 +18,7 @@ import {
  * Rows per page of an export. Each page is one short query, and the database's connection is free between
  * pages, so a router batch waits for at most one page (docs/operations.md, "Long work and routing").
  */
-export const EXPORT_PAGE_ROWS = 250;
+export const EXPORT_PAGE_ROWS = 100;
 
 export interface ExportOptions {
   /** Stops the export between pages. */
