@@ -21,6 +21,8 @@ export interface LevelResult {
   lost: number;
   duplicated: number;
   seconds: number;
+  /** With side work (an export): offers made while it ran, their p99 latency, and how long it ran. */
+  during?: { offers: number; p99_ms: number; seconds: number };
 }
 
 type StreamEvent = Record<string, unknown> & {
@@ -64,12 +66,19 @@ async function reportUnfinished(admin: ApiClient, open: Set<string>, agents: Vir
  * s) and wrap up until every contact has ended. Every offer the supervisor stream reports must reach the
  * agent it names exactly once; delivery latency is the agent's receipt time minus the event's time.
  */
-export async function runLevel(url: string, agentCount: number, contactCount: number): Promise<LevelResult> {
+export async function runLevel(
+  url: string,
+  agentCount: number,
+  contactCount: number,
+  sideWork?: (admin: ApiClient) => Promise<unknown>,
+): Promise<LevelResult> {
   const admin = await ApiClient.signIn(url, 'demo', 'admin', ADMIN_PASSWORD);
   const site = await prepareSite(admin, 'demo', agentCount);
   const observed = new Map<string, string>();
   const delivered = new Map<string, Map<string, number>>();
   const latencies: number[] = [];
+  /** Offers' event times and latencies, to pick those made while the side work ran. */
+  const timed: { at: number; ms: number }[] = [];
   const open = new Set<string>();
   let created = 0;
   let peak = 0;
@@ -113,6 +122,7 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
       )
         return;
       latencies.push(receivedAt - Date.parse(event.at));
+      timed.push({ at: Date.parse(event.at), ms: receivedAt - Date.parse(event.at) });
       const mine = delivered.get(event.agentId) ?? new Map<string, number>();
       mine.set(offerKey(event), (mine.get(offerKey(event)) ?? 0) + 1);
       delivered.set(event.agentId, mine);
@@ -148,8 +158,16 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
       }
     }
   };
+  const side = sideWork
+    ? (async () => {
+        const from = Date.now();
+        await sideWork(admin);
+        return { from, to: Date.now() };
+      })()
+    : null;
   await Promise.all(Array.from({ length: CREATE_PARALLEL }, worker));
   const createSeconds = (Date.now() - started) / 1000;
+  const sideWindow = await side;
   const limit = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS).unref());
   if (open.size > 0) await Promise.race([allEnded, limit]);
   const seconds = (Date.now() - started) / 1000;
@@ -168,6 +186,12 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     if (times > 1) duplicated += times - 1;
   }
   const sorted = latencies.sort((a, b) => a - b);
+  const during = sideWindow
+    ? timed
+        .filter((offer) => offer.at >= sideWindow.from && offer.at <= sideWindow.to)
+        .map((offer) => offer.ms)
+        .sort((a, b) => a - b)
+    : null;
   const routed = observed.size;
   return {
     agents: agentCount,
@@ -184,5 +208,14 @@ export async function runLevel(url: string, agentCount: number, contactCount: nu
     lost,
     duplicated,
     seconds: Math.round(seconds),
+    ...(during && sideWindow
+      ? {
+          during: {
+            offers: during.length,
+            p99_ms: percentile(during, 0.99),
+            seconds: Number(((sideWindow.to - sideWindow.from) / 1000).toFixed(1)),
+          },
+        }
+      : {}),
   };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type Database, migrate, openDatabase } from '../../packages/server/src/index.ts';
 
 const MAIN = fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url));
 export const ADMIN_PASSWORD = 'Load-bench-admin-1';
@@ -14,9 +15,24 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** One `switchboard start` process, on a fresh embedded database or on the PostgreSQL database given. */
-export async function startServer(databaseUrl: string | null): Promise<BenchServer> {
+/**
+ * One `switchboard start` process, on a fresh embedded database or on the PostgreSQL database given;
+ * `prepare` runs first on the migrated database (the embedded one cannot be opened by two processes).
+ */
+export async function startServer(
+  databaseUrl: string | null,
+  prepare?: (database: Database) => Promise<void>,
+): Promise<BenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-load-'));
+  if (prepare) {
+    const database = await openDatabase({ databaseUrl: databaseUrl ?? undefined, dataDir });
+    try {
+      await migrate(database.db);
+      await prepare(database);
+    } finally {
+      await database.close();
+    }
+  }
   const child: ChildProcess = spawn(process.execPath, [MAIN, 'start'], {
     env: {
       ...process.env,

@@ -31,6 +31,7 @@ export async function start(config: StartConfig): Promise<void> {
   const masterKeys = loadMasterKeys(config.masterKey, masterKeyFile(config.dataDir));
   const app = await buildApp({
     db: database.db,
+    routerDb: database.routerDb,
     masterKeys: masterKeys.keyring,
     trustProxy: config.trustProxy,
     signIn: { addressFreeFailures: config.signInAddressFailures },

@@ -71,6 +71,8 @@ import { wrapUpRoutes } from './wrap-up/wrap-up.routes.ts';
 
 export interface AppOptions {
   db: Db;
+  /** The routers' lane to the same database (`Database.routerDb`), ahead of long work; default `db`. */
+  routerDb?: Db;
   /** The operator's master keys, which seal the secrets kept in the database (token-signing keys …). */
   masterKeys: MasterKeyring;
   clock?: Clock;
@@ -154,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     () => randomBytes(32),
     new Date(clock.now()),
   );
-  const acd = options.acd ?? new AcdRuntime(options.db, clock);
+  const acd = options.acd ?? new AcdRuntime(options.routerDb ?? options.db, clock);
   const writer = new EventWriter(options.db, acd.eventBus);
   const notices = new NoticeLog(writer);
   const access = new AccessLog(writer, () => clock.now());

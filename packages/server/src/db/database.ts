@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { TurnStats } from './connection-turns.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { PgliteAsPool } from './pglite-pool.ts';
 import type { Schema } from './schema.ts';
@@ -10,6 +11,12 @@ export type Db = Kysely<Schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * The routers' way to the database (`AcdRuntime`): on the embedded database the same connection, whose
+   * requests go before every other waiting one; on PostgreSQL a pool of its own, which no other work can
+   * exhaust. Long work on `db` therefore delays a router batch by at most one of its short queries.
+   */
+  routerDb: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
   /** The embedded database's files as one archive, for `restoreFrom` (PGlite only). */
@@ -19,6 +26,8 @@ export interface Database {
    * database, which it reaches only while holding the pool's one connection (jobs/boss-connection.ts).
    */
   jobs: { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
+  /** How the embedded database's one connection was shared between the lanes (PGlite only). */
+  turnStats?(): TurnStats;
 }
 
 export interface DatabaseOptions {
@@ -30,18 +39,25 @@ export interface DatabaseOptions {
   restoreFrom?: Blob | undefined;
 }
 
+/** Connections of the PostgreSQL pool everything but the routers shares. */
+const POOL_SIZE = 10;
+/** Connections reserved for the routers' reads and batches: a tenant writes one batch at a time. */
+const ROUTER_POOL_SIZE = 4;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle connection the server drops (restart, failover) must not crash the process; the pool reconnects.
-    pool.on('error', () => {});
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return {
-      db,
-      kind: 'postgres',
-      close: () => db.destroy(),
-      jobs: { kind: 'postgres', url: options.databaseUrl },
+    const kysely = (max: number) => {
+      const pool = new pg.Pool({ connectionString: options.databaseUrl, max });
+      // An idle connection the server drops (restart, failover) must not crash the process; the pool reconnects.
+      pool.on('error', () => {});
+      return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     };
+    const db = kysely(POOL_SIZE);
+    const routerDb = kysely(ROUTER_POOL_SIZE);
+    const close = async () => {
+      await Promise.all([db.destroy(), routerDb.destroy()]);
+    };
+    return { db, routerDb, kind: 'postgres', close, jobs: { kind: 'postgres', url: options.databaseUrl } };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // int8 as text, as node-postgres returns it, so both backends hand the code the same values.
@@ -49,12 +65,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     parsers: { [types.INT8]: (value: string) => value },
     ...(options.restoreFrom ? { loadDataDir: options.restoreFrom } : {}),
   });
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new PgliteAsPool(pglite) }) });
+  const pool = new PgliteAsPool(pglite);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const routerDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: pool.routerLane }) });
   return {
     db,
+    routerDb,
     kind: 'pglite',
-    close: () => db.destroy(),
+    close: async () => {
+      await routerDb.destroy();
+      await db.destroy();
+    },
     dump: () => pglite.dumpDataDir('none'),
+    turnStats: () => ({ ...pool.turns.stats }),
     jobs: { kind: 'pglite', pglite },
   };
 }

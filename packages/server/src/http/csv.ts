@@ -18,13 +18,17 @@ export function csvCell(value: unknown): string | number | boolean {
   return FORMULA.test(text) ? `'${text}` : text;
 }
 
-/** CSV with a header row: every export of the product goes through here, so every cell is made safe. */
+/**
+ * CSV with a header row (`header: false` leaves it out, for the later pages of an export written in
+ * parts): every export of the product goes through here, so every cell is made safe.
+ */
 export function toCsv<T extends object>(
   records: readonly T[],
   columns: readonly (keyof T & string)[],
+  { header = true }: { header?: boolean } = {},
 ): string {
   return stringify(
     records.map((record) => columns.map((column) => csvCell(record[column]))),
-    { header: true, columns: [...columns] },
+    { header, columns: [...columns] },
   );
 }

@@ -523,6 +523,13 @@ const OPS: Record<string, Op> = {
       { query: `?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&csqId=${b.parking.id}`, expect: 'clean' },
     ],
   },
+  'GET /chat-records/export': {
+    own: () => ({ query: '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z' }),
+    cross: (b) => [
+      { query: '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z', expect: 'clean' },
+      { query: `?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&csqId=${b.parking.id}`, expect: 'clean' },
+    ],
+  },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
     cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],

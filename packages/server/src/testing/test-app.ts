@@ -49,7 +49,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await openMigratedDatabase();
   const clock = new ManualClock(Date.now());
-  const acd = new AcdRuntime(database.db, clock);
+  const acd = new AcdRuntime(database.routerDb, clock);
   const beats = new ManualRepeat();
   const assist = new AssistDesk(database.db, clock);
   const jobs = new BossJobQueue({ database, pollSeconds: 0.5 });

@@ -17,6 +17,7 @@ import { namesIgnoreCase } from './0016-names-ignore-case.ts';
 import { connectionLostReason } from './0017-connection-lost-reason.ts';
 import { agentStateLatest } from './0018-agent-state-latest.ts';
 import { eventLog } from './0019-event-log.ts';
+import { contactsByCreation } from './0020-contacts-by-creation.ts';
 
 export interface Migration {
   id: number;
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 17, name: 'connection lost reason code', sql: connectionLostReason },
   { id: 18, name: 'agent state latest index', sql: agentStateLatest },
   { id: 19, name: 'event log', sql: eventLog },
+  { id: 20, name: 'contacts by creation index', sql: contactsByCreation },
 ];
