@@ -41,6 +41,8 @@ export async function startServer(
       SWITCHBOARD_DEMO: '0',
       SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
       SWITCHBOARD_DATA: dataDir,
+      // Every virtual agent and customer connects from this one machine: the per-address cap would refuse them.
+      SWITCHBOARD_MAX_CONNECTIONS_PER_CLIENT: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
