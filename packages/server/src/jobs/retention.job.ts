@@ -1,7 +1,7 @@
 import { SIGN_IN_THROTTLE } from '@switchboard/core';
 import { Type } from 'typebox';
-import type { Db } from '../db/database.ts';
 import { exportsRepository } from '../chat/chat-record-exports.repository.ts';
+import type { Db } from '../db/database.ts';
 import { purgeEvents } from '../events/event-log.ts';
 import type { JobQueue } from './job-queue.ts';
 
