@@ -133,9 +133,10 @@ export function jobQueueSuite(backend: string, open: () => Promise<Database>): v
         [name]: {
           schema: Mailbox,
           retry: { limit: 2, backoff: { delaySeconds: 1 } },
-          handler: async ({ mailbox }, run) => {
+          handler: async (payload, run) => {
             seen.push([run.retryCount, run.lastAttempt]);
-            if (mailbox === 'gone') throw new FinalJobFailure('the mailbox was deleted');
+            if ((payload as { mailbox: string }).mailbox === 'gone')
+              throw new FinalJobFailure('the mailbox was deleted');
             throw new Error('the server is busy');
           },
         },
