@@ -28,7 +28,8 @@ export function ChatExports() {
   const csqs = useLive(() => api.request<Csq[]>('GET', '/csqs'));
   const exports = useLive(() => api.request<ChatExport[]>('GET', '/chat-records/exports'));
   const [from, setFrom] = useState(() => local(Date.now() - 7 * DAY_MS));
-  const [to, setTo] = useState(() => local(Date.now()));
+  // The next minute's start: the inputs hold minutes, and chats of the minute now belong in the period.
+  const [to, setTo] = useState(() => local(Date.now() + 60_000));
   const [csqId, setCsqId] = useState('');
   const submission = useSubmission();
   const download = useSubmission();
