@@ -1,9 +1,11 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ApiClient } from '@switchboard/cli/api-client';
 import { sql } from 'kysely';
 import { type Database, ensureFirstTenant } from '../../packages/server/src/index.ts';
 import { seedChatRecords } from '../../packages/server/src/testing/seed-chat-records.ts';
 import { ADMIN_PASSWORD } from './server.ts';
 
-/** Chat records seeded before the export run, and exported while the load runs. */
+/** Chat records seeded before the export run, and exported by a background job while the load runs. */
 export const EXPORT_CHATS = 100_000;
 
 export interface ChatRange {
@@ -39,18 +41,67 @@ export async function seedExportChats(database: Database): Promise<ChatRange> {
   return { from: from.toISOString(), to: new Date(from.getTime() + EXPORT_CHATS * 1000).toISOString() };
 }
 
-/** Streams `GET /chat-records/export` and counts its rows; throws unless every seeded chat came. */
-export async function exportOverHttp(url: string, token: string, range: ChatRange): Promise<number> {
-  const query = new URLSearchParams({ from: range.from, to: range.to });
-  const response = await fetch(`${url}/api/v1/chat-records/export?${query}`, {
-    headers: { authorization: `Bearer ${token}` },
+/** When the export's job ran, by the server's record of it (epoch ms). */
+export interface ExportWindow {
+  from: number;
+  to: number;
+}
+
+interface ExportView {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  rows: number;
+  error: string | null;
+  jobId: string | null;
+}
+
+/** How often the bench asks for the export's status (as the desktop's screen would, only faster). */
+const POLL_MS = 100;
+
+/**
+ * Asks for the export (`POST /chat-records/exports`), tells `onRunning` once its background job has started,
+ * follows its status until it has completed, and downloads the file: throws unless every seeded chat is in it.
+ * Returns when the job ran, from the job's own start and finish times (`GET /jobs`).
+ */
+export async function exportAsJob(
+  admin: ApiClient,
+  range: ChatRange,
+  onRunning: () => void,
+): Promise<ExportWindow> {
+  const asked = await admin.request<ExportView>('POST', '/chat-records/exports', range);
+  let view = asked;
+  let told = false;
+  while (view.status === 'queued' || view.status === 'running') {
+    if (view.status === 'running' && !told) {
+      told = true;
+      onRunning();
+    }
+    await delay(POLL_MS);
+    view = await admin.request<ExportView>('GET', `/chat-records/exports/${asked.id}`);
+  }
+  if (!told) onRunning();
+  if (view.status !== 'completed') throw new Error(`export: ${view.status} (${view.error})`);
+  if (view.rows !== EXPORT_CHATS) throw new Error(`export: ${view.rows} rows, expected ${EXPORT_CHATS}`);
+  const rows = (await downloadLines(admin, asked.id)) - 1;
+  if (rows !== EXPORT_CHATS) throw new Error(`export file: ${rows} rows, expected ${EXPORT_CHATS}`);
+  const jobs = await admin.request<{ id: string; startedAt: string; finishedAt: string }[]>(
+    'GET',
+    '/jobs?state=completed',
+  );
+  const job = jobs.find((j) => j.id === view.jobId);
+  if (!job) throw new Error(`export: its job ${view.jobId} is not among the completed ones`);
+  return { from: Date.parse(job.startedAt), to: Date.parse(job.finishedAt) };
+}
+
+async function downloadLines(admin: ApiClient, id: string): Promise<number> {
+  const response = await fetch(`${admin.baseUrl}/api/v1/chat-records/exports/${id}/csv`, {
+    headers: { authorization: `Bearer ${admin.token}` },
   });
-  if (!response.ok || !response.body) throw new Error(`export: ${response.status} ${await response.text()}`);
+  if (!response.ok || !response.body)
+    throw new Error(`download: ${response.status} ${await response.text()}`);
   let lines = 0;
   for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     for (const byte of chunk) if (byte === 10) lines++;
   }
-  const rows = lines - 1;
-  if (rows !== EXPORT_CHATS) throw new Error(`export: ${rows} rows, expected ${EXPORT_CHATS}`);
-  return rows;
+  return lines;
 }

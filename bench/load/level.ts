@@ -70,7 +70,11 @@ export async function runLevel(
   url: string,
   agentCount: number,
   contactCount: number,
-  sideWork?: (admin: ApiClient) => Promise<unknown>,
+  /**
+   * Work run beside the load (an export): the contacts are created once it calls `running`; it may resolve
+   * with the time it really ran (its job's start and finish), else its own call's span counts.
+   */
+  sideWork?: (admin: ApiClient, running: () => void) => Promise<{ from: number; to: number } | undefined>,
 ): Promise<LevelResult> {
   const admin = await ApiClient.signIn(url, 'demo', 'admin', ADMIN_PASSWORD);
   const site = await prepareSite(admin, 'demo', agentCount);
@@ -135,6 +139,19 @@ export async function runLevel(
   const agents = site.agents.map((a) => new VirtualAgent(a.id, a.client, behaviour, random, failed));
   await Promise.all(agents.map((agent) => agent.start()));
 
+  let sideRunning: () => void = () => {};
+  const sideStarted = new Promise<void>((resolve) => {
+    sideRunning = resolve;
+  });
+  const side = sideWork
+    ? (async () => {
+        const from = Date.now();
+        const ran = await sideWork(admin, sideRunning).finally(sideRunning);
+        return ran ?? { from, to: Date.now() };
+      })()
+    : null;
+  if (side) await sideStarted;
+
   const started = Date.now();
   const allEnded = new Promise<void>((resolve) => {
     drained = resolve;
@@ -158,13 +175,6 @@ export async function runLevel(
       }
     }
   };
-  const side = sideWork
-    ? (async () => {
-        const from = Date.now();
-        await sideWork(admin);
-        return { from, to: Date.now() };
-      })()
-    : null;
   await Promise.all(Array.from({ length: CREATE_PARALLEL }, worker));
   const createSeconds = (Date.now() - started) / 1000;
   const sideWindow = await side;

@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'cursor_ahead',
   /** The events after the cursor are older than the log keeps: read again from the start (resync). */
   'cursor_expired',
+  /** The export has not completed (queued, running or failed): its file is not there to download; details.status. */
+  'export_not_ready',
   'upgrade_required',
   'internal',
 ] as const;

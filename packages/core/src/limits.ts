@@ -69,6 +69,8 @@ export const LIMITS = {
   wrapUpCategoriesPerCsq: { max: 10 },
   /** Reasons an agent picks for one contact. */
   wrapUpReasonsPerContact: { max: 5 },
+  /** Chat record exports of a tenant that are queued or running at once (each is a background job). */
+  chatRecordExportsPendingPerTenant: { max: 5 },
   /** Chat widgets (spec C3): what a website embeds. */
   widgetsPerTenant: { max: 100 },
   widgetName: { max: 60 },

@@ -24,6 +24,8 @@ import { SigningKeys } from './auth/signing-keys.ts';
 import { calendarRoutes } from './calendars/calendars.routes.ts';
 import { chatRoutes } from './chat/chat.routes.ts';
 import { ChatHub } from './chat/chat-hub.ts';
+import { defineChatRecordExport } from './chat/chat-record-export.job.ts';
+import { chatRecordExportRoutes } from './chat/chat-record-exports.routes.ts';
 import { mayStillCoach } from './chat/coach-scope.ts';
 import { groupChatRoutes } from './chat/group-chat.routes.ts';
 import { LiveMonitors } from './chat/live-monitors.ts';
@@ -130,6 +132,7 @@ const ROUTES = [
   assistRoutes,
   jobRoutes,
   chatRoutes,
+  chatRecordExportRoutes,
   groupChatRoutes,
   monitorRoutes,
   publicChatRoutes,
@@ -195,6 +198,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     jobs: options.jobs,
   };
   defineRetention(options.jobs, options.db, () => clock.now());
+  defineChatRecordExport(options.jobs, options.db, () => clock.now());
   const { monitors } = context.chat;
   monitors.onBargedOut((tenantId, chatId, userId) => {
     void announceBargedOut(context.chat, tenantId, chatId, userId).catch(() => {});

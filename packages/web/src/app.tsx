@@ -8,6 +8,7 @@ import {
   AgentDesktop,
   AreaLoading,
   AssistAlerts,
+  ChatExports,
   QueueView,
   TeamMessages,
   TeamView,
@@ -27,6 +28,7 @@ const PLACES: Place[] = [
   { path: '/team', label: 'Team', roles: ['supervisor', 'administrator'] },
   { path: '/queues', label: 'Queues', roles: ['supervisor', 'administrator'] },
   { path: '/messages', label: 'Team messages', roles: ['supervisor', 'administrator'] },
+  { path: '/exports', label: 'Chat exports', roles: ['supervisor', 'administrator'] },
   { path: '/admin', label: 'Administration', roles: ['administrator'] },
 ];
 
@@ -113,6 +115,9 @@ function Shell() {
             </Route>
             <Route path="/messages">
               {allowed(me.role, '/messages') ? <TeamMessages /> : <Redirect to={home} />}
+            </Route>
+            <Route path="/exports">
+              {allowed(me.role, '/exports') ? <ChatExports /> : <Redirect to={home} />}
             </Route>
             <Route path="/account">
               <AccountPage />

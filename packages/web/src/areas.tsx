@@ -23,6 +23,10 @@ export const TeamMessages = area(
   () => import('./supervisor/supervisor-area.ts'),
   (m) => m.TeamMessages,
 );
+export const ChatExports = area(
+  () => import('./supervisor/supervisor-area.ts'),
+  (m) => m.ChatExports,
+);
 export const AssistAlerts = area(
   () => import('./supervisor/supervisor-area.ts'),
   (m) => m.AssistAlerts,

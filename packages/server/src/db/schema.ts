@@ -16,6 +16,7 @@ import type {
 } from '@switchboard/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+import type { ChatRecordExportPartsTable, ChatRecordExportsTable } from './schema-exports.ts';
 import type {
   AgentSkillsTable,
   ApiKeysTable,
@@ -35,6 +36,7 @@ import type {
   UsersTable,
 } from './schema-identity.ts';
 
+export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
 
 type ContactGuest = ContactView['guests'][number];
@@ -348,6 +350,8 @@ export interface Schema {
   chat_sessions: ChatSessionsTable;
   chat_messages: ChatMessagesTable;
   chat_whispers: ChatWhispersTable;
+  chat_record_exports: ChatRecordExportsTable;
+  chat_record_export_parts: ChatRecordExportPartsTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

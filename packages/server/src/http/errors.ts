@@ -29,6 +29,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   cursor_wrong_tenant: 400,
   cursor_ahead: 409,
   cursor_expired: 410,
+  export_not_ready: 409,
   upgrade_required: 426,
   internal: 500,
 };

@@ -1,9 +1,17 @@
 import { checkRecurrence, type Recurrence, SwitchboardError } from '@switchboard/core';
-import { type Clock, type ClockTimer, type Job, PgBoss, systemClock } from 'pg-boss';
+import { type Clock, type ClockTimer, type JobWithMetadata, PgBoss, systemClock } from 'pg-boss';
 import type { TSchema } from 'typebox';
 import type { Database } from '../db/database.ts';
 import { bossConnection, JOBS_SCHEMA } from './boss-connection.ts';
-import type { EnqueueOptions, JobDefinition, JobQueue, JobScope, JobState, JobView } from './job-queue.ts';
+import {
+  type EnqueueOptions,
+  FinalJobFailure,
+  type JobDefinition,
+  type JobQueue,
+  type JobScope,
+  type JobState,
+  type JobView,
+} from './job-queue.ts';
 import { jobRows } from './job-rows.ts';
 import { checkPayload, payloadProblem } from './payload-check.ts';
 import { dueRuns, type RecurringJob } from './recurring.ts';
@@ -118,11 +126,11 @@ export class BossJobQueue implements JobQueue {
     for (const [name, definition] of this.#definitions) await this.#createQueue(name, definition);
     // PGlite belongs to this one process: a job marked running was left by the server that stopped.
     if (this.#database.kind === 'pglite') await this.#failInterrupted();
+    // With its metadata a job says whether this attempt is its last (retry limit and count).
+    const work = { pollingIntervalSeconds: this.#pollSeconds, batchSize: 1, includeMetadata: true } as const;
     for (const [name, definition] of this.#definitions) {
-      await this.#boss.work<Stored>(
-        name,
-        { pollingIntervalSeconds: this.#pollSeconds, batchSize: 1 },
-        ([job]) => (job ? this.#run(name, definition, job) : Promise.resolve()),
+      await this.#boss.work<Stored, unknown, typeof work>(name, work, ([job]) =>
+        job ? this.#run(name, definition, job) : Promise.resolve(),
       );
     }
     if (this.#recurring.length > 0) {
@@ -169,23 +177,33 @@ export class BossJobQueue implements JobQueue {
     await this.#boss.updateQueue(name, options);
   }
 
-  async #run(name: string, definition: JobDefinition, job: Job<Stored>): Promise<void> {
+  async #run(name: string, definition: JobDefinition, job: JobWithMetadata<Stored>): Promise<void> {
     const problem = payloadProblem(name, definition.schema, job.data?.payload);
     if (problem) {
       // A payload that does not fit will not fit next time either: this attempt is the last.
-      await this.#boss
-        .getDb()
-        .executeSql(`update ${JOBS_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [
-          name,
-          job.id,
-        ]);
+      await this.#makeLastAttempt(name, job.id);
       throw new Error(problem);
     }
-    await definition.handler(job.data.payload as never, {
-      id: job.id,
-      tenantId: job.data.tenantId,
-      retryCount: job.retryCount,
-    });
+    try {
+      await definition.handler(job.data.payload as never, {
+        id: job.id,
+        tenantId: job.data.tenantId,
+        retryCount: job.retryCount,
+        lastAttempt: job.retryCount >= job.retryLimit,
+      });
+    } catch (error) {
+      if (error instanceof FinalJobFailure) await this.#makeLastAttempt(name, job.id);
+      throw error;
+    }
+  }
+
+  async #makeLastAttempt(name: string, id: string): Promise<void> {
+    await this.#boss
+      .getDb()
+      .executeSql(`update ${JOBS_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [
+        name,
+        id,
+      ]);
   }
 
   async #failInterrupted(): Promise<void> {

@@ -5,7 +5,7 @@ import { TestClock } from 'pg-boss';
 import { Type } from 'typebox';
 import type { Database } from '../db/database.ts';
 import { BossJobQueue } from './boss-queue.ts';
-import type { JobDefinition, JobScope, JobState } from './job-queue.ts';
+import { FinalJobFailure, type JobDefinition, type JobScope, type JobState } from './job-queue.ts';
 
 const TENANT_A = crypto.randomUUID();
 const TENANT_B = crypto.randomUUID();
@@ -124,6 +124,35 @@ export function jobQueueSuite(backend: string, open: () => Promise<Database>): v
       const [first = 0, second = 0, third = 0] = attempts;
       assert.ok(second - first >= 20_000, `waited ${second - first} ms before the first retry`);
       assert.ok(third - second >= 20_000, `waited ${third - second} ms before the second retry`);
+    });
+
+    test('a handler knows its last attempt, and a FinalJobFailure fails the job at once', async () => {
+      const name = uniqueName('report.export');
+      const seen: [number, boolean][] = [];
+      const { queue, until, reaches } = await startQueue({
+        [name]: {
+          schema: Mailbox,
+          retry: { limit: 2, backoff: { delaySeconds: 1 } },
+          handler: async (payload, run) => {
+            seen.push([run.retryCount, run.lastAttempt]);
+            if ((payload as { mailbox: string }).mailbox === 'gone')
+              throw new FinalJobFailure('the mailbox was deleted');
+            throw new Error('the server is busy');
+          },
+        },
+      });
+      const busy = await queue.enqueue(TENANT_A, name, { mailbox: 'busy' });
+      await until(reaches(A, busy, 'failed'));
+      assert.deepEqual(seen, [
+        [0, false],
+        [1, false],
+        [2, true],
+      ]);
+      seen.length = 0;
+      const gone = await queue.enqueue(TENANT_A, name, { mailbox: 'gone' });
+      await until(reaches(A, gone, 'failed'));
+      assert.deepEqual(seen, [[0, false]]);
+      assert.equal((await queue.get(A, gone))?.error, 'the mailbox was deleted');
     });
 
     test('a payload that no longer fits when it runs fails at once, never retried', async () => {

@@ -18,6 +18,16 @@ export interface JobRun {
   tenantId: string | null;
   /** 0 on the first attempt. */
   retryCount: number;
+  /** Whether a failure of this attempt is final (the job is then failed, not retried). */
+  lastAttempt: boolean;
+}
+
+/**
+ * Thrown by a handler for a failure no retry can mend (what the job needs is gone, or no longer allowed): the
+ * job is failed at once with this message, whatever retries it had left.
+ */
+export class FinalJobFailure extends Error {
+  override name = 'FinalJobFailure';
 }
 
 /**

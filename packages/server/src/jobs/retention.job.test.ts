@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Database } from '../db/database.ts';
 import { appendEvents, readEvents } from '../events/event-log.ts';
 import { openMigratedDatabase } from '../testing/migrated-database.ts';
-import { ENDED_SESSION_DAYS, purgeExpired } from './retention.job.ts';
+import { ENDED_SESSION_DAYS, FINISHED_EXPORT_DAYS, purgeExpired } from './retention.job.ts';
 
 const NOW = Date.parse('2026-06-01T03:30:00Z');
 const DAY = 86_400_000;
@@ -48,8 +48,42 @@ const throttle = (key: string, lastAttemptAt: Date) => ({
   next_allowed_at: lastAttemptAt,
 });
 
-test('the nightly purge deletes expired tickets, forgotten throttle keys and long-ended sessions, nothing else', async () => {
+/** An export of `status` finished `finishedAt` (null: still going), with a part of its file. */
+async function chatRecordExport(
+  name: string,
+  status: 'running' | 'completed' | 'failed',
+  finishedAt: Date | null,
+) {
+  const id = crypto.randomUUID();
   const { db } = database;
+  await db
+    .insertInto('chat_record_exports')
+    .values({
+      tenant_id: tenantId,
+      id,
+      requested_by: userId,
+      from_at: at(-40 * DAY),
+      to_at: at(-30 * DAY),
+      csq_id: null,
+      status,
+      error: name,
+      created_at: at(-40 * DAY),
+      finished_at: finishedAt,
+    })
+    .execute();
+  await db
+    .insertInto('chat_record_export_parts')
+    .values({ tenant_id: tenantId, export_id: id, seq: 0, body: 'contactId\n' })
+    .execute();
+}
+
+test('the nightly purge deletes expired tickets, forgotten throttle keys, long-ended sessions and exports, nothing else', async () => {
+  const { db } = database;
+  const week = FINISHED_EXPORT_DAYS * DAY;
+  await chatRecordExport('still running', 'running', null);
+  await chatRecordExport('completed recently', 'completed', at(-week + 60_000));
+  await chatRecordExport('completed long ago', 'completed', at(-week - 60_000));
+  await chatRecordExport('failed long ago', 'failed', at(-week - DAY));
   const ended = ENDED_SESSION_DAYS * DAY;
   await db
     .insertInto('sessions')
@@ -84,6 +118,7 @@ test('the nightly purge deletes expired tickets, forgotten throttle keys and lon
     streamTickets: 1,
     signInThrottle: 1,
     sessions: 2,
+    chatRecordExports: 2,
   });
   assert.deepEqual(
     (await readEvents(db, tenantId, 0, 10)).map((e) => e.payload.days),
@@ -102,10 +137,17 @@ test('the nightly purge deletes expired tickets, forgotten throttle keys and lon
   assert.deepEqual(await left('sessions', 'refresh_hash'), ['expired-recently', 'live', 'revoked-recently']);
   assert.deepEqual(await left('stream_tickets', 'ticket_hash'), ['valid']);
   assert.deepEqual(await left('sign_in_throttle', 'key'), ['recent']);
+  assert.deepEqual(
+    (await db.selectFrom('chat_record_exports').select('error').execute()).map((e) => e.error).sort(),
+    ['completed recently', 'still running'],
+  );
+  // Their files went with them.
+  assert.equal((await db.selectFrom('chat_record_export_parts').select('seq').execute()).length, 2);
   assert.deepEqual(await purgeExpired(db, NOW), {
     eventLog: 0,
     streamTickets: 0,
     signInThrottle: 0,
     sessions: 0,
+    chatRecordExports: 0,
   });
 });

@@ -1,5 +1,6 @@
 import { SIGN_IN_THROTTLE } from '@switchboard/core';
 import { Type } from 'typebox';
+import { exportsRepository } from '../chat/chat-record-exports.repository.ts';
 import type { Db } from '../db/database.ts';
 import { purgeEvents } from '../events/event-log.ts';
 import type { JobQueue } from './job-queue.ts';
@@ -12,6 +13,8 @@ export const ENDED_SESSION_DAYS = 30;
 
 /** Event-log entries are kept this long: a stream or feed that resumes from an older cursor resyncs. */
 export const EVENT_LOG_DAYS = 7;
+/** Chat record exports (and their files) are kept this long after they finished. */
+export const FINISHED_EXPORT_DAYS = 7;
 /** Entries deleted per statement, so the purge never holds the database long. */
 const EVENT_LOG_CHUNK = 5000;
 
@@ -20,6 +23,7 @@ export interface Purged {
   streamTickets: number;
   signInThrottle: number;
   sessions: number;
+  chatRecordExports: number;
 }
 
 /**
@@ -27,7 +31,8 @@ export interface Purged {
  * them only when someone asks for one), sign-in throttle keys whose last attempt is older than the longest
  * window (they have forgotten their failures), and sessions that ended — expired or revoked — more than
  * `ENDED_SESSION_DAYS` ago (a refresh with them is refused either way), and each tenant's event log older than
- * `EVENT_LOG_DAYS`, a prefix at a time. Idempotent: a second run deletes nothing.
+ * `EVENT_LOG_DAYS`, a prefix at a time, and chat record exports finished more than `FINISHED_EXPORT_DAYS` ago with
+ * their files, one export per statement. Idempotent: a second run deletes nothing.
  */
 export async function purgeExpired(db: Db, nowMs: number): Promise<Purged> {
   const now = new Date(nowMs);
@@ -50,11 +55,15 @@ export async function purgeExpired(db: Db, nowMs: number): Promise<Purged> {
   for (const { id } of await db.selectFrom('tenants').select('id').execute())
     for (let purged = EVENT_LOG_CHUNK; purged === EVENT_LOG_CHUNK; eventLog += purged)
       purged = await purgeEvents(db, id, logBefore, EVENT_LOG_CHUNK);
+  let chatRecordExports = 0;
+  const exportsBefore = new Date(nowMs - FINISHED_EXPORT_DAYS * DAY_MS);
+  while (await exportsRepository.purgeOneFinishedBefore(db, exportsBefore)) chatRecordExports++;
   return {
     eventLog,
     streamTickets: Number(tickets.numDeletedRows),
     signInThrottle: Number(throttle.numDeletedRows),
     sessions: Number(sessions.numDeletedRows),
+    chatRecordExports,
   };
 }
 

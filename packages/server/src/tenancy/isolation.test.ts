@@ -50,8 +50,22 @@ const populate = async (name: string) => {
   const jobs = { failed: await failedJob(world), queued: await queuedJob(world) };
   jobsOf.set(world.tenantId, jobs);
   world.ids.push(jobs.failed, jobs.queued);
+  const chatExport = await completedExport(world);
+  exportOf.set(world.tenantId, chatExport);
+  world.ids.push(chatExport);
   return world;
 };
+/** Each world's chat record export, completed: its status and its file. */
+const exportOf = new Map<string, string>();
+const EVER = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+async function completedExport(w: World): Promise<string> {
+  const asked = await call(server, w.admin.session, 'POST', '/chat-records/exports', EVER);
+  assert.equal(asked.status, 202, JSON.stringify(asked.body));
+  const url = `/chat-records/exports/${asked.body.id}`;
+  while ((await call(server, w.admin.session, 'GET', url)).body.status !== 'completed') await delay(50);
+  return asked.body.id;
+}
+const exportIn = (w: World) => exportOf.get(w.tenantId) ?? '';
 /** Each world's background jobs: one that failed, one waiting for tomorrow. */
 const jobsOf = new Map<string, { failed: string; queued: string }>();
 const DELIVERY = 'test.deliver';
@@ -529,6 +543,22 @@ const OPS: Record<string, Op> = {
       { query: '?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z', expect: 'clean' },
       { query: `?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&csqId=${b.parking.id}`, expect: 'clean' },
     ],
+  },
+  'POST /chat-records/exports': {
+    own: () => ({ body: EVER, ok: 202 }),
+    cross: (b) => [
+      { body: EVER, expect: 'clean' },
+      { body: { ...EVER, csqId: b.parking.id }, expect: REFUSED },
+    ],
+  },
+  'GET /chat-records/exports': { own: none },
+  'GET /chat-records/exports/{id}': {
+    own: (w) => ({ id: exportIn(w) }),
+    cross: (b) => [{ id: exportIn(b), expect: HIDDEN }],
+  },
+  'GET /chat-records/exports/{id}/csv': {
+    own: (w) => ({ id: exportIn(w) }),
+    cross: (b) => [{ id: exportIn(b), expect: HIDDEN }],
   },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),

@@ -104,6 +104,22 @@ export class ApiClient {
     }
   }
 
+  /** A file the API sends (a CSV export), as a blob to save; a refusal is an ApiError as with `request`. */
+  async download(path: string): Promise<Blob> {
+    const response = await fetch(`${API}${path}`, {
+      headers: { authorization: `Bearer ${await this.freshToken()}` },
+    });
+    if (response.ok) return response.blob();
+    const error = ((await response.json().catch(() => undefined)) as Partial<ApiErrorBody> | undefined)
+      ?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? `The server answered ${response.status}.`,
+      error?.details ?? null,
+    );
+  }
+
   /**
    * A request that outlives the page (a keepalive fetch, as the tab closes or a panel goes away): sent with the
    * token held now, never refreshed or retried, its answer ignored.

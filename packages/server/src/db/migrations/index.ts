@@ -18,6 +18,7 @@ import { connectionLostReason } from './0017-connection-lost-reason.ts';
 import { agentStateLatest } from './0018-agent-state-latest.ts';
 import { eventLog } from './0019-event-log.ts';
 import { contactsByCreation } from './0020-contacts-by-creation.ts';
+import { chatRecordExports } from './0021-chat-record-exports.ts';
 
 export interface Migration {
   id: number;
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 18, name: 'agent state latest index', sql: agentStateLatest },
   { id: 19, name: 'event log', sql: eventLog },
   { id: 20, name: 'contacts by creation index', sql: contactsByCreation },
+  { id: 21, name: 'chat record exports', sql: chatRecordExports },
 ];
