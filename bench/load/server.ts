@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { type Database, migrate, openDatabase } from '../../packages/server/src/
 
 const MAIN = fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url));
 export const ADMIN_PASSWORD = 'Load-bench-admin-1';
+/** One master key for every server of the run: the servers of one PostgreSQL database open each other's secrets. */
+const MASTER_KEY = randomBytes(32).toString('base64');
 
 export interface BenchServer {
   url: string;
@@ -43,6 +46,7 @@ export async function startServer(
       SWITCHBOARD_DATA: dataDir,
       // Every virtual agent and customer connects from this one machine: the per-address cap would refuse them.
       SWITCHBOARD_MAX_CONNECTIONS_PER_CLIENT: '0',
+      SWITCHBOARD_MASTER_KEY: MASTER_KEY,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
