@@ -34,16 +34,34 @@ const LEVELS = EXPORT_ONLY ? ALL_LEVELS.slice(0, 1) : ALL_LEVELS;
 const EXPORT_LEVEL = ALL_LEVELS[0];
 export const GOALS = { agents: 500, contacts_in_flight: 2_000, p99_ms: 100 } as const;
 
-async function backend(name: string, databaseUrl: string | null): Promise<LevelResult[]> {
+/** A fresh PostgreSQL database for one server: levels must not share sign-in throttling or leftovers. */
+async function onPostgres<T>(
+  serverUrl: string | undefined,
+  run: (url: string | null) => Promise<T>,
+): Promise<T> {
+  if (!serverUrl) return run(null);
+  const database = await freshPostgresDatabase(serverUrl);
+  try {
+    return await run(database.url);
+  } finally {
+    await database.drop();
+  }
+}
+
+async function backend(name: string, serverUrl?: string): Promise<LevelResult[]> {
   const results: LevelResult[] = [];
   for (const level of LEVELS) {
-    const server = await startServer(databaseUrl);
-    try {
-      console.error(`${name}: ${level.agents} agents, ${level.contacts} contacts …`);
-      results.push(await runLevel(server.url, level.agents, level.contacts));
-    } finally {
-      await server.stop();
-    }
+    const result = await onPostgres(serverUrl, async (databaseUrl) => {
+      const server = await startServer(databaseUrl);
+      try {
+        console.error(`${name}: ${level.agents} agents, ${level.contacts} contacts …`);
+        return await runLevel(server.url, level.agents, level.contacts);
+      } finally {
+        await server.stop();
+      }
+    });
+    console.error(`  ${JSON.stringify(result)}`);
+    results.push(result);
   }
   return results;
 }
@@ -69,19 +87,16 @@ async function duringExport(name: string, databaseUrl: string | null): Promise<L
 
 export async function run({ json }: { json: boolean }): Promise<void> {
   const started = performance.now();
-  const results: Record<string, LevelResult[]> = { embedded: await backend('embedded', null) };
+  const results: Record<string, LevelResult[]> = { embedded: await backend('embedded') };
   const exports: Record<string, LevelResult> = { embedded: await duringExport('embedded', null) };
   console.error('embedded: a socket resuming 10,000 events behind …');
+  console.error(`  ${JSON.stringify(exports.embedded)}`);
   const replay = await measureReplay();
+  console.error(`  ${JSON.stringify(replay)}`);
   const serverUrl = process.env[POSTGRES_ENV];
   if (serverUrl) {
-    const database = await freshPostgresDatabase(serverUrl);
-    try {
-      results.postgres = await backend('postgres', database.url);
-      exports.postgres = await duringExport('postgres', database.url);
-    } finally {
-      await database.drop();
-    }
+    results.postgres = await backend('postgres', serverUrl);
+    exports.postgres = await onPostgres(serverUrl, (url) => duringExport('postgres', url));
   } else console.error(`PostgreSQL skipped: set ${POSTGRES_ENV} to include it.`);
 
   const columns = [
