@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.ts';
 import { decodeCursor, encodeCursor } from '../events/cursor.ts';
 import { PAGE } from '../events/event-feeds.ts';
 import { logBounds } from '../events/event-log.ts';
-import { presentEntry, readableBy } from '../events/readable.ts';
+import { readableBy, wireOf } from '../events/readable.ts';
 import type { AppContext } from '../http/app-types.ts';
 import { toSwitchboardError } from '../http/errors.ts';
 
@@ -96,7 +96,7 @@ export function serveEventSocket(
               const { userId } = entry.payload;
               if (userId === null || userId === grant.userId) await recheck();
               if (!open) return;
-            } else if (readable(entry)) socket.send(JSON.stringify(presentEntry(tenantId, entry)));
+            } else if (readable(entry)) socket.send(wireOf(tenantId, entry));
             position = entry.position;
           }
         }

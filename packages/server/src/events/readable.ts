@@ -40,3 +40,18 @@ export function presentEntry(tenantId: string, entry: LogEntry) {
     cursor: encodeCursor(tenantId, entry.position),
   } as { type: string; at: string; cursor: string } & Partial<AcdEvent> & Record<string, unknown>;
 }
+
+const wireForms = new WeakMap<LogEntry, string>();
+
+/**
+ * An entry's JSON as streams send it, made once per entry: every stream of a tenant in this process shares the
+ * feed's entries, so a busy tenant's hundreds of desktops do not each serialise the same event again.
+ */
+export function wireOf(tenantId: string, entry: LogEntry): string {
+  let wire = wireForms.get(entry);
+  if (wire === undefined) {
+    wire = JSON.stringify(presentEntry(tenantId, entry));
+    wireForms.set(entry, wire);
+  }
+  return wire;
+}
