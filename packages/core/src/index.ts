@@ -8,6 +8,7 @@ export * from './clock.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export * from './metrics/index.ts';
+export * from './reporting/index.ts';
 export * from './permission-table.ts';
 export * from './policy.ts';
 export * from './predefined-responses.ts';
