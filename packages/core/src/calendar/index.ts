@@ -15,7 +15,9 @@ export {
 export { checkRecurrence, latestRun, nextRun, type Recurrence } from './recurrence.ts';
 export { validateCalendar } from './validate.ts';
 export {
+  addDays,
   canonicalTimeZone,
+  formatLocalDate,
   type LocalDate,
   localDateAt,
   localToInstant,

@@ -3,6 +3,7 @@ import type {
   ChannelSettings,
   PresenceSettings,
   ReasonCodeKind,
+  ReportingSettings,
   Role,
   TokenLifetimes,
 } from '@switchboard/core';
@@ -19,6 +20,8 @@ export interface TenantSettings {
   channels?: ChannelSettings;
   /** Absent on tenants created before desktop presence settings existed: the defaults apply. */
   presence?: PresenceSettings;
+  /** Absent on tenants created before reporting settings existed: the defaults apply. */
+  reporting?: ReportingSettings;
 }
 
 export interface TenantsTable {

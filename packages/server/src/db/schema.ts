@@ -35,9 +35,20 @@ import type {
   TenantsTable,
   UsersTable,
 } from './schema-identity.ts';
+import type {
+  AgentCsqIntervalsTable,
+  AgentIntervalsTable,
+  AgentReasonIntervalsTable,
+  AgentSegmentsTable,
+  CallTypeIntervalsTable,
+  ContactLegsTable,
+  CsqIntervalsTable,
+  ReportCapturesTable,
+} from './schema-reporting.ts';
 
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
+export type * from './schema-reporting.ts';
 
 type ContactGuest = ContactView['guests'][number];
 type ContactInvite = NonNullable<ContactView['invite']>;
@@ -352,6 +363,14 @@ export interface Schema {
   chat_whispers: ChatWhispersTable;
   chat_record_exports: ChatRecordExportsTable;
   chat_record_export_parts: ChatRecordExportPartsTable;
+  contact_legs: ContactLegsTable;
+  agent_segments: AgentSegmentsTable;
+  csq_intervals: CsqIntervalsTable;
+  call_type_intervals: CallTypeIntervalsTable;
+  agent_intervals: AgentIntervalsTable;
+  agent_csq_intervals: AgentCsqIntervalsTable;
+  agent_reason_intervals: AgentReasonIntervalsTable;
+  report_captures: ReportCapturesTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

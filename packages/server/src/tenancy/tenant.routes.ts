@@ -1,4 +1,11 @@
-import { LIMITS } from '@switchboard/core';
+import {
+  ABANDON_RULES,
+  INTERVAL_BASES,
+  INTERVAL_MINUTES,
+  LIMITS,
+  REPORTING_LIMITS,
+  SUPERVISOR_SCOPES,
+} from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
@@ -29,11 +36,49 @@ const Presence = {
     description: 'The Not Ready reason code given then; null: the system code "Connection lost".',
   }),
 };
+const Reporting = {
+  timeZone: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'IANA time zone of "today", the reporting intervals and report days, e.g. Europe/Berlin.',
+  }),
+  intervalMinutes: Type.Union(
+    INTERVAL_MINUTES.map((minutes) => Type.Literal(minutes)),
+    { description: 'Reporting interval: 15, 30 or 60 minutes.' },
+  ),
+  abandonRule: Type.Union(
+    ABANDON_RULES.map((rule) => Type.Literal(rule)),
+    { description: 'How abandons enter the service level (docs/metrics.md).' },
+  ),
+  shortAbandonSeconds: bounded(
+    REPORTING_LIMITS.shortAbandonSeconds,
+    'Abandons after a shorter wait count as neither offered nor abandoned; 0 counts every abandon.',
+  ),
+  intervalBasis: Type.Union(
+    INTERVAL_BASES.map((basis) => Type.Literal(basis)),
+    { description: 'Contacts count in the interval they entered the CSQ in (`entry`) or ended in.' },
+  ),
+  captureDelayMinutes: bounded(
+    REPORTING_LIMITS.captureDelayMinutes,
+    'How long after its end an interval is written to the interval tables.',
+  ),
+  supervisorScope: Type.Union(
+    SUPERVISOR_SCOPES.map((scope) => Type.Literal(scope)),
+    {
+      description:
+        '`teams`: supervisors see the agents of the teams they supervise and the CSQs those agents serve; `tenant`: everything.',
+    },
+  ),
+};
 const Tenant = Type.Object({
   id: Uuid,
   name: Type.String(),
   displayName: Type.String(),
-  settings: Type.Object({ tokens: Type.Object(Tokens), presence: Type.Object(Presence) }),
+  settings: Type.Object({
+    tokens: Type.Object(Tokens),
+    presence: Type.Object(Presence),
+    reporting: Type.Object(Reporting),
+  }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 
@@ -52,7 +97,7 @@ export function tenantRoutes(app: App, { db }: AppContext): void {
     url: '/tenant/settings',
     permission: 'tenant.configure',
     tags,
-    summary: 'Change token lifetimes and desktop presence (within the bounds shown)',
+    summary: 'Change token lifetimes, desktop presence and reporting (within the bounds shown)',
     body: Type.Object(
       {
         tokens: Type.Optional(
@@ -73,6 +118,11 @@ export function tenantRoutes(app: App, { db }: AppContext): void {
             },
             { additionalProperties: false },
           ),
+        ),
+        reporting: Type.Optional(
+          Type.Partial(Type.Object(Reporting, { additionalProperties: false }), {
+            additionalProperties: false,
+          }),
         ),
       },
       { additionalProperties: false },

@@ -3,12 +3,15 @@ import {
   authorize,
   CONNECTION_LOST_REASON,
   changePresenceSettings,
+  changeReportingSettings,
   changeTokenLifetimes,
   DEFAULT_PRESENCE_SETTINGS,
+  DEFAULT_REPORTING_SETTINGS,
   DEFAULT_TOKEN_LIFETIMES,
   invalid,
   LIMITS,
   type PresenceSettings,
+  type ReportingSettings,
   SwitchboardError,
   type TokenLifetimes,
 } from '@switchboard/core';
@@ -39,8 +42,18 @@ const presentTenant = (row: TenantRow) => ({
   id: row.id,
   name: row.name,
   displayName: row.display_name,
-  settings: { tokens: row.settings.tokens, presence: row.settings.presence ?? DEFAULT_PRESENCE_SETTINGS },
+  settings: {
+    tokens: row.settings.tokens,
+    presence: row.settings.presence ?? DEFAULT_PRESENCE_SETTINGS,
+    reporting: reportingSettingsOf(row),
+  },
   createdAt: row.created_at.toISOString(),
+});
+
+/** A tenant's reporting settings, the defaults filling what an older tenant lacks. */
+export const reportingSettingsOf = (row: TenantRow): ReportingSettings => ({
+  ...DEFAULT_REPORTING_SETTINGS,
+  ...row.settings.reporting,
 });
 
 /** Creates a tenant and its first administrator (deployment operators do this from the command line). */
@@ -120,7 +133,11 @@ export async function getTenant(db: Db, principal: Principal) {
 export function updateTenantSettings(
   db: Db,
   principal: Principal,
-  change: { tokens?: Partial<TokenLifetimes>; presence?: Partial<PresenceSettings> },
+  change: {
+    tokens?: Partial<TokenLifetimes>;
+    presence?: Partial<PresenceSettings>;
+    reporting?: Partial<ReportingSettings>;
+  },
 ) {
   authorize(principal, 'tenant.configure');
   const load = async (trx: Db) => {
@@ -139,6 +156,7 @@ export function updateTenantSettings(
         if (!before) return;
         const tokens = changeTokenLifetimes(before.settings.tokens, change.tokens ?? {});
         const presence = changePresenceSettings(before.settings.presence, change.presence ?? {});
+        const reporting = changeReportingSettings(before.settings.reporting, change.reporting ?? {});
         await checkDisconnectReason(trx, principal.tenantId, presence.disconnectReasonCodeId);
         // The stored settings hold more than this route shows (channel settings): keep them.
         const stored = await found('Tenant', tenantsRepository.findById(trx, principal.tenantId));
@@ -146,6 +164,7 @@ export function updateTenantSettings(
           ...stored.settings,
           tokens,
           presence,
+          reporting,
         });
       },
     }),

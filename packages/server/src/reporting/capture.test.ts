@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildApiKey, buildContact, buildCsq, signInAs } from '../testing/builders.ts';
+import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { captureTenant, recaptureDay } from './capture.ts';
+
+const S = 1000;
+const MIN = 60 * S;
+const QUARTER = 15 * MIN;
+
+describe('interval capture', () => {
+  let server: TestApp;
+  let admin: Session;
+  let agent: { id: string; session: Session };
+  let channel: Session;
+  let csqId: string;
+  let tenantId: string;
+  let start: number;
+
+  const act = async (contactId: string, step: 'accept' | 'complete' | 'wrap-up') => {
+    const r = await call(
+      server,
+      agent.session,
+      'POST',
+      `/contacts/${contactId}/${step}`,
+      step === 'wrap-up' ? { reasons: [] } : undefined,
+    );
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  };
+  const at = (ms: number) => server.clock.advance(start + ms - server.clock.now());
+  const rows = (table: 'csq_intervals' | 'agent_intervals') =>
+    server.database.db
+      .selectFrom(table)
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('interval_start')
+      .execute();
+
+  before(async () => {
+    server = await startTestApp();
+    ({ admin } = await createTestTenant(server, 'acme'));
+    tenantId = (await call(server, admin, 'GET', '/tenant')).body.id;
+    const patched = await call(server, admin, 'PATCH', '/tenant/settings', {
+      reporting: { timeZone: 'Europe/Berlin', captureDelayMinutes: 2 },
+    });
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    csqId = (await buildCsq(server, admin, { serviceLevelSeconds: 20 })).id;
+    const { user, session } = await signInAs(server, admin, 'agent', {});
+    agent = { id: user.id, session };
+    channel = (await buildApiKey(server, admin, 'write')).session;
+    start = Math.ceil(server.clock.now() / QUARTER) * QUARTER + QUARTER;
+  });
+  after(() => server.close());
+
+  test('a closed interval is counted once its delay has passed, and counting again changes nothing', async () => {
+    at(0);
+    const state = await call(server, agent.session, 'PUT', `/agents/${agent.id}/state`, {
+      domain: 'digital',
+      state: 'ready',
+    });
+    assert.equal(state.status, 200, JSON.stringify(state.body));
+    at(1 * MIN);
+    const answered = (await buildContact(server, channel, csqId)).id;
+    at(1 * MIN + 10 * S);
+    await act(answered, 'accept');
+    at(6 * MIN);
+    await act(answered, 'complete');
+    at(7 * MIN);
+    await act(answered, 'wrap-up');
+    const abandoned = (await buildContact(server, channel, csqId)).id;
+    at(7 * MIN + 20 * S);
+    // the agent is Ready: the contact is offered; the customer leaves while it rings
+    assert.equal((await call(server, channel, 'POST', `/contacts/${abandoned}/end`)).status, 200);
+
+    at(QUARTER + 1 * MIN);
+    // The first capture covers the day so far, up to the last interval past its delay: not this one yet.
+    const early = await captureTenant(server.database.db, tenantId, server.clock.now());
+    assert.equal(early.capturedUntil.getTime(), start);
+    assert.deepEqual(await rows('csq_intervals'), []);
+    at(QUARTER + 2 * MIN);
+    const first = await captureTenant(server.database.db, tenantId, server.clock.now());
+    assert.equal(first.intervals, 1);
+    assert.equal(first.capturedUntil.getTime(), start + QUARTER);
+    const [row] = (await rows('csq_intervals')).filter((r) => r.interval_start.getTime() === start);
+    assert.ok(row, 'a row for the interval');
+    assert.equal(row.offered, 2);
+    assert.equal(row.answered, 1);
+    assert.equal(row.handled, 1);
+    assert.equal(row.abandoned, 1);
+    assert.equal(row.abandoned_while_offered, 1);
+    assert.equal(row.answered_within_threshold, 1);
+    assert.equal(row.abandoned_within_threshold, 1);
+    assert.equal(Number(row.longest_wait_ms), 20 * S);
+    assert.equal(Number(row.answer_wait_ms), 10 * S);
+    assert.equal(row.handle_count, 1);
+    assert.equal(Number(row.talk_ms) + Number(row.hold_ms) + Number(row.wrap_ms), 6 * MIN - 10 * S);
+    const agentRow = (await rows('agent_intervals')).find((r) => r.interval_start.getTime() === start);
+    assert.ok(agentRow);
+    assert.equal(Number(agentRow.logged_in_ms), QUARTER);
+    assert.equal(agentRow.presented, 2);
+    assert.equal(agentRow.handled, 1);
+
+    const before = JSON.stringify(await rows('csq_intervals'));
+    assert.equal((await captureTenant(server.database.db, tenantId, server.clock.now())).intervals, 0);
+    const date = { year: 0, month: 0, day: 0 };
+    const local = new Date(start + 3600_000).toISOString().slice(0, 10).split('-').map(Number);
+    [date.year, date.month, date.day] = local as [number, number, number];
+    await recaptureDay(server.database.db, tenantId, date, server.clock.now());
+    assert.equal(JSON.stringify(await rows('csq_intervals')), before, 'a recapture gives the same rows');
+  });
+});

@@ -1,0 +1,210 @@
+import {
+  type AgentSegment,
+  aggregateInterval,
+  type ContactLeg,
+  dayBounds,
+  detailRecordsOf,
+  formatLocalDate,
+  type IntervalMinutes,
+  intervalAt,
+  intervalsBetween,
+  intervalsOfDay,
+  type LocalDate,
+  legPlacedAt,
+  type ReportInterval,
+  type ReportingSettings,
+  segmentHandledAt,
+} from '@switchboard/core';
+import type { Db } from '../db/database.ts';
+import { tenantsRepository } from '../db/repositories/index.ts';
+import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
+import { detailRecordsRepository } from './detail-records.repository.ts';
+import { intervalTablesRepository } from './interval-tables.repository.ts';
+
+const MINUTE_MS = 60_000;
+
+interface Context {
+  tenantId: string;
+  settings: ReportingSettings;
+  thresholdSecondsOf: (csqId: string) => number;
+}
+
+async function contextOf(db: Db, tenantId: string): Promise<Context> {
+  const tenant = await tenantsRepository.findById(db, tenantId);
+  if (!tenant) throw new Error(`tenant ${tenantId} not found`);
+  const csqs = await db
+    .selectFrom('csqs')
+    .select(['id', 'service_level_seconds'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  const thresholds = new Map(csqs.map((csq) => [csq.id, csq.service_level_seconds]));
+  return {
+    tenantId,
+    settings: reportingSettingsOf(tenant),
+    thresholdSecondsOf: (id) => thresholds.get(id) ?? 20,
+  };
+}
+
+/** The end of the last interval that closed at least the capture delay before `now`. */
+export function captureHorizon(settings: ReportingSettings, now: number): number {
+  return intervalAt(
+    settings.timeZone,
+    settings.intervalMinutes,
+    now - settings.captureDelayMinutes * MINUTE_MS,
+  ).start;
+}
+
+/** The instants at which a record's figures land in intervals (old and new records alike need recounting). */
+function placements(
+  settings: ReportingSettings,
+  legs: readonly ContactLeg[],
+  segments: readonly AgentSegment[],
+) {
+  const at: number[] = [];
+  for (const leg of legs) {
+    const placed = legPlacedAt(leg, settings.intervalBasis);
+    if (placed !== null) at.push(placed);
+    if (leg.handleEndedAt !== null) at.push(leg.handleEndedAt);
+  }
+  for (const segment of segments) {
+    at.push(segment.offeredAt);
+    const handled = segmentHandledAt(segment);
+    if (handled !== null) at.push(handled);
+  }
+  return at;
+}
+
+/** Contacts folded per write: small enough that the routers' writes never wait long for the connection. */
+const CONTACTS_PER_BATCH = 200;
+
+/**
+ * Folds again the detail records of every contact with an event in [from, to), a batch of contacts per
+ * transaction; returns the intervals whose figures they touch, before or after.
+ */
+async function refold(
+  db: Db,
+  context: Context,
+  from: number,
+  to: number,
+): Promise<Map<number, ReportInterval>> {
+  const { tenantId, settings } = context;
+  const contactIds = await detailRecordsRepository.contactsActiveIn(
+    db,
+    tenantId,
+    new Date(from),
+    new Date(to),
+  );
+  const touched = new Map<number, ReportInterval>();
+  for (let i = 0; i < contactIds.length; i += CONTACTS_PER_BATCH) {
+    const batch = contactIds.slice(i, i + CONTACTS_PER_BATCH);
+    const records = detailRecordsOf(await detailRecordsRepository.eventsOf(db, tenantId, batch));
+    const before = await db
+      .transaction()
+      .execute((trx) =>
+        detailRecordsRepository.replace(trx, tenantId, batch, records.legs, records.segments),
+      );
+    for (const at of [
+      ...placements(settings, before.legs, before.segments),
+      ...placements(settings, records.legs, records.segments),
+    ]) {
+      const interval = intervalAt(settings.timeZone, settings.intervalMinutes, at);
+      touched.set(interval.start, interval);
+    }
+  }
+  return touched;
+}
+
+/** Counts one interval's rows again from the detail records and the state trace. */
+async function countInterval(db: Db, context: Context, interval: ReportInterval): Promise<void> {
+  const { tenantId, settings } = context;
+  const from = new Date(interval.start);
+  const to = new Date(interval.end);
+  const placedBy = settings.intervalBasis === 'entry' ? 'entered_at' : 'ended_at';
+  const [placedLegs, handledLegs, offeredSegments, handledSegments, statesAtStart, trace] = await Promise.all(
+    [
+      detailRecordsRepository.legsBetween(db, tenantId, placedBy, from, to),
+      detailRecordsRepository.legsBetween(db, tenantId, 'handle_ended_at', from, to),
+      detailRecordsRepository.segmentsBetween(db, tenantId, 'offered_at', from, to),
+      detailRecordsRepository.segmentsBetween(db, tenantId, 'handled_at', from, to),
+      intervalTablesRepository.statesAt(db, tenantId, from),
+      intervalTablesRepository.traceBetween(db, tenantId, from, to),
+    ],
+  );
+  const rows = aggregateInterval({
+    start: interval.start,
+    end: interval.end,
+    placedLegs,
+    handledLegs,
+    offeredSegments,
+    handledSegments,
+    statesAtStart,
+    trace,
+    thresholdSecondsOf: context.thresholdSecondsOf,
+    shortAbandonSeconds: settings.shortAbandonSeconds,
+  });
+  await db
+    .transaction()
+    .execute((trx) =>
+      intervalTablesRepository.replace(trx, tenantId, from, to, settings.intervalMinutes, rows),
+    );
+}
+
+export interface CaptureResult {
+  /** Intervals counted (the new ones, and older ones whose contacts changed). */
+  intervals: number;
+  /** Up to when the tenant's intervals are captured now. */
+  capturedUntil: Date;
+}
+
+/**
+ * Captures every interval that closed (plus the delay) since the last capture: the detail records of contacts
+ * with events since then, and each interval their figures land in. Idempotent: running it again changes nothing.
+ * The first capture of a tenant starts with the day in progress. Each batch of contacts and each interval is
+ * written in its own short transaction (a run cut short is simply run again).
+ */
+export async function captureTenant(db: Db, tenantId: string, now: number): Promise<CaptureResult> {
+  const context = await contextOf(db, tenantId);
+  const { settings } = context;
+  const until = captureHorizon(settings, now);
+  const position = await intervalTablesRepository.capturePosition(db, tenantId);
+  const from =
+    position?.captured_until.getTime() ?? dayBounds(settings.timeZone, localDate(settings, until)).start;
+  if (until <= from) return { intervals: 0, capturedUntil: new Date(from) };
+  const touched = await refold(db, context, from, until);
+  for (const interval of intervalsBetween(settings.timeZone, settings.intervalMinutes, from, until))
+    touched.set(interval.start, interval);
+  const intervals = [...touched.values()].filter((interval) => interval.start < until);
+  for (const interval of intervals) await countInterval(db, context, interval);
+  await intervalTablesRepository.setCapturedUntil(db, tenantId, new Date(until));
+  return { intervals: intervals.length, capturedUntil: new Date(until) };
+}
+
+function localDate(settings: ReportingSettings, at: number): LocalDate {
+  return intervalAt(settings.timeZone, settings.intervalMinutes, at).date;
+}
+
+/**
+ * Recaptures one local day of the tenant from its raw records: every contact with an event that day is folded
+ * again, and every interval of the day counted again from scratch, so contacts that ended after their interval
+ * closed land where the tenant's rule puts them. Intervals still within the capture delay are left to the capture.
+ */
+export async function recaptureDay(
+  db: Db,
+  tenantId: string,
+  date: LocalDate,
+  now: number,
+): Promise<{ intervals: number }> {
+  const context = await contextOf(db, tenantId);
+  const { settings } = context;
+  const limit = captureHorizon(settings, now);
+  const day = dayBounds(settings.timeZone, date);
+  const until = Math.min(day.end, limit);
+  if (until <= day.start) return { intervals: 0 };
+  const touched = await refold(db, context, day.start, until);
+  for (const interval of intervalsOfDay(settings.timeZone, date, settings.intervalMinutes))
+    touched.set(interval.start, interval);
+  const intervals = [...touched.values()].filter((interval) => interval.start < limit);
+  for (const interval of intervals) await countInterval(db, context, interval);
+  await intervalTablesRepository.setRecapturedDate(db, tenantId, formatLocalDate(date), new Date(until));
+  return { intervals: intervals.length };
+}

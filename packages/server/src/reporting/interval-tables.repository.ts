@@ -1,0 +1,195 @@
+import {
+  AGENT_COUNT_FIELDS,
+  type AgentCounts,
+  CONTACT_COUNT_FIELDS,
+  type ContactCounts,
+  DOMAINS,
+  type TraceEntry,
+} from '@switchboard/core';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+const CONTACT_COLUMNS = CONTACT_COUNT_FIELDS.map((field) => [field, snake(field)] as const);
+const AGENT_COLUMNS = AGENT_COUNT_FIELDS.map((field) => [field, snake(field)] as const);
+
+export const contactColumns = (counts: ContactCounts) =>
+  Object.fromEntries(CONTACT_COLUMNS.map(([field, column]) => [column, counts[field]]));
+export const agentColumns = (counts: AgentCounts) =>
+  Object.fromEntries(AGENT_COLUMNS.map(([field, column]) => [column, counts[field]]));
+
+export function contactCountsOf(row: Record<string, unknown>): ContactCounts {
+  return Object.fromEntries(
+    CONTACT_COLUMNS.map(([field, column]) => [field, Number(row[column] ?? 0)]),
+  ) as unknown as ContactCounts;
+}
+export function agentCountsOf(row: Record<string, unknown>): AgentCounts {
+  return Object.fromEntries(
+    AGENT_COLUMNS.map(([field, column]) => [field, Number(row[column] ?? 0)]),
+  ) as unknown as AgentCounts;
+}
+
+export interface IntervalRows {
+  csq: { csqId: string; counts: ContactCounts }[];
+  callType: { callType: string; counts: ContactCounts }[];
+  agent: { agentId: string; domain: string; counts: AgentCounts }[];
+  agentCsq: { agentId: string; csqId: string; counts: AgentCounts }[];
+  reasons: { agentId: string; domain: string; reasonCode: number; notReadyMs: number }[];
+}
+
+const INTERVAL_TABLES = [
+  'csq_intervals',
+  'call_type_intervals',
+  'agent_intervals',
+  'agent_csq_intervals',
+  'agent_reason_intervals',
+] as const;
+
+const PARAMETERS_PER_STATEMENT = 30_000;
+async function insertAll(db: Db, table: (typeof INTERVAL_TABLES)[number], rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const size = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / Object.keys(rows[0] as object).length));
+  for (let i = 0; i < rows.length; i += size)
+    // biome-ignore lint/suspicious/noExplicitAny: one writer for five tables of the same shape of key
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as any)
+      .execute();
+}
+
+export const intervalTablesRepository = {
+  /**
+   * Replaces every interval table's rows of one interval (and any row starting within it, left from an earlier
+   * interval size).
+   */
+  async replace(
+    db: Db,
+    tenantId: string,
+    start: Date,
+    end: Date,
+    minutes: number,
+    rows: IntervalRows,
+  ): Promise<void> {
+    await intervalTablesRepository.clear(db, tenantId, start, end);
+    const key = { tenant_id: tenantId, interval_start: start, interval_minutes: minutes };
+    await insertAll(
+      db,
+      'csq_intervals',
+      rows.csq.map((row) => ({ ...key, csq_id: row.csqId, ...contactColumns(row.counts) })),
+    );
+    await insertAll(
+      db,
+      'call_type_intervals',
+      rows.callType.map((row) => ({ ...key, call_type: row.callType, ...contactColumns(row.counts) })),
+    );
+    await insertAll(
+      db,
+      'agent_intervals',
+      rows.agent.map((row) => ({
+        ...key,
+        agent_id: row.agentId,
+        domain: row.domain,
+        ...agentColumns(row.counts),
+      })),
+    );
+    await insertAll(
+      db,
+      'agent_csq_intervals',
+      rows.agentCsq.map((row) => ({
+        ...key,
+        agent_id: row.agentId,
+        csq_id: row.csqId,
+        ...agentColumns(row.counts),
+      })),
+    );
+    await insertAll(
+      db,
+      'agent_reason_intervals',
+      rows.reasons.map((row) => ({
+        ...key,
+        agent_id: row.agentId,
+        domain: row.domain,
+        reason_code: row.reasonCode,
+        not_ready_ms: row.notReadyMs,
+      })),
+    );
+  },
+
+  /** Deletes the interval tables' rows starting in [from, to). */
+  async clear(db: Db, tenantId: string, from: Date, to: Date): Promise<void> {
+    for (const table of INTERVAL_TABLES)
+      await db
+        .deleteFrom(table)
+        .where('tenant_id', '=', tenantId)
+        .where('interval_start', '>=', from)
+        .where('interval_start', '<', to)
+        .execute();
+  },
+
+  /** Every agent's state per domain at `at` (their last change before it), with its reason code. */
+  async statesAt(db: Db, tenantId: string, at: Date) {
+    const { rows } = await sql<{
+      agent_id: string;
+      domain: string;
+      state: string;
+      reason_code: number | null;
+      at: Date;
+    }>`
+      select a.id as agent_id, d.domain, t.state, t.reason_code, t.at
+      from users a
+      cross join (values ${sql.join(DOMAINS.map((domain) => sql`(${domain})`))}) as d (domain)
+      cross join lateral (
+        select state, reason_code, at from agent_state_trace
+        where tenant_id = ${tenantId} and agent_id = a.id and domain = d.domain and at < ${at}
+        order by at desc, id desc
+        limit 1
+      ) as t
+      where a.tenant_id = ${tenantId} and t.state <> 'logged_out'`.execute(db);
+    return rows.map((row) => ({
+      agentId: row.agent_id,
+      domain: row.domain,
+      entry: { at: row.at.getTime(), state: row.state, reasonCode: row.reason_code } as TraceEntry,
+    }));
+  },
+
+  /** State changes in [from, to), in the order they happened. */
+  async traceBetween(db: Db, tenantId: string, from: Date, to: Date) {
+    const rows = await db
+      .selectFrom('agent_state_trace')
+      .select(['agent_id', 'domain', 'state', 'reason_code', 'at'])
+      .where('tenant_id', '=', tenantId)
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      agentId: row.agent_id,
+      domain: row.domain,
+      entry: { at: row.at.getTime(), state: row.state, reasonCode: row.reason_code } as TraceEntry,
+    }));
+  },
+
+  async capturePosition(db: Db, tenantId: string) {
+    return db
+      .selectFrom('report_captures')
+      .select(['captured_until', 'recaptured_date'])
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+  },
+
+  async setCapturedUntil(db: Db, tenantId: string, until: Date): Promise<void> {
+    await db
+      .insertInto('report_captures')
+      .values({ tenant_id: tenantId, captured_until: until, recaptured_date: null })
+      .onConflict((conflict) => conflict.column('tenant_id').doUpdateSet({ captured_until: until }))
+      .execute();
+  },
+
+  async setRecapturedDate(db: Db, tenantId: string, date: string, until: Date): Promise<void> {
+    await db
+      .insertInto('report_captures')
+      .values({ tenant_id: tenantId, captured_until: until, recaptured_date: date })
+      .onConflict((conflict) => conflict.column('tenant_id').doUpdateSet({ recaptured_date: date }))
+      .execute();
+  },
+};
