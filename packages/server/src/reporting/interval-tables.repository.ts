@@ -50,10 +50,9 @@ async function insertAll(db: Db, table: (typeof INTERVAL_TABLES)[number], rows: 
   if (rows.length === 0) return;
   const size = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / Object.keys(rows[0] as object).length));
   for (let i = 0; i < rows.length; i += size)
-    // biome-ignore lint/suspicious/noExplicitAny: one writer for five tables of the same shape of key
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + size) as any)
+      .values(rows.slice(i, i + size) as never)
       .execute();
 }
 
