@@ -61,6 +61,7 @@ import { registerWebApp } from './http/web-app.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { defineRetention } from './jobs/retention.job.ts';
+import { defineCapture } from './reporting/capture.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
@@ -198,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     jobs: options.jobs,
   };
   defineRetention(options.jobs, options.db, () => clock.now());
+  defineCapture(options.jobs, options.db, () => clock.now());
   defineChatRecordExport(options.jobs, options.db, () => clock.now());
   const { monitors } = context.chat;
   monitors.onBargedOut((tenantId, chatId, userId) => {

@@ -65,6 +65,8 @@ export const detailRecordsRepository = {
     legs: readonly ContactLeg[],
     segments: readonly AgentSegment[],
   ): Promise<{ legs: ContactLeg[]; segments: AgentSegment[] }> {
+    // Two captures of one tenant at once (a job and a recapture) take turns per batch.
+    await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(db);
     const before = { legs: [] as ContactLeg[], segments: [] as AgentSegment[] };
     for (const ids of chunks(contactIds, 1)) {
       const oldLegs = await db

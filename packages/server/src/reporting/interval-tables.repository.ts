@@ -69,6 +69,7 @@ export const intervalTablesRepository = {
     minutes: number,
     rows: IntervalRows,
   ): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(db);
     await intervalTablesRepository.clear(db, tenantId, start, end);
     const key = { tenant_id: tenantId, interval_start: start, interval_minutes: minutes };
     await insertAll(

@@ -51,7 +51,7 @@ const presentTenant = (row: TenantRow) => ({
 });
 
 /** A tenant's reporting settings, the defaults filling what an older tenant lacks. */
-export const reportingSettingsOf = (row: TenantRow): ReportingSettings => ({
+export const reportingSettingsOf = (row: Pick<TenantRow, 'settings'>): ReportingSettings => ({
   ...DEFAULT_REPORTING_SETTINGS,
   ...row.settings.reporting,
 });

@@ -1,0 +1,69 @@
+import {
+  addDays,
+  formatLocalDate,
+  type LocalDate,
+  localDateAt,
+  localToInstant,
+} from '@switchboard/core';
+import { Type } from 'typebox';
+import type { Db } from '../db/database.ts';
+import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
+import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
+import { captureHorizon, captureTenant, recaptureDay } from './capture.ts';
+
+export const CAPTURE_JOB = 'reporting.capture';
+export const CAPTURE_TICK = 'reporting.tick';
+/** The previous day is recaptured every night after this local time, so late contacts land in place. */
+const RECAPTURE_AT_MINUTE = 3 * 60;
+
+const LocalDateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const parseLocalDate = (text: string): LocalDate => {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+};
+
+/** Capturing a tenant's closed intervals (no payload), or recapturing one local day. */
+export function defineCapture(jobs: JobQueue, db: Db, now: () => number): void {
+  jobs.define(CAPTURE_JOB, {
+    schema: Type.Object({ recapture: Type.Optional(LocalDateText) }, { additionalProperties: false }),
+    retry: { limit: 5, backoff: { delaySeconds: 30, exponential: true, maxSeconds: 900 } },
+    singleton: true,
+    timeoutMs: 60 * 60_000,
+    handler: async ({ recapture }, run) => {
+      if (!run.tenantId) throw new FinalJobFailure('Capturing intervals belongs to a tenant.');
+      if (recapture) await recaptureDay(db, run.tenantId, parseLocalDate(recapture), now());
+      else await captureTenant(db, run.tenantId, now());
+    },
+  });
+  jobs.define(CAPTURE_TICK, {
+    schema: Type.Object({}, { additionalProperties: false }),
+    retry: { limit: 0, backoff: { delaySeconds: 60 } },
+    singleton: true,
+    handler: () => enqueueDueCaptures(jobs, db, now()),
+  });
+  jobs.recur(CAPTURE_TICK, { kind: 'everyMinutes', minutes: 1 }, {});
+}
+
+/**
+ * Every minute: each tenant with an interval past its capture delay gets a capture, and each tenant whose
+ * local night has passed 03:00 a recapture of the day before (once).
+ */
+export async function enqueueDueCaptures(jobs: JobQueue, db: Db, nowMs: number): Promise<void> {
+  const tenants = await db
+    .selectFrom('tenants')
+    .leftJoin('report_captures', 'report_captures.tenant_id', 'tenants.id')
+    .select(['tenants.id', 'tenants.settings', 'report_captures.captured_until', 'report_captures.recaptured_date'])
+    .execute();
+  for (const tenant of tenants) {
+    const settings = reportingSettingsOf(tenant);
+    const key = `capture:${tenant.id}`;
+    if (!tenant.captured_until || tenant.captured_until.getTime() < captureHorizon(settings, nowMs))
+      await jobs.enqueue(tenant.id, CAPTURE_JOB, {}, { key });
+    const today = localDateAt(settings.timeZone, nowMs);
+    const yesterday = formatLocalDate(addDays(today, -1));
+    const recaptureFrom = localToInstant(settings.timeZone, today, RECAPTURE_AT_MINUTE);
+    if (tenant.captured_until && nowMs >= recaptureFrom && (tenant.recaptured_date ?? '') < yesterday)
+      await jobs.enqueue(tenant.id, CAPTURE_JOB, { recapture: yesterday }, { key });
+  }
+}
