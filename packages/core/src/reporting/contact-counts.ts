@@ -165,8 +165,8 @@ export function countLegs<Key>(
   const buckets = new Map<Key, ContactCounts>();
   const countsAt = (leg: ContactLeg, at: number): ContactCounts => {
     const key = bucketOf(leg, at);
-    let counts = buckets.get(key);
-    if (!counts) buckets.set(key, (counts = noContactCounts()));
+    const counts = buckets.get(key) ?? noContactCounts();
+    buckets.set(key, counts);
     return counts;
   };
   for (const leg of legs) {
