@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { ABANDON_RULES } from '../metrics/service-level.ts';
 import {
   addContactCounts,
+  type ContactCountOptions,
   type ContactCounts,
   contactMetrics,
   countLegs,
@@ -247,7 +248,7 @@ const countOptions = fc.record({
   now: fc.option(fc.integer({ min: T0, max: T0 + 6 * QUARTER }), { nil: undefined }),
 });
 
-const whole = (legs: ContactLeg[], opts: fc.RecordValue<typeof countOptions>) =>
+const whole = (legs: ContactLeg[], opts: ContactCountOptions) =>
   countLegs(legs, () => 0, opts).get(0) ?? noContactCounts();
 
 describe('contact counts, properties', () => {
