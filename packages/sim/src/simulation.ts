@@ -242,7 +242,6 @@ class Simulation {
         case 'contact.accepted':
           contact.epoch++;
           contact.status = 'active';
-          contact.acceptedAt = event.at;
           this.#after(contact.handleMs, 'complete', contact);
           break;
         case 'contact.wrap_up_started':
