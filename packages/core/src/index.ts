@@ -12,6 +12,7 @@ export * from './permission-table.ts';
 export * from './policy.ts';
 export * from './predefined-responses.ts';
 export * from './random.ts';
+export * from './reporting/index.ts';
 export * from './roles.ts';
 export * from './sign-in-throttle.ts';
 export * from './team-messages.ts';

@@ -1,0 +1,26 @@
+export {
+  type DetectedColumn,
+  INTERVAL_COLUMN_FIELDS,
+  INTERVAL_FIELD_LABELS,
+  type IntervalColumnField,
+  type IntervalMapping,
+  type IntervalMappingTarget,
+} from './interval-columns.ts';
+export {
+  type IntervalFileError,
+  type IntervalFileOptions,
+  IntervalFileReader,
+  type IntervalFileReading,
+  type IntervalMinutes,
+  type IntervalRow,
+  isIntervalMinutes,
+  readIntervalTable,
+} from './interval-file.ts';
+export {
+  type IntervalCell,
+  type IntervalColumnKind,
+  type IntervalTable,
+  type IntervalWriteOptions,
+  intervalTable,
+} from './interval-file-write.ts';
+export { formatInstantInZone, wallClockAt } from './interval-values.ts';
