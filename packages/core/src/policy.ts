@@ -59,6 +59,9 @@ export const PERMISSION_MEANINGS = {
     'see and answer requests for help (supervisors: those addressed to them as a primary or secondary supervisor)',
   'job.read': "see the tenant's background jobs: queued, running, failed with their error, recently finished",
   'job.manage': "retry the tenant's failed background jobs and cancel queued ones",
+  'report.read': 'read and export reporting history: interval history and the list of its imports',
+  'report.import':
+    'import interval history from CSV or XLSX files (re-imported intervals replace the stored ones)',
 } as const;
 
 export type Permission = keyof typeof PERMISSION_MEANINGS;
@@ -77,6 +80,8 @@ const READS: Permission[] = [
   'widget.read',
   'contact.read',
   'agentState.read',
+  // Interval history feeds forecasting tools, which read it with a key as integrations read the rest.
+  'report.read',
 ];
 
 /**

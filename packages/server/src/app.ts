@@ -63,6 +63,7 @@ import { jobRoutes } from './jobs/jobs.routes.ts';
 import { defineRetention } from './jobs/retention.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
+import { intervalHistoryRoutes } from './reporting/interval-history.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
@@ -133,6 +134,7 @@ const ROUTES = [
   jobRoutes,
   chatRoutes,
   chatRecordExportRoutes,
+  intervalHistoryRoutes,
   groupChatRoutes,
   monitorRoutes,
   publicChatRoutes,

@@ -229,6 +229,9 @@ export class IntervalFileReader {
   #checkQueue(queue: string, line: number | null): void {
     const max = LIMITS.intervalQueueName.max;
     if (codePoints(queue) > max) this.#error(line, `the queue name is longer than ${max} characters`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+    else if (/[\u0000-\u001f\u007f]/.test(queue))
+      this.#error(line, 'the queue name contains a control character');
   }
 
   #error(line: number | null, sentence: string): void {

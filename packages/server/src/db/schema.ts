@@ -35,9 +35,11 @@ import type {
   TenantsTable,
   UsersTable,
 } from './schema-identity.ts';
+import type { IntervalHistoryTable, IntervalImportsTable } from './schema-reporting.ts';
 
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
+export type * from './schema-reporting.ts';
 
 type ContactGuest = ContactView['guests'][number];
 type ContactInvite = NonNullable<ContactView['invite']>;
@@ -352,6 +354,8 @@ export interface Schema {
   chat_whispers: ChatWhispersTable;
   chat_record_exports: ChatRecordExportsTable;
   chat_record_export_parts: ChatRecordExportPartsTable;
+  interval_imports: IntervalImportsTable;
+  interval_history: IntervalHistoryTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

@@ -19,6 +19,7 @@ import { agentStateLatest } from './0018-agent-state-latest.ts';
 import { eventLog } from './0019-event-log.ts';
 import { contactsByCreation } from './0020-contacts-by-creation.ts';
 import { chatRecordExports } from './0021-chat-record-exports.ts';
+import { intervalHistory } from './0023-interval-history.ts';
 
 export interface Migration {
   id: number;
@@ -49,4 +50,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 19, name: 'event log', sql: eventLog },
   { id: 20, name: 'contacts by creation index', sql: contactsByCreation },
   { id: 21, name: 'chat record exports', sql: chatRecordExports },
+  { id: 23, name: 'interval history', sql: intervalHistory },
 ];
