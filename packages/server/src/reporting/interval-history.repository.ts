@@ -40,6 +40,7 @@ export const intervalHistoryRepository = {
     minutes: IntervalMinutes,
     rows: readonly IntervalRow[],
     now: Date,
+    progress?: (done: number, total: number) => void,
   ): Promise<{ inserted: number; replaced: number }> {
     let inserted = 0;
     for (let at = 0; at < rows.length; at += BATCH) {
@@ -79,6 +80,7 @@ export const intervalHistoryRepository = {
         .returning(sql<boolean>`xmax = 0`.as('inserted'))
         .execute();
       inserted += written.filter((row) => row.inserted).length;
+      progress?.(Math.min(at + BATCH, rows.length), rows.length);
     }
     return { inserted, replaced: rows.length - inserted };
   },

@@ -9,8 +9,10 @@ import {
   intervalTable,
   invalid,
   LIMITS,
+  notFound,
 } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
+import { tenantsRepository } from '../db/repositories/tenants.repository.ts';
 import {
   type IntervalImportRecord,
   intervalHistoryRepository,
@@ -34,6 +36,8 @@ export interface IntervalFileInput {
   queue?: string | undefined;
   mapping?: IntervalMapping | undefined;
   progress?: ReadProgress;
+  /** Told as rows are stored: how many of how many. */
+  storeProgress?: (done: number, total: number) => void;
 }
 
 /** A row as the API shows it: the start in ISO-8601 with the tenant's offset. */
@@ -125,6 +129,13 @@ export async function importIntervalFile(
     await intervalHistoryRepository.setImportCounts(trx, input.tenantId, record.id, counts);
     return { ...record, ...counts };
   });
+}
+
+/** The id of the tenant of that name, for the command line. */
+export async function tenantIdNamed(db: Db, name: string): Promise<string> {
+  const tenant = await tenantsRepository.findByName(db, name);
+  if (tenant === undefined) throw notFound(`Tenant "${name}"`);
+  return tenant.id;
 }
 
 export function listIntervalImports(db: Db, tenantId: string): Promise<IntervalImportRecord[]> {
