@@ -54,7 +54,7 @@ describe('interval history import', { skip: availability.available ? false : ava
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('link', { name: 'Interval history' }).click();
-    await page.getByLabel('File').setInputFiles(file);
+    await page.getByLabel('File', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Check file' }).click();
     const problems = page.getByRole('region', { name: 'Errors' });
     await problems.getByText('line 1: no column for Calls Answered; map one of: Handled').waitFor();
