@@ -329,7 +329,7 @@ const agentState: TemplateRun = async (run) => {
     request,
     stored,
     () => ({ ms: 0 }),
-    (into, other) => ((into.ms += other.ms), into),
+    (into, other) => ({ ms: into.ms + other.ms }),
   );
   const rows = [...sums].map(([id, { ms }]): Row => {
     const [bucket, key] = id.split('|') as [string, string];

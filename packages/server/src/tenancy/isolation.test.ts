@@ -58,6 +58,7 @@ const populate = async (name: string) => {
 /** Each world's chat record export, completed: its status and its file. */
 const exportOf = new Map<string, string>();
 const EVER = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+const DAY = new Date().toISOString().slice(0, 10);
 async function completedExport(w: World): Promise<string> {
   const asked = await call(server, w.admin.session, 'POST', '/chat-records/exports', EVER);
   assert.equal(asked.status, 202, JSON.stringify(asked.body));
@@ -573,6 +574,18 @@ const OPS: Record<string, Op> = {
     own: () => ({ query: '?minutes=15&queue=Sales', body: INTERVAL_CSV, contentType: 'text/csv', ok: 201 }),
   },
   'GET /interval-history/imports': { own: none },
+  'GET /reports/{template}': {
+    own: () => ({ id: 'csq-activity', query: `?from=${DAY}&to=${DAY}` }),
+    cross: (b) => [
+      { id: 'csq-activity', query: `?from=${DAY}&to=${DAY}&csqIds=${b.parking.id}`, expect: REFUSED },
+      { id: 'abandoned', query: `?from=${DAY}&to=${DAY}`, expect: 'clean' },
+    ],
+  },
+  'GET /contacts/{id}/journey': {
+    own: (w) => ({ id: w.contacts.waiting.id }),
+    cross: (b) => onContactsOf(b),
+  },
+  'POST /reports/capture': { own: none },
   'GET /interval-history': { own: () => ({ query: `?from=${EVER.from}&to=${EVER.to}` }) },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
@@ -739,7 +752,7 @@ function permits(who: Who, key: string): boolean {
 
 async function send(key: string, req: Req, session: Session | undefined) {
   const [method, path = ''] = key.split(' ') as [Parameters<typeof call>[2], string];
-  const url = path.replace('{id}', req.id ?? '') + (req.query ?? '');
+  const url = path.replace(/\{\w+\}/, req.id ?? '') + (req.query ?? '');
   if (req.contentType === undefined) return call(server, session, method, url, req.body);
   // A file as the body (interval imports), not JSON.
   const response = await server.app.inject({
