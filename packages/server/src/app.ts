@@ -42,6 +42,7 @@ import { userRoutes } from './directory/users.routes.ts';
 import { EventFeeds } from './events/event-feeds.ts';
 import { AccessLog, EventWriter, NoticeLog } from './events/event-writer.ts';
 import { feedRoutes } from './events/feed.routes.ts';
+import { sseRoutes } from './events/sse.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import {
   type ConnectionLimits,
@@ -138,6 +139,7 @@ const ROUTES = [
   publicChatRoutes,
   eventRoutes,
   feedRoutes,
+  sseRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';
