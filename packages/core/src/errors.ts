@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'cursor_expired',
   /** The export has not completed (queued, running or failed): its file is not there to download; details.status. */
   'export_not_ready',
+  /** Agents asked for by id that the caller cannot see (none such, another tenant's, outside their teams); details.ids. */
+  'unknown_agent',
+  /** CSQs asked for by id that this tenant does not have; details.ids. */
+  'unknown_csq',
   'upgrade_required',
   'internal',
 ] as const;

@@ -64,6 +64,7 @@ import { jobRoutes } from './jobs/jobs.routes.ts';
 import { defineRetention } from './jobs/retention.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
+import { realtimeRoutes } from './realtime/realtime.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
@@ -140,6 +141,7 @@ const ROUTES = [
   eventRoutes,
   feedRoutes,
   sseRoutes,
+  realtimeRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';

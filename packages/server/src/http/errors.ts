@@ -30,6 +30,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   cursor_ahead: 409,
   cursor_expired: 410,
   export_not_ready: 409,
+  unknown_agent: 404,
+  unknown_csq: 404,
   upgrade_required: 426,
   internal: 500,
 };
