@@ -27,6 +27,15 @@ const SseQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const SseHeaders = Type.Object({
+  'last-event-id': Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'The last `id` received: resume after it (EventSource sends it when it reconnects).',
+    }),
+  ),
+});
+
 const EXAMPLE = [
   'id: 3f2a9c1e.1041',
   '',
@@ -35,6 +44,7 @@ const EXAMPLE = [
   'data: {"type":"agent.state_changed","agentId":"0b6f…","domain":"voice","state":"ready","previous":"not_ready","reasonCode":null,"cause":null,"externalState":"READY","at":"2025-03-04T09:15:02.120Z","cursor":"3f2a9c1e.1042"}',
   '',
   ': keep-alive',
+  '',
   '',
 ].join('\n');
 
@@ -65,11 +75,12 @@ export function sseRoutes(app: App, context: AppContext): void {
       'A `: keep-alive` comment comes every 30 s; when the caller’s access ends (key revoked, signed out) a `stream.ended` event closes the stream.',
     ].join(' '),
     query: SseQuery,
+    headers: SseHeaders,
     response: { 200: SseStream },
     handler: async (request, reply) => {
       const principal = principalOf(request);
       const header = request.headers['last-event-id'];
-      const lastEventId = Array.isArray(header) ? header.at(-1) : header;
+      const lastEventId = typeof header === 'string' ? header : undefined;
       const { after, types } = request.query;
       await serveSse(
         context,
