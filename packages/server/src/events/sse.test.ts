@@ -176,3 +176,18 @@ describe('the event log as Server-Sent Events', () => {
     assert.equal(server.beats.count, idle);
   });
 });
+
+test('SSE streams count against the per-client connection cap like any connection', async () => {
+  const capped = await startTestApp({ connections: { maxConnectionsPerClient: 2 } });
+  try {
+    const url = `${await capped.app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/events/sse`;
+    const { admin } = await createTestTenant(capped, 'capped');
+    const held = [await openSse(url, admin.headers), await openSse(url, admin.headers)];
+    await Promise.all(held.map((s) => s.next((f) => f.id !== undefined)));
+    await assert.rejects(openSse(url, admin.headers), 'a third connection from the address is cut off');
+    for (const stream of held) stream.close();
+  } finally {
+    capped.app.server.closeAllConnections();
+    await capped.close();
+  }
+});
