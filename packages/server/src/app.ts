@@ -42,6 +42,7 @@ import { userRoutes } from './directory/users.routes.ts';
 import { EventFeeds } from './events/event-feeds.ts';
 import { AccessLog, EventWriter, NoticeLog } from './events/event-writer.ts';
 import { feedRoutes } from './events/feed.routes.ts';
+import { sseRoutes } from './events/sse.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import {
   type ConnectionLimits,
@@ -63,6 +64,7 @@ import { jobRoutes } from './jobs/jobs.routes.ts';
 import { defineRetention } from './jobs/retention.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
+import { realtimeRoutes } from './realtime/realtime.routes.ts';
 import { defineCapture } from './reporting/capture.job.ts';
 import { intervalHistoryRoutes } from './reporting/interval-history.routes.ts';
 import { reportRoutes } from './reporting/reports.routes.ts';
@@ -143,6 +145,8 @@ const ROUTES = [
   publicChatRoutes,
   eventRoutes,
   feedRoutes,
+  sseRoutes,
+  realtimeRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Actor, isAllowed, LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
+import { encodeCursor } from '../events/cursor.ts';
 import type { RoutePermission } from '../http/define-route.ts';
 import type { JobState } from '../jobs/job-queue.ts';
 import * as build from '../testing/builders.ts';
@@ -322,6 +323,19 @@ const OPS: Record<string, Op> = {
   'GET /me': { own: none },
   'POST /events/tickets': { own: none },
   'GET /events/feed': { own: none },
+  'GET /events/sse': {
+    // A cursor ahead of the log: the handler's own refusal, past the permission check (a stream never ends).
+    own: (w) => ({ query: `?after=${encodeCursor(w.tenantId, 2 ** 40)}`, ok: 409 }),
+    cross: (b) => [{ query: `?after=${encodeCursor(b.tenantId, 1)}`, expect: [400] }],
+  },
+  'GET /realtime/agents': {
+    own: (w) => ({ query: `?ids=${w.agent.id}` }),
+    cross: (b) => [{ query: `?ids=${b.agent.id}`, expect: HIDDEN }],
+  },
+  'GET /realtime/queues': {
+    own: (w) => ({ query: `?csqIds=${w.csq.id}` }),
+    cross: (b) => [{ query: `?csqIds=${b.csq.id}`, expect: HIDDEN }],
+  },
   'PUT /me/password': {
     // Service users have no password to change: 400, not 403.
     own: (_w, who) => ({
