@@ -67,6 +67,7 @@ import { predefinedResponseRoutes } from './predefined-responses/predefined-resp
 import { realtimeRoutes } from './realtime/realtime.routes.ts';
 import { defineCapture } from './reporting/capture.job.ts';
 import { intervalHistoryRoutes } from './reporting/interval-history.routes.ts';
+import { reportDefinitionRoutes } from './reporting/report-definitions.routes.ts';
 import { reportRoutes } from './reporting/reports.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
@@ -137,6 +138,7 @@ const ROUTES = [
   assistRoutes,
   jobRoutes,
   reportRoutes,
+  reportDefinitionRoutes,
   chatRoutes,
   chatRecordExportRoutes,
   intervalHistoryRoutes,

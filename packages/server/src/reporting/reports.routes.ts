@@ -3,10 +3,10 @@ import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { IdParams, Uuid } from '../http/common.schema.ts';
-import { toCsv } from '../http/csv.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { captureTenant } from './capture.ts';
 import { contactJourney } from './journey.ts';
+import { reportCsv, reportXlsx, XLSX_CONTENT_TYPE } from './report-files.ts';
 import { DRILL_KINDS, REPORT_MAX_DAYS, REPORT_PAGE, REPORT_TEMPLATES } from './report-request.ts';
 import { runReport } from './reports.service.ts';
 
@@ -53,7 +53,7 @@ const ReportQuery = Type.Object(
       }),
     ),
     cursor: Type.Optional(Type.String({ maxLength: 12, description: 'The `next` of the page before.' })),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')])),
   },
   { additionalProperties: false },
 );
@@ -93,23 +93,18 @@ export function reportRoutes(app: App, { db, acd, clock }: AppContext): void {
       { additionalProperties: false },
     ),
     query: ReportQuery,
-    response: { 200: Type.Union([Report, Type.String()]) },
+    response: {
+      200: Type.Union([Report, Type.String(), Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })]),
+    },
     handler: async (request, reply) => {
       const { format, ...query } = request.query;
       const report = await runReport(db, acd, principalOf(request), request.params.template, query);
-      if (format !== 'csv') return report;
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${report.template}-${report.from}-${report.to}.csv"`,
-        )
-        .send(
-          toCsv(
-            report.rows,
-            report.columns.map((column) => column.name),
-          ),
-        );
+      if (format === undefined || format === 'json') return report;
+      const file = `${report.template}-${report.from}-${report.to}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${file}"`);
+      if (format === 'csv')
+        return reply.header('content-type', 'text/csv; charset=utf-8').send(reportCsv(report));
+      return reply.header('content-type', XLSX_CONTENT_TYPE).send(await reportXlsx(report));
     },
   });
 

@@ -54,8 +54,25 @@ const populate = async (name: string) => {
   const chatExport = await completedExport(world);
   exportOf.set(world.tenantId, chatExport);
   world.ids.push(chatExport);
+  const definition = await savedBy(world.admin);
+  definitionOf.set(world.tenantId, definition);
+  world.ids.push(definition);
   return world;
 };
+/** Each world's saved report definition, its administrator's. */
+const definitionOf = new Map<string, string>();
+async function savedBy(who: Caller): Promise<string> {
+  const saved = await call(server, who.session, 'POST', '/report-definitions', {
+    name: uniq('Saved'),
+    template: 'csq-activity',
+    query: { rows: '60' },
+  });
+  assert.equal(saved.status, 201, JSON.stringify(saved.body));
+  return saved.body.id;
+}
+/** A definition the caller saved, or (for who may not save one) the administrator's. */
+const ownDefinition = (w: World, who: Who) =>
+  isAllowed(who.actor, 'report.read') ? savedBy(who) : Promise.resolve(definitionOf.get(w.tenantId));
 /** Each world's chat record export, completed: its status and its file. */
 const exportOf = new Map<string, string>();
 const EVER = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
@@ -600,6 +617,18 @@ const OPS: Record<string, Op> = {
     cross: (b) => onContactsOf(b),
   },
   'POST /reports/capture': { own: none },
+  'GET /report-definitions': { own: none },
+  'POST /report-definitions': {
+    own: () => ({ body: { name: uniq('Saved'), template: 'abandoned', query: {} }, ok: 201 }),
+  },
+  'PATCH /report-definitions/{id}': {
+    own: async (w, who) => ({ id: await ownDefinition(w, who), body: { name: uniq('Saved') } }),
+    cross: (b) => [{ id: definitionOf.get(b.tenantId), body: { name: uniq('Saved') }, expect: HIDDEN }],
+  },
+  'DELETE /report-definitions/{id}': {
+    own: async (w, who) => ({ id: await ownDefinition(w, who) }),
+    cross: (b) => [{ id: definitionOf.get(b.tenantId), expect: HIDDEN }],
+  },
   'GET /interval-history': { own: () => ({ query: `?from=${EVER.from}&to=${EVER.to}` }) },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
@@ -800,6 +829,7 @@ async function snapshotOf(w: World) {
   urls.push(
     '/chat-widgets',
     '/interval-history/imports',
+    '/report-definitions',
     `/interval-history?from=${EVER.from}&to=${EVER.to}`,
   );
   urls.push('/team-messages', '/team-messages?include=recent', `/users/${w.supervisor.id}/team-messages`);

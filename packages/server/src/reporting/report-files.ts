@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import { csvCell, toCsv } from '../http/csv.ts';
+import type { Report } from './reports.service.ts';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A report as CSV: a header of column names, cells made safe for spreadsheets. */
+export const reportCsv = (report: Report): string =>
+  toCsv(
+    report.rows,
+    report.columns.map((column) => column.name),
+  );
+
+const FORMATS: Record<string, string> = { integer: '0', number: '0.0', ratio: '0.0%' };
+
+/**
+ * A report as XLSX: a header of column labels (units in brackets), numbers as numbers with formats (ratios as
+ * percentages), instants as text with the tenant's offset, and the report's period and zone in a second sheet.
+ */
+export async function reportXlsx(report: Report): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(report.template);
+  sheet.columns = report.columns.map((column) => ({
+    header: column.unit === 's' ? `${column.label} (s)` : column.label,
+    key: column.name,
+    width: column.type === 'datetime' ? 26 : Math.max(10, column.label.length + 4),
+    style: { numFmt: FORMATS[column.type] ?? '@' },
+  }));
+  for (const row of report.rows)
+    sheet.addRow(
+      Object.fromEntries(
+        report.columns.map((column) => {
+          const value = row[column.name];
+          return [column.name, typeof value === 'string' ? csvCell(value) : (value ?? null)];
+        }),
+      ),
+    );
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const about = workbook.addWorksheet('About');
+  about.addRows([
+    ['Report', report.template],
+    ['From', report.from],
+    ['To', report.to],
+    ['Time zone', report.timeZone],
+    ['Rows', String(report.rowMinutes)],
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
