@@ -7,6 +7,7 @@ import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
 import { JobsPage } from './jobs-page.tsx';
 import { PresenceSettingsPage } from './presence-settings-page.tsx';
+import { ReportingSettingsPage } from './reporting-settings-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -24,6 +25,7 @@ const PAGES = [
   ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/presence', 'Desktop presence', PresenceSettingsPage],
+  ['/reporting', 'Reporting', ReportingSettingsPage],
   ['/api-keys', 'API keys', ApiKeysPage],
   ['/audit', 'Audit log', AuditLogPage],
   ['/jobs', 'Jobs', JobsPage],
