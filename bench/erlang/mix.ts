@@ -1,3 +1,4 @@
+import type { AbandonRule } from '@switchboard/core';
 /**
  * The benchmark's request: a week of 15-minute intervals (672) for 100 workloads, deterministic from SEED.
  *
@@ -9,7 +10,6 @@
  */
 
 import type {
-  ServiceLevelRule,
   StaffingRequest,
   StaffingTarget,
   StaffingWorkload,
@@ -64,11 +64,7 @@ function targetFor(random: Random): StaffingTarget {
   return { kind: 'service_level', fraction, withinSeconds };
 }
 
-const RULES: readonly ServiceLevelRule[] = [
-  'abandons_count_against',
-  'abandons_ignored',
-  'abandons_within_threshold_count_for',
-];
+const RULES: readonly AbandonRule[] = ['counted_against', 'ignored', 'counted_for'];
 
 export function buildRequest(seed = SEED): StaffingRequest {
   const random = randomSource(seed);

@@ -47,6 +47,12 @@ export const ERROR_CODES = [
   'cursor_expired',
   /** The export has not completed (queued, running or failed): its file is not there to download; details.status. */
   'export_not_ready',
+  /** A report's date range is longer than allowed; details.maxDays. */
+  'range_too_long',
+  /** CSQ ids that are not this tenant's (or not in the caller's scope); details.ids. */
+  'unknown_csq',
+  /** A report row size finer than, or not a multiple of, the tenant's reporting interval; details.intervalMinutes. */
+  'interval_not_used',
   'upgrade_required',
   'internal',
 ] as const;

@@ -59,6 +59,9 @@ export const PERMISSION_MEANINGS = {
     'see and answer requests for help (supervisors: those addressed to them as a primary or secondary supervisor)',
   'job.read': "see the tenant's background jobs: queued, running, failed with their error, recently finished",
   'job.manage': "retry the tenant's failed background jobs and cancel queued ones",
+  'report.read':
+    'run historical reports, their exports and contact journeys, and keep saved report definitions (supervisors: in their scope)',
+  'report.manage': 'capture and recapture the interval tables now',
 } as const;
 
 export type Permission = keyof typeof PERMISSION_MEANINGS;
@@ -77,6 +80,7 @@ const READS: Permission[] = [
   'widget.read',
   'contact.read',
   'agentState.read',
+  'report.read',
 ];
 
 /**

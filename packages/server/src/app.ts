@@ -60,6 +60,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
+import { reportRoutes } from './reporting/reports.routes.ts';
 import { defineRetention } from './jobs/retention.job.ts';
 import { defineCapture } from './reporting/capture.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
@@ -132,6 +133,7 @@ const ROUTES = [
   teamMessageRoutes,
   assistRoutes,
   jobRoutes,
+  reportRoutes,
   chatRoutes,
   chatRecordExportRoutes,
   groupChatRoutes,

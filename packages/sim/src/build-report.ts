@@ -1,5 +1,6 @@
+import { abandonRuleNamed, DEFAULT_ABANDON_RULE } from '@switchboard/core';
 import type { AgentSeconds, AgentTimeLedger } from './agent-time.ts';
-import { type ContactCounters, IntervalCounts } from './contact-counters.ts';
+import { addSimCounts, type ContactCounters, noSimCounts, type SimCounts } from './contact-counters.ts';
 import { DEFAULT_SERVICE_LEVEL_SECONDS, type SimulationInput } from './input.ts';
 import {
   agentStatistics,
@@ -26,18 +27,18 @@ export interface ReportSources {
  */
 export function buildReport(sources: ReportSources): SimulationReport {
   const { input, counters, ledger } = sources;
-  const rule = input.serviceLevelRule ?? 'abandons_count_against';
+  const rule = abandonRuleNamed(input.serviceLevelRule) ?? DEFAULT_ABANDON_RULE;
   const intervalMinutes = input.reportIntervalMinutes;
   const dayIntervals = Math.ceil(sources.dayMs / (intervalMinutes * 60_000));
   const intervalCount = Math.max(dayIntervals, counters.intervalCount, ledger.intervalCount);
   const thresholds = input.csqs.map((csq) => csq.serviceLevelSeconds ?? DEFAULT_SERVICE_LEVEL_SECONDS);
-  const dayCounts = input.csqs.map(() => new IntervalCounts());
+  const dayCounts = input.csqs.map(() => noSimCounts());
   const intervalSeconds: AgentSeconds[] = [];
   const intervals: IntervalReport[] = [];
   for (let index = 0; index < intervalCount; index++) {
     const csqs: CsqStatistics[] = input.csqs.map((csq, c) => {
       const counts = counters.at(c, index);
-      dayCounts[c]?.add(counts);
+      addSimCounts(dayCounts[c] as SimCounts, counts);
       return csqStatistics(csq.id, counts, thresholds[c] as number, rule);
     });
     const seconds = ledger.perInterval(index);
@@ -54,7 +55,7 @@ export function buildReport(sources: ReportSources): SimulationReport {
     intervals,
     day: {
       csqs: input.csqs.map((csq, c) =>
-        csqStatistics(csq.id, dayCounts[c] as IntervalCounts, thresholds[c] as number, rule),
+        csqStatistics(csq.id, dayCounts[c] as SimCounts, thresholds[c] as number, rule),
       ),
       agents: agentStatistics(sumSeconds(intervalSeconds)),
     },

@@ -1,112 +1,83 @@
-import type { SimContact } from './event-queue.ts';
+import {
+  type AcdEvent,
+  addContactCounts,
+  type ContactCounts,
+  type ContactLeg,
+  countLegs,
+  detailRecordsOf,
+  noContactCounts,
+} from '@switchboard/core';
 
-/** Raw counts of one CSQ in one interval; report.ts derives the rates from them. */
-export class IntervalCounts {
-  /** Contacts that arrived, short abandons included. */
-  arrivals = 0;
-  shortAbandoned = 0;
-  abandoned = 0;
-  abandonedWithinThreshold = 0;
-  answered = 0;
-  answeredWithinThreshold = 0;
+/** A CSQ's counts in an interval: core's contact counts, and one figure only the simulator keeps. */
+export interface SimCounts extends ContactCounts {
   /** Answered the moment they arrived (no queue, no ring): 1 − this ÷ offered estimates P(wait). */
-  answeredAtOnce = 0;
-  /** Summed wait of answered contacts: queue and ring time. */
-  answerWaitMs = 0;
-  handled = 0;
-  /** Still in the system when the simulation ended (waiting, talking or in wrap-up). */
-  unfinished = 0;
-  longestWaitMs = 0;
-  /** AHT is reported in the interval where wrap-up ends (METRICS.md); these two count by that interval. */
-  wrapUpsEnded = 0;
-  handleMs = 0;
+  answeredAtOnce: number;
+}
 
-  add(other: IntervalCounts): void {
-    this.arrivals += other.arrivals;
-    this.shortAbandoned += other.shortAbandoned;
-    this.abandoned += other.abandoned;
-    this.abandonedWithinThreshold += other.abandonedWithinThreshold;
-    this.answered += other.answered;
-    this.answeredWithinThreshold += other.answeredWithinThreshold;
-    this.answeredAtOnce += other.answeredAtOnce;
-    this.answerWaitMs += other.answerWaitMs;
-    this.handled += other.handled;
-    this.unfinished += other.unfinished;
-    this.longestWaitMs = Math.max(this.longestWaitMs, other.longestWaitMs);
-    this.wrapUpsEnded += other.wrapUpsEnded;
-    this.handleMs += other.handleMs;
-  }
+export const noSimCounts = (): SimCounts => ({ ...noContactCounts(), answeredAtOnce: 0 });
+
+export function addSimCounts(into: SimCounts, other: SimCounts): SimCounts {
+  addContactCounts(into, other);
+  into.answeredAtOnce += other.answeredAtOnce;
+  return into;
 }
 
 /**
- * Counts every contact outcome per CSQ and interval. A contact is counted in the interval it arrived in (offered,
- * answered, handled, abandoned, waits); only the handle time goes to the interval where its wrap-up ended.
+ * Keeps the router's contact events and, when the day is over, counts them per CSQ and interval with core's
+ * reporting (detail records, then `countLegs`): contact figures in the interval a contact arrived in, handle
+ * time in the interval its wrap-up ended, contacts still waiting at the end counted as of then.
  */
 export class ContactCounters {
   readonly #intervalMs: number;
-  readonly #thresholdMs: readonly number[];
-  readonly #shortAbandonMs: number;
-  /** [csq][interval], grown as the day runs on. */
-  readonly #rows: IntervalCounts[][];
+  readonly #csqIds: readonly string[];
+  readonly #thresholdSeconds: readonly number[];
+  readonly #shortAbandonSeconds: number;
+  readonly #events: AcdEvent[] = [];
+  /** [csq][interval], filled by `finish`. */
+  readonly #rows: SimCounts[][];
 
-  constructor(intervalMs: number, thresholdMsPerCsq: readonly number[], shortAbandonMs: number) {
+  constructor(
+    intervalMs: number,
+    csqIds: readonly string[],
+    thresholdSeconds: readonly number[],
+    shortAbandonSeconds: number,
+  ) {
     this.#intervalMs = intervalMs;
-    this.#thresholdMs = thresholdMsPerCsq;
-    this.#shortAbandonMs = shortAbandonMs;
-    this.#rows = thresholdMsPerCsq.map(() => []);
+    this.#csqIds = csqIds;
+    this.#thresholdSeconds = thresholdSeconds;
+    this.#shortAbandonSeconds = shortAbandonSeconds;
+    this.#rows = csqIds.map(() => []);
+  }
+
+  record(events: readonly AcdEvent[]): void {
+    for (const event of events) if (event.type !== 'agent.state_changed') this.#events.push(event);
+  }
+
+  /** Counts everything recorded, as of `endMs` (the simulation's end). */
+  finish(endMs: number): void {
+    const byCsq = new Map<string, ContactLeg[]>(this.#csqIds.map((id) => [id, []]));
+    for (const leg of detailRecordsOf(this.#events).legs) byCsq.get(leg.csqId)?.push(leg);
+    const intervalOf = (_leg: ContactLeg, at: number) => Math.floor(at / this.#intervalMs);
+    for (const [csq, id] of this.#csqIds.entries()) {
+      const legs = byCsq.get(id) ?? [];
+      const options = {
+        thresholdSeconds: this.#thresholdSeconds[csq] as number,
+        shortAbandonSeconds: this.#shortAbandonSeconds,
+        now: endMs,
+      };
+      for (const [interval, counts] of countLegs(legs, intervalOf, options))
+        addContactCounts(this.at(csq, interval), counts);
+      for (const leg of legs)
+        if (leg.answeredAt === leg.enteredAt) this.at(csq, intervalOf(leg, leg.enteredAt)).answeredAtOnce++;
+    }
+    this.#events.length = 0;
   }
 
   /** The counts of one CSQ in one interval (zeros if nothing happened there). */
-  at(csq: number, interval: number): IntervalCounts {
-    const rows = this.#rows[csq] as IntervalCounts[];
-    while (rows.length <= interval) rows.push(new IntervalCounts());
-    return rows[interval] as IntervalCounts;
-  }
-
-  #ofArrival(contact: SimContact): IntervalCounts {
-    return this.at(contact.csq, Math.floor(contact.arrivedAt / this.#intervalMs));
-  }
-
-  arrived(contact: SimContact): void {
-    this.#ofArrival(contact).arrivals++;
-  }
-
-  answered(contact: SimContact, at: number): void {
-    const counts = this.#ofArrival(contact);
-    const wait = at - contact.arrivedAt;
-    counts.answered++;
-    counts.answerWaitMs += wait;
-    if (wait === 0) counts.answeredAtOnce++;
-    if (wait <= (this.#thresholdMs[contact.csq] as number)) counts.answeredWithinThreshold++;
-    if (wait > counts.longestWaitMs) counts.longestWaitMs = wait;
-  }
-
-  handled(contact: SimContact, at: number): void {
-    this.#ofArrival(contact).handled++;
-    const ended = this.at(contact.csq, Math.floor(at / this.#intervalMs));
-    ended.wrapUpsEnded++;
-    ended.handleMs += at - contact.acceptedAt;
-  }
-
-  abandoned(contact: SimContact, at: number): void {
-    const counts = this.#ofArrival(contact);
-    const wait = at - contact.arrivedAt;
-    if (wait < this.#shortAbandonMs) {
-      counts.shortAbandoned++;
-      return;
-    }
-    counts.abandoned++;
-    if (wait <= (this.#thresholdMs[contact.csq] as number)) counts.abandonedWithinThreshold++;
-    if (wait > counts.longestWaitMs) counts.longestWaitMs = wait;
-  }
-
-  /** A contact the simulation ends with: still waiting (its wait so far counts as a wait), talking or wrapping up. */
-  unfinished(contact: SimContact, at: number): void {
-    const counts = this.#ofArrival(contact);
-    counts.unfinished++;
-    const waiting = contact.status === 'queued' || contact.status === 'offered';
-    if (waiting && at - contact.arrivedAt > counts.longestWaitMs)
-      counts.longestWaitMs = at - contact.arrivedAt;
+  at(csq: number, interval: number): SimCounts {
+    const rows = this.#rows[csq] as SimCounts[];
+    while (rows.length <= interval) rows.push(noSimCounts());
+    return rows[interval] as SimCounts;
   }
 
   /** How many intervals hold any count. */

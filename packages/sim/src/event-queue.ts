@@ -5,7 +5,6 @@ export interface SimContact {
   arrivedAt: number;
   status: 'queued' | 'offered' | 'active' | 'wrap_up' | 'ended';
   agentId: string | null;
-  acceptedAt: number;
   /** Drawn on arrival, so that changing the staffing does not change which customer gets which sample. */
   handleMs: number;
   wrapUpMs: number;

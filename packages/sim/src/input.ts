@@ -1,11 +1,11 @@
 import type {
+  AbandonRule,
   AgentCapacity,
   Channel,
   ChannelParams,
   SelectionCriterion,
   SkillRequirement,
 } from '@switchboard/core';
-import type { ServiceLevelRule } from '@switchboard/wfm';
 import type { Duration } from './durations.ts';
 
 /** Interval lengths for arrival profiles and reports, as in WFM. */
@@ -78,8 +78,12 @@ export interface SimulationInput {
   reportIntervalMinutes: SimulationIntervalMinutes;
   csqs: SimulatedCsq[];
   agents: SimulatedAgent[];
-  /** How abandons enter the service level (METRICS.md); default `abandons_count_against`. */
-  serviceLevelRule?: ServiceLevelRule;
+  /**
+   * How abandons enter the service level (core's abandon rule, docs/metrics.md); default `counted_against`.
+   * The former names `abandons_count_against`, `abandons_ignored` and `abandons_within_threshold_count_for`
+   * are still read, as `counted_against`, `ignored` and `counted_for`.
+   */
+  serviceLevelRule?: AbandonRule;
   /** Customers who leave within this many seconds count as neither offered nor abandoned. Default 0 (none). */
   shortAbandonSeconds?: number;
   /** Seconds between an offer and the virtual agent accepting it (voice and chat; email is taken at once). */

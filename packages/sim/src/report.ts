@@ -1,42 +1,20 @@
-import type { ServiceLevelRule } from '@switchboard/wfm';
+import { type AbandonRule, type ContactCounts, type ContactMetrics, contactMetrics } from '@switchboard/core';
 import type { AgentSeconds } from './agent-time.ts';
-import type { IntervalCounts } from './contact-counters.ts';
+import type { SimCounts } from './contact-counters.ts';
 
 /**
- * What one CSQ did in one interval (or the whole day), with METRICS.md's definitions. Contacts count in the
- * interval they arrived in; AHT alone counts in the interval where wrap-up ended. Rates are null when their
- * denominator is 0.
+ * What one CSQ did in one interval (or the whole day): core's contact counts and the metrics core derives from
+ * them (METRICS.md, docs/metrics.md), by the interval of arrival; handle time (`handleCount`, `talkMs`,
+ * `wrapMs`, `ahtSeconds`) by the interval where wrap-up ended. Nothing is dequeued or held in a simulation.
+ * Rates are null when their denominator is 0.
  */
-export interface CsqStatistics {
+export interface CsqStatistics extends ContactCounts, ContactMetrics {
   csqId: string;
-  /** Contacts that arrived, less short abandons; = handled + abandoned + unfinished. */
-  offered: number;
-  /** Answered, then wrap-up ended. */
-  handled: number;
-  /** Left before being answered (in queue or while ringing), after the short-abandon threshold. */
-  abandoned: number;
-  /** Left within `shortAbandonSeconds`: neither offered nor abandoned. */
-  shortAbandoned: number;
-  /** Still waiting, talking or in wrap-up when the simulation ended. */
-  unfinished: number;
-  answered: number;
-  answeredWithinThreshold: number;
-  abandonedWithinThreshold: number;
   serviceLevelSeconds: number;
-  /** By the report's `serviceLevelRule` (nothing is ever dequeued in a simulation). */
-  serviceLevel: number | null;
-  /** Total answer wait (queue + ring) ÷ answered. */
-  asaSeconds: number | null;
-  /** Abandoned ÷ offered. */
-  abandonRate: number | null;
+  /** Answered the moment they arrived (simulator only). */
+  answeredAtOnce: number;
   /** Offered contacts not answered the moment they arrived ÷ offered (every contact waits while it rings). */
   waitProbability: number | null;
-  /** Longest wait of an answered, abandoned or still waiting contact. */
-  longestWaitSeconds: number;
-  /** Wrap-ups that ended in the interval: AHT's denominator. */
-  wrapUpsEnded: number;
-  /** (Talk + wrap-up) ÷ wrap-ups ended in the interval; no hold is simulated. */
-  ahtSeconds: number | null;
 }
 
 /** Agents' logged-in time, wall-clock, summed over agents. */
@@ -65,7 +43,7 @@ export interface AgentDayStatistics extends AgentStatistics {
 export interface SimulationReport {
   seed: number;
   reportIntervalMinutes: number;
-  serviceLevelRule: ServiceLevelRule;
+  serviceLevelRule: AbandonRule;
   /** Intervals up to the end of the longest arrival profile; `intervals` runs on while contacts are finished. */
   dayIntervals: number;
   /** When the last thing happened (seconds from the start of the day). */
@@ -82,42 +60,17 @@ const ratio = (numerator: number, denominator: number): number | null =>
 
 export function csqStatistics(
   csqId: string,
-  counts: IntervalCounts,
+  counts: SimCounts,
   serviceLevelSeconds: number,
-  rule: ServiceLevelRule,
+  rule: AbandonRule,
 ): CsqStatistics {
-  const offered = counts.arrivals - counts.shortAbandoned;
   return {
     csqId,
-    offered,
-    handled: counts.handled,
-    abandoned: counts.abandoned,
-    shortAbandoned: counts.shortAbandoned,
-    unfinished: counts.unfinished,
-    answered: counts.answered,
-    answeredWithinThreshold: counts.answeredWithinThreshold,
-    abandonedWithinThreshold: counts.abandonedWithinThreshold,
     serviceLevelSeconds,
-    serviceLevel: serviceLevel(counts, offered, rule),
-    asaSeconds: ratio(counts.answerWaitMs / 1000, counts.answered),
-    abandonRate: ratio(counts.abandoned, offered),
-    waitProbability: ratio(offered - counts.answeredAtOnce, offered),
-    longestWaitSeconds: counts.longestWaitMs / 1000,
-    wrapUpsEnded: counts.wrapUpsEnded,
-    ahtSeconds: ratio(counts.handleMs / 1000, counts.wrapUpsEnded),
+    ...counts,
+    ...contactMetrics(counts, rule),
+    waitProbability: ratio(counts.offered - counts.answeredAtOnce, counts.offered),
   };
-}
-
-/** METRICS.md's three rules, with dequeued = 0. */
-function serviceLevel(counts: IntervalCounts, offered: number, rule: ServiceLevelRule): number | null {
-  switch (rule) {
-    case 'abandons_count_against':
-      return ratio(counts.answeredWithinThreshold, offered);
-    case 'abandons_ignored':
-      return ratio(counts.answeredWithinThreshold, offered - counts.abandoned);
-    case 'abandons_within_threshold_count_for':
-      return ratio(counts.answeredWithinThreshold + counts.abandonedWithinThreshold, offered);
-  }
 }
 
 export function agentStatistics(seconds: AgentSeconds): AgentStatistics {

@@ -45,7 +45,6 @@ export function csqModel(csq: SimulatedCsq, index: number, seed: number): CsqMod
       arrivedAt: at,
       status: 'queued',
       agentId: null,
-      acceptedAt: 0,
       handleMs: handleTime(handleRandom),
       wrapUpMs: wrapUp(wrapUpRandom),
       patienceMs: patience(patienceRandom),

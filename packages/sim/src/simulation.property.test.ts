@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DIGITAL_CRITERIA, SELECTION_CRITERIA } from '@switchboard/core';
-import { SERVICE_LEVEL_RULES } from '@switchboard/wfm';
+import { ABANDON_RULES, DIGITAL_CRITERIA, SELECTION_CRITERIA } from '@switchboard/core';
 import fc from 'fast-check';
 import type { Duration } from './durations.ts';
 import {
@@ -122,7 +121,7 @@ const center: fc.Arbitrary<SimulationInput> = fc
     agents: fc
       .integer({ min: 0, max: 6 })
       .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => agent(`a${i}`)))),
-    serviceLevelRule: fc.constantFrom(...SERVICE_LEVEL_RULES),
+    serviceLevelRule: fc.constantFrom(...ABANDON_RULES),
     shortAbandonSeconds: fc.integer({ min: 0, max: 5 }),
     answerDelaySeconds: fc.integer({ min: 0, max: 4 }),
   })
@@ -131,7 +130,7 @@ const center: fc.Arbitrary<SimulationInput> = fc
 const unitOrNull = (value: number | null) => value === null || (value >= 0 && value <= 1 + 1e-12);
 
 function checkRow(row: CsqStatistics): void {
-  assert.equal(row.offered, row.handled + row.abandoned + row.unfinished, `${row.csqId}: conservation`);
+  assert.equal(row.offered, row.handled + row.abandoned + row.open, `${row.csqId}: conservation`);
   assert.ok(row.answered >= row.handled && row.answeredWithinThreshold <= row.answered);
   assert.ok(row.abandonedWithinThreshold <= row.abandoned);
   assert.ok(unitOrNull(row.serviceLevel) && unitOrNull(row.abandonRate) && unitOrNull(row.waitProbability));
@@ -167,7 +166,7 @@ test('any center: conservation, capacity, skills and schedules respected, totals
           total.handled,
           sum((r) => r.handled),
         );
-        assert.equal(total.wrapUpsEnded, total.handled);
+        assert.equal(total.handleCount, total.handled);
       }
       assert.equal(
         report.arrivals,

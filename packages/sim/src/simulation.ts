@@ -77,10 +77,12 @@ class Simulation {
     this.#csqs = input.csqs.map((csq, index) => csqModel(csq, index, input.seed));
     this.#agentIndex = new Map(input.agents.map((agent, index) => [agent.id, index]));
     const intervalMs = input.reportIntervalMinutes * 60_000;
-    const thresholds = input.csqs.map(
-      (csq) => (csq.serviceLevelSeconds ?? DEFAULT_SERVICE_LEVEL_SECONDS) * 1000,
+    this.#counters = new ContactCounters(
+      intervalMs,
+      input.csqs.map((csq) => csq.id),
+      input.csqs.map((csq) => csq.serviceLevelSeconds ?? DEFAULT_SERVICE_LEVEL_SECONDS),
+      input.shortAbandonSeconds ?? 0,
     );
-    this.#counters = new ContactCounters(intervalMs, thresholds, (input.shortAbandonSeconds ?? 0) * 1000);
     this.#ledger = new AgentTimeLedger(input.agents.length, intervalMs);
     this.#schedules = new AgentSchedules(this.#engine, input.agents, this.#ledger);
     this.#answerDelayMs = Math.round((input.answerDelaySeconds ?? 0) * 1000);
@@ -104,7 +106,7 @@ class Simulation {
       this.#drainSoon();
     }
     const end = this.#clock.now();
-    for (const contact of this.#contacts.values()) this.#counters.unfinished(contact, end);
+    this.#counters.finish(end);
     this.#ledger.finish(end);
     return buildReport({
       input: this.#input,
@@ -191,7 +193,6 @@ class Simulation {
     const at = this.#clock.now();
     const contact = csq.newContact(`c${++this.#arrivals}`, at);
     this.#contacts.set(contact.id, contact);
-    this.#counters.arrived(contact);
     this.#react(
       this.#engine.createContact({
         id: contact.id,
@@ -211,6 +212,7 @@ class Simulation {
   /** Follows the engine's decisions: the virtual agent answers offers, talks, wraps up; outcomes are counted. */
   #react(events: readonly AcdEvent[]): void {
     if (this.#observer) this.#observer(events);
+    this.#counters.record(events);
     for (const event of events) {
       if (event.type === 'agent.state_changed') {
         const agent = this.#agentIndex.get(event.agentId) as number;
@@ -240,8 +242,6 @@ class Simulation {
         case 'contact.accepted':
           contact.epoch++;
           contact.status = 'active';
-          contact.acceptedAt = event.at;
-          this.#counters.answered(contact, event.at);
           this.#after(contact.handleMs, 'complete', contact);
           break;
         case 'contact.wrap_up_started':
@@ -253,9 +253,6 @@ class Simulation {
           contact.epoch++;
           contact.status = 'ended';
           this.#contacts.delete(contact.id);
-          if (event.outcome === 'handled') this.#counters.handled(contact, event.at);
-          // The simulator never dequeues, so every other outcome is an abandon (in queue or while ringing).
-          else this.#counters.abandoned(contact, event.at);
           break;
       }
     }

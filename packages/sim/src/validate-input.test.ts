@@ -153,7 +153,7 @@ for (const [name, breakIt, message] of cases) {
 
 test('a valid input with every option passes', () => {
   const input = buildInput({
-    serviceLevelRule: 'abandons_ignored',
+    serviceLevelRule: 'ignored',
     shortAbandonSeconds: 5,
     answerDelaySeconds: 14.9,
   });

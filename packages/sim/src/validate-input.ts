@@ -1,4 +1,6 @@
 import {
+  ABANDON_RULES,
+  abandonRuleNamed,
   CHANNEL_PARAM_LIMITS,
   CHANNELS,
   type ChannelParams,
@@ -9,7 +11,6 @@ import {
   SELECTION_CRITERIA,
   type SkillRequirement,
 } from '@switchboard/core';
-import { SERVICE_LEVEL_RULES } from '@switchboard/wfm';
 import { checkArray, checkDuration, checkNumber, checkOneOf, checkString } from './field-checks.ts';
 import {
   type ArrivalProfile,
@@ -34,8 +35,8 @@ export function validateSimulationInput(input: SimulationInput, params: ChannelP
     max: Number.MAX_SAFE_INTEGER,
   });
   checkOneOf(input.reportIntervalMinutes, SIMULATION_INTERVAL_MINUTES, 'reportIntervalMinutes');
-  if (input.serviceLevelRule !== undefined)
-    checkOneOf(input.serviceLevelRule, SERVICE_LEVEL_RULES, 'serviceLevelRule');
+  if (input.serviceLevelRule !== undefined && abandonRuleNamed(input.serviceLevelRule) === null)
+    checkOneOf(input.serviceLevelRule, ABANDON_RULES, 'serviceLevelRule');
   if (input.shortAbandonSeconds !== undefined)
     checkNumber(input.shortAbandonSeconds, 'shortAbandonSeconds', { min: 0 });
   checkChannelParams(params);

@@ -1,3 +1,4 @@
+import { ABANDON_RULES, type AbandonRule, abandonRuleNamed, DEFAULT_ABANDON_RULE } from '@switchboard/core';
 import { type Command, Option } from 'commander';
 import { progressBar } from '../wfm/progress.ts';
 import { ApiClient } from './api.ts';
@@ -17,10 +18,23 @@ interface SimulateFlags {
   duration: string;
   speed: string;
   slSeconds: string;
+  abandonRule: string;
   seed: string;
   breaks: string;
   json?: boolean;
 }
+
+function abandonRule(value: string): AbandonRule {
+  const rule = abandonRuleNamed(value);
+  if (rule === null) throw new Error(`--abandon-rule must be one of ${ABANDON_RULES.join(', ')}.`);
+  return rule;
+}
+
+const RULE_WORDS: Record<AbandonRule, string> = {
+  counted_against: 'count against',
+  ignored: 'ignored',
+  counted_for: 'within the threshold count for',
+};
 
 const positive = (value: string, flag: string, { integer = false, zero = false } = {}): number => {
   const n = Number(value);
@@ -57,6 +71,11 @@ export function addSimulateCommand(program: Command): void {
     .option('--duration <seconds>', 'simulated time to run', '600')
     .option('--speed <factor>', 'how much faster than real time', '1')
     .option('--sl-seconds <seconds>', 'service-level threshold', '20')
+    .option(
+      '--abandon-rule <rule>',
+      `how abandons enter the service level: ${ABANDON_RULES.join(', ')}`,
+      DEFAULT_ABANDON_RULE,
+    )
     .option('--breaks <chance>', 'chance of a Not Ready break after a contact', '0.05')
     .option('--seed <n>', 'random seed', '1')
     .option('--json', 'print the summary as JSON')
@@ -75,6 +94,7 @@ export function addSimulateCommand(program: Command): void {
         durationSeconds,
         speed: positive(flags.speed, '--speed'),
         serviceLevelSeconds: positive(flags.slSeconds, '--sl-seconds', { zero: true }),
+        abandonRule: abandonRule(flags.abandonRule),
         seed: positive(flags.seed, '--seed', { integer: true, zero: true }),
         breakChance: positive(flags.breaks, '--breaks', { zero: true }),
         onProgress: (elapsed) => progress.update(Math.round(elapsed), durationSeconds),
@@ -90,7 +110,7 @@ function describe(s: LiveSummary, flags: SimulateFlags): string {
   const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
   return [
     `Offered ${s.offered}, answered ${s.answered}, handled ${s.handled}, abandoned ${s.abandoned}, still in progress at the end ${s.inFlightAtEnd}.`,
-    `Service level ${pct(s.serviceLevel)} answered within ${flags.slSeconds} s (abandons count against); ASA ${s.asaSeconds === null ? '—' : `${s.asaSeconds.toFixed(1)} s`}.`,
+    `Service level ${pct(s.serviceLevel)} answered within ${flags.slSeconds} s (abandons ${RULE_WORDS[abandonRule(flags.abandonRule)]}); ASA ${s.asaSeconds === null ? '—' : `${s.asaSeconds.toFixed(1)} s`}.`,
     ...(s.errors.length ? [`Errors (${s.errors.length}):`, ...s.errors.map((e) => `  ${e}`)] : []),
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_ABANDON_RULE } from '@switchboard/core';
 import { DEMO_AGENTS, DEMO_CSQS } from '@switchboard/server';
 import { ApiClient } from './api.ts';
 import { runLiveSimulation } from './live-run.ts';
@@ -46,6 +47,7 @@ export function startDemoSimulation(url: string, credentials: DemoCredentials): 
       durationSeconds: Number.POSITIVE_INFINITY,
       speed: 1,
       serviceLevelSeconds: 20,
+      abandonRule: DEFAULT_ABANDON_RULE,
       seed: 1,
       breakChance: 0.1,
       signal: abort.signal,

@@ -1,3 +1,4 @@
+import { type AbandonRule, serviceLevel } from '@switchboard/core';
 import type { ApiClient } from './api.ts';
 import { seededRandom } from './random.ts';
 import type { SimulationSite } from './setup.ts';
@@ -19,6 +20,8 @@ export interface LiveOptions {
   signal?: AbortSignal;
   speed: number;
   serviceLevelSeconds: number;
+  /** How abandons enter the service level (core's rule, docs/metrics.md). */
+  abandonRule: AbandonRule;
   seed: number;
   breakChance: number;
   onProgress?: (elapsedSeconds: number, stats: LiveStats) => void;
@@ -30,6 +33,8 @@ export interface LiveStats {
   handled: number;
   abandoned: number;
   answeredWithinThreshold: number;
+  /** Left after waiting no longer than the service-level threshold. */
+  abandonedWithinThreshold: number;
   /** Σ waiting time of answered contacts, simulated seconds. */
   answeredWaitSeconds: number;
   /** Agents' messages that reached their customers' chat streams. */
@@ -46,6 +51,8 @@ export interface LiveSummary extends LiveStats {
 
 interface StreamEvent {
   type: string;
+  /** ISO-8601, as the event stream sends it. */
+  at?: string;
   contactId?: string;
   callType?: string;
   waitedMs?: number;
@@ -66,6 +73,7 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
     handled: 0,
     abandoned: 0,
     answeredWithinThreshold: 0,
+    abandonedWithinThreshold: 0,
     answeredWaitSeconds: 0,
     messages: 0,
     inFlightAtEnd: 0,
@@ -78,11 +86,12 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
   // other contacts of the tenant, e.g. from people using it at the same time).
   const runId = `${Date.now().toString(36)}-${options.seed}`;
   const callType = `Simulation ${runId}`;
-  const open = new Set<string>();
+  /** Contact id → when it was created (epoch ms), while it is open. */
+  const open = new Map<string, number>();
   const observer = await openObserver(admin, (event) => {
     if (event.type === 'contact.created' && event.callType === callType && event.contactId) {
       stats.offered++;
-      open.add(event.contactId);
+      open.set(event.contactId, instantOf(event));
     }
     if (!event.contactId || !open.has(event.contactId)) return;
     if (event.type === 'contact.accepted') {
@@ -91,9 +100,14 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
       stats.answeredWaitSeconds += waited * speed;
       if (waited * speed <= options.serviceLevelSeconds) stats.answeredWithinThreshold++;
     } else if (event.type === 'contact.ended') {
+      const createdAt = open.get(event.contactId) ?? Date.now();
       open.delete(event.contactId);
       if (event.outcome === 'handled') stats.handled++;
-      else if (event.outcome?.startsWith('abandoned')) stats.abandoned++;
+      else if (event.outcome?.startsWith('abandoned')) {
+        stats.abandoned++;
+        const waited = (instantOf(event) - createdAt) / 1000;
+        if (waited * speed <= options.serviceLevelSeconds) stats.abandonedWithinThreshold++;
+      }
     }
   });
 
@@ -156,10 +170,17 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
   const summary = {
     ...stats,
     inFlightAtEnd: open.size,
-    serviceLevel:
-      stats.answered + stats.abandoned === 0
-        ? null
-        : stats.answeredWithinThreshold / (stats.answered + stats.abandoned),
+    // Contacts still in progress have no known fate: they stay out of the service level.
+    serviceLevel: serviceLevel(
+      {
+        offered: stats.answered + stats.abandoned,
+        answeredWithinThreshold: stats.answeredWithinThreshold,
+        abandoned: stats.abandoned,
+        abandonedWithinThreshold: stats.abandonedWithinThreshold,
+        dequeued: 0,
+      },
+      options.abandonRule,
+    ),
     asaSeconds: stats.answered === 0 ? null : stats.answeredWaitSeconds / stats.answered,
   };
   // The customers still waiting or chatting close their chats.
@@ -168,6 +189,9 @@ export async function runLiveSimulation(options: LiveOptions): Promise<LiveSumma
   observer.close();
   return { ...summary, errors: stats.errors };
 }
+
+const instantOf = (event: StreamEvent): number =>
+  event.at === undefined ? Date.now() : Date.parse(event.at);
 
 async function openObserver(admin: ApiClient, onEvent: (event: StreamEvent) => void): Promise<WebSocket> {
   const socket = admin.events();

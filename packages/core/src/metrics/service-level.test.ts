@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { type QueueLeg, queueDayStats } from './queue-legs.ts';
-import { ABANDON_RULES, serviceLevel } from './service-level.ts';
+import { ABANDON_RULES, abandonRuleNamed, serviceLevel } from './service-level.ts';
 
 /** Counts that can occur together: every offered contact is answered, abandoned, dequeued or missed once. */
 const counts = fc
@@ -105,4 +105,13 @@ test('property: every leg counted is answered, abandoned, dequeued or still open
       },
     ),
   );
+});
+
+test('abandon rules are read by their names and their former names, nothing else', () => {
+  assert.equal(abandonRuleNamed('counted_for'), 'counted_for');
+  assert.equal(abandonRuleNamed('abandons_count_against'), 'counted_against');
+  assert.equal(abandonRuleNamed('abandons_ignored'), 'ignored');
+  assert.equal(abandonRuleNamed('abandons_within_threshold_count_for'), 'counted_for');
+  for (const other of ['lenient', 'toString', '', 3, null, undefined])
+    assert.equal(abandonRuleNamed(other), null);
 });

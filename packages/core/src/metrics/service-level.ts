@@ -15,6 +15,26 @@ export const ABANDON_RULES = ['counted_against', 'ignored', 'counted_for'] as co
 export type AbandonRule = (typeof ABANDON_RULES)[number];
 export const DEFAULT_ABANDON_RULE: AbandonRule = 'counted_against';
 
+/** The names the simulator's and staffing's input files used before they took these: still read, as these. */
+export const FORMER_ABANDON_RULE_NAMES: Readonly<Record<string, AbandonRule>> = {
+  abandons_count_against: 'counted_against',
+  abandons_ignored: 'ignored',
+  abandons_within_threshold_count_for: 'counted_for',
+};
+
+/**
+ * The rule a name in an input file means: one of ABANDON_RULES, or a former name; null for anything else.
+ *
+ * @example abandonRuleNamed('abandons_ignored') // 'ignored'
+ */
+export function abandonRuleNamed(name: unknown): AbandonRule | null {
+  if (typeof name !== 'string') return null;
+  if ((ABANDON_RULES as readonly string[]).includes(name)) return name as AbandonRule;
+  return Object.hasOwn(FORMER_ABANDON_RULE_NAMES, name)
+    ? (FORMER_ABANDON_RULE_NAMES[name] as AbandonRule)
+    : null;
+}
+
 /** Counts over the contacts whose service-level fate is known. */
 export interface ServiceLevelCounts {
   offered: number;

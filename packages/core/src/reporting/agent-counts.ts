@@ -58,7 +58,7 @@ export interface AgentCounts {
   /** Offers and invitations made to the agent. */
   presented: number;
   answered: number;
-  /** Contacts whose handling by the agent ended (wrap-up ended, transferred on, left the group chat). */
+  /** Contacts whose handling by the agent ended (wrap-up ended, transferred or requeued on, left the group chat). */
   handled: number;
   /** Offers that timed out (RONA). */
   noAnswers: number;
@@ -117,7 +117,7 @@ export function countSlice(counts: AgentCounts, slice: StateSlice): void {
 export const segmentOfferedAt = (segment: AgentSegment): number => segment.offeredAt;
 export function segmentHandledAt(segment: AgentSegment): number | null {
   if (segment.answeredAt === null) return null;
-  if (segment.outcome === 'transferred') return segment.talkEndedAt;
+  if (segment.outcome === 'transferred' || segment.outcome === 'requeued') return segment.talkEndedAt;
   return segment.wrapUpEndedAt;
 }
 

@@ -151,6 +151,33 @@ export function legPlacedAt(leg: ContactLeg, basis: IntervalBasis): number | nul
   return basis === 'entry' ? leg.enteredAt : leg.endedAt;
 }
 
+/**
+ * Counts legs into buckets: each leg's contact figures into the bucket of its placing instant under the basis
+ * (open legs under `completion` are left out until they end), its handle time into the bucket of when its
+ * handling ended. `bucketOf` names the bucket, e.g. the CSQ and the interval.
+ */
+export function countLegs<Key>(
+  legs: Iterable<ContactLeg>,
+  bucketOf: (leg: ContactLeg, at: number) => Key,
+  options: ContactCountOptions,
+  basis: IntervalBasis = 'entry',
+): Map<Key, ContactCounts> {
+  const buckets = new Map<Key, ContactCounts>();
+  const countsAt = (leg: ContactLeg, at: number): ContactCounts => {
+    const key = bucketOf(leg, at);
+    const counts = buckets.get(key) ?? noContactCounts();
+    buckets.set(key, counts);
+    return counts;
+  };
+  for (const leg of legs) {
+    const placedAt = legPlacedAt(leg, basis);
+    if (placedAt !== null) countLeg(countsAt(leg, placedAt), leg, options);
+    if (leg.answeredAt !== null && leg.handleEndedAt !== null)
+      countHandling(countsAt(leg, leg.handleEndedAt), leg);
+  }
+  return buckets;
+}
+
 export interface ContactMetrics {
   serviceLevel: number | null;
   /** Answer wait ÷ answered, seconds. */

@@ -1,4 +1,4 @@
-import type { Cause, ContactEvent } from '../acd/events.ts';
+import type { AcdEvent, Cause, ContactEvent } from '../acd/events.ts';
 import type { Channel, Outcome } from '../acd/model.ts';
 
 /**
@@ -44,6 +44,8 @@ export interface ContactLeg {
 export type SegmentOutcome =
   | 'handled'
   | 'transferred'
+  /** Sent back to a queue while answered: requeued to a CSQ, or the agent signed out holding it. */
+  | 'requeued'
   | 'no_answer'
   | 'rejected'
   | 'withdrawn'
@@ -83,6 +85,11 @@ export interface DetailRecords {
 interface OpenSegment {
   record: AgentSegment;
   holdSince: number | null;
+  /**
+   * Since when this agent's talk counts into the leg: their answer, or for a guest who came to own the chat,
+   * when the owner left (before that the owner's talk covered the same time).
+   */
+  legTalkFrom: number | null;
 }
 
 interface ContactFold {
@@ -105,9 +112,9 @@ const WITHDRAWN: Partial<Record<Cause, SegmentOutcome>> = {
 
 /**
  * Folds the events of contacts, each contact's from its `contact.created` on and in the order they happened, into
- * their detail records. A contact whose creation is not among the events is skipped.
+ * their detail records. A contact whose creation is not among the events is skipped, as are agents' events.
  */
-export function detailRecordsOf(events: Iterable<ContactEvent>): DetailRecords {
+export function detailRecordsOf(events: Iterable<AcdEvent>): DetailRecords {
   const contacts = new Map<string, ContactFold>();
   const legs: ContactLeg[] = [];
   const segments: AgentSegment[] = [];
@@ -123,6 +130,7 @@ export function detailRecordsOf(events: Iterable<ContactEvent>): DetailRecords {
       });
       continue;
     }
+    if (event.type === 'agent.state_changed') continue;
     const contact = contacts.get(event.contactId);
     if (contact) apply(contact, event, legs, segments);
   }
@@ -138,9 +146,18 @@ function apply(
   const leg = contact.current;
   switch (event.type) {
     case 'contact.queued': {
+      // Requeued or signed out of: whoever still had it answered is done with it (no event of their own says so).
+      for (const [agentId, open] of contact.segments) {
+        if (open.record.answeredAt === null) continue;
+        endTalk(open, event.at, leg);
+        open.record.outcome = 'requeued';
+        contact.segments.delete(agentId);
+      }
       if (!NEW_LEG_CAUSES.has(event.cause)) return;
-      if (leg && leg.endedAt === null)
+      if (leg && leg.endedAt === null) {
         closeLeg(leg, event.at, event.cause === 'requeued' ? 'requeued' : 'transferred');
+        if (leg.answeredAt !== null) leg.handleEndedAt ??= event.at;
+      }
       const next: ContactLeg = {
         contactId: event.contactId,
         leg: contact.legs.length,
@@ -203,7 +220,7 @@ function apply(
         holdMs: 0,
         wrapReasons: [],
       };
-      contact.segments.set(event.agentId, { record, holdSince: null });
+      contact.segments.set(event.agentId, { record, holdSince: null, legTalkFrom: null });
       segments.push(record);
       return;
     }
@@ -238,6 +255,7 @@ function apply(
         return;
       }
       leg.ringMs += open.record.ringMs;
+      open.legTalkFrom = event.at;
       if (leg.answeredAt === null) {
         leg.answeredAt = event.at;
         leg.agentId = event.agentId;
@@ -278,7 +296,10 @@ function apply(
       open.record.wrapUpEndedAt = event.at;
       contact.segments.delete(event.agentId);
       const next = event.ownerId === null ? undefined : contact.segments.get(event.ownerId);
-      if (next) next.record.role = 'owner';
+      if (next && next.record.role === 'guest') {
+        next.record.role = 'owner';
+        next.legTalkFrom = event.at;
+      }
       return;
     }
     case 'contact.wrap_up_started': {
@@ -308,6 +329,9 @@ function apply(
           if (leg && open.record.role === 'owner') leg.ringMs += open.record.ringMs;
         } else {
           endTalk(open, event.at, leg);
+          // Ended without its wrap-up ending (the agent signed out in wrap-up): the wrap-up ran until now.
+          if (open.record.wrapUpEndedAt === null && leg && open.record.role === 'owner')
+            leg.wrapMs += event.at - (open.record.talkEndedAt ?? event.at);
           open.record.outcome ??= 'handled';
           open.record.wrapUpEndedAt ??= event.at;
         }
@@ -341,8 +365,7 @@ function endTalk(open: OpenSegment, at: number, leg: ContactLeg | null): void {
   if (open.record.talkEndedAt !== null) return;
   endHold(open, at);
   open.record.talkEndedAt = at;
-  if (!leg || open.record.answeredAt === null || open.record.role !== 'owner') return;
-  const talk = at - open.record.answeredAt - open.record.holdMs;
-  leg.talkMs += talk;
+  if (!leg || open.legTalkFrom === null || open.record.role !== 'owner') return;
+  leg.talkMs += at - open.legTalkFrom - open.record.holdMs;
   leg.holdMs += open.record.holdMs;
 }

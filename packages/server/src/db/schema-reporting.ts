@@ -131,3 +131,13 @@ export interface ReportCapturesTable {
   captured_until: Instant;
   recaptured_date: string | null;
 }
+
+export interface ReportDefinitionsTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  template: string;
+  query: ColumnType<Record<string, unknown>, string, string>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}

@@ -44,6 +44,7 @@ import type {
   ContactLegsTable,
   CsqIntervalsTable,
   ReportCapturesTable,
+  ReportDefinitionsTable,
 } from './schema-reporting.ts';
 
 export type * from './schema-exports.ts';
@@ -371,6 +372,7 @@ export interface Schema {
   agent_csq_intervals: AgentCsqIntervalsTable;
   agent_reason_intervals: AgentReasonIntervalsTable;
   report_captures: ReportCapturesTable;
+  report_definitions: ReportDefinitionsTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

@@ -1,10 +1,4 @@
-import {
-  addDays,
-  formatLocalDate,
-  type LocalDate,
-  localDateAt,
-  localToInstant,
-} from '@switchboard/core';
+import { addDays, formatLocalDate, type LocalDate, localDateAt, localToInstant } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { Db } from '../db/database.ts';
 import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
@@ -53,7 +47,12 @@ export async function enqueueDueCaptures(jobs: JobQueue, db: Db, nowMs: number):
   const tenants = await db
     .selectFrom('tenants')
     .leftJoin('report_captures', 'report_captures.tenant_id', 'tenants.id')
-    .select(['tenants.id', 'tenants.settings', 'report_captures.captured_until', 'report_captures.recaptured_date'])
+    .select([
+      'tenants.id',
+      'tenants.settings',
+      'report_captures.captured_until',
+      'report_captures.recaptured_date',
+    ])
     .execute();
   for (const tenant of tenants) {
     const settings = reportingSettingsOf(tenant);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ABANDON_RULES, type AbandonRule } from '@switchboard/core';
 import fc from 'fast-check';
 import { type ErlangAInput, erlangAMeasures } from './erlang-a.ts';
 import { erlangB, erlangCMeasures } from './erlang-c.ts';
-import { SERVICE_LEVEL_RULES } from './measures.ts';
 import { birthDeathOracle } from './testing/birth-death.ts';
 
 const close = (actual: number, expected: number, tolerance: number, what = '') =>
@@ -19,11 +19,11 @@ function checkAgainstOracle(input: Omit<ErlangAInput, 'serviceLevelRule'>, toler
     answerWithinSeconds: input.answerWithinSeconds,
   });
   const expectedServiceLevel = {
-    abandons_count_against: o.answeredWithin,
-    abandons_ignored: o.answeredWithin / (1 - o.abandonProbability),
-    abandons_within_threshold_count_for: 1 - o.stillWaitingAt,
+    counted_against: o.answeredWithin,
+    ignored: o.answeredWithin / (1 - o.abandonProbability),
+    counted_for: 1 - o.stillWaitingAt,
   };
-  for (const rule of SERVICE_LEVEL_RULES) {
+  for (const rule of ABANDON_RULES) {
     const m = erlangAMeasures({ ...input, serviceLevelRule: rule });
     close(m.serviceLevel, expectedServiceLevel[rule], tolerance, `SL (${rule})`);
     close(m.waitProbability, o.waitProbability, tolerance, 'P(wait)');
@@ -119,7 +119,7 @@ test('more agents: less waiting and abandoning, shorter ASA, higher service leve
       fc.double({ min: 30, max: 600, noNaN: true }),
       fc.double({ min: 5, max: 900, noNaN: true }),
       fc.double({ min: 0, max: 60, noNaN: true }),
-      fc.constantFrom(...SERVICE_LEVEL_RULES),
+      fc.constantFrom(...ABANDON_RULES),
       (load, staffing, aht, patience, t, rule) => {
         const agents = Math.max(1, Math.round(load * staffing));
         const at = (n: number) =>
@@ -195,7 +195,7 @@ test('stable when overloaded and at thousands of agents', () => {
 });
 
 test('the three service level rules order as their definitions do', () => {
-  const m = (rule: (typeof SERVICE_LEVEL_RULES)[number]) =>
+  const m = (rule: AbandonRule) =>
     erlangAMeasures({
       agents: 9,
       loadErlangs: 10,
@@ -205,8 +205,8 @@ test('the three service level rules order as their definitions do', () => {
       serviceLevelRule: rule,
     }).serviceLevel;
   // Dividing by answered only (fewer) raises it; counting early abandons as good raises it too.
-  assert.ok(m('abandons_ignored') > m('abandons_count_against'));
-  assert.ok(m('abandons_within_threshold_count_for') > m('abandons_count_against'));
+  assert.ok(m('ignored') > m('counted_against'));
+  assert.ok(m('counted_for') > m('counted_against'));
 });
 
 test('no agents: everyone abandons; no contacts: nothing happens', () => {

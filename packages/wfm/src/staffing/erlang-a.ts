@@ -12,6 +12,7 @@
  *   P(abandon) = θ·E[Q] / λ (= P(wait) − P(served after waiting), computed without that subtraction).
  */
 
+import { type AbandonRule, abandonRuleNamed, DEFAULT_ABANDON_RULE } from '@switchboard/core';
 import { erlangB, idleMeasures } from './erlang-c.ts';
 import {
   logPoissonTerm,
@@ -19,7 +20,7 @@ import {
   logRegularizedLowerGammaRatio,
   lowerGammaSeries,
 } from './incomplete-gamma.ts';
-import type { QueueMeasures, ServiceLevelRule } from './measures.ts';
+import type { QueueMeasures } from './measures.ts';
 import { type StageMoments, stageMoments } from './waiting-stages.ts';
 
 export interface ErlangAInput {
@@ -30,7 +31,7 @@ export interface ErlangAInput {
   /** Mean time a caller is willing to wait before hanging up. */
   patienceSeconds: number;
   answerWithinSeconds: number;
-  serviceLevelRule?: ServiceLevelRule;
+  serviceLevelRule?: AbandonRule;
 }
 
 /** The probabilities every Erlang A measure at one n is built from (load > 0, n ≥ 1). */
@@ -77,16 +78,17 @@ export function erlangAState(
   };
 }
 
-/** The service level of an Erlang A state, by rule (see ServiceLevelRule). */
+/** The service level of an Erlang A state, by abandon rule (a former name is read as its rule). */
 export function erlangAServiceLevel(
   state: ErlangAState,
   answerWithinSeconds: number,
   patienceSeconds: number,
-  rule: ServiceLevelRule = 'abandons_count_against',
+  abandonRule: AbandonRule = DEFAULT_ABANDON_RULE,
 ): number {
+  const rule = abandonRuleNamed(abandonRule) ?? DEFAULT_ABANDON_RULE;
   const { x, y, seriesAtY, noWait, servedAfterWaiting } = state;
   const logShrink = -answerWithinSeconds / patienceSeconds;
-  if (rule === 'abandons_within_threshold_count_for') {
+  if (rule === 'counted_for') {
     // Neither answered nor abandoned by t means still waiting at t: P(V > t)·P(patience > t).
     const logStillWaiting =
       Math.log(state.waitProbability) + logRegularizedLowerGammaRatio(x, y, logShrink) + logShrink;
@@ -103,7 +105,7 @@ export function erlangAServiceLevel(
         : logRegularizedLowerGammaRatio(a, y, logShrink);
   }
   const servedWithin = noWait + servedAfterWaiting * -Math.expm1(logRatio);
-  return clampUnit(rule === 'abandons_ignored' ? servedWithin / (noWait + servedAfterWaiting) : servedWithin);
+  return clampUnit(rule === 'ignored' ? servedWithin / (noWait + servedAfterWaiting) : servedWithin);
 }
 
 export const erlangAStageMoments = (state: ErlangAState): StageMoments => stageMoments(state.x + 1, state.y);
@@ -128,13 +130,13 @@ const clampUnit = (p: number): number => Math.min(1, Math.max(0, p));
 /** Erlang A measures at n agents, given B(n) (see ErlangBTable); `erlangAMeasures` computes B itself. */
 export function erlangAMeasuresFromBlocking(input: ErlangAInput, blocking: number): QueueMeasures {
   const { agents, loadErlangs: load, patienceSeconds, answerWithinSeconds } = input;
-  const rule = input.serviceLevelRule ?? 'abandons_count_against';
+  const rule = abandonRuleNamed(input.serviceLevelRule) ?? DEFAULT_ABANDON_RULE;
   if (load === 0) return idleMeasures();
   if (agents === 0) {
     const abandonedWithin = -Math.expm1(-answerWithinSeconds / patienceSeconds);
     return {
       waitProbability: 1,
-      serviceLevel: rule === 'abandons_within_threshold_count_for' ? abandonedWithin : 0,
+      serviceLevel: rule === 'counted_for' ? abandonedWithin : 0,
       asaSeconds: Number.POSITIVE_INFINITY,
       meanWaitSeconds: patienceSeconds,
       abandonProbability: 1,

@@ -1,7 +1,7 @@
 export { type DeferredInterval, type DeferredSettings, staffDeferredWork } from './deferred.ts';
 export { type ErlangAInput, erlangAMeasures } from './erlang-a.ts';
 export { type ErlangCInput, erlangB, erlangC, erlangCMeasures } from './erlang-c.ts';
-export { type QueueMeasures, SERVICE_LEVEL_RULES, type ServiceLevelRule } from './measures.ts';
+export type { QueueMeasures } from './measures.ts';
 export {
   type QueueRequirement,
   type QueueTargets,

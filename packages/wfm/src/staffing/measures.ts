@@ -14,16 +14,11 @@ export interface QueueMeasures {
   occupancy: number;
 }
 
-/**
- * How abandoned contacts enter the service level (METRICS.md, "Service level %"); with Erlang C nobody
- * abandons and the three agree.
- * - `abandons_count_against` (default): answered within t ÷ all arrivals.
- * - `abandons_ignored`: answered within t ÷ answered.
- * - `abandons_within_threshold_count_for`: (answered within t + abandoned within t) ÷ all arrivals.
+/*
+ * How abandoned contacts enter the service level is core's `AbandonRule` (METRICS.md, "Service level %"); in
+ * the steady state of a queueing model, with nothing dequeued, it reads:
+ * - `counted_against` (default): answered within t ÷ all arrivals.
+ * - `ignored`: answered within t ÷ answered.
+ * - `counted_for`: (answered within t + abandoned within t) ÷ all arrivals.
+ * With Erlang C nobody abandons and the three agree.
  */
-export const SERVICE_LEVEL_RULES = [
-  'abandons_count_against',
-  'abandons_ignored',
-  'abandons_within_threshold_count_for',
-] as const;
-export type ServiceLevelRule = (typeof SERVICE_LEVEL_RULES)[number];

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ABANDON_RULES } from '@switchboard/core';
 import fc from 'fast-check';
 import { erlangAMeasures } from './erlang-a.ts';
 import { erlangCMeasures } from './erlang-c.ts';
-import { SERVICE_LEVEL_RULES } from './measures.ts';
 import {
   type QueueRequirement,
   requiredAgents,
@@ -74,7 +74,7 @@ const requirements = fc.record(
     maxOccupancy: fc.double({ min: 0.5, max: 1, noNaN: true }),
     patienceSeconds: fc.double({ min: 2, max: 1200, noNaN: true }),
     maxAbandonRate: fc.double({ min: 0.01, max: 0.5, noNaN: true }),
-    serviceLevelRule: fc.constantFrom(...SERVICE_LEVEL_RULES),
+    serviceLevelRule: fc.constantFrom(...ABANDON_RULES),
   },
   { requiredKeys: ['loadErlangs', 'ahtSeconds', 'target'] },
 );

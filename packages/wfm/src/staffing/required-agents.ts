@@ -1,3 +1,4 @@
+import type { AbandonRule } from '@switchboard/core';
 /**
  * The fewest agents (servers) that meet a queue's targets. Every measure used is monotone in n — service
  * level rises, ASA, abandonment and occupancy fall — so "meets every target" is false below the answer and
@@ -16,7 +17,6 @@ import {
   erlangAState,
 } from './erlang-a.ts';
 import { ErlangBTable, erlangB, erlangCFromBlocking, nextErlangB } from './erlang-c.ts';
-import type { ServiceLevelRule } from './measures.ts';
 import { ceilWhole } from './whole-numbers.ts';
 
 export type StaffingTarget =
@@ -34,7 +34,7 @@ export interface QueueTargets {
   patienceSeconds?: number;
   /** Erlang A only: abandonment may not exceed this share of arrivals. */
   maxAbandonRate?: number;
-  serviceLevelRule?: ServiceLevelRule;
+  serviceLevelRule?: AbandonRule;
 }
 
 export interface QueueRequirement extends QueueTargets {

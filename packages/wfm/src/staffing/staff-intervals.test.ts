@@ -188,7 +188,7 @@ const invalidCases: [string, StaffingRequest, string][] = [
   ['abandon cap without patience', request(sales({ maxAbandonRate: 0.05 })), 'workloads[0].maxAbandonRate'],
   [
     'unknown rule',
-    request(sales({ patienceSeconds: 60, serviceLevelRule: 'lenient' as 'abandons_ignored' })),
+    request(sales({ patienceSeconds: 60, serviceLevelRule: 'lenient' as 'ignored' })),
     'workloads[0].serviceLevelRule',
   ],
   ['duplicate id', request(sales(), sales()), 'workloads[1].id'],
@@ -222,3 +222,16 @@ for (const [what, bad, field] of invalidCases) {
     );
   });
 }
+
+test('abandon rules by their former names are read as core’s rules', () => {
+  const former = {
+    abandons_count_against: 'counted_against',
+    abandons_ignored: 'ignored',
+    abandons_within_threshold_count_for: 'counted_for',
+  } as const;
+  for (const [old, rule] of Object.entries(former)) {
+    const staffed = (name: string) =>
+      staffIntervals(request(sales({ patienceSeconds: 60, serviceLevelRule: name as typeof rule })));
+    assert.deepEqual(staffed(old), staffed(rule), old);
+  }
+});

@@ -1,4 +1,4 @@
-import type { ServiceLevelRule } from './measures.ts';
+import type { AbandonRule } from '@switchboard/core';
 import type { StaffingTarget } from './required-agents.ts';
 
 export const STAFFING_INTERVAL_MINUTES = [5, 15, 30, 60] as const;
@@ -25,8 +25,8 @@ interface QueuedWorkloadSettings {
   patienceSeconds?: number;
   /** Erlang A only: the abandonment rate may not exceed this, in (0, 1). */
   maxAbandonRate?: number;
-  /** Erlang A only; default 'abandons_count_against'. */
-  serviceLevelRule?: ServiceLevelRule;
+  /** Erlang A only; default 'counted_against'. */
+  serviceLevelRule?: AbandonRule;
 }
 
 export interface VoiceWorkload extends QueuedWorkloadSettings {

@@ -1,5 +1,4 @@
-import { invalid } from '@switchboard/core';
-import { SERVICE_LEVEL_RULES } from './measures.ts';
+import { ABANDON_RULES, abandonRuleNamed, invalid } from '@switchboard/core';
 import type { StaffingTarget } from './required-agents.ts';
 import {
   type IntervalDemand,
@@ -93,8 +92,8 @@ function validateWorkload(field: string, workload: StaffingWorkload, intervalSec
     numberIn(`${field}.maxAbandonRate`, v, 0, 1, { min: true, max: true });
   });
   optional(workload.serviceLevelRule, (v) => {
-    if (!SERVICE_LEVEL_RULES.includes(v))
-      fail(`${field}.serviceLevelRule`, `must be one of ${SERVICE_LEVEL_RULES.join(', ')}.`);
+    if (abandonRuleNamed(v) === null)
+      fail(`${field}.serviceLevelRule`, `must be one of ${ABANDON_RULES.join(', ')}.`);
   });
   if (workload.channel === 'chat') {
     const chats = workload.maxConcurrentChats;

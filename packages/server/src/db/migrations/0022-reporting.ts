@@ -182,6 +182,18 @@ create table report_captures (
   recaptured_date text
 );
 
+create table report_definitions (
+  id uuid primary key,
+  tenant_id uuid not null references tenants (id) on delete cascade,
+  user_id uuid not null,
+  name text not null,
+  template text not null,
+  query jsonb not null,
+  created_at timestamptz not null default now(),
+  unique (tenant_id, user_id, name),
+  foreign key (tenant_id, user_id) references users (tenant_id, id) on delete cascade
+);
+
 create index contact_events_at_contact on contact_events (tenant_id, at, contact_id);
 create index agent_state_trace_at on agent_state_trace (tenant_id, at);
 `;
