@@ -9,6 +9,7 @@ import {
 } from '@switchboard/server';
 import { Command, Option } from 'commander';
 import { LOG_FORMATS, resolveStartConfig } from './config.ts';
+import { addIntervalsCommands } from './intervals.ts';
 import { addKeysCommands } from './keys.ts';
 import { addSimulateCommand } from './simulate/command.ts';
 import { start } from './start.ts';
@@ -180,6 +181,7 @@ storageOptions(
 });
 
 addKeysCommands(program, storageOptions);
+addIntervalsCommands(program, storageOptions);
 addWfmCommands(program);
 addSimulateCommand(program);
 

@@ -89,6 +89,17 @@ export const LIMITS = {
   widgetProblemStatements: { min: 1, max: 20 },
   /** What a customer types into the chat form: name, email, phone and each custom field (code points). */
   chatFormValue: { max: 200 },
+  /**
+   * Interval history files (spec C7): an upload of at most 50 MB and 500,000 rows; a file with errors reports
+   * at most 100 of them (then reading stops), and a dry run previews the first 20 rows.
+   */
+  intervalImport: { fileBytes: 50 * 1024 * 1024, rows: 500_000, errorsReported: 100, previewRows: 20 },
+  /** The rows of interval history are 15, 30 or 60 minutes long. */
+  intervalMinutes: [15, 30, 60],
+  /** The queue an interval row is about: a CSQ's or call type's name, in code points. */
+  intervalQueueName: { max: 100 },
+  /** Interval history read or exported at once (one request). */
+  intervalExportRows: { max: 500_000 },
   listPageSize: { default: 50, max: 500 },
   accessTokenMinutes: { min: 5, max: 120, default: 60 },
   refreshTokenHours: { min: 2, max: 24, default: 10 },

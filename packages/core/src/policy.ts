@@ -60,8 +60,10 @@ export const PERMISSION_MEANINGS = {
   'job.read': "see the tenant's background jobs: queued, running, failed with their error, recently finished",
   'job.manage': "retry the tenant's failed background jobs and cancel queued ones",
   'report.read':
-    'run historical reports, their exports and contact journeys, and keep saved report definitions (supervisors: in their scope)',
+    'run historical reports, their exports and contact journeys, read and export interval history, and keep saved report definitions (supervisors: in their scope)',
   'report.manage': 'capture and recapture the interval tables now',
+  'report.import':
+    'import interval history from CSV or XLSX files (re-imported intervals replace the stored ones)',
 } as const;
 
 export type Permission = keyof typeof PERMISSION_MEANINGS;
@@ -80,6 +82,7 @@ const READS: Permission[] = [
   'widget.read',
   'contact.read',
   'agentState.read',
+  // Interval history feeds forecasting tools, which read it with a key as integrations read the rest.
   'report.read',
 ];
 

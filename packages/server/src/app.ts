@@ -65,6 +65,7 @@ import { defineRetention } from './jobs/retention.job.ts';
 import { defineCapture } from './reporting/capture.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
+import { intervalHistoryRoutes } from './reporting/interval-history.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
@@ -136,6 +137,7 @@ const ROUTES = [
   reportRoutes,
   chatRoutes,
   chatRecordExportRoutes,
+  intervalHistoryRoutes,
   groupChatRoutes,
   monitorRoutes,
   publicChatRoutes,

@@ -12,6 +12,15 @@ export {
 export { createUser, type NewUserInput } from './directory/users.service.ts';
 export type { App } from './http/app-types.ts';
 export { BossJobQueue } from './jobs/boss-queue.ts';
+export { type IntervalFileFormat, XLSX_TYPE } from './reporting/interval-history-files.ts';
+export {
+  exportIntervalHistory,
+  type IntervalImportPreview,
+  type IntervalImportSummary,
+  importIntervalFile,
+  previewIntervalFile,
+  tenantIdNamed,
+} from './reporting/interval-import.ts';
 export {
   generateMasterKeyring,
   loadMasterKeys,

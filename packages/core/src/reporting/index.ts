@@ -5,3 +5,28 @@ export * from './detail-records.ts';
 export * from './intervals.ts';
 export * from './settings.ts';
 export * from './report-columns.ts';
+export {
+  type DetectedColumn,
+  INTERVAL_COLUMN_FIELDS,
+  INTERVAL_FIELD_LABELS,
+  type IntervalColumnField,
+  type IntervalMapping,
+  type IntervalMappingTarget,
+} from './interval-columns.ts';
+export {
+  type IntervalFileError,
+  type IntervalFileOptions,
+  IntervalFileReader,
+  type IntervalFileReading,
+  type IntervalRow,
+  isIntervalMinutes,
+  readIntervalTable,
+} from './interval-file.ts';
+export {
+  type IntervalCell,
+  type IntervalColumnKind,
+  type IntervalTable,
+  type IntervalWriteOptions,
+  intervalTable,
+} from './interval-file-write.ts';
+export { formatInstantInZone, wallClockAt } from './interval-values.ts';

@@ -46,6 +46,7 @@ import type {
   ReportCapturesTable,
   ReportDefinitionsTable,
 } from './schema-reporting.ts';
+import type { IntervalHistoryTable, IntervalImportsTable } from './schema-reporting.ts';
 
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
@@ -373,6 +374,8 @@ export interface Schema {
   agent_reason_intervals: AgentReasonIntervalsTable;
   report_captures: ReportCapturesTable;
   report_definitions: ReportDefinitionsTable;
+  interval_imports: IntervalImportsTable;
+  interval_history: IntervalHistoryTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

@@ -68,6 +68,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   body?: B;
   /** The success responses; the error responses are added. */
   response?: R;
+  /** The largest body this route accepts, in bytes, when not the server's 1 MiB (file uploads). */
+  bodyLimit?: number;
   /** Runs after the permission check, before the handler (a route's own guard). */
   preHandler?: preHandlerAsyncHookHandler;
   handler: RouteHandlerMethod<
@@ -110,6 +112,7 @@ export function defineRoute<P extends Schema, Q extends Schema, B extends Schema
     url: spec.url,
     config: { permission, orSelf, ...(spec.refusal ? { refusal: spec.refusal } : {}) },
     schema,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     ...(spec.preHandler ? { preHandler: spec.preHandler } : {}),
     handler: spec.handler as RouteHandlerMethod,
     ...(spec.wsHandler ? { wsHandler: spec.wsHandler } : {}),

@@ -85,7 +85,7 @@ export function toSwitchboardError(error: unknown): SwitchboardError {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const typed = toSwitchboardError(error);
+  const typed = tooLargeForRoute(request, error) ?? toSwitchboardError(error);
   const status = STATUS_BY_CODE[typed.code];
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   if (STATUS_BY_CODE[typed.code] === 429) {
@@ -96,4 +96,20 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     error: { code: typed.code, message: typed.message, details: typed.details ?? null },
   };
   return reply.status(status).send(body);
+}
+
+/** A body over the route's limit (Fastify refuses it while reading), with the limit in the message. */
+function tooLargeForRoute(request: FastifyRequest, error: unknown): SwitchboardError | null {
+  if ((error as Partial<FastifyError>).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return null;
+  const limit = request.routeOptions?.bodyLimit;
+  if (!limit) return null;
+  const size =
+    limit % (1024 * 1024) === 0 ? `${limit / (1024 * 1024)} MB` : `${limit.toLocaleString('en')} bytes`;
+  return new SwitchboardError(
+    'payload_too_large',
+    `The request body is larger than the ${size} this request accepts.`,
+    {
+      limitBytes: limit,
+    },
+  );
 }

@@ -22,6 +22,8 @@ function findNul(root: unknown, rootPath: string): string | null {
     const [value, path] = next;
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return path;
+    } else if (value instanceof Uint8Array) {
+      // A file sent as the body (CSV, XLSX) is not JSON text: the reader of its format checks what it holds.
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) pending.push([value[i], `${path}/${i}`]);
     } else if (value !== null && typeof value === 'object') {

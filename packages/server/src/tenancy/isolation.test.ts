@@ -65,6 +65,8 @@ async function completedExport(w: World): Promise<string> {
   while ((await call(server, w.admin.session, 'GET', url)).body.status !== 'completed') await delay(50);
   return asked.body.id;
 }
+const INTERVAL_CSV =
+  'Minutes,Calls Presented,Calls Answered,Calls Abandoned,Avg Call Duration\n2026-03-02T08:00:00Z,3,2,1,60\n';
 const exportIn = (w: World) => exportOf.get(w.tenantId) ?? '';
 /** Each world's background jobs: one that failed, one waiting for tomorrow. */
 const jobsOf = new Map<string, { failed: string; queued: string }>();
@@ -105,7 +107,14 @@ const callers = (w: World): Who[] =>
   }));
 
 /** One call of an operation: path id, query, body, session; `ok` is its status when allowed (else any 2xx). */
-type Req = { id?: string; query?: string; body?: unknown; session?: Session; ok?: number };
+type Req = {
+  id?: string;
+  query?: string;
+  body?: unknown;
+  session?: Session;
+  ok?: number;
+  contentType?: string;
+};
 /** Expected statuses, or 'clean': answered as when allowed, with nothing of tenant B in the body. */
 type CrossReq = Req & { expect: number[] | 'clean' };
 const HIDDEN = [404];
@@ -560,6 +569,11 @@ const OPS: Record<string, Op> = {
     own: (w) => ({ id: exportIn(w) }),
     cross: (b) => [{ id: exportIn(b), expect: HIDDEN }],
   },
+  'POST /interval-history/imports': {
+    own: () => ({ query: '?minutes=15&queue=Sales', body: INTERVAL_CSV, contentType: 'text/csv', ok: 201 }),
+  },
+  'GET /interval-history/imports': { own: none },
+  'GET /interval-history': { own: () => ({ query: `?from=${EVER.from}&to=${EVER.to}` }) },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
     cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
@@ -723,9 +737,18 @@ function permits(who: Who, key: string): boolean {
   return [permission].flat().some((p) => isAllowed(who.actor, p));
 }
 
-function send(key: string, req: Req, session: Session | undefined) {
+async function send(key: string, req: Req, session: Session | undefined) {
   const [method, path = ''] = key.split(' ') as [Parameters<typeof call>[2], string];
-  return call(server, session, method, path.replace('{id}', req.id ?? '') + (req.query ?? ''), req.body);
+  const url = path.replace('{id}', req.id ?? '') + (req.query ?? '');
+  if (req.contentType === undefined) return call(server, session, method, url, req.body);
+  // A file as the body (interval imports), not JSON.
+  const response = await server.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...session?.headers, 'content-type': req.contentType },
+    payload: req.body as string,
+  });
+  return { status: response.statusCode, body: response.json() };
 }
 
 type Res = Awaited<ReturnType<typeof call>>;
@@ -747,7 +770,11 @@ async function snapshotOf(w: World) {
   const urls = ['/tenant', '/teams', '/skills', '/reason-codes', `/users${ALL}`, `/audit-log${ALL}`];
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
   urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
-  urls.push('/chat-widgets');
+  urls.push(
+    '/chat-widgets',
+    '/interval-history/imports',
+    `/interval-history?from=${EVER.from}&to=${EVER.to}`,
+  );
   urls.push('/team-messages', '/team-messages?include=recent', `/users/${w.supervisor.id}/team-messages`);
   urls.push('/predefined-responses', '/wrap-up-categories', `/assist-requests${ALL}`);
   for (const id of contactsOf(w)) {

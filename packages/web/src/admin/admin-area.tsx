@@ -5,6 +5,7 @@ import { CalendarsPage } from './calendars-page.tsx';
 import { ChannelSettingsPage } from './channel-settings-page.tsx';
 import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
+import { IntervalImportPage } from './interval-import.tsx';
 import { JobsPage } from './jobs-page.tsx';
 import { PresenceSettingsPage } from './presence-settings-page.tsx';
 import { ReportingSettingsPage } from './reporting-settings-page.tsx';
@@ -29,6 +30,7 @@ const PAGES = [
   ['/api-keys', 'API keys', ApiKeysPage],
   ['/audit', 'Audit log', AuditLogPage],
   ['/jobs', 'Jobs', JobsPage],
+  ['/interval-history', 'Interval history', IntervalImportPage],
 ] as const;
 
 /** Administration: one page per kind of configuration, under /admin. */

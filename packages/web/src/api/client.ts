@@ -104,6 +104,11 @@ export class ApiClient {
     }
   }
 
+  /** A file as the body (an import), with its content type; refusals are ApiErrors as with `request`. */
+  upload<T = unknown>(path: string, file: Blob, contentType: string): Promise<T> {
+    return this.request<T>('POST', path, new FileBody(file, contentType));
+  }
+
   /** A file the API sends (a CSV export), as a blob to save; a refusal is an ApiError as with `request`. */
   async download(path: string): Promise<Blob> {
     const response = await fetch(`${API}${path}`, {
@@ -158,12 +163,13 @@ export class ApiClient {
 
   async #send<T>(method: string, path: string, body: unknown, token: string | null): Promise<T> {
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body instanceof FileBody) headers['content-type'] = body.contentType;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await fetch(`${API}${path}`, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body instanceof FileBody ? body.file : body === undefined ? null : JSON.stringify(body),
     });
     if (response.status === 204) return undefined as T;
     const text = await response.text();
@@ -186,6 +192,16 @@ export class ApiClient {
     if (session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
     else sessionStorage.removeItem(STORAGE_KEY);
     for (const listener of this.#listeners) listener(session);
+  }
+}
+
+/** A body sent as it is, not as JSON. */
+class FileBody {
+  readonly file: Blob;
+  readonly contentType: string;
+  constructor(file: Blob, contentType: string) {
+    this.file = file;
+    this.contentType = contentType;
   }
 }
 

@@ -20,6 +20,7 @@ import { eventLog } from './0019-event-log.ts';
 import { contactsByCreation } from './0020-contacts-by-creation.ts';
 import { chatRecordExports } from './0021-chat-record-exports.ts';
 import { reporting } from './0022-reporting.ts';
+import { intervalHistory } from './0023-interval-history.ts';
 
 export interface Migration {
   id: number;
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 20, name: 'contacts by creation index', sql: contactsByCreation },
   { id: 21, name: 'chat record exports', sql: chatRecordExports },
   { id: 22, name: 'reporting', sql: reporting },
+  { id: 23, name: 'interval history', sql: intervalHistory },
 ];
