@@ -5,8 +5,21 @@ import { TextField } from '../ui/inputs.tsx';
 import { queryParams, type ReportQuery } from './report-query.ts';
 import { type SavedDefinition, TEMPLATE_LABELS } from './report-types.ts';
 
-/** The user's saved reports: save the current one under a name, open or delete one saved before. */
-export function SavedReports(props: { query: ReportQuery; onOpen: (definition: SavedDefinition) => void }) {
+type Props = { query: ReportQuery; onOpen: (definition: SavedDefinition) => void };
+
+/** The user's saved reports, folded away until opened (and read only then). */
+export function SavedReports(props: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="panel saved-reports" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Saved reports</summary>
+      {open ? <SavedList {...props} /> : null}
+    </details>
+  );
+}
+
+/** Save the current report under a name, open or delete one saved before. */
+function SavedList(props: Props) {
   const { api } = useDesk();
   const saved = useLive(() => api.request<SavedDefinition[]>('GET', '/report-definitions'));
   const [name, setName] = useState('');
@@ -24,8 +37,8 @@ export function SavedReports(props: { query: ReportQuery; onOpen: (definition: S
     if (await remove.run(() => api.request('DELETE', `/report-definitions/${definition.id}`))) saved.reload();
   };
   return (
-    <section className="panel saved-reports" aria-labelledby="saved-title">
-      <h2 id="saved-title">Saved reports</h2>
+    <section aria-label="Saved reports">
+      <FormError message={saved.error?.message ?? null} />
       <form className="row" onSubmit={save} aria-label="Save report">
         <TextField
           label="Save current as"
