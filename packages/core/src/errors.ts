@@ -49,10 +49,12 @@ export const ERROR_CODES = [
   'export_not_ready',
   /** A report's date range is longer than allowed; details.maxDays. */
   'range_too_long',
-  /** CSQ ids that are not this tenant's (or not in the caller's scope); details.ids. */
-  'unknown_csq',
   /** A report row size finer than, or not a multiple of, the tenant's reporting interval; details.intervalMinutes. */
   'interval_not_used',
+  /** Agents asked for by id that the caller cannot see (none such, another tenant's, outside their teams); details.ids. */
+  'unknown_agent',
+  /** CSQs asked for by id that this tenant does not have; details.ids. */
+  'unknown_csq',
   'upgrade_required',
   'internal',
 ] as const;

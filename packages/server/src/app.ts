@@ -42,6 +42,7 @@ import { userRoutes } from './directory/users.routes.ts';
 import { EventFeeds } from './events/event-feeds.ts';
 import { AccessLog, EventWriter, NoticeLog } from './events/event-writer.ts';
 import { feedRoutes } from './events/feed.routes.ts';
+import { sseRoutes } from './events/sse.routes.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import {
   type ConnectionLimits,
@@ -60,12 +61,13 @@ import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
-import { reportRoutes } from './reporting/reports.routes.ts';
 import { defineRetention } from './jobs/retention.job.ts';
-import { defineCapture } from './reporting/capture.job.ts';
 import { registerMetrics } from './observability/metrics.ts';
 import { predefinedResponseRoutes } from './predefined-responses/predefined-responses.routes.ts';
+import { realtimeRoutes } from './realtime/realtime.routes.ts';
+import { defineCapture } from './reporting/capture.job.ts';
 import { intervalHistoryRoutes } from './reporting/interval-history.routes.ts';
+import { reportRoutes } from './reporting/reports.routes.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
@@ -143,6 +145,8 @@ const ROUTES = [
   publicChatRoutes,
   eventRoutes,
   feedRoutes,
+  sseRoutes,
+  realtimeRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';

@@ -2,9 +2,6 @@ export * from './agent-counts.ts';
 export * from './aggregate-interval.ts';
 export * from './contact-counts.ts';
 export * from './detail-records.ts';
-export * from './intervals.ts';
-export * from './settings.ts';
-export * from './report-columns.ts';
 export {
   type DetectedColumn,
   INTERVAL_COLUMN_FIELDS,
@@ -30,3 +27,6 @@ export {
   intervalTable,
 } from './interval-file-write.ts';
 export { formatInstantInZone, wallClockAt } from './interval-values.ts';
+export * from './intervals.ts';
+export * from './report-columns.ts';
+export * from './settings.ts';

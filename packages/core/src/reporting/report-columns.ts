@@ -14,7 +14,12 @@ export interface ReportColumn {
 const count = (name: string, label: string): ReportColumn => ({ name, label, type: 'integer', unit: null });
 const seconds = (name: string, label: string): ReportColumn => ({ name, label, type: 'number', unit: 's' });
 const ratio = (name: string, label: string): ReportColumn => ({ name, label, type: 'ratio', unit: null });
-export const text = (name: string, label: string): ReportColumn => ({ name, label, type: 'string', unit: null });
+export const text = (name: string, label: string): ReportColumn => ({
+  name,
+  label,
+  type: 'string',
+  unit: null,
+});
 export const instant = (name: string, label: string): ReportColumn => ({
   name,
   label,

@@ -9,8 +9,8 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { teamsRepository } from '../db/repositories/index.ts';
+import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import { agentStatsRepository, type TraceRow } from './agent-stats.repository.ts';
-import { tenantTimeZone } from './queues.service.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
@@ -37,7 +37,7 @@ export async function agentStatsToday(db: Db, clock: Clock, principal: Principal
   const people = await agentStatsRepository.people(db, principal.tenantId, teams);
   const ids = people.map((p) => p.id);
   const now = clock.now();
-  const from = startOfDay(now, tenantTimeZone(principal.tenantId));
+  const from = startOfDay(now, (await tenantReportingSettings(db, principal.tenantId)).timeZone);
   const since = new Date(from);
   const [atStart, trace, handleEvents] = await Promise.all([
     agentStatsRepository.statesAt(db, principal.tenantId, ids, since),

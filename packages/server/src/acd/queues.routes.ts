@@ -1,4 +1,4 @@
-import { ABANDON_RULES, CHANNELS, DEFAULT_ABANDON_RULE, SERVICE_LEVEL_SECONDS } from '@switchboard/core';
+import { ABANDON_RULES, CHANNELS, SERVICE_LEVEL_SECONDS } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
@@ -87,7 +87,7 @@ const QueueQuery = Type.Object(
     abandons: Type.Optional(
       Type.Enum(ABANDON_RULES, {
         description:
-          'How abandons enter the service level (METRICS.md): counted_against (default): within ÷ (offered − dequeued); ignored: within ÷ (offered − abandoned − dequeued); counted_for: (within + abandoned within the threshold) ÷ (offered − dequeued).',
+          'How abandons enter the service level (METRICS.md): the tenant’s reporting setting by default (counted_against unless changed): counted_against: within ÷ (offered − dequeued); ignored: within ÷ (offered − abandoned − dequeued); counted_for: (within + abandoned within the threshold) ÷ (offered − dequeued).',
       }),
     ),
     shortAbandonSeconds: Type.Optional(
@@ -95,7 +95,7 @@ const QueueQuery = Type.Object(
         minimum: 0,
         maximum: MAX_SHORT_ABANDON_SECONDS,
         description:
-          'Abandons after a shorter wait count as neither offered nor abandoned (default 0: none).',
+          'Abandons after a shorter wait count as neither offered nor abandoned (default: the tenant’s reporting setting, 0 unless changed).',
       }),
     ),
   },
@@ -103,8 +103,8 @@ const QueueQuery = Type.Object(
 );
 
 const optionsOf = (query: { abandons?: QueueViewOptions['abandons']; shortAbandonSeconds?: number }) => ({
-  abandons: query.abandons ?? DEFAULT_ABANDON_RULE,
-  shortAbandonSeconds: query.shortAbandonSeconds ?? 0,
+  abandons: query.abandons,
+  shortAbandonSeconds: query.shortAbandonSeconds,
 });
 
 /** The supervisor's queue view and the CSQ's resources; registered by csqRoutes. */

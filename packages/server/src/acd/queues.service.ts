@@ -17,6 +17,7 @@ import {
 import { found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import type { AcdRuntime } from './acd-runtime.ts';
 import { presentAgent } from './agent-states.service.ts';
 import { csqsRepository, type StoredCsq } from './csqs.repository.ts';
@@ -28,14 +29,10 @@ import { queuesRepository } from './queues.repository.ts';
  * metrics/); this module only fetches and shapes.
  */
 
-/**
- * Tenants have no time zone setting yet, so "today" begins at midnight UTC. When one is added, pass it here.
- */
-export const tenantTimeZone = (_tenantId: string): string => 'UTC';
-
+/** The tenant's reporting settings apply where a request does not choose. */
 export interface QueueViewOptions {
-  abandons: AbandonRule;
-  shortAbandonSeconds: number;
+  abandons?: AbandonRule | undefined;
+  shortAbandonSeconds?: number | undefined;
 }
 
 const loadCsq = (db: Db, principal: Principal, csqId: string) =>
@@ -121,7 +118,10 @@ async function figures(
   const { engine } = await acd.router(principal.tenantId);
   const view = engine.view();
   const now = clock.now();
-  const from = startOfDay(now, tenantTimeZone(principal.tenantId));
+  const settings = await tenantReportingSettings(db, principal.tenantId);
+  const from = startOfDay(now, settings.timeZone);
+  const abandons = options.abandons ?? settings.abandonRule;
+  const shortAbandonSeconds = options.shortAbandonSeconds ?? settings.shortAbandonSeconds;
   const events = await queuesRepository.legEventsSince(db, principal.tenantId, new Date(from), onlyCsqId);
   const legsByCsq = Map.groupBy(legsOf(events), (leg: QueueLeg) => leg.csqId);
   const contactsByCsq = Map.groupBy(view.contacts, (contact) => contact.csqId);
@@ -133,8 +133,8 @@ async function figures(
       from,
       now,
       thresholdSeconds: csq.serviceLevelSeconds,
-      abandons: options.abandons,
-      shortAbandonSeconds: options.shortAbandonSeconds,
+      abandons,
+      shortAbandonSeconds,
     });
     return {
       csqId: csq.id,
@@ -158,8 +158,8 @@ async function figures(
         answeredWithinThreshold: stats.answeredWithinThreshold,
         serviceLevel: stats.serviceLevel,
         serviceLevelSeconds: csq.serviceLevelSeconds,
-        abandons: options.abandons,
-        shortAbandonSeconds: options.shortAbandonSeconds,
+        abandons,
+        shortAbandonSeconds,
       },
     };
   });

@@ -43,10 +43,11 @@ import type {
   CallTypeIntervalsTable,
   ContactLegsTable,
   CsqIntervalsTable,
+  IntervalHistoryTable,
+  IntervalImportsTable,
   ReportCapturesTable,
   ReportDefinitionsTable,
 } from './schema-reporting.ts';
-import type { IntervalHistoryTable, IntervalImportsTable } from './schema-reporting.ts';
 
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';

@@ -1,4 +1,4 @@
-import { type AcdEvent, isAllowed } from '@switchboard/core';
+import { type AcdEvent, type AgentStateEvent, externalState, isAllowed } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
 import { encodeCursor } from './cursor.ts';
 import type { LogEntry } from './event-log.ts';
@@ -31,11 +31,18 @@ export function readableBy(principal: Principal): (entry: LogEntry) => boolean {
   };
 }
 
+/** An agent's state change in the external vocabulary: what follows wrap-up is not in the event. */
+const externalStateOf = (payload: Record<string, unknown>) => {
+  const { domain, state } = payload as Partial<AgentStateEvent>;
+  return domain && state ? externalState(domain, state) : null;
+};
+
 /** An entry as streams and the feed send it: its type, its fields, when (ISO), and its cursor. */
 export function presentEntry(tenantId: string, entry: LogEntry) {
   return {
     type: entry.type,
     ...entry.payload,
+    ...(entry.type === 'agent.state_changed' ? { externalState: externalStateOf(entry.payload) } : {}),
     at: entry.at.toISOString(),
     cursor: encodeCursor(tenantId, entry.position),
   } as { type: string; at: string; cursor: string } & Partial<AcdEvent> & Record<string, unknown>;

@@ -65,6 +65,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   hide?: boolean;
   params?: P;
   query?: Q;
+  /** Request headers the route reads, documented and validated (others pass). */
+  headers?: TSchema;
   body?: B;
   /** The success responses; the error responses are added. */
   response?: R;
@@ -102,6 +104,7 @@ export function defineRoute<P extends Schema, Q extends Schema, B extends Schema
     ...(permission === 'public' ? {} : { security: permission === 'chatCustomer' ? chatSecret : bearer }),
     ...(spec.params ? { params: spec.params } : {}),
     ...(spec.query ? { querystring: spec.query } : {}),
+    ...(spec.headers ? { headers: spec.headers } : {}),
     ...(spec.body ? { body: spec.body } : {}),
     response: { ...spec.response, ...errorResponses },
     'x-permission': permission,

@@ -31,8 +31,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   cursor_expired: 410,
   export_not_ready: 409,
   range_too_long: 400,
-  unknown_csq: 400,
   interval_not_used: 400,
+  unknown_agent: 404,
+  unknown_csq: 404,
   upgrade_required: 426,
   internal: 500,
 };

@@ -5,7 +5,6 @@ import {
   dayBounds,
   detailRecordsOf,
   formatLocalDate,
-  type IntervalMinutes,
   intervalAt,
   intervalsBetween,
   intervalsOfDay,

@@ -1,4 +1,4 @@
-import type { AgentSegment, ContactEvent, ContactLeg } from '@switchboard/core';
+import { type AgentSegment, type ContactEvent, type ContactLeg, segmentHandledAt } from '@switchboard/core';
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AgentSegmentsTable, ContactLegsTable } from '../db/schema.ts';
@@ -198,12 +198,7 @@ export function legOfRow(row: Selectable<ContactLegsTable>): ContactLeg {
 }
 
 function segmentRow(tenantId: string, segment: AgentSegment) {
-  const handledAt =
-    segment.answeredAt === null
-      ? null
-      : segment.outcome === 'transferred'
-        ? segment.talkEndedAt
-        : segment.wrapUpEndedAt;
+  const handledAt = segmentHandledAt(segment);
   return {
     tenant_id: tenantId,
     contact_id: segment.contactId,

@@ -74,7 +74,7 @@ export function summed<C>(
   const sums = new Map<string, C>();
   for (const row of rows) {
     const id = `${request.summarize ? 0 : bucketStartOf(request, row.at)}|${row.key}`;
-    add(sums.get(id) ?? (sums.set(id, zero()), sums.get(id) as C), row.counts);
+    sums.set(id, add(sums.get(id) ?? zero(), row.counts));
   }
   return sums;
 }

@@ -20,8 +20,7 @@ import {
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { tenantsRepository } from '../db/repositories/index.ts';
-import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
+import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import { legOfRow } from './detail-records.repository.ts';
 import { agentCountsOf, contactCountsOf } from './interval-tables.repository.ts';
 import {
@@ -66,12 +65,6 @@ async function namesOf(db: Db, tenantId: string): Promise<Names> {
     agents: new Map(users.map((user) => [user.id, { name: user.display_name, teamId: user.team_id }])),
     teams: new Map(teams.map((team) => [team.id, team.name])),
   };
-}
-
-export async function tenantReportingSettings(db: Db, tenantId: string): Promise<ReportingSettings> {
-  const tenant = await tenantsRepository.findById(db, tenantId);
-  if (!tenant) throw new Error(`tenant ${tenantId} not found`);
-  return reportingSettingsOf(tenant);
 }
 
 interface Run {
@@ -329,7 +322,7 @@ const agentState: TemplateRun = async (run) => {
     request,
     stored,
     () => ({ ms: 0 }),
-    (into, other) => ((into.ms += other.ms), into),
+    (into, other) => ({ ms: into.ms + other.ms }),
   );
   const rows = [...sums].map(([id, { ms }]): Row => {
     const [bucket, key] = id.split('|') as [string, string];

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Actor, isAllowed, LIMITS } from '@switchboard/core';
 import { Type } from 'typebox';
+import { encodeCursor } from '../events/cursor.ts';
 import type { RoutePermission } from '../http/define-route.ts';
 import type { JobState } from '../jobs/job-queue.ts';
 import * as build from '../testing/builders.ts';
@@ -58,6 +59,7 @@ const populate = async (name: string) => {
 /** Each world's chat record export, completed: its status and its file. */
 const exportOf = new Map<string, string>();
 const EVER = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+const DAY = new Date().toISOString().slice(0, 10);
 async function completedExport(w: World): Promise<string> {
   const asked = await call(server, w.admin.session, 'POST', '/chat-records/exports', EVER);
   assert.equal(asked.status, 202, JSON.stringify(asked.body));
@@ -321,6 +323,19 @@ const OPS: Record<string, Op> = {
   'GET /me': { own: none },
   'POST /events/tickets': { own: none },
   'GET /events/feed': { own: none },
+  'GET /events/sse': {
+    // A cursor ahead of the log: the handler's own refusal, past the permission check (a stream never ends).
+    own: (w) => ({ query: `?after=${encodeCursor(w.tenantId, 2 ** 40)}`, ok: 409 }),
+    cross: (b) => [{ query: `?after=${encodeCursor(b.tenantId, 1)}`, expect: [400] }],
+  },
+  'GET /realtime/agents': {
+    own: (w) => ({ query: `?ids=${w.agent.id}` }),
+    cross: (b) => [{ query: `?ids=${b.agent.id}`, expect: HIDDEN }],
+  },
+  'GET /realtime/queues': {
+    own: (w) => ({ query: `?csqIds=${w.csq.id}` }),
+    cross: (b) => [{ query: `?csqIds=${b.csq.id}`, expect: HIDDEN }],
+  },
   'PUT /me/password': {
     // Service users have no password to change: 400, not 403.
     own: (_w, who) => ({
@@ -573,6 +588,18 @@ const OPS: Record<string, Op> = {
     own: () => ({ query: '?minutes=15&queue=Sales', body: INTERVAL_CSV, contentType: 'text/csv', ok: 201 }),
   },
   'GET /interval-history/imports': { own: none },
+  'GET /reports/{template}': {
+    own: () => ({ id: 'csq-activity', query: `?from=${DAY}&to=${DAY}` }),
+    cross: (b) => [
+      { id: 'csq-activity', query: `?from=${DAY}&to=${DAY}&csqIds=${b.parking.id}`, expect: REFUSED },
+      { id: 'abandoned', query: `?from=${DAY}&to=${DAY}`, expect: 'clean' },
+    ],
+  },
+  'GET /contacts/{id}/journey': {
+    own: (w) => ({ id: w.contacts.waiting.id }),
+    cross: (b) => onContactsOf(b),
+  },
+  'POST /reports/capture': { own: none },
   'GET /interval-history': { own: () => ({ query: `?from=${EVER.from}&to=${EVER.to}` }) },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
@@ -739,7 +766,7 @@ function permits(who: Who, key: string): boolean {
 
 async function send(key: string, req: Req, session: Session | undefined) {
   const [method, path = ''] = key.split(' ') as [Parameters<typeof call>[2], string];
-  const url = path.replace('{id}', req.id ?? '') + (req.query ?? '');
+  const url = path.replace(/\{\w+\}/, req.id ?? '') + (req.query ?? '');
   if (req.contentType === undefined) return call(server, session, method, url, req.body);
   // A file as the body (interval imports), not JSON.
   const response = await server.app.inject({

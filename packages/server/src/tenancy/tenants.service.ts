@@ -56,6 +56,11 @@ export const reportingSettingsOf = (row: Pick<TenantRow, 'settings'>): Reporting
   ...row.settings.reporting,
 });
 
+/** The reporting settings of a tenant by id. */
+export async function tenantReportingSettings(db: Db, tenantId: string): Promise<ReportingSettings> {
+  return reportingSettingsOf(await found('Tenant', tenantsRepository.findById(db, tenantId)));
+}
+
 /** Creates a tenant and its first administrator (deployment operators do this from the command line). */
 export async function createTenant(db: Db, unchecked: NewTenant) {
   const input = assertValid<NewTenant>(NewTenantBody, unchecked, 'tenant');

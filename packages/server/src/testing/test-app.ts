@@ -39,6 +39,11 @@ export class ManualRepeat {
   fire(): void {
     for (const tick of [...this.#ticks]) tick();
   }
+
+  /** How many are still registered: a closed stream has stopped its heartbeat. */
+  get count(): number {
+    return this.#ticks.size;
+  }
 }
 
 /** A server on a fresh in-memory PGlite database with a hand-moved clock. */
