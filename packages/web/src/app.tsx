@@ -10,8 +10,10 @@ import {
   AssistAlerts,
   ChatExports,
   QueueView,
+  ReportsPage,
   TeamMessages,
   TeamView,
+  Wallboard,
 } from './areas.tsx';
 import { SignIn } from './auth/sign-in.tsx';
 import { EventStream } from './live/event-stream.ts';
@@ -29,6 +31,8 @@ const PLACES: Place[] = [
   { path: '/queues', label: 'Queues', roles: ['supervisor', 'administrator'] },
   { path: '/messages', label: 'Team messages', roles: ['supervisor', 'administrator'] },
   { path: '/exports', label: 'Chat exports', roles: ['supervisor', 'administrator'] },
+  { path: '/reports', label: 'Reports', roles: ['supervisor', 'administrator'] },
+  { path: '/wallboard', label: 'Wallboard', roles: ['supervisor', 'administrator'] },
   { path: '/admin', label: 'Administration', roles: ['administrator'] },
 ];
 
@@ -118,6 +122,12 @@ function Shell() {
             </Route>
             <Route path="/exports">
               {allowed(me.role, '/exports') ? <ChatExports /> : <Redirect to={home} />}
+            </Route>
+            <Route path="/reports">
+              {allowed(me.role, '/reports') ? <ReportsPage /> : <Redirect to={home} />}
+            </Route>
+            <Route path="/wallboard">
+              {allowed(me.role, '/wallboard') ? <Wallboard /> : <Redirect to={home} />}
             </Route>
             <Route path="/account">
               <AccountPage />

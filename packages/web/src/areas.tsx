@@ -31,6 +31,14 @@ export const AssistAlerts = area(
   () => import('./supervisor/supervisor-area.ts'),
   (m) => m.AssistAlerts,
 );
+export const ReportsPage = area(
+  () => import('./reports/reports-area.ts'),
+  (m) => m.ReportsPage,
+);
+export const Wallboard = area(
+  () => import('./reports/reports-area.ts'),
+  (m) => m.Wallboard,
+);
 export const AdminArea = area(
   () => import('./admin/admin-area.tsx'),
   (m) => m.AdminArea,

@@ -100,6 +100,18 @@ describe('interval capture', () => {
     assert.equal(agentRow.presented, 2);
     assert.equal(agentRow.handled, 1);
 
+    // Asked for now: the interval in progress is counted too, and counted again once it closes.
+    const late = (await buildContact(server, channel, csqId)).id;
+    const now = await captureTenant(server.database.db, tenantId, server.clock.now(), { throughNow: true });
+    assert.equal(now.capturedUntil.getTime(), start + QUARTER, 'the position stays at the horizon');
+    const open = (await rows('csq_intervals')).find((r) => r.interval_start.getTime() === start + QUARTER);
+    assert.equal(open?.offered, 1);
+    assert.equal((await call(server, channel, 'POST', `/contacts/${late}/end`)).status, 200);
+    at(2 * QUARTER + 2 * MIN);
+    await captureTenant(server.database.db, tenantId, server.clock.now());
+    const closed = (await rows('csq_intervals')).find((r) => r.interval_start.getTime() === start + QUARTER);
+    assert.equal(closed?.abandoned, 1);
+
     const before = JSON.stringify(await rows('csq_intervals'));
     assert.equal((await captureTenant(server.database.db, tenantId, server.clock.now())).intervals, 0);
     const date = { year: 0, month: 0, day: 0 };

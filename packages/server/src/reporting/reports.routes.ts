@@ -124,14 +124,15 @@ export function reportRoutes(app: App, { db, acd, clock }: AppContext): void {
     url: '/reports/capture',
     permission: 'report.manage',
     tags,
-    summary: "Capture the tenant's closed intervals now (the background job does this after each interval)",
+    summary:
+      "Capture the tenant's intervals now, the one in progress and those within the capture delay included (the background job counts those again once closed)",
     response: {
       200: Type.Object({ intervals: Type.Integer(), capturedUntil: Type.String({ format: 'date-time' }) }),
     },
     handler: async (request) => {
       const principal = principalOf(request);
       authorize(principal, 'report.manage');
-      const result = await captureTenant(db, principal.tenantId, clock.now());
+      const result = await captureTenant(db, principal.tenantId, clock.now(), { throughNow: true });
       return { intervals: result.intervals, capturedUntil: result.capturedUntil.toISOString() };
     },
   });

@@ -8,6 +8,7 @@ import { CsqsPage } from './csqs-page.tsx';
 import { IntervalImportPage } from './interval-import.tsx';
 import { JobsPage } from './jobs-page.tsx';
 import { PresenceSettingsPage } from './presence-settings-page.tsx';
+import { ReportingSettingsPage } from './reporting-settings-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
 import { ReasonCodesPage, SkillsPage, TeamsPage } from './simple-pages.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -25,6 +26,7 @@ const PAGES = [
   ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/presence', 'Desktop presence', PresenceSettingsPage],
+  ['/reporting', 'Reporting', ReportingSettingsPage],
   ['/api-keys', 'API keys', ApiKeysPage],
   ['/audit', 'Audit log', AuditLogPage],
   ['/jobs', 'Jobs', JobsPage],
