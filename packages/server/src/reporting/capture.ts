@@ -114,7 +114,12 @@ async function refold(
 }
 
 /** Counts one interval's rows again from the detail records and the state trace. */
-async function countInterval(db: Db, context: Context, interval: ReportInterval): Promise<void> {
+async function countInterval(
+  db: Db,
+  context: Context,
+  interval: ReportInterval,
+  now = Number.POSITIVE_INFINITY,
+): Promise<void> {
   const { tenantId, settings } = context;
   const from = new Date(interval.start);
   const to = new Date(interval.end);
@@ -131,7 +136,8 @@ async function countInterval(db: Db, context: Context, interval: ReportInterval)
   );
   const rows = aggregateInterval({
     start: interval.start,
-    end: interval.end,
+    // An interval still in progress has agent time only up to now.
+    end: Math.min(interval.end, Math.max(interval.start, now)),
     placedLegs,
     handledLegs,
     offeredSegments,
@@ -181,7 +187,7 @@ export async function captureTenant(
   for (const interval of intervalsBetween(settings.timeZone, settings.intervalMinutes, from, reach))
     touched.set(interval.start, interval);
   const intervals = [...touched.values()].filter((interval) => interval.start < reach);
-  for (const interval of intervals) await countInterval(db, context, interval);
+  for (const interval of intervals) await countInterval(db, context, interval, now);
   const capturedUntil = new Date(Math.max(from, until));
   await intervalTablesRepository.setCapturedUntil(db, tenantId, capturedUntil);
   return { intervals: intervals.length, capturedUntil };

@@ -97,18 +97,17 @@ describe('reports', { skip: availability.available ? false : availability.reason
     await context.close();
   });
 
-  test('a report saved under a name opens again', {
-    skip: 'needs the saved report definitions API (GET and POST /report-definitions)',
-  }, async () => {
+  test('a report saved under a name opens again', async () => {
     const { page, context } = await desk(browser, server.url);
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.goto('/reports?template=agent-summary&from=2026-01-01&to=2026-01-07&summarize=true');
     await page.getByText('Saved reports').click();
     await page.getByLabel('Save current as').fill('First week by agent');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'First week by agent', exact: true }).waitFor();
+    await page.goto('/reports');
     await page.getByText('Saved reports').click();
-    await page.getByRole('button', { name: 'First week by agent' }).click();
+    await page.getByRole('button', { name: 'First week by agent', exact: true }).click();
     await page.getByRole('heading', { name: /Agent summary, 2026-01-01 – 2026-01-07, summarized/ }).waitFor();
     await context.close();
   });
