@@ -68,6 +68,7 @@ import { realtimeRoutes } from './realtime/realtime.routes.ts';
 import { defineCapture } from './reporting/capture.job.ts';
 import { intervalHistoryRoutes } from './reporting/interval-history.routes.ts';
 import { reportRoutes } from './reporting/reports.routes.ts';
+import { defineReportingRetention } from './reporting/retention.job.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   defineRetention(options.jobs, options.db, () => clock.now());
   defineCapture(options.jobs, options.db, () => clock.now());
+  defineReportingRetention(options.jobs, options.db, () => clock.now());
   defineChatRecordExport(options.jobs, options.db, () => clock.now());
   const { monitors } = context.chat;
   monitors.onBargedOut((tenantId, chatId, userId) => {
