@@ -33,6 +33,7 @@ import { monitorRoutes } from './chat/monitor.routes.ts';
 import { announceBargedOut } from './chat/monitor.service.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { contextRoutes } from './context/context.routes.ts';
+import { customerErasureRoutes } from './customers/erasure.routes.ts';
 import { type Db, isReady } from './db/database.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
 import { reasonCodeRoutes } from './directory/reason-codes.routes.ts';
@@ -131,6 +132,7 @@ const ROUTES = [
   contactRoutes,
   transferTargetRoutes,
   contextRoutes,
+  customerErasureRoutes,
   predefinedResponseRoutes,
   wrapUpRoutes,
   agentRoutes,
