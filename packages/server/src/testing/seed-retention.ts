@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { tenantsRepository, usersRepository } from '../db/repositories/index.ts';
 
 /** A tenant with one agent (who also writes the notes) and one CSQ, written straight to storage. */
-export async function seedRetentionTenant(db: Db, name: string) {
+export async function seedRetentionTenant(db: Db, name: string): Promise<Seeded> {
   const tenantId = crypto.randomUUID();
   const agentId = crypto.randomUUID();
   const csqId = crypto.randomUUID();
@@ -28,7 +28,8 @@ export async function seedRetentionTenant(db: Db, name: string) {
   return { tenantId, agentId, csqId };
 }
 
-type Seeded = Awaited<ReturnType<typeof seedRetentionTenant>>;
+/** The tenant, an agent of it and a CSQ id the seeded rows name. */
+type Seeded = { tenantId: string; agentId: string; csqId: string };
 
 /**
  * One chat contact at `at` with a row in every table of a contact: its event, leg, agent segment, session, a
