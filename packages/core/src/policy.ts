@@ -64,6 +64,8 @@ export const PERMISSION_MEANINGS = {
   'report.manage': 'capture and recapture the interval tables now',
   'report.import':
     'import interval history from CSV or XLSX files (re-imported intervals replace the stored ones)',
+  'customer.erase':
+    "erase a customer's personal data from their ended contacts (names, addresses, attributes, chat texts, notes); the figures stay",
 } as const;
 
 export type Permission = keyof typeof PERMISSION_MEANINGS;

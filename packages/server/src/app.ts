@@ -33,6 +33,7 @@ import { monitorRoutes } from './chat/monitor.routes.ts';
 import { announceBargedOut } from './chat/monitor.service.ts';
 import { publicChatRoutes } from './chat/public-chat.routes.ts';
 import { contextRoutes } from './context/context.routes.ts';
+import { customerErasureRoutes } from './customers/erasure.routes.ts';
 import { type Db, isReady } from './db/database.ts';
 import { apiKeyRoutes } from './directory/api-keys.routes.ts';
 import { reasonCodeRoutes } from './directory/reason-codes.routes.ts';
@@ -69,6 +70,7 @@ import { defineCapture } from './reporting/capture.job.ts';
 import { intervalHistoryRoutes } from './reporting/interval-history.routes.ts';
 import { reportDefinitionRoutes } from './reporting/report-definitions.routes.ts';
 import { reportRoutes } from './reporting/reports.routes.ts';
+import { defineReportingRetention } from './reporting/retention.job.ts';
 import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
@@ -131,6 +133,7 @@ const ROUTES = [
   contactRoutes,
   transferTargetRoutes,
   contextRoutes,
+  customerErasureRoutes,
   predefinedResponseRoutes,
   wrapUpRoutes,
   agentRoutes,
@@ -210,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   defineRetention(options.jobs, options.db, () => clock.now());
   defineCapture(options.jobs, options.db, () => clock.now());
+  defineReportingRetention(options.jobs, options.db, () => clock.now());
   defineChatRecordExport(options.jobs, options.db, () => clock.now());
   const { monitors } = context.chat;
   monitors.onBargedOut((tenantId, chatId, userId) => {

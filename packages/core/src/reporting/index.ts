@@ -29,4 +29,5 @@ export {
 export { formatInstantInZone, wallClockAt } from './interval-values.ts';
 export * from './intervals.ts';
 export * from './report-columns.ts';
+export * from './retention.ts';
 export * from './settings.ts';

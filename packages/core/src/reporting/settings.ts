@@ -3,6 +3,7 @@ import { invalid } from '../errors.ts';
 import { ABANDON_RULES, type AbandonRule, DEFAULT_ABANDON_RULE } from '../metrics/service-level.ts';
 import { INTERVAL_BASES, type IntervalBasis } from './contact-counts.ts';
 import { DEFAULT_INTERVAL_MINUTES, INTERVAL_MINUTES, type IntervalMinutes } from './intervals.ts';
+import { changeRetention, DEFAULT_RETENTION, type RetentionSettings } from './retention.ts';
 
 /** Who a supervisor's live views, reports and exports cover. */
 export const SUPERVISOR_SCOPES = ['teams', 'tenant'] as const;
@@ -22,7 +23,14 @@ export interface ReportingSettings {
   captureDelayMinutes: number;
   /** `teams`: supervisors see the agents of the teams they supervise and the CSQs those agents serve. */
   supervisorScope: SupervisorScope;
+  /** Days each kind of reporting data is kept (`retention.ts`). */
+  retention: RetentionSettings;
 }
+
+/** A change of the reporting settings: any field, and any of the retention days. */
+export type ReportingSettingsChange = Partial<Omit<ReportingSettings, 'retention'>> & {
+  retention?: Partial<RetentionSettings>;
+};
 
 export const REPORTING_LIMITS = {
   shortAbandonSeconds: { min: 0, max: 120 },
@@ -37,6 +45,7 @@ export const DEFAULT_REPORTING_SETTINGS: ReportingSettings = {
   intervalBasis: 'entry',
   captureDelayMinutes: 2,
   supervisorScope: 'teams',
+  retention: DEFAULT_RETENTION,
 };
 
 const oneOf = <T>(values: readonly T[], value: unknown): value is T => values.includes(value as T);
@@ -44,9 +53,13 @@ const oneOf = <T>(values: readonly T[], value: unknown): value is T => values.in
 /** Merges a change into the reporting settings; refuses an unknown zone, size, rule or basis, or a bound. */
 export function changeReportingSettings(
   current: ReportingSettings,
-  change: Partial<ReportingSettings>,
+  change: ReportingSettingsChange,
 ): ReportingSettings {
-  const next = { ...current, ...change };
+  const next = {
+    ...current,
+    ...change,
+    retention: changeRetention(current.retention ?? DEFAULT_RETENTION, change.retention ?? {}),
+  };
   const zone = canonicalTimeZone(next.timeZone);
   if (zone === null)
     throw invalid(`timeZone "${next.timeZone}" is not an IANA time zone (such as Europe/Berlin).`, {

@@ -629,6 +629,13 @@ const OPS: Record<string, Op> = {
     own: async (w, who) => ({ id: await ownDefinition(w, who) }),
     cross: (b) => [{ id: definitionOf.get(b.tenantId), expect: HIDDEN }],
   },
+  // A dry run: counting changes nothing of the world the other operations use. Tenant B's customers are not counted.
+  'POST /customers/erase': {
+    own: () => ({ body: { email: 'nobody@example.com', dryRun: true } }),
+    cross: () => [
+      { body: { email: 'nobody@example.com', phone: '+1 555 0100', dryRun: true }, expect: 'clean' },
+    ],
+  },
   'GET /interval-history': { own: () => ({ query: `?from=${EVER.from}&to=${EVER.to}` }) },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),

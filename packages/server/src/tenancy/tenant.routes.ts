@@ -1,9 +1,11 @@
 import {
   ABANDON_RULES,
+  DEFAULT_RETENTION,
   INTERVAL_BASES,
   INTERVAL_MINUTES,
   LIMITS,
   REPORTING_LIMITS,
+  RETENTION_DAYS,
   SUPERVISOR_SCOPES,
 } from '@switchboard/core';
 import { Type } from 'typebox';
@@ -70,6 +72,20 @@ const Reporting = {
     },
   ),
 };
+const days = (what: string, fallback: number) =>
+  bounded(
+    RETENTION_DAYS,
+    `Days ${what} are kept, ${RETENTION_DAYS.min}–${RETENTION_DAYS.max} (default ${fallback}); an open contact's are kept whatever their age.`,
+  );
+const Retention = {
+  contactEventsDays: days('contact events and the agent state trace', DEFAULT_RETENTION.contactEventsDays),
+  detailRecordsDays: days(
+    'detail records (contact legs, agent segments)',
+    DEFAULT_RETENTION.detailRecordsDays,
+  ),
+  intervalDays: days('interval table rows and imported interval history', DEFAULT_RETENTION.intervalDays),
+  transcriptsDays: days('chat messages, whispers and contact notes', DEFAULT_RETENTION.transcriptsDays),
+};
 const Tenant = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -77,7 +93,7 @@ const Tenant = Type.Object({
   settings: Type.Object({
     tokens: Type.Object(Tokens),
     presence: Type.Object(Presence),
-    reporting: Type.Object(Reporting),
+    reporting: Type.Object({ ...Reporting, retention: Type.Object(Retention) }),
   }),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -120,9 +136,18 @@ export function tenantRoutes(app: App, { db }: AppContext): void {
           ),
         ),
         reporting: Type.Optional(
-          Type.Partial(Type.Object(Reporting, { additionalProperties: false }), {
-            additionalProperties: false,
-          }),
+          Type.Partial(
+            Type.Object(
+              {
+                ...Reporting,
+                retention: Type.Partial(Type.Object(Retention, { additionalProperties: false }), {
+                  additionalProperties: false,
+                }),
+              },
+              { additionalProperties: false },
+            ),
+            { additionalProperties: false },
+          ),
         ),
       },
       { additionalProperties: false },

@@ -7,11 +7,13 @@ import {
   changeTokenLifetimes,
   DEFAULT_PRESENCE_SETTINGS,
   DEFAULT_REPORTING_SETTINGS,
+  DEFAULT_RETENTION,
   DEFAULT_TOKEN_LIFETIMES,
   invalid,
   LIMITS,
   type PresenceSettings,
   type ReportingSettings,
+  type ReportingSettingsChange,
   SwitchboardError,
   type TokenLifetimes,
 } from '@switchboard/core';
@@ -54,6 +56,7 @@ const presentTenant = (row: TenantRow) => ({
 export const reportingSettingsOf = (row: Pick<TenantRow, 'settings'>): ReportingSettings => ({
   ...DEFAULT_REPORTING_SETTINGS,
   ...row.settings.reporting,
+  retention: { ...DEFAULT_RETENTION, ...row.settings.reporting?.retention },
 });
 
 /** The reporting settings of a tenant by id. */
@@ -141,7 +144,7 @@ export function updateTenantSettings(
   change: {
     tokens?: Partial<TokenLifetimes>;
     presence?: Partial<PresenceSettings>;
-    reporting?: Partial<ReportingSettings>;
+    reporting?: ReportingSettingsChange;
   },
 ) {
   authorize(principal, 'tenant.configure');

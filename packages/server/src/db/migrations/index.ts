@@ -21,6 +21,7 @@ import { contactsByCreation } from './0020-contacts-by-creation.ts';
 import { chatRecordExports } from './0021-chat-record-exports.ts';
 import { reporting } from './0022-reporting.ts';
 import { intervalHistory } from './0023-interval-history.ts';
+import { retention } from './0024-retention.ts';
 
 export interface Migration {
   id: number;
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 21, name: 'chat record exports', sql: chatRecordExports },
   { id: 22, name: 'reporting', sql: reporting },
   { id: 23, name: 'interval history', sql: intervalHistory },
+  { id: 24, name: 'retention and erasure indexes', sql: retention },
 ];

@@ -1,7 +1,10 @@
 import type { Db } from '../database.ts';
 import type { AuditRow } from '../schema.ts';
 
-/** Configuration changes, what happens to people's sign-ins and passwords, and who watched or joined whose chat. */
+/**
+ * Configuration changes, what happens to people's sign-ins and passwords, who watched or joined whose chat, and
+ * customers' personal data erased.
+ */
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -13,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'password_change',
   'monitor_start',
   'barge_start',
+  'erase',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
