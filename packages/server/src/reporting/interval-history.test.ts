@@ -83,6 +83,7 @@ test('an import stores every row; a re-import replaces rows of the same queue an
   const first = await upload(admin, csv, 'minutes=15&fileName=march.csv');
   assert.equal(first.status, 201, JSON.stringify(first.body));
   assert.deepEqual([first.body.rows, first.body.inserted, first.body.replaced], [2, 2, 0]);
+  server.clock.advance(1000);
   const again = await upload(
     admin,
     `${HEADER}\n2026-03-03 08:15,Sales,20,9,1,100\n2026-03-03 08:30,Sales,5,5,0,100\n`,

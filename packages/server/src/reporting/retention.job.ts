@@ -27,13 +27,17 @@ export function defineReportingRetention(jobs: JobQueue, db: Db, now: () => numb
     schema: Type.Object({}, { additionalProperties: false }),
     retry: { limit: 2, backoff: { delaySeconds: 300 } },
     singleton: true,
-    handler: () => enqueueRetentionPurges(jobs, db),
+    handler: async () => {
+      await enqueueRetentionPurges(jobs, db);
+    },
   });
   jobs.recur(RETENTION_TICK, { kind: 'daily', hour: 4, minute: 15, timeZone: 'UTC' }, {});
 }
 
 /** One purge per tenant, keyed by the tenant so one tenant's purges never overlap. */
-export async function enqueueRetentionPurges(jobs: JobQueue, db: Db): Promise<void> {
+export async function enqueueRetentionPurges(jobs: JobQueue, db: Db): Promise<string[]> {
+  const enqueued: string[] = [];
   for (const { id } of await db.selectFrom('tenants').select('id').execute())
-    await jobs.enqueue(id, RETENTION_PURGE_JOB, {}, { key: `retention:${id}` });
+    enqueued.push(await jobs.enqueue(id, RETENTION_PURGE_JOB, {}, { key: `retention:${id}` }));
+  return enqueued;
 }
