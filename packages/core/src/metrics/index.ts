@@ -1,5 +1,4 @@
 export * from './agent-day.ts';
 export * from './external-state.ts';
-export * from './queue-legs.ts';
 export * from './service-level.ts';
 export * from './thresholds.ts';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { type QueueLeg, queueDayStats } from './queue-legs.ts';
 import { ABANDON_RULES, abandonRuleNamed, serviceLevel } from './service-level.ts';
 
 /** Counts that can occur together: every offered contact is answered, abandoned, dequeued or missed once. */
@@ -60,50 +59,6 @@ test('property: ignoring abandons or counting quick ones for never scores below 
       if (ignored !== null) assert.ok(ignored >= against);
       if (c.abandoned === 0) assert.deepEqual([ignored, forIt], [against, against]);
     }),
-  );
-});
-
-const S = 1000;
-/** Legs of one CSQ entering between 0 and 100 s, in every state a leg can be in. */
-const legs = fc.array(
-  fc
-    .record({
-      enteredAt: fc.integer({ min: 0, max: 100 * S }),
-      answerAfter: fc.option(fc.integer({ min: 0, max: 60 * S })),
-      endAfter: fc.option(fc.integer({ min: 0, max: 60 * S })),
-      outcome: fc.constantFrom('handled', 'abandoned', 'abandoned_while_offered', 'dequeued', 'moved'),
-    })
-    .map(({ enteredAt, answerAfter, endAfter, outcome }): QueueLeg => {
-      const answeredAt = answerAfter === null ? null : enteredAt + answerAfter;
-      const end =
-        endAfter === null
-          ? null
-          : { at: (answeredAt ?? enteredAt) + endAfter, outcome: answeredAt === null ? outcome : 'handled' };
-      return { contactId: 'c', csqId: 'q', enteredAt, answeredAt, end };
-    }),
-  { maxLength: 40 },
-);
-
-test('property: every leg counted is answered, abandoned, dequeued or still open, once', () => {
-  fc.assert(
-    fc.property(
-      legs,
-      fc.integer({ min: 1, max: 60 }),
-      fc.integer({ min: 0, max: 30 }),
-      fc.constantFrom(...ABANDON_RULES),
-      (sample, thresholdSeconds, shortAbandonSeconds, abandons) => {
-        const now = 200 * S;
-        const options = { from: 0, now, thresholdSeconds, abandons, shortAbandonSeconds };
-        const stats = queueDayStats(sample, options);
-        const open = sample.filter((l) => l.answeredAt === null && l.end === null).length;
-        assert.equal(stats.offered, stats.answered + stats.abandoned + stats.dequeued + open);
-        assert.ok(stats.answeredWithinThreshold <= stats.answered && stats.handled <= stats.answered);
-        assert.ok(stats.abandonedWithinThreshold <= stats.abandoned && stats.undecided <= open);
-        assert.ok(stats.serviceLevel === null || (stats.serviceLevel >= 0 && stats.serviceLevel <= 1));
-        const everyAbandon = queueDayStats(sample, { ...options, shortAbandonSeconds: 0 });
-        assert.equal(everyAbandon.offered - stats.offered, everyAbandon.abandoned - stats.abandoned);
-      },
-    ),
   );
 });
 

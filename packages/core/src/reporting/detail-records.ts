@@ -111,16 +111,23 @@ const WITHDRAWN: Partial<Record<Cause, SegmentOutcome>> = {
 };
 
 /**
- * Folds the events of contacts, each contact's from its `contact.created` on and in the order they happened, into
- * their detail records. A contact whose creation is not among the events is skipped, as are agents' events.
+ * Folds contact events as they come, each contact's from its `contact.created` on and in the order they happened:
+ * the records it makes are handed to `onLeg`/`onSegment` when they begin, and filled in as the contact goes on.
+ * A contact is forgotten once it ends; events of a contact whose creation it did not see are skipped.
  */
-export function detailRecordsOf(events: Iterable<AcdEvent>): DetailRecords {
-  const contacts = new Map<string, ContactFold>();
-  const legs: ContactLeg[] = [];
-  const segments: AgentSegment[] = [];
-  for (const event of events) {
+export class DetailRecordFold {
+  readonly #contacts = new Map<string, ContactFold>();
+  readonly #legs: { push(leg: ContactLeg): void };
+  readonly #segments: { push(segment: AgentSegment): void };
+
+  constructor(onLeg: (leg: ContactLeg) => void, onSegment: (segment: AgentSegment) => void = () => {}) {
+    this.#legs = { push: onLeg };
+    this.#segments = { push: onSegment };
+  }
+
+  apply(event: AcdEvent): void {
     if (event.type === 'contact.created') {
-      contacts.set(event.contactId, {
+      this.#contacts.set(event.contactId, {
         channel: event.channel,
         callType: event.callType,
         legs: [],
@@ -128,20 +135,36 @@ export function detailRecordsOf(events: Iterable<AcdEvent>): DetailRecords {
         segments: new Map(),
         seqByAgent: new Map(),
       });
-      continue;
+      return;
     }
-    if (event.type === 'agent.state_changed') continue;
-    const contact = contacts.get(event.contactId);
-    if (contact) apply(contact, event, legs, segments);
+    if (event.type === 'agent.state_changed') return;
+    const contact = this.#contacts.get(event.contactId);
+    if (!contact) return;
+    apply(contact, event, this.#legs, this.#segments);
+    if (event.type === 'contact.ended') this.#contacts.delete(event.contactId);
   }
+}
+
+/**
+ * Folds the events of contacts, each contact's from its `contact.created` on and in the order they happened, into
+ * their detail records. A contact whose creation is not among the events is skipped, as are agents' events.
+ */
+export function detailRecordsOf(events: Iterable<AcdEvent>): DetailRecords {
+  const legs: ContactLeg[] = [];
+  const segments: AgentSegment[] = [];
+  const fold = new DetailRecordFold(
+    (leg) => legs.push(leg),
+    (segment) => segments.push(segment),
+  );
+  for (const event of events) fold.apply(event);
   return { legs, segments };
 }
 
 function apply(
   contact: ContactFold,
   event: ContactEvent,
-  legs: ContactLeg[],
-  segments: AgentSegment[],
+  legs: { push(leg: ContactLeg): void },
+  segments: { push(segment: AgentSegment): void },
 ): void {
   const leg = contact.current;
   switch (event.type) {

@@ -122,3 +122,8 @@ export function localIso(timeZone: string, at: number): string {
 export function dayBounds(timeZone: string, date: LocalDate): { start: number; end: number } {
   return { start: localToInstant(timeZone, date, 0), end: localToInstant(timeZone, addDays(date, 1), 0) };
 }
+
+/** Midnight that began the local day at `atMs` in an IANA time zone (UTC when none is given). */
+export function startOfDay(atMs: number, timeZone = 'UTC'): number {
+  return localToInstant(timeZone, localDateAt(timeZone, atMs), 0);
+}

@@ -6,6 +6,7 @@ import { channelSettingsOf, loadAgents, loadOpenContacts, type RouterBatch } fro
 import { csqsRepository } from './csqs.repository.ts';
 import { DesktopWatch } from './desktop-watch.ts';
 import { Fanout } from './fanout.ts';
+import { QueueDayCounters } from './queue-day-counters.ts';
 import { TenantRouter } from './tenant-router.ts';
 
 /**
@@ -23,6 +24,10 @@ export class AcdRuntime {
   readonly #routers = new Map<string, Promise<TenantRouter>>();
   /** Agents' open desktops, and who to put Not Ready when theirs has been gone too long. */
   readonly desktops: DesktopWatch;
+  /** Run as each tenant's router is built, before it takes commands: services that follow it read storage here. */
+  readonly #loaders: ((tenantId: string) => Promise<void>)[] = [];
+  /** Each CSQ's figures of the day so far, kept running from the committed events. */
+  readonly queueDays: QueueDayCounters;
 
   constructor(db: Db, clock: Clock, log?: FastifyBaseLogger, eventBus: EventBus = new InProcessEventBus()) {
     this.eventBus = eventBus;
@@ -30,6 +35,15 @@ export class AcdRuntime {
     this.#clock = clock;
     this.#log = log;
     this.desktops = new DesktopWatch(db, clock, (tenantId, command) => this.run(tenantId, command));
+    this.queueDays = new QueueDayCounters(db, this, () => clock.now());
+  }
+
+  /**
+   * Runs `loader` whenever a tenant's router is built (on first use, and when it is rebuilt): what it reads from
+   * storage then is exactly what the router's committed events continue.
+   */
+  onLoad(loader: (tenantId: string) => Promise<void>): void {
+    this.#loaders.push(loader);
   }
 
   router(tenantId: string): Promise<TenantRouter> {
@@ -135,6 +149,7 @@ export class AcdRuntime {
     const agents = await loadAgents(this.#db, tenantId, settings);
     const contacts = await loadOpenContacts(this.#db, tenantId);
     const events = engine.restore(agents, contacts);
+    for (const loader of this.#loaders) await loader(tenantId);
     const router = new TenantRouter({
       tenantId,
       engine,

@@ -4,13 +4,13 @@ import {
   authorize,
   type Clock,
   competencesFor,
+  contactMetrics,
   countAgentStates,
   domainOf,
-  legsOf,
+  noContactCounts,
   notFound,
-  type QueueLeg,
-  queueDayStats,
   rankResources,
+  SERVICE_LEVEL_SECONDS,
   startOfDay,
   waitingIn,
 } from '@switchboard/core';
@@ -118,24 +118,26 @@ async function figures(
   const { engine } = await acd.router(principal.tenantId);
   const view = engine.view();
   const now = clock.now();
+  const allCsqs = onlyCsqId ? await csqsRepository.list(db, principal.tenantId) : csqs;
+  const thresholds = new Map(allCsqs.map((csq) => [csq.id, csq.serviceLevelSeconds]));
   const settings = await tenantReportingSettings(db, principal.tenantId);
   const from = startOfDay(now, settings.timeZone);
   const abandons = options.abandons ?? settings.abandonRule;
   const shortAbandonSeconds = options.shortAbandonSeconds ?? settings.shortAbandonSeconds;
-  const events = await queuesRepository.legEventsSince(db, principal.tenantId, new Date(from), onlyCsqId);
-  const legsByCsq = Map.groupBy(legsOf(events), (leg: QueueLeg) => leg.csqId);
+  const today = acd.queueDays.today(principal.tenantId, {
+    dayStart: from,
+    now,
+    shortAbandonSeconds,
+    thresholdSecondsOf: (csqId) => thresholds.get(csqId) ?? SERVICE_LEVEL_SECONDS.default,
+    thresholdsKey: allCsqs.map((csq) => `${csq.id}:${csq.serviceLevelSeconds}`).join(','),
+  });
   const contactsByCsq = Map.groupBy(view.contacts, (contact) => contact.csqId);
   const agents = new Map(view.agents.map((agent) => [agent.id, agent]));
   const membersByCsq = new Map(view.csqs.map((q) => [q.id, q.members]));
   return csqs.map((csq) => {
     const domain = domainOf(csq.channel);
-    const stats = queueDayStats(legsByCsq.get(csq.id) ?? [], {
-      from,
-      now,
-      thresholdSeconds: csq.serviceLevelSeconds,
-      abandons,
-      shortAbandonSeconds,
-    });
+    const counts = today.get(csq.id) ?? noContactCounts();
+    const metrics = contactMetrics(counts, abandons);
     return {
       csqId: csq.id,
       name: csq.name,
@@ -150,13 +152,13 @@ async function figures(
       ),
       today: {
         since: new Date(from).toISOString(),
-        offered: stats.offered,
-        answered: stats.answered,
-        handled: stats.handled,
-        abandoned: stats.abandoned,
-        dequeued: stats.dequeued,
-        answeredWithinThreshold: stats.answeredWithinThreshold,
-        serviceLevel: stats.serviceLevel,
+        offered: counts.offered,
+        answered: counts.answered,
+        handled: counts.handled,
+        abandoned: counts.abandoned,
+        dequeued: counts.dequeued,
+        answeredWithinThreshold: counts.answeredWithinThreshold,
+        serviceLevel: metrics.serviceLevel,
         serviceLevelSeconds: csq.serviceLevelSeconds,
         abandons,
         shortAbandonSeconds,
