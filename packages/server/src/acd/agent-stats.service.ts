@@ -8,8 +8,8 @@ import {
 } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { teamsRepository } from '../db/repositories/index.ts';
 import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
+import { teamsInView } from '../tenancy/view-scope.ts';
 import { agentStatsRepository, type TraceRow } from './agent-stats.repository.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -30,10 +30,7 @@ const presentTimes = (t: StateTimes) => ({
  */
 export async function agentStatsToday(db: Db, clock: Clock, principal: Principal) {
   authorize(principal, 'agentState.read');
-  const teams =
-    principal.role === 'supervisor'
-      ? await teamsRepository.supervisedBy(db, principal.tenantId, principal.userId)
-      : null;
+  const teams = await teamsInView(db, principal);
   const people = await agentStatsRepository.people(db, principal.tenantId, teams);
   const ids = people.map((p) => p.id);
   const now = clock.now();

@@ -17,6 +17,7 @@ import {
 import { found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { reportScope } from '../reporting/report-scope.ts';
 import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import type { AcdRuntime } from './acd-runtime.ts';
 import { presentAgent } from './agent-states.service.ts';
@@ -86,8 +87,19 @@ export async function queueViews(
 ) {
   authorize(principal, 'csq.read');
   authorize(principal, 'agentState.read');
-  const csqs = await csqsRepository.list(db, principal.tenantId);
-  return figures(db, acd, clock, principal, csqs, options);
+  const [csqs, scope] = await Promise.all([
+    csqsRepository.list(db, principal.tenantId),
+    reportScope(db, acd, principal),
+  ]);
+  const inScope = scope.csqIds;
+  return figures(
+    db,
+    acd,
+    clock,
+    principal,
+    inScope ? csqs.filter((csq) => inScope.has(csq.id)) : csqs,
+    options,
+  );
 }
 
 export async function queueView(
@@ -101,6 +113,8 @@ export async function queueView(
   authorize(principal, 'csq.read');
   authorize(principal, 'agentState.read');
   const csq = await loadCsq(db, principal, csqId);
+  const scope = await reportScope(db, acd, principal);
+  if (scope.csqIds && !scope.csqIds.has(csq.id)) throw notFound('CSQ');
   const [row] = await figures(db, acd, clock, principal, [csq], options, csq.id);
   if (!row) throw notFound('CSQ');
   return row;

@@ -124,6 +124,31 @@ describe('queue view and CSQ resources', () => {
     };
     const other = (await createTestTenant(server, 'globex')).admin;
     foreignCsq = (await buildCsq(server, other)).id;
+    // These tests are about the figures: the supervisor sees every CSQ (scoping has its own test).
+    await call(server, admin, 'PATCH', '/tenant/settings', { reporting: { supervisorScope: 'tenant' } });
+  });
+
+  test('scoped to their teams, a supervisor sees only the CSQs their agents serve', async () => {
+    await call(server, admin, 'PATCH', '/tenant/settings', { reporting: { supervisorScope: 'teams' } });
+    try {
+      assert.deepEqual((await get('/queues')).body, [], 'Cyd supervises no team');
+      assert.equal((await get(`/queues/${csq.billing}`)).status, 404);
+      const team = await call(server, admin, 'POST', '/teams', {
+        name: 'Billing team',
+        primarySupervisorId: people.cyd.id,
+      });
+      await call(server, admin, 'PATCH', `/users/${people.ana.id}`, { teamId: team.body.id });
+      assert.deepEqual(names((await get('/queues')).body), [
+        'Billing callback',
+        'Billing chat',
+        'Billing email',
+        'Billing phone',
+      ]);
+      assert.equal((await get('/queues', admin)).body.length, 5, 'administrators see every CSQ');
+    } finally {
+      await call(server, admin, 'PATCH', `/users/${people.ana.id}`, { teamId: null });
+      await call(server, admin, 'PATCH', '/tenant/settings', { reporting: { supervisorScope: 'tenant' } });
+    }
   });
   after(() => server.close());
 

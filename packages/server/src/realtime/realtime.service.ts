@@ -9,7 +9,8 @@ import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { queueViews } from '../acd/queues.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { reasonCodesRepository, teamsRepository } from '../db/repositories/index.ts';
+import { reasonCodesRepository } from '../db/repositories/index.ts';
+import { teamsInView } from '../tenancy/view-scope.ts';
 import { presentAgentState, presentQueueStats, reasonKey } from './realtime.presenter.ts';
 import { realtimeRepository } from './realtime.repository.ts';
 
@@ -28,17 +29,14 @@ const unique = (ids: readonly string[]) => [...new Set(ids.map((id) => id.toLowe
 
 /**
  * The real-time state of the agents named (or of every agent the caller may see): supervisors see the agents of
- * the teams they supervise, as on the team view; administrators and service users the whole tenant. States
+ * the teams they supervise unless the tenant lets them see all (`supervisorScope`), as on the team view; administrators and service users the whole tenant. States
  * come from the tenant's router; names, teams and reason codes' labels from storage.
  */
 export async function realtimeAgents(db: Db, acd: AcdRuntime, principal: Principal, ids?: readonly string[]) {
   authorize(principal, 'agentState.read');
   const { tenantId } = principal;
   const asked = ids === undefined ? null : unique(ids);
-  const teamIds =
-    principal.role === 'supervisor'
-      ? await teamsRepository.supervisedBy(db, tenantId, principal.userId)
-      : null;
+  const teamIds = await teamsInView(db, principal);
   const [people, codes, router] = await Promise.all([
     realtimeRepository.people(db, tenantId, { teamIds, ids: asked }),
     reasonCodesRepository.list(db, tenantId),

@@ -1,7 +1,9 @@
 import { authorize, notFound } from '@switchboard/core';
+import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { legOfRow } from './detail-records.repository.ts';
+import { reportScope } from './report-scope.ts';
 
 const STEP_LABELS: Record<string, string> = {
   'contact.created': 'Contact created',
@@ -24,7 +26,7 @@ const STEP_LABELS: Record<string, string> = {
 };
 
 /** One contact from cradle to grave: its legs and every event, with the agents' and CSQs' names. */
-export async function contactJourney(db: Db, principal: Principal, contactId: string) {
+export async function contactJourney(db: Db, acd: AcdRuntime, principal: Principal, contactId: string) {
   authorize(principal, 'report.read');
   const { tenantId } = principal;
   const contact = await db
@@ -52,6 +54,13 @@ export async function contactJourney(db: Db, principal: Principal, contactId: st
     db.selectFrom('csqs').select(['id', 'name']).where('tenant_id', '=', tenantId).execute(),
     db.selectFrom('users').select(['id', 'display_name']).where('tenant_id', '=', tenantId).execute(),
   ]);
+  const scope = await reportScope(db, acd, principal);
+  const inScope =
+    scope.csqIds === null ||
+    events.some((event) => event.csq_id !== null && scope.csqIds?.has(event.csq_id)) ||
+    (scope.agentIds !== null &&
+      events.some((event) => event.agent_id !== null && scope.agentIds?.has(event.agent_id)));
+  if (!inScope) throw notFound('Contact');
   const csqName = new Map(csqs.map((csq) => [csq.id, csq.name]));
   const userName = new Map(users.map((user) => [user.id, user.display_name]));
   return {

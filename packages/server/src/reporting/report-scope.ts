@@ -1,8 +1,8 @@
-import { type ReportingSettings, SwitchboardError } from '@switchboard/core';
+import { SwitchboardError } from '@switchboard/core';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
-import { teamsRepository } from '../db/repositories/index.ts';
+import { teamsInView } from '../tenancy/view-scope.ts';
 
 /** What a caller's reports cover: null means the whole tenant. */
 export interface ReportScope {
@@ -14,15 +14,9 @@ export interface ReportScope {
  * A supervisor of a tenant scoped by teams sees the agents of the teams they supervise and the CSQs those agents
  * serve; everyone else who may read reports, the whole tenant.
  */
-export async function reportScope(
-  db: Db,
-  acd: AcdRuntime,
-  principal: Principal,
-  settings: ReportingSettings,
-): Promise<ReportScope> {
-  if (principal.role !== 'supervisor' || settings.supervisorScope === 'tenant')
-    return { agentIds: null, csqIds: null };
-  const teams = await teamsRepository.supervisedBy(db, principal.tenantId, principal.userId);
+export async function reportScope(db: Db, acd: AcdRuntime, principal: Principal): Promise<ReportScope> {
+  const teams = await teamsInView(db, principal);
+  if (teams === null) return { agentIds: null, csqIds: null };
   const agents =
     teams.length === 0
       ? []

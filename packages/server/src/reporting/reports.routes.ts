@@ -116,7 +116,7 @@ export function reportRoutes(app: App, { db, acd, clock }: AppContext): void {
     summary: 'One contact from cradle to grave: legs, offers, ring-outs, transfers, guests, wrap-up',
     params: IdParams,
     response: { 200: Type.Object({}, { additionalProperties: true }) },
-    handler: (request) => contactJourney(db, principalOf(request), request.params.id),
+    handler: (request) => contactJourney(db, acd, principalOf(request), request.params.id),
   });
 
   defineRoute(app, {

@@ -88,7 +88,7 @@ export async function runReport(
   const settings = await tenantReportingSettings(db, principal.tenantId);
   const request = reportRequest(template, query, settings);
   const [scope, names] = await Promise.all([
-    reportScope(db, acd, principal, settings),
+    reportScope(db, acd, principal),
     namesOf(db, principal.tenantId),
   ]);
   const run: Run = { db, tenantId: principal.tenantId, request, settings, scope, names };

@@ -244,6 +244,11 @@ describe('report API', () => {
       ['Sales'],
     );
     const refused = await report(supervisor, 'csq-activity', `&csqIds=${csq.support}`);
+    assert.equal(
+      (await call(server, supervisor, 'GET', `/contacts/${contactIds[1]}/journey`)).status,
+      404,
+      'a contact outside their scope',
+    );
     assert.equal(refused.body.error.code, 'unknown_csq');
     await call(server, admin, 'PATCH', '/tenant/settings', { reporting: { supervisorScope: 'tenant' } });
     try {
