@@ -39,6 +39,8 @@ describe('supervisor: queue alerts on repeated crossings', {
       role: 'supervisor',
       password: PASSWORD,
     });
+    // Sid supervises no team: the tenant lets supervisors watch every queue.
+    await api('PATCH', '/tenant/settings', { reporting: { supervisorScope: 'tenant' } });
     csq = await api<{ id: string }>('POST', '/csqs', {
       name: 'Refunds chat',
       channel: 'chat',
