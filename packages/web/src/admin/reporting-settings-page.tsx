@@ -6,7 +6,10 @@ import {
   type IntervalBasis,
   type IntervalMinutes,
   REPORTING_LIMITS,
+  RETENTION_DAYS,
+  RETENTION_KINDS,
   type ReportingSettings,
+  type RetentionKind,
   SUPERVISOR_SCOPES,
   type SupervisorScope,
 } from '@switchboard/core';
@@ -31,6 +34,12 @@ const BASES: Record<IntervalBasis, string> = {
 const SCOPES: Record<SupervisorScope, string> = {
   teams: "Their teams' agents and the CSQs they serve",
   tenant: 'The whole center',
+};
+const RETENTION_LABELS: Record<RetentionKind, string> = {
+  contactEventsDays: 'Contact events and agent state trace',
+  detailRecordsDays: 'Detail records (contact legs, agent segments)',
+  intervalDays: 'Interval tables and imported history',
+  transcriptsDays: 'Chat transcripts, whispers and contact notes',
 };
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -135,6 +144,23 @@ export function ReportingSettingsPage() {
           onChange={(supervisorScope) => set({ supervisorScope })}
           error={submission.fields.supervisorScope}
         />
+      </div>
+      <h2>Retention</h2>
+      <p className="muted">Days each kind of data is kept; a nightly job deletes what is older.</p>
+      <div className="columns">
+        {RETENTION_KINDS.map((kind) => (
+          <NumberField
+            key={kind}
+            label={`${RETENTION_LABELS[kind]} (days, ${RETENTION_DAYS.min}–${RETENTION_DAYS.max})`}
+            value={form.retention[kind]}
+            min={RETENTION_DAYS.min}
+            max={RETENTION_DAYS.max}
+            onChange={(v) =>
+              set({ retention: { ...form.retention, [kind]: v === '' ? RETENTION_DAYS.min : v } })
+            }
+            error={submission.fields[`retention.${kind}`]}
+          />
+        ))}
       </div>
       <div className="row">
         <button type="submit" className="primary" disabled={submission.busy}>
