@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  contactMetrics,
   type DetectedColumn,
   formatInstantInZone,
   type IntervalFileError,
@@ -13,6 +14,7 @@ import {
 } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository } from '../db/repositories/tenants.repository.ts';
+import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import {
   type IntervalImportRecord,
   intervalHistoryRepository,
@@ -26,6 +28,7 @@ import {
   readIntervalFileOf,
 } from './interval-history-files.ts';
 import { tenantTimeZoneOf } from './interval-history-zone.ts';
+import { contactCountsOf } from './interval-tables.repository.ts';
 
 export interface IntervalFileInput {
   tenantId: string;
@@ -162,7 +165,7 @@ export async function exportIntervalHistory(
 ): Promise<IntervalExport> {
   if (query.from.getTime() >= query.to.getTime()) throw invalid('"to" must be after "from".');
   const max = LIMITS.intervalExportRows.max;
-  const rows = await intervalHistoryRepository.history(db, tenantId, { ...query, limit: max + 1 });
+  const rows = await intervalHistoryFor(db, tenantId, { ...query, limit: max + 1 });
   if (rows.length > max) {
     throw invalid(
       `The period holds more than ${max.toLocaleString('en')} rows; ask for a shorter period or one queue.`,
@@ -174,4 +177,63 @@ export async function exportIntervalHistory(
   return format === 'csv'
     ? { format, body: intervalCsv(table) }
     : { format, body: await intervalXlsx(table) };
+}
+
+/**
+ * A tenant's interval history by queue: the rows imported from files, and the CSQ rows Switchboard captured
+ * itself (a CSQ's name as the queue, figures by the tenant's rules), the captured row winning where both hold
+ * the same queue and start. Ordered by start, then queue. What exports and forecasts read.
+ */
+export async function intervalHistoryFor(
+  db: Db,
+  tenantId: string,
+  query: { from: Date; to: Date; queue?: string | undefined; limit: number },
+): Promise<StoredIntervalRow[]> {
+  const [imported, settings, captured] = await Promise.all([
+    intervalHistoryRepository.history(db, tenantId, query),
+    tenantReportingSettings(db, tenantId),
+    capturedRows(db, tenantId, query),
+  ]);
+  const byKey = new Map<string, StoredIntervalRow>();
+  for (const row of imported) byKey.set(`${row.queue}\u0000${row.intervalStart}`, row);
+  for (const row of captured) {
+    const counts = contactCountsOf(row);
+    const metrics = contactMetrics(counts, settings.abandonRule);
+    const stored: StoredIntervalRow = {
+      queue: row.name,
+      intervalStart: row.interval_start.getTime(),
+      minutes: row.interval_minutes as IntervalMinutes,
+      offered: counts.offered,
+      answered: counts.answered,
+      abandoned: counts.abandoned,
+      ahtSeconds: metrics.ahtSeconds ?? 0,
+      asaSeconds: metrics.asaSeconds,
+      serviceLevel: metrics.serviceLevel,
+    };
+    byKey.set(`${stored.queue}\u0000${stored.intervalStart}`, stored);
+  }
+  return [...byKey.values()]
+    .sort((a, b) => a.intervalStart - b.intervalStart || a.queue.localeCompare(b.queue))
+    .slice(0, query.limit);
+}
+
+async function capturedRows(
+  db: Db,
+  tenantId: string,
+  query: { from: Date; to: Date; queue?: string | undefined; limit: number },
+) {
+  let select = db
+    .selectFrom('csq_intervals')
+    .innerJoin('csqs', (join) =>
+      join
+        .onRef('csqs.id', '=', 'csq_intervals.csq_id')
+        .onRef('csqs.tenant_id', '=', 'csq_intervals.tenant_id'),
+    )
+    .selectAll('csq_intervals')
+    .select('csqs.name')
+    .where('csq_intervals.tenant_id', '=', tenantId)
+    .where('csq_intervals.interval_start', '>=', query.from)
+    .where('csq_intervals.interval_start', '<', query.to);
+  if (query.queue !== undefined) select = select.where('csqs.name', '=', query.queue);
+  return select.orderBy('csq_intervals.interval_start').limit(query.limit).execute();
 }

@@ -287,6 +287,20 @@ describe('report API', () => {
     assert.equal(sheet.getColumn(13).numFmt, '0.0%', 'service level as a percentage');
   });
 
+  test('interval history exports what Switchboard captured, in the columns imports read', async () => {
+    const from = new Date(start).toISOString();
+    const to = new Date(start + 2 * QUARTER).toISOString();
+    const res = await call(server, reader, 'GET', `/interval-history?from=${from}&to=${to}&queue=Sales`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.rows.map((r: { queue: string; offered: number; answered: number }) => [r.queue, r.offered, r.answered]),
+      [
+        ['Sales', 1, 1],
+        ['Sales', 0, 0],
+      ],
+    );
+  });
+
   test('saved report definitions belong to their owner', async () => {
     const saved = await call(server, supervisor, 'POST', '/report-definitions', {
       name: 'Sales today',
