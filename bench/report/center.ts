@@ -76,8 +76,7 @@ export function arrivalMinute(random: () => number): number {
   for (;;) {
     const minute = 7 * 60 + random() * 14 * 60;
     const hour = minute / 60;
-    const shape =
-      0.25 + Math.exp(-((hour - 10.5) ** 2) / 2.2) + 0.85 * Math.exp(-((hour - 14.5) ** 2) / 3);
+    const shape = 0.25 + Math.exp(-((hour - 10.5) ** 2) / 2.2) + 0.85 * Math.exp(-((hour - 14.5) ** 2) / 3);
     if (random() * 1.3 < shape) return minute;
   }
 }

@@ -139,15 +139,27 @@ interface Arrival {
  * patience runs out, ring, talk (some hold), sometimes transfer to another CSQ of the channel, wrap up. Agents
  * work 8-hour shifts with a 15-minute break and a 30-minute lunch (Not Ready with reason codes 1 and 2).
  */
-export function simulateDay(center: Center, dayStart: number, weekday: number, seed: number, seq: number): Day {
+export function simulateDay(
+  center: Center,
+  dayStart: number,
+  weekday: number,
+  seed: number,
+  seq: number,
+): Day {
   const random = seeded(seed);
   const between = (min: number, max: number) => min + random() * (max - min);
   const events: ContactEvent[] = [];
   const trace: TraceRow[] = [];
   const contacts: ContactRow[] = [];
   let legs = 0;
-  const state = (agent: Agent, at: number, s: AgentState, p: AgentState, cause: Cause | null, r = null as number | null) =>
-    trace.push({ g: agent.id, m: agent.domain, s, p, r, u: cause, a: at });
+  const state = (
+    agent: Agent,
+    at: number,
+    s: AgentState,
+    p: AgentState,
+    cause: Cause | null,
+    r = null as number | null,
+  ) => trace.push({ g: agent.id, m: agent.domain, s, p, r, u: cause, a: at });
 
   const pools = { voice: new Heap<Agent>((a) => a.freeAt), digital: new Heap<Agent>((a) => a.freeAt) };
   center.agentIds.forEach((id, i) => {
@@ -257,7 +269,14 @@ export function simulateDay(center: Center, dayStart: number, weekday: number, s
     if (!agent || start - at > patience) {
       if (agent) pool.push(agent);
       contact.en = at + Math.round(patience);
-      events.push({ type: 'contact.ended', at: contact.en, contactId, outcome: 'abandoned', endedBy: 'customer', agentId: null });
+      events.push({
+        type: 'contact.ended',
+        at: contact.en,
+        contactId,
+        outcome: 'abandoned',
+        endedBy: 'customer',
+        agentId: null,
+      });
       return;
     }
     contact.g = agent.id;
@@ -273,7 +292,13 @@ export function simulateDay(center: Center, dayStart: number, weekday: number, s
     const ring = Math.round(voice ? between(2 * S, 8 * S) : between(1 * S, 12 * S));
     if (random() < 0.01) {
       const gone = start + Math.round(ring / 2);
-      events.push({ type: 'contact.offer_withdrawn', at: gone, contactId, agentId: agent.id, cause: 'customer' });
+      events.push({
+        type: 'contact.offer_withdrawn',
+        at: gone,
+        contactId,
+        agentId: agent.id,
+        cause: 'customer',
+      });
       events.push({
         type: 'contact.ended',
         at: gone,
@@ -311,7 +336,9 @@ export function simulateDay(center: Center, dayStart: number, weekday: number, s
     const talkEnd = accepted + talk;
     if (arrival.leg === 0 && random() < TRANSFER_SHARE) {
       const others = voice ? center.voice : center.chat;
-      const to = others[(others.indexOf(csq) + 1 + Math.floor(random() * (others.length - 1))) % others.length] as Csq;
+      const to = others[
+        (others.indexOf(csq) + 1 + Math.floor(random() * (others.length - 1))) % others.length
+      ] as Csq;
       events.push({
         type: 'contact.transferred',
         at: talkEnd,
@@ -321,7 +348,14 @@ export function simulateDay(center: Center, dayStart: number, weekday: number, s
         toAgentId: null,
         note: null,
       });
-      events.push({ type: 'contact.queued', at: talkEnd, contactId, csqId: to.id, stickyAgentId: null, cause: 'transferred' });
+      events.push({
+        type: 'contact.queued',
+        at: talkEnd,
+        contactId,
+        csqId: to.id,
+        stickyAgentId: null,
+        cause: 'transferred',
+      });
       state(agent, talkEnd, 'ready', 'active', 'transferred');
       agent.freeAt = talkEnd;
       pool.push(agent);
@@ -334,7 +368,14 @@ export function simulateDay(center: Center, dayStart: number, weekday: number, s
     state(agent, talkEnd, 'work', 'active', endedBy);
     const wrapEnd = talkEnd + Math.round(voice ? between(5 * S, 60 * S) : between(3 * S, 30 * S));
     events.push({ type: 'contact.wrap_up_ended', at: wrapEnd, contactId, agentId: agent.id, reasons: [] });
-    events.push({ type: 'contact.ended', at: wrapEnd, contactId, outcome: 'handled', endedBy, agentId: agent.id });
+    events.push({
+      type: 'contact.ended',
+      at: wrapEnd,
+      contactId,
+      outcome: 'handled',
+      endedBy,
+      agentId: agent.id,
+    });
     state(agent, wrapEnd, 'ready', 'work', 'agent');
     Object.assign(contact, { wu: talkEnd, o: 'handled', eb: endedBy, en: wrapEnd });
     agent.freeAt = wrapEnd;
@@ -348,7 +389,8 @@ export function simulateDay(center: Center, dayStart: number, weekday: number, s
       serve(transfers.pop() as Arrival);
     } else serve(arrivals[next++] as Arrival);
   }
-  for (const pool of Object.values(pools)) for (let agent = pool.pop(); agent; agent = pool.pop()) logOut(agent);
+  for (const pool of Object.values(pools))
+    for (let agent = pool.pop(); agent; agent = pool.pop()) logOut(agent);
 
   // The router writes in the order things happen; a contact's own events keep their order (the sort is stable).
   const rows = events.map(rowOf).sort((a, b) => a.a - b.a);

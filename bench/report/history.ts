@@ -26,7 +26,11 @@ export interface History {
 /** The `demo` tenant with its administrator (the one the load's virtual agents sign in to), 500 agents, 20 CSQs. */
 async function setUp(db: Db): Promise<{ tenantId: string; center: Center }> {
   await ensureFirstTenant(db, ADMIN_PASSWORD);
-  const tenant = await db.selectFrom('tenants').select('id').where('name', '=', 'demo').executeTakeFirstOrThrow();
+  const tenant = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('name', '=', 'demo')
+    .executeTakeFirstOrThrow();
   const site = center();
   await db
     .insertInto('users')
@@ -49,6 +53,7 @@ async function setUp(db: Db): Promise<{ tenantId: string; center: Center }> {
         name: csq.name,
         channel: csq.channel,
         criterion: 'longest_available',
+        agent_order: JSON.stringify([]),
         service_level_seconds: csq.serviceLevelSeconds,
       })),
     )
@@ -66,7 +71,9 @@ async function writeDay(db: Db, tenantId: string, day: Day): Promise<void> {
   await inBatches(day.events, (json) =>
     sql`insert into contact_events (tenant_id, contact_id, type, at, agent_id, csq_id, data)
       select ${tenantId}::uuid, r.c, r.t, ${at('r.a')}, r.g, r.q, r.d
-      from json_to_recordset(${json}::json) as r(c uuid, t text, a bigint, g uuid, q uuid, d jsonb)`.execute(db),
+      from json_to_recordset(${json}::json) as r(c uuid, t text, a bigint, g uuid, q uuid, d jsonb)`.execute(
+      db,
+    ),
   );
   await inBatches(day.trace, (json) =>
     sql`insert into agent_state_trace (tenant_id, agent_id, domain, state, previous, reason_code, cause, at)
@@ -108,7 +115,11 @@ async function deferIndexes(db: Db): Promise<() => Promise<void>> {
  * Generates `days` days of history ending at today's UTC midnight, day by day (simulated in memory, then
  * written with a few multi-row INSERTs per table), reporting progress through `progress`.
  */
-export async function generateHistory(db: Db, days: number, progress: (line: string) => void): Promise<History> {
+export async function generateHistory(
+  db: Db,
+  days: number,
+  progress: (line: string) => void,
+): Promise<History> {
   const started = performance.now();
   const { tenantId, center: site } = await setUp(db);
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
