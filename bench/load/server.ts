@@ -25,6 +25,8 @@ export interface BenchServer {
 export async function startServer(
   databaseUrl: string | null,
   prepare?: (database: Database) => Promise<void>,
+  /** More of the process's environment (e.g. `SWITCHBOARD_ROLES`). */
+  env: Record<string, string> = {},
 ): Promise<BenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-load-'));
   if (prepare) {
@@ -48,6 +50,7 @@ export async function startServer(
       SWITCHBOARD_MAX_CONNECTIONS_PER_CLIENT: '0',
       SWITCHBOARD_MASTER_KEY: MASTER_KEY,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

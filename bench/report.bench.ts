@@ -1,0 +1,180 @@
+/**
+ * Report benchmark: a simulated 500-agent center with 90 days of history (about 1.8 million contact legs and
+ * the agents' state trace), written as the router writes it, on the embedded database and, when
+ * SWITCHBOARD_TEST_DATABASE_URL names a PostgreSQL server, on a fresh PostgreSQL database too.
+ *
+ * With the real capture code: every day recaptured (`recapture_all_s`), one day (`recapture_day_s`, goal < 5 s),
+ * one closed 15-minute interval as the minute job captures it (`interval_p99_ms`, goal < 50 ms). Through the
+ * API of a running server: the 31-day CSQ activity report at 15-minute rows for the 20 CSQs, every row
+ * (`report_31d_p95_ms`, goal < 200 ms), against one SQL GROUP BY over the raw legs in the same run
+ * (`speedup_vs_raw_groupby`); and offer delivery to agents on WebSockets while the server captures a whole day
+ * and serves that report (`offer_p99_ms_during_reporting`, goal < 100 ms). `--days N` shortens the history.
+ */
+import { freshPostgresDatabase, POSTGRES_ENV } from '../packages/server/src/testing/postgres.ts';
+import { startServer } from './load/server.ts';
+import { generateHistory, type History } from './report/history.ts';
+import { LIVE_LEVEL, measureDuringReporting, measureReport, reportPath } from './report/live.ts';
+import { type CaptureFigures, measureCapture, reportRange, rewindCapture } from './report/measure.ts';
+
+export const GOALS = {
+  interval_p99_ms: 50,
+  recapture_day_s: 5,
+  report_31d_p95_ms: 200,
+  offer_p99_ms_during_reporting: 100,
+} as const;
+
+const daysArg = process.argv.indexOf('--days');
+const DAYS = daysArg > 0 ? Number(process.argv[daysArg + 1]) : 90;
+
+interface BackendResult {
+  history: Omit<History, 'center'>;
+  capture: CaptureFigures;
+  report: Awaited<ReturnType<typeof measureReport>>;
+  live: Awaited<ReturnType<typeof measureDuringReporting>>;
+}
+
+const progress = (line: string) => console.error(line);
+
+async function backend(name: string, databaseUrl: string | null): Promise<BackendResult> {
+  let history: History | undefined;
+  let capture: CaptureFigures | undefined;
+  const server = await startServer(
+    databaseUrl,
+    async (database) => {
+      progress(`${name}: writing ${DAYS} days of history …`);
+      history = await generateHistory(database.db, DAYS, progress);
+      progress(
+        `${name}: history written in ${history.seconds.toFixed(0)} s (${Math.round((history.events + history.trace + history.contacts) / history.seconds).toLocaleString('en')} rows/s); capturing …`,
+      );
+      capture = await measureCapture(database.db, history, progress);
+      await rewindCapture(database.db, history);
+    },
+    // No worker: the bench decides when captures run (the minute job would capture the rewound day first).
+    { SWITCHBOARD_ROLES: 'web,router' },
+  );
+  try {
+    const written = history as History;
+    const path = reportPath(reportRange(written));
+    progress(`${name}: the 31-day report through the API …`);
+    const report = await measureReport(server.url, path);
+    progress(`  ${JSON.stringify(report)}`);
+    progress(
+      `${name}: ${LIVE_LEVEL.agents} agents, ${LIVE_LEVEL.contacts} contacts while a day is captured and the report served …`,
+    );
+    const live = await measureDuringReporting(server.url, path);
+    progress(`  ${JSON.stringify(live)}`);
+    const { center: _center, ...rest } = written;
+    return { history: rest, capture: capture as CaptureFigures, report, live };
+  } finally {
+    await server.stop();
+  }
+}
+
+const ratio = (figure: number, goal: number) => Number((figure / goal).toFixed(3));
+
+function figuresOf(result: BackendResult) {
+  const rawP95 = [...result.capture.raw_groupby_ms].sort((a, b) => a - b).at(-1) ?? 0;
+  return {
+    interval_p99_ms: result.capture.interval_p99_ms,
+    recapture_day_s: result.capture.recapture_day_s,
+    report_31d_p95_ms: result.report.report_31d_p95_ms,
+    offer_p99_ms_during_reporting: result.live.level.during?.p99_ms ?? 0,
+    speedup_vs_raw_groupby: Number((rawP95 / Math.max(0.1, result.report.report_31d_p95_ms)).toFixed(2)),
+    raw_groupby_p95_ms: rawP95,
+    recapture_all_s: result.capture.recapture_all_s,
+  };
+}
+
+export async function run({ json }: { json: boolean }): Promise<void> {
+  if (!Number.isInteger(DAYS) || DAYS < 1 || DAYS > 92)
+    throw new Error(`--days takes a whole number from 1 to 92 (the report covers the last 31); got ${DAYS}.`);
+  const started = performance.now();
+  const results: Record<string, BackendResult> = { embedded: await backend('embedded', null) };
+  const serverUrl = process.env[POSTGRES_ENV];
+  if (serverUrl) {
+    const database = await freshPostgresDatabase(serverUrl);
+    try {
+      results.postgres = await backend('postgres', database.url);
+    } finally {
+      await database.drop();
+    }
+  } else progress(`PostgreSQL skipped: set ${POSTGRES_ENV} to include it.`);
+
+  const embedded = figuresOf(results.embedded as BackendResult);
+  const postgres = results.postgres ? figuresOf(results.postgres) : null;
+  const lines = [
+    `Report benchmark: ${DAYS} days of a 500-agent center, 20 CSQs.`,
+    '',
+    ...Object.entries(results).map(([name, r]) => {
+      const h = r.history;
+      return `${name}: ${h.legs.toLocaleString('en')} legs (${h.contacts.toLocaleString('en')} contacts), ${h.events.toLocaleString('en')} events, ${h.trace.toLocaleString('en')} state changes written in ${h.seconds.toFixed(0)} s (${Math.round((h.events + h.trace + h.contacts) / h.seconds).toLocaleString('en')} rows/s, indexes included)`;
+    }),
+    '',
+    'figure                          goal        embedded (÷ goal)        postgres (÷ goal)',
+  ];
+  const row = (label: string, key: keyof typeof GOALS, unit: string) => {
+    const cell = (f: ReturnType<typeof figuresOf> | null) =>
+      f ? `${f[key]} ${unit} (${ratio(f[key], GOALS[key])})`.padEnd(25) : '-'.padEnd(25);
+    return `${label.padEnd(32)}< ${`${GOALS[key]} ${unit}`.padEnd(10)}${cell(embedded)}${cell(postgres)}`;
+  };
+  lines.push(
+    row('one interval captured, p99', 'interval_p99_ms', 'ms'),
+    row('one day recaptured', 'recapture_day_s', 's'),
+    row('31-day report, p95', 'report_31d_p95_ms', 'ms'),
+    row('offer p99 during reporting', 'offer_p99_ms_during_reporting', 'ms'),
+    `${'whole history recaptured'.padEnd(44)}${`${embedded.recapture_all_s} s`.padEnd(25)}${postgres ? `${postgres.recapture_all_s} s` : '-'}`,
+    `${'raw GROUP BY ÷ report (p95)'.padEnd(44)}${`${embedded.speedup_vs_raw_groupby}× (${embedded.raw_groupby_p95_ms} ms)`.padEnd(25)}${postgres ? `${postgres.speedup_vs_raw_groupby}× (${postgres.raw_groupby_p95_ms} ms)` : '-'}`,
+  );
+  console.log(lines.join('\n'));
+
+  const met = (ok: boolean) => (ok ? 1 : 0);
+  const goalsMet = (f: ReturnType<typeof figuresOf>) =>
+    (Object.keys(GOALS) as (keyof typeof GOALS)[]).every((key) => f[key] < GOALS[key]);
+  const pg = (key: keyof ReturnType<typeof figuresOf>) => postgres?.[key] ?? 0;
+  const summary = {
+    interval_p99_ms: embedded.interval_p99_ms,
+    recapture_day_s: embedded.recapture_day_s,
+    report_31d_p95_ms: embedded.report_31d_p95_ms,
+    offer_p99_ms_during_reporting: embedded.offer_p99_ms_during_reporting,
+    speedup_vs_raw_groupby: embedded.speedup_vs_raw_groupby,
+    pg_interval_p99_ms: pg('interval_p99_ms'),
+    pg_recapture_day_s: pg('recapture_day_s'),
+    pg_report_31d_p95_ms: pg('report_31d_p95_ms'),
+    pg_offer_p99_ms_during_reporting: pg('offer_p99_ms_during_reporting'),
+    pg_speedup_vs_raw_groupby: pg('speedup_vs_raw_groupby'),
+    recapture_all_s: embedded.recapture_all_s,
+    pg_recapture_all_s: pg('recapture_all_s'),
+    days: DAYS,
+    legs: results.embedded?.capture.legs ?? 0,
+    postgres_measured: met(postgres !== null),
+    met_all: met(goalsMet(embedded) && (postgres === null || goalsMet(postgres))),
+    run_seconds: Math.round((performance.now() - started) / 1000),
+  };
+  console.log(`\nGoals ${summary.met_all ? 'met' : 'NOT all met'}. Run time ${summary.run_seconds} s.`);
+  if (json) {
+    const ratios = Object.fromEntries(
+      (Object.keys(GOALS) as (keyof typeof GOALS)[]).flatMap((key) => [
+        [`${key}_over_goal`, ratio(embedded[key], GOALS[key])],
+        ...(postgres ? [[`pg_${key}_over_goal`, ratio(postgres[key], GOALS[key])]] : []),
+      ]),
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'report',
+        params: { days: DAYS, agents: 500, csqs: 20, live_level: LIVE_LEVEL },
+        results,
+        baseline: {
+          goals: GOALS,
+          raw_groupby_p95_ms: embedded.raw_groupby_p95_ms,
+          ...(postgres ? { pg_raw_groupby_p95_ms: postgres.raw_groupby_p95_ms } : {}),
+        },
+        ratio: {
+          ...ratios,
+          speedup_vs_raw_groupby: embedded.speedup_vs_raw_groupby,
+          ...(postgres ? { pg_speedup_vs_raw_groupby: postgres.speedup_vs_raw_groupby } : {}),
+        },
+        summary,
+      }),
+    );
+  }
+}

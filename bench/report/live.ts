@@ -1,0 +1,111 @@
+import { ApiClient } from '@switchboard/cli/api-client';
+import { type LevelResult, runLevel } from '../load/level.ts';
+import { ADMIN_PASSWORD } from '../load/server.ts';
+import { percentile } from './measure.ts';
+
+export const REPORT_RUNS = 20;
+/** The live level while reporting runs: as the load bench's first level. */
+export const LIVE_LEVEL = { agents: 100, contacts: 400 } as const;
+const DAY_MS = 86_400_000;
+/** Reports served during the live window at least (the window lasts until the capture is done too). */
+const MIN_REPORTS = 5;
+
+export interface ReportFigures {
+  report_31d_p50_ms: number;
+  report_31d_p95_ms: number;
+  report_rows: number;
+  report_bytes: number;
+}
+
+/** The 31-day CSQ activity report at 15-minute rows, every CSQ, all rows on one page. */
+export function reportPath(range: { from: number; to: number }): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `/reports/csq-activity?from=${day(range.from)}&to=${day(range.to - DAY_MS)}&rows=15&limit=100000`;
+}
+
+async function fetchReport(admin: ApiClient, path: string): Promise<{ rows: number; bytes: number }> {
+  const response = await fetch(`${admin.baseUrl}/api/v1${path}`, {
+    headers: { authorization: `Bearer ${admin.token}` },
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`report: ${response.status} ${text.slice(0, 300)}`);
+  const report = JSON.parse(text) as { rows: unknown[]; next: string | null };
+  if (report.next !== null) throw new Error('report: expected every row on one page');
+  return { rows: report.rows.length, bytes: text.length };
+}
+
+/** The report through the API, on a quiet server: time from request to the parsed body, REPORT_RUNS times. */
+export async function measureReport(url: string, path: string): Promise<ReportFigures> {
+  const admin = await ApiClient.signIn(url, 'demo', 'admin', ADMIN_PASSWORD);
+  let shape = await fetchReport(admin, path);
+  const times: number[] = [];
+  for (let n = 0; n < REPORT_RUNS; n++) {
+    const t = performance.now();
+    shape = await fetchReport(admin, path);
+    times.push(performance.now() - t);
+  }
+  return {
+    report_31d_p50_ms: Number(percentile(times, 0.5).toFixed(1)),
+    report_31d_p95_ms: Number(percentile(times, 0.95).toFixed(1)),
+    report_rows: shape.rows,
+    report_bytes: shape.bytes,
+  };
+}
+
+export interface ReportingWindow {
+  capture_s: number;
+  capture_intervals: number;
+  reports: number;
+}
+
+/**
+ * The load bench's first level (virtual agents on WebSockets, chats created as fast as 32 requests allow) while
+ * the server captures a whole day again (`POST /reports/capture` from the position left at the start of the
+ * history's last day) and the 31-day report is fetched over and over until the capture is done. Offers made
+ * in that window give `offer_p99_ms_during_reporting`.
+ */
+export async function measureDuringReporting(
+  url: string,
+  path: string,
+): Promise<{ level: LevelResult; window: ReportingWindow }> {
+  const window: ReportingWindow = { capture_s: 0, capture_intervals: 0, reports: 0 };
+  const level = await retryThrottled(() =>
+    runLevel(url, LIVE_LEVEL.agents, LIVE_LEVEL.contacts, async (admin, running) => {
+      running();
+      const from = Date.now();
+      let done = false;
+      const capture = (async () => {
+        const response = await fetch(`${admin.baseUrl}/api/v1/reports/capture`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${admin.token}` },
+        });
+        const body = (await response.json()) as { intervals: number };
+        if (!response.ok) throw new Error(`capture: ${response.status} ${JSON.stringify(body)}`);
+        window.capture_intervals = body.intervals;
+        window.capture_s = Number(((Date.now() - from) / 1000).toFixed(1));
+        done = true;
+      })();
+      const reports = (async () => {
+        while (!done || window.reports < MIN_REPORTS) {
+          await fetchReport(admin, path);
+          window.reports++;
+        }
+      })();
+      await Promise.all([capture, reports]);
+      return { from, to: Date.now() };
+    }),
+  );
+  return { level, window };
+}
+
+/** Signing in 100 agents right after the report's sign-in may be throttled: wait a minute and try once more. */
+async function retryThrottled<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.includes('throttled')) throw error;
+    console.error('  sign-in throttled; trying again in 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 60_000));
+    return attempt();
+  }
+}

@@ -1,0 +1,164 @@
+import type { LocalDate } from '@switchboard/core';
+import { sql } from 'kysely';
+import type { Db } from '../../packages/server/src/db/database.ts';
+import { captureTenant, recaptureDay } from '../../packages/server/src/reporting/capture.ts';
+import type { History } from './history.ts';
+
+const DAY_MS = 86_400_000;
+const QUARTER_MS = 15 * 60_000;
+/** The default capture delay (minutes): a capture at `end + delay` takes the interval ending at `end`. */
+const CAPTURE_DELAY_MS = 2 * 60_000;
+export const INTERVAL_SAMPLES = 100;
+export const RAW_RUNS = 5;
+
+export const percentile = (values: readonly number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0
+    ? 0
+    : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
+};
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+export const localDateOf = (ms: number): LocalDate => {
+  const date = new Date(ms);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+};
+export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export interface CaptureFigures {
+  recapture_all_s: number;
+  recapture_day_s: number;
+  recapture_days_s: number[];
+  interval_p50_ms: number;
+  interval_p99_ms: number;
+  interval_max_ms: number;
+  legs: number;
+  raw_groupby_ms: number[];
+  raw_groupby_rows: number;
+}
+
+/**
+ * With the real capture code on the history: every day recaptured in order (the whole history), then three
+ * weekdays recaptured again (one day's time: the median), then single intervals captured as the minute job
+ * does (position set to the interval's start, captured at its end plus the delay), on sampled weekday
+ * business-hour intervals across the history.
+ */
+export async function measureCapture(
+  db: Db,
+  history: History,
+  progress: (line: string) => void,
+): Promise<CaptureFigures> {
+  const now = Date.now();
+  const { tenantId, from, days } = history;
+  const started = performance.now();
+  for (let d = 0; d < days; d++) {
+    await recaptureDay(db, tenantId, localDateOf(from + d * DAY_MS), now);
+    if ((d + 1) % 10 === 0 || d + 1 === days)
+      progress(
+        `  recaptured ${d + 1}/${days} days in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+  }
+  const recaptureAll = (performance.now() - started) / 1000;
+  const legs = Number(
+    (
+      await db
+        .selectFrom('contact_legs')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+  const weekdays = Array.from({ length: days }, (_, d) => from + d * DAY_MS).filter((day) => {
+    const weekday = new Date(day).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  });
+  const dayTimes: number[] = [];
+  for (const day of [weekdays.at(-1), weekdays.at(-6), weekdays[0]].filter((d) => d !== undefined)) {
+    const t = performance.now();
+    await recaptureDay(db, tenantId, localDateOf(day), now);
+    dayTimes.push((performance.now() - t) / 1000);
+  }
+  progress(`  one day recaptured in ${dayTimes.map((s) => s.toFixed(2)).join(', ')} s`);
+
+  const intervalTimes: number[] = [];
+  for (let n = 0; n < INTERVAL_SAMPLES; n++) {
+    const day = weekdays[(n * 7919) % weekdays.length] as number;
+    const start = day + 9 * 3_600_000 + ((n * 31) % 32) * QUARTER_MS;
+    await db
+      .updateTable('report_captures')
+      .set({ captured_until: new Date(start) })
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    const t = performance.now();
+    await captureTenant(db, tenantId, start + QUARTER_MS + CAPTURE_DELAY_MS);
+    intervalTimes.push(performance.now() - t);
+  }
+  progress(
+    `  one interval captured: p50 ${percentile(intervalTimes, 0.5).toFixed(1)} ms, p99 ${percentile(intervalTimes, 0.99).toFixed(1)} ms`,
+  );
+  const raw = await measureRawGroupBy(db, history);
+  return {
+    recapture_all_s: round(recaptureAll),
+    recapture_day_s: round(percentile(dayTimes, 0.5), 2),
+    recapture_days_s: dayTimes.map((s) => round(s, 2)),
+    interval_p50_ms: round(percentile(intervalTimes, 0.5)),
+    interval_p99_ms: round(percentile(intervalTimes, 0.99)),
+    interval_max_ms: round(Math.max(...intervalTimes)),
+    legs,
+    raw_groupby_ms: raw.times,
+    raw_groupby_rows: raw.rows,
+  };
+}
+
+/** The last 31 days of the history: the range of the 31-day report. */
+export function reportRange(history: History): { from: number; to: number } {
+  const to = history.from + history.days * DAY_MS;
+  return { from: to - 31 * DAY_MS, to };
+}
+
+/**
+ * The reference: the 31-day CSQ activity at 15-minute rows computed in one SQL GROUP BY over the raw legs
+ * (offered, answered, abandoned, handled, answer wait, talk, hold, wrap, per CSQ and quarter of an hour).
+ */
+async function measureRawGroupBy(db: Db, history: History): Promise<{ times: number[]; rows: number }> {
+  const range = reportRange(history);
+  const times: number[] = [];
+  let rows = 0;
+  for (let n = 0; n < RAW_RUNS; n++) {
+    const t = performance.now();
+    const result = await sql`
+      select csq_id,
+        to_timestamp(floor(extract(epoch from entered_at) / 900) * 900) as interval_start,
+        count(*) as offered,
+        count(answered_at) as answered,
+        count(*) filter (where outcome in ('abandoned', 'abandoned_while_offered')) as abandoned,
+        count(*) filter (where outcome = 'handled') as handled,
+        count(*) filter (where answered_at - entered_at <= interval '20 seconds') as answered_within_threshold,
+        coalesce(sum(extract(epoch from answered_at - entered_at) * 1000), 0) as answer_wait_ms,
+        coalesce(max(extract(epoch from coalesce(answered_at, ended_at) - entered_at) * 1000), 0) as longest_wait_ms,
+        sum(talk_ms) as talk_ms, sum(hold_ms) as hold_ms, sum(wrap_ms) as wrap_ms,
+        sum(no_answers) as no_answers, sum(transfers_out) as transfers_out
+      from contact_legs
+      where tenant_id = ${history.tenantId} and entered_at >= ${new Date(range.from)}
+        and entered_at < ${new Date(range.to)}
+      group by 1, 2
+      order by 2, 1`.execute(db);
+    times.push(round(performance.now() - t));
+    rows = result.rows.length;
+  }
+  return { times, rows };
+}
+
+/**
+ * Leaves the capture position at the start of the history's last day, so that one `POST /reports/capture`
+ * on the running server captures a whole day again (and today so far) while routing goes on.
+ */
+export async function rewindCapture(db: Db, history: History): Promise<void> {
+  const lastDay = history.from + (history.days - 1) * DAY_MS;
+  await db
+    .updateTable('report_captures')
+    .set({ captured_until: new Date(lastDay) })
+    .where('tenant_id', '=', history.tenantId)
+    .execute();
+}
