@@ -114,7 +114,13 @@ export async function buildCenter(server: TestApp): Promise<Center> {
       skills: served.map((name, rank) => ({ skillId: skills[name], competence: 9 - rank })),
     });
     const session = await signIn(server, 'recon', user.username);
-    agents.push({ id: user.id, username: user.username, session, signedInAt: server.clock.now(), csqs: served });
+    agents.push({
+      id: user.id,
+      username: user.username,
+      session,
+      signedInAt: server.clock.now(),
+      csqs: served,
+    });
   }
   const channel = (await buildApiKey(server, admin, 'write')).session;
   return { server, tenantId, admin, channel, csqs, agents, date, opensAt };

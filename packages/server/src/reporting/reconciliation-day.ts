@@ -1,4 +1,4 @@
-import { type AcdEngine, type Domain, mulberry32 } from '@switchboard/core';
+import { type AcdEngine, type Domain, intervalAt, mulberry32 } from '@switchboard/core';
 import { call, type Session } from '../testing/test-app.ts';
 import {
   AFTER_CALL_CODE,
@@ -9,6 +9,7 @@ import {
   type CsqName,
   INTERVAL_MS,
   sessionOf,
+  TIME_ZONE,
 } from './reconciliation-center.ts';
 
 const S = 1000;
@@ -91,7 +92,6 @@ export class TrafficDay {
     this.#at(closesAt, () => this.#close());
     while (this.#queue.length > 0) {
       const next = this.#queue.shift() as Action;
-      if (process.env.RECON_DEBUG && this.#seq % 50 === 0) console.log('step', (next.at - opensAt) / 1000, this.#queue.length, this.contacts, this.#open.size);
       await this.#advanceTo(next.at);
       await next.run();
       this.#react();
@@ -101,7 +101,7 @@ export class TrafficDay {
         );
     }
     // The last interval with anything in it is captured too.
-    await this.#advanceTo(Math.ceil(this.#now / INTERVAL_MS) * INTERVAL_MS + INTERVAL_MS + S);
+    await this.#advanceTo(intervalAt(TIME_ZONE, 15, this.#now).end + S);
     await this.#capture();
   }
 
@@ -175,7 +175,9 @@ export class TrafficDay {
     if (this.#random() < 0.08)
       this.#after(this.#between(1, 10) * S, async () => {
         if (this.#engine.contact(id)?.status !== 'queued') return;
-        await this.#expect(call(server, channel, 'PUT', `/contacts/${id}/call-type`, { callType: 'callback' }));
+        await this.#expect(
+          call(server, channel, 'PUT', `/contacts/${id}/call-type`, { callType: 'callback' }),
+        );
       });
   }
 
@@ -200,10 +202,11 @@ export class TrafficDay {
         if (owner && contact.status === 'active') this.#planTalk(id, owner, situation, contact.channel);
         if (owner && contact.status === 'wrap_up') this.#planWrapUp(id, owner, situation);
       }
-      for (const guest of contact.guests) this.#once(`guest|${id}|${guest.agentId}|${guest.joinedAt}`, () => {
-        const ownerLeaves = this.#random() < 0.35;
-        this.#after(this.#between(20, 60) * S, () => this.#leave(id, ownerLeaves ? null : guest.agentId));
-      });
+      for (const guest of contact.guests)
+        this.#once(`guest|${id}|${guest.agentId}|${guest.joinedAt}`, () => {
+          const ownerLeaves = this.#random() < 0.35;
+          this.#after(this.#between(20, 60) * S, () => this.#leave(id, ownerLeaves ? null : guest.agentId));
+        });
       const invite = contact.invite;
       const invitee = this.#agent(invite?.agentId ?? null);
       if (invite && invitee)
@@ -222,7 +225,8 @@ export class TrafficDay {
       this.#recovering.add(agent.id);
       this.#after(this.#between(20, 60) * S, async () => {
         this.#recovering.delete(agent.id);
-        if (!this.#onBreak.has(agent.id) && !this.#loggedOut.has(agent.id)) await this.#setState(agent, 'ready');
+        if (!this.#onBreak.has(agent.id) && !this.#loggedOut.has(agent.id))
+          await this.#setState(agent, 'ready');
       });
     }
   }
@@ -239,7 +243,10 @@ export class TrafficDay {
 
   #domains(agent: CenterAgent): Domain[] {
     const channels = new Set(agent.csqs.map((name) => this.#center.csqs[name].channel));
-    return [...(channels.has('voice') ? ['voice' as const] : []), ...(channels.has('chat') ? ['digital' as const] : [])];
+    return [
+      ...(channels.has('voice') ? ['voice' as const] : []),
+      ...(channels.has('chat') ? ['digital' as const] : []),
+    ];
   }
 
   /** Still in the situation an action was planned for. */
@@ -264,19 +271,30 @@ export class TrafficDay {
     const r = this.#random();
     const midway = Math.round(talk / 2);
     if (name === 'support' && r < 0.15)
-      return this.#after(midway, () => this.#agentAction(agent, id, 'transfer', still, { csqId: csqs.escalations.id }));
-    if (name === 'support' && r < 0.25) return this.#after(midway, () => this.#transferToAgent(agent, id, still));
+      return this.#after(midway, () =>
+        this.#agentAction(agent, id, 'transfer', still, { csqId: csqs.escalations.id }),
+      );
+    if (name === 'support' && r < 0.25)
+      return this.#after(midway, () => this.#transferToAgent(agent, id, still));
     // Requeued once at most: whoever requeued it may not take it again, and these CSQs have few agents.
     const requeued = (this.#engine.contact(id)?.excluded.length ?? 0) > 0;
     if ((name === 'support' || name === 'billing') && r < 0.33 && !requeued)
-      return this.#after(midway, () => this.#agentAction(agent, id, 'requeue', still, { csqId: csqs[name].id }));
+      return this.#after(midway, () =>
+        this.#agentAction(agent, id, 'requeue', still, { csqId: csqs[name].id }),
+      );
     if (name === 'chat' && r < 0.3)
       this.#after(Math.round(talk / 3), async () => {
         if (!still()) return;
         await this.#expect(
-          call(this.#center.server, await sessionOf(this.#center, agent), 'POST', `/chats/${id}/invitations`, {
-            csqId: csqs.billing.id,
-          }),
+          call(
+            this.#center.server,
+            await sessionOf(this.#center, agent),
+            'POST',
+            `/chats/${id}/invitations`,
+            {
+              csqId: csqs.billing.id,
+            },
+          ),
         );
       });
     let hold = 0;
@@ -317,7 +335,9 @@ export class TrafficDay {
   async #agentAction(agent: CenterAgent, id: string, step: string, still: () => boolean, body?: object) {
     if (!still()) return;
     const session = await sessionOf(this.#center, agent);
-    const status = await this.#expect(call(this.#center.server, session, 'POST', `/contacts/${id}/${step}`, body));
+    const status = await this.#expect(
+      call(this.#center.server, session, 'POST', `/contacts/${id}/${step}`, body),
+    );
     // Overtaken (e.g. an invitation still rings): plan again from the situation as it is now.
     if (status === 409) this.#open.set(id, '');
   }
