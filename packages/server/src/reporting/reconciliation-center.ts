@@ -52,6 +52,8 @@ const AGENTS: CsqName[][] = [
   ['chat', 'billing'],
   ['billing', 'chat'],
   ['support', 'sales', 'chat'],
+  // A specialist, often Ready: the one agents transfer calls to by name.
+  ['escalations'],
 ];
 
 async function ok(response: Promise<{ status: number; body: unknown }>, what: string) {
@@ -62,7 +64,7 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
 
 /**
  * A center for a day of traffic: a tenant reporting in quarter-hours in Europe/Berlin with 5 s short abandons
- * and no capture delay, five CSQs (three voice, two chat) and eight agents. The clock is moved to 07:50 of the
+ * and no capture delay, five CSQs (three voice, two chat) and nine agents. The clock is moved to 07:50 of the
  * next local day first, so the whole day falls on one local date.
  */
 export async function buildCenter(server: TestApp): Promise<Center> {

@@ -15,7 +15,7 @@ import {
 const S = 1000;
 const MIN = 60 * S;
 /** Expected arrivals per quarter-hour at the busiest, and the day's shape over its seven quarter-hours. */
-const ARRIVALS: Record<CsqName, number> = { sales: 18, support: 14, escalations: 0, chat: 10, billing: 7 };
+const ARRIVALS: Record<CsqName, number> = { sales: 15, support: 12, escalations: 0, chat: 11, billing: 8 };
 const PROFILE = [0.6, 0.9, 1.2, 1.3, 1.1, 0.9, 0.7];
 const CALL_TYPES = ['general', 'new order', 'complaint'];
 
@@ -264,7 +264,7 @@ export class TrafficDay {
   }
 
   #planTalk(id: string, agent: CenterAgent, situation: string, channel: string) {
-    const talk = (channel === 'voice' ? this.#between(40, 240) : this.#between(60, 300)) * S;
+    const talk = (channel === 'voice' ? this.#between(30, 200) : this.#between(60, 300)) * S;
     const still = this.#still(id, situation);
     const name = this.#csqOf.get(id) as CsqName;
     const csqs = this.#center.csqs;
@@ -320,15 +320,14 @@ export class TrafficDay {
     );
   }
 
-  async #transferToAgent(from: CenterAgent, id: string, still: () => boolean) {
+  /** To a Ready voice agent; with nobody Ready, tried again a little later, then the call is completed instead. */
+  async #transferToAgent(from: CenterAgent, id: string, still: () => boolean, tries = 4) {
     if (!still()) return;
     const to = this.#center.agents.find(
-      (agent) =>
-        agent.id !== from.id &&
-        agent.csqs.includes('support') &&
-        this.#engine.agent(agent.id)?.state.voice === 'ready',
+      (agent) => agent.id !== from.id && this.#engine.agent(agent.id)?.state.voice === 'ready',
     );
     if (to) await this.#agentAction(from, id, 'transfer', still, { agentId: to.id });
+    else if (tries > 1) this.#after(15 * S, () => this.#transferToAgent(from, id, still, tries - 1));
     else await this.#agentAction(from, id, 'complete', still);
   }
 
