@@ -1,16 +1,22 @@
-import { type AcdEngine, type Domain, intervalAt, mulberry32 } from '@switchboard/core';
-import { call, type Session } from '../testing/test-app.ts';
+import { type AcdEngine, intervalAt, mulberry32 } from '@switchboard/core';
 import {
   AFTER_CALL_CODE,
-  adminOf,
   BREAK_CODE,
   type Center,
   type CenterAgent,
   type CsqName,
   INTERVAL_MS,
-  sessionOf,
   TIME_ZONE,
 } from './reconciliation-center.ts';
+import {
+  agentStep,
+  arrive,
+  capture,
+  customerStep,
+  domainsOf,
+  setAgentState,
+} from './reconciliation-steps.ts';
+import { Timeline } from './reconciliation-timeline.ts';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -18,12 +24,6 @@ const MIN = 60 * S;
 const ARRIVALS: Record<CsqName, number> = { sales: 15, support: 12, escalations: 0, chat: 11, billing: 8 };
 const PROFILE = [0.6, 0.9, 1.2, 1.3, 1.1, 0.9, 0.7];
 const CALL_TYPES = ['general', 'new order', 'complaint'];
-
-interface Action {
-  at: number;
-  seq: number;
-  run: () => Promise<void>;
-}
 
 /**
  * A compressed, seeded day of traffic driven through the HTTP API with the hand-moved clock: customers arrive,
@@ -35,8 +35,7 @@ interface Action {
 export class TrafficDay {
   readonly #center: Center;
   readonly #random: () => number;
-  readonly #queue: Action[] = [];
-  #seq = 0;
+  #timeline!: Timeline;
   /** Contacts not known to have ended, and the situation last planned for. */
   readonly #open = new Map<string, string>();
   readonly #planned = new Set<string>();
@@ -53,35 +52,32 @@ export class TrafficDay {
     this.#random = mulberry32(seed);
   }
 
-  get #now() {
-    return this.#center.server.clock.now();
-  }
   #between(min: number, max: number) {
     return Math.round(min + (max - min) * this.#random());
   }
   #at(at: number, run: () => Promise<void>) {
-    this.#queue.push({ at: Math.max(at, this.#now), seq: this.#seq++, run });
-    this.#queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    this.#timeline.at(at, run);
   }
   #after(ms: number, run: () => Promise<void>) {
-    this.#at(this.#now + ms, run);
+    this.#timeline.after(ms, run);
   }
 
   /** Runs the whole day: arrivals for seven quarter-hours, then until every contact ended and agents left. */
   async run(): Promise<void> {
     const { server, tenantId, opensAt, agents } = this.#center;
     this.#engine = (await server.acd.router(tenantId)).engine;
+    this.#timeline = new Timeline(server, tenantId, this.#engine, () => this.#react());
     for (const [i, agent] of agents.entries()) {
-      this.#at(opensAt - 5 * MIN + i * 20 * S, () => this.#setState(agent, 'ready'));
+      this.#at(opensAt - 5 * MIN + i * 20 * S, () => setAgentState(this.#center, agent, 'ready'));
       if (i % 2 === 0) {
         const start = opensAt + 30 * MIN + i * 4 * MIN;
         this.#at(start, async () => {
           this.#onBreak.add(agent.id);
-          await this.#setState(agent, 'not_ready', BREAK_CODE);
+          await setAgentState(this.#center, agent, 'not_ready', BREAK_CODE);
         });
         this.#at(start + this.#between(5, 10) * MIN, async () => {
           this.#onBreak.delete(agent.id);
-          await this.#setState(agent, 'ready');
+          await setAgentState(this.#center, agent, 'ready');
         });
       }
     }
@@ -90,38 +86,16 @@ export class TrafficDay {
     for (let at = opensAt + INTERVAL_MS; at < closesAt + 6 * INTERVAL_MS; at += INTERVAL_MS)
       this.#at(at + S, () => this.#capture());
     this.#at(closesAt, () => this.#close());
-    while (this.#queue.length > 0) {
-      const next = this.#queue.shift() as Action;
-      await this.#advanceTo(next.at);
-      await next.run();
-      this.#react();
-      if (this.#now > opensAt + 5 * 3600 * S)
-        throw new Error(
-          `the day did not end: ${JSON.stringify([...this.#open.keys()].map((id) => this.#engine.contact(id)))}`,
-        );
-    }
+    await this.#timeline.run(opensAt + 5 * 3600 * S, () =>
+      JSON.stringify([...this.#open.keys()].map((id) => this.#engine.contact(id))),
+    );
     // The last interval with anything in it is captured too.
-    await this.#advanceTo(intervalAt(TIME_ZONE, 15, this.#now).end + S);
+    await this.#timeline.advanceTo(intervalAt(TIME_ZONE, 15, this.#timeline.now).end + S);
     await this.#capture();
   }
 
-  /** Moves the clock, firing each router deadline at its instant on the way. */
-  async #advanceTo(at: number): Promise<void> {
-    const { server, tenantId } = this.#center;
-    for (;;) {
-      const deadline = this.#engine.nextDeadline();
-      if (deadline === null || deadline > at) break;
-      if (deadline > this.#now) server.clock.advance(deadline - this.#now);
-      await server.acd.tick(tenantId);
-      this.#react();
-    }
-    if (at > this.#now) server.clock.advance(at - this.#now);
-  }
-
   async #capture() {
-    const admin = await adminOf(this.#center);
-    const r = await call(this.#center.server, admin, 'POST', '/reports/capture');
-    if (r.status !== 200) throw new Error(`capture: ${JSON.stringify(r.body)}`);
+    await capture(this.#center);
     this.captures++;
   }
 
@@ -129,7 +103,7 @@ export class TrafficDay {
     if (this.#open.size > 0) return this.#after(MIN, () => this.#close());
     for (const agent of this.#center.agents) {
       this.#loggedOut.add(agent.id);
-      await this.#setState(agent, 'logged_out');
+      await setAgentState(this.#center, agent, 'logged_out');
     }
   }
 
@@ -148,19 +122,8 @@ export class TrafficDay {
   }
 
   async #arrive(name: CsqName) {
-    const { server, channel, csqs } = this.#center;
-    const csq = csqs[name];
     const callType = CALL_TYPES[this.#between(0, CALL_TYPES.length - 1)] as string;
-    const created =
-      csq.channel === 'voice'
-        ? await call(server, channel, 'POST', '/contacts', { channel: 'voice', csqId: csq.id, callType })
-        : await call(server, channel, 'POST', '/chats', {
-            csqId: csq.id,
-            callType,
-            customer: { name: `Customer ${this.contacts}` },
-          });
-    if (created.status !== 201) throw new Error(`arrival: ${JSON.stringify(created.body)}`);
-    const id: string = created.body.id ?? created.body.chatId;
+    const id = await arrive(this.#center, name, callType, `Customer ${this.contacts}`);
     this.contacts++;
     this.#open.set(id, '');
     this.#csqOf.set(id, name);
@@ -175,15 +138,13 @@ export class TrafficDay {
     if (this.#random() < 0.08)
       this.#after(this.#between(1, 10) * S, async () => {
         if (this.#engine.contact(id)?.status !== 'queued') return;
-        await this.#expect(
-          call(server, channel, 'PUT', `/contacts/${id}/call-type`, { callType: 'callback' }),
-        );
+        await customerStep(this.#center, 'PUT', `/contacts/${id}/call-type`, { callType: 'callback' });
       });
   }
 
   async #customer(id: string, action: 'end' | 'dequeue', still: () => boolean) {
     if (!still()) return;
-    await this.#expect(call(this.#center.server, this.#center.channel, 'POST', `/contacts/${id}/${action}`));
+    await customerStep(this.#center, 'POST', `/contacts/${id}/${action}`);
   }
 
   /** Plans what happens next for every contact and agent whose situation changed since it was last planned. */
@@ -221,12 +182,12 @@ export class TrafficDay {
       const view = this.#engine.agent(agent.id);
       if (!view || this.#loggedOut.has(agent.id) || this.#onBreak.has(agent.id)) continue;
       if (this.#recovering.has(agent.id)) continue;
-      if (!this.#domains(agent).some((domain) => view.chosen[domain] === 'not_ready')) continue;
+      if (!domainsOf(this.#center, agent).some((domain) => view.chosen[domain] === 'not_ready')) continue;
       this.#recovering.add(agent.id);
       this.#after(this.#between(20, 60) * S, async () => {
         this.#recovering.delete(agent.id);
         if (!this.#onBreak.has(agent.id) && !this.#loggedOut.has(agent.id))
-          await this.#setState(agent, 'ready');
+          await setAgentState(this.#center, agent, 'ready');
       });
     }
   }
@@ -239,14 +200,6 @@ export class TrafficDay {
 
   #agent(id: string | null): CenterAgent | undefined {
     return this.#center.agents.find((agent) => agent.id === id);
-  }
-
-  #domains(agent: CenterAgent): Domain[] {
-    const channels = new Set(agent.csqs.map((name) => this.#center.csqs[name].channel));
-    return [
-      ...(channels.has('voice') ? ['voice' as const] : []),
-      ...(channels.has('chat') ? ['digital' as const] : []),
-    ];
   }
 
   /** Still in the situation an action was planned for. */
@@ -285,17 +238,7 @@ export class TrafficDay {
     if (name === 'chat' && r < 0.3)
       this.#after(Math.round(talk / 3), async () => {
         if (!still()) return;
-        await this.#expect(
-          call(
-            this.#center.server,
-            await sessionOf(this.#center, agent),
-            'POST',
-            `/chats/${id}/invitations`,
-            {
-              csqId: csqs.billing.id,
-            },
-          ),
-        );
+        await agentStep(this.#center, agent, `/chats/${id}/invitations`, { csqId: csqs.billing.id });
       });
     let hold = 0;
     if (channel === 'voice' && this.#random() < 0.25) {
@@ -333,10 +276,7 @@ export class TrafficDay {
 
   async #agentAction(agent: CenterAgent, id: string, step: string, still: () => boolean, body?: object) {
     if (!still()) return;
-    const session = await sessionOf(this.#center, agent);
-    const status = await this.#expect(
-      call(this.#center.server, session, 'POST', `/contacts/${id}/${step}`, body),
-    );
+    const status = await agentStep(this.#center, agent, `/contacts/${id}/${step}`, body);
     // Overtaken (e.g. an invitation still rings): plan again from the situation as it is now.
     if (status === 409) this.#open.set(id, '');
   }
@@ -347,34 +287,12 @@ export class TrafficDay {
     if (!contact || contact.guests.length === 0) return;
     const leaver = this.#agent(agentId ?? contact.agentId);
     if (!leaver || (agentId && !contact.guests.some((guest) => guest.agentId === agentId))) return;
-    const session = await sessionOf(this.#center, leaver);
-    await this.#expect(call(this.#center.server, session, 'POST', `/chats/${id}/leave`));
+    await agentStep(this.#center, leaver, `/chats/${id}/leave`);
   }
 
   async #answerInvite(id: string, agent: CenterAgent, at: number, answer: 'accept' | 'decline') {
     const invite = this.#engine.contact(id)?.invite;
     if (!invite || invite.agentId !== agent.id || invite.at !== at) return;
-    const session = await sessionOf(this.#center, agent);
-    await this.#expect(call(this.#center.server, session, 'POST', `/chats/${id}/invitation/${answer}`));
-  }
-
-  async #setState(agent: CenterAgent, state: 'ready' | 'not_ready' | 'logged_out', reasonCode?: number) {
-    const session: Session = await sessionOf(this.#center, agent);
-    for (const domain of this.#domains(agent)) {
-      const r = await call(this.#center.server, session, 'PUT', `/agents/${agent.id}/state`, {
-        domain,
-        state,
-        ...(reasonCode === undefined ? {} : { reasonCode }),
-      });
-      if (r.status !== 200) throw new Error(`state of ${agent.username}: ${JSON.stringify(r.body)}`);
-    }
-  }
-
-  /** A step the situation may have overtaken (409, 404) is fine; a refused request or a server error is not. */
-  async #expect(response: Promise<{ status: number; body: unknown }>) {
-    const { status, body } = await response;
-    if (status >= 500 || status === 400 || status === 401 || status === 403)
-      throw new Error(`driver step refused: ${status} ${JSON.stringify(body)}`);
-    return status;
+    await agentStep(this.#center, agent, `/chats/${id}/invitation/${answer}`);
   }
 }

@@ -194,8 +194,12 @@ export function reconciliationSuite(backend: string, openDatabase?: () => Promis
       assert.ok(drilled > 50, `drilled into ${drilled} totals`);
     });
 
-    test('CSQs without transfers: the raw contacts and events give the report’s day totals', async () => {
+    test('CSQs without transfers: the raw contacts and events give the report’s day totals', async (t) => {
       const summary = await report(center, 'csq-activity', 'summary');
+      for (const row of summary)
+        t.diagnostic(
+          `${row.csqName}: offered ${row.offered}, answered ${row.answered}, handled ${row.handled}, abandoned ${row.abandoned} (${row.abandonedWhileOffered} while offered), short ${row.shortAbandoned}, dequeued ${row.dequeued}, SL ${row.serviceLevel}, ASA ${row.asaSeconds}, AHT ${row.ahtSeconds}, RONA ${row.noAnswers}, transfers out ${row.transfersOut}`,
+        );
       for (const name of PLAIN_CSQS) {
         const csq = center.csqs[name];
         const raw = await rawCounts(center, csq.id, csq.serviceLevelSeconds);
