@@ -1,4 +1,4 @@
-import { addDays, type LocalDate, localDateAt, localToInstant } from '@switchboard/core';
+import { addDays, intervalsOfDay, type LocalDate, localDateAt, localToInstant } from '@switchboard/core';
 import { buildApiKey, buildCsq, buildReasonCode, buildSkill, buildUser } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, signIn, type TestApp } from '../testing/test-app.ts';
 
@@ -29,7 +29,7 @@ export interface Center {
   channel: Session;
   csqs: Record<CsqName, { id: string; channel: 'voice' | 'chat'; serviceLevelSeconds: number }>;
   agents: CenterAgent[];
-  /** The local date of the day, and 08:00 on it. */
+  /** The local date of the day, and 01:30 on it, when the center opens. */
   date: LocalDate;
   opensAt: number;
 }
@@ -64,12 +64,15 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
 
 /**
  * A center for a day of traffic: a tenant reporting in quarter-hours in Europe/Berlin with 5 s short abandons
- * and no capture delay, five CSQs (three voice, two chat) and nine agents. The clock is moved to 07:50 of the
- * next local day first, so the whole day falls on one local date.
+ * and no capture delay, five CSQs (three voice, two chat) and nine agents. The clock is moved to 01:20 on the
+ * next day the clocks go back first; the whole day falls on that one local date.
  */
 export async function buildCenter(server: TestApp): Promise<Center> {
-  const date = addDays(localDateAt(TIME_ZONE, server.clock.now()), 1);
-  const opensAt = localToInstant(TIME_ZONE, date, 8 * 60);
+  // The next day the clocks go back (02:00 to 02:59 happen twice: the day has 100 quarter-hours), from 01:30:
+  // contacts arrive through both 02:00s.
+  let date = addDays(localDateAt(TIME_ZONE, server.clock.now()), 1);
+  while (intervalsOfDay(TIME_ZONE, date, 15).length !== 100) date = addDays(date, 1);
+  const opensAt = localToInstant(TIME_ZONE, date, 90);
   server.clock.advance(opensAt - 10 * 60_000 - server.clock.now());
   const { tenantId, admin } = await createTestTenant(server, 'recon');
   await ok(

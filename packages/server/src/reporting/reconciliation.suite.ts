@@ -5,7 +5,9 @@ import {
   type AgentCounts,
   addAgentCounts,
   detailRecordsOf,
+  formatLocalDate,
   intervalAt,
+  intervalsOfDay,
   localIso,
   noAgentCounts,
 } from '@switchboard/core';
@@ -61,6 +63,12 @@ export function reconciliationSuite(backend: string, openDatabase?: () => Promis
       const legs = stored.legs;
       const count = (filter: (leg: (typeof legs)[number]) => boolean) => legs.filter(filter).length;
       const figures = {
+        quarterHoursInTheDay: intervalsOfDay('Europe/Berlin', center.date, 15).length,
+        contactsInTheRepeatedHour: count((leg) =>
+          localIso('Europe/Berlin', intervalAt('Europe/Berlin', 60, leg.enteredAt).start).endsWith(
+            'T02:00:00+01:00',
+          ),
+        ),
         contacts: day.contacts,
         legs: legs.length,
         captures: day.captures,
@@ -87,7 +95,8 @@ export function reconciliationSuite(backend: string, openDatabase?: () => Promis
           (entry) => entry.state === 'not_ready' && entry.reasonCode !== null,
         ).length,
       };
-      t.diagnostic(JSON.stringify(figures));
+      t.diagnostic(`${formatLocalDate(center.date)}: ${JSON.stringify(figures)}`);
+      assert.equal(figures.quarterHoursInTheDay, 100, 'the day the clocks go back');
       assert.ok(figures.contacts >= 250, `several hundred contacts: ${figures.contacts}`);
       for (const [name, value] of Object.entries(figures)) assert.ok(value > 0, `${name} happened`);
       assert.ok(day.captures >= 8, 'captured after each of several intervals');
