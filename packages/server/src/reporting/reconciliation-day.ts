@@ -210,7 +210,14 @@ export class TrafficDay {
   #planOffer(id: string, agent: CenterAgent, situation: string) {
     const r = this.#random();
     if (r < 0.08) return; // rings out: RONA
-    const step = r < 0.12 ? 'reject' : 'accept';
+    if (r < 0.13) {
+      // The customer hangs up while it rings at the agent.
+      const still = this.#still(id, situation);
+      return this.#after(this.#between(6, 12) * S, async () => {
+        if (still()) await customerStep(this.#center, 'POST', `/contacts/${id}/end`);
+      });
+    }
+    const step = r < 0.17 ? 'reject' : 'accept';
     this.#after(this.#between(1, step === 'reject' ? 5 : 14) * S, () =>
       this.#agentAction(agent, id, step, this.#still(id, situation)),
     );

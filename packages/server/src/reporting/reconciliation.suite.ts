@@ -73,7 +73,9 @@ export function reconciliationSuite(backend: string, openDatabase?: () => Promis
         legs: legs.length,
         captures: day.captures,
         abandonedInQueue: count((leg) => leg.outcome === 'abandoned'),
-        abandonedWhileOffered: count((leg) => leg.outcome === 'abandoned_while_offered'),
+        abandonedWhileOffered: count(
+          (leg) => leg.outcome === 'abandoned_while_offered' && (leg.endedAt ?? 0) - leg.enteredAt >= 5000,
+        ),
         dequeued: count((leg) => leg.outcome === 'dequeued'),
         transferredOrRequeued: count((leg) => leg.outcome === 'transferred' || leg.outcome === 'requeued'),
         shortAbandons: count(
