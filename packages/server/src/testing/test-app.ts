@@ -46,13 +46,15 @@ export class ManualRepeat {
   }
 }
 
-/** A server on a fresh in-memory PGlite database with a hand-moved clock. */
+/** A server with a hand-moved clock, on a fresh in-memory PGlite database unless given a migrated one. */
 export async function startTestApp(
   options: Partial<AppOptions> = {},
   /** Job kinds a test needs besides the app's own (defined before the queue starts). */
   defineJobs?: (jobs: BossJobQueue) => void,
+  /** The migrated database to run on (e.g. PostgreSQL for a shared suite); the app closes it. */
+  openDatabase: () => Promise<Database> = openMigratedDatabase,
 ): Promise<TestApp> {
-  const database = await openMigratedDatabase();
+  const database = await openDatabase();
   const clock = new ManualClock(Date.now());
   const acd = new AcdRuntime(database.routerDb, clock);
   const beats = new ManualRepeat();

@@ -1,0 +1,3 @@
+import { reconciliationSuite } from './reconciliation.suite.ts';
+
+reconciliationSuite('PGlite');
