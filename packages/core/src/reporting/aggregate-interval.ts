@@ -128,3 +128,61 @@ export function aggregateInterval(inputs: IntervalInputs): IntervalAggregate {
     }),
   };
 }
+
+/** What a run of consecutive intervals is counted from: the records and trace of the whole run. */
+export interface SpanInputs extends Omit<IntervalInputs, 'start' | 'end'> {
+  /** The instant that places a leg's contact figures (the tenant's basis). */
+  placedAt: (leg: ContactLeg) => number | null;
+  segmentHandledAt: (segment: AgentSegment) => number | null;
+  /** Consecutive intervals, in order, each ending where the next begins. */
+  intervals: readonly { start: number; end: number }[];
+  /** Agent time is counted up to here (an interval still in progress). */
+  until?: number;
+}
+
+/**
+ * The rows of every interval of a run, from one read of its records and trace: each record goes to the interval
+ * its instant falls in, and each interval starts from the states the trace left at its start.
+ */
+export function aggregateSpan(inputs: SpanInputs): IntervalAggregate[] {
+  const { intervals } = inputs;
+  const indexOf = (at: number | null): number => {
+    if (at === null) return -1;
+    let low = 0;
+    let high = intervals.length - 1;
+    if (high < 0 || at < (intervals[0] as { start: number }).start) return -1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((intervals[middle] as { start: number }).start <= at) low = middle;
+      else high = middle - 1;
+    }
+    return at < (intervals[low] as { end: number }).end ? low : -1;
+  };
+  const bucket = <T>(records: readonly T[], at: (record: T) => number | null): T[][] => {
+    const buckets = intervals.map((): T[] => []);
+    for (const record of records) buckets[indexOf(at(record))]?.push(record);
+    return buckets;
+  };
+  const placed = bucket(inputs.placedLegs, (leg) => inputs.placedAt(leg));
+  const handled = bucket(inputs.handledLegs, (leg) => leg.handleEndedAt);
+  const offered = bucket(inputs.offeredSegments, (segment) => segment.offeredAt);
+  const segmentsHandled = bucket(inputs.handledSegments, (segment) => inputs.segmentHandledAt(segment));
+  const trace = bucket(inputs.trace, (entry) => entry.entry.at);
+  const states = new Map(inputs.statesAtStart.map((state) => [`${state.agentId} ${state.domain}`, state]));
+  return intervals.map((interval, i) => {
+    const statesAtStart = [...states.values()];
+    for (const change of trace[i] ?? []) states.set(`${change.agentId} ${change.domain}`, change);
+    return aggregateInterval({
+      start: interval.start,
+      end: Math.min(interval.end, Math.max(interval.start, inputs.until ?? interval.end)),
+      placedLegs: placed[i] ?? [],
+      handledLegs: handled[i] ?? [],
+      offeredSegments: offered[i] ?? [],
+      handledSegments: segmentsHandled[i] ?? [],
+      statesAtStart,
+      trace: trace[i] ?? [],
+      thresholdSecondsOf: inputs.thresholdSecondsOf,
+      shortAbandonSeconds: inputs.shortAbandonSeconds,
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import {
   type AgentSegment,
-  aggregateInterval,
+  aggregateSpan,
   type ContactLeg,
   dayBounds,
   detailRecordsOf,
@@ -113,45 +113,76 @@ async function refold(
   return touched;
 }
 
-/** Counts one interval's rows again from the detail records and the state trace. */
-async function countInterval(
+/** Splits intervals into runs of consecutive ones, in order. */
+function runsOf(intervals: Iterable<ReportInterval>): ReportInterval[][] {
+  const runs: ReportInterval[][] = [];
+  for (const interval of [...intervals].sort((x, y) => x.start - y.start)) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && last.end === interval.start) run.push(interval);
+    else runs.push([interval]);
+  }
+  return runs;
+}
+
+/**
+ * Counts intervals' rows again from the detail records and the state trace: each run of consecutive intervals
+ * is read once, then each interval is written in its own short transaction.
+ */
+async function countIntervals(
   db: Db,
   context: Context,
-  interval: ReportInterval,
+  intervals: Iterable<ReportInterval>,
   now = Number.POSITIVE_INFINITY,
-): Promise<void> {
+): Promise<number> {
   const { tenantId, settings } = context;
-  const from = new Date(interval.start);
-  const to = new Date(interval.end);
   const placedBy = settings.intervalBasis === 'entry' ? 'entered_at' : 'ended_at';
-  const [placedLegs, handledLegs, offeredSegments, handledSegments, statesAtStart, trace] = await Promise.all(
-    [
-      detailRecordsRepository.legsBetween(db, tenantId, placedBy, from, to),
-      detailRecordsRepository.legsBetween(db, tenantId, 'handle_ended_at', from, to),
-      detailRecordsRepository.segmentsBetween(db, tenantId, 'offered_at', from, to),
-      detailRecordsRepository.segmentsBetween(db, tenantId, 'handled_at', from, to),
-      intervalTablesRepository.statesAt(db, tenantId, from),
-      intervalTablesRepository.traceBetween(db, tenantId, from, to),
-    ],
-  );
-  const rows = aggregateInterval({
-    start: interval.start,
-    // An interval still in progress has agent time only up to now.
-    end: Math.min(interval.end, Math.max(interval.start, now)),
-    placedLegs,
-    handledLegs,
-    offeredSegments,
-    handledSegments,
-    statesAtStart,
-    trace,
-    thresholdSecondsOf: context.thresholdSecondsOf,
-    shortAbandonSeconds: settings.shortAbandonSeconds,
-  });
-  await db
-    .transaction()
-    .execute((trx) =>
-      intervalTablesRepository.replace(trx, tenantId, from, to, settings.intervalMinutes, rows),
-    );
+  let counted = 0;
+  for (const run of runsOf(intervals)) {
+    const from = new Date((run[0] as ReportInterval).start);
+    const to = new Date((run.at(-1) as ReportInterval).end);
+    const [placedLegs, handledLegs, offeredSegments, handledSegments, statesAtStart, trace] =
+      await Promise.all([
+        detailRecordsRepository.legsBetween(db, tenantId, placedBy, from, to),
+        detailRecordsRepository.legsBetween(db, tenantId, 'handle_ended_at', from, to),
+        detailRecordsRepository.segmentsBetween(db, tenantId, 'offered_at', from, to),
+        detailRecordsRepository.segmentsBetween(db, tenantId, 'handled_at', from, to),
+        intervalTablesRepository.statesAt(db, tenantId, from),
+        intervalTablesRepository.traceBetween(db, tenantId, from, to),
+      ]);
+    const aggregates = aggregateSpan({
+      intervals: run,
+      until: now,
+      placedLegs,
+      handledLegs,
+      offeredSegments,
+      handledSegments,
+      statesAtStart,
+      trace,
+      placedAt: (leg) => legPlacedAt(leg, settings.intervalBasis),
+      segmentHandledAt,
+      thresholdSecondsOf: context.thresholdSecondsOf,
+      shortAbandonSeconds: settings.shortAbandonSeconds,
+    });
+    for (const [i, interval] of run.entries()) {
+      const rows = aggregates[i];
+      if (!rows) continue;
+      await db
+        .transaction()
+        .execute((trx) =>
+          intervalTablesRepository.replace(
+            trx,
+            tenantId,
+            new Date(interval.start),
+            new Date(interval.end),
+            settings.intervalMinutes,
+            rows,
+          ),
+        );
+      counted++;
+    }
+  }
+  return counted;
 }
 
 export interface CaptureResult {
@@ -187,7 +218,7 @@ export async function captureTenant(
   for (const interval of intervalsBetween(settings.timeZone, settings.intervalMinutes, from, reach))
     touched.set(interval.start, interval);
   const intervals = [...touched.values()].filter((interval) => interval.start < reach);
-  for (const interval of intervals) await countInterval(db, context, interval, now);
+  await countIntervals(db, context, intervals, now);
   const capturedUntil = new Date(Math.max(from, until));
   await intervalTablesRepository.setCapturedUntil(db, tenantId, capturedUntil);
   return { intervals: intervals.length, capturedUntil };
@@ -218,7 +249,7 @@ export async function recaptureDay(
   for (const interval of intervalsOfDay(settings.timeZone, date, settings.intervalMinutes))
     touched.set(interval.start, interval);
   const intervals = [...touched.values()].filter((interval) => interval.start < limit);
-  for (const interval of intervals) await countInterval(db, context, interval);
+  await countIntervals(db, context, intervals);
   await intervalTablesRepository.setRecapturedDate(db, tenantId, formatLocalDate(date), new Date(until));
   return { intervals: intervals.length };
 }

@@ -293,7 +293,11 @@ describe('report API', () => {
     const res = await call(server, reader, 'GET', `/interval-history?from=${from}&to=${to}&queue=Sales`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual(
-      res.body.rows.map((r: { queue: string; offered: number; answered: number }) => [r.queue, r.offered, r.answered]),
+      res.body.rows.map((r: { queue: string; offered: number; answered: number }) => [
+        r.queue,
+        r.offered,
+        r.answered,
+      ]),
       [
         ['Sales', 1, 1],
         ['Sales', 0, 0],
