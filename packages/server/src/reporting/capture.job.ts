@@ -1,4 +1,5 @@
 import { addDays, formatLocalDate, type LocalDate, localDateAt, localToInstant } from '@switchboard/core';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Db } from '../db/database.ts';
 import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
@@ -26,8 +27,14 @@ export function defineCapture(jobs: JobQueue, db: Db, now: () => number): void {
     timeoutMs: 60 * 60_000,
     handler: async ({ recapture }, run) => {
       if (!run.tenantId) throw new FinalJobFailure('Capturing intervals belongs to a tenant.');
-      if (recapture) await recaptureDay(db, run.tenantId, parseLocalDate(recapture), now());
-      else await captureTenant(db, run.tenantId, now());
+      if (!recapture) {
+        await captureTenant(db, run.tenantId, now());
+        return;
+      }
+      await recaptureDay(db, run.tenantId, parseLocalDate(recapture), now());
+      // The embedded database has no autovacuum: without fresh statistics its planner reads the day's
+      // records through the wrong index as they grow.
+      await sql`analyze contact_legs, agent_segments, agent_state_trace, contact_events`.execute(db);
     },
   });
   jobs.define(CAPTURE_TICK, {

@@ -5,6 +5,7 @@ import {
   dayBounds,
   detailRecordsOf,
   formatLocalDate,
+  type IntervalAggregate,
   intervalAt,
   intervalsBetween,
   intervalsOfDay,
@@ -53,7 +54,7 @@ export function captureHorizon(settings: ReportingSettings, now: number): number
   ).start;
 }
 
-/** The instants at which a record's figures land in intervals (old and new records alike need recounting). */
+/** The instants at which records' figures land in intervals. */
 function placements(
   settings: ReportingSettings,
   legs: readonly ContactLeg[],
@@ -73,12 +74,15 @@ function placements(
   return at;
 }
 
+/** Intervals written per transaction: a couple of hours of a day's rows, in tens of milliseconds. */
+const INTERVALS_PER_WRITE = 8;
+
 /** Contacts folded per write: small enough that the routers' writes never wait long for the connection. */
 const CONTACTS_PER_BATCH = 200;
 
 /**
  * Folds again the detail records of every contact with an event in [from, to), a batch of contacts per
- * transaction; returns the intervals whose figures they touch, before or after.
+ * transaction; returns the intervals whose figures they touch.
  */
 async function refold(
   db: Db,
@@ -97,15 +101,12 @@ async function refold(
   for (let i = 0; i < contactIds.length; i += CONTACTS_PER_BATCH) {
     const batch = contactIds.slice(i, i + CONTACTS_PER_BATCH);
     const records = detailRecordsOf(await detailRecordsRepository.eventsOf(db, tenantId, batch));
-    const before = await db
+    await db
       .transaction()
       .execute((trx) =>
         detailRecordsRepository.replace(trx, tenantId, batch, records.legs, records.segments),
       );
-    for (const at of [
-      ...placements(settings, before.legs, before.segments),
-      ...placements(settings, records.legs, records.segments),
-    ]) {
+    for (const at of placements(settings, records.legs, records.segments)) {
       const interval = intervalAt(settings.timeZone, settings.intervalMinutes, at);
       touched.set(interval.start, interval);
     }
@@ -141,22 +142,18 @@ async function countIntervals(
   for (const run of runsOf(intervals)) {
     const from = new Date((run[0] as ReportInterval).start);
     const to = new Date((run.at(-1) as ReportInterval).end);
-    const [placedLegs, handledLegs, offeredSegments, handledSegments, statesAtStart, trace] =
-      await Promise.all([
-        detailRecordsRepository.legsBetween(db, tenantId, placedBy, from, to),
-        detailRecordsRepository.legsBetween(db, tenantId, 'handle_ended_at', from, to),
-        detailRecordsRepository.segmentsBetween(db, tenantId, 'offered_at', from, to),
-        detailRecordsRepository.segmentsBetween(db, tenantId, 'handled_at', from, to),
-        intervalTablesRepository.statesAt(db, tenantId, from),
-        intervalTablesRepository.traceBetween(db, tenantId, from, to),
-      ]);
+    // One read after another: on the embedded database they would queue for its one connection anyway.
+    const legs = await detailRecordsRepository.legsCountedBetween(db, tenantId, placedBy, from, to);
+    const segments = await detailRecordsRepository.segmentsCountedBetween(db, tenantId, from, to);
+    const statesAtStart = await intervalTablesRepository.statesAt(db, tenantId, from);
+    const trace = await intervalTablesRepository.traceBetween(db, tenantId, from, to);
     const aggregates = aggregateSpan({
       intervals: run,
       until: now,
-      placedLegs,
-      handledLegs,
-      offeredSegments,
-      handledSegments,
+      placedLegs: legs,
+      handledLegs: legs,
+      offeredSegments: segments,
+      handledSegments: segments,
       statesAtStart,
       trace,
       placedAt: (leg) => legPlacedAt(leg, settings.intervalBasis),
@@ -164,22 +161,25 @@ async function countIntervals(
       thresholdSecondsOf: context.thresholdSecondsOf,
       shortAbandonSeconds: settings.shortAbandonSeconds,
     });
-    for (const [i, interval] of run.entries()) {
-      const rows = aggregates[i];
-      if (!rows) continue;
+    for (let i = 0; i < run.length; i += INTERVALS_PER_WRITE) {
+      const group = run.slice(i, i + INTERVALS_PER_WRITE);
+      const written = group.map((interval, j) => ({
+        start: new Date(interval.start),
+        rows: aggregates[i + j] as IntervalAggregate,
+      }));
       await db
         .transaction()
         .execute((trx) =>
           intervalTablesRepository.replace(
             trx,
             tenantId,
-            new Date(interval.start),
-            new Date(interval.end),
+            new Date((group[0] as ReportInterval).start),
+            new Date((group.at(-1) as ReportInterval).end),
             settings.intervalMinutes,
-            rows,
+            written,
           ),
         );
-      counted++;
+      counted += group.length;
     }
   }
   return counted;

@@ -73,7 +73,15 @@ const Report = Type.Object({
       unit: Type.Union([Type.Literal('s'), Type.Null()]),
     }),
   ),
-  rows: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]))),
+  rows: Type.Array(
+    Type.Object(
+      {},
+      {
+        additionalProperties: true,
+        description: 'One object per row: each column’s name and its value (a string, a number or null).',
+      },
+    ),
+  ),
   next: Type.Union([Type.String(), Type.Null()], {
     description: 'Pass as `cursor` for the next page; null on the last.',
   }),
