@@ -613,7 +613,8 @@ const OPS: Record<string, Op> = {
     ],
   },
   'GET /contacts/{id}/journey': {
-    own: (w) => ({ id: w.contacts.waiting.id }),
+    // Handled by the agent of the supervisor's team: in every reader's scope.
+    own: (w) => ({ id: w.contacts.active.id }),
     cross: (b) => onContactsOf(b),
   },
   'POST /reports/capture': { own: none },
