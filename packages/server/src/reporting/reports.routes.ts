@@ -107,7 +107,10 @@ export function reportRoutes(app: App, { db, acd, clock }: AppContext): void {
     handler: async (request, reply) => {
       const { format, ...query } = request.query;
       const report = await runReport(db, acd, principalOf(request), request.params.template, query);
-      if (format === undefined || format === 'json') return report;
+      // Tens of thousands of rows: the built-in JSON.stringify is many times faster than the schema's serializer,
+      // and the rows are plain names and values already.
+      if (format === undefined || format === 'json')
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(report));
       const file = `${report.template}-${report.from}-${report.to}.${format}`;
       reply.header('content-disposition', `attachment; filename="${file}"`);
       if (format === 'csv')

@@ -154,12 +154,13 @@ function zeroFilled<C>(
   cells: (key: string, counts: C) => Row,
 ): Row[] {
   const buckets = run.request.summarize ? [null] : bucketsOf(run.request);
-  return buckets.flatMap((bucket) =>
-    keys.map((key) => ({
-      ...(bucket ? timeCells(run.request, bucket) : {}),
-      ...cells(key, sums.get(`${bucket?.start ?? 0}|${key}`) ?? zero()),
-    })),
-  );
+  const rows: Row[] = [];
+  for (const bucket of buckets) {
+    const time = bucket ? timeCells(run.request, bucket) : {};
+    for (const key of keys)
+      rows.push(Object.assign({}, time, cells(key, sums.get(`${bucket?.start ?? 0}|${key}`) ?? zero())));
+  }
+  return rows;
 }
 
 const csqActivity: TemplateRun = async (run) => {
