@@ -1,5 +1,4 @@
 import { addDays, formatLocalDate, type LocalDate, localDateAt, localToInstant } from '@switchboard/core';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Db } from '../db/database.ts';
 import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
@@ -32,9 +31,6 @@ export function defineCapture(jobs: JobQueue, db: Db, now: () => number): void {
         return;
       }
       await recaptureDay(db, run.tenantId, parseLocalDate(recapture), now());
-      // The embedded database has no autovacuum: without fresh statistics its planner reads the day's
-      // records through the wrong index as they grow.
-      await sql`analyze contact_legs, agent_segments, agent_state_trace, contact_events`.execute(db);
     },
   });
   jobs.define(CAPTURE_TICK, {

@@ -15,6 +15,7 @@ import {
   type ReportingSettings,
   segmentHandledAt,
 } from '@switchboard/core';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository } from '../db/repositories/index.ts';
 import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
@@ -185,6 +186,14 @@ async function countIntervals(
   return counted;
 }
 
+/**
+ * Fresh planner statistics for the tables the capture reads and rewrites, once a day. The embedded database has
+ * no autovacuum: without them its planner soon deletes a batch's records by scanning the tenant's whole history.
+ */
+async function refreshStatistics(db: Db): Promise<void> {
+  await sql`analyze contact_legs, agent_segments, agent_state_trace, contact_events`.execute(db);
+}
+
 export interface CaptureResult {
   /** Intervals counted (the new ones, and older ones whose contacts changed). */
   intervals: number;
@@ -219,6 +228,8 @@ export async function captureTenant(
     touched.set(interval.start, interval);
   const intervals = [...touched.values()].filter((interval) => interval.start < reach);
   await countIntervals(db, context, intervals, now);
+  if (formatLocalDate(localDate(settings, from)) !== formatLocalDate(localDate(settings, reach)))
+    await refreshStatistics(db);
   const capturedUntil = new Date(Math.max(from, until));
   await intervalTablesRepository.setCapturedUntil(db, tenantId, capturedUntil);
   return { intervals: intervals.length, capturedUntil };
@@ -250,6 +261,7 @@ export async function recaptureDay(
     touched.set(interval.start, interval);
   const intervals = [...touched.values()].filter((interval) => interval.start < limit);
   await countIntervals(db, context, intervals);
+  await refreshStatistics(db);
   await intervalTablesRepository.setRecapturedDate(db, tenantId, formatLocalDate(date), new Date(until));
   return { intervals: intervals.length };
 }
