@@ -13,6 +13,7 @@ import {
   legPlacedAt,
   type ReportInterval,
   type ReportingSettings,
+  SERVICE_LEVEL_SECONDS,
   segmentHandledAt,
 } from '@switchboard/core';
 import { sql } from 'kysely';
@@ -42,7 +43,7 @@ async function contextOf(db: Db, tenantId: string): Promise<Context> {
   return {
     tenantId,
     settings: reportingSettingsOf(tenant),
-    thresholdSecondsOf: (id) => thresholds.get(id) ?? 20,
+    thresholdSecondsOf: (id) => thresholds.get(id) ?? SERVICE_LEVEL_SECONDS.default,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   noContactCounts,
   type ReportColumn,
   type ReportingSettings,
+  SERVICE_LEVEL_SECONDS,
   text,
   WFM_COLUMNS,
   wfmFigures,
@@ -325,6 +326,7 @@ const agentState: TemplateRun = async (run) => {
     () => ({ ms: 0 }),
     (into, other) => ({ ms: into.ms + other.ms }),
   );
+  const labels = new Map(bucketsOf(request).map((b) => [b.start, b.label]));
   const rows = [...sums].map(([id, { ms }]): Row => {
     const [bucket, key] = id.split('|') as [string, string];
     const [agentId, domainName, code] = key.split(' ') as [string, string, string];
@@ -334,7 +336,7 @@ const agentState: TemplateRun = async (run) => {
         ? {}
         : {
             intervalStart: localIso(request.timeZone, start),
-            intervalLabel: bucketsOf(request).find((b) => b.start === start)?.label ?? null,
+            intervalLabel: labels.get(start) ?? null,
           }),
       ...agentCells(run, agentId),
       domain: domainName,
@@ -479,7 +481,6 @@ const contacts: TemplateRun = async (run) => {
   const drill = run.request.drill;
   if (!drill) return { columns: LEG_COLUMNS, rows: [] };
   const column = run.settings.intervalBasis === 'entry' ? 'entered_at' : 'ended_at';
-  const csqOf = new Map([...run.names.csqs.keys()].map((id) => [id, id]));
   const thresholds = new Map(
     (
       await run.db
@@ -494,7 +495,7 @@ const contacts: TemplateRun = async (run) => {
     (leg) => {
       const counts = noContactCounts();
       countLeg(counts, leg, {
-        thresholdSeconds: thresholds.get(csqOf.get(leg.csqId) ?? '') ?? 20,
+        thresholdSeconds: thresholds.get(leg.csqId) ?? SERVICE_LEVEL_SECONDS.default,
         shortAbandonSeconds: run.settings.shortAbandonSeconds,
       });
       const kind = drill.kind === 'withinThreshold' ? 'answeredWithinThreshold' : drill.kind;
