@@ -130,7 +130,7 @@ function runsOf(intervals: Iterable<ReportInterval>): ReportInterval[][] {
 
 /**
  * Counts intervals' rows again from the detail records and the state trace: each run of consecutive intervals
- * is read once, then each interval is written in its own short transaction.
+ * is read once, then written eight intervals to a short transaction.
  */
 async function countIntervals(
   db: Db,
@@ -205,8 +205,8 @@ export interface CaptureResult {
 /**
  * Captures every interval that closed (plus the delay) since the last capture: the detail records of contacts
  * with events since then, and each interval their figures land in. Idempotent: running it again changes nothing.
- * The first capture of a tenant starts with the day in progress. Each batch of contacts and each interval is
- * written in its own short transaction (a run cut short is simply run again).
+ * The first capture of a tenant starts with the day in progress. Each batch of contacts and each group of
+ * intervals is written in its own short transaction (a run cut short is simply run again).
  */
 export async function captureTenant(
   db: Db,
