@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AcdEvent, AgentState, Cause, ContactEvent } from '@switchboard/core';
+import { type HeapNode, IndexedHeap } from '../../packages/core/src/acd/heap.ts';
 import {
   arrivalMinute,
   type Center,
@@ -70,7 +71,7 @@ function rowOf(event: ContactEvent): EventRow {
   };
 }
 
-interface Agent {
+interface Agent extends HeapNode {
   id: string;
   domain: 'voice' | 'digital';
   freeAt: number;
@@ -78,53 +79,7 @@ interface Agent {
   breaks: { at: number; ms: number; code: number }[];
 }
 
-/** A min-heap on a number key. */
-class Heap<T> {
-  private items: T[] = [];
-  private readonly key: (item: T) => number;
-  constructor(key: (item: T) => number) {
-    this.key = key;
-  }
-  get size() {
-    return this.items.length;
-  }
-  peek(): T | undefined {
-    return this.items[0];
-  }
-  push(item: T): void {
-    const items = this.items;
-    items.push(item);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.key(items[parent] as T) <= this.key(item)) break;
-      items[i] = items[parent] as T;
-      i = parent;
-    }
-    items[i] = item;
-  }
-  pop(): T | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= items.length) break;
-      const right = left + 1;
-      const child =
-        right < items.length && this.key(items[right] as T) < this.key(items[left] as T) ? right : left;
-      if (this.key(items[child] as T) >= this.key(last)) break;
-      items[i] = items[child] as T;
-      i = child;
-    }
-    items[i] = last;
-    return top;
-  }
-}
-
-interface Arrival {
+interface Arrival extends HeapNode {
   at: number;
   contactId: string;
   csq: Csq;
@@ -161,12 +116,16 @@ export function simulateDay(
     r = null as number | null,
   ) => trace.push({ g: agent.id, m: agent.domain, s, p, r, u: cause, a: at });
 
-  const pools = { voice: new Heap<Agent>((a) => a.freeAt), digital: new Heap<Agent>((a) => a.freeAt) };
+  const pools = {
+    voice: new IndexedHeap<Agent>((a, b) => a.freeAt < b.freeAt),
+    digital: new IndexedHeap<Agent>((a, b) => a.freeAt < b.freeAt),
+  };
   center.agentIds.forEach((id, i) => {
     if (random() > 0.85) return;
     const domain = i < VOICE_AGENTS ? 'voice' : 'digital';
     const start = dayStart + 7 * HOUR + Math.floor(random() * 25) * 15 * MIN;
     const agent: Agent = {
+      heapIndex: -1,
       id,
       domain,
       freeAt: start,
@@ -192,7 +151,7 @@ export function simulateDay(
     state(agent, Math.max(agent.freeAt, agent.shiftEnd), 'logged_out', 'ready', 'agent');
   };
   /** The agent of the pool free first who is on shift at `at` or later; null when all have gone home. */
-  const nextAgent = (pool: Heap<Agent>, at: number): Agent | null => {
+  const nextAgent = (pool: IndexedHeap<Agent>, at: number): Agent | null => {
     for (;;) {
       const agent = pool.pop();
       if (!agent) return null;
@@ -225,10 +184,10 @@ export function simulateDay(
     const at = dayStart + Math.round(arrivalMinute(random) * MIN);
     const csq = pickCsq();
     const callType = csq.callTypes[random() < 0.8 ? 0 : 1] as string;
-    arrivals.push({ at, contactId: randomUUID(), csq, leg: 0, createdAt: at, callType });
+    arrivals.push({ heapIndex: -1, at, contactId: randomUUID(), csq, leg: 0, createdAt: at, callType });
   }
   arrivals.sort((a, b) => a.at - b.at);
-  const transfers = new Heap<Arrival>((a) => a.at);
+  const transfers = new IndexedHeap<Arrival>((a, b) => a.at < b.at);
 
   const serve = (arrival: Arrival) => {
     const { at, contactId, csq } = arrival;
@@ -360,7 +319,7 @@ export function simulateDay(
       agent.freeAt = talkEnd;
       pool.push(agent);
       contacts.pop();
-      transfers.push({ ...arrival, at: talkEnd, csq: to, leg: 1 });
+      transfers.push({ ...arrival, heapIndex: -1, at: talkEnd, csq: to, leg: 1 });
       return;
     }
     const endedBy: Cause = random() < 0.5 ? 'customer' : 'agent';

@@ -173,3 +173,18 @@ export interface IntervalHistoryTable {
   import_id: string;
   imported_at: Date;
 }
+
+/** The reporting tables, as the database schema lists them. */
+export interface ReportingTables {
+  contact_legs: ContactLegsTable;
+  agent_segments: AgentSegmentsTable;
+  csq_intervals: CsqIntervalsTable;
+  call_type_intervals: CallTypeIntervalsTable;
+  agent_intervals: AgentIntervalsTable;
+  agent_csq_intervals: AgentCsqIntervalsTable;
+  agent_reason_intervals: AgentReasonIntervalsTable;
+  report_captures: ReportCapturesTable;
+  report_definitions: ReportDefinitionsTable;
+  interval_imports: IntervalImportsTable;
+  interval_history: IntervalHistoryTable;
+}

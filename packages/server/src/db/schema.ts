@@ -35,19 +35,7 @@ import type {
   TenantsTable,
   UsersTable,
 } from './schema-identity.ts';
-import type {
-  AgentCsqIntervalsTable,
-  AgentIntervalsTable,
-  AgentReasonIntervalsTable,
-  AgentSegmentsTable,
-  CallTypeIntervalsTable,
-  ContactLegsTable,
-  CsqIntervalsTable,
-  IntervalHistoryTable,
-  IntervalImportsTable,
-  ReportCapturesTable,
-  ReportDefinitionsTable,
-} from './schema-reporting.ts';
+import type { ReportingTables } from './schema-reporting.ts';
 
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
@@ -342,7 +330,7 @@ export interface EventCursorsTable {
   last: ColumnType<string, string, string>;
 }
 
-export interface Schema {
+export interface Schema extends ReportingTables {
   predefined_responses: PredefinedResponsesTable;
   predefined_response_csqs: PredefinedResponseCsqsTable;
   wrap_up_categories: WrapUpCategoriesTable;
@@ -366,17 +354,6 @@ export interface Schema {
   chat_whispers: ChatWhispersTable;
   chat_record_exports: ChatRecordExportsTable;
   chat_record_export_parts: ChatRecordExportPartsTable;
-  contact_legs: ContactLegsTable;
-  agent_segments: AgentSegmentsTable;
-  csq_intervals: CsqIntervalsTable;
-  call_type_intervals: CallTypeIntervalsTable;
-  agent_intervals: AgentIntervalsTable;
-  agent_csq_intervals: AgentCsqIntervalsTable;
-  agent_reason_intervals: AgentReasonIntervalsTable;
-  report_captures: ReportCapturesTable;
-  report_definitions: ReportDefinitionsTable;
-  interval_imports: IntervalImportsTable;
-  interval_history: IntervalHistoryTable;
   agent_state_trace: AgentStateTraceTable;
   agent_presence: AgentPresenceTable;
   tenants: TenantsTable;

@@ -83,24 +83,6 @@ export const detailRecordsRepository = {
       )}::jsonb)`.execute(db);
   },
 
-  /** Legs placed in [from, to) by `column`. */
-  async legsBetween(
-    db: Db,
-    tenantId: string,
-    column: 'entered_at' | 'ended_at' | 'handle_ended_at',
-    from: Date,
-    to: Date,
-  ): Promise<ContactLeg[]> {
-    const rows = await db
-      .selectFrom('contact_legs')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(column, '>=', from)
-      .where(column, '<', to)
-      .execute();
-    return rows.map(legOfRow);
-  },
-
   /** Legs placed in [from, to) by `placedBy`, or whose handling ended then: what a span of intervals counts. */
   async legsCountedBetween(
     db: Db,
@@ -137,34 +119,6 @@ export const detailRecordsRepository = {
       )
       .execute();
     return rows.map(segmentOfRow);
-  },
-
-  /** Segments placed in [from, to) by `column`. */
-  async segmentsBetween(
-    db: Db,
-    tenantId: string,
-    column: 'offered_at' | 'handled_at',
-    from: Date,
-    to: Date,
-  ): Promise<AgentSegment[]> {
-    const rows = await db
-      .selectFrom('agent_segments')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(column, '>=', from)
-      .where(column, '<', to)
-      .execute();
-    return rows.map(segmentOfRow);
-  },
-
-  /** How many legs the tenant's detail records hold. */
-  async countLegs(db: Db, tenantId: string): Promise<number> {
-    const row = await db
-      .selectFrom('contact_legs')
-      .select(sql<string>`count(*)`.as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   },
 };
 

@@ -4,6 +4,7 @@ import {
   CONTACT_COUNT_FIELDS,
   type ContactCounts,
   DOMAINS,
+  type IntervalAggregate,
   type TraceEntry,
 } from '@switchboard/core';
 import { sql } from 'kysely';
@@ -29,13 +30,8 @@ export function agentCountsOf(row: Record<string, unknown>): AgentCounts {
   ) as unknown as AgentCounts;
 }
 
-export interface IntervalRows {
-  csq: { csqId: string; counts: ContactCounts }[];
-  callType: { callType: string; counts: ContactCounts }[];
-  agent: { agentId: string; domain: string; counts: AgentCounts }[];
-  agentCsq: { agentId: string; csqId: string; counts: AgentCounts }[];
-  reasons: { agentId: string; domain: string; reasonCode: number; notReadyMs: number }[];
-}
+/** One interval's rows of every table, as core aggregates them. */
+export type IntervalRows = IntervalAggregate;
 
 const INTERVAL_TABLES = [
   'csq_intervals',
