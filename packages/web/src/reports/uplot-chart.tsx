@@ -15,8 +15,17 @@ export const PALETTE = [
   '#5b6475',
 ];
 const HEIGHT = 240;
-/** At most this many labels along x; the others are skipped evenly. */
-const X_LABELS = 12;
+/** Room for one label along x, in pixels per character, plus the gap between labels. */
+const LABEL_CHAR_PX = 7;
+const LABEL_GAP_PX = 16;
+
+/** Labels along x: on one day the date is the same everywhere, so only the time is shown. */
+function axisLabels(labels: readonly string[]): string[] {
+  const day = labels[0]?.slice(0, 10);
+  const oneDay =
+    labels.length > 1 && labels.every((label) => label.length > 11 && label.startsWith(`${day} `));
+  return oneDay ? labels.map((label) => label.slice(11)) : [...labels];
+}
 
 const unitFormat = (unit: ChartData['unit']) => (value: number) =>
   unit === 'percent' ? `${value} %` : unit === 'seconds' ? duration(value) : String(value);
@@ -34,7 +43,10 @@ function stacked(series: ChartData['series']): ChartData['series'] {
 
 function optionsOf(chart: ChartData, width: number): uPlot.Options {
   const count = chart.labels.length;
-  const step = Math.max(1, Math.ceil(count / X_LABELS));
+  const labels = axisLabels(chart.labels);
+  const widest = Math.max(1, ...labels.map((label) => label.length));
+  const fit = Math.max(2, Math.floor(width / (widest * LABEL_CHAR_PX + LABEL_GAP_PX)));
+  const step = Math.max(1, Math.ceil(count / fit));
   const format = unitFormat(chart.unit);
   const drawn = chart.kind === 'stacked' ? stacked(chart.series) : chart.series;
   const colourOf = (label: string) =>
@@ -52,7 +64,7 @@ function optionsOf(chart: ChartData, width: number): uPlot.Options {
     axes: [
       {
         splits: () => chart.labels.map((_, i) => i).filter((i) => i % step === 0),
-        values: (_u, splits) => splits.map((i) => chart.labels[i] ?? ''),
+        values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
       },
       { values: (_u, splits) => splits.map(format), size: 60 },
     ],
@@ -68,7 +80,8 @@ function optionsOf(chart: ChartData, width: number): uPlot.Options {
           width: bars ? 0 : 2,
           fill: bars ? colour : undefined,
           spanGaps: false,
-          points: { show: !bars && count < 40 },
+          // A lone figure between empty intervals is a point: without it, it would not show at all.
+          points: { show: !bars, size: count < 40 ? 6 : 4 },
           ...(bars ? { paths: uPlot.paths.bars?.({ size: [grouped ? 0.4 : 0.7, 60], align }) } : {}),
         };
       }),
