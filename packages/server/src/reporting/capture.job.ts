@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../db/database.ts';
 import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
 import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
-import { captureHorizon, captureTenant, recaptureDay } from './capture.ts';
+import { captureHorizon, captureTenant, recaptureDay, refreshStatistics } from './capture.ts';
 
 export const CAPTURE_JOB = 'reporting.capture';
 export const CAPTURE_TICK = 'reporting.tick';
@@ -31,6 +31,7 @@ export function defineCapture(jobs: JobQueue, db: Db, now: () => number): void {
         return;
       }
       await recaptureDay(db, run.tenantId, parseLocalDate(recapture), now());
+      await refreshStatistics(db);
     },
   });
   jobs.define(CAPTURE_TICK, {

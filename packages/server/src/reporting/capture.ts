@@ -2,6 +2,7 @@ import {
   type AgentSegment,
   aggregateSpan,
   type ContactLeg,
+  changedContacts,
   dayBounds,
   detailRecordsOf,
   formatLocalDate,
@@ -83,8 +84,9 @@ const INTERVALS_PER_WRITE = 8;
 const CONTACTS_PER_BATCH = 200;
 
 /**
- * Folds again the detail records of every contact with an event in [from, to), a batch of contacts per
- * transaction; returns the intervals whose figures they touch.
+ * Folds again the detail records of every contact with an event in [from, to), a batch of contacts at a time,
+ * and writes those that differ from the stored ones (each batch in its own transaction); returns the intervals
+ * whose figures the changed records touch.
  */
 async function refold(
   db: Db,
@@ -103,12 +105,19 @@ async function refold(
   for (let i = 0; i < contactIds.length; i += CONTACTS_PER_BATCH) {
     const batch = contactIds.slice(i, i + CONTACTS_PER_BATCH);
     const records = detailRecordsOf(await detailRecordsRepository.eventsOf(db, tenantId, batch));
+    const stored = await detailRecordsRepository.recordsOf(db, tenantId, batch);
+    const changed = changedContacts(batch, records, stored);
+    if (changed.size === 0) continue;
+    const ofChanged = <T extends { contactId: string }>(items: T[]) =>
+      items.filter((item) => changed.has(item.contactId));
+    const legs = ofChanged(records.legs);
+    const segments = ofChanged(records.segments);
     await db
       .transaction()
-      .execute((trx) =>
-        detailRecordsRepository.replace(trx, tenantId, batch, records.legs, records.segments),
-      );
-    for (const at of placements(settings, records.legs, records.segments)) {
+      .execute((trx) => detailRecordsRepository.replace(trx, tenantId, [...changed], legs, segments));
+    // The stored records' instants too: a record that lost one (e.g. its contact's events were purged) leaves it.
+    const before = placements(settings, ofChanged(stored.legs), ofChanged(stored.segments));
+    for (const at of [...placements(settings, legs, segments), ...before]) {
       const interval = intervalAt(settings.timeZone, settings.intervalMinutes, at);
       touched.set(interval.start, interval);
     }
@@ -188,10 +197,11 @@ async function countIntervals(
 }
 
 /**
- * Fresh planner statistics for the tables the capture reads and rewrites, once a day. The embedded database has
- * no autovacuum: without them its planner soon deletes a batch's records by scanning the tenant's whole history.
+ * Fresh planner statistics for the tables the capture reads and rewrites: when a capture crosses midnight, and
+ * after the nightly recapture. The embedded database has no autovacuum: without them its planner soon reads a
+ * span of records by scanning the tenant's whole history.
  */
-async function refreshStatistics(db: Db): Promise<void> {
+export async function refreshStatistics(db: Db): Promise<void> {
   await sql`analyze contact_legs, agent_segments, agent_state_trace, contact_events`.execute(db);
 }
 
@@ -262,7 +272,6 @@ export async function recaptureDay(
     touched.set(interval.start, interval);
   const intervals = [...touched.values()].filter((interval) => interval.start < limit);
   await countIntervals(db, context, intervals);
-  await refreshStatistics(db);
   await intervalTablesRepository.setRecapturedDate(db, tenantId, formatLocalDate(date), new Date(until));
   return { intervals: intervals.length };
 }

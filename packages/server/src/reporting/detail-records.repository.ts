@@ -1,17 +1,107 @@
-import { type AgentSegment, type ContactEvent, type ContactLeg, segmentHandledAt } from '@switchboard/core';
+import {
+  type AgentSegment,
+  type ContactEvent,
+  type ContactLeg,
+  type DetailRecords,
+  segmentHandledAt,
+} from '@switchboard/core';
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { columnsNamed, epochMs, jsonRows } from '../db/json-rows.ts';
 import type { AgentSegmentsTable, ContactLegsTable } from '../db/schema.ts';
 
-const PARAMETERS_PER_STATEMENT = 30_000;
 const time = (value: Date | null) => (value === null ? null : value.getTime());
 const date = (value: number | null) => (value === null ? null : new Date(value));
 
-function chunks<T>(rows: readonly T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns));
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
+/** `= any(array)`: one parameter, and the planner probes the index per id whatever it knows of the table's size. */
+const idList = (ids: readonly string[]) => sql`any(${`{${ids.join(',')}}`}::uuid[])`;
+
+const LEG_COLUMNS = [
+  ...columnsNamed(['contact_id', 'leg', 'channel', 'csq_id', 'call_type', 'chat_type', 'from_csq_id']),
+  epochMs('entered_at'),
+  epochMs('first_offered_at'),
+  epochMs('answered_at'),
+  sql`agent_id`,
+  epochMs('ended_at'),
+  sql`outcome`,
+  epochMs('handle_ended_at'),
+  ...columnsNamed(['offers', 'no_answers', 'ring_ms', 'talk_ms', 'hold_ms', 'wrap_ms', 'transfers_out']),
+];
+
+function legOfArray(row: unknown[]): ContactLeg {
+  const [
+    contactId,
+    leg,
+    channel,
+    csqId,
+    callType,
+    chatType,
+    fromCsqId,
+    enteredAt,
+    firstOfferedAt,
+    answeredAt,
+  ] = row;
+  const [agentId, endedAt, outcome, handleEndedAt, offers, noAnswers, ringMs, talkMs, holdMs, wrapMs] =
+    row.slice(10);
+  return {
+    contactId,
+    leg,
+    channel,
+    csqId,
+    callType,
+    chatType,
+    fromCsqId,
+    enteredAt,
+    firstOfferedAt,
+    answeredAt,
+    agentId,
+    endedAt,
+    outcome,
+    handleEndedAt,
+    offers,
+    noAnswers,
+    ringMs,
+    talkMs,
+    holdMs,
+    wrapMs,
+    transfersOut: row[20],
+  } as ContactLeg;
+}
+
+const SEGMENT_COLUMNS = [
+  ...columnsNamed(['contact_id', 'agent_id', 'seq', 'leg', 'channel', 'csq_id', 'call_type', 'chat_type']),
+  ...columnsNamed(['role', 'from_csq_id']),
+  epochMs('offered_at'),
+  epochMs('answered_at'),
+  epochMs('talk_ended_at'),
+  epochMs('wrap_up_ended_at'),
+  ...columnsNamed(['outcome', 'ring_ms', 'hold_ms', 'wrap_reasons']),
+];
+
+function segmentOfArray(row: unknown[]): AgentSegment {
+  const [contactId, agentId, seq, leg, channel, csqId, callType, chatType, role, fromCsqId] = row;
+  const [offeredAt, answeredAt, talkEndedAt, wrapUpEndedAt, outcome, ringMs, holdMs, wrapReasons] =
+    row.slice(10);
+  return {
+    contactId,
+    agentId,
+    seq,
+    leg,
+    channel,
+    csqId,
+    callType,
+    chatType,
+    role,
+    fromCsqId,
+    offeredAt,
+    answeredAt,
+    talkEndedAt,
+    wrapUpEndedAt,
+    outcome,
+    ringMs,
+    holdMs,
+    wrapReasons,
+  } as AgentSegment;
 }
 
 /** The contact detail records (legs and agents' segments): written by the capture, read by reports. */
@@ -31,27 +121,25 @@ export const detailRecordsRepository = {
 
   /** Every event of these contacts, in the order they happened, as the router emitted them. */
   async eventsOf(db: Db, tenantId: string, contactIds: readonly string[]): Promise<ContactEvent[]> {
-    const events: ContactEvent[] = [];
-    for (const ids of chunks(contactIds, 1)) {
-      if (ids.length === 0) continue;
-      const rows = await db
-        .selectFrom('contact_events')
-        .select(['contact_id', 'type', 'at', 'data'])
-        .where('tenant_id', '=', tenantId)
-        .where('contact_id', 'in', ids)
-        .orderBy('id')
-        .execute();
-      for (const row of rows) {
-        const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as object;
-        events.push({
-          ...data,
-          type: row.type,
-          at: row.at.getTime(),
-          contactId: row.contact_id,
-        } as ContactEvent);
-      }
-    }
-    return events;
+    if (contactIds.length === 0) return [];
+    const rows = await jsonRows(
+      db,
+      [sql`contact_id`, sql`type`, epochMs('at'), sql`data`],
+      sql`from contact_events where tenant_id = ${tenantId} and contact_id = ${idList(contactIds)}`,
+      sql`id`,
+    );
+    return rows.map(
+      ([contactId, type, at, data]) => ({ ...(data as object), type, at, contactId }) as ContactEvent,
+    );
+  },
+
+  /** The stored detail records of these contacts. */
+  async recordsOf(db: Db, tenantId: string, contactIds: readonly string[]): Promise<DetailRecords> {
+    if (contactIds.length === 0) return { legs: [], segments: [] };
+    const which = sql`where tenant_id = ${tenantId} and contact_id = ${idList(contactIds)}`;
+    const legs = await jsonRows(db, LEG_COLUMNS, sql`from contact_legs ${which}`);
+    const segments = await jsonRows(db, SEGMENT_COLUMNS, sql`from agent_segments ${which}`);
+    return { legs: legs.map(legOfArray), segments: segments.map(segmentOfArray) };
   },
 
   /**
@@ -67,8 +155,7 @@ export const detailRecordsRepository = {
   ): Promise<void> {
     // Two captures of one tenant at once (a job and a recapture) take turns per batch.
     await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(db);
-    // `= any(array)` probes the primary key per id, whatever the planner knows of the table's size.
-    const ids = sql`any(${`{${contactIds.join(',')}}`}::uuid[])`;
+    const ids = idList(contactIds);
     await sql`delete from contact_legs where tenant_id = ${tenantId} and contact_id = ${ids}`.execute(db);
     await sql`delete from agent_segments where tenant_id = ${tenantId} and contact_id = ${ids}`.execute(db);
     // One JSON parameter per table: the database reads thousands of rows from it faster than from as many
@@ -91,34 +178,25 @@ export const detailRecordsRepository = {
     from: Date,
     to: Date,
   ): Promise<ContactLeg[]> {
-    const rows = await db
-      .selectFrom('contact_legs')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb(placedBy, '>=', from), eb(placedBy, '<', to)]),
-          eb.and([eb('handle_ended_at', '>=', from), eb('handle_ended_at', '<', to)]),
-        ]),
-      )
-      .execute();
-    return rows.map(legOfRow);
+    const placed = sql.ref(placedBy);
+    const rows = await jsonRows(
+      db,
+      LEG_COLUMNS,
+      sql`from contact_legs where tenant_id = ${tenantId}
+        and ((${placed} >= ${from} and ${placed} < ${to}) or (handle_ended_at >= ${from} and handle_ended_at < ${to}))`,
+    );
+    return rows.map(legOfArray);
   },
 
   /** Segments offered in [from, to), or whose handling ended then: what a span of intervals counts. */
   async segmentsCountedBetween(db: Db, tenantId: string, from: Date, to: Date): Promise<AgentSegment[]> {
-    const rows = await db
-      .selectFrom('agent_segments')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('offered_at', '>=', from), eb('offered_at', '<', to)]),
-          eb.and([eb('handled_at', '>=', from), eb('handled_at', '<', to)]),
-        ]),
-      )
-      .execute();
-    return rows.map(segmentOfRow);
+    const rows = await jsonRows(
+      db,
+      SEGMENT_COLUMNS,
+      sql`from agent_segments where tenant_id = ${tenantId}
+        and ((offered_at >= ${from} and offered_at < ${to}) or (handled_at >= ${from} and handled_at < ${to}))`,
+    );
+    return rows.map(segmentOfArray);
   },
 };
 

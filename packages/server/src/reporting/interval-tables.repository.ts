@@ -9,6 +9,7 @@ import {
 } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { epochMs, jsonRows } from '../db/json-rows.ts';
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 const CONTACT_COLUMNS = CONTACT_COUNT_FIELDS.map((field) => [field, snake(field)] as const);
@@ -41,18 +42,72 @@ const INTERVAL_TABLES = [
   'agent_reason_intervals',
 ] as const;
 
+type IntervalTable = (typeof INTERVAL_TABLES)[number];
+
 /** Rows as one JSON parameter: the database reads thousands of rows from it faster than from bound parameters. */
-async function insertAll(db: Db, table: (typeof INTERVAL_TABLES)[number], rows: Record<string, unknown>[]) {
+async function insertAll(db: Db, table: IntervalTable, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.execute(
     db,
   );
 }
 
+/** Each interval's rows as one text (values in the order of `columns`, rows sorted): equal texts, equal rows. */
+function groupTexts(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+): Map<number, string> {
+  const groups = new Map<number, string[]>();
+  for (const row of rows) {
+    const start = new Date(row.interval_start as Date | string).getTime();
+    const text = JSON.stringify(columns.map((column) => row[column] ?? null));
+    const group = groups.get(start);
+    if (group) group.push(text);
+    else groups.set(start, [text]);
+  }
+  return new Map([...groups].map(([start, texts]) => [start, texts.sort().join('\n')]));
+}
+
+/**
+ * Writes `rows` as the table's rows starting in [from, to): only the intervals whose stored rows differ are
+ * deleted and inserted again, so counting an unchanged interval again writes nothing.
+ */
+async function replaceChanged(
+  db: Db,
+  tenantId: string,
+  table: IntervalTable,
+  from: Date,
+  to: Date,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const { rows: stored } = await sql<{ rows: string }>`select coalesce(json_agg(t), '[]')::text as rows
+    from ${sql.table(table)} t
+    where tenant_id = ${tenantId} and interval_start >= ${from} and interval_start < ${to}`.execute(db);
+  const storedRows = JSON.parse(stored[0]?.rows ?? '[]') as Record<string, unknown>[];
+  const columns = Object.keys(rows[0] ?? storedRows[0] ?? {}).filter((column) => column !== 'interval_start');
+  const wanted = groupTexts(rows, columns);
+  const present = groupTexts(storedRows, columns);
+  const changed = [...new Set([...wanted.keys(), ...present.keys()])].filter(
+    (start) => wanted.get(start) !== present.get(start),
+  );
+  if (changed.length === 0) return;
+  const starts = new Set(changed);
+  await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
+    and interval_start = any(${`{${changed.map((start) => new Date(start).toISOString()).join(',')}}`}::timestamptz[])`.execute(
+    db,
+  );
+  await insertAll(
+    db,
+    table,
+    rows.filter((row) => starts.has((row.interval_start as Date).getTime())),
+  );
+}
+
 export const intervalTablesRepository = {
   /**
    * Replaces every interval table's rows of consecutive intervals from `from` to `to` (and any row starting
-   * within them, left from an earlier interval size) with the rows given, each with its interval's start.
+   * within them, left from an earlier interval size) with the rows given, each with its interval's start. Only
+   * what differs is written.
    */
   async replace(
     db: Db,
@@ -63,7 +118,6 @@ export const intervalTablesRepository = {
     intervals: readonly { start: Date; rows: IntervalRows }[],
   ): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(db);
-    await intervalTablesRepository.clear(db, tenantId, from, to);
     const all = <T>(pick: (rows: IntervalRows) => T[], row: (item: T) => Record<string, unknown>) =>
       intervals.flatMap(({ start, rows }) =>
         pick(rows).map((item) => ({
@@ -73,40 +127,37 @@ export const intervalTablesRepository = {
           ...row(item),
         })),
       );
-    await insertAll(
-      db,
+    const write = (table: IntervalTable, rows: Record<string, unknown>[]) =>
+      replaceChanged(db, tenantId, table, from, to, rows);
+    await write(
       'csq_intervals',
       all(
         (rows) => rows.csq,
         (row) => ({ csq_id: row.csqId, ...contactColumns(row.counts) }),
       ),
     );
-    await insertAll(
-      db,
+    await write(
       'call_type_intervals',
       all(
         (rows) => rows.callType,
         (row) => ({ call_type: row.callType, ...contactColumns(row.counts) }),
       ),
     );
-    await insertAll(
-      db,
+    await write(
       'agent_intervals',
       all(
         (rows) => rows.agent,
         (row) => ({ agent_id: row.agentId, domain: row.domain, ...agentColumns(row.counts) }),
       ),
     );
-    await insertAll(
-      db,
+    await write(
       'agent_csq_intervals',
       all(
         (rows) => rows.agentCsq,
         (row) => ({ agent_id: row.agentId, csq_id: row.csqId, ...agentColumns(row.counts) }),
       ),
     );
-    await insertAll(
-      db,
+    await write(
       'agent_reason_intervals',
       all(
         (rows) => rows.reasons,
@@ -118,17 +169,6 @@ export const intervalTablesRepository = {
         }),
       ),
     );
-  },
-
-  /** Deletes the interval tables' rows starting in [from, to). */
-  async clear(db: Db, tenantId: string, from: Date, to: Date): Promise<void> {
-    for (const table of INTERVAL_TABLES)
-      await db
-        .deleteFrom(table)
-        .where('tenant_id', '=', tenantId)
-        .where('interval_start', '>=', from)
-        .where('interval_start', '<', to)
-        .execute();
   },
 
   /** Every agent's state per domain at `at` (their last change before it), with its reason code. */
@@ -159,18 +199,16 @@ export const intervalTablesRepository = {
 
   /** State changes in [from, to), in the order they happened. */
   async traceBetween(db: Db, tenantId: string, from: Date, to: Date) {
-    const rows = await db
-      .selectFrom('agent_state_trace')
-      .select(['agent_id', 'domain', 'state', 'reason_code', 'at'])
-      .where('tenant_id', '=', tenantId)
-      .where('at', '>=', from)
-      .where('at', '<', to)
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ({
-      agentId: row.agent_id,
-      domain: row.domain,
-      entry: { at: row.at.getTime(), state: row.state, reasonCode: row.reason_code } as TraceEntry,
+    const rows = await jsonRows(
+      db,
+      [sql`agent_id`, sql`domain`, sql`state`, sql`reason_code`, epochMs('at')],
+      sql`from agent_state_trace where tenant_id = ${tenantId} and at >= ${from} and at < ${to}`,
+      sql`id`,
+    );
+    return rows.map(([agentId, domain, state, reasonCode, at]) => ({
+      agentId: agentId as string,
+      domain: domain as string,
+      entry: { at, state, reasonCode } as TraceEntry,
     }));
   },
 
