@@ -109,8 +109,11 @@ export function intervalsBetween(
 }
 
 /** An interval's start as ISO-8601 with the zone's offset at that instant, e.g. `2026-10-25T02:15:00+01:00`. */
-export function localIso(timeZone: string, at: number): string {
-  const offset = zoneOffsetMs(timeZone, at);
+export const localIso = (timeZone: string, at: number): string =>
+  isoWithOffset(at, zoneOffsetMs(timeZone, at));
+
+/** An instant as ISO-8601 with the offset given (ms east of UTC), e.g. an interval's `offsetMinutes`. */
+export function isoWithOffset(at: number, offset: number): string {
   const local = new Date(at + offset).toISOString().slice(0, 19);
   if (offset === 0) return `${local}Z`;
   const sign = offset < 0 ? '-' : '+';

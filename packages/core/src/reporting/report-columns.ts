@@ -54,32 +54,39 @@ export const CONTACT_FIGURES: readonly ReportColumn[] = [
 
 export type Figures = Record<string, number | null>;
 
-export function contactFigures(counts: ContactCounts, rule: AbandonRule): Figures {
+/** The figures of a CSQ or call type over a row, in the order of `CONTACT_FIGURES`. */
+export function contactFigureCells(counts: ContactCounts, rule: AbandonRule): (number | null)[] {
   const metrics = contactMetrics(counts, rule);
-  return {
-    offered: counts.offered,
-    answered: counts.answered,
-    handled: counts.handled,
-    abandoned: counts.abandoned,
-    abandonedInQueue: counts.abandonedInQueue,
-    abandonedWhileOffered: counts.abandonedWhileOffered,
-    shortAbandoned: counts.shortAbandoned,
-    dequeued: counts.dequeued,
-    answeredWithinThreshold: counts.answeredWithinThreshold,
-    abandonedWithinThreshold: counts.abandonedWithinThreshold,
-    serviceLevel: metrics.serviceLevel,
-    asaSeconds: metrics.asaSeconds,
-    ahtSeconds: metrics.ahtSeconds,
-    handleCount: counts.handleCount,
-    talkSeconds: counts.talkMs / 1000,
-    holdSeconds: counts.holdMs / 1000,
-    wrapSeconds: counts.wrapMs / 1000,
-    abandonRate: metrics.abandonRate,
-    longestWaitSeconds: metrics.longestWaitSeconds,
-    noAnswers: counts.noAnswers,
-    transfersOut: counts.transfersOut,
-  };
+  return [
+    counts.offered,
+    counts.answered,
+    counts.handled,
+    counts.abandoned,
+    counts.abandonedInQueue,
+    counts.abandonedWhileOffered,
+    counts.shortAbandoned,
+    counts.dequeued,
+    counts.answeredWithinThreshold,
+    counts.abandonedWithinThreshold,
+    metrics.serviceLevel,
+    metrics.asaSeconds,
+    metrics.ahtSeconds,
+    counts.handleCount,
+    counts.talkMs / 1000,
+    counts.holdMs / 1000,
+    counts.wrapMs / 1000,
+    metrics.abandonRate,
+    metrics.longestWaitSeconds,
+    counts.noAnswers,
+    counts.transfersOut,
+  ];
 }
+
+const named = (columns: readonly ReportColumn[], cells: readonly (number | null)[]): Figures =>
+  Object.fromEntries(columns.map((column, i) => [column.name, cells[i] ?? null]));
+
+export const contactFigures = (counts: ContactCounts, rule: AbandonRule): Figures =>
+  named(CONTACT_FIGURES, contactFigureCells(counts, rule));
 
 /** The figures of an agent over a row. */
 export const AGENT_FIGURES: readonly ReportColumn[] = [
@@ -102,28 +109,31 @@ export const AGENT_FIGURES: readonly ReportColumn[] = [
   count('transfersOut', 'Transfers out'),
 ];
 
-export function agentFigures(counts: AgentCounts): Figures {
+/** The figures of an agent over a row, in the order of `AGENT_FIGURES`. */
+export function agentFigureCells(counts: AgentCounts): (number | null)[] {
   const metrics = agentMetrics(counts);
-  return {
-    loggedInSeconds: counts.loggedInMs / 1000,
-    readySeconds: counts.readyMs / 1000,
-    notReadySeconds: counts.notReadyMs / 1000,
-    reservedSeconds: counts.reservedMs / 1000,
-    activeSeconds: counts.activeMs / 1000,
-    workSeconds: counts.workMs / 1000,
-    presented: counts.presented,
-    answered: counts.answered,
-    handled: counts.handled,
-    noAnswers: counts.noAnswers,
-    rejected: counts.rejected,
-    talkSeconds: counts.talkMs / 1000,
-    holdSeconds: counts.holdMs / 1000,
-    wrapSeconds: counts.wrapMs / 1000,
-    ahtSeconds: metrics.ahtSeconds,
-    occupancy: metrics.occupancy,
-    transfersOut: counts.transfersOut,
-  };
+  return [
+    counts.loggedInMs / 1000,
+    counts.readyMs / 1000,
+    counts.notReadyMs / 1000,
+    counts.reservedMs / 1000,
+    counts.activeMs / 1000,
+    counts.workMs / 1000,
+    counts.presented,
+    counts.answered,
+    counts.handled,
+    counts.noAnswers,
+    counts.rejected,
+    counts.talkMs / 1000,
+    counts.holdMs / 1000,
+    counts.wrapMs / 1000,
+    metrics.ahtSeconds,
+    metrics.occupancy,
+    counts.transfersOut,
+  ];
 }
+
+export const agentFigures = (counts: AgentCounts): Figures => named(AGENT_FIGURES, agentFigureCells(counts));
 
 /**
  * The interval columns WFM adapters read (report-API style): `Minutes` is the row's start (ISO-8601 with the

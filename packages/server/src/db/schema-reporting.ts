@@ -174,6 +174,14 @@ export interface IntervalHistoryTable {
   imported_at: Date;
 }
 
+export interface IntervalBlocksTable {
+  tenant_id: string;
+  table_name: string;
+  /** The UTC day of the rows: epoch ms ÷ 86 400 000, rounded down. */
+  block: number;
+  generation: string | number | bigint;
+}
+
 /** The reporting tables, as the database schema lists them. */
 export interface ReportingTables {
   contact_legs: ContactLegsTable;
@@ -184,6 +192,7 @@ export interface ReportingTables {
   agent_csq_intervals: AgentCsqIntervalsTable;
   agent_reason_intervals: AgentReasonIntervalsTable;
   report_captures: ReportCapturesTable;
+  interval_blocks: IntervalBlocksTable;
   report_definitions: ReportDefinitionsTable;
   interval_imports: IntervalImportsTable;
   interval_history: IntervalHistoryTable;

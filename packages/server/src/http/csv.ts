@@ -19,8 +19,19 @@ export function csvCell(value: unknown): string | number | boolean {
 }
 
 /**
- * CSV with a header row (`header: false` leaves it out, for the later pages of an export written in
- * parts): every export of the product goes through here, so every cell is made safe.
+ * CSV with a header row, from rows of cells in the header's order: every export of the product goes through
+ * here or `toCsv`, so every cell is made safe.
+ */
+export function cellsToCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(csvCell)),
+    { header: true, columns: [...header] },
+  );
+}
+
+/**
+ * Records as CSV, one column per key named in `columns`, with a header row (`header: false` leaves it out,
+ * for the later pages of an export written in parts).
  */
 export function toCsv<T extends object>(
   records: readonly T[],

@@ -1,7 +1,7 @@
 import {
   AGENT_FIGURES,
   addAgentCounts,
-  agentFigures,
+  agentFigureCells,
   domainOf,
   instant,
   localIso,
@@ -9,8 +9,9 @@ import {
   type ReportColumn,
   text,
 } from '@switchboard/core';
-import { agentCountsOf } from './interval-tables.repository.ts';
-import { bucketsOf, iso, type Row, secondsBetween, summed } from './report-rows.ts';
+import { sql } from 'kysely';
+import { storedAgentCounts } from './interval-tables.repository.ts';
+import { asCells, bucketsOf, iso, type Row, secondsBetween, summed } from './report-rows.ts';
 import { type Run, type TemplateRun, timeColumns, zeroFilled } from './report-run.ts';
 import { agentFilter, checkCsqs } from './report-scope.ts';
 
@@ -19,15 +20,11 @@ import { agentFilter, checkCsqs } from './report-scope.ts';
 const domainAsked = (request: Run['request']) =>
   request.channel === null ? null : domainOf(request.channel);
 
-/** Rows of an agent interval table in the report's range, for the agents asked for and the channel's domain. */
-async function agentIntervalRows<T extends 'agent_intervals' | 'agent_reason_intervals'>(
-  run: Run,
-  table: T,
-  agents: ReadonlySet<string> | null,
-) {
+/** Not Ready rows in the report's range, for the agents asked for and the channel's domain. */
+async function agentReasonRows(run: Run, agents: ReadonlySet<string> | null) {
   const { db, tenantId, request } = run;
   let query = db
-    .selectFrom(table as 'agent_intervals')
+    .selectFrom('agent_reason_intervals')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('interval_start', '>=', new Date(request.start))
@@ -43,12 +40,13 @@ async function agentsOf(run: Run) {
 }
 
 function agentCells(run: Run, agentId: string): Row {
+  const [agentName, teamName] = agentNames(run, agentId);
+  return { agentId, agentName, teamName };
+}
+
+function agentNames(run: Run, agentId: string): [string | null, string | null] {
   const agent = run.names.agents.get(agentId);
-  return {
-    agentId,
-    agentName: agent?.name ?? null,
-    teamName: agent?.teamId ? (run.names.teams.get(agent.teamId) ?? null) : null,
-  };
+  return [agent?.name ?? null, agent?.teamId ? (run.names.teams.get(agent.teamId) ?? null) : null];
 }
 
 const agentColumns = [
@@ -63,23 +61,28 @@ export const agentSummary: TemplateRun = async (run) => {
   const agents = await agentsOf(run);
   if (agents !== null && agents.size === 0)
     return { columns: [...timeColumns(request), ...agentColumns, ...AGENT_FIGURES], rows: [] };
-  const stored = (await agentIntervalRows(run, 'agent_intervals', agents)).map((row) => ({
-    at: (row.interval_start as Date).getTime(),
-    key: `${row.agent_id} ${row.domain}`,
-    counts: agentCountsOf(row),
-  }));
+  const domain = domainAsked(request);
+  const stored = await storedAgentCounts(
+    run.db,
+    'agent_intervals',
+    ['agent_id', 'domain'],
+    sql`where tenant_id = ${run.tenantId} and interval_start >= ${new Date(request.start)}
+      and interval_start < ${new Date(request.end)}
+      ${agents === null ? sql`` : sql`and agent_id = any(${`{${[...agents].join(',')}}`}::uuid[])`}
+      ${domain === null ? sql`` : sql`and domain = ${domain}`}`,
+  );
   const sums = summed(request, stored, noAgentCounts, addAgentCounts);
   const keys = [...new Set(stored.map((row) => row.key))].sort(
     (a, b) =>
-      (run.names.agents.get(a.split(' ')[0] as string)?.name ?? '').localeCompare(
-        run.names.agents.get(b.split(' ')[0] as string)?.name ?? '',
+      (run.names.agents.get(a.split(',')[0] as string)?.name ?? '').localeCompare(
+        run.names.agents.get(b.split(',')[0] as string)?.name ?? '',
       ) || a.localeCompare(b),
   );
   return {
     columns: [...timeColumns(request), ...agentColumns, ...AGENT_FIGURES],
     rows: zeroFilled(run, keys, sums, noAgentCounts, (key, counts) => {
-      const [agentId, domainName] = key.split(' ') as [string, string];
-      return { ...agentCells(run, agentId), domain: domainName, ...agentFigures(counts) };
+      const [agentId, domainName] = key.split(',') as [string, string];
+      return [agentId, ...agentNames(run, agentId), domainName, ...agentFigureCells(counts)];
     }),
   };
 };
@@ -105,7 +108,7 @@ export const agentState: TemplateRun = async (run) => {
         .execute()
     ).map((r) => [r.code, r.label]),
   );
-  const stored = (await agentIntervalRows(run, 'agent_reason_intervals', agents)).map((row) => ({
+  const stored = (await agentReasonRows(run, agents)).map((row) => ({
     at: (row.interval_start as Date).getTime(),
     key: `${row.agent_id} ${row.domain} ${row.reason_code}`,
     counts: { ms: Number(row.not_ready_ms) },
@@ -117,10 +120,8 @@ export const agentState: TemplateRun = async (run) => {
     (into, other) => ({ ms: into.ms + other.ms }),
   );
   const labels = new Map(bucketsOf(request).map((b) => [b.start, b.label]));
-  const rows = [...sums].map(([id, { ms }]): Row => {
-    const [bucket, key] = id.split('|') as [string, string];
+  const rows = [...sums.entries()].map(([start, key, { ms }]): Row => {
     const [agentId, domainName, code] = key.split(' ') as [string, string, string];
-    const start = Number(bucket);
     return {
       ...(request.summarize
         ? {}
@@ -140,7 +141,7 @@ export const agentState: TemplateRun = async (run) => {
       String(a.intervalStart ?? '').localeCompare(String(b.intervalStart ?? '')) ||
       String(a.agentName).localeCompare(String(b.agentName)),
   );
-  return { columns, rows };
+  return { columns, rows: asCells(columns, rows) };
 };
 
 export const agentDetail: TemplateRun = async (run) => {
@@ -194,5 +195,5 @@ export const agentDetail: TemplateRun = async (run) => {
       contactId: s.contact_id,
     };
   });
-  return { columns, rows };
+  return { columns, rows: asCells(columns, rows) };
 };

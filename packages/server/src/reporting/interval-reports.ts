@@ -1,37 +1,25 @@
 import {
   addContactCounts,
   CONTACT_FIGURES,
-  contactFigures,
+  contactFigureCells,
   localIso,
   noContactCounts,
   text,
   WFM_COLUMNS,
   wfmFigures,
 } from '@switchboard/core';
-import { contactCountsOf } from './interval-tables.repository.ts';
-import { bucketsOf, summed } from './report-rows.ts';
+import { contactCountsBetween } from './interval-row-cache.ts';
+import { asCells, bucketsOf, type Cells, summed } from './report-rows.ts';
 import { csqsOf, type Run, type TemplateRun, timeColumns, zeroFilled } from './report-run.ts';
 
 /** Report templates over the contact interval tables: CSQ activity, call types, and the WFM interval columns. */
 
 async function contactRows(run: Run, table: 'csq_intervals' | 'call_type_intervals', keys: string[] | null) {
   const { db, tenantId, request } = run;
-  let query = db
-    .selectFrom(table)
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('interval_start', '>=', new Date(request.start))
-    .where('interval_start', '<', new Date(request.end));
-  if (table === 'csq_intervals' && keys !== null) {
-    if (keys.length === 0) return [];
-    query = query.where('csq_id' as never, 'in', keys as never);
-  }
-  const rows = (await query.execute()) as Record<string, unknown>[];
-  return rows.map((row) => ({
-    at: (row.interval_start as Date).getTime(),
-    key: String(table === 'csq_intervals' ? row.csq_id : row.call_type),
-    counts: contactCountsOf(row),
-  }));
+  const rows = await contactCountsBetween(db, tenantId, table, request.start, request.end);
+  if (keys === null) return rows;
+  const wanted = new Set(keys);
+  return rows.filter((row) => wanted.has(row.key));
 }
 
 export const csqActivity: TemplateRun = async (run) => {
@@ -52,11 +40,11 @@ export const csqActivity: TemplateRun = async (run) => {
       text('csqName', 'CSQ'),
       ...CONTACT_FIGURES,
     ],
-    rows: zeroFilled(run, order, sums, noContactCounts, (csqId, counts) => ({
-      csqId,
-      csqName: run.names.csqs.get(csqId)?.name ?? null,
-      ...contactFigures(counts, run.settings.abandonRule),
-    })),
+    rows: zeroFilled(run, order, sums, noContactCounts, (csqId, counts) =>
+      ([csqId, run.names.csqs.get(csqId)?.name ?? null] as Cells).concat(
+        contactFigureCells(counts, run.settings.abandonRule),
+      ),
+    ),
   };
 };
 
@@ -66,10 +54,10 @@ export const callType: TemplateRun = async (run) => {
   const keys = [...new Set(stored.map((row) => row.key))].sort();
   return {
     columns: [...timeColumns(run.request), text('callType', 'Call type'), ...CONTACT_FIGURES],
-    rows: zeroFilled(run, keys, sums, noContactCounts, (key, counts) => ({
-      callType: key,
-      ...contactFigures(counts, run.settings.abandonRule),
-    })),
+    rows: zeroFilled(run, keys, sums, noContactCounts, (key, counts) => [
+      key,
+      ...contactFigureCells(counts, run.settings.abandonRule),
+    ]),
   };
 };
 
@@ -89,10 +77,11 @@ export const wfmInterval: TemplateRun = async (run) => {
       Queue: run.names.csqs.get(csqId)?.name ?? csqId,
       Minutes: localIso(run.request.timeZone, bucket.start),
       ...wfmFigures(
-        sums.get(`${run.request.summarize ? 0 : bucket.start}|${csqId}`) ?? noContactCounts(),
+        sums.get(run.request.summarize ? 0 : bucket.start, csqId) ?? noContactCounts(),
         run.settings.abandonRule,
       ),
     })),
   );
-  return { columns: [text('Queue', 'Queue'), ...WFM_COLUMNS], rows };
+  const columns = [text('Queue', 'Queue'), ...WFM_COLUMNS];
+  return { columns, rows: asCells(columns, rows) };
 };

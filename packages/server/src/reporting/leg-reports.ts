@@ -7,6 +7,7 @@ import {
   text,
 } from '@switchboard/core';
 import { legOfRow } from './detail-records.repository.ts';
+import { asCells } from './report-rows.ts';
 import { csqsOf, type Run, type TemplateRun } from './report-run.ts';
 
 /** Report templates of single contact legs: abandoned contacts, and the contacts behind a total (drill-down). */
@@ -77,7 +78,7 @@ export const abandoned: TemplateRun = async (run) => {
     run.request.end,
     'entered_at',
   );
-  return { columns: LEG_COLUMNS, rows };
+  return { columns: LEG_COLUMNS, rows: asCells(LEG_COLUMNS, rows) };
 };
 
 /** The legs behind one total of a CSQ row: the same rule that counted them decides which are listed. */
@@ -100,5 +101,5 @@ export const contacts: TemplateRun = async (run) => {
     drill.end,
     column,
   );
-  return { columns: LEG_COLUMNS, rows };
+  return { columns: LEG_COLUMNS, rows: asCells(LEG_COLUMNS, rows) };
 };

@@ -5,21 +5,35 @@ import {
   instant,
   intervalAt,
   intervalsBetween,
+  isoWithOffset,
   localDateAt,
-  localIso,
   type ReportColumn,
   text,
   zoneOffsetMs,
 } from '@switchboard/core';
 import type { ReportRequest } from './report-request.ts';
 
-export type Row = Record<string, string | number | null>;
+export type Cell = string | number | null;
+/** One row of a report by column name, as templates that build rows one field at a time make it. */
+export type Row = Record<string, Cell>;
+/** One row of a report as its cells, in the order of the report's columns: how reports are kept and sent. */
+export type Cells = Cell[];
+
+/** A row's cells in the order of `columns` (a column the row lacks is null). */
+export const cellsOf = (columns: readonly ReportColumn[], row: Row): Cells =>
+  columns.map((column) => row[column.name] ?? null);
+
+/** Rows as their cells, in the order of `columns`. */
+export const asCells = (columns: readonly ReportColumn[], rows: readonly Row[]): Cells[] =>
+  rows.map((row) => cellsOf(columns, row));
 
 /** One row of a report's time axis: an interval of the chosen size, or a local day. */
 export interface Bucket {
   start: number;
   end: number;
   label: string;
+  /** The zone's offset at its start, ms east of UTC. */
+  offsetMs: number;
 }
 
 export const TIME_COLUMNS: readonly ReportColumn[] = [
@@ -27,8 +41,8 @@ export const TIME_COLUMNS: readonly ReportColumn[] = [
   text('intervalLabel', 'Interval'),
 ];
 
-const label = (timeZone: string, at: number) => {
-  const local = new Date(at + zoneOffsetMs(timeZone, at)).toISOString();
+const label = (at: number, offsetMs: number) => {
+  const local = new Date(at + offsetMs).toISOString();
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 };
 
@@ -40,7 +54,12 @@ export function bucketsOf(request: ReportRequest): Bucket[] {
     for (let at = start; at < end; ) {
       const date = localDateAt(timeZone, at);
       const day = dayBounds(timeZone, date);
-      buckets.push({ start: day.start, end: day.end, label: formatLocalDate(date) });
+      buckets.push({
+        start: day.start,
+        end: day.end,
+        label: formatLocalDate(date),
+        offsetMs: zoneOffsetMs(timeZone, day.start),
+      });
       at = day.end;
     }
     return buckets;
@@ -48,7 +67,8 @@ export function bucketsOf(request: ReportRequest): Bucket[] {
   return intervalsBetween(timeZone, rowMinutes, start, end).map((interval) => ({
     start: interval.start,
     end: interval.end,
-    label: label(timeZone, interval.start),
+    label: label(interval.start, interval.offsetMinutes * 60_000),
+    offsetMs: interval.offsetMinutes * 60_000,
   }));
 }
 
@@ -59,23 +79,62 @@ export function bucketStartOf(request: ReportRequest, at: number): number {
   return intervalAt(request.timeZone, request.rowMinutes as IntervalMinutes, at).start;
 }
 
-export const timeCells = (request: ReportRequest, bucket: Bucket): Row => ({
-  intervalStart: localIso(request.timeZone, bucket.start),
-  intervalLabel: bucket.label,
-});
+/** The cells of `TIME_COLUMNS` for one bucket. */
+export const timeCells = (bucket: Bucket): Cells => [
+  isoWithOffset(bucket.start, bucket.offsetMs),
+  bucket.label,
+];
+
+/** Counts summed per bucket (its start; 0 for a summarized report) and key. */
+export class BucketSums<C extends object> {
+  readonly #buckets = new Map<number, Map<string, C>>();
+  /** Sums made here; a bucket of one stored row holds that row's counts as they are, never changed. */
+  readonly #owned = new WeakSet<C>();
+
+  get(bucket: number, key: string): C | undefined {
+    return this.#buckets.get(bucket)?.get(key);
+  }
+
+  add(bucket: number, key: string, counts: C, zero: () => C, add: (into: C, other: C) => C): void {
+    let keys = this.#buckets.get(bucket);
+    if (!keys) {
+      keys = new Map();
+      this.#buckets.set(bucket, keys);
+    }
+    const existing = keys.get(key);
+    if (existing === undefined) {
+      keys.set(key, counts);
+      return;
+    }
+    const sum = add(this.#owned.has(existing) ? existing : add(zero(), existing), counts);
+    this.#owned.add(sum);
+    keys.set(key, sum);
+  }
+
+  *entries(): Generator<[bucket: number, key: string, counts: C]> {
+    for (const [bucket, keys] of this.#buckets) for (const [key, counts] of keys) yield [bucket, key, counts];
+  }
+}
 
 /** Sums keyed counts into buckets × keys; `add` adds one stored row into an accumulator. */
-export function summed<C>(
+export function summed<C extends object>(
   request: ReportRequest,
   rows: Iterable<{ at: number; key: string; counts: C }>,
   zero: () => C,
   add: (into: C, other: C) => C,
-): Map<string, C> {
-  const sums = new Map<string, C>();
-  for (const row of rows) {
-    const id = `${request.summarize ? 0 : bucketStartOf(request, row.at)}|${row.key}`;
-    sums.set(id, add(sums.get(id) ?? zero(), row.counts));
-  }
+): BucketSums<C> {
+  const sums = new BucketSums<C>();
+  // Rows share a few thousand starts at most: each start's bucket is worked out once.
+  const buckets = new Map<number, number>();
+  const bucketOf = (at: number) => {
+    let bucket = buckets.get(at);
+    if (bucket === undefined) {
+      bucket = request.summarize ? 0 : bucketStartOf(request, at);
+      buckets.set(at, bucket);
+    }
+    return bucket;
+  };
+  for (const row of rows) sums.add(bucketOf(row.at), row.key, row.counts, zero, add);
   return sums;
 }
 

@@ -1,7 +1,7 @@
 import type { ReportColumn, ReportingSettings } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import type { ReportRequest } from './report-request.ts';
-import { bucketsOf, type Row, TIME_COLUMNS, timeCells } from './report-rows.ts';
+import { type BucketSums, bucketsOf, type Cells, TIME_COLUMNS, timeCells } from './report-rows.ts';
 import { checkCsqs, type ReportScope } from './report-scope.ts';
 
 /** What every report template works from: the checked request, the tenant's rules, the caller's scope, names. */
@@ -46,7 +46,7 @@ export interface Run {
   names: Names;
 }
 
-export type TemplateRun = (run: Run) => Promise<{ columns: readonly ReportColumn[]; rows: Row[] }>;
+export type TemplateRun = (run: Run) => Promise<{ columns: readonly ReportColumn[]; rows: Cells[] }>;
 
 export const timeColumns = (request: ReportRequest) => (request.summarize ? [] : TIME_COLUMNS);
 
@@ -63,20 +63,20 @@ export function csqsOf(run: Run): string[] {
   );
 }
 
-/** Rows of every bucket × key, zeros where nothing happened. */
-export function zeroFilled<C>(
+/** Rows of every bucket × key, zeros where nothing happened: the time cells, then `cells` of the key. */
+export function zeroFilled<C extends object>(
   run: Run,
   keys: readonly string[],
-  sums: Map<string, C>,
+  sums: BucketSums<C>,
   zero: () => C,
-  cells: (key: string, counts: C) => Row,
-): Row[] {
+  cells: (key: string, counts: C) => Cells,
+): Cells[] {
   const buckets = run.request.summarize ? [null] : bucketsOf(run.request);
-  const rows: Row[] = [];
+  const rows: Cells[] = [];
   for (const bucket of buckets) {
-    const time = bucket ? timeCells(run.request, bucket) : {};
-    for (const key of keys)
-      rows.push(Object.assign({}, time, cells(key, sums.get(`${bucket?.start ?? 0}|${key}`) ?? zero())));
+    const time = bucket ? timeCells(bucket) : [];
+    const start = bucket?.start ?? 0;
+    for (const key of keys) rows.push(time.concat(cells(key, sums.get(start, key) ?? zero())));
   }
   return rows;
 }

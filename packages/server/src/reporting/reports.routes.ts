@@ -6,7 +6,7 @@ import { IdParams, Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { captureTenant } from './capture.ts';
 import { contactJourney } from './journey.ts';
-import { reportCsv, reportXlsx, XLSX_CONTENT_TYPE } from './report-files.ts';
+import { reportCsv, reportJson, reportXlsx, XLSX_CONTENT_TYPE } from './report-files.ts';
 import { DRILL_KINDS, REPORT_MAX_DAYS, REPORT_PAGE, REPORT_TEMPLATES } from './report-request.ts';
 import { runReport } from './reports.service.ts';
 
@@ -54,6 +54,12 @@ const ReportQuery = Type.Object(
     ),
     cursor: Type.Optional(Type.String({ maxLength: 12, description: 'The `next` of the page before.' })),
     format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')])),
+    layout: Type.Optional(
+      Type.Union([Type.Literal('objects'), Type.Literal('arrays')], {
+        description:
+          'JSON rows: `objects` (default) of column names and values, or `arrays` of values in the order of `columns` (a third of the size, for large pulls).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -74,13 +80,14 @@ const Report = Type.Object({
     }),
   ),
   rows: Type.Array(
-    Type.Object(
-      {},
-      {
-        additionalProperties: true,
-        description: 'One object per row: each column’s name and its value (a string, a number or null).',
-      },
-    ),
+    Type.Union([
+      Type.Object({}, { additionalProperties: true }),
+      Type.Array(Type.Union([Type.String(), Type.Number(), Type.Null()])),
+    ]),
+    {
+      description:
+        'One object per row (each column’s name and its value: a string, a number or null), or with `layout=arrays` one array per row of the values in the order of `columns`.',
+    },
   ),
   next: Type.Union([Type.String(), Type.Null()], {
     description: 'Pass as `cursor` for the next page; null on the last.',
@@ -105,12 +112,11 @@ export function reportRoutes(app: App, { db, acd, clock }: AppContext): void {
       200: Type.Union([Report, Type.String(), Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })]),
     },
     handler: async (request, reply) => {
-      const { format, ...query } = request.query;
+      const { format, layout, ...query } = request.query;
       const report = await runReport(db, acd, principalOf(request), request.params.template, query);
-      // Tens of thousands of rows: the built-in JSON.stringify is many times faster than the schema's serializer,
-      // and the rows are plain names and values already.
+      // Tens of thousands of rows: written as text directly, many times faster than the schema's serializer.
       if (format === undefined || format === 'json')
-        return reply.type('application/json; charset=utf-8').send(JSON.stringify(report));
+        return reply.type('application/json; charset=utf-8').send(reportJson(report, layout ?? 'objects'));
       const file = `${report.template}-${report.from}-${report.to}.${format}`;
       reply.header('content-disposition', `attachment; filename="${file}"`);
       if (format === 'csv')

@@ -7,7 +7,7 @@ import { agentDetail, agentState, agentSummary } from './agent-reports.ts';
 import { callType, csqActivity, wfmInterval } from './interval-reports.ts';
 import { abandoned, contacts } from './leg-reports.ts';
 import { type ReportQuery, type ReportTemplate, reportRequest } from './report-request.ts';
-import type { Row } from './report-rows.ts';
+import type { Cells } from './report-rows.ts';
 import { namesOf, type Run, type TemplateRun } from './report-run.ts';
 import { reportScope } from './report-scope.ts';
 
@@ -19,7 +19,8 @@ export interface Report {
   rowMinutes: number | 'day';
   summarize: boolean;
   columns: ReportColumn[];
-  rows: Row[];
+  /** Each row's cells, in the order of `columns`. */
+  rows: Cells[];
   next: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { type RetentionKind, type RetentionSettings, retentionCutoffs } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { DAY_BLOCK_MS } from './interval-tables.repository.ts';
 
 /** A table a kind of retention purges: the column its rows' age is read from, and whether rows belong to a contact. */
 interface PurgedTable {
@@ -85,6 +86,11 @@ export async function purgeRetained(
       for (let deleted = chunk; deleted === chunk; total += deleted)
         deleted = await purgeChunk(db, tenantId, target, cutoffs[kind], chunk);
       counts[target.table] = total;
+      // Readers that kept the purged days' interval rows read them again.
+      if (kind === 'intervalDays' && total > 0)
+        await sql`update interval_blocks set generation = generation + 1
+          where tenant_id = ${tenantId} and table_name = ${target.table}
+            and block <= ${Math.floor(cutoffs[kind].getTime() / DAY_BLOCK_MS)}`.execute(db);
     }
   return counts;
 }

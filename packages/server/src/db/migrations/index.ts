@@ -22,6 +22,7 @@ import { chatRecordExports } from './0021-chat-record-exports.ts';
 import { reporting } from './0022-reporting.ts';
 import { intervalHistory } from './0023-interval-history.ts';
 import { retention } from './0024-retention.ts';
+import { intervalBlocks } from './0025-interval-blocks.ts';
 
 export interface Migration {
   id: number;
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 22, name: 'reporting', sql: reporting },
   { id: 23, name: 'interval history', sql: intervalHistory },
   { id: 24, name: 'retention and erasure indexes', sql: retention },
+  { id: 25, name: 'interval blocks', sql: intervalBlocks },
 ];
