@@ -129,6 +129,19 @@ export function aggregateInterval(inputs: IntervalInputs): IntervalAggregate {
   };
 }
 
+/**
+ * The states a trace leaves each agent in per domain: their last change in it, else their state before it. What
+ * the next stretch of intervals starts from.
+ */
+export function statesAfter(
+  statesAtStart: IntervalInputs['statesAtStart'],
+  trace: IntervalInputs['trace'],
+): AgentTraceEntry[] {
+  const states = new Map(statesAtStart.map((state) => [`${state.agentId} ${state.domain}`, state]));
+  for (const change of trace) states.set(`${change.agentId} ${change.domain}`, change);
+  return [...states.values()];
+}
+
 /** What a run of consecutive intervals is counted from: the records and trace of the whole run. */
 export interface SpanInputs extends Omit<IntervalInputs, 'start' | 'end'> {
   /** The instant that places a leg's contact figures (the tenant's basis). */

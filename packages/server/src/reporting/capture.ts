@@ -1,5 +1,6 @@
 import {
   type AgentSegment,
+  type AgentTraceEntry,
   aggregateSpan,
   type ContactLeg,
   changedContacts,
@@ -16,6 +17,7 @@ import {
   type ReportingSettings,
   SERVICE_LEVEL_SECONDS,
   segmentHandledAt,
+  statesAfter,
 } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
@@ -77,8 +79,8 @@ function placements(
   return at;
 }
 
-/** Intervals written per transaction: a couple of hours of a day's rows, in tens of milliseconds. */
-const INTERVALS_PER_WRITE = 8;
+/** Intervals read and written at a time: a couple of hours of a day's records, in tens of milliseconds. */
+const INTERVALS_PER_STRETCH = 8;
 
 /** Contacts folded per write: small enough that the routers' writes never wait long for the connection. */
 const CONTACTS_PER_BATCH = 200;
@@ -138,8 +140,9 @@ function runsOf(intervals: Iterable<ReportInterval>): ReportInterval[][] {
 }
 
 /**
- * Counts intervals' rows again from the detail records and the state trace: each run of consecutive intervals
- * is read once, then written eight intervals to a short transaction.
+ * Counts intervals' rows again from the detail records and the state trace: each run of consecutive intervals in
+ * stretches of a few intervals (each stretch's reads and write short, so that routing never waits long behind
+ * them), the agents' states carried from one stretch to the next.
  */
 async function countIntervals(
   db: Db,
@@ -151,46 +154,48 @@ async function countIntervals(
   const placedBy = settings.intervalBasis === 'entry' ? 'entered_at' : 'ended_at';
   let counted = 0;
   for (const run of runsOf(intervals)) {
-    const from = new Date((run[0] as ReportInterval).start);
-    const to = new Date((run.at(-1) as ReportInterval).end);
-    // One read after another: on the embedded database they would queue for its one connection anyway.
-    const legs = await detailRecordsRepository.legsCountedBetween(db, tenantId, placedBy, from, to);
-    const segments = await detailRecordsRepository.segmentsCountedBetween(db, tenantId, from, to);
-    const statesAtStart = await intervalTablesRepository.statesAt(db, tenantId, from);
-    const trace = await intervalTablesRepository.traceBetween(db, tenantId, from, to);
-    const aggregates = aggregateSpan({
-      intervals: run,
-      until: now,
-      placedLegs: legs,
-      handledLegs: legs,
-      offeredSegments: segments,
-      handledSegments: segments,
-      statesAtStart,
-      trace,
-      placedAt: (leg) => legPlacedAt(leg, settings.intervalBasis),
-      segmentHandledAt,
-      thresholdSecondsOf: context.thresholdSecondsOf,
-      shortAbandonSeconds: settings.shortAbandonSeconds,
-    });
-    for (let i = 0; i < run.length; i += INTERVALS_PER_WRITE) {
-      const group = run.slice(i, i + INTERVALS_PER_WRITE);
-      const written = group.map((interval, j) => ({
-        start: new Date(interval.start),
-        rows: aggregates[i + j] as IntervalAggregate,
-      }));
-      await db
-        .transaction()
-        .execute((trx) =>
-          intervalTablesRepository.replace(
-            trx,
-            tenantId,
-            new Date((group[0] as ReportInterval).start),
-            new Date((group.at(-1) as ReportInterval).end),
-            settings.intervalMinutes,
-            written,
-          ),
-        );
-      counted += group.length;
+    let states: AgentTraceEntry[] = await intervalTablesRepository.statesAt(
+      db,
+      tenantId,
+      new Date((run[0] as ReportInterval).start),
+    );
+    for (let i = 0; i < run.length; i += INTERVALS_PER_STRETCH) {
+      const stretch = run.slice(i, i + INTERVALS_PER_STRETCH);
+      const from = new Date((stretch[0] as ReportInterval).start);
+      const to = new Date((stretch.at(-1) as ReportInterval).end);
+      // One read after another: on the embedded database they would queue for its one connection anyway.
+      const legs = await detailRecordsRepository.legsCountedBetween(db, tenantId, placedBy, from, to);
+      const segments = await detailRecordsRepository.segmentsCountedBetween(db, tenantId, from, to);
+      const trace = await intervalTablesRepository.traceBetween(db, tenantId, from, to);
+      const aggregates = aggregateSpan({
+        intervals: stretch,
+        until: now,
+        placedLegs: legs,
+        handledLegs: legs,
+        offeredSegments: segments,
+        handledSegments: segments,
+        statesAtStart: states,
+        trace,
+        placedAt: (leg) => legPlacedAt(leg, settings.intervalBasis),
+        segmentHandledAt,
+        thresholdSecondsOf: context.thresholdSecondsOf,
+        shortAbandonSeconds: settings.shortAbandonSeconds,
+      });
+      states = statesAfter(states, trace);
+      await db.transaction().execute((trx) =>
+        intervalTablesRepository.replace(
+          trx,
+          tenantId,
+          from,
+          to,
+          settings.intervalMinutes,
+          stretch.map((interval, j) => ({
+            start: new Date(interval.start),
+            rows: aggregates[j] as IntervalAggregate,
+          })),
+        ),
+      );
+      counted += stretch.length;
     }
   }
   return counted;
