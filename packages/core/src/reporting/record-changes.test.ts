@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detailRecordsOf } from './detail-records.ts';
-import { changedContacts } from './record-changes.ts';
+import { recordFingerprints } from './record-changes.ts';
 import { contact, eventsOf } from './testing/contact-script.ts';
 
 const answered = (id: string, wrapEnd: number) => {
@@ -10,18 +10,26 @@ const answered = (id: string, wrapEnd: number) => {
   return c;
 };
 
-test('records folded again from the same events are unchanged, whatever order they were stored in', () => {
+test('records folded again from the same events have the same fingerprint, whatever order they come in', () => {
   const records = detailRecordsOf(eventsOf(answered('c1', 90), answered('c2', 95)));
-  const stored = { legs: [...records.legs].reverse(), segments: [...records.segments].reverse() };
-  assert.deepEqual(changedContacts(['c1', 'c2'], records, structuredClone(stored)), new Set());
+  const reversed = { legs: [...records.legs].reverse(), segments: [...records.segments].reverse() };
+  assert.deepEqual(recordFingerprints(structuredClone(reversed)), recordFingerprints(records));
+  assert.deepEqual([...recordFingerprints(records).keys()].sort(), ['c1', 'c2']);
 });
 
-test('a changed field, a lost record or a contact never stored counts as changed; the others do not', () => {
+test('a changed field or a lost record changes the contact’s fingerprint and no other', () => {
   const records = detailRecordsOf(eventsOf(answered('c1', 90), answered('c2', 95), answered('c3', 99)));
-  const stored = structuredClone(records);
-  (stored.legs.find((leg) => leg.contactId === 'c1') as (typeof stored.legs)[number]).wrapMs += 1000;
-  stored.segments = stored.segments.filter((segment) => segment.contactId !== 'c2');
-  assert.deepEqual(changedContacts(['c1', 'c2', 'c3', 'c4'], records, stored), new Set(['c1', 'c2']));
-  const onlyNew = detailRecordsOf(eventsOf(answered('c4', 90)));
-  assert.deepEqual(changedContacts(['c4'], onlyNew, { legs: [], segments: [] }), new Set(['c4']));
+  const before = recordFingerprints(records);
+  const changed = structuredClone(records);
+  (changed.legs.find((leg) => leg.contactId === 'c1') as (typeof changed.legs)[number]).wrapMs += 1000;
+  changed.segments = changed.segments.filter((segment) => segment.contactId !== 'c2');
+  const after = recordFingerprints(changed);
+  assert.deepEqual(
+    ['c1', 'c2', 'c3'].filter((id) => after.get(id) !== before.get(id)),
+    ['c1', 'c2'],
+  );
+  assert.equal(
+    recordFingerprints(detailRecordsOf(eventsOf(answered('c1', 91)))).get('c1') === before.get('c1'),
+    false,
+  );
 });

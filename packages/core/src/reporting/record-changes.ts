@@ -43,8 +43,12 @@ const SEGMENT_FIELDS: readonly (keyof AgentSegment)[] = [
   'wrapReasons',
 ];
 
-/** Every record of each contact as one text, in a fixed order, so that two sets of records compare as texts. */
-function fingerprints(records: DetailRecords): Map<string, string> {
+/**
+ * Every record of each contact as one text, in a fixed order whatever order the records came in: equal texts,
+ * equal records. A capture keeps a hash of it with the records, and writes a contact's records again only when
+ * the text of its records folded again differs.
+ */
+export function recordFingerprints(records: DetailRecords): Map<string, string> {
   const parts = new Map<string, string[]>();
   const add = (contactId: string, text: string) => {
     const list = parts.get(contactId);
@@ -55,18 +59,4 @@ function fingerprints(records: DetailRecords): Map<string, string> {
   for (const segment of records.segments)
     add(segment.contactId, `S${JSON.stringify(SEGMENT_FIELDS.map((f) => segment[f]))}`);
   return new Map([...parts].map(([contactId, texts]) => [contactId, texts.sort().join('\n')]));
-}
-
-/**
- * The contacts among `contactIds` whose records in `next` differ from those `stored`: a record added, lost or
- * with any field changed. A recapture writes only these; the others are already right.
- */
-export function changedContacts(
-  contactIds: readonly string[],
-  next: DetailRecords,
-  stored: DetailRecords,
-): Set<string> {
-  const now = fingerprints(next);
-  const before = fingerprints(stored);
-  return new Set(contactIds.filter((id) => now.get(id) !== before.get(id)));
 }

@@ -30,6 +30,8 @@ export interface ContactLegsTable {
   hold_ms: Numeric;
   wrap_ms: Numeric;
   transfers_out: number;
+  /** On leg 0: a hash of all the contact's detail records, as the capture wrote them. */
+  records_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AgentSegmentsTable {
@@ -174,6 +176,13 @@ export interface IntervalHistoryTable {
   imported_at: Date;
 }
 
+export interface IntervalHashesTable {
+  tenant_id: string;
+  table_name: string;
+  interval_start: Date;
+  hash: string;
+}
+
 export interface IntervalBlocksTable {
   tenant_id: string;
   table_name: string;
@@ -193,6 +202,7 @@ export interface ReportingTables {
   agent_reason_intervals: AgentReasonIntervalsTable;
   report_captures: ReportCapturesTable;
   interval_blocks: IntervalBlocksTable;
+  interval_hashes: IntervalHashesTable;
   report_definitions: ReportDefinitionsTable;
   interval_imports: IntervalImportsTable;
   interval_history: IntervalHistoryTable;

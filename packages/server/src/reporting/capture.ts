@@ -3,7 +3,6 @@ import {
   type AgentTraceEntry,
   aggregateSpan,
   type ContactLeg,
-  changedContacts,
   dayBounds,
   detailRecordsOf,
   formatLocalDate,
@@ -15,6 +14,7 @@ import {
   legPlacedAt,
   type ReportInterval,
   type ReportingSettings,
+  recordFingerprints,
   SERVICE_LEVEL_SECONDS,
   segmentHandledAt,
   statesAfter,
@@ -25,6 +25,7 @@ import { tenantsRepository } from '../db/repositories/index.ts';
 import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
 import { detailRecordsRepository } from './detail-records.repository.ts';
 import { intervalTablesRepository } from './interval-tables.repository.ts';
+import { textHash } from './text-hash.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -107,19 +108,18 @@ async function refold(
   for (let i = 0; i < contactIds.length; i += CONTACTS_PER_BATCH) {
     const batch = contactIds.slice(i, i + CONTACTS_PER_BATCH);
     const records = detailRecordsOf(await detailRecordsRepository.eventsOf(db, tenantId, batch));
-    const stored = await detailRecordsRepository.recordsOf(db, tenantId, batch);
-    const changed = changedContacts(batch, records, stored);
+    const hashes = new Map(
+      [...recordFingerprints(records)].map(([contactId, text]) => [contactId, textHash(text)]),
+    );
+    const stored = await detailRecordsRepository.hashesOf(db, tenantId, batch);
+    const changed = new Set(batch.filter((id) => hashes.get(id) !== stored.get(id)));
     if (changed.size === 0) continue;
-    const ofChanged = <T extends { contactId: string }>(items: T[]) =>
-      items.filter((item) => changed.has(item.contactId));
-    const legs = ofChanged(records.legs);
-    const segments = ofChanged(records.segments);
+    const legs = records.legs.filter((leg) => changed.has(leg.contactId));
+    const segments = records.segments.filter((segment) => changed.has(segment.contactId));
     await db
       .transaction()
-      .execute((trx) => detailRecordsRepository.replace(trx, tenantId, [...changed], legs, segments));
-    // The stored records' instants too: a record that lost one (e.g. its contact's events were purged) leaves it.
-    const before = placements(settings, ofChanged(stored.legs), ofChanged(stored.segments));
-    for (const at of [...placements(settings, legs, segments), ...before]) {
+      .execute((trx) => detailRecordsRepository.replace(trx, tenantId, [...changed], legs, segments, hashes));
+    for (const at of placements(settings, legs, segments)) {
       const interval = intervalAt(settings.timeZone, settings.intervalMinutes, at);
       touched.set(interval.start, interval);
     }

@@ -1,10 +1,4 @@
-import {
-  type AgentSegment,
-  type ContactEvent,
-  type ContactLeg,
-  type DetailRecords,
-  segmentHandledAt,
-} from '@switchboard/core';
+import { type AgentSegment, type ContactEvent, type ContactLeg, segmentHandledAt } from '@switchboard/core';
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { columnsNamed, epochMs, jsonRows } from '../db/json-rows.ts';
@@ -133,13 +127,15 @@ export const detailRecordsRepository = {
     );
   },
 
-  /** The stored detail records of these contacts. */
-  async recordsOf(db: Db, tenantId: string, contactIds: readonly string[]): Promise<DetailRecords> {
-    if (contactIds.length === 0) return { legs: [], segments: [] };
-    const which = sql`where tenant_id = ${tenantId} and contact_id = ${idList(contactIds)}`;
-    const legs = await jsonRows(db, LEG_COLUMNS, sql`from contact_legs ${which}`);
-    const segments = await jsonRows(db, SEGMENT_COLUMNS, sql`from agent_segments ${which}`);
-    return { legs: legs.map(legOfArray), segments: segments.map(segmentOfArray) };
+  /** The hash of each of these contacts' stored records (kept on leg 0), for those that have records. */
+  async hashesOf(db: Db, tenantId: string, contactIds: readonly string[]): Promise<Map<string, string>> {
+    if (contactIds.length === 0) return new Map();
+    const rows = await jsonRows(
+      db,
+      [sql`contact_id`, sql`records_hash`],
+      sql`from contact_legs where tenant_id = ${tenantId} and contact_id = ${idList(contactIds)} and leg = 0`,
+    );
+    return new Map(rows.map(([contactId, hash]) => [contactId as string, String(hash)]));
   },
 
   /**
@@ -152,6 +148,8 @@ export const detailRecordsRepository = {
     contactIds: readonly string[],
     legs: readonly ContactLeg[],
     segments: readonly AgentSegment[],
+    /** Each contact's records hash, kept on its leg 0. */
+    hashes: ReadonlyMap<string, string>,
   ): Promise<void> {
     // Two captures of one tenant at once (a job and a recapture) take turns per batch.
     await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(db);
@@ -162,7 +160,10 @@ export const detailRecordsRepository = {
     // bound parameters.
     if (legs.length > 0)
       await sql`insert into contact_legs select * from jsonb_populate_recordset(null::contact_legs, ${JSON.stringify(
-        legs.map((leg) => legRow(tenantId, leg)),
+        legs.map((leg) => ({
+          ...legRow(tenantId, leg),
+          records_hash: leg.leg === 0 ? (hashes.get(leg.contactId) ?? null) : null,
+        })),
       )}::jsonb)`.execute(db);
     if (segments.length > 0)
       await sql`insert into agent_segments select * from jsonb_populate_recordset(null::agent_segments, ${JSON.stringify(

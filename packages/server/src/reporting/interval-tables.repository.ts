@@ -11,6 +11,7 @@ import {
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { epochMs, jsonRows } from '../db/json-rows.ts';
+import { textHash } from './text-hash.ts';
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 export const CONTACT_COLUMNS = CONTACT_COUNT_FIELDS.map((field) => [field, snake(field)] as const);
@@ -113,7 +114,7 @@ function groupTexts(
 ): Map<number, string> {
   const groups = new Map<number, string[]>();
   for (const row of rows) {
-    const start = new Date(row.interval_start as Date | string).getTime();
+    const start = (row.interval_start as Date).getTime();
     const text = JSON.stringify(columns.map((column) => row[column] ?? null));
     const group = groups.get(start);
     if (group) group.push(text);
@@ -122,32 +123,38 @@ function groupTexts(
   return new Map([...groups].map(([start, texts]) => [start, texts.sort().join('\n')]));
 }
 
+const timestamps = (instants: readonly number[]) =>
+  sql`any(${`{${instants.map((at) => new Date(at).toISOString()).join(',')}}`}::timestamptz[])`;
+
 /**
- * Writes `rows` as the table's rows starting in [from, to): only the intervals whose stored rows differ are
- * deleted and inserted again, so counting an unchanged interval again writes nothing.
+ * Writes `rows` as the table's rows of the intervals starting at `starts` (consecutive, `from` to `to`): only
+ * the intervals whose rows hash differently from the hash kept when they were last written are deleted and
+ * inserted again, so counting an unchanged interval again writes nothing. Rows of another interval size within
+ * the span go with the first change.
  */
 async function replaceChanged(
   db: Db,
   tenantId: string,
   table: IntervalTable,
-  from: Date,
-  to: Date,
+  span: { from: Date; to: Date; minutes: number; starts: readonly number[] },
   rows: Record<string, unknown>[],
 ): Promise<void> {
-  const { rows: stored } = await sql<{ rows: string }>`select coalesce(json_agg(t), '[]')::text as rows
-    from ${sql.table(table)} t
-    where tenant_id = ${tenantId} and interval_start >= ${from} and interval_start < ${to}`.execute(db);
-  const storedRows = JSON.parse(stored[0]?.rows ?? '[]') as Record<string, unknown>[];
-  const columns = Object.keys(rows[0] ?? storedRows[0] ?? {}).filter((column) => column !== 'interval_start');
-  const wanted = groupTexts(rows, columns);
-  const present = groupTexts(storedRows, columns);
-  const changed = [...new Set([...wanted.keys(), ...present.keys()])].filter(
-    (start) => wanted.get(start) !== present.get(start),
+  const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'interval_start');
+  const texts = groupTexts(rows, columns);
+  const hashes = new Map(span.starts.map((start) => [start, textHash(texts.get(start) ?? '')]));
+  const kept = await jsonRows(
+    db,
+    [epochMs('interval_start'), sql`hash`],
+    sql`from interval_hashes where tenant_id = ${tenantId} and table_name = ${table}
+      and interval_start = ${timestamps(span.starts)}`,
   );
+  const keptHashes = new Map(kept.map(([start, hash]) => [start as number, hash as string]));
+  const changed = span.starts.filter((start) => keptHashes.get(start) !== hashes.get(start));
   if (changed.length === 0) return;
   const starts = new Set(changed);
   await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
-    and interval_start = any(${`{${changed.map((start) => new Date(start).toISOString()).join(',')}}`}::timestamptz[])`.execute(
+    and (interval_start = ${timestamps(changed)}
+      or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`.execute(
     db,
   );
   await insertAll(
@@ -155,6 +162,11 @@ async function replaceChanged(
     table,
     rows.filter((row) => starts.has((row.interval_start as Date).getTime())),
   );
+  await sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
+    select ${tenantId}, ${table}, to_timestamp(start / 1000.0), hash
+    from json_to_recordset(${JSON.stringify(changed.map((start) => ({ start, hash: hashes.get(start) })))}::json)
+      as r (start bigint, hash text)
+    on conflict (tenant_id, table_name, interval_start) do update set hash = excluded.hash`.execute(db);
   await raiseGenerations(db, tenantId, table, changed);
 }
 
@@ -199,8 +211,9 @@ export const intervalTablesRepository = {
           ...row(item),
         })),
       );
+    const span = { from, to, minutes, starts: intervals.map(({ start }) => start.getTime()) };
     const write = (table: IntervalTable, rows: Record<string, unknown>[]) =>
-      replaceChanged(db, tenantId, table, from, to, rows);
+      replaceChanged(db, tenantId, table, span, rows);
     await write(
       'csq_intervals',
       all(

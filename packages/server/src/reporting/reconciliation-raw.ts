@@ -79,7 +79,8 @@ export async function snapshot(db: Db, tenantId: string) {
   return tables;
 }
 
-/** Deletes the tenant's interval rows and detail records: what a recapture must rebuild from the raw records. */
+/** Deletes the tenant's interval rows (and their hashes) and detail records: what a recapture rebuilds from the raw records. */
 export async function forget(db: Db, tenantId: string): Promise<void> {
-  for (const table of TABLES) await db.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
+  for (const table of [...TABLES, 'interval_hashes'] as const)
+    await db.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
 }

@@ -29,6 +29,7 @@ export const RETAINED_TABLES: Record<RetentionKind, readonly PurgedTable[]> = {
       'agent_csq_intervals',
       'agent_reason_intervals',
       'interval_history',
+      'interval_hashes',
     ].map((table) => ({ table, at: 'interval_start', ofContact: false })),
   ],
   transcriptsDays: [

@@ -92,6 +92,8 @@ export async function seedIntervalAt(db: Db, seed: Seeded, at: Date) {
     sql`insert into agent_reason_intervals (tenant_id, agent_id, domain, interval_start, interval_minutes,
         reason_code, not_ready_ms)
       values (${tenantId}, ${agentId}, 'digital', ${at}, 15, 1, 1000)`,
+    sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
+      values (${tenantId}, 'csq_intervals', ${at}, 'seeded')`,
     sql`insert into interval_imports (tenant_id, id, file_name, interval_minutes, rows, inserted, replaced)
       values (${tenantId}, ${importId}, 'history.csv', 15, 1, 1, 0)`,
     sql`insert into interval_history (tenant_id, queue, interval_start, interval_minutes, offered, answered,

@@ -56,5 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 22, name: 'reporting', sql: reporting },
   { id: 23, name: 'interval history', sql: intervalHistory },
   { id: 24, name: 'retention and erasure indexes', sql: retention },
-  { id: 25, name: 'interval blocks', sql: intervalBlocks },
+  { id: 25, name: 'capture hashes and interval generations', sql: intervalBlocks },
 ];
