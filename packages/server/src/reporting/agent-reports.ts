@@ -71,7 +71,7 @@ export const agentSummary: TemplateRun = async (run) => {
       ${agents === null ? sql`` : sql`and agent_id = any(${`{${[...agents].join(',')}}`}::uuid[])`}
       ${domain === null ? sql`` : sql`and domain = ${domain}`}`,
   );
-  const sums = summed(request, stored, noAgentCounts, addAgentCounts);
+  const sums = await summed(request, stored, noAgentCounts, addAgentCounts);
   const keys = [...new Set(stored.map((row) => row.key))].sort(
     (a, b) =>
       (run.names.agents.get(a.split(',')[0] as string)?.name ?? '').localeCompare(
@@ -80,7 +80,7 @@ export const agentSummary: TemplateRun = async (run) => {
   );
   return {
     columns: [...timeColumns(request), ...agentColumns, ...AGENT_FIGURES],
-    rows: zeroFilled(run, keys, sums, noAgentCounts, (key, counts) => {
+    rows: await zeroFilled(run, keys, sums, noAgentCounts, (key, counts) => {
       const [agentId, domainName] = key.split(',') as [string, string];
       return [agentId, ...agentNames(run, agentId), domainName, ...agentFigureCells(counts)];
     }),
@@ -113,7 +113,7 @@ export const agentState: TemplateRun = async (run) => {
     key: `${row.agent_id} ${row.domain} ${row.reason_code}`,
     counts: { ms: Number(row.not_ready_ms) },
   }));
-  const sums = summed(
+  const sums = await summed(
     request,
     stored,
     () => ({ ms: 0 }),

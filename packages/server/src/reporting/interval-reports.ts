@@ -24,7 +24,7 @@ async function contactRows(run: Run, table: 'csq_intervals' | 'call_type_interva
 
 export const csqActivity: TemplateRun = async (run) => {
   const csqs = csqsOf(run);
-  const sums = summed(
+  const sums = await summed(
     run.request,
     await contactRows(run, 'csq_intervals', csqs),
     noContactCounts,
@@ -40,7 +40,7 @@ export const csqActivity: TemplateRun = async (run) => {
       text('csqName', 'CSQ'),
       ...CONTACT_FIGURES,
     ],
-    rows: zeroFilled(run, order, sums, noContactCounts, (csqId, counts) =>
+    rows: await zeroFilled(run, order, sums, noContactCounts, (csqId, counts) =>
       ([csqId, run.names.csqs.get(csqId)?.name ?? null] as Cells).concat(
         contactFigureCells(counts, run.settings.abandonRule),
       ),
@@ -50,11 +50,11 @@ export const csqActivity: TemplateRun = async (run) => {
 
 export const callType: TemplateRun = async (run) => {
   const stored = await contactRows(run, 'call_type_intervals', null);
-  const sums = summed(run.request, stored, noContactCounts, addContactCounts);
+  const sums = await summed(run.request, stored, noContactCounts, addContactCounts);
   const keys = [...new Set(stored.map((row) => row.key))].sort();
   return {
     columns: [...timeColumns(run.request), text('callType', 'Call type'), ...CONTACT_FIGURES],
-    rows: zeroFilled(run, keys, sums, noContactCounts, (key, counts) => [
+    rows: await zeroFilled(run, keys, sums, noContactCounts, (key, counts) => [
       key,
       ...contactFigureCells(counts, run.settings.abandonRule),
     ]),
@@ -63,7 +63,7 @@ export const callType: TemplateRun = async (run) => {
 
 export const wfmInterval: TemplateRun = async (run) => {
   const csqs = csqsOf(run);
-  const sums = summed(
+  const sums = await summed(
     run.request,
     await contactRows(run, 'csq_intervals', csqs),
     noContactCounts,

@@ -1,5 +1,7 @@
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { cellsToCsv, csvCell } from '../http/csv.ts';
+import { type Cells, ROWS_PER_TURN } from './report-rows.ts';
 import type { Report } from './reports.service.ts';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,14 +17,24 @@ export const reportCsv = (report: Report): string =>
  * A report as JSON. `objects`: each row an object of column names and values; `arrays`: each row its values in
  * the order of `columns`, a third of the size for a large report. Written as text directly, cell by cell.
  */
-export function reportJson(report: Report, layout: 'objects' | 'arrays'): string {
-  if (layout === 'arrays') return JSON.stringify(report);
+export async function reportJson(report: Report, layout: 'objects' | 'arrays'): Promise<string> {
   const keys = report.columns.map((column) => `${JSON.stringify(column.name)}:`);
-  const rows = report.rows.map(
-    (cells) => `{${cells.map((value, i) => keys[i] + JSON.stringify(value)).join(',')}}`,
-  );
+  const row =
+    layout === 'arrays'
+      ? (cells: Cells) => JSON.stringify(cells)
+      : (cells: Cells) => `{${cells.map((value, i) => keys[i] + JSON.stringify(value)).join(',')}}`;
+  const parts: string[] = [];
+  for (let i = 0; i < report.rows.length; i += ROWS_PER_TURN) {
+    if (i > 0) await nextTurnOfEventLoop();
+    parts.push(
+      report.rows
+        .slice(i, i + ROWS_PER_TURN)
+        .map(row)
+        .join(','),
+    );
+  }
   const { rows: _rows, ...head } = report;
-  return `${JSON.stringify(head).slice(0, -1)},"rows":[${rows.join(',')}]}`;
+  return `${JSON.stringify(head).slice(0, -1)},"rows":[${parts.join(',')}]}`;
 }
 
 const FORMATS: Record<string, string> = { integer: '0', number: '0.0', ratio: '0.0%' };

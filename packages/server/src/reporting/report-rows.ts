@@ -1,3 +1,4 @@
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import {
   dayBounds,
   formatLocalDate,
@@ -116,13 +117,16 @@ export class BucketSums<C extends object> {
   }
 }
 
+/** Rows handled between two turns of the event loop: a large report never holds the server for long. */
+export const ROWS_PER_TURN = 4_000;
+
 /** Sums keyed counts into buckets × keys; `add` adds one stored row into an accumulator. */
-export function summed<C extends object>(
+export async function summed<C extends object>(
   request: ReportRequest,
-  rows: Iterable<{ at: number; key: string; counts: C }>,
+  rows: readonly { at: number; key: string; counts: C }[],
   zero: () => C,
   add: (into: C, other: C) => C,
-): BucketSums<C> {
+): Promise<BucketSums<C>> {
   const sums = new BucketSums<C>();
   // Rows share a few thousand starts at most: each start's bucket is worked out once.
   const buckets = new Map<number, number>();
@@ -134,7 +138,11 @@ export function summed<C extends object>(
     }
     return bucket;
   };
-  for (const row of rows) sums.add(bucketOf(row.at), row.key, row.counts, zero, add);
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurnOfEventLoop();
+    const row = rows[i] as (typeof rows)[number];
+    sums.add(bucketOf(row.at), row.key, row.counts, zero, add);
+  }
   return sums;
 }
 

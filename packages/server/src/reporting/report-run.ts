@@ -1,7 +1,15 @@
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { ReportColumn, ReportingSettings } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import type { ReportRequest } from './report-request.ts';
-import { type BucketSums, bucketsOf, type Cells, TIME_COLUMNS, timeCells } from './report-rows.ts';
+import {
+  type BucketSums,
+  bucketsOf,
+  type Cells,
+  ROWS_PER_TURN,
+  TIME_COLUMNS,
+  timeCells,
+} from './report-rows.ts';
 import { checkCsqs, type ReportScope } from './report-scope.ts';
 
 /** What every report template works from: the checked request, the tenant's rules, the caller's scope, names. */
@@ -64,19 +72,20 @@ export function csqsOf(run: Run): string[] {
 }
 
 /** Rows of every bucket × key, zeros where nothing happened: the time cells, then `cells` of the key. */
-export function zeroFilled<C extends object>(
+export async function zeroFilled<C extends object>(
   run: Run,
   keys: readonly string[],
   sums: BucketSums<C>,
   zero: () => C,
   cells: (key: string, counts: C) => Cells,
-): Cells[] {
+): Promise<Cells[]> {
   const buckets = run.request.summarize ? [null] : bucketsOf(run.request);
   const rows: Cells[] = [];
   for (const bucket of buckets) {
     const time = bucket ? timeCells(bucket) : [];
     const start = bucket?.start ?? 0;
     for (const key of keys) rows.push(time.concat(cells(key, sums.get(start, key) ?? zero())));
+    if (rows.length % ROWS_PER_TURN < keys.length) await nextTurnOfEventLoop();
   }
   return rows;
 }

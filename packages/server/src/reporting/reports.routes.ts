@@ -116,7 +116,9 @@ export function reportRoutes(app: App, { db, acd, clock }: AppContext): void {
       const report = await runReport(db, acd, principalOf(request), request.params.template, query);
       // Tens of thousands of rows: written as text directly, many times faster than the schema's serializer.
       if (format === undefined || format === 'json')
-        return reply.type('application/json; charset=utf-8').send(reportJson(report, layout ?? 'objects'));
+        return reply
+          .type('application/json; charset=utf-8')
+          .send(await reportJson(report, layout ?? 'objects'));
       const file = `${report.template}-${report.from}-${report.to}.${format}`;
       reply.header('content-disposition', `attachment; filename="${file}"`);
       if (format === 'csv')
