@@ -28,7 +28,7 @@ export {
 } from './interval-file-write.ts';
 export { formatInstantInZone, wallClockAt } from './interval-values.ts';
 export * from './intervals.ts';
-export { recordFingerprints } from './record-changes.ts';
+export { recordFingerprints } from './record-fingerprints.ts';
 export * from './report-columns.ts';
 export * from './retention.ts';
 export * from './settings.ts';

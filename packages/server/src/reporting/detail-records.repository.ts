@@ -127,7 +127,7 @@ export const detailRecordsRepository = {
     );
   },
 
-  /** The hash of each of these contacts' stored records (kept on leg 0), for those that have records. */
+  /** The hash of each of these contacts' stored records (kept on leg 0), for those whose records have one. */
   async hashesOf(db: Db, tenantId: string, contactIds: readonly string[]): Promise<Map<string, string>> {
     if (contactIds.length === 0) return new Map();
     const rows = await jsonRows(
@@ -135,7 +135,11 @@ export const detailRecordsRepository = {
       [sql`contact_id`, sql`records_hash`],
       sql`from contact_legs where tenant_id = ${tenantId} and contact_id = ${idList(contactIds)} and leg = 0`,
     );
-    return new Map(rows.map(([contactId, hash]) => [contactId as string, String(hash)]));
+    return new Map(
+      rows
+        .filter(([, hash]) => hash !== null)
+        .map(([contactId, hash]) => [contactId as string, hash as string]),
+    );
   },
 
   /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detailRecordsOf } from './detail-records.ts';
-import { recordFingerprints } from './record-changes.ts';
+import { recordFingerprints } from './record-fingerprints.ts';
 import { contact, eventsOf } from './testing/contact-script.ts';
 
 const answered = (id: string, wrapEnd: number) => {
