@@ -15,7 +15,13 @@ import { freshPostgresDatabase, POSTGRES_ENV } from '../packages/server/src/test
 import { startServer } from './load/server.ts';
 import { generateHistory, type History } from './report/history.ts';
 import { LIVE_LEVEL, measureDuringReporting, measureReport, reportPath } from './report/live.ts';
-import { type CaptureFigures, measureCapture, reportRange, rewindCapture } from './report/measure.ts';
+import {
+  type CaptureFigures,
+  isoDate,
+  measureCapture,
+  reportRange,
+  settleCapture,
+} from './report/measure.ts';
 
 export const GOALS = {
   interval_p99_ms: 50,
@@ -39,20 +45,15 @@ const progress = (line: string) => console.error(line);
 async function backend(name: string, databaseUrl: string | null): Promise<BackendResult> {
   let history: History | undefined;
   let capture: CaptureFigures | undefined;
-  const server = await startServer(
-    databaseUrl,
-    async (database) => {
-      progress(`${name}: writing ${DAYS} days of history …`);
-      history = await generateHistory(database.db, DAYS, progress);
-      progress(
-        `${name}: history written in ${history.seconds.toFixed(0)} s (${Math.round((history.events + history.trace + history.contacts) / history.seconds).toLocaleString('en')} rows/s); capturing …`,
-      );
-      capture = await measureCapture(database.db, history, progress);
-      await rewindCapture(database.db, history);
-    },
-    // No worker: the bench decides when captures run (the minute job would capture the rewound day first).
-    { SWITCHBOARD_ROLES: 'web,router' },
-  );
+  const server = await startServer(databaseUrl, async (database) => {
+    progress(`${name}: writing ${DAYS} days of history …`);
+    history = await generateHistory(database.db, DAYS, progress);
+    progress(
+      `${name}: history written in ${history.seconds.toFixed(0)} s (${Math.round((history.events + history.trace + history.contacts) / history.seconds).toLocaleString('en')} rows/s); capturing …`,
+    );
+    capture = await measureCapture(database.db, history, progress);
+    await settleCapture(database.db, history);
+  });
   try {
     const written = history as History;
     const path = reportPath(reportRange(written));
@@ -60,9 +61,10 @@ async function backend(name: string, databaseUrl: string | null): Promise<Backen
     const report = await measureReport(server.url, path, reportPath(reportRange(written), 'objects'));
     progress(`  ${JSON.stringify(report)}`);
     progress(
-      `${name}: ${LIVE_LEVEL.agents} agents, ${LIVE_LEVEL.contacts} contacts while a day is captured and the report served …`,
+      `${name}: ${LIVE_LEVEL.agents} agents, ${LIVE_LEVEL.contacts} contacts while a day is recaptured and the report served …`,
     );
-    const live = await measureDuringReporting(server.url, path);
+    const lastDay = isoDate(written.from + (written.days - 1) * 86_400_000);
+    const live = await measureDuringReporting(server.url, path, lastDay);
     progress(`  ${JSON.stringify(live)}`);
     const { center: _center, ...rest } = written;
     return { history: rest, capture: capture as CaptureFigures, report, live };

@@ -7,7 +7,7 @@ export const REPORT_RUNS = 20;
 /** The live level while reporting runs: as the load bench's first level. */
 export const LIVE_LEVEL = { agents: 100, contacts: 400 } as const;
 const DAY_MS = 86_400_000;
-/** Reports served during the live window at least (the window lasts until the capture is done too). */
+/** Reports served during the live window at least (the window lasts until the recapture is done too). */
 const MIN_REPORTS = 5;
 
 export interface ReportFigures {
@@ -83,6 +83,8 @@ export async function measureReport(
 }
 
 export interface ReportingWindow {
+  /** The recaptured day, and how long its recapture took. */
+  recapture_date: string;
   capture_s: number;
   capture_intervals: number;
   reports: number;
@@ -90,24 +92,31 @@ export interface ReportingWindow {
 
 /**
  * The load bench's first level (virtual agents on WebSockets, chats created as fast as 32 requests allow) while
- * the server captures a whole day again (`POST /reports/capture` from the position left at the start of the
- * history's last day) and the 31-day report is fetched over and over until the capture is done. Offers made
+ * the server recaptures the history's last day as the nightly job does (`POST /reports/recapture`) and the
+ * 31-day report is fetched over and over until the recapture is done. Offers made
  * in that window give `offer_p99_ms_during_reporting`.
  */
 export async function measureDuringReporting(
   url: string,
   path: string,
+  recaptureDate: string,
 ): Promise<{ level: LevelResult; window: ReportingWindow }> {
-  const window: ReportingWindow = { capture_s: 0, capture_intervals: 0, reports: 0 };
+  const window: ReportingWindow = {
+    recapture_date: recaptureDate,
+    capture_s: 0,
+    capture_intervals: 0,
+    reports: 0,
+  };
   const level = await retryThrottled(() =>
     runLevel(url, LIVE_LEVEL.agents, LIVE_LEVEL.contacts, async (admin, running) => {
       running();
       const from = Date.now();
       let done = false;
       const capture = (async () => {
-        const response = await fetch(`${admin.baseUrl}/api/v1/reports/capture`, {
+        const response = await fetch(`${admin.baseUrl}/api/v1/reports/recapture`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${admin.token}` },
+          headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ date: recaptureDate }),
         });
         const body = (await response.json()) as { intervals: number };
         if (!response.ok) throw new Error(`capture: ${response.status} ${JSON.stringify(body)}`);

@@ -184,14 +184,14 @@ async function measureRawGroupBy(db: Db, history: History): Promise<{ times: num
 }
 
 /**
- * Leaves the capture position at the start of the history's last day, so that one `POST /reports/capture`
- * on the running server captures a whole day again (and today so far) while routing goes on.
+ * Leaves the capture position at the last interval closed by now: the running server's minute job then has
+ * nothing to catch up, and captures only what the load itself brings (the bench decides what else runs).
  */
-export async function rewindCapture(db: Db, history: History): Promise<void> {
-  const lastDay = history.from + (history.days - 1) * DAY_MS;
+export async function settleCapture(db: Db, history: History): Promise<void> {
+  const horizon = Math.floor((Date.now() - CAPTURE_DELAY_MS) / QUARTER_MS) * QUARTER_MS;
   await db
     .updateTable('report_captures')
-    .set({ captured_until: new Date(lastDay) })
+    .set({ captured_until: new Date(horizon) })
     .where('tenant_id', '=', history.tenantId)
     .execute();
 }

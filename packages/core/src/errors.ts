@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'export_not_ready',
   /** A report's date range is longer than allowed; details.maxDays. */
   'range_too_long',
+  /** A day that cannot be recaptured: today or later, or older than its raw records are kept; details.earliest, details.latest. */
+  'date_out_of_range',
   /** A report row size finer than, or not a multiple of, the tenant's reporting interval; details.intervalMinutes. */
   'interval_not_used',
   /** Agents asked for by id that the caller cannot see (none such, another tenant's, outside their teams); details.ids. */

@@ -31,6 +31,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   cursor_expired: 410,
   export_not_ready: 409,
   range_too_long: 400,
+  date_out_of_range: 400,
   interval_not_used: 400,
   unknown_agent: 404,
   unknown_csq: 404,

@@ -14,22 +14,25 @@ import { csqsOf, type Run, type TemplateRun, timeColumns, zeroFilled } from './r
 
 /** Report templates over the contact interval tables: CSQ activity, call types, and the WFM interval columns. */
 
-async function contactRows(run: Run, table: 'csq_intervals' | 'call_type_intervals', keys: string[] | null) {
+/**
+ * The CSQs' counts by bucket: the stored rows as they are when the report's rows are the stored intervals,
+ * else added up into the report's rows.
+ */
+async function csqSums(run: Run, csqs: readonly string[]) {
   const { db, tenantId, request } = run;
-  const rows = await contactCountsBetween(db, tenantId, table, request.start, request.end);
-  if (keys === null) return rows;
-  const wanted = new Set(keys);
-  return rows.filter((row) => wanted.has(row.key));
+  const span = await contactCountsBetween(db, tenantId, 'csq_intervals', request.start, request.end);
+  const asStored = request.summarize
+    ? null
+    : span.asBuckets(new Set(bucketsOf(request).map((bucket) => bucket.start)));
+  if (asStored) return asStored;
+  const wanted = new Set(csqs);
+  const rows = span.rows().filter((row) => wanted.has(row.key));
+  return summed(request, rows, noContactCounts, addContactCounts);
 }
 
 export const csqActivity: TemplateRun = async (run) => {
   const csqs = csqsOf(run);
-  const sums = await summed(
-    run.request,
-    await contactRows(run, 'csq_intervals', csqs),
-    noContactCounts,
-    addContactCounts,
-  );
+  const sums = await csqSums(run, csqs);
   const order = [...csqs].sort((a, b) =>
     (run.names.csqs.get(a)?.name ?? '').localeCompare(run.names.csqs.get(b)?.name ?? ''),
   );
@@ -49,7 +52,10 @@ export const csqActivity: TemplateRun = async (run) => {
 };
 
 export const callType: TemplateRun = async (run) => {
-  const stored = await contactRows(run, 'call_type_intervals', null);
+  const { db, tenantId, request } = run;
+  const stored = (
+    await contactCountsBetween(db, tenantId, 'call_type_intervals', request.start, request.end)
+  ).rows();
   const sums = await summed(run.request, stored, noContactCounts, addContactCounts);
   const keys = [...new Set(stored.map((row) => row.key))].sort();
   return {
@@ -63,12 +69,7 @@ export const callType: TemplateRun = async (run) => {
 
 export const wfmInterval: TemplateRun = async (run) => {
   const csqs = csqsOf(run);
-  const sums = await summed(
-    run.request,
-    await contactRows(run, 'csq_intervals', csqs),
-    noContactCounts,
-    addContactCounts,
-  );
+  const sums = await csqSums(run, csqs);
   const buckets = run.request.summarize
     ? [{ start: run.request.start, end: run.request.end, label: '' }]
     : bucketsOf(run.request);

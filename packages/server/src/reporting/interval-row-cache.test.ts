@@ -4,7 +4,7 @@ import { DEFAULT_RETENTION, noContactCounts } from '@switchboard/core';
 import { sql } from 'kysely';
 import { buildCsq } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { contactCountsBetween, IntervalRowCache, intervalRowCache } from './interval-row-cache.ts';
+import { contactCountsBetween, IntervalRowCache, intervalRowCache, StoredDay } from './interval-row-cache.ts';
 import { intervalTablesRepository } from './interval-tables.repository.ts';
 import { purgeRetained } from './retention.ts';
 
@@ -38,9 +38,9 @@ describe('the cache of interval rows by day', () => {
     );
   };
   const offered = async () =>
-    (await contactCountsBetween(server.database.db, tenantId, 'csq_intervals', day, day + DAY)).map(
-      (row) => row.counts.offered,
-    );
+    (await contactCountsBetween(server.database.db, tenantId, 'csq_intervals', day, day + DAY))
+      .rows()
+      .map((row) => row.counts.offered);
   const reportOffered = async () => {
     const date = new Date(day).toISOString().slice(0, 10);
     const r = await call(
@@ -96,7 +96,7 @@ describe('the cache of interval rows by day', () => {
   test('the least recently read days go first once the rows kept pass the limit', () => {
     const cache = new IntervalRowCache(3);
     const rows = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ at: i, key: 'q', counts: noContactCounts() }));
+      new StoredDay(Array.from({ length: n }, (_, i) => ({ at: i, key: 'q', counts: noContactCounts() })));
     cache.set('a', '1', rows(2));
     cache.set('b', '1', rows(1));
     assert.ok(cache.get('a', '1'), 'a read keeps a day');

@@ -8,15 +8,76 @@ import {
   type StoredCounts,
   storedCounts,
 } from './interval-tables.repository.ts';
+import { BucketSums } from './report-rows.ts';
 
 /** Rows kept per process at most (a day of 20 CSQs at 15 minutes is under 2,000), the least recently read go first. */
 export const CACHED_ROWS_MAX = 250_000;
 
 type ContactTable = 'csq_intervals' | 'call_type_intervals';
 
+/** One UTC day's rows of a table, as read; by start and key on demand. */
+export class StoredDay {
+  readonly rows: readonly StoredCounts<ContactCounts>[];
+  #byStart: Map<number, Map<string, ContactCounts>> | undefined;
+
+  constructor(rows: readonly StoredCounts<ContactCounts>[]) {
+    this.rows = rows;
+  }
+
+  get byStart(): ReadonlyMap<number, Map<string, ContactCounts>> {
+    if (!this.#byStart) {
+      this.#byStart = new Map();
+      for (const row of this.rows) {
+        let keys = this.#byStart.get(row.at);
+        if (!keys) {
+          keys = new Map();
+          this.#byStart.set(row.at, keys);
+        }
+        keys.set(row.key, row.counts);
+      }
+    }
+    return this.#byStart;
+  }
+}
+
+/** The stored rows of a span of days, cut to [from, to). */
+export class StoredSpan {
+  readonly #days: readonly StoredDay[];
+  readonly #from: number;
+  readonly #to: number;
+
+  constructor(days: readonly StoredDay[], from: number, to: number) {
+    this.#days = days;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  rows(): StoredCounts<ContactCounts>[] {
+    const rows: StoredCounts<ContactCounts>[] = [];
+    for (const day of this.#days)
+      for (const row of day.rows) if (row.at >= this.#from && row.at < this.#to) rows.push(row);
+    return rows;
+  }
+
+  /**
+   * The rows as they are, by start and key, when every start is one of `starts` (rows of the report's size, one
+   * row per start and key): nothing to add up. Null when some row needs adding into a larger bucket.
+   */
+  asBuckets(starts: ReadonlySet<number>): BucketSums<ContactCounts> | null {
+    const sums = new BucketSums<ContactCounts>();
+    for (const day of this.#days)
+      for (const [start, keys] of day.byStart) {
+        if (start < this.#from || start >= this.#to) continue;
+        if (!starts.has(start)) return null;
+        sums.adopt(start, keys);
+      }
+    return sums;
+  }
+}
+
 interface Entry {
   generation: string;
-  rows: StoredCounts<ContactCounts>[];
+  day: StoredDay;
 }
 
 /**
@@ -34,18 +95,18 @@ export class IntervalRowCache {
     this.#maxRows = maxRows;
   }
 
-  get(key: string, generation: string): StoredCounts<ContactCounts>[] | undefined {
+  get(key: string, generation: string): StoredDay | undefined {
     const entry = this.#entries.get(key);
     if (!entry || entry.generation !== generation) return undefined;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    return entry.rows;
+    return entry.day;
   }
 
-  set(key: string, generation: string, rows: StoredCounts<ContactCounts>[]): void {
+  set(key: string, generation: string, day: StoredDay): void {
     this.#forget(key);
-    this.#entries.set(key, { generation, rows });
-    this.#rows += rows.length;
+    this.#entries.set(key, { generation, day });
+    this.#rows += day.rows.length;
     for (const oldest of this.#entries.keys()) {
       if (this.#rows <= this.#maxRows) break;
       this.#forget(oldest);
@@ -59,7 +120,7 @@ export class IntervalRowCache {
   #forget(key: string): void {
     const entry = this.#entries.get(key);
     if (!entry) return;
-    this.#rows -= entry.rows.length;
+    this.#rows -= entry.day.rows.length;
     this.#entries.delete(key);
   }
 }
@@ -87,8 +148,8 @@ export async function contactCountsBetween(
   table: ContactTable,
   from: number,
   to: number,
-): Promise<StoredCounts<ContactCounts>[]> {
-  if (to <= from) return [];
+): Promise<StoredSpan> {
+  if (to <= from) return new StoredSpan([], from, to);
   const cache = intervalRowCache(db);
   const first = Math.floor(from / DAY_BLOCK_MS);
   const last = Math.floor((to - 1) / DAY_BLOCK_MS);
@@ -99,11 +160,11 @@ export async function contactCountsBetween(
   );
   const generationOf = new Map(generations.map((row) => [Number(row.block), String(row.generation)]));
   const keyOf = (block: number) => `${tenantId}|${table}|${block}`;
-  const parts: StoredCounts<ContactCounts>[][] = [];
+  const days = new Map<number, StoredDay>();
   const missing: number[] = [];
   for (let block = first; block <= last; block++) {
-    const rows = cache.get(keyOf(block), generationOf.get(block) ?? '0');
-    if (rows) parts.push(rows);
+    const day = cache.get(keyOf(block), generationOf.get(block) ?? '0');
+    if (day) days.set(block, day);
     else missing.push(block);
   }
   for (const run of consecutive(missing)) {
@@ -120,13 +181,16 @@ export async function contactCountsBetween(
     for (let block = run.first; block <= run.last; block++) byBlock.set(block, []);
     for (const row of read) byBlock.get(Math.floor(row.at / DAY_BLOCK_MS))?.push(row);
     for (const [block, rows] of byBlock) {
-      cache.set(keyOf(block), generationOf.get(block) ?? '0', rows);
-      parts.push(rows);
+      const day = new StoredDay(rows);
+      cache.set(keyOf(block), generationOf.get(block) ?? '0', day);
+      days.set(block, day);
     }
   }
-  const rows: StoredCounts<ContactCounts>[] = [];
-  for (const part of parts) for (const row of part) if (row.at >= from && row.at < to) rows.push(row);
-  return rows;
+  return new StoredSpan(
+    [...days].sort(([a], [b]) => a - b).map(([, day]) => day),
+    from,
+    to,
+  );
 }
 
 function consecutive(blocks: readonly number[]): { first: number; last: number }[] {

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { cellsToCsv, csvCell } from '../http/csv.ts';
-import { type Cells, ROWS_PER_TURN } from './report-rows.ts';
+import { type Cell, type Cells, ROWS_PER_TURN } from './report-rows.ts';
 import type { Report } from './reports.service.ts';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,23 +15,21 @@ export const reportCsv = (report: Report): string =>
 
 /**
  * A report as JSON. `objects`: each row an object of column names and values; `arrays`: each row its values in
- * the order of `columns`, a third of the size for a large report. Written as text directly, cell by cell.
+ * the order of `columns`, a third of the size for a large report. Written a few thousand rows at a time, the
+ * event loop free in between.
  */
 export async function reportJson(report: Report, layout: 'objects' | 'arrays'): Promise<string> {
-  const keys = report.columns.map((column) => `${JSON.stringify(column.name)}:`);
-  const row =
-    layout === 'arrays'
-      ? (cells: Cells) => JSON.stringify(cells)
-      : (cells: Cells) => `{${cells.map((value, i) => keys[i] + JSON.stringify(value)).join(',')}}`;
+  const names = report.columns.map((column) => column.name);
+  const objectOf = (cells: Cells) => {
+    const row: Record<string, Cell> = {};
+    for (let i = 0; i < names.length; i++) row[names[i] as string] = cells[i] ?? null;
+    return row;
+  };
   const parts: string[] = [];
   for (let i = 0; i < report.rows.length; i += ROWS_PER_TURN) {
     if (i > 0) await nextTurnOfEventLoop();
-    parts.push(
-      report.rows
-        .slice(i, i + ROWS_PER_TURN)
-        .map(row)
-        .join(','),
-    );
+    const chunk = report.rows.slice(i, i + ROWS_PER_TURN);
+    parts.push(JSON.stringify(layout === 'arrays' ? chunk : chunk.map(objectOf)).slice(1, -1));
   }
   const { rows: _rows, ...head } = report;
   return `${JSON.stringify(head).slice(0, -1)},"rows":[${parts.join(',')}]}`;

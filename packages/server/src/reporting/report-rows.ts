@@ -91,6 +91,14 @@ export class BucketSums<C extends object> {
   readonly #buckets = new Map<number, Map<string, C>>();
   /** Sums made here; a bucket of one stored row holds that row's counts as they are, never changed. */
   readonly #owned = new WeakSet<C>();
+  /** Buckets taken as they are from elsewhere (a cache): copied before anything is added to them. */
+  readonly #borrowed = new WeakSet<Map<string, C>>();
+
+  /** Takes `keys` as the bucket's sums, without copying them (they must not change while these are read). */
+  adopt(bucket: number, keys: Map<string, C>): void {
+    this.#buckets.set(bucket, keys);
+    this.#borrowed.add(keys);
+  }
 
   get(bucket: number, key: string): C | undefined {
     return this.#buckets.get(bucket)?.get(key);
@@ -98,8 +106,8 @@ export class BucketSums<C extends object> {
 
   add(bucket: number, key: string, counts: C, zero: () => C, add: (into: C, other: C) => C): void {
     let keys = this.#buckets.get(bucket);
-    if (!keys) {
-      keys = new Map();
+    if (!keys || this.#borrowed.has(keys)) {
+      keys = new Map(keys);
       this.#buckets.set(bucket, keys);
     }
     const existing = keys.get(key);

@@ -1,10 +1,12 @@
-import { authorize } from '@switchboard/core';
+import { addDays, authorize, formatLocalDate, localDateAt, SwitchboardError } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { IdParams, Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
-import { captureTenant } from './capture.ts';
+import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
+import { parseLocalDate } from './capture.job.ts';
+import { captureTenant, recaptureDay } from './capture.ts';
 import { contactJourney } from './journey.ts';
 import { reportCsv, reportJson, reportXlsx, XLSX_CONTENT_TYPE } from './report-files.ts';
 import { DRILL_KINDS, REPORT_MAX_DAYS, REPORT_PAGE, REPORT_TEMPLATES } from './report-request.ts';
@@ -153,6 +155,39 @@ export function reportRoutes(app: App, { db, acd, clock }: AppContext): void {
       authorize(principal, 'report.manage');
       const result = await captureTenant(db, principal.tenantId, clock.now(), { throughNow: true });
       return { intervals: result.intervals, capturedUntil: result.capturedUntil.toISOString() };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/reports/recapture',
+    permission: 'report.manage',
+    tags,
+    summary:
+      'Recapture one past local day from its raw records now, as the nightly job does for the day before (only what changed is written)',
+    body: Type.Object(
+      { date: LocalDate('The local day, from the oldest whose raw records are kept to yesterday.') },
+      { additionalProperties: false },
+    ),
+    response: { 200: Type.Object({ date: Type.String(), intervals: Type.Integer() }) },
+    handler: async (request) => {
+      const principal = principalOf(request);
+      authorize(principal, 'report.manage');
+      const { date } = request.body;
+      const settings = await tenantReportingSettings(db, principal.tenantId);
+      const now = clock.now();
+      const latest = addDays(localDateAt(settings.timeZone, now), -1);
+      const kept = Math.min(settings.retention.contactEventsDays, settings.retention.detailRecordsDays);
+      // The last day whose events and records are all still there: a day partly purged would be recounted from less.
+      const earliest = addDays(localDateAt(settings.timeZone, now), -(kept - 1));
+      if (date < formatLocalDate(earliest) || date > formatLocalDate(latest))
+        throw new SwitchboardError(
+          'date_out_of_range',
+          `A day from ${formatLocalDate(earliest)} to ${formatLocalDate(latest)} can be recaptured: today is still being captured, and older days' raw records are no longer all kept.`,
+          { earliest: formatLocalDate(earliest), latest: formatLocalDate(latest) },
+        );
+      const result = await recaptureDay(db, principal.tenantId, parseLocalDate(date), now);
+      return { date, intervals: result.intervals };
     },
   });
 }

@@ -334,4 +334,26 @@ describe('report API', () => {
       204,
     );
   });
+
+  test('a past day is recaptured on request and its report stays the same; today and bad dates are refused', async () => {
+    const before = await report(admin, 'csq-activity', '&rows=60');
+    const today = new Date(server.clock.now()).toISOString().slice(0, 10);
+    const refused = await call(server, admin, 'POST', '/reports/recapture', { date: today });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assert.equal(refused.body.error.code, 'date_out_of_range');
+    const yesterday = new Date(server.clock.now() - 86_400_000).toISOString().slice(0, 10);
+    assert.equal(refused.body.error.details.latest, yesterday);
+    const malformed = await call(server, admin, 'POST', '/reports/recapture', { date: '2026-13-45x' });
+    assert.equal(malformed.status, 400);
+    assert.equal(
+      (await call(server, supervisor, 'POST', '/reports/recapture', { date: yesterday })).status,
+      403,
+    );
+    const done = await call(server, admin, 'POST', '/reports/recapture', {
+      date: day < yesterday ? day : yesterday,
+    });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.ok(done.body.intervals >= 92, 'every interval of the day counted');
+    assert.deepEqual((await report(admin, 'csq-activity', '&rows=60')).body, before.body);
+  });
 });

@@ -618,6 +618,9 @@ const OPS: Record<string, Op> = {
     cross: (b) => onContactsOf(b),
   },
   'POST /reports/capture': { own: none },
+  'POST /reports/recapture': {
+    own: () => ({ body: { date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) } }),
+  },
   'GET /report-definitions': { own: none },
   'POST /report-definitions': {
     own: () => ({ body: { name: uniq('Saved'), template: 'abandoned', query: {} }, ok: 201 }),
