@@ -14,25 +14,28 @@ export const reportCsv = (report: Report): string =>
   );
 
 /**
- * A report as JSON. `objects`: each row an object of column names and values; `arrays`: each row its values in
- * the order of `columns`, a third of the size for a large report. Written a few thousand rows at a time, the
- * event loop free in between.
+ * A report as JSON, in parts to be streamed. `objects`: each row an object of column names and values; `arrays`:
+ * each row its values in the order of `columns`, a third of the size for a large report. A few thousand rows a
+ * part, the event loop free in between, and never the whole body in one string.
  */
-export async function reportJson(report: Report, layout: 'objects' | 'arrays'): Promise<string> {
+export async function* reportJson(report: Report, layout: 'objects' | 'arrays'): AsyncGenerator<string> {
   const names = report.columns.map((column) => column.name);
   const objectOf = (cells: Cells) => {
     const row: Record<string, Cell> = {};
     for (let i = 0; i < names.length; i++) row[names[i] as string] = cells[i] ?? null;
     return row;
   };
-  const parts: string[] = [];
-  for (let i = 0; i < report.rows.length; i += ROWS_PER_TURN) {
-    if (i > 0) await nextTurnOfEventLoop();
-    const chunk = report.rows.slice(i, i + ROWS_PER_TURN);
-    parts.push(JSON.stringify(layout === 'arrays' ? chunk : chunk.map(objectOf)).slice(1, -1));
+  const { rows, ...head } = report;
+  yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+  for (let i = 0; i < rows.length; i += ROWS_PER_TURN) {
+    if (i > 0) {
+      await nextTurnOfEventLoop();
+      yield ',';
+    }
+    const chunk = rows.slice(i, i + ROWS_PER_TURN);
+    yield JSON.stringify(layout === 'arrays' ? chunk : chunk.map(objectOf)).slice(1, -1);
   }
-  const { rows: _rows, ...head } = report;
-  return `${JSON.stringify(head).slice(0, -1)},"rows":[${parts.join(',')}]}`;
+  yield ']}';
 }
 
 const FORMATS: Record<string, string> = { integer: '0', number: '0.0', ratio: '0.0%' };
