@@ -79,8 +79,9 @@ describe('the cache of interval rows by day', () => {
     assert.deepEqual(await reportOffered(), [103], 'an unchanged capture writes nothing and keeps the cache');
   });
 
-  test('days the retention purge emptied are read again', async () => {
+  test('days the retention purge emptied are read again, also days written before generations were kept', async () => {
     await capture(10, 1);
+    await sql`delete from interval_blocks where tenant_id = ${tenantId}`.execute(server.database.db);
     assert.ok((await offered()).length > 0);
     const counts = await purgeRetained(
       server.database.db,

@@ -173,6 +173,21 @@ async function replaceChanged(
 
 export const DAY_BLOCK_MS = 86_400_000;
 
+/** Raises the generation of the UTC days `first` to `last`: readers that kept their rows read them again. */
+export async function raiseGenerationsBetween(
+  db: Db,
+  tenantId: string,
+  table: string,
+  first: number,
+  last: number,
+): Promise<void> {
+  await sql`insert into interval_blocks (tenant_id, table_name, block, generation)
+    select ${tenantId}, ${table}, block, 1 from generate_series(${first}::int, ${last}::int) as b (block)
+    on conflict (tenant_id, table_name, block) do update set generation = interval_blocks.generation + 1`.execute(
+    db,
+  );
+}
+
 /** Raises the generation of the UTC days holding these instants' rows: readers that kept them read them again. */
 export async function raiseGenerations(
   db: Db,

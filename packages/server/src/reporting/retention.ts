@@ -1,7 +1,7 @@
 import { type RetentionKind, type RetentionSettings, retentionCutoffs } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { DAY_BLOCK_MS } from './interval-tables.repository.ts';
+import { DAY_BLOCK_MS, raiseGenerationsBetween } from './interval-tables.repository.ts';
 
 /** A table a kind of retention purges: the column its rows' age is read from, and whether rows belong to a contact. */
 interface PurgedTable {
@@ -66,6 +66,12 @@ async function purgeChunk(
   return Number(result.numAffectedRows ?? 0);
 }
 
+async function oldestRow(db: Db, tenantId: string, target: PurgedTable): Promise<Date | null> {
+  const { rows } = await sql<{ at: Date | null }>`select min(${sql.ref(target.at)}) as at
+    from ${sql.table(target.table)} where tenant_id = ${tenantId}`.execute(db);
+  return rows[0]?.at ?? null;
+}
+
 export type PurgeCounts = Record<string, number>;
 
 /**
@@ -83,15 +89,20 @@ export async function purgeRetained(
   const counts: PurgeCounts = {};
   for (const [kind, targets] of Object.entries(RETAINED_TABLES) as [RetentionKind, PurgedTable[]][])
     for (const target of targets) {
+      const oldest = kind === 'intervalDays' ? await oldestRow(db, tenantId, target) : null;
       let total = 0;
       for (let deleted = chunk; deleted === chunk; total += deleted)
         deleted = await purgeChunk(db, tenantId, target, cutoffs[kind], chunk);
       counts[target.table] = total;
       // Readers that kept the purged days' interval rows read them again.
-      if (kind === 'intervalDays' && total > 0)
-        await sql`update interval_blocks set generation = generation + 1
-          where tenant_id = ${tenantId} and table_name = ${target.table}
-            and block <= ${Math.floor(cutoffs[kind].getTime() / DAY_BLOCK_MS)}`.execute(db);
+      if (oldest !== null && total > 0)
+        await raiseGenerationsBetween(
+          db,
+          tenantId,
+          target.table,
+          Math.floor(oldest.getTime() / DAY_BLOCK_MS),
+          Math.floor(cutoffs[kind].getTime() / DAY_BLOCK_MS),
+        );
     }
   return counts;
 }
