@@ -335,6 +335,19 @@ describe('report API', () => {
     );
   });
 
+  test('rows as arrays carry the same values as rows as objects, in the order of the columns', async () => {
+    const objects = await report(admin, 'csq-activity', '&rows=60');
+    const arrays = await report(admin, 'csq-activity', '&rows=60&layout=arrays');
+    assert.equal(arrays.status, 200, JSON.stringify(arrays.body));
+    assert.deepEqual(arrays.body.columns, objects.body.columns);
+    const names = (objects.body.columns as { name: string }[]).map((column) => column.name);
+    assert.deepEqual(
+      arrays.body.rows,
+      objects.body.rows.map((row: Record<string, unknown>) => names.map((name) => row[name])),
+    );
+    assert.ok(arrays.body.rows.length > 0);
+  });
+
   test('a past day is recaptured on request and its report stays the same; today and bad dates are refused', async () => {
     const before = await report(admin, 'csq-activity', '&rows=60');
     const today = new Date(server.clock.now()).toISOString().slice(0, 10);
