@@ -22,6 +22,11 @@ const WIDGET_SCRIPT = fileURLToPath(
 
 export const masterKeyFile = (dataDir: string) => join(dataDir, 'master.key');
 
+/** The logger's flush (pino's), which Fastify's logger type leaves out. */
+interface PinoFlush {
+  flush(done: () => void): void;
+}
+
 /** Opens the database, applies migrations, creates the first tenant on an empty database, and serves. */
 export async function start(config: StartConfig): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -57,6 +62,8 @@ export async function start(config: StartConfig): Promise<void> {
   process.once('SIGTERM', stop);
 
   const address = await app.listen({ port: config.port, host: config.host });
+  // Fastify's own listening line may still wait in the logger's buffer: out before the banner, not inside it.
+  await new Promise<void>((resolve) => (app.log as unknown as PinoFlush).flush(() => resolve()));
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
   console.log(`Storage: ${where}. Roles: ${config.roles.join(', ')}. API docs: ${address}/api/docs`);
   if (masterKeys.created) {
