@@ -1,5 +1,4 @@
-import type { ContactCounts } from '@switchboard/core';
-import { noContactCounts } from '@switchboard/core';
+import { type ContactCounts, noContactCounts } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import {
