@@ -163,16 +163,16 @@ export const detailRecordsRepository = {
     // One JSON parameter per table: the database reads thousands of rows from it faster than from as many
     // bound parameters.
     if (legs.length > 0)
-      await sql`insert into contact_legs select * from jsonb_populate_recordset(null::contact_legs, ${JSON.stringify(
+      await sql`insert into contact_legs select * from json_populate_recordset(null::contact_legs, ${JSON.stringify(
         legs.map((leg) => ({
           ...legRow(tenantId, leg),
           records_hash: leg.leg === 0 ? (hashes.get(leg.contactId) ?? null) : null,
         })),
-      )}::jsonb)`.execute(db);
+      )}::json)`.execute(db);
     if (segments.length > 0)
-      await sql`insert into agent_segments select * from jsonb_populate_recordset(null::agent_segments, ${JSON.stringify(
+      await sql`insert into agent_segments select * from json_populate_recordset(null::agent_segments, ${JSON.stringify(
         segments.map((segment) => ({ ...segmentRow(tenantId, segment), wrap_reasons: segment.wrapReasons })),
-      )}::jsonb)`.execute(db);
+      )}::json)`.execute(db);
   },
 
   /** Legs placed in [from, to) by `placedBy`, or whose handling ended then: what a span of intervals counts. */

@@ -103,7 +103,7 @@ export type IntervalTable = (typeof INTERVAL_TABLES)[number];
 /** Rows as one JSON parameter: the database reads thousands of rows from it faster than from bound parameters. */
 async function insertAll(db: Db, table: IntervalTable, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
-  await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.execute(
+  await sql`insert into ${sql.table(table)} select * from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
     db,
   );
 }
