@@ -52,10 +52,19 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
     input = { ...input, history: aggregateSeries(input.history, target as IntervalMinutes) };
   }
 
+  const minutes = input.history.intervalMinutes;
+  const last = input.history.intervals.at(-1)?.start ?? 0;
+  const from = flags.from === undefined ? last + minutes * 60_000 : Date.parse(flags.from);
+  if (!Number.isFinite(from)) throw new Error(`--from must be an ISO-8601 time, not "${flags.from}".`);
+  // The method is chosen on the history before the forecast starts, as the forecast itself only reads that.
+  const known: ForecastInput = {
+    ...input,
+    history: { ...input.history, intervals: input.history.intervals.filter((i) => i.start < from) },
+  };
   const methods = standardMethods();
   const weeks = wholeNumber(flags.backtestWeeks, '--backtest-weeks');
-  console.error(`Backtesting ${methods.length} methods over the last ${weeks} weeks …`);
-  const { scores, best } = rollingOriginBacktest(input, { methods, weeks });
+  console.error(`Backtesting ${methods.length} methods over the ${weeks} weeks before the forecast …`);
+  const { scores, best } = rollingOriginBacktest(known, { methods, weeks });
   for (const score of scores) {
     const pct = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)} %`);
     console.error(
@@ -65,10 +74,6 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
   const method = chooseMethod(methods, best, flags.method);
   console.error(`Forecasting with ${method.name}.`);
 
-  const minutes = input.history.intervalMinutes;
-  const last = input.history.intervals.at(-1)?.start ?? 0;
-  const from = flags.from === undefined ? last + minutes * 60_000 : Date.parse(flags.from);
-  if (!Number.isFinite(from)) throw new Error(`--from must be an ISO-8601 time, not "${flags.from}".`);
   const days = wholeNumber(flags.days, '--days');
   const forecast = forecastIntervals(input, method, {
     from,

@@ -133,3 +133,44 @@ test('the backtest is deterministic and names the lowest WAPE as best', () => {
     },
   );
 });
+
+test('a slot that first opens after an origin, or a gap filled later, does not change the forecast at that origin', () => {
+  // Only open intervals are in the file (no open hours given): 09:00–11:00 at first, and from 2026-02-02
+  // 11:00–13:00 too. Thursday of week 1 is a gap.
+  const extended = utcAt('2026-02-02');
+  const input: ForecastInput = {
+    history: buildSeries({
+      from: '2026-01-05',
+      days: 42,
+      volume: (at) => {
+        if (at.week === 1 && at.weekday === 3) return null;
+        const open = at.slot >= 9 && (at.slot < 11 || (at.slot < 13 && at.day * 86_400_000 >= extended));
+        return open ? base(at) : null;
+      },
+    }),
+  };
+  const result = rollingOriginBacktest(input, { methods: standardMethods(), weeks: 3 });
+  const compared = new Set<string>();
+  for (const origin of result.origins) {
+    const from = utcAt(origin.date);
+    const cut = {
+      history: { ...input.history, intervals: input.history.intervals.filter((i) => i.start < from) },
+    };
+    for (const method of standardMethods()) {
+      const forecast = forecastIntervals(cut, method, { from, intervals: 24 });
+      // The backtest sums its forecast over the day's scored slots: every slot with an interval that day.
+      const scored = new Set(
+        input.history.intervals
+          .filter((i) => i.start >= from && i.start < from + 86_400_000)
+          .map((i) => i.start),
+      );
+      const total = forecast.filter((f) => scored.has(f.start)).reduce((sum, f) => sum + f.volume, 0);
+      assert.ok(
+        Math.abs(total - (origin.forecastTotals[method.name] ?? Number.NaN)) < 1e-6,
+        `${method.name} ${origin.date}: ${total} from the cut series, ${origin.forecastTotals[method.name]} in the backtest`,
+      );
+      compared.add(origin.date);
+    }
+  }
+  assert.ok(compared.has('2026-01-26') && compared.has('2026-02-02'));
+});

@@ -45,8 +45,9 @@ export interface BacktestResult {
 
 /**
  * Rolling-origin day-ahead backtest: for each origin (local midnight of each day of the last `weeks` weeks),
- * each method is fitted on the intervals before the origin only, forecasts that day, and is scored on the
- * day's known open intervals. Deterministic: the same input always gives the same figures.
+ * each method is fitted on a history built from the intervals before the origin only (as if the file ended
+ * there, open slots included), forecasts that day, and is scored on the day's known open intervals.
+ * Deterministic: the same input always gives the same figures.
  */
 export function rollingOriginBacktest(input: ForecastInput, options: BacktestOptions): BacktestResult {
   if (!Number.isInteger(options.weeks) || options.weeks < 1) {
@@ -65,8 +66,9 @@ export function rollingOriginBacktest(input: ForecastInput, options: BacktestOpt
     if (actual === undefined || scored.length === 0) continue;
     const actualTotal = scored.reduce((sum, slot) => sum + (actual.volume[slot] ?? 0), 0);
     const origin: BacktestOrigin = { date: dateOfDay(day), actualTotal, forecastTotals: {} };
+    const past = buildForecastHistory(input, Number.POSITIVE_INFINITY, day);
     options.methods.forEach((method, m) => {
-      const volume = forecastDayVolume(history, method, day);
+      const volume = forecastDayVolume(past, method, day);
       let forecastTotal = 0;
       for (const slot of scored) {
         const forecast = volume[slot] ?? 0;

@@ -5,7 +5,7 @@ import { weekdayOf } from './local-time.ts';
 export interface DailyRegressionOptions {
   /** Weeks of history before the forecast day that the model is fitted on. */
   windowWeeks: number;
-  /** Fit a linear trend (per week) and extrapolate it. */
+  /** Fit a trend (a steady growth or decline per week) and extrapolate it. */
   trend: boolean;
 }
 
@@ -42,10 +42,11 @@ function designRow(point: { day: number; weekday: number }, weekdays: number[], 
 }
 
 /**
- * Forecasts the volume of a whole local day: a regression of recent daily totals on weekday (and optionally a
- * linear trend), plus the last residual carried forward with the residuals' lag-one autocorrelation (an AR(1)
- * error), so a level shift seen yesterday moves tomorrow's forecast. A weekday with no volume in the window
- * is forecast 0.
+ * Forecasts the volume of a whole local day: a regression of the logarithm of recent daily totals on weekday
+ * (and optionally a trend), plus the last residual carried forward with the residuals' lag-one autocorrelation
+ * (an AR(1) error). On the log scale every effect is a share: a weekday is a multiple of the level, and a day
+ * 10 % above its expected volume moves the next day's forecast up by a share, never by a number of calls (a
+ * busy full day does not swamp a short one after it). A weekday with no volume in the window is forecast 0.
  */
 export function forecastDailyTotal(
   history: ForecastHistory,
@@ -56,7 +57,7 @@ export function forecastDailyTotal(
   const weekdays = [...new Set(totals.map((point) => point.weekday))].sort((a, b) => a - b);
   const target = { day, weekday: weekdayOf(day) };
   if (!weekdays.includes(target.weekday)) return 0;
-  const targets = totals.map((point) => point.total);
+  const targets = totals.map((point) => Math.log(point.total));
   let trend = options.trend && totals.length > weekdays.length + 1;
   let coefficients = leastSquares(
     totals.map((point) => designRow(point, weekdays, day, trend)),
@@ -72,12 +73,27 @@ export function forecastDailyTotal(
   if (coefficients === null) return 0;
   const fitted = (point: { day: number; weekday: number }) =>
     designRow(point, weekdays, day, trend).reduce((sum, x, i) => sum + x * (coefficients[i] ?? 0), 0);
-  const residuals = totals.map((point) => point.total - fitted(point));
+  const residuals = totals.map((point, i) => (targets[i] ?? 0) - fitted(point));
   const last = totals[totals.length - 1];
   const lastResidual = residuals[residuals.length - 1] ?? 0;
+  const carry = lagOneCorrelation(residuals);
   const steps = last === undefined ? 0 : modelledDaysBetween(history, last.day, day, weekdays);
-  const carried = lastResidual * lagOneCorrelation(residuals) ** steps;
-  return Math.max(0, fitted(target) + carried);
+  const carried = lastResidual * carry ** steps;
+  // exp of a mean log is the median: half the variance left after the carry brings it back to the mean.
+  const spread =
+    (innovationVariance(residuals, carry) * (1 - carry ** (2 * steps))) / Math.max(1e-9, 1 - carry * carry);
+  const total = Math.exp(fitted(target) + carried + (Number.isFinite(spread) ? spread / 2 : 0));
+  return Number.isFinite(total) ? total : 0;
+}
+
+/** Variance of what the AR(1) carry does not explain, day to day. */
+function innovationVariance(residuals: readonly number[], carry: number): number {
+  let sum = 0;
+  for (let i = 1; i < residuals.length; i++) {
+    const innovation = (residuals[i] ?? 0) - carry * (residuals[i - 1] ?? 0);
+    sum += innovation * innovation;
+  }
+  return residuals.length > 1 ? sum / (residuals.length - 1) : 0;
 }
 
 function lagOneCorrelation(residuals: readonly number[]): number {

@@ -57,10 +57,15 @@ function specialDaysByDay(specialDays: readonly SpecialDay[]): Map<number, Speci
   return byDay;
 }
 
-/** The day grid of the input's intervals that start before `beforeMs` (all of them when omitted). */
+/**
+ * The day grid of the input's intervals that start before `beforeMs` and on a local day before `beforeDay` (all
+ * of them when omitted). Everything in it, down to which slots count as open, comes from those intervals only:
+ * a history built at an origin is the history a file cut at that origin gives.
+ */
 export function buildForecastHistory(
   input: ForecastInput,
   beforeMs = Number.POSITIVE_INFINITY,
+  beforeDay = Number.POSITIVE_INFINITY,
 ): ForecastHistory {
   const { history: series } = input;
   const clock = checkSeries(series);
@@ -72,6 +77,7 @@ export function buildForecastHistory(
   for (const interval of series.intervals) {
     if (interval.start >= beforeMs) break;
     const local = clock.toLocal(interval.start);
+    if (local.day >= beforeDay) break;
     const first = days[0]?.day ?? local.day;
     while (first + days.length <= local.day) days.push(emptyDay(first + days.length, slotsPerDay));
     const record = days[local.day - first];
