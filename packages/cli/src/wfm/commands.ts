@@ -27,12 +27,23 @@ export function addWfmCommands(program: Command): void {
       )
       .requiredOption('--input <file.csv>', 'interval history')
       .option('--time-zone <zone>', "the center's IANA time zone (weekdays and times of day)", 'UTC')
-      .option('--interval <minutes>', 'aggregate the history to 15, 30 or 60 minutes first')
+      .option(
+        '--interval <minutes>',
+        'aggregate the history first (5, 6 or 10-minute data to 30 or 60 minutes)',
+      )
       .option('--days <n>', 'days to forecast', '7')
       .option('--from <time>', 'first interval to forecast (default: right after the history)')
       .option('--method <name>', 'best, or a method name', 'best')
       .option('--backtest-weeks <n>', 'weeks of history scored by the backtest', '4')
-      .option('--closed <dates>', 'comma-separated dates (YYYY-MM-DD) the center is closed, past or future'),
+      .option('--closed <dates>', 'comma-separated dates (YYYY-MM-DD) the center is closed, past or future')
+      .option(
+        '--special <days>',
+        'open special days, past or future: DATE (factor learned from the history) or DATE=FACTOR, e.g. 2026-12-24=0.6',
+      )
+      .option(
+        '--open-hours <hours>',
+        'when the center is open, e.g. "mon-thu 08:00-20:00; fri 08:00-14:00" (default: where the history has data)',
+      ),
   ).action((flags: ForecastFlags) => runForecast(flags));
 
   outputOptions(

@@ -6,6 +6,8 @@ import {
   forecastIntervals,
   type IntervalMinutes,
   type IntervalObservation,
+  parseOpenHours,
+  parseSpecialDays,
   rollingOriginBacktest,
   standardMethods,
 } from '@switchboard/wfm';
@@ -22,6 +24,8 @@ export interface ForecastFlags {
   method: string;
   backtestWeeks: string;
   closed?: string;
+  special?: string;
+  openHours?: string;
 }
 
 const VOLUME_COLUMNS = ['volume', 'calls', 'offered', 'contacts'];
@@ -36,20 +40,25 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
   const rows = await readCsv(flags.input);
   const intervals = observationsOf(rows);
   const inputMinutes = intervalMinutesOf(intervals);
+  const closed = (flags.closed ?? '')
+    .split(',')
+    .map((date) => date.trim())
+    .filter((date) => date !== '')
+    .map((date) => ({ date, closed: true }));
   let input: ForecastInput = {
     history: { intervalMinutes: inputMinutes, timeZone: flags.timeZone, intervals },
-    specialDays: (flags.closed ?? '')
-      .split(',')
-      .map((date) => date.trim())
-      .filter((date) => date !== '')
-      .map((date) => ({ date, closed: true })),
+    specialDays: [...closed, ...parseSpecialDays(flags.special ?? '')],
+    ...(flags.openHours === undefined ? {} : { openHours: parseOpenHours(flags.openHours) }),
   };
   if (flags.interval !== undefined) {
     const target = Number(flags.interval);
     if (!(FORECAST_INTERVAL_MINUTES as readonly number[]).includes(target)) {
       throw new Error(`--interval must be one of ${FORECAST_INTERVAL_MINUTES.join(', ')} minutes.`);
     }
-    input = { ...input, history: aggregateSeries(input.history, target as IntervalMinutes) };
+    input = {
+      ...input,
+      history: aggregateSeries(input.history, target as IntervalMinutes, input.openHours),
+    };
   }
 
   const minutes = input.history.intervalMinutes;

@@ -128,6 +128,74 @@ describe('switchboard wfm forecast', () => {
     assert.equal(rows[0]?.agents, '0');
   });
 
+  test('reads 6-minute data with open hours and special days; with --from, nothing after it is used', async () => {
+    // Five weeks of 6-minute data: Monday–Thursday 08:00–12:00, Friday a short day to 10:00, 3 calls each.
+    // The last week, after --from, is 50 times busier: neither the forecast nor the method choice may see it.
+    const rows6 = ['interval_start,calls'];
+    const from = Date.UTC(2026, 1, 2);
+    for (let day = 0; day < 35; day++) {
+      const date = Date.UTC(2026, 0, 5 + day);
+      const weekday = new Date(date).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      const minutes = weekday === 5 ? 120 : 240;
+      for (let m = 0; m < minutes; m += 6) {
+        rows6.push(`${new Date(date + (8 * 60 + m) * 60_000).toISOString()},${date >= from ? 150 : 3}`);
+      }
+    }
+    const full = join(dir, 'six.csv');
+    const cut = join(dir, 'six-cut.csv');
+    await writeFile(full, `${rows6.join('\n')}\n`);
+    await writeFile(
+      cut,
+      `${rows6.filter((line, i) => i === 0 || Date.parse(line.split(',')[0] ?? '') < from).join('\n')}\n`,
+    );
+    const forecastOf = async (input: string) => {
+      const output = join(dir, `forecast-${input.endsWith('cut.csv') ? 'cut' : 'full'}.csv`);
+      const { code, stderr } = await runCli([
+        'wfm',
+        'forecast',
+        '--input',
+        input,
+        '--interval',
+        '30',
+        '--open-hours',
+        'mon-thu 08:00-12:00; fri 08:00-10:00',
+        '--special',
+        '2026-02-06=0.5',
+        '--closed',
+        '2026-02-05',
+        '--days',
+        '5',
+        '--from',
+        '2026-02-02T00:00:00Z',
+        '--output',
+        output,
+      ]);
+      assert.equal(code, 0, stderr);
+      return { rows: csvRows(await readFile(output, 'utf8')), stderr };
+    };
+    const withLater = await forecastOf(full);
+    const onlyBefore = await forecastOf(cut);
+    assert.deepEqual(withLater.rows, onlyBefore.rows);
+    assert.equal(withLater.stderr, onlyBefore.stderr);
+    const volumeAt = (at: string) => Number(withLater.rows.find((r) => r.interval_start === at)?.volume);
+    // Five 6-minute intervals of 3 calls: 15 per half hour; the special Friday at half; the closed Thursday 0.
+    assert.equal(volumeAt('2026-02-02T11:30:00.000Z'), 15);
+    assert.equal(volumeAt('2026-02-02T12:00:00.000Z'), 0);
+    assert.equal(volumeAt('2026-02-05T09:00:00.000Z'), 0);
+    assert.equal(volumeAt('2026-02-06T09:30:00.000Z'), 7.5);
+    assert.equal(volumeAt('2026-02-06T10:00:00.000Z'), 0);
+  });
+
+  test('open hours or special days written wrong are refused with what to write', async () => {
+    const first = await runCli(['wfm', 'forecast', '--input', history, '--open-hours', 'weekdays 8-20']);
+    assert.equal(first.code, 1);
+    assert.match(first.stderr, /not a weekday or a range of weekdays .*e\.g\. mon-fri/);
+    const second = await runCli(['wfm', 'forecast', '--input', history, '--special', '2026-12-31=half']);
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /a factor ≥ 0 such as 0\.6/);
+  });
+
   test('a file without the needed columns is refused', async () => {
     const bad = join(dir, 'bad.csv');
     await writeFile(bad, 'when,how_many\n2026-01-05T08:00:00Z,3\n');

@@ -19,6 +19,7 @@ export {
   weekdayMean,
 } from './methods.ts';
 export { type Accuracy, type AccuracyTally, accuracy, accuracyTally } from './metrics.ts';
+export { parseOpenHours, parseSpecialDays } from './open-hours.ts';
 export { aggregateSeries, checkSeries } from './series.ts';
 export {
   FORECAST_INTERVAL_MINUTES,

@@ -1,6 +1,6 @@
 import type { TimeInterval, Weekday } from '@switchboard/core';
 
-export const FORECAST_INTERVAL_MINUTES = [5, 15, 30, 60] as const;
+export const FORECAST_INTERVAL_MINUTES = [5, 6, 10, 15, 30, 60] as const;
 export type IntervalMinutes = (typeof FORECAST_INTERVAL_MINUTES)[number];
 
 /** One interval of history: the contacts that arrived in [start, start + interval length). */
