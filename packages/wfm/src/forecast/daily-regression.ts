@@ -7,7 +7,15 @@ export interface DailyRegressionOptions {
   windowWeeks: number;
   /** Fit a trend (a steady growth or decline per week) and extrapolate it. */
   trend: boolean;
+  /**
+   * Calendar effects: the open day after and before a closed holiday, the first and last open day of a month.
+   * Each is fitted only when the window has such days, and shrunk towards no effect (see CALENDAR_PENALTY).
+   */
+  calendar?: boolean;
 }
+
+/** A calendar effect is shrunk as if this many days had shown none: a single holiday cannot set it alone. */
+const CALENDAR_PENALTY = 2;
 
 interface DailyTotal {
   day: number;
@@ -34,11 +42,50 @@ function trainingDays(history: ForecastHistory, day: number, windowWeeks: number
   return totals.sort((a, b) => a.day - b.day);
 }
 
-function designRow(point: { day: number; weekday: number }, weekdays: number[], day: number, trend: boolean) {
-  const row = [1];
-  if (trend) row.push((point.day - day) / 7);
-  for (const weekday of weekdays.slice(1)) row.push(point.weekday === weekday ? 1 : 0);
-  return row;
+type Feature = (day: number) => number;
+
+/** The calendar features of a day, given the weekdays the center works and its closed special days. */
+function calendarFeatures(history: ForecastHistory, weekdays: readonly number[]): Feature[] {
+  const closed = (day: number) => history.special.get(day)?.closed === true;
+  const works = (day: number) => weekdays.includes(weekdayOf(day));
+  const neighbour = (day: number, step: number) => {
+    let other = day + step;
+    for (let k = 0; k < 7 && !works(other); k++) other += step;
+    return other;
+  };
+  const month = (day: number) => new Date(day * 86_400_000).getUTCMonth();
+  const openDay = (day: number) => works(day) && !closed(day);
+  const edgeOfMonth = (day: number, step: number) => {
+    for (let other = day + step; month(other) === month(day); other += step) if (openDay(other)) return 0;
+    return 1;
+  };
+  return [
+    (day) => (closed(neighbour(day, -1)) ? 1 : 0),
+    (day) => (closed(neighbour(day, 1)) ? 1 : 0),
+    (day) => edgeOfMonth(day, -1),
+    (day) => edgeOfMonth(day, 1),
+  ];
+}
+
+interface Design {
+  row(point: { day: number; weekday: number }): number[];
+  penalties: number[];
+}
+
+function designOf(weekdays: number[], day: number, trend: boolean, features: readonly Feature[]): Design {
+  return {
+    row(point) {
+      const row = [1];
+      if (trend) row.push((point.day - day) / 7);
+      for (const weekday of weekdays.slice(1)) row.push(point.weekday === weekday ? 1 : 0);
+      for (const feature of features) row.push(feature(point.day));
+      return row;
+    },
+    penalties: [
+      ...new Array<number>(1 + (trend ? 1 : 0) + weekdays.length - 1).fill(0),
+      ...features.map(() => CALENDAR_PENALTY),
+    ],
+  };
 }
 
 /**
@@ -58,21 +105,22 @@ export function forecastDailyTotal(
   const target = { day, weekday: weekdayOf(day) };
   if (!weekdays.includes(target.weekday)) return 0;
   const targets = totals.map((point) => Math.log(point.total));
-  let trend = options.trend && totals.length > weekdays.length + 1;
-  let coefficients = leastSquares(
-    totals.map((point) => designRow(point, weekdays, day, trend)),
-    targets,
-  );
-  if (coefficients === null && trend) {
-    trend = false;
-    coefficients = leastSquares(
-      totals.map((point) => designRow(point, weekdays, day, false)),
-      targets,
-    );
-  }
-  if (coefficients === null) return 0;
+  // A calendar effect is fitted only when some training day shows it.
+  const features = options.calendar
+    ? calendarFeatures(history, weekdays).filter((feature) =>
+        totals.some((point) => feature(point.day) !== 0),
+      )
+    : [];
+  const fit = (withTrend: boolean) => {
+    const design = designOf(weekdays, day, withTrend, features);
+    const coefficients = leastSquares(totals.map(design.row), targets, design.penalties);
+    return coefficients === null ? null : { design, coefficients };
+  };
+  const trend = options.trend && totals.length > weekdays.length + 1;
+  const model = (trend ? fit(true) : null) ?? fit(false);
+  if (model === null) return 0;
   const fitted = (point: { day: number; weekday: number }) =>
-    designRow(point, weekdays, day, trend).reduce((sum, x, i) => sum + x * (coefficients[i] ?? 0), 0);
+    model.design.row(point).reduce((sum, x, i) => sum + x * (model.coefficients[i] ?? 0), 0);
   const residuals = totals.map((point, i) => (targets[i] ?? 0) - fitted(point));
   const last = totals[totals.length - 1];
   const lastResidual = residuals[residuals.length - 1] ?? 0;

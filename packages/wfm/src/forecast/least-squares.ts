@@ -1,10 +1,13 @@
 /**
- * Ordinary least squares for the handful of columns a daily model has: the normal equations solved by Gaussian
- * elimination with partial pivoting. Returns null when the columns are (nearly) collinear.
+ * Least squares for the handful of columns a daily model has: the normal equations solved by Gaussian
+ * elimination with partial pivoting. `penalties` (per column, 0 by default) add a ridge term that pulls a
+ * column's coefficient towards 0, as that many observations of no effect would. Returns null when the columns
+ * are (nearly) collinear.
  */
 export function leastSquares(
   rows: readonly (readonly number[])[],
   targets: readonly number[],
+  penalties: readonly number[] = [],
 ): number[] | null {
   const columns = rows[0]?.length ?? 0;
   if (columns === 0 || rows.length < columns) return null;
@@ -18,6 +21,10 @@ export function leastSquares(
       for (let j = 0; j < columns; j++) equation[j] = (equation[j] ?? 0) + xi * (row[j] ?? 0);
       equation[columns] = (equation[columns] ?? 0) + xi * target;
     }
+  });
+  penalties.forEach((penalty, i) => {
+    const equation = system[i];
+    if (equation) equation[i] = (equation[i] ?? 0) + penalty;
   });
   const scale = Math.max(1, ...system.map((equation, i) => Math.abs(equation[i] ?? 0)));
   for (let pivot = 0; pivot < columns; pivot++) {

@@ -166,3 +166,27 @@ test('days with no volume or no history are forecast 0, not NaN', () => {
     }
   }
 });
+
+test('the calendar model learns that the day after a closed holiday is busier, and uses it for the next one', () => {
+  // Every weekday 100 contacts; closed holidays on three Mondays; each Tuesday after one brings 150.
+  const holidays = ['2026-01-19', '2026-02-16', '2026-03-16', '2026-04-13'];
+  const after = new Set(holidays.map((date) => dayOfDate(date) + 1));
+  const specialDays = holidays.map((date) => ({ date, closed: true }));
+  const history = hourly(
+    14,
+    ({ day, weekday, slot }) => (weekday >= 5 || slot < 8 || slot >= 18 ? 0 : after.has(day) ? 15 : 10),
+    specialDays,
+  );
+  const tuesday = dayOfDate('2026-04-14');
+  const total = (method: ForecastMethod) =>
+    method.forecastDay(history, tuesday).reduce((sum, x) => sum + x, 0);
+  const calendar = total(profileRegression({ calendar: true }));
+  const plain = total(profileRegression());
+  assert.ok(calendar > 125 && calendar < 150, `calendar ${calendar}`);
+  assert.ok(plain < 110, `plain ${plain}`);
+  // An ordinary Wednesday stays at its level.
+  const wednesday = profileRegression({ calendar: true })
+    .forecastDay(history, tuesday + 1)
+    .reduce((sum, x) => sum + x, 0);
+  assert.ok(Math.abs(wednesday - 100) < 5, `wednesday ${wednesday}`);
+});

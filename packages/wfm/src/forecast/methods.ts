@@ -84,13 +84,14 @@ export const PROFILE_REGRESSION_DEFAULTS: ProfileRegressionOptions = {
 };
 
 /**
- * The day's total from a daily regression (weekday effects, optional trend, AR(1) carry-over) spread over the
- * day by the weekday's share-of-day profile.
+ * The day's total from a daily regression (weekday effects, optional trend and calendar effects, AR(1)
+ * carry-over) spread over the day by the weekday's share-of-day profile.
  */
 export function profileRegression(options: Partial<ProfileRegressionOptions> = {}): ForecastMethod {
   const settings = { ...PROFILE_REGRESSION_DEFAULTS, ...options };
+  const name = settings.calendar ? 'calendar-regression' : 'profile-regression';
   return {
-    name: settings.trend ? 'profile-regression-trend' : 'profile-regression',
+    name: settings.trend ? `${name}-trend` : name,
     forecastDay(history, day) {
       const total = forecastDailyTotal(history, day, settings);
       return shareOfDayProfile(history, day, settings.profileDays).map((share) => share * total);
@@ -100,5 +101,11 @@ export function profileRegression(options: Partial<ProfileRegressionOptions> = {
 
 /** The methods a backtest compares by default, the baseline (mean of the last 4 same weekdays) among them. */
 export function standardMethods(): ForecastMethod[] {
-  return [seasonalNaive(), weekdayMean(4), profileRegression(), profileRegression({ trend: true })];
+  return [
+    seasonalNaive(),
+    weekdayMean(4),
+    profileRegression(),
+    profileRegression({ trend: true }),
+    profileRegression({ calendar: true }),
+  ];
 }
