@@ -10,6 +10,19 @@ export { type DayForecast, forecastDay, forecastDayVolume } from './day-forecast
 export { type ForecastRequest, forecastIntervals, MAX_FORECAST_INTERVALS } from './forecast.ts';
 export { buildForecastHistory, type ForecastHistory, type HistoryDay, historyBefore } from './history.ts';
 export {
+  HOLDOUT_DEFAULTS,
+  type HoldoutOptions,
+  type HoldoutResult,
+  holdoutEvaluation,
+} from './holdout.ts';
+export {
+  chooseIntradayRule,
+  type IntradayForecast,
+  type IntradayRule,
+  intradayForecast,
+  reforecastRestOfDay,
+} from './intraday.ts';
+export {
   type ForecastMethod,
   PROFILE_REGRESSION_DEFAULTS,
   type ProfileRegressionOptions,
@@ -18,7 +31,14 @@ export {
   standardMethods,
   weekdayMean,
 } from './methods.ts';
-export { type Accuracy, type AccuracyTally, accuracy, accuracyTally } from './metrics.ts';
+export {
+  type Accuracy,
+  type AccuracyTally,
+  accuracy,
+  accuracyTally,
+  poissonMeanAbsoluteDeviation,
+  poissonNoiseFloorPct,
+} from './metrics.ts';
 export { parseOpenHours, parseSpecialDays } from './open-hours.ts';
 export { aggregateSeries, checkSeries } from './series.ts';
 export {

@@ -64,3 +64,34 @@ export function accuracy(actual: readonly number[], forecast: readonly number[])
   });
   return tally.result();
 }
+
+/** ln(k!) by summing logarithms: exact enough for the counts of one interval. */
+function logFactorial(k: number): number {
+  let sum = 0;
+  for (let i = 2; i <= k; i++) sum += Math.log(i);
+  return sum;
+}
+
+/**
+ * E|N − λ| for N ~ Poisson(λ): 2 λ^(k+1) e^(−λ) ÷ k! with k = ⌊λ⌋. What even a forecast of the true rate of
+ * an interval misses by, on average, because arrivals are random.
+ */
+export function poissonMeanAbsoluteDeviation(rate: number): number {
+  if (!(rate > 0)) return 0;
+  const k = Math.floor(rate);
+  return 2 * Math.exp((k + 1) * Math.log(rate) - rate - logFactorial(k));
+}
+
+/**
+ * The noise floor of a WAPE, in percent: Σ E|N − λ| ÷ Σ λ over the intervals, each interval's rate λ taken as
+ * its actual volume. No forecast can be expected to score below it at these volumes.
+ */
+export function poissonNoiseFloorPct(actuals: Iterable<number>): number | null {
+  let deviation = 0;
+  let total = 0;
+  for (const actual of actuals) {
+    deviation += poissonMeanAbsoluteDeviation(actual);
+    total += actual;
+  }
+  return total > 0 ? (100 * deviation) / total : null;
+}
