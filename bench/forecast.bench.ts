@@ -21,10 +21,12 @@ import {
   aggregateSeries,
   type ForecastInput,
   type MethodScore,
+  methodsWithModels,
   PROFILE_REGRESSION_DEFAULTS,
   rollingOriginBacktest,
   standardMethods,
 } from '../packages/wfm/src/forecast/index.ts';
+import { loadSeriesModels } from '../packages/wfm/src/node/series-models.ts';
 import { BANK_DATA_FILE, BANK_HOLIDAYS, bankData } from '../packages/wfm/src/testing/bank-data.ts';
 import { holdoutSummary, printHoldout, runHoldout } from './forecast/holdout.ts';
 import { methodFigures, printTable, type Resolution, round } from './forecast/report.ts';
@@ -36,6 +38,9 @@ const ORIGIN_WEEKS = 26;
 const BASELINE = 'weekday-mean-4';
 /** The best method's WAPE ÷ the baseline's, at most: at least 10 % lower. */
 export const GOALS = { wape_best_over_mean4: 0.9 } as const;
+
+/** Every method the product compares: the standard ones and those of the series models (augurs). */
+const benchMethods = () => methodsWithModels(standardMethods(), loadSeriesModels());
 
 function loadOrExplain(): ForecastInput | null {
   try {
@@ -74,12 +79,12 @@ export function run({ json }: { json: boolean }): void {
   if (input === null) return;
   const resolutions: Resolution[] = RESOLUTIONS.map((minutes) => {
     const history = aggregateSeries(input.history, minutes, input.openHours);
-    const options = { methods: standardMethods(), weeks: ORIGIN_WEEKS };
+    const options = { methods: benchMethods(), weeks: ORIGIN_WEEKS };
     return { minutes, result: rollingOriginBacktest({ ...input, history }, options) };
   });
   const outcomes = resolutions.map(outcomeOf);
   const origins = resolutions[0]?.result.origins ?? [];
-  const holdouts = RESOLUTIONS.map((minutes) => runHoldout(input, minutes, BASELINE));
+  const holdouts = RESOLUTIONS.map((minutes) => runHoldout(input, minutes, BASELINE, benchMethods()));
 
   const results = Object.fromEntries(
     resolutions.map(({ minutes, result }) => [
@@ -147,7 +152,7 @@ export function run({ json }: { json: boolean }): void {
     closed_holidays: BANK_HOLIDAYS.map((h) => h.date),
     origin_weeks: ORIGIN_WEEKS,
     horizon: 'day ahead: the whole local day after the origin (its midnight)',
-    methods: standardMethods().map((m) => m.name),
+    methods: benchMethods().map((m) => m.name),
     profile_regression: PROFILE_REGRESSION_DEFAULTS,
     baseline: `${BASELINE}: per interval, the mean of the last 4 normal same weekdays`,
     metrics: 'percent: WAPE = Σ|e| ÷ Σ actual; MAPE over intervals with actual > 0; bias = Σe ÷ Σ actual',

@@ -1,10 +1,10 @@
 import {
   aggregateSeries,
   type ForecastInput,
+  type ForecastMethod,
   HOLDOUT_DEFAULTS,
   type HoldoutResult,
   holdoutEvaluation,
-  standardMethods,
 } from '../../packages/wfm/src/forecast/index.ts';
 import { round } from './report.ts';
 
@@ -22,12 +22,14 @@ export interface HoldoutOutcome {
   perfectLevel: number;
 }
 
-export function runHoldout(input: ForecastInput, minutes: 15 | 30, baseline: string): HoldoutOutcome {
+export function runHoldout(
+  input: ForecastInput,
+  minutes: 15 | 30,
+  baseline: string,
+  methods: readonly ForecastMethod[],
+): HoldoutOutcome {
   const history = aggregateSeries(input.history, minutes, input.openHours);
-  const result = holdoutEvaluation(
-    { ...input, history },
-    { methods: standardMethods(), ...HOLDOUT_DEFAULTS },
-  );
+  const result = holdoutEvaluation({ ...input, history }, { methods, ...HOLDOUT_DEFAULTS });
   const wape = (name: string | null) => result.holdout.find((s) => s.method === name)?.wapePct ?? null;
   const figures = [
     wape(result.chosen),

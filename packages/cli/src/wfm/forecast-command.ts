@@ -6,11 +6,13 @@ import {
   forecastIntervals,
   type IntervalMinutes,
   type IntervalObservation,
+  methodsWithModels,
   parseOpenHours,
   parseSpecialDays,
   rollingOriginBacktest,
   standardMethods,
 } from '@switchboard/wfm';
+import { loadSeriesModels } from '@switchboard/wfm/node';
 import { formatOf, numberAt, type Row, readCsv, writeRows } from './io.ts';
 
 export interface ForecastFlags {
@@ -70,7 +72,7 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
     ...input,
     history: { ...input.history, intervals: input.history.intervals.filter((i) => i.start < from) },
   };
-  const methods = standardMethods();
+  const methods = methodsWithModels(standardMethods(), loadSeriesModels());
   const weeks = wholeNumber(flags.backtestWeeks, '--backtest-weeks');
   console.error(`Backtesting ${methods.length} methods over the ${weeks} weeks before the forecast …`);
   const { scores, best } = rollingOriginBacktest(known, { methods, weeks });

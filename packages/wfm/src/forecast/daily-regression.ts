@@ -17,7 +17,7 @@ export interface DailyRegressionOptions {
 /** A calendar effect is shrunk as if this many days had shown none: a single holiday cannot set it alone. */
 const CALENDAR_PENALTY = 2;
 
-interface DailyTotal {
+export interface DailyTotal {
   day: number;
   weekday: number;
   total: number;
@@ -30,7 +30,7 @@ const MAX_CARRY = 0.95;
  * The days the model learns from: complete, not special, with volume (a day with none is a closure or an
  * outage, not a level), in the window, oldest first.
  */
-function trainingDays(history: ForecastHistory, day: number, windowWeeks: number): DailyTotal[] {
+export function trainingDays(history: ForecastHistory, day: number, windowWeeks: number): DailyTotal[] {
   const from = day - 7 * windowWeeks;
   const totals: DailyTotal[] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
@@ -156,7 +156,7 @@ function lagOneCorrelation(residuals: readonly number[]): number {
 }
 
 /** Days in (after, day] the model would have had a total for: its weekdays, except closed special days. */
-function modelledDaysBetween(
+export function modelledDaysBetween(
   history: ForecastHistory,
   after: number,
   day: number,

@@ -42,6 +42,14 @@ export {
 export { parseOpenHours, parseSpecialDays } from './open-hours.ts';
 export { aggregateSeries, checkSeries } from './series.ts';
 export {
+  ETS_WINDOW_WEEKS,
+  etsDaily,
+  MSTL_WINDOW_WEEKS,
+  methodsWithModels,
+  mstlIntervals,
+  type SeriesModels,
+} from './series-models.ts';
+export {
   FORECAST_INTERVAL_MINUTES,
   type ForecastInput,
   type IntervalForecast,
