@@ -57,6 +57,11 @@ export const ERROR_CODES = [
   'unknown_agent',
   /** CSQs asked for by id that this tenant does not have; details.ids. */
   'unknown_csq',
+  /**
+   * A forecast of a workload with no history before its first day: no contacts in its queues and no imported
+   * interval history under its queue names.
+   */
+  'no_history',
   'upgrade_required',
   'internal',
 ] as const;

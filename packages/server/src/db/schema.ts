@@ -36,10 +36,12 @@ import type {
   UsersTable,
 } from './schema-identity.ts';
 import type { ReportingTables } from './schema-reporting.ts';
+import type { WorkforceTables } from './schema-workforce.ts';
 
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
 export type * from './schema-reporting.ts';
+export type * from './schema-workforce.ts';
 
 type ContactGuest = ContactView['guests'][number];
 type ContactInvite = NonNullable<ContactView['invite']>;
@@ -330,7 +332,7 @@ export interface EventCursorsTable {
   last: ColumnType<string, string, string>;
 }
 
-export interface Schema extends ReportingTables {
+export interface Schema extends ReportingTables, WorkforceTables {
   predefined_responses: PredefinedResponsesTable;
   predefined_response_csqs: PredefinedResponseCsqsTable;
   wrap_up_categories: WrapUpCategoriesTable;

@@ -32,6 +32,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   export_not_ready: 409,
   range_too_long: 400,
   date_out_of_range: 400,
+  no_history: 422,
   interval_not_used: 400,
   unknown_agent: 404,
   unknown_csq: 404,

@@ -59,3 +59,10 @@ export {
   type SpecialDay,
   type WeeklyHours,
 } from './types.ts';
+export {
+  CHOICE_WEEKS,
+  type ForecastEvaluation,
+  forecastWorkload,
+  MAX_FORECAST_DAYS,
+  type WorkloadForecast,
+} from './workload-forecast.ts';

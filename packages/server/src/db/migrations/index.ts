@@ -23,6 +23,7 @@ import { reporting } from './0022-reporting.ts';
 import { intervalHistory } from './0023-interval-history.ts';
 import { retention } from './0024-retention.ts';
 import { intervalBlocks } from './0025-interval-blocks.ts';
+import { workforce } from './0026-workforce.ts';
 
 export interface Migration {
   id: number;
@@ -57,4 +58,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 23, name: 'interval history', sql: intervalHistory },
   { id: 24, name: 'retention and erasure indexes', sql: retention },
   { id: 25, name: 'capture hashes and interval generations', sql: intervalBlocks },
+  { id: 26, name: 'workforce management: workloads and forecasts', sql: workforce },
 ];
