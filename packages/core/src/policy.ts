@@ -64,6 +64,9 @@ export const PERMISSION_MEANINGS = {
   'report.manage': 'capture and recapture the interval tables now',
   'report.import':
     'import interval history from CSV or XLSX files (re-imported intervals replace the stored ones)',
+  'wfm.read':
+    "read workloads, special days, forecasts with their evaluation and adjustments, and each interval's actuals, forecast, requirement and staff",
+  'wfm.plan': 'create and change workloads and special days; run, adjust and publish forecasts',
   'customer.erase':
     "erase a customer's personal data from their ended contacts (names, addresses, attributes, chat texts, notes); the figures stay",
 } as const;
@@ -86,6 +89,7 @@ const READS: Permission[] = [
   'agentState.read',
   // Interval history feeds forecasting tools, which read it with a key as integrations read the rest.
   'report.read',
+  'wfm.read',
 ];
 
 /**

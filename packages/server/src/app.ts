@@ -75,6 +75,9 @@ import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
+import { defineForecastJob } from './wfm/forecast.job.ts';
+import { forecastRoutes } from './wfm/forecasts.routes.ts';
+import { workloadRoutes } from './wfm/workloads.routes.ts';
 import { chatWidgetRoutes } from './widgets/chat-widgets.routes.ts';
 import { registerWidgetAssets } from './widgets/widget-assets.ts';
 import { wrapUpRoutes } from './wrap-up/wrap-up.routes.ts';
@@ -145,6 +148,8 @@ const ROUTES = [
   chatRoutes,
   chatRecordExportRoutes,
   intervalHistoryRoutes,
+  workloadRoutes,
+  forecastRoutes,
   groupChatRoutes,
   monitorRoutes,
   publicChatRoutes,
@@ -213,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   defineRetention(options.jobs, options.db, () => clock.now());
   defineCapture(options.jobs, options.db, () => clock.now());
+  defineForecastJob(options.jobs, options.db, () => clock.now());
   defineReportingRetention(options.jobs, options.db, () => clock.now());
   defineChatRecordExport(options.jobs, options.db, () => clock.now());
   const { monitors } = context.chat;

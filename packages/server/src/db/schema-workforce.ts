@@ -46,7 +46,7 @@ export interface WfmForecastsTable {
   tenant_id: string;
   id: string;
   workload_id: string;
-  status: 'draft' | 'published' | 'superseded';
+  status: 'draft' | 'published';
   method: string;
   interval_minutes: number;
   first_day: ColumnType<string, string, string>;

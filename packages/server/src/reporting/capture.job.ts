@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../db/database.ts';
 import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
 import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
+import { FORECAST_JOB } from '../wfm/forecast.job.ts';
 import { captureHorizon, captureTenant, recaptureDay, refreshStatistics } from './capture.ts';
 
 export const CAPTURE_JOB = 'reporting.capture';
@@ -32,6 +33,8 @@ export function defineCapture(jobs: JobQueue, db: Db, now: () => number): void {
       }
       await recaptureDay(db, run.tenantId, parseLocalDate(recapture), now());
       await refreshStatistics(db);
+      // The workloads' forecasts read the day just recaptured.
+      await jobs.enqueue(run.tenantId, FORECAST_JOB, {}, { key: `forecast:${run.tenantId}` });
     },
   });
   jobs.define(CAPTURE_TICK, {

@@ -57,6 +57,9 @@ const populate = async (name: string) => {
   const definition = await savedBy(world.admin);
   definitionOf.set(world.tenantId, definition);
   world.ids.push(definition);
+  const planned = await plannedWorkload(world);
+  wfmOf.set(world.tenantId, planned);
+  world.ids.push(planned.workload, planned.forecast, planned.special, planned.adjustment);
   return world;
 };
 /** Each world's saved report definition, its administrator's. */
@@ -84,6 +87,69 @@ async function completedExport(w: World): Promise<string> {
   while ((await call(server, w.admin.session, 'GET', url)).body.status !== 'completed') await delay(50);
   return asked.body.id;
 }
+/** Each world's workload (its history imported under one queue), a draft forecast, a special day, an adjustment. */
+const wfmOf = new Map<string, { workload: string; forecast: string; special: string; adjustment: string }>();
+const newWorkload = (extra: object = {}) => ({
+  name: uniq('Workload'),
+  channel: 'voice',
+  basis: 'csq',
+  importedQueues: ['Planned'],
+  target: { kind: 'service_level', percent: 80, seconds: 20 },
+  ...extra,
+});
+const newSpecialDay = (workloadId: string | null = null) => ({
+  workloadId,
+  date: `2027-01-${String((n % 28) + 1).padStart(2, '0')}`,
+  name: uniq('Holiday'),
+  closed: true,
+});
+const newAdjustment = () => ({
+  from: '2027-01-04T08:00:00Z',
+  to: '2027-01-04T10:00:00Z',
+  volumeFactor: 1.2,
+  note: uniq('Campaign'),
+});
+async function plannedWorkload(w: World) {
+  const ok = (res: { status: number; body: unknown }, status: number) =>
+    assert.equal(res.status, status, JSON.stringify(res.body));
+  const admin = w.admin.session;
+  const imported = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/interval-history/imports?minutes=15&queue=Planned',
+    headers: { ...admin.headers, 'content-type': 'text/csv' },
+    payload: INTERVAL_CSV,
+  });
+  assert.equal(imported.statusCode, 201, imported.body);
+  const workload = await call(server, admin, 'POST', '/wfm/workloads', newWorkload());
+  ok(workload, 201);
+  const forecast = await call(server, admin, 'POST', `/wfm/workloads/${workload.body.id}/forecasts`, {
+    days: 1,
+  });
+  ok(forecast, 201);
+  const special = await call(server, admin, 'POST', '/wfm/special-days', newSpecialDay(workload.body.id));
+  ok(special, 201);
+  const adjustment = await call(
+    server,
+    admin,
+    'POST',
+    `/wfm/workloads/${workload.body.id}/adjustments`,
+    newAdjustment(),
+  );
+  ok(adjustment, 201);
+  return {
+    workload: workload.body.id as string,
+    forecast: forecast.body.id as string,
+    special: special.body.id as string,
+    adjustment: adjustment.body.id as string,
+  };
+}
+const wfmIn = (w: World) =>
+  wfmOf.get(w.tenantId) ?? { workload: '', forecast: '', special: '', adjustment: '' };
+const freshWorkload = async (w: World) =>
+  (await call(server, w.admin.session, 'POST', '/wfm/workloads', newWorkload())).body.id as string;
+const freshDraft = async (w: World) =>
+  (await call(server, w.admin.session, 'POST', `/wfm/workloads/${wfmIn(w).workload}/forecasts`, { days: 1 }))
+    .body.id as string;
 const INTERVAL_CSV =
   'Minutes,Calls Presented,Calls Answered,Calls Abandoned,Avg Call Duration\n2026-03-02T08:00:00Z,3,2,1,60\n';
 const exportIn = (w: World) => exportOf.get(w.tenantId) ?? '';
@@ -641,6 +707,82 @@ const OPS: Record<string, Op> = {
     ],
   },
   'GET /interval-history': { own: () => ({ query: `?from=${EVER.from}&to=${EVER.to}` }) },
+  'GET /wfm/workloads': { own: none },
+  'POST /wfm/workloads': {
+    own: () => ({ body: newWorkload(), ok: 201 }),
+    cross: (b) => [{ body: newWorkload({ csqIds: [b.csq.id] }), expect: REFUSED }],
+  },
+  'GET /wfm/workloads/{id}': {
+    own: (w) => ({ id: wfmIn(w).workload }),
+    cross: (b) => [{ id: wfmIn(b).workload, expect: HIDDEN }],
+  },
+  'PUT /wfm/workloads/{id}': {
+    own: (w) => ({ id: wfmIn(w).workload, body: newWorkload() }),
+    cross: (b, a) => [
+      { id: wfmIn(b).workload, body: newWorkload(), expect: HIDDEN },
+      { id: wfmIn(a).workload, body: newWorkload({ csqIds: [b.csq.id] }), expect: REFUSED },
+    ],
+  },
+  'DELETE /wfm/workloads/{id}': {
+    own: async (w) => ({ id: await freshWorkload(w), ok: 204 }),
+    cross: (b) => [{ id: wfmIn(b).workload, expect: HIDDEN }],
+  },
+  'GET /wfm/special-days': { own: none },
+  'POST /wfm/special-days': {
+    own: (w) => ({ body: newSpecialDay(wfmIn(w).workload), ok: 201 }),
+    cross: (b) => [{ body: newSpecialDay(wfmIn(b).workload), expect: HIDDEN }],
+  },
+  'DELETE /wfm/special-days/{id}': {
+    own: async (w) => ({
+      id: (await call(server, w.admin.session, 'POST', '/wfm/special-days', newSpecialDay())).body.id,
+      ok: 204,
+    }),
+    cross: (b) => [{ id: wfmIn(b).special, expect: HIDDEN }],
+  },
+  'POST /wfm/workloads/{id}/forecasts': {
+    own: (w) => ({ id: wfmIn(w).workload, body: { days: 1 }, ok: 201 }),
+    cross: (b) => [{ id: wfmIn(b).workload, body: { days: 1 }, expect: HIDDEN }],
+  },
+  'GET /wfm/workloads/{id}/forecasts': {
+    own: (w) => ({ id: wfmIn(w).workload }),
+    cross: (b) => [{ id: wfmIn(b).workload, expect: HIDDEN }],
+  },
+  'GET /wfm/forecasts/{id}': {
+    own: (w) => ({ id: wfmIn(w).forecast }),
+    cross: (b) => [{ id: wfmIn(b).forecast, expect: HIDDEN }],
+  },
+  'POST /wfm/forecasts/{id}/publish': {
+    own: async (w, who) => ({
+      id: isAllowed(who.actor, 'wfm.plan') ? await freshDraft(w) : wfmIn(w).forecast,
+    }),
+    cross: (b) => [{ id: wfmIn(b).forecast, expect: HIDDEN }],
+  },
+  'GET /wfm/workloads/{id}/adjustments': {
+    own: (w) => ({ id: wfmIn(w).workload }),
+    cross: (b) => [{ id: wfmIn(b).workload, expect: HIDDEN }],
+  },
+  'POST /wfm/workloads/{id}/adjustments': {
+    own: (w) => ({ id: wfmIn(w).workload, body: newAdjustment(), ok: 201 }),
+    cross: (b) => [{ id: wfmIn(b).workload, body: newAdjustment(), expect: HIDDEN }],
+  },
+  'DELETE /wfm/adjustments/{id}': {
+    own: async (w) => ({
+      id: (
+        await call(
+          server,
+          w.admin.session,
+          'POST',
+          `/wfm/workloads/${wfmIn(w).workload}/adjustments`,
+          newAdjustment(),
+        )
+      ).body.id,
+    }),
+    cross: (b) => [{ id: wfmIn(b).adjustment, expect: HIDDEN }],
+  },
+  'GET /wfm/workloads/{id}/plan': {
+    own: (w) => ({ id: wfmIn(w).workload, query: `?from=${DAY}&to=${DAY}` }),
+    cross: (b) => [{ id: wfmIn(b).workload, query: `?from=${DAY}&to=${DAY}`, expect: HIDDEN }],
+  },
   'GET /chats/{id}': {
     own: async (w, who) => ({ id: isAllowed(who.actor, 'contact.read') ? w.chat.id : await chatOf(w, who) }),
     cross: (b) => [{ id: b.chat.id, expect: HIDDEN }],
@@ -842,6 +984,10 @@ async function snapshotOf(w: World) {
     '/interval-history/imports',
     '/report-definitions',
     `/interval-history?from=${EVER.from}&to=${EVER.to}`,
+    '/wfm/workloads',
+    '/wfm/special-days',
+    `/wfm/workloads/${wfmIn(w).workload}/forecasts`,
+    `/wfm/workloads/${wfmIn(w).workload}/adjustments`,
   );
   urls.push('/team-messages', '/team-messages?include=recent', `/users/${w.supervisor.id}/team-messages`);
   urls.push('/predefined-responses', '/wrap-up-categories', `/assist-requests${ALL}`);

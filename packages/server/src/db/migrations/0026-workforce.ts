@@ -49,7 +49,7 @@ create table wfm_forecasts (
   tenant_id uuid not null references tenants (id) on delete cascade,
   id uuid not null,
   workload_id uuid not null,
-  status text not null check (status in ('draft', 'published', 'superseded')),
+  status text not null check (status in ('draft', 'published')),
   method text not null,
   interval_minutes integer not null,
   first_day date not null,
