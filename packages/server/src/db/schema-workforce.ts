@@ -33,7 +33,7 @@ export interface WfmSpecialDaysTable {
   /** null: every workload of the tenant. */
   workload_id: string | null;
   /** 'YYYY-MM-DD'. */
-  date: ColumnType<string, string, string>;
+  date: string;
   name: string;
   closed: boolean;
   /** null on an open day: learned from the history. */
@@ -49,7 +49,7 @@ export interface WfmForecastsTable {
   status: 'draft' | 'published';
   method: string;
   interval_minutes: number;
-  first_day: ColumnType<string, string, string>;
+  first_day: string;
   days: number;
   history_intervals: number;
   evaluation: ColumnType<unknown, string, string>;

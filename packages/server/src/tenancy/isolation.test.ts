@@ -779,6 +779,15 @@ const OPS: Record<string, Op> = {
     }),
     cross: (b) => [{ id: wfmIn(b).adjustment, expect: HIDDEN }],
   },
+  'GET /wfm/workloads/{id}/intraday': {
+    own: (w) => ({ id: wfmIn(w).workload }),
+    cross: (b) => [{ id: wfmIn(b).workload, expect: HIDDEN }],
+  },
+  // Nothing is published for today in the world: nothing to simulate (400); B's workload is not found.
+  'POST /wfm/workloads/{id}/what-if': {
+    own: (w) => ({ id: wfmIn(w).workload, body: { staffDelta: 1 }, ok: 400 }),
+    cross: (b) => [{ id: wfmIn(b).workload, body: { staffDelta: 1 }, expect: HIDDEN }],
+  },
   'GET /wfm/workloads/{id}/plan': {
     own: (w) => ({ id: wfmIn(w).workload, query: `?from=${DAY}&to=${DAY}` }),
     cross: (b) => [{ id: wfmIn(b).workload, query: `?from=${DAY}&to=${DAY}`, expect: HIDDEN }],

@@ -13,6 +13,7 @@ import {
   listForecasts,
   publishForecast,
 } from './forecasts.service.ts';
+import { WHAT_IF_LIMITS, whatIf, workloadIntraday } from './intraday.ts';
 import { PLAN_MAX_DAYS, workloadPlan } from './plan.ts';
 import { LocalDateText } from './workloads.routes.ts';
 import { workloadsRepository } from './workloads.ts';
@@ -288,6 +289,119 @@ export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
         parseLocalDate(request.query.from),
         parseLocalDate(request.query.to),
       );
+    },
+  });
+
+  const IntradayInterval = Type.Object({
+    start: Type.String({ format: 'date-time' }),
+    actualVolume: Nullable(Type.Number()),
+    forecastVolume: Nullable(Type.Number()),
+    forecastAhtSeconds: Nullable(Type.Number()),
+    reforecastVolume: Nullable(Type.Number()),
+    requiredAgents: Nullable(Type.Number()),
+    loggedInAgents: Nullable(Type.Number()),
+    projectedAgents: Nullable(Type.Number()),
+    overUnder: Nullable(Type.Number()),
+  });
+  const Intraday = Type.Object({
+    workloadId: Uuid,
+    date: Type.String(),
+    asOf: Type.String({ format: 'date-time' }),
+    method: Nullable(Type.String()),
+    rule: Nullable(
+      Type.Object({
+        recentMinutes: Type.Number(),
+        recentWeight: Type.Number(),
+        priorContacts: Type.Number(),
+      }),
+    ),
+    notes: Type.Array(Type.String()),
+    intervals: Type.Array(IntradayInterval),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/wfm/workloads/:id/intraday',
+    permission: 'wfm.read',
+    tags,
+    summary:
+      'Today so far: actuals against the forecast, the rest of the day reforecast, over and under staffing',
+    description:
+      "The reforecast scales the published forecast of the rest of the day by the day's actuals so far, by the rule that did best on the last 20 days; projected staff is the last closed interval's logged-in agents.",
+    params: IdParams,
+    response: { 200: Intraday },
+    handler: async (request) => {
+      const { workload: _, ...view } = await workloadIntraday(
+        db,
+        acd,
+        principalOf(request).tenantId,
+        request.params.id,
+        clock.now(),
+      );
+      return view;
+    },
+  });
+
+  const WhatIfFigures = Type.Object({
+    offered: Type.Number(),
+    answered: Type.Number(),
+    abandoned: Type.Number(),
+    serviceLevel: Nullable(Type.Number()),
+    asaSeconds: Nullable(Type.Number()),
+  });
+  defineRoute(app, {
+    method: 'POST',
+    url: '/wfm/workloads/:id/what-if',
+    permission: 'wfm.read',
+    tags,
+    summary:
+      'Simulate the rest of today with more or fewer contacts, longer or shorter handling, more or fewer agents',
+    description:
+      'Runs the ACD simulator on the reforecast (times volumeFactor, handle time times ahtFactor) with the projected staff plus staffDelta in every interval left; five simulated days, figures averaged. Changes nothing.',
+    params: IdParams,
+    body: Type.Object(
+      {
+        volumeFactor: Type.Optional(
+          Type.Number({ minimum: WHAT_IF_LIMITS.factor.min, maximum: WHAT_IF_LIMITS.factor.max }),
+        ),
+        ahtFactor: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: WHAT_IF_LIMITS.factor.max })),
+        staffDelta: Type.Optional(
+          Type.Integer({ minimum: WHAT_IF_LIMITS.staffDelta.min, maximum: WHAT_IF_LIMITS.staffDelta.max }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    response: {
+      200: Type.Object({
+        replications: Type.Integer(),
+        total: WhatIfFigures,
+        intervals: Type.Array(
+          Type.Intersect([Type.Object({ start: Type.String({ format: 'date-time' }) }), WhatIfFigures]),
+        ),
+      }),
+    },
+    handler: async (request) => {
+      const { volumeFactor = 1, ahtFactor = 1, staffDelta = 0 } = request.body;
+      const { result, starts } = await whatIf(
+        db,
+        acd,
+        principalOf(request).tenantId,
+        request.params.id,
+        clock.now(),
+        {
+          volumeFactor,
+          ahtFactor,
+          staffDelta,
+        },
+      );
+      return {
+        replications: result.replications,
+        total: result.total,
+        intervals: result.intervals.map(({ index, ...figures }) => ({
+          start: starts[index] ?? '',
+          ...figures,
+        })),
+      };
     },
   });
 }

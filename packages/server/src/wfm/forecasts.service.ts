@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { epochMs, jsonRows } from '../db/json-rows.ts';
 import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
-import { runForecastInWorker } from './forecast-runner.ts';
+import { runPlanningTask } from './planning-runner.ts';
 import { workloadHistory } from './workload-history.ts';
 import { openHoursOf, type Workload, workloadsRepository } from './workloads.ts';
 
@@ -38,7 +38,7 @@ type ForecastRow = {
   status: 'draft' | 'published';
   method: string;
   interval_minutes: number;
-  first_day: string | Date;
+  first_day: string;
   days: number;
   history_intervals: number;
   evaluation: unknown;
@@ -48,9 +48,6 @@ type ForecastRow = {
   published_at: Date | null;
 };
 
-const dateText = (value: string | Date) =>
-  typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-
 export function presentForecast(row: ForecastRow): ForecastSummary {
   return {
     id: row.id,
@@ -58,7 +55,7 @@ export function presentForecast(row: ForecastRow): ForecastSummary {
     status: row.status,
     method: row.method,
     intervalMinutes: row.interval_minutes,
-    firstDay: dateText(row.first_day),
+    firstDay: row.first_day,
     days: row.days,
     historyIntervals: row.history_intervals,
     evaluation: (typeof row.evaluation === 'string'
@@ -81,7 +78,7 @@ export async function specialDaysOf(db: Db, tenantId: string, workloadId: string
     .execute();
   const byDate = new Map<string, SpecialDay & { own: boolean }>();
   for (const row of rows) {
-    const date = dateText(row.date);
+    const date = row.date;
     const own = row.workload_id !== null;
     if (byDate.get(date)?.own && !own) continue;
     byDate.set(date, {
@@ -152,14 +149,16 @@ export async function createForecast(
   const settings = await tenantReportingSettings(db, tenantId);
   const history = await workloadHistory(db, tenantId, workload, settings);
   const firstDay = options.firstDay ?? tomorrowOf(settings, options.now);
-  const result = await runForecastInWorker(
-    {
+  const result = await runPlanningTask({
+    kind: 'forecast',
+    input: {
       history: history.series,
       specialDays: await specialDaysOf(db, tenantId, workloadId),
       ...withOpenHours(workload),
     },
-    { firstDay, days: options.days },
-  );
+    firstDay,
+    days: options.days,
+  });
   const id = crypto.randomUUID();
   const evaluation = {
     ...result.evaluation,
@@ -199,7 +198,7 @@ export async function createForecast(
   return getForecast(db, tenantId, id);
 }
 
-const withOpenHours = (workload: Workload) => {
+export const withOpenHours = (workload: Workload) => {
   const openHours = openHoursOf(workload);
   return openHours === undefined ? {} : { openHours };
 };

@@ -121,7 +121,7 @@ const SpecialDay = Type.Object({
 type SpecialDayRow = {
   id: string;
   workload_id: string | null;
-  date: string | Date;
+  date: string;
   name: string;
   closed: boolean;
   factor: number | null;
@@ -129,7 +129,7 @@ type SpecialDayRow = {
 const presentSpecialDay = (row: SpecialDayRow) => ({
   id: row.id,
   workloadId: row.workload_id,
-  date: typeof row.date === 'string' ? row.date.slice(0, 10) : row.date.toISOString().slice(0, 10),
+  date: row.date,
   name: row.name,
   closed: row.closed,
   factor: row.factor,

@@ -22,6 +22,7 @@ export {
   intradayForecast,
   reforecastRestOfDay,
 } from './intraday.ts';
+export { type LocalClock, localClock } from './local-time.ts';
 export {
   type ForecastMethod,
   PROFILE_REGRESSION_DEFAULTS,

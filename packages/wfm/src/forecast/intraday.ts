@@ -137,14 +137,16 @@ export interface IntradayForecast {
 }
 
 /**
- * Reforecasts the rest of the local day in progress at `asOfMs` from its actuals so far: the method's day-ahead
- * forecast of the day, updated by the rule that did best on the last RULE_DAYS days at the same time of day.
- * Reads only intervals before `asOfMs`.
+ * Reforecasts the rest of the local day in progress at `asOfMs` from its actuals so far: the day's day-ahead
+ * forecast (the method's, or the one given: a published forecast, per slot of the day), updated by the rule
+ * that did best for the method on the last RULE_DAYS days at the same time of day. Reads only intervals before
+ * `asOfMs`.
  */
 export function intradayForecast(
   input: ForecastInput,
   method: ForecastMethod,
   asOfMs: number,
+  published?: Float64Array,
 ): IntradayForecast {
   const history = buildForecastHistory(input, asOfMs);
   const local = history.clock.toLocal(asOfMs);
@@ -162,7 +164,7 @@ export function intradayForecast(
     }
   }
   const rule = chooseIntradayRule(history, method, ruleDaysBefore(history, local.day, asOfSlot), asOfSlot);
-  const dayAhead = dayAheadOf(history, method, local.day);
+  const dayAhead = published ?? dayAheadOf(history, method, local.day);
   return {
     day: local.day,
     asOfSlot,

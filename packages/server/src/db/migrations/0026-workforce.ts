@@ -1,5 +1,6 @@
 /**
- * Workforce management, forecasting: workloads (queues forecast and staffed together, with their targets),
+ * Workforce management, forecasting (days are 'YYYY-MM-DD' text on the tenant's wall clock, as the
+ * recapture's day is): workloads (queues forecast and staffed together, with their targets),
  * special days, forecasts with their intervals and the evaluation that chose their method, and the planners'
  * adjustments (kept, never edited: a removed adjustment keeps who removed it and when).
  */
@@ -33,7 +34,7 @@ create table wfm_special_days (
   tenant_id uuid not null references tenants (id) on delete cascade,
   id uuid not null,
   workload_id uuid,
-  date date not null,
+  date text not null check (date ~ '^\\d{4}-\\d{2}-\\d{2}$'),
   name text not null,
   closed boolean not null,
   factor double precision,
@@ -52,7 +53,7 @@ create table wfm_forecasts (
   status text not null check (status in ('draft', 'published')),
   method text not null,
   interval_minutes integer not null,
-  first_day date not null,
+  first_day text not null check (first_day ~ '^\\d{4}-\\d{2}-\\d{2}$'),
   days integer not null,
   history_intervals integer not null,
   evaluation jsonb not null,

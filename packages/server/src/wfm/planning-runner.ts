@@ -1,0 +1,40 @@
+import { Worker } from 'node:worker_threads';
+import { type ErrorCode, SwitchboardError } from '@switchboard/core';
+import type { IntradayForecast, WorkloadForecast } from '@switchboard/wfm';
+import type { PlanningTask } from './planning-worker.ts';
+import type { WhatIfResult } from './what-if.ts';
+
+type Reply<T> =
+  | { ok: true; result: T }
+  | { ok: false; code: ErrorCode | null; message: string; details: unknown };
+type ResultOf<K extends PlanningTask['kind']> = K extends 'forecast'
+  ? WorkloadForecast
+  : K extends 'intraday'
+    ? IntradayForecast
+    : WhatIfResult;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a planning task in a worker thread, one at a time per process: the main thread keeps routing while
+ * forecasts are fitted and days simulated. A caller's mistake found in the worker comes back as the same error
+ * it would have thrown in place.
+ */
+export function runPlanningTask<T extends PlanningTask>(task: T): Promise<ResultOf<T['kind']>> {
+  const run = queue.then(
+    () =>
+      new Promise<ResultOf<T['kind']>>((resolve, reject) => {
+        const worker = new Worker(new URL('./planning-worker.ts', import.meta.url), { workerData: task });
+        worker.once('message', (reply: Reply<ResultOf<T['kind']>>) => {
+          void worker.terminate();
+          if (reply.ok) resolve(reply.result);
+          else if (reply.code !== null)
+            reject(new SwitchboardError(reply.code, reply.message, reply.details ?? undefined));
+          else reject(new Error(`${task.kind} failed: ${reply.message}`));
+        });
+        worker.once('error', reject);
+      }),
+  );
+  queue = run.catch(() => undefined);
+  return run;
+}
