@@ -180,3 +180,37 @@ test('adherence stays within 0–100 %, and a longer threshold never lowers it (
     }),
   );
 });
+
+const voice = (time: string, state: AgentState, reasonCode: number | null = null): StateChange => ({
+  ...digital(time, state, reasonCode),
+  domain: 'voice',
+});
+
+test('an activity is judged on the states of the channels it covers', () => {
+  // Ready for chat all morning, but Not Ready (code 99) on the phone from 09:00.
+  const trace = [digital('08:00', 'ready'), voice('08:00', 'ready'), voice('09:00', 'not_ready', 99)];
+  const options = { ...day, to: at('10:00'), thresholdSeconds: 0 };
+  const block = (channels: 'voice' | 'digital' | 'any') => [
+    { activity: 'work', start: at('09:00'), end: at('10:00'), channels },
+  ];
+  assert.equal(computeAdherence(block('voice'), trace, options).outOfAdherenceMs, 60 * MIN);
+  assert.equal(computeAdherence(block('digital'), trace, options).outOfAdherenceMs, 0);
+  assert.equal(computeAdherence(block('any'), trace, options).outOfAdherenceMs, 0);
+});
+
+test('an excused span counts as adhering; the live run reaching the end is reported however short', () => {
+  const schedule = [{ activity: 'work', start: at('09:00'), end: at('12:00') }];
+  const trace = [digital('09:00', 'ready'), digital('10:00', 'not_ready', 99), digital('10:30', 'ready')];
+  const excused = computeAdherence(schedule, trace, {
+    ...day,
+    to: at('12:00'),
+    thresholdSeconds: 60,
+    excused: [{ start: at('10:00'), end: at('10:20') }],
+  });
+  assert.equal(excused.outOfAdherenceMs, 10 * MIN);
+  // At 10:02 the agent has been out for two minutes: past a 60 s threshold, on the board; not yet at 10:00:30.
+  const live = computeAdherence(schedule, trace, { ...day, to: at('10:02'), thresholdSeconds: 60 });
+  assert.deepEqual(live.current, { start: at('10:00'), end: at('10:02'), scheduled: ['work'], actual: [] });
+  const adhering = computeAdherence(schedule, trace, { ...day, to: at('09:30'), thresholdSeconds: 60 });
+  assert.equal(adhering.current, null);
+});

@@ -1,8 +1,19 @@
 import { type AgentState, DOMAINS, type Domain, invalid } from '@switchboard/core';
 
+/** Which of an agent's two states an activity is judged on: phone work the voice state, chat and email the digital one. */
+export type ActivityChannels = 'voice' | 'digital' | 'any';
+
 /** One block of an agent's schedule, [start, end) in epoch ms: 'work', 'break', 'lunch', 'meeting', … */
 export interface ScheduledActivity {
   activity: string;
+  start: number;
+  end: number;
+  /** The states the activity is judged on; default 'any': the agent adheres when either state matches. */
+  channels?: ActivityChannels;
+}
+
+/** A span a supervisor excused (an approved exception): counted as adhering. */
+export interface ExcusedSpan {
   start: number;
   end: number;
 }
@@ -34,6 +45,8 @@ export interface AdherenceOptions {
   rules: readonly ActivityRule[];
   /** Activities that are work for conformance (by default just 'work'). */
   workActivities?: readonly string[];
+  /** Approved exceptions: out of adherence within them does not count. */
+  excused?: readonly ExcusedSpan[];
 }
 
 export interface OutOfAdherenceSpan {
@@ -55,6 +68,8 @@ export interface AdherenceResult {
   conformancePct: number | null;
   /** Spans longer than the threshold, in time order. */
   spans: OutOfAdherenceSpan[];
+  /** The run of non-adherence reaching `to`, however short: what a live board shows (null when adhering). */
+  current: OutOfAdherenceSpan | null;
 }
 
 export const ADHERENCE_LIMITS = { thresholdSeconds: { min: 0, max: 3600 } } as const;
@@ -76,13 +91,15 @@ interface Piece {
   end: number;
   scheduled: string | null;
   actual: string[];
+  excused: boolean;
 }
 
 /**
  * Adherence (was the agent doing what the schedule said, when it said it) and conformance (did they work as
- * long as scheduled) over a period. An agent signed in on both domains adheres when either domain's activity
- * is the scheduled one. A run of non-adherence no longer than the threshold counts as adherence; a longer run
- * counts in full.
+ * long as scheduled) over a period. An activity is judged on the states of the channels it covers: phone on
+ * the voice state, chat and email on the digital one, 'any' on either (the agent adheres when either matches).
+ * A run of non-adherence no longer than the threshold counts as adherence; a longer run counts in full. Spans
+ * a supervisor excused count as adhering.
  */
 export function computeAdherence(
   schedule: readonly ScheduledActivity[],
@@ -93,7 +110,7 @@ export function computeAdherence(
   checkInput(schedule, trace, options);
   const work = new Set(options.workActivities ?? ['work']);
   const thresholdMs = options.thresholdSeconds * 1000;
-  const pieces = piecesOf(schedule, trace, rules, from, to);
+  const pieces = piecesOf(schedule, trace, rules, from, to, options.excused ?? []);
 
   let scheduledMs = 0;
   let scheduledWorkMs = 0;
@@ -112,8 +129,9 @@ export function computeAdherence(
     if (run && run.end - run.start > thresholdMs) spans.push(run);
     run = null;
   };
+  let reachingEnd: OutOfAdherenceSpan | null = null;
   for (const piece of pieces) {
-    const adheres = piece.scheduled === null || piece.actual.includes(piece.scheduled);
+    const adheres = piece.excused || piece.scheduled === null || piece.actual.includes(piece.scheduled);
     if (adheres) {
       close();
       continue;
@@ -127,6 +145,9 @@ export function computeAdherence(
     addDistinct(current.scheduled, [piece.scheduled as string]);
     addDistinct(current.actual, piece.actual);
   }
+  const last: OutOfAdherenceSpan | null = run;
+  if (last !== null && (last as OutOfAdherenceSpan).end === to)
+    reachingEnd = { ...(last as OutOfAdherenceSpan) };
   close();
 
   const outOfAdherenceMs = spans.reduce((sum, s) => sum + (s.end - s.start), 0);
@@ -138,6 +159,7 @@ export function computeAdherence(
     workedMs,
     conformancePct: scheduledWorkMs === 0 ? null : (100 * workedMs) / scheduledWorkMs,
     spans,
+    current: reachingEnd,
   };
 }
 
@@ -152,10 +174,12 @@ function piecesOf(
   rules: readonly ActivityRule[],
   from: number,
   to: number,
+  excused: readonly ExcusedSpan[],
 ): Piece[] {
   const ordered = [...trace].sort((a, b) => a.at - b.at);
   const cuts = new Set<number>([from, to]);
-  for (const s of schedule) for (const t of [s.start, s.end]) if (t > from && t < to) cuts.add(t);
+  for (const s of [...schedule, ...excused])
+    for (const t of [s.start, s.end]) if (t > from && t < to) cuts.add(t);
   for (const c of ordered) if (c.at > from && c.at < to) cuts.add(c.at);
   const times = [...cuts].sort((a, b) => a - b);
 
@@ -173,13 +197,17 @@ function piecesOf(
     }
     while (block < blocks.length && (blocks[block] as ScheduledActivity).end <= start) block++;
     const b = blocks[block];
-    const scheduled = b && b.start <= start ? b.activity : null;
+    const inBlock = b !== undefined && b.start <= start;
+    const scheduled = inBlock ? b.activity : null;
+    const judged = inBlock ? (b.channels ?? 'any') : 'any';
     const actual: string[] = [];
     for (const domain of DOMAINS) {
+      if (judged !== 'any' && judged !== domain) continue;
       const activity = activityOf(rules, current[domain]);
       if (activity !== null && !actual.includes(activity)) actual.push(activity);
     }
-    pieces.push({ start, end, scheduled, actual });
+    const isExcused = excused.some((span) => span.start <= start && end <= span.end);
+    pieces.push({ start, end, scheduled, actual, excused: isExcused });
   }
   return pieces;
 }

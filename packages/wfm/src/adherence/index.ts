@@ -1,9 +1,11 @@
 export {
+  type ActivityChannels,
   type ActivityRule,
   ADHERENCE_LIMITS,
   type AdherenceOptions,
   type AdherenceResult,
   computeAdherence,
+  type ExcusedSpan,
   type OutOfAdherenceSpan,
   type ScheduledActivity,
   type StateChange,
