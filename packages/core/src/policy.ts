@@ -66,7 +66,10 @@ export const PERMISSION_MEANINGS = {
     'import interval history from CSV or XLSX files (re-imported intervals replace the stored ones)',
   'wfm.read':
     "read workloads, special days, forecasts with their evaluation and adjustments, and each interval's actuals, forecast, requirement and staff",
-  'wfm.plan': 'create and change workloads and special days; run, adjust and publish forecasts',
+  'wfm.plan':
+    "create and change workloads and special days; run, adjust and publish forecasts; import agents' planned activities and set the adherence rules",
+  'adherence.approve':
+    "approve an exception to adherence: a span of an agent's day that no longer counts against them (supervisors: agents of the teams they supervise)",
   'customer.erase':
     "erase a customer's personal data from their ended contacts (names, addresses, attributes, chat texts, notes); the figures stay",
 } as const;
@@ -114,6 +117,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'teamMessage.publish',
     'assist.request',
     'assist.answer',
+    'adherence.approve',
   ]),
   agent: new Set([
     'team.read',

@@ -75,6 +75,7 @@ import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
+import { adherenceRoutes } from './wfm/adherence.routes.ts';
 import { defineForecastJob } from './wfm/forecast.job.ts';
 import { forecastRoutes } from './wfm/forecasts.routes.ts';
 import { workloadRoutes } from './wfm/workloads.routes.ts';
@@ -150,6 +151,7 @@ const ROUTES = [
   intervalHistoryRoutes,
   workloadRoutes,
   forecastRoutes,
+  adherenceRoutes,
   groupChatRoutes,
   monitorRoutes,
   publicChatRoutes,

@@ -82,8 +82,42 @@ export interface WfmAdjustmentsTable {
   removed_at: Date | null;
 }
 
+export interface WfmAdherenceSettingsTable {
+  tenant_id: string;
+  threshold_seconds: number;
+  /** [{ state, reasonCodes?, activity }] in order: the first match wins. */
+  rules: ColumnType<unknown, string, string>;
+  work_activities: string[];
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface WfmPlannedActivitiesTable {
+  tenant_id: string;
+  id: string;
+  agent_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  activity: string;
+  channels: 'voice' | 'digital' | 'any';
+  import_id: string;
+}
+
+export interface WfmAdherenceExceptionsTable {
+  tenant_id: string;
+  id: string;
+  agent_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  note: string;
+  approved_by: string | null;
+  approved_at: CreatedAt;
+}
+
 /** The workforce-management tables, as the database schema lists them. */
 export interface WorkforceTables {
+  wfm_adherence_settings: WfmAdherenceSettingsTable;
+  wfm_planned_activities: WfmPlannedActivitiesTable;
+  wfm_adherence_exceptions: WfmAdherenceExceptionsTable;
   wfm_workloads: WfmWorkloadsTable;
   wfm_special_days: WfmSpecialDaysTable;
   wfm_forecasts: WfmForecastsTable;

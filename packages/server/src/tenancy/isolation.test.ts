@@ -150,6 +150,14 @@ const freshWorkload = async (w: World) =>
 const freshDraft = async (w: World) =>
   (await call(server, w.admin.session, 'POST', `/wfm/workloads/${wfmIn(w).workload}/forecasts`, { days: 1 }))
     .body.id as string;
+const plannedCsv = (username = '') =>
+  `agent,start,end,activity,channels\n${username},${DAY}T08:00:00Z,${DAY}T16:00:00Z,work,chat\n`;
+const exceptionFor = (agentId: string) => ({
+  agentId,
+  from: `${DAY}T10:00:00Z`,
+  to: `${DAY}T10:15:00Z`,
+  note: uniq('Drill'),
+});
 const INTERVAL_CSV =
   'Minutes,Calls Presented,Calls Answered,Calls Abandoned,Avg Call Duration\n2026-03-02T08:00:00Z,3,2,1,60\n';
 const exportIn = (w: World) => exportOf.get(w.tenantId) ?? '';
@@ -788,6 +796,28 @@ const OPS: Record<string, Op> = {
     own: (w) => ({ id: wfmIn(w).workload, body: { staffDelta: 1 }, ok: 400 }),
     cross: (b) => [{ id: wfmIn(b).workload, body: { staffDelta: 1 }, expect: HIDDEN }],
   },
+  'GET /wfm/adherence/settings': { own: none },
+  'PUT /wfm/adherence/settings': {
+    own: () => ({
+      body: {
+        thresholdSeconds: 300,
+        rules: [{ state: 'ready', activity: 'work' }],
+        workActivities: ['work'],
+      },
+    }),
+  },
+  'POST /wfm/planned-activities/imports': {
+    own: (w) => ({ body: plannedCsv(w.agent.username), contentType: 'text/csv', ok: 201 }),
+    cross: (b) => [{ body: plannedCsv(b.agent.username), contentType: 'text/csv', expect: REFUSED }],
+  },
+  'GET /wfm/planned-activities': { own: () => ({ query: `?from=${DAY}&to=${DAY}` }) },
+  'GET /wfm/adherence/board': { own: none },
+  'GET /wfm/adherence/report': { own: () => ({ query: `?from=${DAY}&to=${DAY}` }) },
+  'POST /wfm/adherence/exceptions': {
+    own: (w) => ({ body: exceptionFor(w.agent.id), ok: 201 }),
+    cross: (b) => [{ body: exceptionFor(b.agent.id), expect: HIDDEN }],
+  },
+  'GET /wfm/adherence/exceptions': { own: () => ({ query: `?from=${DAY}&to=${DAY}` }) },
   'GET /wfm/workloads/{id}/plan': {
     own: (w) => ({ id: wfmIn(w).workload, query: `?from=${DAY}&to=${DAY}` }),
     cross: (b) => [{ id: wfmIn(b).workload, query: `?from=${DAY}&to=${DAY}`, expect: HIDDEN }],

@@ -24,6 +24,7 @@ import { intervalHistory } from './0023-interval-history.ts';
 import { retention } from './0024-retention.ts';
 import { intervalBlocks } from './0025-interval-blocks.ts';
 import { workforce } from './0026-workforce.ts';
+import { adherence } from './0027-adherence.ts';
 
 export interface Migration {
   id: number;
@@ -59,4 +60,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 24, name: 'retention and erasure indexes', sql: retention },
   { id: 25, name: 'capture hashes and interval generations', sql: intervalBlocks },
   { id: 26, name: 'workforce management: workloads and forecasts', sql: workforce },
+  { id: 27, name: 'real-time adherence', sql: adherence },
 ];

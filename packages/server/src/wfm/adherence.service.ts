@@ -1,0 +1,384 @@
+import {
+  type AgentState,
+  type Domain,
+  dayBounds,
+  invalid,
+  type LocalDate,
+  localDateAt,
+  notFound,
+} from '@switchboard/core';
+import {
+  type ActivityRule,
+  computeAdherence,
+  type ScheduledActivity,
+  type StateChange,
+} from '@switchboard/wfm';
+import { sql } from 'kysely';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+import { epochMs, jsonRows } from '../db/json-rows.ts';
+import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
+import { teamsInView } from '../tenancy/view-scope.ts';
+
+export const AGENT_STATES: readonly AgentState[] = [
+  'logged_out',
+  'not_ready',
+  'ready',
+  'reserved',
+  'active',
+  'work',
+];
+
+export interface AdherenceSettings {
+  thresholdSeconds: number;
+  rules: ActivityRule[];
+  workActivities: string[];
+}
+
+/** Until a tenant sets its own: every state of handling or waiting for contacts is work; 5 minutes' grace. */
+export const DEFAULT_ADHERENCE: AdherenceSettings = {
+  thresholdSeconds: 300,
+  rules: [
+    { state: 'ready', activity: 'work' },
+    { state: 'reserved', activity: 'work' },
+    { state: 'active', activity: 'work' },
+    { state: 'work', activity: 'work' },
+  ],
+  workActivities: ['work'],
+};
+
+export async function adherenceSettings(db: Db, tenantId: string): Promise<AdherenceSettings> {
+  const row = await db
+    .selectFrom('wfm_adherence_settings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_ADHERENCE;
+  const rules = (typeof row.rules === 'string' ? JSON.parse(row.rules) : row.rules) as ActivityRule[];
+  return { thresholdSeconds: row.threshold_seconds, rules, workActivities: row.work_activities };
+}
+
+/** Saves the tenant's rules after checking every reason code they name is one of the tenant's. */
+export async function saveAdherenceSettings(db: Db, tenantId: string, settings: AdherenceSettings) {
+  const codes = await db
+    .selectFrom('reason_codes')
+    .select(['kind', 'code'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  settings.rules.forEach((rule, index) => {
+    if (rule.reasonCodes === undefined) return;
+    const kind = rule.state === 'logged_out' ? 'logout' : 'not_ready';
+    if (rule.state !== 'not_ready' && rule.state !== 'logged_out')
+      throw invalid(
+        `Rule ${index + 1}: reason codes narrow Not Ready and Logged Out only, not ${rule.state}.`,
+      );
+    const unknown = rule.reasonCodes.filter((code) => !codes.some((c) => c.kind === kind && c.code === code));
+    if (unknown.length > 0)
+      throw invalid(
+        `Rule ${index + 1} names ${kind === 'logout' ? 'logout' : 'Not Ready'} reason code ${unknown.join(', ')}, which this tenant does not have: list them with GET /reason-codes.`,
+        { rule: index + 1, unknown },
+      );
+  });
+  const values = {
+    threshold_seconds: settings.thresholdSeconds,
+    rules: JSON.stringify(settings.rules),
+    work_activities: [...new Set(settings.workActivities)],
+  };
+  await db
+    .insertInto('wfm_adherence_settings')
+    .values({ tenant_id: tenantId, ...values })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ ...values, updated_at: new Date() }))
+    .execute();
+}
+
+interface AgentRow {
+  id: string;
+  display_name: string;
+  team_id: string | null;
+}
+
+/** The agents the caller may see: a supervisor of a tenant scoped by teams, those of their teams. */
+export async function agentsInView(
+  db: Db,
+  principal: Principal,
+  agentIds?: readonly string[],
+): Promise<AgentRow[]> {
+  const teams = await teamsInView(db, principal);
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'team_id'])
+    .where('tenant_id', '=', principal.tenantId)
+    .where('role', 'in', ['agent', 'supervisor']);
+  if (teams !== null) {
+    if (teams.length === 0) return [];
+    query = query.where('team_id', 'in', teams);
+  }
+  if (agentIds !== undefined) {
+    if (agentIds.length === 0) return [];
+    query = query.where('id', 'in', [...agentIds]);
+  }
+  return query.orderBy('display_name').execute();
+}
+
+interface Span {
+  agentId: string;
+  start: number;
+  end: number;
+}
+
+async function plannedOf(db: Db, tenantId: string, agentIds: readonly string[], from: number, to: number) {
+  if (agentIds.length === 0) return new Map<string, ScheduledActivity[]>();
+  const rows = await db
+    .selectFrom('wfm_planned_activities')
+    .select(['agent_id', 'starts_at', 'ends_at', 'activity', 'channels'])
+    .where('tenant_id', '=', tenantId)
+    .where('agent_id', 'in', [...agentIds])
+    .where('ends_at', '>', new Date(from))
+    .where('starts_at', '<', new Date(to))
+    .orderBy('starts_at')
+    .execute();
+  const byAgent = new Map<string, ScheduledActivity[]>();
+  for (const row of rows) {
+    const list = byAgent.get(row.agent_id) ?? [];
+    list.push({
+      activity: row.activity,
+      start: row.starts_at.getTime(),
+      end: row.ends_at.getTime(),
+      channels: row.channels,
+    });
+    byAgent.set(row.agent_id, list);
+  }
+  return byAgent;
+}
+
+async function excusedOf(db: Db, tenantId: string, agentIds: readonly string[], from: number, to: number) {
+  if (agentIds.length === 0) return new Map<string, Span[]>();
+  const rows = await db
+    .selectFrom('wfm_adherence_exceptions')
+    .select(['agent_id', 'starts_at', 'ends_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('agent_id', 'in', [...agentIds])
+    .where('ends_at', '>', new Date(from))
+    .where('starts_at', '<', new Date(to))
+    .execute();
+  const byAgent = new Map<string, Span[]>();
+  for (const row of rows) {
+    const list = byAgent.get(row.agent_id) ?? [];
+    list.push({ agentId: row.agent_id, start: row.starts_at.getTime(), end: row.ends_at.getTime() });
+    byAgent.set(row.agent_id, list);
+  }
+  return byAgent;
+}
+
+/** Each agent's state changes in [from, to), led by their state on each domain at `from`. */
+async function traceOf(db: Db, tenantId: string, agentIds: readonly string[], from: number, to: number) {
+  const byAgent = new Map<string, StateChange[]>();
+  if (agentIds.length === 0) return byAgent;
+  const ids = sql`any(${`{${agentIds.join(',')}}`}::uuid[])`;
+  const rows = await jsonRows(
+    db,
+    [sql`agent_id`, sql`domain`, sql`state`, sql`reason_code`, epochMs('at')],
+    sql`from (
+      (select distinct on (agent_id, domain) agent_id, domain, state, reason_code, ${new Date(from)}::timestamptz as at, 0 as n
+        from agent_state_trace where tenant_id = ${tenantId} and agent_id = ${ids} and at < ${new Date(from)}
+        order by agent_id, domain, agent_state_trace.at desc, agent_state_trace.id desc)
+      union all
+      (select agent_id, domain, state, reason_code, at, id as n from agent_state_trace
+        where tenant_id = ${tenantId} and agent_id = ${ids} and at >= ${new Date(from)} and at < ${new Date(to)})
+    ) as t`,
+    sql`at, n`,
+  );
+  for (const [agentId, domain, state, reasonCode, at] of rows) {
+    const list = byAgent.get(agentId as string) ?? [];
+    list.push({
+      at: at as number,
+      domain: domain as Domain,
+      state: state as AgentState,
+      reasonCode: reasonCode as number | null,
+    });
+    byAgent.set(agentId as string, list);
+  }
+  return byAgent;
+}
+
+export interface BoardRow {
+  agentId: string;
+  name: string;
+  teamId: string | null;
+  /** What the plan says now, and until when. */
+  scheduled: { activity: string; channels: string; until: string } | null;
+  /** The agent's state per domain now, with its reason code. */
+  states: { domain: string; state: string; reasonCode: number | null; since: string }[];
+  /** Out of adherence past the threshold now: since when, doing what instead. */
+  outOfAdherence: boolean;
+  since: string | null;
+  actual: string[];
+  /** Today so far. */
+  adherencePct: number | null;
+  conformancePct: number | null;
+}
+
+/** The live board: every agent in view with a plan today, whether they adhere now, and today's figures so far. */
+export async function adherenceBoard(db: Db, principal: Principal, now: number) {
+  const { tenantId } = principal;
+  const settings = await adherenceSettings(db, tenantId);
+  const { timeZone } = await tenantReportingSettings(db, tenantId);
+  const day = dayBounds(timeZone, localDateAt(timeZone, now));
+  const agents = await agentsInView(db, principal);
+  const ids = agents.map((agent) => agent.id);
+  const planned = await plannedOf(db, tenantId, ids, day.start, day.end);
+  const scheduledIds = ids.filter((id) => planned.has(id));
+  const trace = await traceOf(db, tenantId, scheduledIds, day.start, now);
+  const excused = await excusedOf(db, tenantId, scheduledIds, day.start, now);
+  const thresholdMs = settings.thresholdSeconds * 1000;
+  const rows: BoardRow[] = [];
+  for (const agent of agents) {
+    const schedule = planned.get(agent.id);
+    if (!schedule) continue;
+    const changes = trace.get(agent.id) ?? [];
+    const result =
+      now > day.start
+        ? computeAdherence(schedule, changes, {
+            from: day.start,
+            to: now,
+            thresholdSeconds: settings.thresholdSeconds,
+            rules: settings.rules,
+            workActivities: settings.workActivities,
+            excused: excused.get(agent.id) ?? [],
+          })
+        : null;
+    const block = schedule.find((b) => b.start <= now && now < b.end);
+    const latest = new Map<string, StateChange>();
+    for (const change of changes) latest.set(change.domain, change);
+    const current = result?.current ?? null;
+    const out = current !== null && current.end - current.start > thresholdMs;
+    rows.push({
+      agentId: agent.id,
+      name: agent.display_name,
+      teamId: agent.team_id,
+      scheduled: block
+        ? {
+            activity: block.activity,
+            channels: block.channels ?? 'any',
+            until: new Date(block.end).toISOString(),
+          }
+        : null,
+      states: [...latest.values()].map((change) => ({
+        domain: change.domain,
+        state: change.state,
+        reasonCode: change.reasonCode,
+        since: new Date(change.at).toISOString(),
+      })),
+      outOfAdherence: out,
+      since: out && current ? new Date(current.start).toISOString() : null,
+      actual: out && current ? current.actual : [],
+      adherencePct: result?.adherencePct ?? null,
+      conformancePct: result?.conformancePct ?? null,
+    });
+  }
+  return { at: new Date(now).toISOString(), thresholdSeconds: settings.thresholdSeconds, agents: rows };
+}
+
+/** Adherence and conformance per agent per local day, over days `first` to `last`. */
+export async function adherenceReport(
+  db: Db,
+  principal: Principal,
+  first: LocalDate,
+  last: LocalDate,
+  now: number,
+) {
+  const { tenantId } = principal;
+  const settings = await adherenceSettings(db, tenantId);
+  const { timeZone } = await tenantReportingSettings(db, tenantId);
+  const from = dayBounds(timeZone, first).start;
+  const to = Math.min(now, dayBounds(timeZone, last).end);
+  const agents = await agentsInView(db, principal);
+  const ids = agents.map((agent) => agent.id);
+  const planned = await plannedOf(db, tenantId, ids, from, to);
+  const scheduledIds = ids.filter((id) => planned.has(id));
+  const trace = await traceOf(db, tenantId, scheduledIds, from, to);
+  const excused = await excusedOf(db, tenantId, scheduledIds, from, to);
+  const rows = [];
+  for (const agent of agents) {
+    const schedule = planned.get(agent.id);
+    if (!schedule) continue;
+    for (let start = from; start < to; ) {
+      const date = localDateAt(timeZone, start);
+      const end = Math.min(to, dayBounds(timeZone, date).end);
+      const blocks = schedule.filter((b) => b.end > start && b.start < end);
+      if (blocks.length > 0) {
+        const result = computeAdherence(blocks, trace.get(agent.id) ?? [], {
+          from: start,
+          to: end,
+          thresholdSeconds: settings.thresholdSeconds,
+          rules: settings.rules,
+          workActivities: settings.workActivities,
+          excused: excused.get(agent.id) ?? [],
+        });
+        rows.push({
+          date: `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`,
+          agentId: agent.id,
+          name: agent.display_name,
+          scheduledMinutes: result.scheduledMs / 60_000,
+          outOfAdherenceMinutes: result.outOfAdherenceMs / 60_000,
+          adherencePct: result.adherencePct,
+          scheduledWorkMinutes: result.scheduledWorkMs / 60_000,
+          workedMinutes: result.workedMs / 60_000,
+          conformancePct: result.conformancePct,
+          spans: result.spans.map((span) => ({
+            start: new Date(span.start).toISOString(),
+            end: new Date(span.end).toISOString(),
+            scheduled: span.scheduled,
+            actual: span.actual,
+          })),
+        });
+      }
+      start = end;
+    }
+  }
+  return rows;
+}
+
+/** Excuses a span of an agent's day (a supervisor's approval): out of adherence within it no longer counts. */
+export async function approveException(
+  db: Db,
+  principal: Principal,
+  input: { agentId: string; from: number; to: number; note: string },
+) {
+  if (!(input.to > input.from)) throw invalid('An exception ends after it starts.');
+  if (input.to - input.from > 86_400_000) throw invalid('An exception covers at most one day.');
+  const [agent] = await agentsInView(db, principal, [input.agentId]);
+  if (!agent) throw notFound('Agent');
+  const row = await db
+    .insertInto('wfm_adherence_exceptions')
+    .values({
+      tenant_id: principal.tenantId,
+      id: crypto.randomUUID(),
+      agent_id: input.agentId,
+      starts_at: new Date(input.from),
+      ends_at: new Date(input.to),
+      note: input.note.trim(),
+      approved_by: principal.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentException(row);
+}
+
+export const presentException = (row: {
+  id: string;
+  agent_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  note: string;
+  approved_by: string | null;
+  approved_at: Date;
+}) => ({
+  id: row.id,
+  agentId: row.agent_id,
+  from: row.starts_at.toISOString(),
+  to: row.ends_at.toISOString(),
+  note: row.note,
+  approvedBy: row.approved_by,
+  approvedAt: row.approved_at.toISOString(),
+});
