@@ -14,6 +14,7 @@ import {
   TeamMessages,
   TeamView,
   Wallboard,
+  WorkforcePage,
 } from './areas.tsx';
 import { SignIn } from './auth/sign-in.tsx';
 import { EventStream } from './live/event-stream.ts';
@@ -33,6 +34,7 @@ const PLACES: Place[] = [
   { path: '/exports', label: 'Chat exports', roles: ['supervisor', 'administrator'] },
   { path: '/reports', label: 'Reports', roles: ['supervisor', 'administrator'] },
   { path: '/wallboard', label: 'Wallboard', roles: ['supervisor', 'administrator'] },
+  { path: '/wfm', label: 'Workforce', roles: ['supervisor', 'administrator'] },
   { path: '/admin', label: 'Administration', roles: ['administrator'] },
 ];
 
@@ -129,6 +131,7 @@ function Shell() {
             <Route path="/wallboard">
               {allowed(me.role, '/wallboard') ? <Wallboard /> : <Redirect to={home} />}
             </Route>
+            <Route path="/wfm">{allowed(me.role, '/wfm') ? <WorkforcePage /> : <Redirect to={home} />}</Route>
             <Route path="/account">
               <AccountPage />
             </Route>

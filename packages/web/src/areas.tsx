@@ -39,6 +39,10 @@ export const Wallboard = area(
   () => import('./reports/reports-area.ts'),
   (m) => m.Wallboard,
 );
+export const WorkforcePage = area(
+  () => import('./wfm/wfm-area.tsx'),
+  (m) => m.WorkforcePage,
+);
 export const AdminArea = area(
   () => import('./admin/admin-area.tsx'),
   (m) => m.AdminArea,

@@ -306,6 +306,7 @@ export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
   const Intraday = Type.Object({
     workloadId: Uuid,
     date: Type.String(),
+    timeZone: Type.String(),
     asOf: Type.String({ format: 'date-time' }),
     method: Nullable(Type.String()),
     rule: Nullable(

@@ -30,6 +30,7 @@ export interface IntradayInterval {
 export interface IntradayView {
   workloadId: string;
   date: string;
+  timeZone: string;
   /** Actuals are known up to here (the last closed interval's end). */
   asOf: string;
   method: string | null;
@@ -127,6 +128,7 @@ export async function workloadIntraday(
     workload,
     workloadId,
     date,
+    timeZone: settings.timeZone,
     asOf: new Date(asOf).toISOString(),
     method,
     rule,

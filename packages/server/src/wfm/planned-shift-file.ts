@@ -93,34 +93,12 @@ export function readPlannedShifts(
   const fail = (line: number, message: string) => {
     if (errors.length < PLANNED_SHIFT_LIMITS.errors) errors.push({ line, message });
   };
-  records.slice(1).forEach((record, index) => {
+  for (const [index, record] of records.slice(1).entries()) {
     const line = index + 2;
-    const cell = (name: string) => record[column(name)] ?? '';
-    const username = cell('agent');
-    const agentId = options.agentIdOf(username);
-    if (agentId === undefined) return fail(line, `no agent has the username "${username}"`);
-    const start = instantOf(cell('start'), options.timeZone);
-    const end = instantOf(cell('end'), options.timeZone);
-    if (start === null)
-      return fail(
-        line,
-        `start "${cell('start')}" is not a time such as 2026-12-07 08:00 or 2026-12-07T08:00:00Z`,
-      );
-    if (end === null)
-      return fail(
-        line,
-        `end "${cell('end')}" is not a time such as 2026-12-07 16:30 or 2026-12-07T16:30:00Z`,
-      );
-    if (end <= start) return fail(line, 'end is not after start');
-    if (end - start > 24 * 3_600_000) return fail(line, 'an activity lasts at most 24 hours');
-    const activity = cell('activity').toLowerCase();
-    if (activity === '' || activity.length > PLANNED_SHIFT_LIMITS.activity)
-      return fail(line, `activity must be 1 to ${PLANNED_SHIFT_LIMITS.activity} characters`);
-    const channels = CHANNELS[column('channels') < 0 ? '' : cell('channels').toLowerCase()];
-    if (channels === undefined)
-      return fail(line, `channels "${cell('channels')}" must be phone, chat, email or any`);
-    rows.push({ line, agentId, start, end, activity, channels });
-  });
+    const read = readLine((name) => record[column(name)] ?? '', column('channels') >= 0, options);
+    if (typeof read === 'string') fail(line, read);
+    else rows.push({ line, ...read });
+  }
   const byAgent = new Map<string, PlannedActivityRow[]>();
   for (const row of rows) byAgent.set(row.agentId, [...(byAgent.get(row.agentId) ?? []), row]);
   for (const list of byAgent.values()) {
@@ -133,4 +111,29 @@ export function readPlannedShifts(
   }
   errors.sort((a, b) => a.line - b.line);
   return { rows, errors };
+}
+
+/** One line's activity, or what is wrong with it. */
+function readLine(
+  cell: (name: string) => string,
+  hasChannels: boolean,
+  options: { timeZone: string; agentIdOf: (username: string) => string | undefined },
+): Omit<PlannedActivityRow, 'line'> | string {
+  const username = cell('agent');
+  const agentId = options.agentIdOf(username);
+  if (agentId === undefined) return `no agent has the username "${username}"`;
+  const start = instantOf(cell('start'), options.timeZone);
+  const end = instantOf(cell('end'), options.timeZone);
+  if (start === null)
+    return `start "${cell('start')}" is not a time such as 2026-12-07 08:00 or 2026-12-07T08:00:00Z`;
+  if (end === null)
+    return `end "${cell('end')}" is not a time such as 2026-12-07 16:30 or 2026-12-07T16:30:00Z`;
+  if (end <= start) return 'end is not after start';
+  if (end - start > 24 * 3_600_000) return 'an activity lasts at most 24 hours';
+  const activity = cell('activity').toLowerCase();
+  if (activity === '' || activity.length > PLANNED_SHIFT_LIMITS.activity)
+    return `activity must be 1 to ${PLANNED_SHIFT_LIMITS.activity} characters`;
+  const channels = CHANNELS[hasChannels ? cell('channels').toLowerCase() : ''];
+  if (channels === undefined) return `channels "${cell('channels')}" must be phone, chat, email or any`;
+  return { agentId, start, end, activity, channels };
 }
