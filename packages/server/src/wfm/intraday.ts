@@ -88,15 +88,16 @@ export async function workloadIntraday(
   const slotOf = (start: number) => clock.toLocal(start).minuteOfDay / settings.intervalMinutes;
   let rule: IntradayView['rule'] = null;
   let reforecast: Float64Array | null = null;
+  const published = new Float64Array((24 * 60) / settings.intervalMinutes);
+  for (const interval of plan.intervals) {
+    const slot = slotOf(Date.parse(interval.start));
+    published[slot] = (published[slot] ?? 0) + (interval.adjustedVolume ?? 0);
+  }
   if (method === null) notes.push('No published forecast covers today: publish one to see the reforecast.');
-  else if (asOf <= bounds.start)
-    notes.push('No interval of today has closed yet: the reforecast starts with the first.');
-  else {
-    const published = new Float64Array((24 * 60) / settings.intervalMinutes);
-    for (const interval of plan.intervals) {
-      const slot = slotOf(Date.parse(interval.start));
-      published[slot] = (published[slot] ?? 0) + (interval.adjustedVolume ?? 0);
-    }
+  else if (asOf <= bounds.start) {
+    notes.push('No interval of today has closed yet: the rest of the day is the published forecast.');
+    reforecast = published;
+  } else {
     const updated = await runPlanningTask({
       kind: 'intraday',
       input: {

@@ -110,10 +110,12 @@ function BoardRow(props: { row: Row; now: number; onApproved: () => void }) {
   const { row, now } = props;
   const [note, setNote] = useState('');
   const [open, setOpen] = useState(false);
+  // By default the exception lasts to the end of the planned activity: the agent is excused for the rest of it.
+  const [until, setUntil] = useState(() => hhmm(row.scheduled?.until ?? new Date(now).toISOString()));
   const submission = useSubmission();
   const approve = async (event: FormEvent) => {
     event.preventDefault();
-    const body = { agentId: row.agentId, from: row.since, to: new Date(now).toISOString(), note };
+    const body = { agentId: row.agentId, from: row.since, to: instantAt(until, now), note };
     if (await submission.run(() => api.request('POST', '/wfm/adherence/exceptions', body))) {
       setOpen(false);
       props.onApproved();
@@ -150,6 +152,9 @@ function BoardRow(props: { row: Row; now: number; onApproved: () => void }) {
                 Reason{' '}
                 <input value={note} onChange={(e) => setNote(e.target.value)} required maxLength={500} />
               </label>
+              <label>
+                Until <input type="time" value={until} onChange={(e) => setUntil(e.target.value)} required />
+              </label>
               <button type="submit" disabled={submission.busy}>
                 Approve
               </button>
@@ -164,6 +169,19 @@ function BoardRow(props: { row: Row; now: number; onApproved: () => void }) {
     </tr>
   );
 }
+
+/** 'HH:MM' on the browser's clock. */
+const hhmm = (iso: string) => {
+  const at = new Date(iso);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+};
+/** The instant of a 'HH:MM' on the browser's clock: today, or tomorrow when it has passed (a night shift). */
+const instantAt = (time: string, now: number) => {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const at = new Date(now);
+  at.setHours(hours, minutes, 0, 0);
+  return new Date(at.getTime() <= now ? at.getTime() + 86_400_000 : at.getTime()).toISOString();
+};
 
 function PlannedImport(props: { onImported: () => void }) {
   const { api } = useDesk();

@@ -50,6 +50,7 @@ export function ForecastPanel({ workload, planner }: { workload: Workload; plann
     `${workload.id}:${from}:${to}:${forecasts.data?.length ?? 0}`,
   );
   const [days, setDays] = useState<number | ''>(14);
+  const [firstDay, setFirstDay] = useState(dayText(1));
   const run = useSubmission();
   const publish = useSubmission();
   const draftVolumes = useMemo(
@@ -62,7 +63,10 @@ export function ForecastPanel({ workload, planner }: { workload: Workload; plann
     event.preventDefault();
     if (
       await run.run(() =>
-        api.request('POST', `/wfm/workloads/${workload.id}/forecasts`, { days: Number(days || 14) }),
+        api.request('POST', `/wfm/workloads/${workload.id}/forecasts`, {
+          firstDay,
+          days: Number(days || 14),
+        }),
       )
     )
       forecasts.reload();
@@ -73,7 +77,11 @@ export function ForecastPanel({ workload, planner }: { workload: Workload; plann
       {planner ? (
         <form onSubmit={forecastNow} aria-label="Run a forecast" className="wfm-inline">
           <FormError message={run.error} />
-          <NumberField label="Days from tomorrow" value={days} onChange={setDays} min={1} max={60} />
+          <label>
+            First day{' '}
+            <input type="date" value={firstDay} onChange={(e) => setFirstDay(e.target.value)} required />
+          </label>
+          <NumberField label="Days" value={days} onChange={setDays} min={1} max={60} />
           <button type="submit" disabled={run.busy} aria-busy={run.busy}>
             {run.busy ? 'Forecasting…' : 'Run forecast'}
           </button>
@@ -116,8 +124,12 @@ export function ForecastPanel({ workload, planner }: { workload: Workload; plann
         <p className="muted">No forecast yet.</p>
       )}
       <div className="wfm-inline">
-        <TextField label="Chart from" value={from} onChange={setFrom} />
-        <TextField label="to" value={to} onChange={setTo} />
+        <label>
+          Chart from <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          to <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
       </div>
       <FormError message={plan.error?.message ?? null} />
       {points.length > 0 ? (
