@@ -23,6 +23,7 @@ const FORBIDDEN: readonly { file: string; imports: string }[] = [
   { file: 'packages/server/src/planted.ts', imports: '@switchboard/cli' },
   { file: 'packages/server/src/chat/planted.ts', imports: '../../../cli/src/start.ts' },
   { file: 'packages/server/src/planted.ts', imports: '@switchboard/web' },
+  { file: 'packages/server/src/wfm/planted.ts', imports: '@switchboard/sim/testing' },
   { file: 'packages/server/src/acd/planted.ts', imports: '../../../web/src/app.tsx' },
   { file: 'packages/web/src/planted.ts', imports: '@switchboard/server' },
   { file: 'packages/web/src/agent/planted.ts', imports: '../../../server/src/app.ts' },
@@ -34,6 +35,8 @@ const ALLOWED: readonly { file: string; imports: string }[] = [
   { file: 'packages/wfm/src/planted.ts', imports: '@switchboard/core' },
   { file: 'packages/sim/src/planted.ts', imports: '@switchboard/wfm' },
   { file: 'packages/server/src/planted.ts', imports: '@switchboard/core' },
+  { file: 'packages/server/src/wfm/planted.ts', imports: '@switchboard/sim' },
+  { file: 'packages/wfm/src/node/planted.ts', imports: 'node:fs' },
   { file: 'packages/web/src/planted.ts', imports: '@switchboard/core' },
   { file: 'packages/cli/src/planted.ts', imports: '@switchboard/server' },
 ];

@@ -41,6 +41,10 @@ export function addWfmCommands(program: Command): void {
         'open special days, past or future: DATE (factor learned from the history) or DATE=FACTOR, e.g. 2026-12-24=0.6',
       )
       .option(
+        '--holdout',
+        'also print the holdout table: every method on the last 8 weeks, kept from every choice',
+      )
+      .option(
         '--open-hours <hours>',
         'when the center is open, e.g. "mon-thu 08:00-20:00; fri 08:00-14:00" (default: where the history has data)',
       ),

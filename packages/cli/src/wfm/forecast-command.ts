@@ -4,6 +4,9 @@ import {
   type ForecastInput,
   type ForecastMethod,
   forecastIntervals,
+  HOLDOUT_DEFAULTS,
+  type HoldoutResult,
+  holdoutEvaluation,
   type IntervalMinutes,
   type IntervalObservation,
   methodsWithModels,
@@ -28,6 +31,7 @@ export interface ForecastFlags {
   closed?: string;
   special?: string;
   openHours?: string;
+  holdout?: boolean;
 }
 
 const VOLUME_COLUMNS = ['volume', 'calls', 'offered', 'contacts'];
@@ -82,6 +86,7 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
       `${score.method.padEnd(26)} WAPE ${pct(score.wapePct)}  MAPE ${pct(score.mapePct)}  bias ${pct(score.biasPct)}`,
     );
   }
+  if (flags.holdout) printHoldout(known, methods);
   const method = chooseMethod(methods, best, flags.method);
   console.error(`Forecasting with ${method.name}.`);
 
@@ -98,6 +103,31 @@ export async function runForecast(flags: ForecastFlags): Promise<void> {
     })),
     formatOf(flags.output, flags.format, 'csv'),
     flags.output,
+  );
+}
+
+/** The holdout table on stderr: the last 8 weeks kept from every choice, each method's WAPE on them. */
+function printHoldout(input: ForecastInput, methods: readonly ForecastMethod[]): void {
+  let result: HoldoutResult;
+  try {
+    result = holdoutEvaluation(input, { methods, ...HOLDOUT_DEFAULTS });
+  } catch (error) {
+    console.error(`No holdout table: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const pct = (value: number | null | undefined) => (value == null ? '—' : `${value.toFixed(2)} %`);
+  console.error(
+    `Holdout: ${result.days} days from ${result.holdoutFrom}, kept from every choice; chosen on the weeks before: ${result.chosen ?? '—'}.`,
+  );
+  for (const score of result.holdout)
+    console.error(`${score.method.padEnd(26)} holdout WAPE ${pct(score.wapePct)}`);
+  const intraday = result.intraday;
+  if (intraday)
+    console.error(
+      `Intraday from 12:00: afternoon WAPE ${pct(intraday.updated.wapePct)} against ${pct(intraday.dayAhead.wapePct)} a day ahead (${pct(intraday.perfectLevel.wapePct)} with the afternoon's true total).`,
+    );
+  console.error(
+    `Noise floor: ${pct(result.noiseFloorPct)} (afternoons ${pct(result.intradayNoiseFloorPct)}).`,
   );
 }
 

@@ -187,6 +187,13 @@ describe('switchboard wfm forecast', () => {
     assert.equal(volumeAt('2026-02-06T10:00:00.000Z'), 0);
   });
 
+  test('--holdout says when the history is too short for a holdout table, and forecasts all the same', async () => {
+    const { code, stderr } = await runCli(['wfm', 'forecast', '--input', history, '--days', '1', '--holdout']);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /No holdout table: The history needs more than 16 weeks/);
+    assert.match(stderr, /Forecasting with /);
+  });
+
   test('open hours or special days written wrong are refused with what to write', async () => {
     const first = await runCli(['wfm', 'forecast', '--input', history, '--open-hours', 'weekdays 8-20']);
     assert.equal(first.code, 1);

@@ -52,7 +52,11 @@ export function IntradayPanel({ workload }: { workload: Workload }) {
         <p className="muted">
           {data.date}: actuals known until {new Date(data.asOf).toLocaleTimeString()}.{' '}
           {data.rule
-            ? `The rest of the day follows the actuals of the last ${data.rule.recentMinutes || 'all'} minutes.`
+            ? `The rest of the day is scaled by the actuals of ${
+                data.rule.recentWeight === 0
+                  ? 'the day so far'
+                  : `the last ${data.rule.recentMinutes} minutes`
+              }.`
             : ''}{' '}
           {data.notes.join(' ')}
         </p>
@@ -61,6 +65,32 @@ export function IntradayPanel({ workload }: { workload: Workload }) {
         <>
           <UplotChart chart={intradayChart(open, zone)} />
           <UplotChart chart={overUnderChart(open, zone)} />
+        </>
+      ) : null}
+      <form onSubmit={simulate} aria-label="What if" className="wfm-inline">
+        <FormError message={submission.error} />
+        <NumberField
+          label="Contacts (% of reforecast)"
+          value={volume}
+          onChange={setVolume}
+          min={0}
+          max={500}
+        />
+        <NumberField label="Handle time (%)" value={aht} onChange={setAht} min={1} max={500} />
+        <NumberField label="Agents added (or taken)" value={delta} onChange={setDelta} min={-500} max={500} />
+        <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
+          {submission.busy ? 'Simulating…' : 'Simulate the rest of today'}
+        </button>
+      </form>
+      {result ? (
+        <p role="status" className="wfm-card">
+          Over {result.replications} simulated days: {num(result.total.offered, 0)} contacts, service level{' '}
+          {result.total.serviceLevel === null ? '—' : `${(result.total.serviceLevel * 100).toFixed(1)} %`},
+          ASA {num(result.total.asaSeconds, 0)} s, {num(result.total.abandoned, 0)} abandoned.
+        </p>
+      ) : null}
+      {open.length > 0 ? (
+        <>
           <table className="grid" aria-label="Today per interval">
             <thead>
               <tr>
@@ -88,28 +118,6 @@ export function IntradayPanel({ workload }: { workload: Workload }) {
             </tbody>
           </table>
         </>
-      ) : null}
-      <form onSubmit={simulate} aria-label="What if" className="wfm-inline">
-        <FormError message={submission.error} />
-        <NumberField
-          label="Contacts (% of reforecast)"
-          value={volume}
-          onChange={setVolume}
-          min={0}
-          max={500}
-        />
-        <NumberField label="Handle time (%)" value={aht} onChange={setAht} min={1} max={500} />
-        <NumberField label="Agents added (or taken)" value={delta} onChange={setDelta} min={-500} max={500} />
-        <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
-          {submission.busy ? 'Simulating…' : 'Simulate the rest of today'}
-        </button>
-      </form>
-      {result ? (
-        <p role="status" className="wfm-card">
-          Over {result.replications} simulated days: {num(result.total.offered, 0)} contacts, service level{' '}
-          {result.total.serviceLevel === null ? '—' : `${(result.total.serviceLevel * 100).toFixed(1)} %`},
-          ASA {num(result.total.asaSeconds, 0)} s, {num(result.total.abandoned, 0)} abandoned.
-        </p>
       ) : null}
     </div>
   );
