@@ -188,7 +188,15 @@ describe('switchboard wfm forecast', () => {
   });
 
   test('--holdout says when the history is too short for a holdout table, and forecasts all the same', async () => {
-    const { code, stderr } = await runCli(['wfm', 'forecast', '--input', history, '--days', '1', '--holdout']);
+    const { code, stderr } = await runCli([
+      'wfm',
+      'forecast',
+      '--input',
+      history,
+      '--days',
+      '1',
+      '--holdout',
+    ]);
     assert.equal(code, 0, stderr);
     assert.match(stderr, /No holdout table: The history needs more than 16 weeks/);
     assert.match(stderr, /Forecasting with /);

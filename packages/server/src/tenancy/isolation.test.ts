@@ -818,6 +818,12 @@ const OPS: Record<string, Op> = {
     cross: (b) => [{ body: exceptionFor(b.agent.id), expect: HIDDEN }],
   },
   'GET /wfm/adherence/exceptions': { own: () => ({ query: `?from=${DAY}&to=${DAY}` }) },
+  'GET /wfm/pooled': {
+    own: async (w) => ({ query: `?date=${DAY}&workloadIds=${wfmIn(w).workload},${await freshWorkload(w)}` }),
+    cross: async (b, a) => [
+      { query: `?date=${DAY}&workloadIds=${wfmIn(a).workload},${wfmIn(b).workload}`, expect: HIDDEN },
+    ],
+  },
   'GET /wfm/workloads/{id}/plan': {
     own: (w) => ({ id: wfmIn(w).workload, query: `?from=${DAY}&to=${DAY}` }),
     cross: (b) => [{ id: wfmIn(b).workload, query: `?from=${DAY}&to=${DAY}`, expect: HIDDEN }],

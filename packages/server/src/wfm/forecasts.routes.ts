@@ -1,3 +1,4 @@
+import { invalid } from '@switchboard/core';
 import { MAX_FORECAST_DAYS } from '@switchboard/wfm';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
@@ -15,6 +16,7 @@ import {
 } from './forecasts.service.ts';
 import { WHAT_IF_LIMITS, whatIf, workloadIntraday } from './intraday.ts';
 import { PLAN_MAX_DAYS, workloadPlan } from './plan.ts';
+import { POOL_MAX_WORKLOADS, pooledRequirement } from './pooled.ts';
 import { LocalDateText } from './workloads.routes.ts';
 import { workloadsRepository } from './workloads.ts';
 
@@ -398,11 +400,62 @@ export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
       return {
         replications: result.replications,
         total: result.total,
-        intervals: result.intervals.map(({ index, ...figures }) => ({
+        intervals: result.intervals.map(({ index, queues: _, ...figures }) => ({
           start: starts[index] ?? '',
           ...figures,
         })),
       };
+    },
+  });
+
+  const Figures = Nullable(WhatIfFigures);
+  defineRoute(app, {
+    method: 'GET',
+    url: '/wfm/pooled',
+    permission: 'wfm.read',
+    tags,
+    summary:
+      'Workloads staffed together by agents with all their skills: separate and pooled requirements, checked by the simulator',
+    description: `For one day and ${2}–${POOL_MAX_WORKLOADS} workloads of one channel (comma-separated ids): per interval the agents each workload needs on its own, summed, and the agents the pool needs on the combined load (Erlang, to the strictest target); then five simulated days with the pooled agents taking every queue give each workload's service level.`,
+    query: Type.Object(
+      { date: LocalDateText, workloadIds: Type.String({ minLength: 1, maxLength: 400 }) },
+      { additionalProperties: false },
+    ),
+    response: {
+      200: Type.Object({
+        workloadIds: Type.Array(Uuid),
+        target: Type.Object({
+          kind: Type.String(),
+          percent: Type.Optional(Type.Number()),
+          seconds: Type.Number(),
+        }),
+        intervals: Type.Array(
+          Type.Object({
+            start: Type.String({ format: 'date-time' }),
+            separateAgents: Type.Number(),
+            pooledAgents: Type.Number(),
+            simulated: Figures,
+            workloads: Type.Array(Figures),
+          }),
+        ),
+        total: Type.Object({
+          separateAgentHours: Type.Number(),
+          pooledAgentHours: Type.Number(),
+          simulated: Figures,
+        }),
+      }),
+    },
+    handler: async (request) => {
+      const ids = request.query.workloadIds.split(',').map((id) => id.trim());
+      if (ids.some((id) => !/^[0-9a-f-]{36}$/i.test(id)))
+        throw invalid('workloadIds are workload ids separated by commas.');
+      return pooledRequirement(
+        db,
+        acd,
+        principalOf(request).tenantId,
+        ids,
+        parseLocalDate(request.query.date),
+      );
     },
   });
 }

@@ -6,7 +6,7 @@ import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import { specialDaysOf, withOpenHours } from './forecasts.service.ts';
 import { requirementsOf, workloadPlan } from './plan.ts';
 import { runPlanningTask } from './planning-runner.ts';
-import { WHAT_IF_LIMITS, type WhatIfResult } from './what-if.ts';
+import { type SimulationResult, WHAT_IF_LIMITS } from './what-if.ts';
 import { workloadHistory } from './workload-history.ts';
 import { type Workload, workloadsRepository } from './workloads.ts';
 
@@ -176,7 +176,7 @@ export async function whatIf(
   workloadId: string,
   now: number,
   change: WhatIfChange,
-): Promise<{ view: IntradayView; result: WhatIfResult; starts: string[] }> {
+): Promise<{ view: IntradayView; result: SimulationResult; starts: string[] }> {
   const { workload, ...view } = await workloadIntraday(db, acd, tenantId, workloadId, now);
   const fromInterval = view.intervals.findIndex((interval) => interval.reforecastVolume !== null);
   if (fromInterval < 0)
@@ -193,18 +193,23 @@ export async function whatIf(
   const { target } = workload;
   const settings = await tenantReportingSettings(db, tenantId);
   const result = await runPlanningTask({
-    kind: 'what-if',
+    kind: 'simulate',
     day: {
       intervalMinutes: settings.intervalMinutes as 15 | 30 | 60,
       channel: workload.channel,
       fromInterval,
-      volumes: view.intervals.map((interval) => (interval.reforecastVolume ?? 0) * change.volumeFactor),
-      ahtSeconds: (load / volume) * change.ahtFactor,
+      queues: [
+        {
+          id: 'workload',
+          volumes: view.intervals.map((interval) => (interval.reforecastVolume ?? 0) * change.volumeFactor),
+          ahtSeconds: (load / volume) * change.ahtFactor,
+          serviceLevelSeconds: target.kind === 'service_level' ? target.seconds : 20,
+          patienceSeconds: workload.patienceSeconds,
+        },
+      ],
       agents: view.intervals.map((_, i) =>
         i < fromInterval ? 0 : Math.max(0, Math.round(Math.max(staff, 0) + change.staffDelta)),
       ),
-      serviceLevelSeconds: target.kind === 'service_level' ? target.seconds : 20,
-      patienceSeconds: workload.patienceSeconds,
       maxConcurrentChats: workload.maxConcurrentChats,
     },
   });

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { type ErrorCode, SwitchboardError } from '@switchboard/core';
 import type { IntradayForecast, WorkloadForecast } from '@switchboard/wfm';
 import type { PlanningTask } from './planning-worker.ts';
-import type { WhatIfResult } from './what-if.ts';
+import type { SimulationResult } from './what-if.ts';
 
 type Reply<T> =
   | { ok: true; result: T }
@@ -11,7 +11,7 @@ type ResultOf<K extends PlanningTask['kind']> = K extends 'forecast'
   ? WorkloadForecast
   : K extends 'intraday'
     ? IntradayForecast
-    : WhatIfResult;
+    : SimulationResult;
 
 let queue: Promise<unknown> = Promise.resolve();
 

@@ -9,7 +9,7 @@ import {
   weekdayMean,
 } from '@switchboard/wfm';
 import { loadSeriesModels } from '@switchboard/wfm/node';
-import { simulateWhatIf, type WhatIfDay } from './what-if.ts';
+import { type SimulatedDay, simulateDayAhead } from './what-if.ts';
 
 /**
  * Runs in a worker thread: fitting and backtesting the forecast methods, choosing an intraday rule and
@@ -18,7 +18,7 @@ import { simulateWhatIf, type WhatIfDay } from './what-if.ts';
 export type PlanningTask =
   | { kind: 'forecast'; input: ForecastInput; firstDay: LocalDate; days: number }
   | { kind: 'intraday'; input: ForecastInput; method: string; asOfMs: number; published: Float64Array }
-  | { kind: 'what-if'; day: WhatIfDay };
+  | { kind: 'simulate'; day: SimulatedDay };
 
 const methods = () => methodsWithModels(standardMethods(), loadSeriesModels());
 
@@ -30,8 +30,8 @@ function run(task: PlanningTask): unknown {
       const method = methods().find((m) => m.name === task.method) ?? weekdayMean(4);
       return intradayForecast(task.input, method, task.asOfMs, task.published);
     }
-    case 'what-if':
-      return simulateWhatIf(task.day);
+    case 'simulate':
+      return simulateDayAhead(task.day);
   }
 }
 

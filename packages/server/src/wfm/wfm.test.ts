@@ -195,3 +195,58 @@ test('supervisors and read keys read plans; only administrators plan; agents see
     .execute();
   assert.ok(rows.length > 0);
 });
+
+test('two workloads pooled need fewer agents than each on its own, and the simulator checks each still gets served', async () => {
+  const billingCsv = historyCsv()
+    .replaceAll(',30,30,0,180', ',30,30,0,240')
+    .replaceAll(',20,20,0,180', ',12,12,0,240');
+  const imported = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/interval-history/imports?minutes=15&queue=Billing',
+    headers: { ...admin.headers, 'content-type': 'text/csv' },
+    payload: billingCsv,
+  });
+  assert.equal(imported.statusCode, 201, imported.body);
+  const ids: string[] = [];
+  for (const queue of ['Support', 'Billing']) {
+    const created = await call(server, admin, 'POST', '/wfm/workloads', support({ importedQueues: [queue] }));
+    ids.push(created.body.id);
+    const forecast = await call(server, admin, 'POST', `/wfm/workloads/${created.body.id}/forecasts`, {
+      firstDay: '2026-11-17',
+      days: 1,
+    });
+    await call(server, admin, 'POST', `/wfm/forecasts/${forecast.body.id}/publish`);
+  }
+  const pooled = await call(
+    server,
+    supervisor,
+    'GET',
+    `/wfm/pooled?date=2026-11-17&workloadIds=${ids.join(',')}`,
+  );
+  assert.equal(pooled.status, 200, JSON.stringify(pooled.body));
+  const ten = pooled.body.intervals.find((i: { start: string }) => i.start === '2026-11-17T10:00:00.000Z');
+  assert.ok(ten.pooledAgents < ten.separateAgents, JSON.stringify(ten));
+  assert.ok(pooled.body.total.pooledAgentHours < pooled.body.total.separateAgentHours);
+  assert.equal(ten.workloads.length, 2);
+  assert.ok(ten.simulated.offered > 0);
+  assert.ok(pooled.body.total.simulated.serviceLevel > 0.6, JSON.stringify(pooled.body.total));
+  for (const figures of ten.workloads) assert.ok(figures.offered > 0);
+
+  const alone = await call(server, supervisor, 'GET', `/wfm/pooled?date=2026-11-17&workloadIds=${ids[0]}`);
+  assert.equal(alone.status, 400);
+  const chat = await call(
+    server,
+    admin,
+    'POST',
+    '/wfm/workloads',
+    support({ channel: 'chat', maxConcurrentChats: 2 }),
+  );
+  const mixed = await call(
+    server,
+    supervisor,
+    'GET',
+    `/wfm/pooled?date=2026-11-17&workloadIds=${ids[0]},${chat.body.id}`,
+  );
+  assert.equal(mixed.status, 400);
+  assert.match(mixed.body.error.message, /Pool phone workloads with phone workloads/);
+});

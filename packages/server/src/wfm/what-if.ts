@@ -7,27 +7,32 @@ import {
   simulateDay,
 } from '@switchboard/sim';
 
-/** Days simulated per what-if, each with its own seed: their counts are summed. */
+/** Days simulated per question, each with its own seed: their counts are summed. */
 export const WHAT_IF_REPLICATIONS = 5;
 export const WHAT_IF_LIMITS = { factor: { min: 0, max: 5 }, staffDelta: { min: -500, max: 500 } } as const;
 
-/** The rest of a day to simulate: per interval of the day from midnight, the demand and the agents on. */
-export interface WhatIfDay {
-  intervalMinutes: SimulationIntervalMinutes;
-  channel: 'voice' | 'chat' | 'email';
-  /** The first interval simulated; the ones before it are over. */
-  fromInterval: number;
+/** One queue of a simulated day: per interval of the day from midnight, the contacts that arrive. */
+export interface SimulatedQueue {
+  id: string;
   volumes: readonly number[];
-  /** Volume-weighted mean handle time of the rest of the day, seconds. */
+  /** Volume-weighted mean handle time, seconds. */
   ahtSeconds: number;
-  agents: readonly number[];
   serviceLevelSeconds: number;
   patienceSeconds: number | null;
+}
+
+/** A day to simulate: queues of one channel, served by agents who take all of them, from `fromInterval` on. */
+export interface SimulatedDay {
+  intervalMinutes: SimulationIntervalMinutes;
+  channel: 'voice' | 'chat' | 'email';
+  fromInterval: number;
+  queues: readonly SimulatedQueue[];
+  /** Agents on, per interval of the day. */
+  agents: readonly number[];
   maxConcurrentChats: number | null;
 }
 
-export interface WhatIfInterval {
-  index: number;
+export interface SimulatedFigures {
   offered: number;
   answered: number;
   abandoned: number;
@@ -35,18 +40,25 @@ export interface WhatIfInterval {
   asaSeconds: number | null;
 }
 
-export interface WhatIfResult {
+export interface SimulatedInterval extends SimulatedFigures {
+  index: number;
+  /** The same figures per queue, in the order of the day's queues. */
+  queues: SimulatedFigures[];
+}
+
+export interface SimulationResult {
   replications: number;
-  intervals: WhatIfInterval[];
-  total: Omit<WhatIfInterval, 'index'>;
+  intervals: SimulatedInterval[];
+  total: SimulatedFigures;
 }
 
 /**
  * Agents as the simulator takes them: agent k works every interval that needs more than k agents, in runs of
- * consecutive intervals (one shift per run).
+ * consecutive intervals (one shift per run), with every queue's skill.
  */
-export function agentsOf(day: WhatIfDay): SimulatedAgent[] {
+export function agentsOf(day: SimulatedDay): SimulatedAgent[] {
   const most = Math.max(0, ...day.agents.slice(day.fromInterval));
+  const skills = Object.fromEntries(day.queues.map((queue) => [queue.id, 5]));
   return Array.from({ length: most }, (_, k) => {
     const shifts: { startMinute: number; endMinute: number }[] = [];
     for (let i = day.fromInterval; i < day.agents.length; i++) {
@@ -58,51 +70,56 @@ export function agentsOf(day: WhatIfDay): SimulatedAgent[] {
     }
     return {
       id: `agent-${k + 1}`,
-      skills: { workload: 5 },
+      skills,
       ...(day.channel === 'chat' ? { capacity: { chat: day.maxConcurrentChats ?? 1, email: 1 } } : {}),
       shifts,
     };
   });
 }
 
-export function simulationInput(day: WhatIfDay, seed: number): SimulationInput {
-  if (day.volumes.length !== day.agents.length) throw invalid('Volumes and agents cover the same intervals.');
+export function simulationInput(day: SimulatedDay, seed: number): SimulationInput {
+  for (const queue of day.queues)
+    if (queue.volumes.length !== day.agents.length)
+      throw invalid('Volumes and agents cover the same intervals.');
   return {
     seed,
     reportIntervalMinutes: day.intervalMinutes,
-    csqs: [
-      {
-        id: 'workload',
-        channel: day.channel,
-        skills: [{ skillId: 'workload', minCompetence: 1 }],
-        criterion: 'longest_available',
-        arrivals: {
-          intervalMinutes: day.intervalMinutes,
-          volumes: day.volumes.map((volume, i) => (i < day.fromInterval ? 0 : volume)),
-        },
-        handleTime: { kind: 'exponential', meanSeconds: Math.max(1, day.ahtSeconds) },
-        ...(day.patienceSeconds === null
-          ? {}
-          : { patience: { kind: 'exponential', meanSeconds: day.patienceSeconds } as const }),
-        serviceLevelSeconds: day.serviceLevelSeconds,
+    csqs: day.queues.map((queue) => ({
+      id: queue.id,
+      channel: day.channel,
+      skills: [{ skillId: queue.id, minCompetence: 1 }],
+      criterion: 'longest_available' as const,
+      arrivals: {
+        intervalMinutes: day.intervalMinutes,
+        volumes: queue.volumes.map((volume, i) => (i < day.fromInterval ? 0 : volume)),
       },
-    ],
+      handleTime: { kind: 'exponential' as const, meanSeconds: Math.max(1, queue.ahtSeconds) },
+      ...(queue.patienceSeconds === null
+        ? {}
+        : { patience: { kind: 'exponential' as const, meanSeconds: queue.patienceSeconds } }),
+      serviceLevelSeconds: queue.serviceLevelSeconds,
+    })),
     agents: agentsOf(day),
   };
 }
 
 /**
- * Simulates the rest of the day WHAT_IF_REPLICATIONS times and sums the counts per interval: service level,
- * ASA and abandons as the router would produce them with those agents and that demand.
+ * Simulates the day WHAT_IF_REPLICATIONS times and sums the counts per interval: service level, ASA and
+ * abandons as the router would produce them with those agents and that demand, overall and per queue.
  */
-export function simulateWhatIf(day: WhatIfDay): WhatIfResult {
+export function simulateDayAhead(day: SimulatedDay): SimulationResult {
   const reports: SimulationReport[] = [];
   for (let seed = 1; seed <= WHAT_IF_REPLICATIONS; seed++)
     reports.push(simulateDay(simulationInput(day, seed)));
-  const intervals: WhatIfInterval[] = [];
-  for (let index = day.fromInterval; index < day.volumes.length; index++) {
+  const length = day.queues[0]?.volumes.length ?? 0;
+  const intervals: SimulatedInterval[] = [];
+  for (let index = day.fromInterval; index < length; index++) {
     const csqs = reports.flatMap((report) => report.intervals[index]?.csqs ?? []);
-    intervals.push({ index, ...figuresOf(csqs) });
+    intervals.push({
+      index,
+      ...figuresOf(csqs),
+      queues: day.queues.map((queue) => figuresOf(csqs.filter((csq) => csq.csqId === queue.id))),
+    });
   }
   return {
     replications: WHAT_IF_REPLICATIONS,
@@ -123,7 +140,7 @@ type Counts = {
   answerWaitMs: number;
 };
 
-function figuresOf(csqs: readonly Counts[]): Omit<WhatIfInterval, 'index'> {
+function figuresOf(csqs: readonly Counts[]): SimulatedFigures {
   const sum = (field: keyof Counts) => csqs.reduce((total, csq) => total + csq[field], 0);
   const offered = sum('offered');
   const answered = sum('answered');

@@ -87,7 +87,7 @@ export function WorkforcePage() {
         ) : tab === 'forecast' ? (
           <ForecastPanel workload={workload} planner={planner} />
         ) : tab === 'requirements' ? (
-          <RequirementsPanel workload={workload} />
+          <RequirementsPanel workload={workload} all={list} />
         ) : (
           <IntradayPanel workload={workload} />
         )}
