@@ -182,7 +182,7 @@ storageOptions(
 
 addKeysCommands(program, storageOptions);
 addIntervalsCommands(program, storageOptions);
-addWfmCommands(program);
+addWfmCommands(program, storageOptions);
 addSimulateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

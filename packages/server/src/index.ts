@@ -38,3 +38,6 @@ export {
   type NewTenant,
   resetPasswordInTenant,
 } from './tenancy/tenants.service.ts';
+export { createForecast, publishForecast } from './wfm/forecasts.service.ts';
+export { importPlannedActivities } from './wfm/planned-activities.ts';
+export { workloadsRepository } from './wfm/workloads.ts';

@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { type ForecastFlags, runForecast } from './forecast-command.ts';
 import { runSchedule, type ScheduleFlags } from './schedule-command.ts';
 import { runStaff, type StaffFlags } from './staff-command.ts';
+import { addTenantWfmCommands } from './tenant-commands.ts';
 
 const outputOptions = (command: Command) =>
   command
@@ -13,9 +14,17 @@ const outputOptions = (command: Command) =>
       ]),
     );
 
-/** `switchboard wfm …`: workforce management from files, without a server. */
-export function addWfmCommands(program: Command): void {
-  const wfm = program.command('wfm').description('Workforce management: forecast, staff, schedule.');
+/**
+ * `switchboard wfm …`: workforce management from files, without a server (forecast, staff, schedule), and on a
+ * tenant's database (forecast-workloads, import-plan).
+ */
+export function addWfmCommands(program: Command, storageOptions: (command: Command) => Command): void {
+  const wfm = program
+    .command('wfm')
+    .description(
+      'Workforce management: forecast, staff, schedule; forecast-workloads and import-plan for a tenant.',
+    );
+  addTenantWfmCommands(wfm, storageOptions);
 
   outputOptions(
     wfm

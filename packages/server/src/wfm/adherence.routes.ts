@@ -17,7 +17,8 @@ import {
   presentException,
   saveAdherenceSettings,
 } from './adherence.service.ts';
-import { PLANNED_SHIFT_LIMITS, readPlannedShifts } from './planned-shift-file.ts';
+import { importPlannedActivities } from './planned-activities.ts';
+import { PLANNED_SHIFT_LIMITS } from './planned-shift-file.ts';
 import { LocalDateText } from './workloads.routes.ts';
 
 const tags = ['workforce'];
@@ -142,59 +143,10 @@ export function adherenceRoutes(app: App, { db, clock }: AppContext): void {
             'unsupported_media_type',
             'Send the file as the body with Content-Type text/csv.',
           );
-        const users = await db
-          .selectFrom('users')
-          .select(['id', 'username'])
-          .where('tenant_id', '=', tenantId)
-          .execute();
-        const byName = new Map(users.map((user) => [user.username.toLowerCase(), user.id]));
-        const { timeZone } = await tenantReportingSettings(db, tenantId);
-        const reading = readPlannedShifts(request.body, {
-          timeZone,
-          agentIdOf: (username) => byName.get(username.toLowerCase()),
+        const summary = await importPlannedActivities(db, tenantId, request.body, {
+          dryRun: request.query.dryRun ?? false,
         });
-        if (reading.errors.length > 0)
-          throw invalid(
-            `The file has ${reading.errors.length} error(s); nothing was imported. First: line ${reading.errors[0]?.line}: ${reading.errors[0]?.message}.`,
-            { errors: reading.errors },
-          );
-        if (reading.rows.length === 0) throw invalid('The file has no activities.');
-        const agents = [...new Set(reading.rows.map((row) => row.agentId))];
-        const summary = { activities: reading.rows.length, agents: agents.length };
-        if (request.query.dryRun) return reply.status(200).send({ ...summary, dryRun: true });
-        const importId = crypto.randomUUID();
-        await db.transaction().execute(async (trx) => {
-          for (const agentId of agents) {
-            const own = reading.rows.filter((row) => row.agentId === agentId);
-            const from = Math.min(...own.map((row) => row.start));
-            const to = Math.max(...own.map((row) => row.end));
-            await trx
-              .deleteFrom('wfm_planned_activities')
-              .where('tenant_id', '=', tenantId)
-              .where('agent_id', '=', agentId)
-              .where('starts_at', '<', new Date(to))
-              .where('ends_at', '>', new Date(from))
-              .execute();
-          }
-          for (let i = 0; i < reading.rows.length; i += 1000) {
-            await trx
-              .insertInto('wfm_planned_activities')
-              .values(
-                reading.rows.slice(i, i + 1000).map((row) => ({
-                  tenant_id: tenantId,
-                  id: crypto.randomUUID(),
-                  agent_id: row.agentId,
-                  starts_at: new Date(row.start),
-                  ends_at: new Date(row.end),
-                  activity: row.activity,
-                  channels: row.channels,
-                  import_id: importId,
-                })),
-              )
-              .execute();
-          }
-        });
-        return reply.status(201).send({ ...summary, dryRun: false });
+        return reply.status(summary.dryRun ? 200 : 201).send(summary);
       },
     });
   });
