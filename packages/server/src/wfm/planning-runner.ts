@@ -14,13 +14,25 @@ type ResultOf<K extends PlanningTask['kind']> = K extends 'forecast'
     : SimulationResult;
 
 let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+/** Tasks a process holds at once (one running, the rest waiting); more are refused rather than queued. */
+export const PLANNING_QUEUE_LIMIT = 8;
 
 /**
  * Runs a planning task in a worker thread, one at a time per process: the main thread keeps routing while
- * forecasts are fitted and days simulated. A caller's mistake found in the worker comes back as the same error
+ * forecasts are fitted and days simulated. At most PLANNING_QUEUE_LIMIT tasks wait; beyond, 429. A caller's mistake found in the worker comes back as the same error
  * it would have thrown in place.
  */
 export function runPlanningTask<T extends PlanningTask>(task: T): Promise<ResultOf<T['kind']>> {
+  if (waiting >= PLANNING_QUEUE_LIMIT)
+    return Promise.reject(
+      new SwitchboardError(
+        'too_many_attempts',
+        `Forecasts and simulations are busy (${waiting} waiting): try again in a minute.`,
+        { retryAfterSeconds: 60 },
+      ),
+    );
+  waiting++;
   const run = queue.then(
     () =>
       new Promise<ResultOf<T['kind']>>((resolve, reject) => {
@@ -36,5 +48,7 @@ export function runPlanningTask<T extends PlanningTask>(task: T): Promise<Result
       }),
   );
   queue = run.catch(() => undefined);
-  return run;
+  return run.finally(() => {
+    waiting--;
+  });
 }
