@@ -5,7 +5,6 @@ import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
-import { parseLocalDate } from '../reporting/capture.job.ts';
 import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import {
   AGENT_STATES,
@@ -17,6 +16,7 @@ import {
   presentException,
   saveAdherenceSettings,
 } from './adherence.service.ts';
+import { dayOf } from './local-days.ts';
 import { importPlannedActivities } from './planned-activities.ts';
 import { PLANNED_SHIFT_LIMITS } from './planned-shift-file.ts';
 import { LocalDateText } from './workloads.routes.ts';
@@ -75,6 +75,8 @@ const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 function checkRange(from: string, to: string) {
+  dayOf(from, 'from');
+  dayOf(to, 'to');
   const days = daysBetween(from, to);
   if (!(days >= 1)) throw invalid('to is on or after from.');
   if (days > REPORT_MAX_DAYS)
@@ -175,8 +177,8 @@ export function adherenceRoutes(app: App, { db, clock }: AppContext): void {
       const agents = await agentsInView(db, principal);
       if (agents.length === 0) return [];
       const { timeZone } = await tenantReportingSettings(db, principal.tenantId);
-      const from = dayBounds(timeZone, parseLocalDate(request.query.from)).start;
-      const to = dayBounds(timeZone, parseLocalDate(request.query.to)).end;
+      const from = dayBounds(timeZone, dayOf(request.query.from, 'from')).start;
+      const to = dayBounds(timeZone, dayOf(request.query.to, 'to')).end;
       const rows = await db
         .selectFrom('wfm_planned_activities')
         .select(['agent_id', 'starts_at', 'ends_at', 'activity', 'channels'])
@@ -275,8 +277,8 @@ export function adherenceRoutes(app: App, { db, clock }: AppContext): void {
       return adherenceReport(
         db,
         principalOf(request),
-        parseLocalDate(request.query.from),
-        parseLocalDate(request.query.to),
+        dayOf(request.query.from, 'from'),
+        dayOf(request.query.to, 'to'),
         clock.now(),
       );
     },
@@ -333,8 +335,8 @@ export function adherenceRoutes(app: App, { db, clock }: AppContext): void {
           'in',
           agents.map((agent) => agent.id),
         )
-        .where('ends_at', '>', new Date(dayBounds(timeZone, parseLocalDate(request.query.from)).start))
-        .where('starts_at', '<', new Date(dayBounds(timeZone, parseLocalDate(request.query.to)).end))
+        .where('ends_at', '>', new Date(dayBounds(timeZone, dayOf(request.query.from, 'from')).start))
+        .where('starts_at', '<', new Date(dayBounds(timeZone, dayOf(request.query.to, 'to')).end))
         .orderBy('starts_at')
         .execute();
       return rows.map(presentException);

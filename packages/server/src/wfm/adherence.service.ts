@@ -2,6 +2,7 @@ import {
   type AgentState,
   type Domain,
   dayBounds,
+  forbidden,
   invalid,
   type LocalDate,
   localDateAt,
@@ -79,10 +80,13 @@ export async function saveAdherenceSettings(db: Db, tenantId: string, settings: 
         { rule: index + 1, unknown },
       );
   });
+  // Activities compare as the planned-activity import stores them: in lower case.
   const values = {
     threshold_seconds: settings.thresholdSeconds,
-    rules: JSON.stringify(settings.rules),
-    work_activities: [...new Set(settings.workActivities)],
+    rules: JSON.stringify(
+      settings.rules.map((rule) => ({ ...rule, activity: rule.activity.trim().toLowerCase() })),
+    ),
+    work_activities: [...new Set(settings.workActivities.map((activity) => activity.trim().toLowerCase()))],
   };
   await db
     .insertInto('wfm_adherence_settings')
@@ -201,6 +205,17 @@ async function traceOf(db: Db, tenantId: string, agentIds: readonly string[], fr
   return byAgent;
 }
 
+/** A plan as stored, with any block that overlaps an earlier one cut to start where that one ends. */
+function withoutOverlaps(schedule: readonly ScheduledActivity[]): ScheduledActivity[] {
+  const sorted = [...schedule].sort((a, b) => a.start - b.start);
+  const kept: ScheduledActivity[] = [];
+  for (const block of sorted) {
+    const start = Math.max(block.start, kept.at(-1)?.end ?? Number.NEGATIVE_INFINITY);
+    if (start < block.end) kept.push({ ...block, start });
+  }
+  return kept;
+}
+
 export interface BoardRow {
   agentId: string;
   name: string;
@@ -238,7 +253,7 @@ export async function adherenceBoard(db: Db, principal: Principal, now: number) 
     const changes = trace.get(agent.id) ?? [];
     const result =
       now > day.start
-        ? computeAdherence(schedule, changes, {
+        ? computeAdherence(withoutOverlaps(schedule), changes, {
             from: day.start,
             to: now,
             thresholdSeconds: settings.thresholdSeconds,
@@ -307,7 +322,7 @@ export async function adherenceReport(
       const end = Math.min(to, dayBounds(timeZone, date).end);
       const blocks = schedule.filter((b) => b.end > start && b.start < end);
       if (blocks.length > 0) {
-        const result = computeAdherence(blocks, trace.get(agent.id) ?? [], {
+        const result = computeAdherence(withoutOverlaps(blocks), trace.get(agent.id) ?? [], {
           from: start,
           to: end,
           thresholdSeconds: settings.thresholdSeconds,
@@ -346,6 +361,8 @@ export async function approveException(
   input: { agentId: string; from: number; to: number; note: string },
 ) {
   if (!(input.to > input.from)) throw invalid('An exception ends after it starts.');
+  if (input.agentId === principal.userId)
+    throw forbidden('No one approves an exception to their own adherence.');
   if (input.to - input.from > 86_400_000) throw invalid('An exception covers at most one day.');
   const [agent] = await agentsInView(db, principal, [input.agentId]);
   if (!agent) throw notFound('Agent');

@@ -34,6 +34,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 let shiftStart: number;
 
 let supervisorName: string;
+let supervisorId: string;
 
 before(async () => {
   server = await startTestApp();
@@ -45,6 +46,7 @@ before(async () => {
   const boss = await signInAs(server, admin, 'supervisor');
   supervisor = boss.session;
   supervisorName = boss.user.username;
+  supervisorId = boss.user.id;
   outsider = (await signInAs(server, admin, 'supervisor')).session;
   const team = await buildTeam(server, admin, { primarySupervisorId: boss.user.id });
   const worker = await signInAs(server, admin, 'agent', { teamId: team.id });
@@ -170,4 +172,59 @@ test('the board turns red when an agent stays Not Ready past the threshold, and 
   const exceptions = await call(server, supervisor, 'GET', `/wfm/adherence/exceptions?from=${day}&to=${day}`);
   assert.equal(exceptions.body.length, 1);
   assert.equal(exceptions.body[0].note, 'Fire drill');
+});
+
+test('activities compare in lower case; no one excuses their own adherence; a new plan cuts into the old one', async () => {
+  // The test before moved the clock on by hours: sign in again.
+  admin = await signIn(server, admin.tenant, 'admin');
+  supervisor = await signIn(server, admin.tenant, supervisorName);
+  const saved = await call(server, admin, 'PUT', '/wfm/adherence/settings', {
+    thresholdSeconds: 120,
+    rules: [{ state: 'ready', activity: 'Work' }],
+    workActivities: ['Work'],
+  });
+  assert.deepEqual(saved.body.rules, [{ state: 'ready', activity: 'work' }]);
+  assert.deepEqual(saved.body.workActivities, ['work']);
+
+  const own = await call(server, supervisor, 'POST', '/wfm/adherence/exceptions', {
+    agentId: supervisorId,
+    from: iso(server.clock.now() - 10 * MINUTE),
+    to: iso(server.clock.now()),
+    note: 'Mine',
+  });
+  assert.equal(own.status, 403, JSON.stringify(own.body));
+
+  const day = Date.UTC(2027, 0, 4);
+  const at = (hour: number) => iso(day + hour * 3_600_000);
+  assert.equal(
+    (await upload(admin, `agent,start,end,activity\n${other.username},${at(8)},${at(17)},work\n`)).status,
+    201,
+  );
+  assert.equal(
+    (await upload(admin, `agent,start,end,activity\n${other.username},${at(7)},${at(9)},meeting\n`)).status,
+    201,
+  );
+  assert.equal(
+    (await upload(admin, `agent,start,end,activity\n${other.username},${at(12)},${at(13)},lunch\n`)).status,
+    201,
+  );
+  const plan = await call(server, admin, 'GET', '/wfm/planned-activities?from=2027-01-04&to=2027-01-04');
+  assert.deepEqual(
+    plan.body
+      .filter((a: { agentId: string }) => a.agentId === other.id)
+      .map((a: { from: string; to: string; activity: string }) => [
+        a.activity,
+        a.from.slice(11, 16),
+        a.to.slice(11, 16),
+      ]),
+    [
+      ['meeting', '07:00', '09:00'],
+      ['work', '09:00', '12:00'],
+      ['lunch', '12:00', '13:00'],
+      ['work', '13:00', '17:00'],
+    ],
+  );
+  const impossible = await call(server, admin, 'GET', '/wfm/adherence/report?from=2027-02-31&to=2027-02-31');
+  assert.equal(impossible.status, 400);
+  assert.match(impossible.body.error.message, /not a day between 2000 and 2100/);
 });

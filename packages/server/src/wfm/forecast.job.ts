@@ -1,8 +1,9 @@
-import { SwitchboardError } from '@switchboard/core';
+import { formatLocalDate, SwitchboardError } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { Db } from '../db/database.ts';
 import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
-import { createForecast } from './forecasts.service.ts';
+import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
+import { createForecast, tomorrowOf } from './forecasts.service.ts';
 import { workloadsRepository } from './workloads.ts';
 
 export const FORECAST_JOB = 'wfm.forecast';
@@ -21,20 +22,37 @@ export function defineForecastJob(jobs: JobQueue, db: Db, now: () => number): vo
     singleton: true,
     timeoutMs: 60 * 60_000,
     handler: async (_payload, run) => {
-      if (!run.tenantId) throw new FinalJobFailure('Forecasting belongs to a tenant.');
-      for (const row of await workloadsRepository.list(db, run.tenantId)) {
+      const tenantId = run.tenantId;
+      if (!tenantId) throw new FinalJobFailure('Forecasting belongs to a tenant.');
+      const settings = await tenantReportingSettings(db, tenantId);
+      const firstDay = formatLocalDate(tomorrowOf(settings, now()));
+      const failures: unknown[] = [];
+      for (const row of await workloadsRepository.list(db, tenantId)) {
+        // A retry after a failure skips the workloads this night's run already forecast.
+        const done = await db
+          .selectFrom('wfm_forecasts')
+          .select('id')
+          .where('tenant_id', '=', tenantId)
+          .where('workload_id', '=', row.id)
+          .where('first_day', '=', firstDay)
+          .where('created_by', 'is', null)
+          .executeTakeFirst();
+        if (done) continue;
         try {
-          await createForecast(db, run.tenantId, row.id, {
+          await createForecast(db, tenantId, row.id, {
             days: NIGHTLY_FORECAST_DAYS,
             by: null,
             now: now(),
             publish: row.auto_publish,
+            wait: true,
           });
         } catch (error) {
           if (error instanceof SwitchboardError && error.code === 'no_history') continue;
-          throw error;
+          failures.push(error);
         }
       }
+      // The other workloads are forecast whatever one of them did; the job fails (and is retried) after.
+      if (failures.length > 0) throw failures[0];
     },
   });
 }

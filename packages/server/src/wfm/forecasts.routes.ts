@@ -5,7 +5,6 @@ import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { IdParams, Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
-import { parseLocalDate } from '../reporting/capture.job.ts';
 import { ADJUSTMENT_LIMITS, adjustmentsRepository } from './adjustments.ts';
 import {
   createForecast,
@@ -15,6 +14,7 @@ import {
   publishForecast,
 } from './forecasts.service.ts';
 import { WHAT_IF_LIMITS, whatIf, workloadIntraday } from './intraday.ts';
+import { dayOf } from './local-days.ts';
 import { PLAN_MAX_DAYS, workloadPlan } from './plan.ts';
 import { POOL_MAX_WORKLOADS, pooledRequirement } from './pooled.ts';
 import { LocalDateText } from './workloads.routes.ts';
@@ -103,6 +103,15 @@ const PlanInterval = Type.Object({
   loggedInAgents: Nullable(Type.Number()),
 });
 
+/** A forecast's first day: a real day within a year of today. */
+function firstDayOf(text: string, now: number) {
+  const day = dayOf(text, 'firstDay');
+  const at = Date.UTC(day.year, day.month - 1, day.day);
+  if (Math.abs(at - now) > 366 * 86_400_000)
+    throw invalid('firstDay is within a year of today.', { field: 'firstDay' });
+  return day;
+}
+
 /** Forecasts of a workload, planners' adjustments, and the plan: actuals, forecast, requirement and staff. */
 export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
   defineRoute(app, {
@@ -125,7 +134,7 @@ export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
       const { tenantId, userId } = principalOf(request);
       const { firstDay, days = 14 } = request.body;
       const forecast = await createForecast(db, tenantId, request.params.id, {
-        ...(firstDay === undefined ? {} : { firstDay: parseLocalDate(firstDay) }),
+        ...(firstDay === undefined ? {} : { firstDay: firstDayOf(firstDay, clock.now()) }),
         days,
         by: userId,
         now: clock.now(),
@@ -288,8 +297,8 @@ export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
         acd,
         tenantId,
         request.params.id,
-        parseLocalDate(request.query.from),
-        parseLocalDate(request.query.to),
+        dayOf(request.query.from, 'from'),
+        dayOf(request.query.to, 'to'),
       );
     },
   });
@@ -447,14 +456,14 @@ export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
     },
     handler: async (request) => {
       const ids = request.query.workloadIds.split(',').map((id) => id.trim());
-      if (ids.some((id) => !/^[0-9a-f-]{36}$/i.test(id)))
+      if (ids.some((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)))
         throw invalid('workloadIds are workload ids separated by commas.');
       return pooledRequirement(
         db,
         acd,
         principalOf(request).tenantId,
         ids,
-        parseLocalDate(request.query.date),
+        dayOf(request.query.date, 'date'),
       );
     },
   });

@@ -143,22 +143,33 @@ export async function createForecast(
   db: Db,
   tenantId: string,
   workloadId: string,
-  options: { firstDay?: LocalDate; days: number; by: string | null; now: number; publish?: boolean },
+  options: {
+    firstDay?: LocalDate;
+    days: number;
+    by: string | null;
+    now: number;
+    publish?: boolean;
+    /** Background work waits for the planning worker instead of being refused when it is busy. */
+    wait?: boolean;
+  },
 ): Promise<ForecastSummary> {
   const workload = await workloadsRepository.get(db, tenantId, workloadId);
   const settings = await tenantReportingSettings(db, tenantId);
   const history = await workloadHistory(db, tenantId, workload, settings);
   const firstDay = options.firstDay ?? tomorrowOf(settings, options.now);
-  const result = await runPlanningTask({
-    kind: 'forecast',
-    input: {
-      history: history.series,
-      specialDays: await specialDaysOf(db, tenantId, workloadId),
-      ...withOpenHours(workload),
+  const result = await runPlanningTask(
+    {
+      kind: 'forecast',
+      input: {
+        history: history.series,
+        specialDays: await specialDaysOf(db, tenantId, workloadId),
+        ...withOpenHours(workload),
+      },
+      firstDay,
+      days: options.days,
     },
-    firstDay,
-    days: options.days,
-  });
+    { wait: options.wait ?? false },
+  );
   const id = crypto.randomUUID();
   const evaluation = {
     ...result.evaluation,

@@ -112,16 +112,37 @@ export async function workloadIntraday(
     rule = updated.rule;
     reforecast = updated.updated;
   }
+  // The hour repeated when clocks go back maps both its instants to one wall-clock slot: each gets its share.
+  const occurrences = new Map<number, number>();
+  for (const interval of plan.intervals) {
+    const slot = slotOf(Date.parse(interval.start));
+    occurrences.set(slot, (occurrences.get(slot) ?? 0) + 1);
+  }
   const future = plan.intervals.map((interval) => {
     const start = Date.parse(interval.start);
     if (reforecast === null || start < asOf) return null;
+    const slot = slotOf(start);
     return {
       start,
-      volume: reforecast[slotOf(start)] ?? 0,
+      volume: (reforecast[slot] ?? 0) / (occurrences.get(slot) ?? 1),
       ahtSeconds: interval.adjustedAhtSeconds,
     };
   });
   const needed = requirementsOf(workload, settings.intervalMinutes, future);
+  // What the closed intervals needed for what actually came.
+  const neededForActuals = requirementsOf(
+    workload,
+    settings.intervalMinutes,
+    plan.intervals.map((interval) =>
+      interval.actualVolume === null
+        ? null
+        : {
+            start: Date.parse(interval.start),
+            volume: interval.actualVolume,
+            ahtSeconds: interval.actualAhtSeconds ?? interval.adjustedAhtSeconds,
+          },
+    ),
+  );
   const projected =
     [...plan.intervals].reverse().find((interval) => interval.loggedInAgents !== null)?.loggedInAgents ??
     null;
@@ -141,7 +162,9 @@ export async function workloadIntraday(
         ? future[i] === null
           ? interval.requiredAgents
           : (needed[i]?.agents ?? null)
-        : interval.requiredAgents;
+        : interval.actualVolume === null
+          ? interval.requiredAgents
+          : (neededForActuals[i]?.agents ?? null);
       const staff = isFuture ? projected : interval.loggedInAgents;
       return {
         start: interval.start,

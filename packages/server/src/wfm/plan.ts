@@ -38,7 +38,7 @@ export interface PlanInterval {
   /** Predicted at the required agents (voice and chat). */
   serviceLevel: number | null;
   asaSeconds: number | null;
-  /** Agents of the workload's queues logged in on its channel, on average over the interval. */
+  /** Agents of the workload's CSQs logged in on its channel, on average over the interval (null without CSQs). */
   loggedInAgents: number | null;
 }
 
@@ -106,25 +106,24 @@ async function loggedIn(
   minutes: number,
   from: number,
   to: number,
-): Promise<Map<number, number>> {
+): Promise<Map<number, number> | null> {
   const domain = workload.channel === 'voice' ? DOMAINS[0] : DOMAINS[1];
-  let agents: string[] | null = null;
-  if (workload.basis === 'csq' && workload.csqIds.length > 0) {
-    const { engine } = await acd.router(tenantId);
-    const members = engine
-      .view()
-      .csqs.filter((csq) => workload.csqIds.includes(csq.id))
-      .flatMap((csq) => csq.members);
-    agents = [...new Set(members)];
-    if (agents.length === 0) return new Map();
-  }
+  // Only a workload's CSQs say who serves it: without any, its staff is not known (null).
+  if (workload.basis !== 'csq' || workload.csqIds.length === 0) return null;
+  const { engine } = await acd.router(tenantId);
+  const members = engine
+    .view()
+    .csqs.filter((csq) => workload.csqIds.includes(csq.id))
+    .flatMap((csq) => csq.members);
+  const agents = [...new Set(members)];
+  if (agents.length === 0) return new Map();
   const rows = await jsonRows(
     db,
     [epochMs('interval_start'), sql`logged_in_ms`],
     sql`from (select interval_start, sum(logged_in_ms) as logged_in_ms from agent_intervals
       where tenant_id = ${tenantId} and domain = ${domain} and interval_minutes = ${minutes}
         and interval_start >= ${new Date(from)} and interval_start < ${new Date(to)}
-        ${agents === null ? sql`` : sql`and agent_id = any(${`{${agents.join(',')}}`}::uuid[])`}
+        and agent_id = any(${`{${agents.join(',')}}`}::uuid[])
       group by interval_start) as sums`,
   );
   return new Map(rows.map(([start, ms]) => [start as number, Number(ms) / (minutes * 60_000)]));
@@ -190,7 +189,7 @@ export async function workloadPlan(
         requiredStaff: need?.staff ?? null,
         serviceLevel: need?.serviceLevel ?? null,
         asaSeconds: need?.asaSeconds ?? null,
-        loggedInAgents: start <= closedUntil ? (staffed.get(start) ?? 0) : null,
+        loggedInAgents: staffed !== null && start <= closedUntil ? (staffed.get(start) ?? 0) : null,
       };
     }),
   };

@@ -1,4 +1,5 @@
 import { invalid } from '@switchboard/core';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import { readPlannedShifts } from './planned-shift-file.ts';
@@ -42,17 +43,17 @@ export async function importPlannedActivities(
   if (options.dryRun) return summary;
   const importId = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
+    // Imports of one tenant take turns: two at once could both insert, and an agent's plan would overlap.
+    await sql`select pg_advisory_xact_lock(hashtext(${`wfm-plan:${tenantId}`}))`.execute(trx);
     for (const agentId of agents) {
       const own = reading.rows.filter((row) => row.agentId === agentId);
-      const from = Math.min(...own.map((row) => row.start));
-      const to = Math.max(...own.map((row) => row.end));
-      await trx
-        .deleteFrom('wfm_planned_activities')
-        .where('tenant_id', '=', tenantId)
-        .where('agent_id', '=', agentId)
-        .where('starts_at', '<', new Date(to))
-        .where('ends_at', '>', new Date(from))
-        .execute();
+      await clearSpan(
+        trx,
+        tenantId,
+        agentId,
+        Math.min(...own.map((row) => row.start)),
+        Math.max(...own.map((row) => row.end)),
+      );
     }
     for (let i = 0; i < reading.rows.length; i += 1000) {
       await trx
@@ -73,4 +74,54 @@ export async function importPlannedActivities(
     }
   });
   return summary;
+}
+
+/**
+ * Makes room for an agent's new plan over [from, to): blocks inside go, blocks reaching into it are cut at its
+ * edges (a block around the whole span keeps its part before and after).
+ */
+async function clearSpan(db: Db, tenantId: string, agentId: string, from: number, to: number) {
+  const [start, end] = [new Date(from), new Date(to)];
+  const mine = () =>
+    db
+      .selectFrom('wfm_planned_activities')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('agent_id', '=', agentId);
+  for (const around of await mine().where('starts_at', '<', start).where('ends_at', '>', end).execute()) {
+    await db
+      .insertInto('wfm_planned_activities')
+      .values({ ...around, id: crypto.randomUUID(), starts_at: end })
+      .execute();
+    await db
+      .updateTable('wfm_planned_activities')
+      .set({ ends_at: start })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', around.id)
+      .execute();
+  }
+  await db
+    .updateTable('wfm_planned_activities')
+    .set({ ends_at: start })
+    .where('tenant_id', '=', tenantId)
+    .where('agent_id', '=', agentId)
+    .where('starts_at', '<', start)
+    .where('ends_at', '>', start)
+    .execute();
+  await db
+    .updateTable('wfm_planned_activities')
+    .set({ starts_at: end })
+    .where('tenant_id', '=', tenantId)
+    .where('agent_id', '=', agentId)
+    .where('starts_at', '>=', start)
+    .where('starts_at', '<', end)
+    .where('ends_at', '>', end)
+    .execute();
+  await db
+    .deleteFrom('wfm_planned_activities')
+    .where('tenant_id', '=', tenantId)
+    .where('agent_id', '=', agentId)
+    .where('starts_at', '>=', start)
+    .where('ends_at', '<=', end)
+    .execute();
 }

@@ -42,12 +42,16 @@ function instantOf(text: string, timeZone: string): number | null {
       number,
       number,
     ];
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59) return null;
+    const real =
+      new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) === text.trim().slice(0, 10);
+    if (!real || year < 2000 || year > 2100 || hour > 24 || minute > 59 || (hour === 24 && minute > 0))
+      return null;
     return localToInstant(timeZone, { year, month, day }, hour * 60 + minute);
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text.trim())) return null;
   const at = Date.parse(text);
-  return Number.isFinite(at) ? at : null;
+  const year = new Date(at).getUTCFullYear();
+  return Number.isFinite(at) && year >= 2000 && year <= 2100 ? at : null;
 }
 
 /**
