@@ -425,7 +425,7 @@ export function forecastRoutes(app: App, { db, clock, acd }: AppContext): void {
     tags,
     summary:
       'Workloads staffed together by agents with all their skills: separate and pooled requirements, checked by the simulator',
-    description: `For one day and ${2}–${POOL_MAX_WORKLOADS} workloads of one channel (comma-separated ids): per interval the agents each workload needs on its own, summed, and the agents the pool needs on the combined load (Erlang, to the strictest target); then five simulated days with the pooled agents taking every queue give each workload's service level.`,
+    description: `For one day and 2–${POOL_MAX_WORKLOADS} workloads of one channel (comma-separated ids): per interval the agents each workload needs on its own, summed, and the agents the pool needs on the combined load (Erlang, to the strictest target); then five simulated days with the pooled agents taking every queue give each workload's service level.`,
     query: Type.Object(
       { date: LocalDateText, workloadIds: Type.String({ minLength: 1, maxLength: 400 }) },
       { additionalProperties: false },
