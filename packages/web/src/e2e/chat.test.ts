@@ -38,8 +38,9 @@ const DOCS_IMAGE =
     ? fileURLToPath(new URL('../../../../docs/images/chat.png', import.meta.url))
     : join(ARTIFACTS, 'chat-docs.png');
 /** Chromium reports a refused connection as a console error: expected while the server is down, nowhere else. */
+/** What browsers log while the server restarts: refused connections, and 503 from a server that is closing. */
 const DURING_RESTART =
-  /WebSocket connection to .* failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)/;
+  /WebSocket connection to .* failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)|Failed to load resource: the server responded with a status of 503/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const WAIT = 'Thanks for waiting: the next available agent will be with you shortly.';
 const ENDED = 'The chat has ended. Thank you for contacting us.';
