@@ -78,6 +78,7 @@ import { tenantRoutes } from './tenancy/tenant.routes.ts';
 import { adherenceRoutes } from './wfm/adherence.routes.ts';
 import { defineForecastJob } from './wfm/forecast.job.ts';
 import { forecastRoutes } from './wfm/forecasts.routes.ts';
+import { intradayRoutes } from './wfm/intraday.routes.ts';
 import { workloadRoutes } from './wfm/workloads.routes.ts';
 import { chatWidgetRoutes } from './widgets/chat-widgets.routes.ts';
 import { registerWidgetAssets } from './widgets/widget-assets.ts';
@@ -151,6 +152,7 @@ const ROUTES = [
   intervalHistoryRoutes,
   workloadRoutes,
   forecastRoutes,
+  intradayRoutes,
   adherenceRoutes,
   groupChatRoutes,
   monitorRoutes,
