@@ -64,10 +64,13 @@ export async function start(config: StartConfig): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   // Fastify's own listening line may still wait in the logger's buffer: out before the banner, not inside it.
   await new Promise<void>((resolve) => (app.log as unknown as PinoFlush).flush(() => resolve()));
+  // The banner goes out in one write: a log line (Fastify's own listening line comes when it will) can land
+  // before or after it, never inside it.
+  const banner: string[] = [];
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
-  console.log(`Storage: ${where}. Roles: ${config.roles.join(', ')}. API docs: ${address}/api/docs`);
+  banner.push(`Storage: ${where}. Roles: ${config.roles.join(', ')}. API docs: ${address}/api/docs`);
   if (masterKeys.created) {
-    console.log(
+    banner.push(
       `Created the master key in ${masterKeyFile(config.dataDir)}: back it up; every node needs the same one (SWITCHBOARD_MASTER_KEY).`,
     );
   }
@@ -76,19 +79,20 @@ export async function start(config: StartConfig): Promise<void> {
     const password = config.adminPassword
       ? 'the one in SWITCHBOARD_ADMIN_PASSWORD'
       : `${firstAdmin.password} (shown once; change it after signing in)`;
-    console.log(
+    banner.push(
       `Created tenant "${firstAdmin.tenant}" with administrator "${firstAdmin.username}", password: ${password}`,
     );
   }
   const simulate = firstAdmin !== null && config.demo;
   if (simulate) {
-    console.log(
+    banner.push(
       `Demo: virtual customers chat with the demo agents. Sign in as "maria" (supervisor) or "admin" with the ` +
         'password above; run with SWITCHBOARD_DEMO=0 to start empty.',
     );
-    console.log(`Demo chat widget on a sample website: ${address}/demo/chat`);
+    banner.push(`Demo chat widget on a sample website: ${address}/demo/chat`);
   }
   // Printed last: whoever waits for this line finds everything above already there.
-  console.log(`Switchboard listening on ${address}`);
+  banner.push(`Switchboard listening on ${address}`);
+  console.log(banner.join('\n'));
   if (simulate && firstAdmin) demo = startDemoSimulation(address, firstAdmin);
 }
