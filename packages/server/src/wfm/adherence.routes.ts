@@ -7,15 +7,13 @@ import { Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import {
-  AGENT_STATES,
   adherenceBoard,
   adherenceReport,
-  adherenceSettings,
   agentsInView,
   approveException,
   presentException,
-  saveAdherenceSettings,
 } from './adherence.service.ts';
+import { AGENT_STATES, adherenceSettings, saveAdherenceSettings } from './adherence-settings.ts';
 import { dayOf } from './local-days.ts';
 import { importPlannedActivities } from './planned-activities.ts';
 import { PLANNED_SHIFT_LIMITS } from './planned-shift-file.ts';

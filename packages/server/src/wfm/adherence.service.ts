@@ -8,92 +8,14 @@ import {
   localDateAt,
   notFound,
 } from '@switchboard/core';
-import {
-  type ActivityRule,
-  computeAdherence,
-  type ScheduledActivity,
-  type StateChange,
-} from '@switchboard/wfm';
+import { computeAdherence, type ScheduledActivity, type StateChange } from '@switchboard/wfm';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { epochMs, jsonRows } from '../db/json-rows.ts';
 import { tenantReportingSettings } from '../tenancy/tenants.service.ts';
 import { teamsInView } from '../tenancy/view-scope.ts';
-
-export const AGENT_STATES: readonly AgentState[] = [
-  'logged_out',
-  'not_ready',
-  'ready',
-  'reserved',
-  'active',
-  'work',
-];
-
-export interface AdherenceSettings {
-  thresholdSeconds: number;
-  rules: ActivityRule[];
-  workActivities: string[];
-}
-
-/** Until a tenant sets its own: every state of handling or waiting for contacts is work; 5 minutes' grace. */
-export const DEFAULT_ADHERENCE: AdherenceSettings = {
-  thresholdSeconds: 300,
-  rules: [
-    { state: 'ready', activity: 'work' },
-    { state: 'reserved', activity: 'work' },
-    { state: 'active', activity: 'work' },
-    { state: 'work', activity: 'work' },
-  ],
-  workActivities: ['work'],
-};
-
-export async function adherenceSettings(db: Db, tenantId: string): Promise<AdherenceSettings> {
-  const row = await db
-    .selectFrom('wfm_adherence_settings')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  if (!row) return DEFAULT_ADHERENCE;
-  const rules = (typeof row.rules === 'string' ? JSON.parse(row.rules) : row.rules) as ActivityRule[];
-  return { thresholdSeconds: row.threshold_seconds, rules, workActivities: row.work_activities };
-}
-
-/** Saves the tenant's rules after checking every reason code they name is one of the tenant's. */
-export async function saveAdherenceSettings(db: Db, tenantId: string, settings: AdherenceSettings) {
-  const codes = await db
-    .selectFrom('reason_codes')
-    .select(['kind', 'code'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  settings.rules.forEach((rule, index) => {
-    if (rule.reasonCodes === undefined) return;
-    const kind = rule.state === 'logged_out' ? 'logout' : 'not_ready';
-    if (rule.state !== 'not_ready' && rule.state !== 'logged_out')
-      throw invalid(
-        `Rule ${index + 1}: reason codes narrow Not Ready and Logged Out only, not ${rule.state}.`,
-      );
-    const unknown = rule.reasonCodes.filter((code) => !codes.some((c) => c.kind === kind && c.code === code));
-    if (unknown.length > 0)
-      throw invalid(
-        `Rule ${index + 1} names ${kind === 'logout' ? 'logout' : 'Not Ready'} reason code ${unknown.join(', ')}, which this tenant does not have: list them with GET /reason-codes.`,
-        { rule: index + 1, unknown },
-      );
-  });
-  // Activities compare as the planned-activity import stores them: in lower case.
-  const values = {
-    threshold_seconds: settings.thresholdSeconds,
-    rules: JSON.stringify(
-      settings.rules.map((rule) => ({ ...rule, activity: rule.activity.trim().toLowerCase() })),
-    ),
-    work_activities: [...new Set(settings.workActivities.map((activity) => activity.trim().toLowerCase()))],
-  };
-  await db
-    .insertInto('wfm_adherence_settings')
-    .values({ tenant_id: tenantId, ...values })
-    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ ...values, updated_at: new Date() }))
-    .execute();
-}
+import { adherenceSettings } from './adherence-settings.ts';
 
 interface AgentRow {
   id: string;
@@ -216,6 +138,27 @@ function withoutOverlaps(schedule: readonly ScheduledActivity[]): ScheduledActiv
   return kept;
 }
 
+/**
+ * What adherence is computed from over [from, to): the tenant's rules, the agents in view, the plans of those
+ * with one (up to `planUntil`), their state trace and their approved exceptions.
+ */
+async function adherenceInputs(db: Db, principal: Principal, from: number, to: number, planUntil: number) {
+  const { tenantId } = principal;
+  const settings = await adherenceSettings(db, tenantId);
+  const agents = await agentsInView(db, principal);
+  const planned = await plannedOf(
+    db,
+    tenantId,
+    agents.map((agent) => agent.id),
+    from,
+    planUntil,
+  );
+  const scheduled = agents.map((agent) => agent.id).filter((id) => planned.has(id));
+  const trace = await traceOf(db, tenantId, scheduled, from, to);
+  const excused = await excusedOf(db, tenantId, scheduled, from, to);
+  return { settings, agents, planned, trace, excused };
+}
+
 export interface BoardRow {
   agentId: string;
   name: string;
@@ -235,16 +178,15 @@ export interface BoardRow {
 
 /** The live board: every agent in view with a plan today, whether they adhere now, and today's figures so far. */
 export async function adherenceBoard(db: Db, principal: Principal, now: number) {
-  const { tenantId } = principal;
-  const settings = await adherenceSettings(db, tenantId);
-  const { timeZone } = await tenantReportingSettings(db, tenantId);
+  const { timeZone } = await tenantReportingSettings(db, principal.tenantId);
   const day = dayBounds(timeZone, localDateAt(timeZone, now));
-  const agents = await agentsInView(db, principal);
-  const ids = agents.map((agent) => agent.id);
-  const planned = await plannedOf(db, tenantId, ids, day.start, day.end);
-  const scheduledIds = ids.filter((id) => planned.has(id));
-  const trace = await traceOf(db, tenantId, scheduledIds, day.start, now);
-  const excused = await excusedOf(db, tenantId, scheduledIds, day.start, now);
+  const { settings, agents, planned, trace, excused } = await adherenceInputs(
+    db,
+    principal,
+    day.start,
+    now,
+    day.end,
+  );
   const thresholdMs = settings.thresholdSeconds * 1000;
   const rows: BoardRow[] = [];
   for (const agent of agents) {
@@ -302,17 +244,10 @@ export async function adherenceReport(
   last: LocalDate,
   now: number,
 ) {
-  const { tenantId } = principal;
-  const settings = await adherenceSettings(db, tenantId);
-  const { timeZone } = await tenantReportingSettings(db, tenantId);
+  const { timeZone } = await tenantReportingSettings(db, principal.tenantId);
   const from = dayBounds(timeZone, first).start;
   const to = Math.min(now, dayBounds(timeZone, last).end);
-  const agents = await agentsInView(db, principal);
-  const ids = agents.map((agent) => agent.id);
-  const planned = await plannedOf(db, tenantId, ids, from, to);
-  const scheduledIds = ids.filter((id) => planned.has(id));
-  const trace = await traceOf(db, tenantId, scheduledIds, from, to);
-  const excused = await excusedOf(db, tenantId, scheduledIds, from, to);
+  const { settings, agents, planned, trace, excused } = await adherenceInputs(db, principal, from, to, to);
   const rows = [];
   for (const agent of agents) {
     const schedule = planned.get(agent.id);

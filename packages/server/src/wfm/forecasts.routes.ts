@@ -13,10 +13,8 @@ import {
   listForecasts,
   publishForecast,
 } from './forecasts.service.ts';
-import { WHAT_IF_LIMITS, whatIf, workloadIntraday } from './intraday.ts';
 import { dayOf } from './local-days.ts';
 import { PLAN_MAX_DAYS, workloadPlan } from './plan.ts';
-import { POOL_MAX_WORKLOADS, pooledRequirement } from './pooled.ts';
 import { LocalDateText } from './workloads.routes.ts';
 import { workloadsRepository } from './workloads.ts';
 

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+// The chart's own figure and legend styles, wherever the chart is shown.
+import './reports.css';
 import { duration } from '../ui/format.ts';
 import type { ChartData } from './chart-data.ts';
 
