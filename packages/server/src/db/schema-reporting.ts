@@ -133,6 +133,9 @@ export interface ReportCapturesTable {
   tenant_id: string;
   captured_until: Instant;
   recaptured_date: string | null;
+  folded_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Starts (epoch ms) of closed intervals to count again at the next run. */
+  recount: ColumnType<number[], string | undefined, string>;
 }
 
 export interface ReportDefinitionsTable {

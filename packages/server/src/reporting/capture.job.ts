@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { FinalJobFailure, type JobQueue } from '../jobs/job-queue.ts';
 import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
 import { FORECAST_JOB } from '../wfm/forecast.job.ts';
-import { captureHorizon, captureTenant, recaptureDay, refreshStatistics } from './capture.ts';
+import { captureHorizon, captureTenant, foldHorizon, recaptureDay, refreshStatistics } from './capture.ts';
 
 export const CAPTURE_JOB = 'reporting.capture';
 export const CAPTURE_TICK = 'reporting.tick';
@@ -46,8 +46,23 @@ export function defineCapture(jobs: JobQueue, db: Db, now: () => number): void {
   jobs.recur(CAPTURE_TICK, { kind: 'everyMinutes', minutes: 1 }, {});
 }
 
+/** Half a minute: a tick that comes a little early still finds last minute's fold due. */
+const FOLD_SLACK_MS = 30_000;
+
+/** An interval closed past its delay, a minute of contacts to fold, or closed intervals to count again. */
+function captureDue(
+  settings: ReturnType<typeof reportingSettingsOf>,
+  position: { captured_until: Date | null; folded_until: Date | null; recount: number[] | null },
+  nowMs: number,
+): boolean {
+  if (!position.captured_until || !position.folded_until) return true;
+  if (position.captured_until.getTime() < captureHorizon(settings, nowMs)) return true;
+  const behind = position.folded_until.getTime() < foldHorizon(settings, nowMs) - FOLD_SLACK_MS;
+  return behind || (position.recount ?? []).length > 0;
+}
+
 /**
- * Every minute: each tenant with an interval past its capture delay gets a capture, and each tenant whose
+ * Every minute: each tenant with contacts to fold or an interval past its capture delay gets a capture, and each tenant whose
  * local night has passed 03:00 a recapture of the day before (once).
  */
 export async function enqueueDueCaptures(jobs: JobQueue, db: Db, nowMs: number): Promise<void> {
@@ -59,13 +74,14 @@ export async function enqueueDueCaptures(jobs: JobQueue, db: Db, nowMs: number):
       'tenants.settings',
       'report_captures.captured_until',
       'report_captures.recaptured_date',
+      'report_captures.folded_until',
+      'report_captures.recount',
     ])
     .execute();
   for (const tenant of tenants) {
     const settings = reportingSettingsOf(tenant);
     const key = `capture:${tenant.id}`;
-    if (!tenant.captured_until || tenant.captured_until.getTime() < captureHorizon(settings, nowMs))
-      await jobs.enqueue(tenant.id, CAPTURE_JOB, {}, { key });
+    if (captureDue(settings, tenant, nowMs)) await jobs.enqueue(tenant.id, CAPTURE_JOB, {}, { key });
     const today = localDateAt(settings.timeZone, nowMs);
     const yesterday = formatLocalDate(addDays(today, -1));
     const recaptureFrom = localToInstant(settings.timeZone, today, RECAPTURE_AT_MINUTE);

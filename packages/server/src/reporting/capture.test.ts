@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildApiKey, buildContact, buildCsq, signInAs } from '../testing/builders.ts';
-import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { buildApiKey, buildContact, buildCsq, buildReasonCode, signInAs } from '../testing/builders.ts';
+import {
+  call,
+  createTestTenant,
+  type Session,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from '../testing/test-app.ts';
 import { captureTenant, recaptureDay } from './capture.ts';
 
 const S = 1000;
@@ -11,7 +18,7 @@ const QUARTER = 15 * MIN;
 describe('interval capture', () => {
   let server: TestApp;
   let admin: Session;
-  let agent: { id: string; session: Session };
+  let agent: { id: string; username: string; session: Session };
   let channel: Session;
   let csqId: string;
   let tenantId: string;
@@ -46,7 +53,7 @@ describe('interval capture', () => {
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
     csqId = (await buildCsq(server, admin, { serviceLevelSeconds: 20 })).id;
     const { user, session } = await signInAs(server, admin, 'agent', {});
-    agent = { id: user.id, session };
+    agent = { id: user.id, username: user.username, session };
     channel = (await buildApiKey(server, admin, 'write')).session;
     start = Math.ceil(server.clock.now() / QUARTER) * QUARTER + QUARTER;
   });
@@ -119,5 +126,57 @@ describe('interval capture', () => {
     [date.year, date.month, date.day] = local as [number, number, number];
     await recaptureDay(server.database.db, tenantId, date, server.clock.now());
     assert.equal(JSON.stringify(await rows('csq_intervals')), before, 'a recapture gives the same rows');
+  });
+
+  test('contacts are folded every minute; a close counts the interval that closed, and what its own fold changes earlier lands a minute later', async () => {
+    const offset = 4 * QUARTER;
+    const base = start + offset;
+    at(offset);
+    // An hour of clock has passed: the sessions' tokens have expired.
+    admin = await signIn(server, admin.tenant, 'admin');
+    agent.session = await signIn(server, admin.tenant, agent.username);
+    const reason = await buildReasonCode(server, admin, {});
+    const away = await call(server, agent.session, 'PUT', `/agents/${agent.id}/state`, {
+      domain: 'digital',
+      state: 'not_ready',
+      reasonCode: reason.code,
+    });
+    assert.equal(away.status, 200, JSON.stringify(away.body));
+    const capture = () => captureTenant(server.database.db, tenantId, server.clock.now());
+    at(offset + 2 * MIN);
+    await capture();
+    at(offset + 10 * MIN);
+    const waiting = (await buildContact(server, channel, csqId)).id;
+    at(offset + 12 * MIN);
+    await capture();
+    const folded = await server.database.db
+      .selectFrom('contact_legs')
+      .select(['entered_at', 'ended_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('contact_id', '=', waiting)
+      .executeTakeFirst();
+    assert.equal(folded?.entered_at.getTime(), base + 10 * MIN, 'folded before its interval closed');
+    assert.equal(folded?.ended_at, null);
+
+    at(offset + QUARTER + 2 * MIN);
+    assert.equal((await capture()).intervals, 1);
+    const rowOf = async (intervalStart: number) =>
+      (await rows('csq_intervals')).find((r) => r.interval_start.getTime() === intervalStart);
+    assert.equal((await rowOf(base))?.offered, 1);
+    assert.equal((await rowOf(base))?.abandoned, 0);
+
+    // The customer leaves in the next interval; the contact entered in the first, where it counts as abandoned.
+    at(offset + QUARTER + 5 * MIN);
+    assert.equal((await call(server, channel, 'POST', `/contacts/${waiting}/end`)).status, 200);
+    // No run in between: the close folds the contact itself, and counts only the interval that closed.
+    at(offset + 2 * QUARTER + 2 * MIN);
+    const close = await capture();
+    assert.equal(close.intervals, 1);
+    assert.equal(close.capturedUntil.getTime(), base + 2 * QUARTER);
+    assert.equal((await rowOf(base))?.abandoned, 0, 'the earlier interval waits for the next run');
+    at(offset + 2 * QUARTER + 3 * MIN);
+    assert.equal((await capture()).intervals, 1);
+    assert.equal((await rowOf(base))?.abandoned, 1);
+    assert.equal((await capture()).intervals, 0, 'nothing left to count');
   });
 });

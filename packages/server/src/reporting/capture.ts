@@ -28,6 +28,11 @@ import { intervalTablesRepository } from './interval-tables.repository.ts';
 import { textHash } from './text-hash.ts';
 
 const MINUTE_MS = 60_000;
+/**
+ * Contacts are folded every minute up to a minute ago (never closer to now than the capture delay): the run a
+ * minute before an interval's close has folded every contact up to its end, and the close only counts.
+ */
+const FOLD_LAG_MS = MINUTE_MS;
 
 interface Context {
   tenantId: string;
@@ -59,6 +64,10 @@ export function captureHorizon(settings: ReportingSettings, now: number): number
     now - settings.captureDelayMinutes * MINUTE_MS,
   ).start;
 }
+
+/** Up to when the minute's run folds contacts. */
+export const foldHorizon = (settings: ReportingSettings, now: number): number =>
+  now - Math.min(FOLD_LAG_MS, settings.captureDelayMinutes * MINUTE_MS);
 
 /** The instants at which records' figures land in intervals. */
 function placements(
@@ -140,6 +149,26 @@ function runsOf(intervals: Iterable<ReportInterval>): ReportInterval[][] {
 }
 
 /**
+ * Per tenant, the agents' states at the ends of the last few stretches counted (closed: the trace before them is
+ * complete). A close starts where an earlier count ended, so it need not look up each agent's last change. Kept
+ * per process: another node's capture, or a restart, finds nothing here and reads the states from the trace.
+ */
+const statesAtEnds = new Map<string, Map<number, AgentTraceEntry[]>>();
+const STATES_KEPT = 4;
+
+function keepStates(tenantId: string, at: number, states: AgentTraceEntry[]): void {
+  const kept = statesAtEnds.get(tenantId) ?? new Map<number, AgentTraceEntry[]>();
+  kept.delete(at);
+  kept.set(at, states);
+  if (kept.size > STATES_KEPT) kept.delete(kept.keys().next().value as number);
+  statesAtEnds.set(tenantId, kept);
+}
+
+async function statesAt(db: Db, tenantId: string, at: number): Promise<AgentTraceEntry[]> {
+  return statesAtEnds.get(tenantId)?.get(at) ?? intervalTablesRepository.statesAt(db, tenantId, new Date(at));
+}
+
+/**
  * Counts intervals' rows again from the detail records and the state trace: each run of consecutive intervals in
  * stretches of a few intervals (each stretch's reads and write short, so that routing never waits long behind
  * them), the agents' states carried from one stretch to the next.
@@ -154,11 +183,7 @@ async function countIntervals(
   const placedBy = settings.intervalBasis === 'entry' ? 'entered_at' : 'ended_at';
   let counted = 0;
   for (const run of runsOf(intervals)) {
-    let states: AgentTraceEntry[] = await intervalTablesRepository.statesAt(
-      db,
-      tenantId,
-      new Date((run[0] as ReportInterval).start),
-    );
+    let states = await statesAt(db, tenantId, (run[0] as ReportInterval).start);
     for (let i = 0; i < run.length; i += INTERVALS_PER_STRETCH) {
       const stretch = run.slice(i, i + INTERVALS_PER_STRETCH);
       const from = new Date((stretch[0] as ReportInterval).start);
@@ -182,6 +207,7 @@ async function countIntervals(
         shortAbandonSeconds: settings.shortAbandonSeconds,
       });
       states = statesAfter(states, trace);
+      if (to.getTime() <= now) keepStates(tenantId, to.getTime(), states);
       await db.transaction().execute((trx) =>
         intervalTablesRepository.replace(
           trx,
@@ -217,11 +243,18 @@ export interface CaptureResult {
   capturedUntil: Date;
 }
 
+const startsOf = (intervals: Iterable<ReportInterval>) => [...intervals].map((interval) => interval.start);
+
 /**
- * Captures every interval that closed (plus the delay) since the last capture: the detail records of contacts
- * with events since then, and each interval their figures land in. Idempotent: running it again changes nothing.
- * The first capture of a tenant starts with the day in progress. Each batch of contacts and each group of
- * intervals is written in its own short transaction (a run cut short is simply run again).
+ * Runs every minute. Folds the detail records of contacts with events since the last run, up to a minute ago (see
+ * `FOLD_LAG_MS`); when intervals have closed (plus the delay) since the last capture, counts them; otherwise counts
+ * again the closed intervals whose figures the folds changed (a contact that ended now, counted where it entered).
+ * So a close counts the interval that closed and nothing more: its contacts are folded already, and intervals
+ * changed by a fold it had to make itself wait for the next minute's run.
+ *
+ * Idempotent: running it again changes nothing. The first capture of a tenant starts with the day in progress.
+ * Each batch of contacts and each group of intervals is written in its own short transaction (a run cut short is
+ * simply run again).
  */
 export async function captureTenant(
   db: Db,
@@ -238,17 +271,36 @@ export async function captureTenant(
   const position = await intervalTablesRepository.capturePosition(db, tenantId);
   const from =
     position?.captured_until.getTime() ?? dayBounds(settings.timeZone, localDate(settings, until)).start;
-  if (reach <= from) return { intervals: 0, capturedUntil: new Date(from) };
-  const touched = await refold(db, context, from, reach);
-  for (const interval of intervalsBetween(settings.timeZone, settings.intervalMinutes, from, reach))
-    touched.set(interval.start, interval);
-  const intervals = [...touched.values()].filter((interval) => interval.start < reach);
-  await countIntervals(db, context, intervals, now);
-  if (formatLocalDate(localDate(settings, from)) !== formatLocalDate(localDate(settings, reach)))
+  const foldedFrom = position?.folded_until?.getTime() ?? from;
+  const foldTill = foldHorizon(settings, now);
+  const foldTo = options.throughNow ? now + 1 : foldTill;
+  const closing = reach > from;
+  // The minute's run before a close has folded the contacts up to its interval's end: the close only counts.
+  const foldNeeded = options.throughNow || !closing || foldedFrom < reach;
+  const touched =
+    foldNeeded && foldTo > foldedFrom ? await refold(db, context, foldedFrom, foldTo) : new Map();
+  const counted = (interval: ReportInterval) => interval.start < from;
+  const changedEarlier = [...startsOf([...touched.values()].filter(counted)), ...(position?.recount ?? [])];
+  const intervals = new Map<number, ReportInterval>();
+  if (closing) {
+    for (const interval of intervalsBetween(settings.timeZone, settings.intervalMinutes, from, reach))
+      intervals.set(interval.start, interval);
+  }
+  const deferred = closing && !options.throughNow;
+  if (!deferred) {
+    for (const start of changedEarlier)
+      intervals.set(start, intervalAt(settings.timeZone, settings.intervalMinutes, start));
+  }
+  await countIntervals(db, context, intervals.values(), now);
+  if (closing && formatLocalDate(localDate(settings, from)) !== formatLocalDate(localDate(settings, reach)))
     await refreshStatistics(db);
   const capturedUntil = new Date(Math.max(from, until));
-  await intervalTablesRepository.setCapturedUntil(db, tenantId, capturedUntil);
-  return { intervals: intervals.length, capturedUntil };
+  await intervalTablesRepository.setPosition(db, tenantId, {
+    capturedUntil,
+    foldedUntil: new Date(foldNeeded ? Math.max(foldedFrom, foldTill) : foldedFrom),
+    recount: deferred ? [...new Set(changedEarlier)].sort((x, y) => x - y) : [],
+  });
+  return { intervals: intervals.size, capturedUntil };
 }
 
 function localDate(settings: ReportingSettings, at: number): LocalDate {

@@ -40,6 +40,8 @@ export interface StoredCounts<C> {
   counts: C;
 }
 
+export const DAY_BLOCK_MS = 86_400_000;
+
 /** A record separator between rows of a text read: no key (a CSQ id, a call type…) holds one. */
 const ROW_SEPARATOR = '\x1e';
 
@@ -127,51 +129,73 @@ function groupTexts(
 const timestamps = (instants: readonly number[]) =>
   sql`any(${`{${instants.map((at) => new Date(at).toISOString()).join(',')}}`}::timestamptz[])`;
 
-/**
- * Writes `rows` as the table's rows of the intervals starting at `starts` (consecutive, `from` to `to`): only
- * the intervals whose rows hash differently from the hash kept when they were last written are deleted and
- * inserted again, so counting an unchanged interval again writes nothing. Rows of another interval size within
- * the span go with the first change.
- */
-async function replaceChanged(
-  db: Db,
-  tenantId: string,
-  table: IntervalTable,
-  span: { from: Date; to: Date; minutes: number; starts: readonly number[] },
-  rows: Record<string, unknown>[],
-): Promise<void> {
-  const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'interval_start');
-  const texts = groupTexts(rows, columns);
-  const hashes = new Map(span.starts.map((start) => [start, textHash(texts.get(start) ?? '')]));
-  const kept = await jsonRows(
-    db,
-    [epochMs('interval_start'), sql`hash`],
-    sql`from interval_hashes where tenant_id = ${tenantId} and table_name = ${table}
-      and interval_start = ${timestamps(span.starts)}`,
-  );
-  const keptHashes = new Map(kept.map(([start, hash]) => [start as number, hash as string]));
-  const changed = span.starts.filter((start) => keptHashes.get(start) !== hashes.get(start));
-  if (changed.length === 0) return;
-  const starts = new Set(changed);
-  await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
-    and (interval_start = ${timestamps(changed)}
-      or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`.execute(
-    db,
-  );
-  await insertAll(
-    db,
-    table,
-    rows.filter((row) => starts.has((row.interval_start as Date).getTime())),
-  );
-  await sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
-    select ${tenantId}, ${table}, to_timestamp(start / 1000.0), hash
-    from json_to_recordset(${JSON.stringify(changed.map((start) => ({ start, hash: hashes.get(start) })))}::json)
-      as r (start bigint, hash text)
-    on conflict (tenant_id, table_name, interval_start) do update set hash = excluded.hash`.execute(db);
-  await raiseGenerations(db, tenantId, table, changed);
+interface Span {
+  from: Date;
+  to: Date;
+  minutes: number;
+  starts: readonly number[];
 }
 
-export const DAY_BLOCK_MS = 86_400_000;
+/** One table's rows of a span of intervals, with a hash of each interval's rows. */
+interface TableRows {
+  table: IntervalTable;
+  rows: Record<string, unknown>[];
+  hashes: Map<number, string>;
+}
+
+function tableRows(table: IntervalTable, span: Span, rows: Record<string, unknown>[]): TableRows {
+  const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'interval_start');
+  const texts = groupTexts(rows, columns);
+  return {
+    table,
+    rows,
+    hashes: new Map(span.starts.map((start) => [start, textHash(texts.get(start) ?? '')])),
+  };
+}
+
+/**
+ * Writes each table's rows of the intervals starting at `span.starts` (consecutive, `from` to `to`): only the
+ * intervals whose rows hash differently from the hash kept when they were last written are deleted and inserted
+ * again, so counting an unchanged interval again writes nothing. Rows of another interval size within the span go
+ * with the first change. The hashes of every table are read, and kept, in one statement each.
+ */
+async function replaceChanged(db: Db, tenantId: string, span: Span, tables: readonly TableRows[]) {
+  const kept = await jsonRows(
+    db,
+    [sql`table_name`, epochMs('interval_start'), sql`hash`],
+    sql`from interval_hashes where tenant_id = ${tenantId} and interval_start = ${timestamps(span.starts)}`,
+  );
+  const keptHashes = new Map(kept.map(([table, start, hash]) => [`${table} ${start}`, hash as string]));
+  const written: { table: IntervalTable; start: number; hash: string }[] = [];
+  for (const { table, rows, hashes } of tables) {
+    const changed = span.starts.filter((start) => keptHashes.get(`${table} ${start}`) !== hashes.get(start));
+    if (changed.length === 0) continue;
+    const starts = new Set(changed);
+    await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
+      and (interval_start = ${timestamps(changed)}
+        or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`.execute(
+      db,
+    );
+    await insertAll(
+      db,
+      table,
+      rows.filter((row) => starts.has((row.interval_start as Date).getTime())),
+    );
+    for (const start of changed) written.push({ table, start, hash: hashes.get(start) as string });
+  }
+  if (written.length === 0) return;
+  await sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
+    select ${tenantId}, "table", to_timestamp(start / 1000.0), hash
+    from json_to_recordset(${JSON.stringify(written)}::json) as r ("table" text, start bigint, hash text)
+    on conflict (tenant_id, table_name, interval_start) do update set hash = excluded.hash`.execute(db);
+  const blocks = written.map(({ table, start }) => ({ table, block: Math.floor(start / DAY_BLOCK_MS) }));
+  await sql`insert into interval_blocks (tenant_id, table_name, block, generation)
+    select distinct ${tenantId}::uuid, "table", block, 1
+    from json_to_recordset(${JSON.stringify(blocks)}::json) as r ("table" text, block int)
+    on conflict (tenant_id, table_name, block) do update set generation = interval_blocks.generation + 1`.execute(
+    db,
+  );
+}
 
 /** Raises the generation of the UTC days `first` to `last`: readers that kept their rows read them again. */
 export async function raiseGenerationsBetween(
@@ -183,21 +207,6 @@ export async function raiseGenerationsBetween(
 ): Promise<void> {
   await sql`insert into interval_blocks (tenant_id, table_name, block, generation)
     select ${tenantId}, ${table}, block, 1 from generate_series(${first}::int, ${last}::int) as b (block)
-    on conflict (tenant_id, table_name, block) do update set generation = interval_blocks.generation + 1`.execute(
-    db,
-  );
-}
-
-/** Raises the generation of the UTC days holding these instants' rows: readers that kept them read them again. */
-export async function raiseGenerations(
-  db: Db,
-  tenantId: string,
-  table: IntervalTable,
-  instants: readonly number[],
-): Promise<void> {
-  const blocks = [...new Set(instants.map((at) => Math.floor(at / DAY_BLOCK_MS)))];
-  await sql`insert into interval_blocks (tenant_id, table_name, block, generation)
-    select ${tenantId}, ${table}, block, 1 from unnest(${`{${blocks.join(',')}}`}::int[]) as b (block)
     on conflict (tenant_id, table_name, block) do update set generation = interval_blocks.generation + 1`.execute(
     db,
   );
@@ -228,48 +237,53 @@ export const intervalTablesRepository = {
         })),
       );
     const span = { from, to, minutes, starts: intervals.map(({ start }) => start.getTime()) };
-    const write = (table: IntervalTable, rows: Record<string, unknown>[]) =>
-      replaceChanged(db, tenantId, table, span, rows);
-    await write(
-      'csq_intervals',
-      all(
-        (rows) => rows.csq,
-        (row) => ({ csq_id: row.csqId, ...contactColumns(row.counts) }),
+    await replaceChanged(db, tenantId, span, [
+      tableRows(
+        'csq_intervals',
+        span,
+        all(
+          (rows) => rows.csq,
+          (row) => ({ csq_id: row.csqId, ...contactColumns(row.counts) }),
+        ),
       ),
-    );
-    await write(
-      'call_type_intervals',
-      all(
-        (rows) => rows.callType,
-        (row) => ({ call_type: row.callType, ...contactColumns(row.counts) }),
+      tableRows(
+        'call_type_intervals',
+        span,
+        all(
+          (rows) => rows.callType,
+          (row) => ({ call_type: row.callType, ...contactColumns(row.counts) }),
+        ),
       ),
-    );
-    await write(
-      'agent_intervals',
-      all(
-        (rows) => rows.agent,
-        (row) => ({ agent_id: row.agentId, domain: row.domain, ...agentColumns(row.counts) }),
+      tableRows(
+        'agent_intervals',
+        span,
+        all(
+          (rows) => rows.agent,
+          (row) => ({ agent_id: row.agentId, domain: row.domain, ...agentColumns(row.counts) }),
+        ),
       ),
-    );
-    await write(
-      'agent_csq_intervals',
-      all(
-        (rows) => rows.agentCsq,
-        (row) => ({ agent_id: row.agentId, csq_id: row.csqId, ...agentColumns(row.counts) }),
+      tableRows(
+        'agent_csq_intervals',
+        span,
+        all(
+          (rows) => rows.agentCsq,
+          (row) => ({ agent_id: row.agentId, csq_id: row.csqId, ...agentColumns(row.counts) }),
+        ),
       ),
-    );
-    await write(
-      'agent_reason_intervals',
-      all(
-        (rows) => rows.reasons,
-        (row) => ({
-          agent_id: row.agentId,
-          domain: row.domain,
-          reason_code: row.reasonCode,
-          not_ready_ms: row.notReadyMs,
-        }),
+      tableRows(
+        'agent_reason_intervals',
+        span,
+        all(
+          (rows) => rows.reasons,
+          (row) => ({
+            agent_id: row.agentId,
+            domain: row.domain,
+            reason_code: row.reasonCode,
+            not_ready_ms: row.notReadyMs,
+          }),
+        ),
       ),
-    );
+    ]);
   },
 
   /** Every agent's state per domain at `at` (their last change before it), with its reason code. */
@@ -316,16 +330,26 @@ export const intervalTablesRepository = {
   async capturePosition(db: Db, tenantId: string) {
     return db
       .selectFrom('report_captures')
-      .select(['captured_until', 'recaptured_date'])
+      .select(['captured_until', 'recaptured_date', 'folded_until', 'recount'])
       .where('tenant_id', '=', tenantId)
       .executeTakeFirst();
   },
 
-  async setCapturedUntil(db: Db, tenantId: string, until: Date): Promise<void> {
+  /** Where the capture stands: intervals counted up to, contacts folded up to, closed intervals still to count. */
+  async setPosition(
+    db: Db,
+    tenantId: string,
+    position: { capturedUntil: Date; foldedUntil: Date; recount: readonly number[] },
+  ): Promise<void> {
+    const values = {
+      captured_until: position.capturedUntil,
+      folded_until: position.foldedUntil,
+      recount: JSON.stringify(position.recount),
+    };
     await db
       .insertInto('report_captures')
-      .values({ tenant_id: tenantId, captured_until: until, recaptured_date: null })
-      .onConflict((conflict) => conflict.column('tenant_id').doUpdateSet({ captured_until: until }))
+      .values({ tenant_id: tenantId, recaptured_date: null, ...values })
+      .onConflict((conflict) => conflict.column('tenant_id').doUpdateSet(values))
       .execute();
   },
 

@@ -41,7 +41,7 @@ export async function buildReasonCode(
     ...overrides,
   });
   if (response.status !== 201) throw new Error(`buildReasonCode: ${JSON.stringify(response.body)}`);
-  return response.body as { id: string };
+  return response.body as { id: string; code: number };
 }
 
 export async function buildApiKey(test: TestApp, admin: Session, scope: 'read' | 'write' = 'read') {

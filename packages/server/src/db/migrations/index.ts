@@ -25,6 +25,7 @@ import { retention } from './0024-retention.ts';
 import { intervalBlocks } from './0025-interval-blocks.ts';
 import { workforce } from './0026-workforce.ts';
 import { adherence } from './0027-adherence.ts';
+import { captureFolds } from './0028-capture-folds.ts';
 
 export interface Migration {
   id: number;
@@ -61,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 25, name: 'capture hashes and interval generations', sql: intervalBlocks },
   { id: 26, name: 'workforce management: workloads and forecasts', sql: workforce },
   { id: 27, name: 'real-time adherence', sql: adherence },
+  { id: 28, name: 'capture folds every minute', sql: captureFolds },
 ];
