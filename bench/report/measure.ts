@@ -114,8 +114,9 @@ export async function measureCapture(
     const t = performance.now();
     await captureTenant(db, tenantId, closeAt);
     intervalTimes.push(performance.now() - t);
-    // The minute's run after the close: the minute's contacts, and the intervals the close's fold changed.
-    await forgetRecords(db, tenantId, start + QUARTER_MS, start + QUARTER_MS + MINUTE_MS);
+    // The minute's run after the close: the contacts of the two minutes since the run before it (records not
+    // written as they are now), and the closed intervals their changes touch.
+    await forgetRecords(db, tenantId, start + QUARTER_MS, start + QUARTER_MS + 2 * MINUTE_MS);
     const m = performance.now();
     await captureTenant(db, tenantId, closeAt + MINUTE_MS);
     minuteTimes.push(performance.now() - m);
@@ -141,19 +142,22 @@ export async function measureCapture(
 }
 
 /**
- * Puts the capture back as it stood when the interval starting at `start` closed: intervals counted up to its
- * start, contacts folded up to a minute before its end (the minute job's last run, a minute before the close),
- * the records of every contact with an event in that last minute not yet written as they are now (their hash
- * forgotten, so the close writes them all), and the interval's own rows not written yet.
+ * Puts the capture back as it stood when the interval starting at `start` closed: the interval before counted by
+ * its own close (which leaves the agents' states at this start with the capture, as in a running server), contacts
+ * folded up to the interval's end (by the minute job's run a minute before the close), and the interval's own rows
+ * not written yet.
  */
 async function asAtClose(db: Db, tenantId: string, start: number): Promise<void> {
   const end = start + QUARTER_MS;
-  await db
-    .updateTable('report_captures')
-    .set({ captured_until: new Date(start), folded_until: new Date(end - MINUTE_MS), recount: '[]' })
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  await forgetRecords(db, tenantId, end - MINUTE_MS, end);
+  const position = (capturedUntil: number) =>
+    db
+      .updateTable('report_captures')
+      .set({ captured_until: new Date(capturedUntil), folded_until: new Date(end), recount: '[]' })
+      .where('tenant_id', '=', tenantId)
+      .execute();
+  await position(start - QUARTER_MS);
+  await captureTenant(db, tenantId, start + CAPTURE_DELAY_MS);
+  await position(start);
   for (const table of INTERVAL_TABLES)
     await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId} and interval_start = ${new Date(start)}`.execute(
       db,

@@ -80,10 +80,13 @@ export const agentSummary: TemplateRun = async (run) => {
   );
   return {
     columns: [...timeColumns(request), ...agentColumns, ...AGENT_FIGURES],
-    rows: await zeroFilled(run, keys, sums, noAgentCounts, (key, counts) => {
-      const [agentId, domainName] = key.split(',') as [string, string];
-      return [agentId, ...agentNames(run, agentId), domainName, ...agentFigureCells(counts)];
-    }),
+    ...(await zeroFilled(run, keys, sums, noAgentCounts, {
+      keyCells: (key) => {
+        const [agentId, domainName] = key.split(',') as [string, string];
+        return [agentId, ...agentNames(run, agentId), domainName];
+      },
+      figureCells: agentFigureCells,
+    })),
   };
 };
 

@@ -1,6 +1,7 @@
 import {
   addContactCounts,
   CONTACT_FIGURES,
+  type ContactCounts,
   contactFigureCells,
   localIso,
   noContactCounts,
@@ -9,8 +10,8 @@ import {
   wfmFigures,
 } from '@switchboard/core';
 import { contactCountsBetween } from './interval-row-cache.ts';
-import { asCells, bucketsOf, type Cells, summed } from './report-rows.ts';
-import { csqsOf, type Run, type TemplateRun, timeColumns, zeroFilled } from './report-run.ts';
+import { asCells, bucketsOf, summed } from './report-rows.ts';
+import { csqsOf, figureMemo, type Run, type TemplateRun, timeColumns, zeroFilled } from './report-run.ts';
 
 /** Report templates over the contact interval tables: CSQ activity, call types, and the WFM interval columns. */
 
@@ -30,6 +31,12 @@ async function csqSums(run: Run, csqs: readonly string[]) {
   return summed(request, rows, noContactCounts, addContactCounts);
 }
 
+/** A contact row's figures, kept per abandon rule for counts met again. */
+const contactFigures = (run: Run) => ({
+  figureCells: (counts: ContactCounts) => contactFigureCells(counts, run.settings.abandonRule),
+  memo: figureMemo<ContactCounts>(`contact:${run.settings.abandonRule}`),
+});
+
 export const csqActivity: TemplateRun = async (run) => {
   const csqs = csqsOf(run);
   const sums = await csqSums(run, csqs);
@@ -43,11 +50,10 @@ export const csqActivity: TemplateRun = async (run) => {
       text('csqName', 'CSQ'),
       ...CONTACT_FIGURES,
     ],
-    rows: await zeroFilled(run, order, sums, noContactCounts, (csqId, counts) =>
-      ([csqId, run.names.csqs.get(csqId)?.name ?? null] as Cells).concat(
-        contactFigureCells(counts, run.settings.abandonRule),
-      ),
-    ),
+    ...(await zeroFilled(run, order, sums, noContactCounts, {
+      keyCells: (csqId) => [csqId, run.names.csqs.get(csqId)?.name ?? null],
+      ...contactFigures(run),
+    })),
   };
 };
 
@@ -60,10 +66,10 @@ export const callType: TemplateRun = async (run) => {
   const keys = [...new Set(stored.map((row) => row.key))].sort();
   return {
     columns: [...timeColumns(run.request), text('callType', 'Call type'), ...CONTACT_FIGURES],
-    rows: await zeroFilled(run, keys, sums, noContactCounts, (key, counts) => [
-      key,
-      ...contactFigureCells(counts, run.settings.abandonRule),
-    ]),
+    ...(await zeroFilled(run, keys, sums, noContactCounts, {
+      keyCells: (key) => [key],
+      ...contactFigures(run),
+    })),
   };
 };
 

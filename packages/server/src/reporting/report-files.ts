@@ -25,15 +25,19 @@ export async function* reportJson(report: Report, layout: 'objects' | 'arrays'):
     for (let i = 0; i < names.length; i++) row[names[i] as string] = cells[i] ?? null;
     return row;
   };
-  const { rows, ...head } = report;
+  const { rows, texts, ...head } = report;
   yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
-  for (let i = 0; i < rows.length; i += ROWS_PER_TURN) {
+  const count = texts?.length ?? rows.length;
+  for (let i = 0; i < count; i += ROWS_PER_TURN) {
     if (i > 0) {
       await nextTurnOfEventLoop();
       yield ',';
     }
-    const chunk = rows.slice(i, i + ROWS_PER_TURN);
-    yield JSON.stringify(layout === 'arrays' ? chunk : chunk.map(objectOf)).slice(1, -1);
+    if (layout === 'arrays' && texts) yield texts.join(i, i + ROWS_PER_TURN);
+    else {
+      const chunk = rows.slice(i, i + ROWS_PER_TURN);
+      yield JSON.stringify(layout === 'arrays' ? chunk : chunk.map(objectOf)).slice(1, -1);
+    }
   }
   yield ']}';
 }

@@ -20,6 +20,67 @@ export type Row = Record<string, Cell>;
 /** One row of a report as its cells, in the order of the report's columns: how reports are kept and sent. */
 export type Cells = Cell[];
 
+/** Cells with their JSON text, without the brackets ('' for none). */
+export interface CellsAndText {
+  cells: Cells;
+  text: string;
+}
+
+export function withText(cells: Cells): CellsAndText {
+  return { cells, text: JSON.stringify(cells).slice(1, -1) };
+}
+
+/**
+ * Rows' JSON texts, each row three parts (its time, its key, its figures) made once and shared by every row that
+ * has them: rows are joined into text only when sent, with nothing made per row before.
+ */
+export class RowTexts {
+  readonly #times: string[];
+  readonly #keys: string[];
+  readonly #figures: string[];
+
+  constructor(times: string[] = [], keys: string[] = [], figures: string[] = []) {
+    this.#times = times;
+    this.#keys = keys;
+    this.#figures = figures;
+  }
+
+  get length(): number {
+    return this.#figures.length;
+  }
+
+  add(time: string, key: string, figures: string): void {
+    this.#times.push(time);
+    this.#keys.push(key);
+    this.#figures.push(figures);
+  }
+
+  slice(from: number, to: number): RowTexts {
+    return new RowTexts(
+      this.#times.slice(from, to),
+      this.#keys.slice(from, to),
+      this.#figures.slice(from, to),
+    );
+  }
+
+  /** Rows `from` to `to` as JSON arrays separated by commas. */
+  join(from: number, to: number): string {
+    const parts: string[] = [];
+    for (let i = from; i < Math.min(to, this.length); i++) {
+      parts.push(i === from ? '[' : ',[');
+      let empty = true;
+      for (const text of [this.#times[i], this.#keys[i], this.#figures[i]] as string[]) {
+        if (text === '') continue;
+        if (!empty) parts.push(',');
+        parts.push(text);
+        empty = false;
+      }
+      parts.push(']');
+    }
+    return parts.join('');
+  }
+}
+
 /** A row's cells in the order of `columns` (a column the row lacks is null). */
 export const cellsOf = (columns: readonly ReportColumn[], row: Row): Cells =>
   columns.map((column) => row[column.name] ?? null);
@@ -102,6 +163,11 @@ export class BucketSums<C extends object> {
 
   get(bucket: number, key: string): C | undefined {
     return this.#buckets.get(bucket)?.get(key);
+  }
+
+  /** A bucket's sums by key (nothing when no key has any). */
+  bucket(bucket: number): ReadonlyMap<string, C> | undefined {
+    return this.#buckets.get(bucket);
   }
 
   add(bucket: number, key: string, counts: C, zero: () => C, add: (into: C, other: C) => C): void {

@@ -7,7 +7,7 @@ import { agentDetail, agentState, agentSummary } from './agent-reports.ts';
 import { callType, csqActivity, wfmInterval } from './interval-reports.ts';
 import { abandoned, contacts } from './leg-reports.ts';
 import { type ReportQuery, type ReportTemplate, reportRequest } from './report-request.ts';
-import type { Cells } from './report-rows.ts';
+import type { Cells, RowTexts } from './report-rows.ts';
 import { namesOf, type Run, type TemplateRun } from './report-run.ts';
 import { reportScope } from './report-scope.ts';
 
@@ -19,8 +19,10 @@ export interface Report {
   rowMinutes: number | 'day';
   summarize: boolean;
   columns: ReportColumn[];
-  /** Each row's cells, in the order of `columns`. */
+  /** Each row's cells, in the order of `columns` (none when only `texts` were asked for and made). */
   rows: Cells[];
+  /** Each row's JSON text (the array of its cells), where the template made it: sent as it is. */
+  texts: RowTexts | null;
   next: string | null;
 }
 
@@ -31,6 +33,8 @@ export async function runReport(
   principal: Principal,
   template: ReportTemplate,
   query: ReportQuery,
+  /** `texts`: the rows are sent as JSON arrays, so their texts are enough where a template makes them. */
+  wanted: 'cells' | 'texts' = 'cells',
 ): Promise<Report> {
   authorize(principal, 'report.read');
   const settings = await tenantReportingSettings(db, principal.tenantId);
@@ -39,10 +43,14 @@ export async function runReport(
     reportScope(db, acd, principal),
     namesOf(db, principal.tenantId),
   ]);
-  const run: Run = { db, tenantId: principal.tenantId, request, settings, scope, names };
-  const { columns, rows } = await TEMPLATES[template](run);
-  const page = rows.slice(request.offset, request.offset + request.limit);
-  const nextOffset = request.offset + page.length;
+  const textsOnly = wanted === 'texts';
+  const run: Run = { db, tenantId: principal.tenantId, request, settings, scope, names, textsOnly };
+  const { columns, rows, texts } = await TEMPLATES[template](run);
+  const end = request.offset + request.limit;
+  const pageTexts = texts ? texts.slice(request.offset, end) : null;
+  const page = textsOnly && pageTexts ? [] : rows.slice(request.offset, end);
+  const nextOffset = request.offset + (pageTexts ?? page).length;
+  const total = (texts ?? rows).length;
   return {
     template,
     timeZone: settings.timeZone,
@@ -52,7 +60,8 @@ export async function runReport(
     summarize: request.summarize,
     columns: [...columns],
     rows: page,
-    next: nextOffset < rows.length ? String(nextOffset) : null,
+    texts: pageTexts,
+    next: nextOffset < total ? String(nextOffset) : null,
   };
 }
 

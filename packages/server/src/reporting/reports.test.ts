@@ -336,16 +336,21 @@ describe('report API', () => {
   });
 
   test('rows as arrays carry the same values as rows as objects, in the order of the columns', async () => {
-    const objects = await report(admin, 'csq-activity', '&rows=60');
-    const arrays = await report(admin, 'csq-activity', '&rows=60&layout=arrays');
-    assert.equal(arrays.status, 200, JSON.stringify(arrays.body));
-    assert.deepEqual(arrays.body.columns, objects.body.columns);
-    const names = (objects.body.columns as { name: string }[]).map((column) => column.name);
-    assert.deepEqual(
-      arrays.body.rows,
-      objects.body.rows.map((row: Record<string, unknown>) => names.map((name) => row[name])),
-    );
-    assert.ok(arrays.body.rows.length > 0);
+    for (const template of ['csq-activity', 'call-type', 'agent-summary'])
+      for (const query of ['&rows=60', '&summarize=true', '&rows=15&limit=7&cursor=5']) {
+        const objects = await report(admin, template, query);
+        const arrays = await report(admin, template, `${query}&layout=arrays`);
+        assert.equal(arrays.status, 200, JSON.stringify(arrays.body));
+        assert.deepEqual(arrays.body.columns, objects.body.columns);
+        assert.equal(arrays.body.next, objects.body.next, `${template}${query}`);
+        const names = (objects.body.columns as { name: string }[]).map((column) => column.name);
+        assert.deepEqual(
+          arrays.body.rows,
+          objects.body.rows.map((row: Record<string, unknown>) => names.map((name) => row[name])),
+          `${template}${query}`,
+        );
+        assert.ok(arrays.body.rows.length > 0, `${template}${query}`);
+      }
   });
 
   test('a past day is recaptured on request and its report stays the same; today and bad dates are refused', async () => {
