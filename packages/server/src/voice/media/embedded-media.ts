@@ -1,0 +1,189 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RtpHeader,
+  RtpPacket,
+  SessionDescription,
+  usePCMU,
+} from 'werift';
+import { type AudioSource, FRAME_MS, FRAME_SAMPLES, PCMU_PAYLOAD_TYPE } from '../audio.ts';
+import type { MediaEngine, MediaHandle } from './media-engine.ts';
+
+/** One WebRTC leg in this process: what it sends carries its own sequence numbers and timestamps throughout. */
+class Leg {
+  readonly id = randomUUID();
+  /** What the leg hears from the engine's clock, when it is not bridged. */
+  source: AudioSource | null = null;
+  /** The leg whose audio this one hears, frame by frame as it arrives. */
+  peer: Leg | null = null;
+  #sequence = randomInt(0, 0x10000);
+  #timestamp = randomInt(0, 0x100000000);
+  readonly #ssrc = randomInt(1, 0x100000000);
+  #first = true;
+
+  readonly connection: RTCPeerConnection;
+  readonly out: MediaStreamTrack;
+
+  constructor(connection: RTCPeerConnection, out: MediaStreamTrack) {
+    this.connection = connection;
+    this.out = out;
+  }
+
+  send(payload: Buffer): void {
+    const header = new RtpHeader({
+      payloadType: PCMU_PAYLOAD_TYPE,
+      sequenceNumber: this.#sequence,
+      timestamp: this.#timestamp,
+      ssrc: this.#ssrc,
+      marker: this.#first,
+    });
+    this.out.writeRtp(new RtpPacket(header, payload));
+    this.#first = false;
+    this.#sequence = (this.#sequence + 1) & 0xffff;
+    this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
+  }
+}
+
+/** What a WebRTC offer must have for a call here: audio in PCMU, with its ICE and DTLS parameters. */
+function checkOffer(sdp: string): void {
+  let parsed: SessionDescription;
+  try {
+    parsed = SessionDescription.parse(sdp);
+  } catch {
+    throw new Error('it is not an SDP offer');
+  }
+  const audio = parsed.media.find((media) => media.kind === 'audio' && media.port !== 0);
+  if (!audio) throw new Error('it offers no audio');
+  if (!audio.rtp.codecs.some((codec) => codec.mimeType.toLowerCase() === 'audio/pcmu'))
+    throw new Error('its audio does not offer PCMU (G.711 μ-law)');
+  if (!audio.iceParams || !audio.dtlsParams) throw new Error('it lacks ICE or DTLS parameters (not WebRTC)');
+}
+
+/**
+ * The embedded media engine (docs/voice.md): WebRTC legs in this process on werift, PCMU only. Playing legs
+ * are paced by one 20 ms clock, which sends every frame due since it started, so a late timer catches up
+ * rather than slowing the audio down; bridged legs hand each frame on as it arrives.
+ */
+export class EmbeddedMedia implements MediaEngine {
+  readonly #legs = new Map<string, Leg>();
+  readonly #endedListeners: ((legId: string) => void)[] = [];
+  #clock: { timer: NodeJS.Timeout; startedAt: number; sent: number } | null = null;
+
+  async answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }> {
+    checkOffer(offerSdp);
+    const connection = new RTCPeerConnection({ codecs: { audio: [usePCMU()], video: [] } });
+    const out = new MediaStreamTrack({ kind: 'audio' });
+    connection.addTransceiver(out, { direction: 'sendrecv' });
+    const leg = new Leg(connection, out);
+    connection.onTrack.subscribe((track) => {
+      track.onReceiveRtp.subscribe((packet) => {
+        if (packet.header.payloadType === PCMU_PAYLOAD_TYPE) leg.peer?.send(packet.payload);
+      });
+    });
+    connection.connectionStateChange.subscribe((state) => {
+      if (state === 'failed' || state === 'closed') this.#ended(leg.id);
+    });
+    try {
+      await connection.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+      await connection.setLocalDescription(await connection.createAnswer());
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+    this.#legs.set(leg.id, leg);
+    return { legId: leg.id, answerSdp: connection.localDescription?.sdp ?? '' };
+  }
+
+  play(legId: string, source: AudioSource): MediaHandle {
+    const leg = this.#legs.get(legId);
+    if (!leg) return { stop() {} };
+    this.#unbridge(leg);
+    leg.source = source;
+    this.#startClock();
+    return {
+      stop: () => {
+        if (leg.source === source) leg.source = null;
+      },
+    };
+  }
+
+  bridge(a: string, b: string): MediaHandle {
+    const first = this.#legs.get(a);
+    const second = this.#legs.get(b);
+    if (!first || !second) return { stop() {} };
+    for (const leg of [first, second]) {
+      this.#unbridge(leg);
+      leg.source = null;
+    }
+    first.peer = second;
+    second.peer = first;
+    return {
+      stop: () => {
+        if (first.peer === second) this.#unbridge(first);
+      },
+    };
+  }
+
+  onLegEnded(listener: (legId: string) => void): void {
+    this.#endedListeners.push(listener);
+  }
+
+  async hangUp(legId: string): Promise<void> {
+    const leg = this.#legs.get(legId);
+    if (!leg) return;
+    this.#ended(legId);
+    await leg.connection.close();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#legs.keys()].map((id) => this.hangUp(id)));
+    this.#stopClock();
+  }
+
+  #unbridge(leg: Leg): void {
+    const peer = leg.peer;
+    if (peer?.peer === leg) peer.peer = null;
+    leg.peer = null;
+  }
+
+  #ended(legId: string): void {
+    const leg = this.#legs.get(legId);
+    if (!leg) return;
+    this.#legs.delete(legId);
+    this.#unbridge(leg);
+    leg.source = null;
+    for (const listener of this.#endedListeners) listener(legId);
+  }
+
+  #startClock(): void {
+    if (this.#clock) return;
+    const clock = { startedAt: performance.now(), sent: 0, timer: setInterval(() => this.#tick(), FRAME_MS) };
+    clock.timer.unref();
+    this.#clock = clock;
+  }
+
+  #stopClock(): void {
+    if (this.#clock) clearInterval(this.#clock.timer);
+    this.#clock = null;
+  }
+
+  /** Sends every frame due since the clock started to each playing leg; stops the clock when none plays. */
+  #tick(): void {
+    const clock = this.#clock;
+    if (!clock) return;
+    const due = Math.floor((performance.now() - clock.startedAt) / FRAME_MS) - clock.sent;
+    let playing = 0;
+    for (const leg of this.#legs.values()) {
+      if (!leg.source) continue;
+      playing++;
+      for (let n = 0; n < due && leg.source; n++) {
+        const frame = leg.source.next();
+        if (frame === null) leg.source = null;
+        else leg.send(frame);
+      }
+    }
+    clock.sent += Math.max(0, due);
+    if (playing === 0) this.#stopClock();
+  }
+}

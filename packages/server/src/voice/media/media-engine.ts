@@ -1,0 +1,25 @@
+import type { AudioSource } from '../audio.ts';
+
+/** Something playing into a leg, or two legs joined: stopped once, then gone. */
+export interface MediaHandle {
+  stop(): void;
+}
+
+/**
+ * What the call controller asks of whatever carries the audio (docs/voice.md). Legs are named by the engine's
+ * ids; the controller never handles packets.
+ */
+export interface MediaEngine {
+  /** A leg for a WebRTC offer (ICE candidates gathered, no trickle), with the answer to send back. */
+  answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }>;
+  /** Plays `source` into the leg until it runs out or is stopped (what the leg hears before replaces it). */
+  play(legId: string, source: AudioSource): MediaHandle;
+  /** Each leg hears the other, until stopped (anything either was hearing stops). */
+  bridge(a: string, b: string): MediaHandle;
+  /** Called once when a leg ends: hung up here, or its far end gone. */
+  onLegEnded(listener: (legId: string) => void): void;
+  /** Ends a leg (no-op when it has ended). */
+  hangUp(legId: string): Promise<void>;
+  /** Ends every leg. */
+  close(): Promise<void>;
+}

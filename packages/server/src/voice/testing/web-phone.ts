@@ -1,0 +1,148 @@
+import { randomInt } from 'node:crypto';
+import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, usePCMU } from 'werift';
+import {
+  type AudioSource,
+  decodeFrame,
+  FRAME_MS,
+  FRAME_SAMPLES,
+  PCMU_PAYLOAD_TYPE,
+  SAMPLE_RATE,
+} from '../audio.ts';
+
+/** Share of a window's energy at `frequencyHz` (Goertzel): 1 for a pure tone there, near 0 for anything else. */
+export function toneShare(samples: Int16Array, frequencyHz: number): number {
+  const k = 2 * Math.cos((2 * Math.PI * frequencyHz) / SAMPLE_RATE);
+  let s1 = 0;
+  let s2 = 0;
+  let energy = 0;
+  for (const sample of samples) {
+    const s = sample + k * s1 - s2;
+    s2 = s1;
+    s1 = s;
+    energy += sample * sample;
+  }
+  if (energy === 0) return 0;
+  const power = s1 * s1 + s2 * s2 - k * s1 * s2;
+  return (2 * power) / (samples.length * energy);
+}
+
+/** Root mean square of a window: how loud it is (0 for silence). */
+export function loudness(samples: Int16Array): number {
+  let sum = 0;
+  for (const sample of samples) sum += sample * sample;
+  return samples.length === 0 ? 0 : Math.sqrt(sum / samples.length);
+}
+
+/**
+ * A browser's side of a call in tests: a WebRTC peer offering PCMU audio, which sends what it is given every
+ * 20 ms and keeps what it hears, so a test can wait until the last moments of it sound a certain way.
+ */
+export class WebPhone {
+  readonly connection = new RTCPeerConnection({ codecs: { audio: [usePCMU()], video: [] } });
+  readonly #out = new MediaStreamTrack({ kind: 'audio' });
+  readonly #heard: Int16Array[] = [];
+  readonly #waiters = new Set<() => void>();
+  #sender: NodeJS.Timeout | null = null;
+  #sequence = randomInt(0, 0x10000);
+  #timestamp = randomInt(0, 0x100000000);
+  readonly #ssrc = randomInt(1, 0x100000000);
+
+  constructor() {
+    this.connection.onTrack.subscribe((track) => {
+      track.onReceiveRtp.subscribe((packet) => {
+        if (packet.header.payloadType !== PCMU_PAYLOAD_TYPE) return;
+        this.#heard.push(decodeFrame(packet.payload));
+        for (const waiter of [...this.#waiters]) waiter();
+      });
+    });
+  }
+
+  /** The offer to send, once its ICE candidates are gathered. */
+  async offer(): Promise<string> {
+    this.connection.addTransceiver(this.#out, { direction: 'sendrecv' });
+    await this.connection.setLocalDescription(await this.connection.createOffer());
+    if (this.connection.iceGatheringState !== 'complete')
+      await new Promise<void>((resolve) => {
+        const { unSubscribe } = this.connection.iceGatheringStateChange.subscribe((state) => {
+          if (state !== 'complete') return;
+          unSubscribe();
+          resolve();
+        });
+      });
+    return this.connection.localDescription?.sdp ?? '';
+  }
+
+  /** Applies the answer and waits until the call's media is connected. */
+  async connect(answerSdp: string): Promise<void> {
+    await this.connection.setRemoteDescription({ type: 'answer', sdp: answerSdp });
+    if (this.connection.connectionState === 'connected') return;
+    await new Promise<void>((resolve, reject) => {
+      const { unSubscribe } = this.connection.connectionStateChange.subscribe((state) => {
+        if (state === 'connected') {
+          unSubscribe();
+          resolve();
+        } else if (state === 'failed' || state === 'closed') {
+          unSubscribe();
+          reject(new Error(`the call's media ${state}`));
+        }
+      });
+    });
+  }
+
+  /** Sends a frame of `source` every 20 ms until told otherwise. */
+  speak(source: AudioSource): void {
+    this.quiet();
+    this.#sender = setInterval(() => {
+      const frame = source.next();
+      if (!frame) return this.quiet();
+      const header = new RtpHeader({
+        payloadType: PCMU_PAYLOAD_TYPE,
+        sequenceNumber: this.#sequence,
+        timestamp: this.#timestamp,
+        ssrc: this.#ssrc,
+      });
+      this.#out.writeRtp(new RtpPacket(header, frame));
+      this.#sequence = (this.#sequence + 1) & 0xffff;
+      this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
+    }, FRAME_MS);
+  }
+
+  quiet(): void {
+    if (this.#sender) clearInterval(this.#sender);
+    this.#sender = null;
+  }
+
+  /** The last `ms` of what this phone heard (fewer if it has not heard that much). */
+  lastHeard(ms: number): Int16Array {
+    const frames = this.#heard.slice(-Math.ceil(ms / FRAME_MS));
+    const samples = new Int16Array(frames.length * FRAME_SAMPLES);
+    frames.forEach((frame, i) => {
+      samples.set(frame, i * FRAME_SAMPLES);
+    });
+    return samples;
+  }
+
+  /** Resolves as soon as the last `ms` heard satisfy `sounds` (checked at every frame that arrives). */
+  until(sounds: (window: Int16Array) => boolean, ms = 200): Promise<void> {
+    const check = () => this.#heard.length * FRAME_MS >= ms && sounds(this.lastHeard(ms));
+    if (check()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = () => {
+        if (!check()) return;
+        this.#waiters.delete(waiter);
+        resolve();
+      };
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** Resolves once the last 200 ms heard are mostly the tone at `frequencyHz`. */
+  hearsTone(frequencyHz: number): Promise<void> {
+    return this.until((window) => toneShare(window, frequencyHz) > 0.6);
+  }
+
+  async hangUp(): Promise<void> {
+    this.quiet();
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Principal } from '../auth/principal.ts';
+import { buildCsq, signInAs } from '../testing/builders.ts';
+import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { holdMusic, toneSource } from './audio.ts';
+import { EmbeddedMedia } from './media/embedded-media.ts';
+import { loudness, toneShare, WebPhone } from './testing/web-phone.ts';
+import { VoiceCalls } from './voice-calls.ts';
+
+const CALLER_TONE = 1000;
+const AGENT_TONE = 1500;
+
+/** Music on hold: sound, and neither side's tone. */
+const music = (window: Int16Array) =>
+  loudness(window) > 300 && toneShare(window, CALLER_TONE) < 0.2 && toneShare(window, AGENT_TONE) < 0.2;
+
+describe('voice calls through the embedded media engine', () => {
+  let server: TestApp;
+  let admin: Session;
+  let tenantId: string;
+  let csqId: string;
+  let agent: { principal: Principal; session: Session };
+  let media: EmbeddedMedia;
+  let calls: VoiceCalls;
+  const phones: WebPhone[] = [];
+
+  const phone = () => {
+    const made = new WebPhone();
+    phones.push(made);
+    return made;
+  };
+  const contact = async (id: string) => (await call(server, admin, 'GET', `/contacts/${id}`)).body;
+  const eventTypes = async (id: string) =>
+    ((await call(server, admin, 'GET', `/contacts/${id}/events`)).body as { type: string }[]).map(
+      (event) => event.type,
+    );
+  const voiceState = async (state: 'ready' | 'not_ready', reasonCode?: number) => {
+    const response = await call(server, agent.session, 'PUT', `/agents/${agent.principal.userId}/state`, {
+      domain: 'voice',
+      state,
+      ...(reasonCode ? { reasonCode } : {}),
+    });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+  };
+
+  before(async () => {
+    server = await startTestApp();
+    ({ admin } = await createTestTenant(server, 'acme'));
+    tenantId = (await call(server, admin, 'GET', '/tenant')).body.id;
+    csqId = (await buildCsq(server, admin, { channel: 'voice', name: 'Phone support' })).id;
+    const { user, session } = await signInAs(server, admin, 'agent', {});
+    agent = { principal: { tenantId, userId: user.id, role: 'agent', name: user.username }, session };
+    media = new EmbeddedMedia();
+    calls = new VoiceCalls({ db: server.database.db, acd: server.acd, media });
+  });
+  after(async () => {
+    for (const made of phones) await made.hangUp();
+    await calls.close();
+    await media.close();
+    await server.close();
+  });
+
+  test('a caller hears music while waiting, talks with the agent who answers, hears music on hold; the agent hangs up', async () => {
+    const caller = phone();
+    const started = await calls.startWebCall(tenantId, { csqId, offerSdp: await caller.offer() });
+    await caller.connect(started.answerSdp);
+    await caller.until(music);
+    assert.equal((await contact(started.contactId)).status, 'queued');
+
+    await voiceState('ready');
+    assert.equal((await contact(started.contactId)).status, 'offered');
+    const desk = phone();
+    const answered = await calls.answer(agent.principal, started.contactId, await desk.offer());
+    await desk.connect(answered.answerSdp);
+    assert.equal(answered.contact.status, 'active');
+
+    caller.speak(toneSource(CALLER_TONE));
+    desk.speak(toneSource(AGENT_TONE));
+    await desk.hearsTone(CALLER_TONE);
+    await caller.hearsTone(AGENT_TONE);
+
+    const held = await call(server, agent.session, 'POST', `/contacts/${started.contactId}/hold`);
+    assert.equal(held.status, 200, JSON.stringify(held.body));
+    await caller.until(music);
+    const resumed = await call(server, agent.session, 'POST', `/contacts/${started.contactId}/resume`);
+    assert.equal(resumed.status, 200, JSON.stringify(resumed.body));
+    await caller.hearsTone(AGENT_TONE);
+    await desk.hearsTone(CALLER_TONE);
+
+    const ended = await calls.hangUp(agent.principal, started.contactId);
+    assert.equal(ended.status, 'wrap_up');
+    assert.equal(calls.size, 0, 'both legs are gone');
+    const types = await eventTypes(started.contactId);
+    for (const type of [
+      'contact.queued',
+      'contact.offered',
+      'contact.accepted',
+      'contact.held',
+      'contact.resumed',
+    ])
+      assert.ok(types.includes(type), `${type} in ${types.join(', ')}`);
+    const wrapped = await call(server, agent.session, 'POST', `/contacts/${started.contactId}/wrap-up`, {
+      reasons: [],
+      next: { state: 'not_ready' },
+    });
+    assert.equal(wrapped.status, 200, JSON.stringify(wrapped.body));
+  });
+
+  test('a caller who hangs up while waiting has abandoned; the media engine keeps no leg', async () => {
+    const caller = phone();
+    const started = await calls.startWebCall(tenantId, { csqId, offerSdp: await caller.offer() });
+    await caller.connect(started.answerSdp);
+    await caller.until(music);
+    await calls.callerHangUp(tenantId, started.contactId);
+    const ended = await contact(started.contactId);
+    assert.equal(ended.status, 'ended');
+    assert.equal(ended.outcome, 'abandoned');
+    assert.equal(calls.size, 0);
+  });
+
+  test('an offer that is not SDP, or a CSQ that takes no calls, is refused and nothing is queued', async () => {
+    await assert.rejects(calls.startWebCall(tenantId, { csqId, offerSdp: 'v=0 nonsense' }), {
+      code: 'validation_failed',
+    });
+    const chatCsq = (await buildCsq(server, admin, { channel: 'chat' })).id;
+    const caller = phone();
+    await assert.rejects(calls.startWebCall(tenantId, { csqId: chatCsq, offerSdp: await caller.offer() }), {
+      code: 'validation_failed',
+    });
+    assert.equal(calls.size, 0);
+    const open = await call(server, admin, 'GET', '/contacts?open=true');
+    assert.deepEqual(
+      (open.body as { channel: string }[]).filter((c) => c.channel === 'voice'),
+      [],
+      'no voice contact left open',
+    );
+  });
+
+  test('the music is the same melody for every caller and never silent', () => {
+    const source = holdMusic();
+    let quiet = 0;
+    for (let i = 0; i < 500; i++) {
+      const frame = source.next();
+      assert.ok(frame);
+      if (frame.every((byte) => byte === 0xff || byte === 0x7f)) quiet++;
+    }
+    assert.ok(quiet < 5, `${quiet} silent frames in 10 s of music`);
+  });
+});

@@ -1,0 +1,255 @@
+import { type AcdEvent, invalid, notFound } from '@switchboard/core';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AcdRuntime } from '../acd/acd-runtime.ts';
+import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
+import { csqsRepository } from '../acd/csqs.repository.ts';
+import { type Principal, systemPrincipal } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+import { holdMusic } from './audio.ts';
+import type { MediaEngine, MediaHandle } from './media/media-engine.ts';
+
+export interface VoiceCallsDeps {
+  db: Db;
+  acd: AcdRuntime;
+  media: MediaEngine;
+  log?: FastifyBaseLogger | undefined;
+}
+
+/** A call this process carries: its contact in the router and its legs in the media engine. */
+interface Call {
+  tenantId: string;
+  contactId: string;
+  customerLeg: string;
+  agentLeg: string | null;
+  agentId: string | null;
+  /** What the customer hears now: music, or the bridge to the agent. */
+  audio: MediaHandle | null;
+}
+
+export interface NewWebCall {
+  csqId: string;
+  offerSdp: string;
+  callType?: string | undefined;
+  attributes?: Record<string, string> | undefined;
+}
+
+/**
+ * The call controller (docs/voice.md): the router decides who takes a call, this keeps each call's legs in step
+ * with it. The caller's leg is answered at once and hears music while the contact waits or rings; the agent's
+ * desktop answers with a leg of its own, which is bridged to the caller's; hold plays music again; whoever hangs
+ * up, both legs end. Calls live in this process: when the router of a tenant loads, voice contacts that have no
+ * call here (left open by a process that stopped) are ended.
+ */
+export class VoiceCalls {
+  readonly #deps: VoiceCallsDeps;
+  readonly #calls = new Map<string, Call>();
+  readonly #contactOfLeg = new Map<string, string>();
+  readonly #following = new Set<string>();
+
+  constructor(deps: VoiceCallsDeps) {
+    this.#deps = deps;
+    deps.media.onLegEnded((legId) => this.#legEnded(legId));
+    deps.acd.onLoad(async (tenantId) => {
+      this.#follow(tenantId);
+      // The router takes commands only once loaded: the orphans are ended right after.
+      setImmediate(() => {
+        this.#endOrphans(tenantId).catch((error) =>
+          deps.log?.error({ err: error, tenantId }, 'ending voice contacts left without a call failed'),
+        );
+      });
+    });
+  }
+
+  /** A caller's browser calls into a voice CSQ: its leg answered, the contact queued, music playing. */
+  async startWebCall(tenantId: string, call: NewWebCall): Promise<{ contactId: string; answerSdp: string }> {
+    const { db, acd, media } = this.#deps;
+    const csq = await csqsRepository.findById(db, tenantId, call.csqId);
+    if (!csq) throw notFound('CSQ');
+    if (csq.channel !== 'voice')
+      throw invalid(`CSQ ${csq.name} takes ${csq.channel} contacts, not calls.`, { field: 'csqId' });
+    const { legId, answerSdp } = await this.#answer(call.offerSdp);
+    this.#follow(tenantId);
+    const entry: Call = {
+      tenantId,
+      contactId: '',
+      customerLeg: legId,
+      agentLeg: null,
+      agentId: null,
+      audio: media.play(legId, holdMusic()),
+    };
+    try {
+      const { contact } = await createContact(db, acd, systemPrincipal(tenantId), {
+        channel: 'voice',
+        csqId: call.csqId,
+        callType: call.callType,
+        attributes: call.attributes,
+        // Known before the contact is queued, so the router's first events about it find the call.
+        beforeQueue: async (id) => {
+          entry.contactId = id;
+          this.#calls.set(id, entry);
+          this.#contactOfLeg.set(legId, id);
+        },
+      });
+      return { contactId: contact.id, answerSdp };
+    } catch (error) {
+      await this.#release(entry);
+      await media.hangUp(legId);
+      throw error;
+    }
+  }
+
+  /** The agent the call is offered to answers from their desktop: their leg joined to the caller's. */
+  async answer(principal: Principal, contactId: string, offerSdp: string) {
+    const call = this.#callOf(principal.tenantId, contactId);
+    const { legId, answerSdp } = await this.#answer(offerSdp);
+    let contact: Awaited<ReturnType<typeof agentAction>>;
+    try {
+      contact = await agentAction(this.#deps.db, this.#deps.acd, principal, contactId, { kind: 'accept' });
+    } catch (error) {
+      await this.#deps.media.hangUp(legId);
+      throw error;
+    }
+    call.agentLeg = legId;
+    call.agentId = principal.userId;
+    this.#contactOfLeg.set(legId, contactId);
+    this.#connect(call);
+    return { answerSdp, contact };
+  }
+
+  /** The agent hangs up: the contact is completed and they are in wrap-up; both legs end. */
+  async hangUp(principal: Principal, contactId: string) {
+    this.#callOf(principal.tenantId, contactId);
+    return agentAction(this.#deps.db, this.#deps.acd, principal, contactId, { kind: 'complete' });
+  }
+
+  /** The caller hangs up: abandoned while waiting or ringing, ended if talking. */
+  async callerHangUp(tenantId: string, contactId: string): Promise<void> {
+    const call = this.#calls.get(contactId);
+    if (!call || call.tenantId !== tenantId) return;
+    await customerAction(this.#deps.db, this.#deps.acd, systemPrincipal(tenantId), contactId, {
+      kind: 'left',
+    });
+  }
+
+  /** Calls carried by this process now. */
+  get size(): number {
+    return this.#calls.size;
+  }
+
+  /** Ends every call's legs (the server is stopping). */
+  async close(): Promise<void> {
+    for (const call of [...this.#calls.values()]) await this.#release(call);
+  }
+
+  #callOf(tenantId: string, contactId: string): Call {
+    const call = this.#calls.get(contactId);
+    if (!call || call.tenantId !== tenantId) throw notFound('Call');
+    return call;
+  }
+
+  async #answer(offerSdp: string) {
+    try {
+      return await this.#deps.media.answerWebRtc(offerSdp);
+    } catch (error) {
+      throw invalid(`The WebRTC offer cannot be answered: ${(error as Error).message}`, { field: 'sdp' });
+    }
+  }
+
+  /** Each hears the other, or the caller hears music while the agent holds or before one has answered. */
+  #connect(call: Call): void {
+    call.audio?.stop();
+    call.audio = call.agentLeg
+      ? this.#deps.media.bridge(call.customerLeg, call.agentLeg)
+      : this.#deps.media.play(call.customerLeg, holdMusic());
+  }
+
+  #follow(tenantId: string): void {
+    if (this.#following.has(tenantId)) return;
+    this.#following.add(tenantId);
+    this.#deps.acd.committed.subscribe(tenantId, (events) => {
+      for (const event of events) this.#apply(event);
+    });
+  }
+
+  #apply(event: AcdEvent): void {
+    if (!('contactId' in event)) return;
+    const call = this.#calls.get(event.contactId);
+    if (!call) return;
+    const { media } = this.#deps;
+    switch (event.type) {
+      case 'contact.held':
+        call.audio?.stop();
+        call.audio = media.play(call.customerLeg, holdMusic());
+        return;
+      case 'contact.resumed':
+        this.#connect(call);
+        return;
+      case 'contact.transferred':
+      case 'contact.offer_withdrawn':
+        this.#dropAgent(call);
+        this.#connect(call);
+        return;
+      case 'contact.wrap_up_started':
+      case 'contact.ended':
+        void this.#release(call);
+        return;
+    }
+  }
+
+  #dropAgent(call: Call): void {
+    if (!call.agentLeg) return;
+    const leg = call.agentLeg;
+    call.agentLeg = null;
+    call.agentId = null;
+    this.#contactOfLeg.delete(leg);
+    void this.#deps.media.hangUp(leg);
+  }
+
+  async #release(call: Call): Promise<void> {
+    if (this.#calls.get(call.contactId) !== call) return;
+    this.#calls.delete(call.contactId);
+    call.audio?.stop();
+    for (const leg of [call.customerLeg, call.agentLeg]) {
+      if (!leg) continue;
+      this.#contactOfLeg.delete(leg);
+      await this.#deps.media.hangUp(leg);
+    }
+  }
+
+  /** A leg ended at its far end (a closed tab, a lost connection): the call ends as if that side hung up. */
+  #legEnded(legId: string): void {
+    const contactId = this.#contactOfLeg.get(legId);
+    if (!contactId) return;
+    this.#contactOfLeg.delete(legId);
+    const call = this.#calls.get(contactId);
+    if (!call) return;
+    const ended =
+      legId === call.customerLeg ? this.callerHangUp(call.tenantId, contactId) : this.#agentGone(call, legId);
+    ended.catch((error) =>
+      this.#deps.log?.error({ err: error, contactId }, 'ending a call whose leg ended failed'),
+    );
+  }
+
+  async #agentGone(call: Call, legId: string): Promise<void> {
+    const agentId = call.agentId;
+    if (call.agentLeg !== legId || !agentId) return;
+    await this.#deps.acd.run(call.tenantId, (engine) => {
+      const contact = engine.contact(call.contactId);
+      if (contact?.status !== 'active' || contact.agentId !== agentId)
+        return { events: [], result: undefined };
+      return { events: engine.complete(agentId, call.contactId), result: undefined };
+    });
+  }
+
+  async #endOrphans(tenantId: string): Promise<void> {
+    await this.#deps.acd.run(tenantId, (engine) => {
+      const events: AcdEvent[] = [];
+      for (const contact of engine.view().contacts) {
+        if (contact.channel !== 'voice' || this.#calls.has(contact.id)) continue;
+        if (contact.status === 'queued' || contact.status === 'offered' || contact.status === 'active')
+          events.push(...engine.customerLeft(contact.id));
+      }
+      return { events, result: undefined };
+    });
+  }
+}
