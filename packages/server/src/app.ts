@@ -75,6 +75,9 @@ import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
+import { EmbeddedMedia } from './voice/media/embedded-media.ts';
+import { voiceRoutes } from './voice/voice.routes.ts';
+import { VoiceCalls } from './voice/voice-calls.ts';
 import { adherenceRoutes } from './wfm/adherence.routes.ts';
 import { defineForecastJob } from './wfm/forecast.job.ts';
 import { forecastRoutes } from './wfm/forecasts.routes.ts';
@@ -95,6 +98,8 @@ export interface AppOptions {
   acd?: AcdRuntime;
   /** Requests for help; tests pass their own to fire escalations by a hand-moved clock. */
   assist?: AssistDesk;
+  /** The calls; tests pass their own to start callers' calls directly. Default: on the embedded media engine. */
+  voice?: VoiceCalls;
   logger?: FastifyServerOptions['logger'];
   /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
   webRoot?: string;
@@ -161,6 +166,7 @@ const ROUTES = [
   feedRoutes,
   sseRoutes,
   realtimeRoutes,
+  voiceRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';
@@ -219,6 +225,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     assist,
     jobs: options.jobs,
+    voice:
+      options.voice ??
+      new VoiceCalls({
+        db: options.db,
+        acd,
+        media: new EmbeddedMedia(),
+        log: { error: (details: object, message: string) => app.log.error(details, message) },
+      }),
   };
   defineRetention(options.jobs, options.db, () => clock.now());
   defineCapture(options.jobs, options.db, () => clock.now());
@@ -307,6 +321,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     stopSweeping();
     feeds.close();
     assist.stop();
+    await context.voice.close();
     await options.jobs.stop();
     return context.acd.stop();
   });

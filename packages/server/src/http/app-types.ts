@@ -12,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import type { EventFeeds } from '../events/event-feeds.ts';
 import type { AccessLog, NoticePublisher } from '../events/event-writer.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import type { VoiceCalls } from '../voice/voice-calls.ts';
 
 export type App = FastifyInstance<
   Server,
@@ -41,6 +42,8 @@ export interface AppContext {
   assist: AssistDesk;
   /** Background jobs: define kinds before the server starts, enqueue from anywhere (handlers idempotent). */
   jobs: JobQueue;
+  /** Calls: their legs in the media engine kept in step with the router. */
+  voice: VoiceCalls;
 }
 
 declare module 'fastify' {

@@ -620,6 +620,11 @@ const OPS: Record<string, Op> = {
   'POST /contacts/{id}/complete': act('active'),
   'POST /contacts/{id}/hold': act('active'),
   'POST /contacts/{id}/resume': act('held'),
+  // A contact offered to them that this server carries no call for: not found, as B's contacts are.
+  'POST /contacts/{id}/voice/answer': {
+    own: async (w, who) => ({ id: await mine(w, who, 'offered'), body: { sdp: 'v=0' }, ok: 404 }),
+    cross: (b) => onContactsOf(b, { sdp: 'v=0' }),
+  },
   'POST /contacts/{id}/wrap-up': act('wrap_up', () => ({ reasons: ['Sorted'] })),
   'GET /contacts/{id}/notes': readContact,
   // A customer's history is the agent's once they accept the contact, not while it is merely offered.

@@ -8,6 +8,8 @@ import type { App } from '../http/app-types.ts';
 import { BossJobQueue } from '../jobs/boss-queue.ts';
 import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
+import { EmbeddedMedia } from '../voice/media/embedded-media.ts';
+import { VoiceCalls } from '../voice/voice-calls.ts';
 import { openMigratedDatabase } from './migrated-database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -19,6 +21,8 @@ export interface TestApp {
   acd: AcdRuntime;
   /** Requests for help: `tick` fires the escalations due by the hand-moved clock. */
   assist: AssistDesk;
+  /** The calls the app carries: tests start callers' calls here (WebRTC legs of the embedded engine). */
+  voice: VoiceCalls;
   /** The background jobs the app runs (pg-boss on the test's PGlite). */
   jobs: BossJobQueue;
   database: Database;
@@ -61,11 +65,13 @@ export async function startTestApp(
   const assist = new AssistDesk(database.db, clock);
   const jobs = new BossJobQueue({ database, pollSeconds: 0.5 });
   defineJobs?.(jobs);
+  const voice = new VoiceCalls({ db: database.db, acd, media: new EmbeddedMedia() });
   const app = await buildApp({
     db: database.db,
     clock,
     acd,
     assist,
+    voice,
     masterKeys: TEST_MASTER_KEYS,
     repeat: beats.repeat,
     jobs,
@@ -75,6 +81,7 @@ export async function startTestApp(
     app,
     acd,
     assist,
+    voice,
     jobs,
     database,
     clock,

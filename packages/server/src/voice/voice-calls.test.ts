@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { AcdEvent } from '@switchboard/core';
+import { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Principal } from '../auth/principal.ts';
-import { buildCsq, signInAs } from '../testing/builders.ts';
+import { buildApiKey, buildCsq, signInAs } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { holdMusic, toneSource } from './audio.ts';
 import { EmbeddedMedia } from './media/embedded-media.ts';
@@ -21,7 +23,6 @@ describe('voice calls through the embedded media engine', () => {
   let tenantId: string;
   let csqId: string;
   let agent: { principal: Principal; session: Session };
-  let media: EmbeddedMedia;
   let calls: VoiceCalls;
   const phones: WebPhone[] = [];
 
@@ -51,13 +52,10 @@ describe('voice calls through the embedded media engine', () => {
     csqId = (await buildCsq(server, admin, { channel: 'voice', name: 'Phone support' })).id;
     const { user, session } = await signInAs(server, admin, 'agent', {});
     agent = { principal: { tenantId, userId: user.id, role: 'agent', name: user.username }, session };
-    media = new EmbeddedMedia();
-    calls = new VoiceCalls({ db: server.database.db, acd: server.acd, media });
+    calls = server.voice;
   });
   after(async () => {
     for (const made of phones) await made.hangUp();
-    await calls.close();
-    await media.close();
     await server.close();
   });
 
@@ -71,9 +69,18 @@ describe('voice calls through the embedded media engine', () => {
     await voiceState('ready');
     assert.equal((await contact(started.contactId)).status, 'offered');
     const desk = phone();
-    const answered = await calls.answer(agent.principal, started.contactId, await desk.offer());
-    await desk.connect(answered.answerSdp);
-    assert.equal(answered.contact.status, 'active');
+    const answered = await call(
+      server,
+      agent.session,
+      'POST',
+      `/contacts/${started.contactId}/voice/answer`,
+      {
+        sdp: await desk.offer(),
+      },
+    );
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    await desk.connect(answered.body.sdp);
+    assert.equal(answered.body.contact.status, 'active');
 
     caller.speak(toneSource(CALLER_TONE));
     desk.speak(toneSource(AGENT_TONE));
@@ -88,8 +95,8 @@ describe('voice calls through the embedded media engine', () => {
     await caller.hearsTone(AGENT_TONE);
     await desk.hearsTone(CALLER_TONE);
 
-    const ended = await calls.hangUp(agent.principal, started.contactId);
-    assert.equal(ended.status, 'wrap_up');
+    const ended = await call(server, agent.session, 'POST', `/contacts/${started.contactId}/complete`);
+    assert.equal(ended.body.status, 'wrap_up');
     assert.equal(calls.size, 0, 'both legs are gone');
     const types = await eventTypes(started.contactId);
     for (const type of [
@@ -107,15 +114,22 @@ describe('voice calls through the embedded media engine', () => {
     assert.equal(wrapped.status, 200, JSON.stringify(wrapped.body));
   });
 
-  test('a caller who hangs up while waiting has abandoned; the media engine keeps no leg', async () => {
+  test('an answer without a usable offer is refused and the call still rings; a caller who hangs up then has abandoned', async () => {
+    await voiceState('ready');
     const caller = phone();
     const started = await calls.startWebCall(tenantId, { csqId, offerSdp: await caller.offer() });
     await caller.connect(started.answerSdp);
     await caller.until(music);
+    const refused = await call(server, agent.session, 'POST', `/contacts/${started.contactId}/voice/answer`, {
+      sdp: 'v=0 nonsense',
+    });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assert.equal(refused.body.error.code, 'validation_failed');
+    assert.equal((await contact(started.contactId)).status, 'offered');
     await calls.callerHangUp(tenantId, started.contactId);
     const ended = await contact(started.contactId);
     assert.equal(ended.status, 'ended');
-    assert.equal(ended.outcome, 'abandoned');
+    assert.equal(ended.outcome, 'abandoned_while_offered');
     assert.equal(calls.size, 0);
   });
 
@@ -135,6 +149,39 @@ describe('voice calls through the embedded media engine', () => {
       [],
       'no voice contact left open',
     );
+  });
+
+  test('after a restart, a call whose legs were in the stopped process is ended; a channel adapter’s voice contact is not', async () => {
+    const writer = (await buildApiKey(server, admin, 'write')).session;
+    const reported = await call(server, writer, 'POST', '/contacts', { channel: 'voice', csqId });
+    assert.equal(reported.status, 201, JSON.stringify(reported.body));
+    const caller = phone();
+    const orphan = await calls.startWebCall(tenantId, { csqId, offerSdp: await caller.offer() });
+    // As a new process on the same database: its router loads what is stored, and no call of it is here.
+    const restarted = new AcdRuntime(server.database.db, server.clock);
+    const media = new EmbeddedMedia();
+    new VoiceCalls({ db: server.database.db, acd: restarted, media });
+    const ended = new Promise<AcdEvent>((resolve) =>
+      restarted.committed.subscribe(tenantId, (events) => {
+        const end = events.find((e) => e.type === 'contact.ended' && e.contactId === orphan.contactId);
+        if (end) resolve(end);
+      }),
+    );
+    await restarted.router(tenantId);
+    const end = await ended;
+    assert.equal(end.type === 'contact.ended' && end.endedBy, 'customer');
+    const status = async (id: string) =>
+      (
+        await server.database.db
+          .selectFrom('contacts')
+          .select('status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).status;
+    assert.equal(await status(orphan.contactId), 'ended');
+    assert.notEqual(await status(reported.body.id), 'ended');
+    await restarted.stop();
+    await media.close();
   });
 
   test('the music is the same melody for every caller and never silent', () => {

@@ -1,5 +1,4 @@
 import { type AcdEvent, invalid, notFound } from '@switchboard/core';
-import type { FastifyBaseLogger } from 'fastify';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
@@ -12,7 +11,8 @@ export interface VoiceCallsDeps {
   db: Db;
   acd: AcdRuntime;
   media: MediaEngine;
-  log?: FastifyBaseLogger | undefined;
+  /** Where failures of work no request waits for are told (a leg that ended, orphans after a restart). */
+  log?: { error(details: object, message: string): void } | undefined;
 }
 
 /** A call this process carries: its contact in the router and its legs in the media engine. */
@@ -26,6 +26,9 @@ interface Call {
   audio: MediaHandle | null;
 }
 
+/** The external id of a contact that is a call this controller carries (others come from channel adapters). */
+const CALL_ID_PREFIX = 'switchboard-call:';
+
 export interface NewWebCall {
   csqId: string;
   offerSdp: string;
@@ -37,8 +40,9 @@ export interface NewWebCall {
  * The call controller (docs/voice.md): the router decides who takes a call, this keeps each call's legs in step
  * with it. The caller's leg is answered at once and hears music while the contact waits or rings; the agent's
  * desktop answers with a leg of its own, which is bridged to the caller's; hold plays music again; whoever hangs
- * up, both legs end. Calls live in this process: when the router of a tenant loads, voice contacts that have no
- * call here (left open by a process that stopped) are ended.
+ * up, both legs end. Calls live in this process: when the router of a tenant loads, calls of this controller that
+ * have no legs here (left open by a process that stopped) are ended. Voice contacts that channel adapters report
+ * through the contacts API are theirs, and left alone.
  */
 export class VoiceCalls {
   readonly #deps: VoiceCallsDeps;
@@ -83,6 +87,7 @@ export class VoiceCalls {
         csqId: call.csqId,
         callType: call.callType,
         attributes: call.attributes,
+        externalId: `${CALL_ID_PREFIX}${crypto.randomUUID()}`,
         // Known before the contact is queued, so the router's first events about it find the call.
         beforeQueue: async (id) => {
           entry.contactId = id;
@@ -116,12 +121,6 @@ export class VoiceCalls {
     return { answerSdp, contact };
   }
 
-  /** The agent hangs up: the contact is completed and they are in wrap-up; both legs end. */
-  async hangUp(principal: Principal, contactId: string) {
-    this.#callOf(principal.tenantId, contactId);
-    return agentAction(this.#deps.db, this.#deps.acd, principal, contactId, { kind: 'complete' });
-  }
-
   /** The caller hangs up: abandoned while waiting or ringing, ended if talking. */
   async callerHangUp(tenantId: string, contactId: string): Promise<void> {
     const call = this.#calls.get(contactId);
@@ -136,9 +135,10 @@ export class VoiceCalls {
     return this.#calls.size;
   }
 
-  /** Ends every call's legs (the server is stopping). */
+  /** Ends every call's legs and the media engine (the server is stopping). */
   async close(): Promise<void> {
     for (const call of [...this.#calls.values()]) await this.#release(call);
+    await this.#deps.media.close();
   }
 
   #callOf(tenantId: string, contactId: string): Call {
@@ -242,14 +242,19 @@ export class VoiceCalls {
   }
 
   async #endOrphans(tenantId: string): Promise<void> {
-    await this.#deps.acd.run(tenantId, (engine) => {
-      const events: AcdEvent[] = [];
-      for (const contact of engine.view().contacts) {
-        if (contact.channel !== 'voice' || this.#calls.has(contact.id)) continue;
-        if (contact.status === 'queued' || contact.status === 'offered' || contact.status === 'active')
-          events.push(...engine.customerLeft(contact.id));
-      }
-      return { events, result: undefined };
-    });
+    const open = await this.#deps.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('channel', '=', 'voice')
+      .where('status', '<>', 'ended')
+      .where('external_id', 'like', `${CALL_ID_PREFIX}%`)
+      .execute();
+    const orphans = open.map((row) => row.id).filter((id) => !this.#calls.has(id));
+    if (orphans.length === 0) return;
+    await this.#deps.acd.run(tenantId, (engine) => ({
+      events: orphans.flatMap((id) => (engine.contact(id) ? engine.customerLeft(id) : [])),
+      result: undefined,
+    }));
   }
 }
