@@ -7,6 +7,7 @@ import { ChatWorkspace, NotificationsHint, ShortcutsHelp, StateControls } from '
 import { InvitationCard, isInvitedHere } from './group-chat.tsx';
 import { RecentContacts } from './recent-contacts.tsx';
 import { trigger, useShortcuts } from './shortcuts.ts';
+import { answerCall, isBrowserCall } from './softphone.ts';
 import { TeamMessageBanner } from './team-message-banner.tsx';
 import { type MyContact, useChatSelection, useDesktop, useDesktopTitle } from './use-desktop.ts';
 
@@ -23,7 +24,12 @@ export function AgentDesktop() {
   const offers = contacts.filter((c) => c.status === 'offered');
   const invitations = contacts.filter((c) => isInvitedHere(c, me.id));
   const accept = async (id: string) => {
-    const accepted = await api.request<Contact>('POST', `/contacts/${id}/accept`);
+    const offered = contacts.find((c) => c.id === id);
+    // A call is answered with this browser's microphone; anything else is accepted.
+    const accepted =
+      offered && isBrowserCall(offered)
+        ? await answerCall(api, id)
+        : await api.request<Contact>('POST', `/contacts/${id}/accept`);
     // Accepting a chat brings its tab to the front, ready to reply.
     if (accepted.channel === 'chat') {
       select(id);

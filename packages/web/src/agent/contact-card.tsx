@@ -3,7 +3,9 @@ import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { duration, since } from '../ui/format.ts';
 import { AssistButtons } from './assist-buttons.tsx';
+import { CallControls } from './call-controls.tsx';
 import { GroupControls, isGuest } from './group-chat.tsx';
+import { isBrowserCall } from './softphone.ts';
 import { TransferButton } from './transfer-dialog.tsx';
 import { TransferNote } from './transfer-note.tsx';
 import type { MyContact } from './use-desktop.ts';
@@ -43,6 +45,7 @@ export function ContactCard(props: {
   const left = contact.deadline === null ? null : Math.max(0, (contact.deadline - now) / 1000);
   const attributes = Object.entries(contact.attributes ?? {});
   const titleId = `contact-${contact.id}`;
+  const browserCall = isBrowserCall(contact);
   return (
     <article
       className={`contact-card contact-${contact.status}`}
@@ -93,7 +96,7 @@ export function ContactCard(props: {
             disabled={submission.busy}
             aria-keyshortcuts="Alt+A"
           >
-            Accept
+            {browserCall ? 'Answer' : 'Accept'}
           </button>
           {left !== null ? (
             <span className="countdown" role="timer" aria-label="Time left to accept">
@@ -105,7 +108,8 @@ export function ContactCard(props: {
       {contact.status === 'active' && contact.channel === 'chat' ? (
         <GroupControls contact={contact} onChanged={props.onChanged} />
       ) : null}
-      {contact.status === 'active' && !isGuest(contact, me.id) ? (
+      {browserCall ? <CallControls contact={contact} onChanged={props.onChanged} /> : null}
+      {contact.status === 'active' && !isGuest(contact, me.id) && !browserCall ? (
         <div className="row">
           <button type="button" onClick={() => act('complete')} disabled={submission.busy}>
             End and wrap up

@@ -1,0 +1,99 @@
+import { useSyncExternalStore } from 'react';
+import type { ApiClient } from '../api/client.ts';
+import type { Contact } from '../api/types.ts';
+
+/** A call the server carries (docs/voice.md) is answered here, in the browser; other voice contacts ring elsewhere. */
+export const isBrowserCall = (contact: Pick<Contact, 'channel' | 'externalId'>) =>
+  contact.channel === 'voice' && (contact.externalId ?? '').startsWith('switchboard-call:');
+
+interface Line {
+  connection: RTCPeerConnection;
+  microphone: MediaStream;
+  /** What the caller says, for the page's audio element. */
+  remote: MediaStream;
+  muted: boolean;
+}
+
+const lines = new Map<string, Line>();
+const listeners = new Set<() => void>();
+const changed = () => {
+  for (const listener of listeners) listener();
+};
+
+/** Resolves once the connection has gathered its ICE candidates: the server takes one offer, no trickle. */
+function gathered(connection: RTCPeerConnection): Promise<void> {
+  if (connection.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      if (connection.iceGatheringState !== 'complete') return;
+      connection.removeEventListener('icegatheringstatechange', done);
+      resolve();
+    };
+    connection.addEventListener('icegatheringstatechange', done);
+  });
+}
+
+/**
+ * Answers a call offered to this agent: the microphone, a peer connection to the server, the offer sent with
+ * the answer request, and the caller's audio kept for `useLine`. Anything that fails closes what it opened.
+ */
+export async function answerCall(api: ApiClient, contactId: string): Promise<Contact> {
+  const microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+  const connection = new RTCPeerConnection();
+  const remote = new MediaStream();
+  connection.addEventListener('track', (event) => {
+    remote.addTrack(event.track);
+    changed();
+  });
+  connection.addEventListener('connectionstatechange', () => {
+    if (connection.connectionState === 'failed' || connection.connectionState === 'closed')
+      endCall(contactId);
+  });
+  for (const track of microphone.getAudioTracks()) connection.addTrack(track, microphone);
+  try {
+    await connection.setLocalDescription(await connection.createOffer());
+    await gathered(connection);
+    const answered = await api.request<{ sdp: string; contact: Contact }>(
+      'POST',
+      `/contacts/${contactId}/voice/answer`,
+      { sdp: connection.localDescription?.sdp },
+    );
+    await connection.setRemoteDescription({ type: 'answer', sdp: answered.sdp });
+    lines.set(contactId, { connection, microphone, remote, muted: false });
+    changed();
+    return answered.contact;
+  } catch (error) {
+    connection.close();
+    for (const track of microphone.getTracks()) track.stop();
+    throw error;
+  }
+}
+
+/** Closes this browser's side of a call (the server ends its legs itself when the contact ends). */
+export function endCall(contactId: string): void {
+  const line = lines.get(contactId);
+  if (!line) return;
+  lines.delete(contactId);
+  line.connection.close();
+  for (const track of line.microphone.getTracks()) track.stop();
+  changed();
+}
+
+/** Mutes or unmutes the microphone on the call: the caller hears nothing while muted. */
+export function setMuted(contactId: string, muted: boolean): void {
+  const line = lines.get(contactId);
+  if (!line) return;
+  for (const track of line.microphone.getAudioTracks()) track.enabled = !muted;
+  lines.set(contactId, { ...line, muted });
+  changed();
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** This browser's line of a call, live: null when it is not answered here. */
+export function useLine(contactId: string): Line | null {
+  return useSyncExternalStore(subscribe, () => lines.get(contactId) ?? null);
+}
