@@ -107,6 +107,13 @@ export interface WidgetRating {
   thanksText: string;
 }
 
+/** Calls from the widget's page (docs/voice.md): a "Call us" button that calls into a voice CSQ from the browser. */
+export interface WidgetCalls {
+  /** The voice CSQ calls wait in; null: the widget offers no calls. */
+  csqId: string | null;
+  buttonText: string;
+}
+
 /** Everything a widget is configured with besides its name, description and problem statements. */
 export interface WidgetSettings {
   branding: WidgetBranding;
@@ -115,6 +122,7 @@ export interface WidgetSettings {
   labels: WidgetLabels;
   serviceHours: WidgetServiceHours;
   rating: WidgetRating;
+  calls: WidgetCalls;
 }
 
 /** Settings as an administrator may send them: any group, and any field of a group, may be left out. */
@@ -130,6 +138,7 @@ export interface WidgetSettingsInput {
     dayLabels?: Partial<Record<Weekday, string>>;
   };
   rating?: Partial<WidgetRating>;
+  calls?: Partial<WidgetCalls>;
 }
 
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
@@ -197,6 +206,7 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
     buttonText: 'Send rating',
     thanksText: 'Thank you for your feedback.',
   },
+  calls: { csqId: null, buttonText: 'Call us' },
 };
 
 /** The settings with every field the input leaves out taken from the defaults. */
@@ -219,6 +229,7 @@ export function withWidgetDefaults(input: WidgetSettingsInput = {}): WidgetSetti
       dayLabels: { ...d.serviceHours.dayLabels, ...hours.dayLabels },
     },
     rating: { ...d.rating, ...input.rating },
+    calls: { ...d.calls, ...input.calls },
   };
 }
 
@@ -352,5 +363,7 @@ export interface PublicWidget {
   messages: WidgetMessages;
   labels: WidgetLabels;
   rating: WidgetRating;
+  /** Whether the widget offers calls, and its button: never the CSQ. */
+  calls: { enabled: boolean; buttonText: string };
   service: WidgetServiceState;
 }

@@ -591,6 +591,15 @@ const OPS: Record<string, Op> = {
       return { id: widget.id, body: { problemStatementId, fields: { name: 'Ada' } }, ok: 201 };
     },
   },
+  // Calls from a widget's page (voice-calls.test.ts places real ones): a widget that offers none refuses.
+  'POST /public/widgets/{id}/calls': {
+    own: async (w) => ({
+      id: (await build.buildChatWidget(server, w.admin.session, w.parking.id)).id,
+      body: { sdp: 'v=0' },
+      ok: 409,
+    }),
+  },
+  'POST /public/calls/{id}/hangup': { own: () => ({ id: crypto.randomUUID(), ok: 404 }) },
   'GET /channel-settings': { own: none },
   'PATCH /channel-settings': {
     own: () => ({ body: { inactivityTimeoutMinutes: 20, noAnswerTimeoutSeconds: { email: 40 } } }),

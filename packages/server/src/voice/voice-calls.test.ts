@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { AcdEvent } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Principal } from '../auth/principal.ts';
-import { buildApiKey, buildCsq, signInAs } from '../testing/builders.ts';
+import { buildApiKey, buildChatWidget, buildCsq, buildReasonCode, signInAs } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { holdMusic, toneSource } from './audio.ts';
 import { EmbeddedMedia } from './media/embedded-media.ts';
@@ -182,6 +182,54 @@ describe('voice calls through the embedded media engine', () => {
     assert.notEqual(await status(reported.body.id), 'ended');
     await restarted.stop();
     await media.close();
+  });
+
+  test('a customer calls from a widget’s page and hangs up with the call’s secret; widgets without calls refuse', async () => {
+    const chatCsq = (await buildCsq(server, admin, { channel: 'chat' })).id;
+    const widget = await buildChatWidget(server, admin, chatCsq, { calls: { csqId, buttonText: 'Ring us' } });
+    const shown = await call(server, undefined, 'GET', `/public/widgets/${widget.id}`);
+    assert.deepEqual(shown.body.calls, { enabled: true, buttonText: 'Ring us' });
+    assert.equal(JSON.stringify(shown.body).includes(csqId), false, 'the page never learns the CSQ');
+
+    await voiceState('not_ready', (await buildReasonCode(server, admin, {})).code);
+    const caller = phone();
+    const started = await call(server, undefined, 'POST', `/public/widgets/${widget.id}/calls`, {
+      sdp: await caller.offer(),
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    await caller.connect(started.body.sdp);
+    await caller.until(music);
+    const queued = await contact(started.body.callId);
+    assert.equal(queued.status, 'queued');
+    assert.equal(queued.callType, widget.name);
+
+    const as = (token: string) => ({ headers: { authorization: `Call ${token}` } }) as unknown as Session;
+    const hangUp = (token: string) =>
+      call(server, as(token), 'POST', `/public/calls/${started.body.callId}/hangup`);
+    assert.equal((await hangUp('not-the-secret')).status, 404);
+    assert.equal((await contact(started.body.callId)).status, 'queued', 'a wrong secret changes nothing');
+    assert.equal((await hangUp(started.body.token)).status, 204);
+    const ended = await contact(started.body.callId);
+    assert.equal(ended.outcome, 'abandoned');
+    assert.equal((await hangUp(started.body.token)).status, 404, 'the call is gone');
+
+    const plain = await buildChatWidget(server, admin, chatCsq);
+    const refused = await call(server, undefined, 'POST', `/public/widgets/${plain.id}/calls`, {
+      sdp: await phone().offer(),
+    });
+    assert.equal(refused.status, 409, JSON.stringify(refused.body));
+    assert.equal(refused.body.error.code, 'calls_off');
+    const wrongCsq = await call(server, admin, 'POST', '/chat-widgets', {
+      name: 'Calls to chat',
+      problemStatements: [{ label: 'Billing', csqId: chatCsq }],
+      calls: { csqId: chatCsq },
+    });
+    assert.equal(wrongCsq.status, 400, JSON.stringify(wrongCsq.body));
+    const quiet = (await buildCsq(server, admin, { channel: 'voice' })).id;
+    const ringing = await buildChatWidget(server, admin, chatCsq, { calls: { csqId: quiet } });
+    const inUse = await call(server, admin, 'DELETE', `/csqs/${quiet}`);
+    assert.equal(inUse.status, 409, 'a CSQ that takes a widget’s calls is not deleted');
+    assert.match(inUse.body.error.message, new RegExp(ringing.name), JSON.stringify(inUse.body));
   });
 
   test('the music is the same melody for every caller and never silent', () => {

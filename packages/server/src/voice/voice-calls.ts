@@ -1,3 +1,4 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type AcdEvent, invalid, notFound } from '@switchboard/core';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
@@ -24,7 +25,11 @@ interface Call {
   agentId: string | null;
   /** What the customer hears now: music, or the bridge to the agent. */
   audio: MediaHandle | null;
+  /** The SHA-256 of the secret the caller's page holds, which it shows to hang up. */
+  tokenHash: Buffer;
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 /** The external id of a contact that is a call this controller carries (others come from channel adapters). */
 const CALL_ID_PREFIX = 'switchboard-call:';
@@ -65,7 +70,10 @@ export class VoiceCalls {
   }
 
   /** A caller's browser calls into a voice CSQ: its leg answered, the contact queued, music playing. */
-  async startWebCall(tenantId: string, call: NewWebCall): Promise<{ contactId: string; answerSdp: string }> {
+  async startWebCall(
+    tenantId: string,
+    call: NewWebCall,
+  ): Promise<{ contactId: string; answerSdp: string; token: string }> {
     const { db, acd, media } = this.#deps;
     const csq = await csqsRepository.findById(db, tenantId, call.csqId);
     if (!csq) throw notFound('CSQ');
@@ -73,6 +81,7 @@ export class VoiceCalls {
       throw invalid(`CSQ ${csq.name} takes ${csq.channel} contacts, not calls.`, { field: 'csqId' });
     const { legId, answerSdp } = await this.#answer(call.offerSdp);
     this.#follow(tenantId);
+    const token = randomBytes(32).toString('base64url');
     const entry: Call = {
       tenantId,
       contactId: '',
@@ -80,6 +89,7 @@ export class VoiceCalls {
       agentLeg: null,
       agentId: null,
       audio: media.play(legId, holdMusic()),
+      tokenHash: sha256(token),
     };
     try {
       const { contact } = await createContact(db, acd, systemPrincipal(tenantId), {
@@ -95,7 +105,7 @@ export class VoiceCalls {
           this.#contactOfLeg.set(legId, id);
         },
       });
-      return { contactId: contact.id, answerSdp };
+      return { contactId: contact.id, answerSdp, token };
     } catch (error) {
       await this.#release(entry);
       await media.hangUp(legId);
@@ -119,6 +129,17 @@ export class VoiceCalls {
     this.#contactOfLeg.set(legId, contactId);
     this.#connect(call);
     return { answerSdp, contact };
+  }
+
+  /**
+   * The caller's page hangs up, showing the call's token: not found unless this server carries the call and the
+   * token is its own (compared in constant time).
+   */
+  async callerHangUpWithToken(contactId: string, token: string): Promise<void> {
+    const call = this.#calls.get(contactId);
+    const given = sha256(token);
+    if (!call || !timingSafeEqual(given, call.tokenHash)) throw notFound('Call');
+    await this.callerHangUp(call.tenantId, contactId);
   }
 
   /** The caller hangs up: abandoned while waiting or ringing, ended if talking. */

@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Contact } from '../acd/contacts.schema.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
-import { IdParams } from '../http/common.schema.ts';
+import { IdParams, NoContent, Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
+import { startWidgetCall } from './widget-call.ts';
 
 const tags = ['voice'];
 
@@ -20,8 +22,61 @@ export const AnsweredCall = Type.Object({
   contact: Contact,
 });
 
-/** The agent's side of calls (docs/voice.md); hold, resume and hang-up are the contact's own actions. */
-export function voiceRoutes(app: App, { voice }: AppContext): void {
+export const WidgetCallBody = Type.Object(
+  { sdp: Sdp },
+  {
+    additionalProperties: false,
+    description: "The caller's WebRTC offer: audio, PCMU, candidates gathered.",
+  },
+);
+
+export const StartedCall = Type.Object({
+  callId: Uuid,
+  sdp: Type.String({ description: 'The answer to apply to the page’s peer connection.' }),
+  token: Type.String({
+    description: 'The call’s secret: sent back as `Authorization: Call <token>` to hang up.',
+  }),
+});
+
+/** The call's secret from `Authorization: Call <token>`. */
+const callToken = (request: FastifyRequest) =>
+  /^Call\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+
+/**
+ * Calls (docs/voice.md): the agent answers from the desktop (hold, resume and hang-up are the contact's own
+ * actions); a customer calls from a widget's page and hangs up with the call's secret.
+ */
+export function voiceRoutes(app: App, { voice, chat }: AppContext): void {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/public/widgets/:id/calls',
+    permission: 'public',
+    tags: ['voice (customer)'],
+    summary:
+      "A customer calls from a widget's page: the call waits in the widget's voice CSQ with music (409 calls_off, 409 widget_closed outside its service hours, 429 when started too often)",
+    params: IdParams,
+    body: WidgetCallBody,
+    response: { 201: StartedCall },
+    handler: async (request, reply) => {
+      const started = await startWidgetCall(chat, voice, request.params.id, request.ip, request.body.sdp);
+      return reply.status(201).send(started);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/public/calls/:id/hangup',
+    permission: 'public',
+    tags: ['voice (customer)'],
+    summary: "The caller hangs up, with the call's secret (`Authorization: Call <token>`; 404 for any other)",
+    params: IdParams,
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
+      await voice.callerHangUpWithToken(request.params.id, callToken(request));
+      return reply.status(204).send(null);
+    },
+  });
+
   defineRoute(app, {
     method: 'POST',
     url: '/contacts/:id/voice/answer',

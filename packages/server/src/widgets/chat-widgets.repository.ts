@@ -1,4 +1,5 @@
 import { type Channel, type WidgetSettings, withWidgetDefaults } from '@switchboard/core';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ChatWidgetRow, StoredWidgetSettings } from '../db/schema.ts';
 
@@ -194,14 +195,17 @@ export const chatWidgetsRepository = {
       .select('name')
       .where('tenant_id', '=', tenantId)
       .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('chat_widget_problem_statements as s')
-            .select('s.id')
-            .whereRef('s.tenant_id', '=', 'chat_widgets.tenant_id')
-            .whereRef('s.widget_id', '=', 'chat_widgets.id')
-            .where('s.csq_id', '=', csqId),
-        ),
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('chat_widget_problem_statements as s')
+              .select('s.id')
+              .whereRef('s.tenant_id', '=', 'chat_widgets.tenant_id')
+              .whereRef('s.widget_id', '=', 'chat_widgets.id')
+              .where('s.csq_id', '=', csqId),
+          ),
+          eb(sql`settings->'calls'->>'csqId'`, '=', csqId),
+        ]),
       )
       .orderBy('name')
       .execute();

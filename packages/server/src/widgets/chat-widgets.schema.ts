@@ -92,6 +92,7 @@ const serviceHours = {
   dayLabels: Type.Object(dayLabels, { additionalProperties: false }),
 };
 const rating = { enabled: Type.Boolean(), label: Label, buttonText: Label, thanksText: Label };
+const calls = { csqId: Type.Union([Uuid, Type.Null()]), buttonText: Label };
 
 const strict = <T extends TProperties>(properties: T, description?: string) =>
   Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
@@ -111,6 +112,7 @@ const DESCRIPTIONS = {
   labels: "The widget's field labels and buttons.",
   serviceHours: 'When customers may start a chat, and what they read when they may not.',
   rating: 'The rating asked for after a chat.',
+  calls: 'Calls from the page: the voice CSQ they wait in (null: no calls) and the button.',
 };
 
 const ProblemStatementInput = Type.Object(
@@ -147,6 +149,7 @@ export const ChatWidgetBody = Type.Object(
       loose({ ...serviceHours, dayLabels: loose(dayLabels) }, DESCRIPTIONS.serviceHours),
     ),
     rating: Type.Optional(loose(rating, DESCRIPTIONS.rating)),
+    calls: Type.Optional(loose(calls, DESCRIPTIONS.calls)),
   },
   { additionalProperties: false },
 );
@@ -166,6 +169,7 @@ export const ChatWidget = Type.Object({
   problemStatements: Type.Array(ProblemStatement),
   ...settingsGroups,
   serviceHours: strict(serviceHours, DESCRIPTIONS.serviceHours),
+  calls: strict(calls, DESCRIPTIONS.calls),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -198,5 +202,9 @@ const ServiceState = Type.Object({
 export const PublicWidget = Type.Object({
   problemStatements: Type.Array(Type.Object({ id: Uuid, label: Type.String() })),
   ...settingsGroups,
+  calls: Type.Object(
+    { enabled: Type.Boolean(), buttonText: Type.String() },
+    { description: 'Whether the widget offers calls from the page, and the button that starts one.' },
+  ),
   service: ServiceState,
 });

@@ -89,6 +89,23 @@ async function fieldsOf(
     kept.add(id);
     return { id, label: statement.label, csqId: statement.csqId };
   });
+  const callCsq = settings.calls.csqId;
+  if (callCsq !== null) {
+    const channel = (await chatWidgetsRepository.csqChannels(db, tenantId, [callCsq])).get(callCsq);
+    if (channel !== 'voice')
+      throw invalid(
+        channel === undefined
+          ? `Calls: there is no CSQ ${callCsq} in this tenant.`
+          : `Calls go to a voice CSQ; ${callCsq} is a ${channel} CSQ.`,
+        [
+          {
+            path: 'body/calls/csqId',
+            message:
+              channel === undefined ? 'is not a CSQ of this tenant' : `is a ${channel} CSQ, not a voice CSQ`,
+          },
+        ],
+      );
+  }
   const { calendarId } = settings.serviceHours;
   if (calendarId !== null && !(await calendarsRepository.findById(db, tenantId, calendarId))) {
     throw invalid(`There is no calendar ${calendarId} in this tenant.`, [
@@ -166,10 +183,11 @@ export async function deleteChatWidget(db: Db, principal: Principal, id: string)
 export async function publicWidget(db: Db, id: string, now: number): Promise<PublicWidget> {
   const widget = await chatWidgetsRepository.findPublic(db, id);
   if (!widget) throw notFound('Chat widget');
-  const { serviceHours: _hours, ...settings } = widget.settings;
+  const { serviceHours: _hours, calls, ...settings } = widget.settings;
   return {
     problemStatements: widget.problemStatements.map(({ id, label }) => ({ id, label })),
     ...settings,
+    calls: { enabled: calls.csqId !== null, buttonText: calls.buttonText },
     service: await serviceOf(db, widget, now),
   };
 }
@@ -201,6 +219,18 @@ export async function widgetChatTarget(db: Db, widgetId: string, problemStatemen
   };
 }
 
+/** For a call from a widget's page: the tenant, the voice CSQ, the call type (the widget's name), open or not. */
+export async function widgetCallTarget(db: Db, widgetId: string, now: number) {
+  const widget = await chatWidgetsRepository.findPublic(db, widgetId);
+  if (!widget) throw notFound('Chat widget');
+  return {
+    tenantId: widget.tenantId,
+    csqId: widget.settings.calls.csqId,
+    callType: widget.name,
+    service: await serviceOf(db, widget, now),
+  };
+}
+
 /** Refuses to delete a calendar or CSQ while a widget uses it, naming the widgets. */
 export async function refuseIfWidgetsUse(db: Db, tenantId: string, what: 'calendar' | 'CSQ', id: string) {
   const names =
@@ -208,7 +238,8 @@ export async function refuseIfWidgetsUse(db: Db, tenantId: string, what: 'calend
       ? await chatWidgetsRepository.usingCalendar(db, tenantId, id)
       : await chatWidgetsRepository.usingCsq(db, tenantId, id);
   if (names.length === 0) return;
-  const uses = what === 'calendar' ? 'keep their service hours by it' : 'map problem statements to it';
+  const uses =
+    what === 'calendar' ? 'keep their service hours by it' : 'map problem statements or calls to it';
   throw conflict(
     `The ${what} is in use: chat widget(s) ${names.map((n) => `"${n}"`).join(', ')} ${uses}. Change them first.`,
     { widgets: names },

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect } from 'react';
 import type { Csq } from '../api/types.ts';
 import { TextField } from '../ui/inputs.tsx';
 import { BrandingSection } from './chat-widget-branding.tsx';
+import { CallsSection } from './chat-widget-calls.tsx';
 import { FormFieldsSection } from './chat-widget-form-fields.tsx';
 import { ServiceHoursSection } from './chat-widget-hours.tsx';
 import { EmbedSnippet, WidgetPreview } from './chat-widget-preview.tsx';
@@ -13,9 +14,9 @@ import type { FormProps } from './crud-page.tsx';
 
 /** The chat widget editor: its settings, section by section, beside a live preview. */
 export function WidgetFields(
-  props: FormProps<WidgetForm> & { chatCsqs: Csq[]; calendars: Calendar[] },
+  props: FormProps<WidgetForm> & { chatCsqs: Csq[]; voiceCsqs: Csq[]; calendars: Calendar[] },
 ): ReactNode {
-  const { form, set, errors, chatCsqs, calendars } = props;
+  const { form, set, errors, chatCsqs, voiceCsqs, calendars } = props;
   const group = <G extends keyof WidgetSettings>(name: G, patch: Partial<WidgetSettings[G]>) =>
     set({ [name]: { ...form[name], ...patch } } as Partial<WidgetForm>);
   const err = (path: string) => errors[path];
@@ -56,6 +57,7 @@ export function WidgetFields(
         <MessagesSection {...section} />
         <ServiceHoursSection {...section} calendars={calendars} />
         <RatingSection {...section} />
+        <CallsSection {...section} voiceCsqs={voiceCsqs} />
         <LabelsSection {...section} errors={errors} />
       </div>
       <WidgetPreview settings={form} problemStatements={statements} calendar={calendar} />

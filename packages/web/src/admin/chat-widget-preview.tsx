@@ -66,13 +66,14 @@ export function WidgetPreview(props: {
   const container = useRef<HTMLDivElement>(null);
   const { settings, problemStatements, calendar } = props;
   const config: PublicWidget = useMemo(() => {
-    const { branding, fields, messages, labels, rating } = settings;
+    const { branding, fields, messages, labels, rating, calls } = settings;
     return {
       branding,
       fields,
       messages,
       labels,
       rating,
+      calls: { enabled: calls.csqId !== null, buttonText: calls.buttonText },
       problemStatements: problemStatements.map((p, i) => ({ id: p.id ?? `new-${i}`, label: p.label || '…' })),
       service: screen === 'closed' ? closedService(settings, calendar) : OPEN,
     };

@@ -13,6 +13,7 @@ export function ChatWidgetsPage() {
   const csqs = useLive(() => api.request<Csq[]>('GET', '/csqs'));
   const calendars = useLive(() => api.request<Calendar[]>('GET', '/calendars'));
   const chatCsqs = (csqs.data ?? []).filter((q) => q.channel === 'chat');
+  const voiceCsqs = (csqs.data ?? []).filter((q) => q.channel === 'voice');
   const csqName = (id: string) => csqs.data?.find((q) => q.id === id)?.name ?? '?';
   return (
     <CrudPage<ChatWidget, WidgetForm>
@@ -57,6 +58,7 @@ export function ChatWidgetsPage() {
         labels: form.labels,
         serviceHours: hoursToSend(form),
         rating: form.rating,
+        calls: form.calls,
       })}
       created={(widget) => (
         <section className="panel" aria-label={`Chat widget ${widget.name} created`}>
@@ -64,7 +66,9 @@ export function ChatWidgetsPage() {
           <EmbedSnippet widgetId={widget.id} />
         </section>
       )}
-      fields={(props) => <WidgetFields {...props} chatCsqs={chatCsqs} calendars={calendars.data ?? []} />}
+      fields={(props) => (
+        <WidgetFields {...props} chatCsqs={chatCsqs} voiceCsqs={voiceCsqs} calendars={calendars.data ?? []} />
+      )}
     />
   );
 }
