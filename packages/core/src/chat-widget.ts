@@ -112,6 +112,9 @@ export interface WidgetCalls {
   /** The voice CSQ calls wait in; null: the widget offers no calls. */
   csqId: string | null;
   buttonText: string;
+  /** Shown while the call is on, before and after an agent answers. */
+  onCallText: string;
+  hangUpText: string;
 }
 
 /** Everything a widget is configured with besides its name, description and problem statements. */
@@ -206,7 +209,12 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
     buttonText: 'Send rating',
     thanksText: 'Thank you for your feedback.',
   },
-  calls: { csqId: null, buttonText: 'Call us' },
+  calls: {
+    csqId: null,
+    buttonText: 'Call us',
+    onCallText: 'You are on the line: the next available agent will answer.',
+    hangUpText: 'Hang up',
+  },
 };
 
 /** The settings with every field the input leaves out taken from the defaults. */
@@ -363,7 +371,7 @@ export interface PublicWidget {
   messages: WidgetMessages;
   labels: WidgetLabels;
   rating: WidgetRating;
-  /** Whether the widget offers calls, and its button: never the CSQ. */
-  calls: { enabled: boolean; buttonText: string };
+  /** Whether the widget offers calls, and its words: never the CSQ. */
+  calls: { enabled: boolean } & Omit<WidgetCalls, 'csqId'>;
   service: WidgetServiceState;
 }

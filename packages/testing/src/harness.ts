@@ -108,11 +108,13 @@ export class ServerProcess {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `args`: more of Chromium's switches (e.g. a fake microphone for calls). */
+export async function launchBrowser(args: readonly string[] = []): Promise<Browser> {
   await mkdir(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
+      ...args,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -4,6 +4,7 @@ import { ChatSession, type Transport } from './session.ts';
 import { initialState, type ViewActions, type WidgetState } from './state.ts';
 import { browserTimers, browserTransport, tabStore } from './transport.ts';
 import { WidgetView } from './view.ts';
+import { WebCall } from './web-call.ts';
 
 /** The customer stops typing when nothing was typed for this long. */
 const TYPING_IDLE_MS = 3000;
@@ -59,6 +60,7 @@ export async function mountWidget(options: { widgetId: string; base: string; hos
     if (next > 0 && next < RECHECK_WITHIN_MS) recheck = setTimeout(() => void reload(), next + 1000);
   };
   let typingIdle: ReturnType<typeof setTimeout> | undefined;
+  let call: WebCall | null = null;
 
   const actions: ViewActions = {
     toggle: (open) => set({ open, confirm: null }),
@@ -94,6 +96,23 @@ export async function mountWidget(options: { widgetId: string; base: string; hos
       set({ form: idleForm, confirm: null });
       await reload();
     },
+    call: async () => {
+      if (state.call.phase !== 'idle') return;
+      set({ call: { phase: 'placing', error: null } });
+      const ended = () => {
+        call = null;
+        set({ call: { phase: 'idle', error: null } });
+      };
+      const started = await WebCall.start(transport, widgetId, view.callAudio, ended).catch(() => null);
+      if (started?.ok) {
+        call = started.call;
+        set({ call: { phase: 'on', error: null } });
+        return;
+      }
+      set({ call: { phase: 'idle', error: started?.message || config?.messages.systemError || null } });
+      if (started?.closed) await reload();
+    },
+    hangUp: () => void call?.hangUp(),
   };
   const view = new WidgetView(root, actions);
   session.resume();

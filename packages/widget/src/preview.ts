@@ -43,6 +43,9 @@ export function preview(element: HTMLElement, config: PublicWidget, state: Widge
       confirm: () => local({ confirm: null }),
       rate: () => {},
       newChat: () => {},
+      // The preview shows the call button; it places no call.
+      call: () => {},
+      hangUp: () => {},
     };
     current = { view: new WidgetView(root, actions, { preview: true }), config, state };
     mounted.set(element, current);

@@ -6,7 +6,8 @@ export interface Transport {
   request(
     method: 'GET' | 'POST',
     path: string,
-    options?: { body?: unknown; token?: string },
+    /** `token`: a chat's secret; `authorization`: the whole header, for anything else (a call's secret). */
+    options?: { body?: unknown; token?: string; authorization?: string },
   ): Promise<{ status: number; body: unknown }>;
   openStream(path: string, handlers: StreamHandlers): Stream;
 }

@@ -15,6 +15,8 @@ export interface WidgetState {
   chat: SessionState;
   /** A question the customer must answer before the action happens. */
   confirm: 'end' | 'transcript' | null;
+  /** A call from the page: being placed, or on (music while waiting, then the agent). */
+  call: { phase: 'idle' | 'placing' | 'on'; error: string | null };
 }
 
 export type Screen = 'closed' | 'form' | 'chat';
@@ -38,6 +40,9 @@ export interface ViewActions {
   confirm(): void;
   rate(rating: number): void;
   newChat(): void;
+  /** Calls the center from the page (when the widget offers calls). */
+  call(): void;
+  hangUp(): void;
 }
 
 export const initialState = (): WidgetState => ({
@@ -55,4 +60,5 @@ export const initialState = (): WidgetState => ({
     error: null,
   },
   confirm: null,
+  call: { phase: 'idle', error: null },
 });

@@ -11,6 +11,7 @@ export function browserTransport(base: string): Transport {
       const headers: Record<string, string> = {};
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       if (options.token) headers.authorization = `Chat ${options.token}`;
+      if (options.authorization) headers.authorization = options.authorization;
       const response = await fetch(new URL(relative(path), base), {
         method,
         headers,

@@ -26,6 +26,13 @@ export class WidgetView {
   readonly #minimize: HTMLButtonElement;
   readonly #banner: HTMLElement;
   readonly #body: HTMLElement;
+  readonly #callButton: HTMLButtonElement;
+  readonly #callBar: HTMLElement;
+  readonly #callText: HTMLElement;
+  readonly #hangUp: HTMLButtonElement;
+  readonly #callError: HTMLElement;
+  /** Plays the call's audio: the music while waiting, then the agent. */
+  readonly callAudio: HTMLAudioElement;
   #config: PublicWidget | null = null;
   #screen: ShownScreen | null = null;
   #open = false;
@@ -51,12 +58,21 @@ export class WidgetView {
     );
     this.#banner = h('p', { class: 'banner', role: 'status' });
     this.#body = h('div', { class: 'body' });
+    this.callAudio = h('audio', { autoplay: true });
+    this.#callText = h('p', { role: 'status' });
+    this.#hangUp = h('button', { type: 'button', class: 'primary', onclick: () => actions.hangUp() });
+    this.#callBar = h('div', { class: 'call' }, this.#callText, this.#hangUp, this.callAudio);
+    this.#callButton = h('button', { type: 'button', class: 'call-button', onclick: () => actions.call() });
+    this.#callError = h('p', { class: 'error', role: 'alert' });
     this.#panel = h(
       'section',
       { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-labelledby': 'sb-title' },
       h('div', { class: 'header' }, this.#title, this.#minimize),
       this.#banner,
+      this.#callBar,
       this.#body,
+      this.#callError,
+      this.#callButton,
     );
     this.#launcher = h('button', {
       type: 'button',
@@ -83,6 +99,9 @@ export class WidgetView {
       applyBranding(this.#widget, config.branding);
       setText(this.#title, config.branding.titleText);
       setText(this.#launcher, config.branding.buttonText);
+      setText(this.#callButton, config.calls.buttonText);
+      setText(this.#callText, config.calls.onCallText);
+      setText(this.#hangUp, config.calls.hangUpText);
       this.#minimize.setAttribute('aria-label', config.labels.minimize);
       this.#minimize.title = config.labels.minimize;
     }
@@ -91,6 +110,13 @@ export class WidgetView {
     const screen = this.#screen;
     screen?.form?.update(state.form);
     screen?.chat?.update(state);
+
+    // A call is offered beside the form; once placed, its bar shows until the customer or the center hangs up.
+    show(this.#callButton, config.calls.enabled && kind === 'form' && state.call.phase === 'idle');
+    show(this.#callBar, state.call.phase !== 'idle');
+    this.#hangUp.disabled = state.call.phase === 'placing';
+    setText(this.#callError, state.call.error ?? '');
+    show(this.#callError, state.call.error !== null);
 
     const lost = state.chat.phase === 'chatting' && state.chat.status !== 'ended' && !state.chat.connected;
     setText(this.#banner, lost ? config.messages.connectivityError : '');

@@ -92,7 +92,12 @@ const serviceHours = {
   dayLabels: Type.Object(dayLabels, { additionalProperties: false }),
 };
 const rating = { enabled: Type.Boolean(), label: Label, buttonText: Label, thanksText: Label };
-const calls = { csqId: Type.Union([Uuid, Type.Null()]), buttonText: Label };
+const calls = {
+  csqId: Type.Union([Uuid, Type.Null()]),
+  buttonText: Label,
+  onCallText: Label,
+  hangUpText: Label,
+};
 
 const strict = <T extends TProperties>(properties: T, description?: string) =>
   Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
@@ -203,7 +208,12 @@ export const PublicWidget = Type.Object({
   problemStatements: Type.Array(Type.Object({ id: Uuid, label: Type.String() })),
   ...settingsGroups,
   calls: Type.Object(
-    { enabled: Type.Boolean(), buttonText: Type.String() },
+    {
+      enabled: Type.Boolean(),
+      buttonText: Type.String(),
+      onCallText: Type.String(),
+      hangUpText: Type.String(),
+    },
     { description: 'Whether the widget offers calls from the page, and the button that starts one.' },
   ),
   service: ServiceState,

@@ -6,6 +6,7 @@ import {
   LIMITS,
   notFound,
   type PublicWidget,
+  type WidgetCalls,
   type WidgetSettingsInput,
   widgetServiceState,
   withWidgetDefaults,
@@ -176,6 +177,8 @@ export async function deleteChatWidget(db: Db, principal: Principal, id: string)
   });
 }
 
+const withoutCsq = ({ csqId: _csq, ...words }: WidgetCalls) => words;
+
 /**
  * What the embedded widget renders, with its service evaluated at `now`. Anyone may ask: a widget's id is
  * its only secret, and the answer holds nothing a customer may not see.
@@ -187,7 +190,7 @@ export async function publicWidget(db: Db, id: string, now: number): Promise<Pub
   return {
     problemStatements: widget.problemStatements.map(({ id, label }) => ({ id, label })),
     ...settings,
-    calls: { enabled: calls.csqId !== null, buttonText: calls.buttonText },
+    calls: { ...withoutCsq(calls), enabled: calls.csqId !== null },
     service: await serviceOf(db, widget, now),
   };
 }

@@ -27,6 +27,20 @@ export function CallsSection({ form, group, err, voiceCsqs }: SectionProps & { v
           error={err('calls/buttonText')}
           maxLength={LIMITS.widgetLabel.max}
         />
+        <TextField
+          label="While on the call"
+          value={form.calls.onCallText}
+          onChange={(onCallText) => group('calls', { onCallText })}
+          error={err('calls/onCallText')}
+          maxLength={LIMITS.widgetLabel.max}
+        />
+        <TextField
+          label="Hang-up button text"
+          value={form.calls.hangUpText}
+          onChange={(hangUpText) => group('calls', { hangUpText })}
+          error={err('calls/hangUpText')}
+          maxLength={LIMITS.widgetLabel.max}
+        />
       </div>
     </fieldset>
   );

@@ -73,7 +73,12 @@ export function WidgetPreview(props: {
       messages,
       labels,
       rating,
-      calls: { enabled: calls.csqId !== null, buttonText: calls.buttonText },
+      calls: {
+        enabled: calls.csqId !== null,
+        buttonText: calls.buttonText,
+        onCallText: calls.onCallText,
+        hangUpText: calls.hangUpText,
+      },
       problemStatements: problemStatements.map((p, i) => ({ id: p.id ?? `new-${i}`, label: p.label || '…' })),
       service: screen === 'closed' ? closedService(settings, calendar) : OPEN,
     };

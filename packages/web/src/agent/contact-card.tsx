@@ -20,10 +20,12 @@ const STATUS_LABELS: Record<MyContact['status'], string> = {
 };
 
 /**
- * A web chat's external id is the server's key for a start the widget may retry (`chat:<widget>:<uuid>`):
- * nothing the agent or the customer would call a reference.
+ * A web chat's external id is the server's key for a start the widget may retry (`chat:<widget>:<uuid>`), and a
+ * call's the controller's mark on its own calls (`switchboard-call:<uuid>`): nothing the agent or the customer
+ * would call a reference.
  */
-const isChatStartKey = (externalId: string) => externalId.startsWith('chat:');
+const isServerKey = (externalId: string) =>
+  externalId.startsWith('chat:') || externalId.startsWith('switchboard-call:');
 
 /** One contact in the agent's hands: what it is, and the next thing to do with it. */
 export function ContactCard(props: {
@@ -70,7 +72,7 @@ export function ContactCard(props: {
             now,
           )}
         </dd>
-        {contact.externalId && !isChatStartKey(contact.externalId) ? (
+        {contact.externalId && !isServerKey(contact.externalId) ? (
           <>
             <dt>Reference</dt>
             <dd>{contact.externalId}</dd>

@@ -1,0 +1,189 @@
+/**
+ * A call from a website's widget answered in the agent desktop, in real browsers against a real server: each
+ * browser's microphone is a WAV file of its own tone (the caller 700 Hz, the agent 1,300 Hz), and each side
+ * listens to what it receives with the Web Audio analyser until the other's tone is the loudest frequency.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  ADMIN_PASSWORD,
+  ApiClient,
+  buildDesktop,
+  buildWidget,
+  Customer,
+  chromiumForTests,
+  customerSite,
+  desk,
+  launchBrowser,
+  ServerProcess,
+  screenshot,
+  signIn,
+} from '@switchboard/testing';
+import type { Browser, Page } from 'playwright-core';
+
+const availability = chromiumForTests();
+const CALLER_TONE = 700;
+const AGENT_TONE = 1300;
+const AGENT = { username: 'vera', password: 'Voice-agent-password-1' };
+
+/** Ten seconds of a sine tone as a 16-bit mono WAV at 48 kHz (Chromium loops a fake capture file). */
+function toneWav(frequency: number): Buffer {
+  const rate = 48_000;
+  const samples = rate * 10;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++)
+    wav.writeInt16LE(Math.round(12_000 * Math.sin((2 * Math.PI * frequency * i) / rate)), 44 + i * 2);
+  return wav;
+}
+
+const fakeMicrophone = (file: string) => [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${file}`,
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Keeps every stream a peer connection of the page receives in `window.__received`, for the analyser. */
+const KEEP_RECEIVED_STREAMS = `{
+  window.__received = [];
+  const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('track', (event) => window.__received.push(new MediaStream([event.track])));
+    }
+  };
+}`;
+
+/** Resolves once the loudest frequency the page receives is within 40 Hz of `frequency`. */
+async function hears(page: Page, frequency: number): Promise<void> {
+  await page.waitForFunction(
+    (target) => {
+      const w = window as unknown as {
+        __received?: MediaStream[];
+        __analyser?: { node: AnalyserNode; rate: number };
+      };
+      const stream = w.__received?.[0];
+      if (!stream) return false;
+      if (!w.__analyser) {
+        const context = new AudioContext();
+        const node = context.createAnalyser();
+        node.fftSize = 4096;
+        context.createMediaStreamSource(stream).connect(node);
+        w.__analyser = { node, rate: context.sampleRate };
+      }
+      const { node, rate } = w.__analyser;
+      const bins = new Float32Array(node.frequencyBinCount);
+      node.getFloatFrequencyData(bins);
+      let loudest = 0;
+      for (let i = 1; i < bins.length; i++)
+        if ((bins[i] ?? -Infinity) > (bins[loudest] ?? -Infinity)) loudest = i;
+      return (bins[loudest] ?? -Infinity) > -70 && Math.abs((loudest * rate) / node.fftSize - target) < 40;
+    },
+    frequency,
+    { polling: 100, timeout: 30_000 },
+  );
+}
+
+describe('a call from the widget, answered in the desktop', {
+  skip: availability.available ? false : availability.reason,
+}, () => {
+  let server: ServerProcess;
+  let callerBrowser: Browser;
+  let agentBrowser: Browser;
+  let site: Awaited<ReturnType<typeof customerSite>>;
+  let folder: string;
+  let widgetId: string;
+  let agentId: string;
+
+  before(async () => {
+    await Promise.all([buildWidget(), buildDesktop()]);
+    server = await ServerProcess.create();
+    const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
+    const api = <T>(method: string, path: string, body?: unknown) => admin.request<T>(method, path, body);
+    const phone = await api<{ id: string }>('POST', '/csqs', {
+      name: 'Phone',
+      channel: 'voice',
+      criterion: 'longest_available',
+      skills: [],
+    });
+    const chat = await api<{ id: string }>('POST', '/csqs', {
+      name: 'Chat',
+      channel: 'chat',
+      criterion: 'longest_available',
+      skills: [],
+    });
+    agentId = (
+      await api<{ id: string }>('POST', '/users', {
+        ...AGENT,
+        displayName: 'Vera Voice',
+        role: 'agent',
+      })
+    ).id;
+    widgetId = (
+      await api<{ id: string }>('POST', '/chat-widgets', {
+        name: 'Help line',
+        problemStatements: [{ label: 'Billing', csqId: chat.id }],
+        calls: { csqId: phone.id, buttonText: 'Call us' },
+      })
+    ).id;
+    site = await customerSite(server.url);
+    folder = await mkdtemp(join(tmpdir(), 'switchboard-call-'));
+    await writeFile(join(folder, 'caller.wav'), toneWav(CALLER_TONE));
+    await writeFile(join(folder, 'agent.wav'), toneWav(AGENT_TONE));
+    callerBrowser = await launchBrowser(fakeMicrophone(join(folder, 'caller.wav')));
+    agentBrowser = await launchBrowser(fakeMicrophone(join(folder, 'agent.wav')));
+  });
+  after(async () => {
+    await callerBrowser?.close();
+    await agentBrowser?.close();
+    await site?.close();
+    await server?.destroy();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  test('the caller waits with music, the agent answers, each hears the other; the caller hangs up', async () => {
+    const agent = await desk(agentBrowser, server.url);
+    await agent.context.addInitScript(KEEP_RECEIVED_STREAMS);
+    await signIn(agent.page, AGENT.username, AGENT.password);
+    const vera = await ApiClient.signIn(server.url, 'demo', AGENT.username, AGENT.password);
+    await vera.request('PUT', `/agents/${agentId}/state`, { domain: 'voice', state: 'ready' });
+
+    const caller = await Customer.visit(callerBrowser, site.url, widgetId);
+    await caller.context.addInitScript(KEEP_RECEIVED_STREAMS);
+    await caller.page.reload();
+    await caller.launcher.click();
+    await caller.widget.getByRole('button', { name: 'Call us' }).click();
+    const onCall = caller.widget.getByText('You are on the line');
+    await onCall.waitFor();
+
+    const answer = agent.page.getByRole('button', { name: 'Answer' });
+    await answer.click();
+    await agent.page.getByRole('button', { name: 'Hang up' }).waitFor();
+    await hears(agent.page, CALLER_TONE);
+    await hears(caller.page, AGENT_TONE);
+    await screenshot(agent.page, 'voice-agent-on-call');
+    await screenshot(caller.page, 'voice-caller-on-call');
+
+    await caller.widget.getByRole('button', { name: 'Hang up' }).click();
+    await onCall.waitFor({ state: 'hidden' });
+    await agent.page.getByTestId('contact-status').filter({ hasText: 'Wrap-up' }).waitFor();
+    assert.deepEqual(caller.errors, []);
+    assert.deepEqual(agent.errors, []);
+  });
+});

@@ -1,0 +1,107 @@
+import type { Transport } from './session-types.ts';
+
+/** Resolves once the connection has gathered its ICE candidates: the server takes one offer, no trickle. */
+function gathered(connection: RTCPeerConnection): Promise<void> {
+  if (connection.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      if (connection.iceGatheringState !== 'complete') return;
+      connection.removeEventListener('icegatheringstatechange', done);
+      resolve();
+    };
+    connection.addEventListener('icegatheringstatechange', done);
+  });
+}
+
+export type CallStart = { ok: true; call: WebCall } | { ok: false; closed: boolean; message: string };
+
+/**
+ * A call from the page (docs/voice.md): the customer's microphone, a peer connection whose offer starts the call
+ * at the widget's voice CSQ, the agent's (or the music's) audio played by `audio`. Hanging up tells the server
+ * with the call's secret; a connection that fails or closes ends the call here too.
+ */
+export class WebCall {
+  readonly #connection: RTCPeerConnection;
+  readonly #microphone: MediaStream;
+  readonly #transport: Transport;
+  readonly #callId: string;
+  readonly #token: string;
+  #ended = false;
+  readonly #onEnded: () => void;
+
+  private constructor(
+    parts: { connection: RTCPeerConnection; microphone: MediaStream; transport: Transport },
+    started: { callId: string; token: string },
+    onEnded: () => void,
+  ) {
+    this.#connection = parts.connection;
+    this.#microphone = parts.microphone;
+    this.#transport = parts.transport;
+    this.#callId = started.callId;
+    this.#token = started.token;
+    this.#onEnded = onEnded;
+    this.#connection.addEventListener('connectionstatechange', () => {
+      const state = this.#connection.connectionState;
+      if (state === 'failed' || state === 'closed') this.#finish();
+    });
+  }
+
+  static async start(
+    transport: Transport,
+    widgetId: string,
+    audio: HTMLAudioElement,
+    onEnded: () => void,
+  ): Promise<CallStart> {
+    const microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+    const connection = new RTCPeerConnection();
+    connection.addEventListener('track', (event) => {
+      audio.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+    });
+    for (const track of microphone.getAudioTracks()) connection.addTrack(track, microphone);
+    const giveUp = (message: string, closed = false): CallStart => {
+      connection.close();
+      for (const track of microphone.getTracks()) track.stop();
+      return { ok: false, closed, message };
+    };
+    try {
+      await connection.setLocalDescription(await connection.createOffer());
+      await gathered(connection);
+      const answer = await transport.request(
+        'POST',
+        `/api/v1/public/widgets/${encodeURIComponent(widgetId)}/calls`,
+        { body: { sdp: connection.localDescription?.sdp } },
+      );
+      const body = answer.body as
+        | { callId: string; sdp: string; token: string }
+        | { error?: { code?: string; message?: string } };
+      if (answer.status !== 201 || !('callId' in body)) {
+        const error = 'error' in body ? body.error : undefined;
+        return giveUp(error?.message ?? '', error?.code === 'widget_closed');
+      }
+      await connection.setRemoteDescription({ type: 'answer', sdp: body.sdp });
+      const call = new WebCall({ connection, microphone, transport }, body, onEnded);
+      return { ok: true, call };
+    } catch {
+      return giveUp('');
+    }
+  }
+
+  /** The customer hangs up: the server ends the call (abandoned if nobody had answered). */
+  async hangUp(): Promise<void> {
+    if (this.#ended) return;
+    this.#finish();
+    await this.#transport
+      .request('POST', `/api/v1/public/calls/${encodeURIComponent(this.#callId)}/hangup`, {
+        authorization: `Call ${this.#token}`,
+      })
+      .catch(() => undefined);
+  }
+
+  #finish(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#connection.close();
+    for (const track of this.#microphone.getTracks()) track.stop();
+    this.#onEnded();
+  }
+}
