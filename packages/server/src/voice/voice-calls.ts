@@ -124,6 +124,11 @@ export class VoiceCalls {
       await this.#deps.media.hangUp(legId);
       throw error;
     }
+    if (this.#calls.get(contactId) !== call) {
+      // The caller hung up while the agent answered.
+      await this.#deps.media.hangUp(legId);
+      throw notFound('Call');
+    }
     call.agentLeg = legId;
     call.agentId = principal.userId;
     this.#contactOfLeg.set(legId, contactId);
