@@ -24,6 +24,11 @@ export const DEMO_CSQS = [
   { name: 'Technical support chat', skill: 'Technical support', criterion: 'most_skilled' },
   { name: 'Sales chat', skill: 'Sales', criterion: 'longest_available' },
 ] as const;
+/**
+ * The demo's phone line: the 24×7 widget's "Call us" rings in this voice CSQ, answered by `DEMO_PHONE_AGENT`, whom
+ * no virtual agent plays: sign in as them, go Ready on voice, and call from /demo/chat (docs/voice.md).
+ */
+export const DEMO_PHONE = { csq: 'Phone support', agent: 'phil' } as const;
 const WEEKDAY = [{ start: '08:00', end: '18:00' }];
 const OFFICE_HOURS = {
   name: 'Office hours',
@@ -156,6 +161,23 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
     });
     csqIds.set(queue.name, csq.id);
   }
+  const phone = await createCsq(db, system, {
+    name: DEMO_PHONE.csq,
+    channel: 'voice',
+    criterion: 'longest_available',
+    skills: [],
+    agentOrder: [],
+  });
+  await createUser(db, system, {
+    username: DEMO_PHONE.agent,
+    displayName: capitalise(DEMO_PHONE.agent),
+    role: 'agent',
+    password: admin.password,
+    alias: capitalise(DEMO_PHONE.agent),
+    extension: '1900',
+    teamId: null,
+    skills: [],
+  });
   const tagged = (names: readonly string[]) => names.flatMap((name) => csqIds.get(name) ?? []);
   const now = Date.now();
   for (const category of WRAP_UP) {
@@ -194,8 +216,9 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
   await createChatWidget(db, system, {
     ...look,
     name: DEMO_WIDGET.name,
-    description: 'The chat on the demo company website (/demo/chat), open 24×7.',
+    description: 'The chat on the demo company website (/demo/chat), open 24×7, with calls to the phone line.',
     serviceHours: { calendarId: null },
+    calls: { csqId: phone.id },
   });
   await createChatWidget(db, system, {
     ...look,
