@@ -216,7 +216,8 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
   await createChatWidget(db, system, {
     ...look,
     name: DEMO_WIDGET.name,
-    description: 'The chat on the demo company website (/demo/chat), open 24×7, with calls to the phone line.',
+    description:
+      'The chat on the demo company website (/demo/chat), open 24×7, with calls to the phone line.',
     serviceHours: { calendarId: null },
     calls: { csqId: phone.id },
   });
