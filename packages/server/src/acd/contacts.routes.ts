@@ -1,3 +1,4 @@
+import { conflict } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
@@ -47,7 +48,7 @@ const CUSTOMER_ACTIONS: Record<string, { summary: string; action: CustomerAction
 /** As agentAction words it: administrators and keys take no contacts. */
 const handlersOnly = () => 'Only agents and supervisors handle contacts.';
 
-export function contactRoutes(app: App, { db, acd }: AppContext): void {
+export function contactRoutes(app: App, { db, acd, voice }: AppContext): void {
   defineRoute(app, {
     method: 'POST',
     url: '/contacts',
@@ -118,7 +119,15 @@ export function contactRoutes(app: App, { db, acd }: AppContext): void {
       summary,
       params: IdParams,
       response: { 200: Contact },
-      handler: (request) => agentAction(db, acd, principalOf(request), request.params.id, action),
+      handler: (request) => {
+        const principal = principalOf(request);
+        // A call this server carries needs the agent's audio: accepting it bare would leave the caller on music.
+        if (action.kind === 'accept' && voice.carries(principal.tenantId, request.params.id))
+          throw conflict(
+            `This is a call: answer it with POST /contacts/${request.params.id}/voice/answer and your WebRTC offer.`,
+          );
+        return agentAction(db, acd, principal, request.params.id, action);
+      },
     });
   }
 

@@ -125,6 +125,9 @@ describe('voice calls through the embedded media engine', () => {
     });
     assert.equal(refused.status, 400, JSON.stringify(refused.body));
     assert.equal(refused.body.error.code, 'validation_failed');
+    const bare = await call(server, agent.session, 'POST', `/contacts/${started.contactId}/accept`);
+    assert.equal(bare.status, 409, 'a call is answered with audio, never accepted bare');
+    assert.match(bare.body.error.message, /voice\/answer/);
     assert.equal((await contact(started.contactId)).status, 'offered');
     await calls.callerHangUp(tenantId, started.contactId);
     const ended = await contact(started.contactId);
@@ -188,7 +191,12 @@ describe('voice calls through the embedded media engine', () => {
     const chatCsq = (await buildCsq(server, admin, { channel: 'chat' })).id;
     const widget = await buildChatWidget(server, admin, chatCsq, { calls: { csqId, buttonText: 'Ring us' } });
     const shown = await call(server, undefined, 'GET', `/public/widgets/${widget.id}`);
-    assert.deepEqual(shown.body.calls, { enabled: true, buttonText: 'Ring us' });
+    assert.deepEqual(shown.body.calls, {
+      enabled: true,
+      buttonText: 'Ring us',
+      onCallText: 'You are on the line: the next available agent will answer.',
+      hangUpText: 'Hang up',
+    });
     assert.equal(JSON.stringify(shown.body).includes(csqId), false, 'the page never learns the CSQ');
 
     await voiceState('not_ready', (await buildReasonCode(server, admin, {})).code);

@@ -156,6 +156,11 @@ export class VoiceCalls {
     });
   }
 
+  /** Whether this process carries the call of this contact (its audio runs here). */
+  carries(tenantId: string, contactId: string): boolean {
+    return this.#calls.get(contactId)?.tenantId === tenantId;
+  }
+
   /** Calls carried by this process now. */
   get size(): number {
     return this.#calls.size;
