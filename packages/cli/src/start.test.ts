@@ -41,7 +41,11 @@ describe('switchboard start on the embedded database', () => {
       const agents = await fetch(`${server.url}/api/v1/users?role=agent`, {
         headers: { authorization: `Bearer ${signedIn.body.accessToken}` },
       });
-      assert.equal(((await agents.json()) as unknown[]).length, 8, 'the demo center has eight agents');
+      assert.equal(
+        ((await agents.json()) as unknown[]).length,
+        9,
+        'the demo center has eight agents who chat and one on the phone line',
+      );
       const moving = await firstEvent(server.url, signedIn.body.accessToken ?? '', 'contact.offered');
       assert.equal(typeof moving.agentId, 'string', 'the demo simulation offers chats to the demo agents');
       assert.equal(
