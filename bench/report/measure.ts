@@ -6,18 +6,12 @@ import {
   recaptureDay,
   refreshStatistics,
 } from '../../packages/server/src/reporting/capture.ts';
+import { INTERVAL_TABLES } from '../../packages/server/src/reporting/interval-tables.repository.ts';
 import type { History } from './history.ts';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const QUARTER_MS = 15 * MINUTE_MS;
-const INTERVAL_TABLES = [
-  'csq_intervals',
-  'call_type_intervals',
-  'agent_intervals',
-  'agent_csq_intervals',
-  'agent_reason_intervals',
-] as const;
 /** The default capture delay (minutes): a capture at `end + delay` takes the interval ending at `end`. */
 const CAPTURE_DELAY_MS = 2 * 60_000;
 export const INTERVAL_SAMPLES = 100;

@@ -8,6 +8,12 @@ export const DOMAINS = ['voice', 'digital'] as const;
 export type Domain = (typeof DOMAINS)[number];
 export const domainOf = (channel: Channel): Domain => (channel === 'voice' ? 'voice' : 'digital');
 
+/**
+ * The external id of a contact that is a call Switchboard carries itself (docs/voice.md), `<prefix><uuid>`:
+ * answered with the agent's audio, and no reference an agent or customer would quote.
+ */
+export const CARRIED_CALL_PREFIX = 'switchboard-call:';
+
 /** What an agent chooses; the engine derives Reserved, Active and Work from their contacts. */
 export const CHOSEN_STATES = ['logged_out', 'not_ready', 'ready'] as const;
 export type ChosenState = (typeof CHOSEN_STATES)[number];

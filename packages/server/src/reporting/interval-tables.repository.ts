@@ -92,7 +92,7 @@ export const storedAgentCounts = (
 /** One interval's rows of every table, as core aggregates them. */
 export type IntervalRows = IntervalAggregate;
 
-const INTERVAL_TABLES = [
+export const INTERVAL_TABLES = [
   'csq_intervals',
   'call_type_intervals',
   'agent_intervals',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { type AcdEvent, invalid, notFound } from '@switchboard/core';
+import { type AcdEvent, CARRIED_CALL_PREFIX, invalid, notFound } from '@switchboard/core';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
@@ -30,9 +30,6 @@ interface Call {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
-
-/** The external id of a contact that is a call this controller carries (others come from channel adapters). */
-const CALL_ID_PREFIX = 'switchboard-call:';
 
 export interface NewWebCall {
   csqId: string;
@@ -97,7 +94,7 @@ export class VoiceCalls {
         csqId: call.csqId,
         callType: call.callType,
         attributes: call.attributes,
-        externalId: `${CALL_ID_PREFIX}${crypto.randomUUID()}`,
+        externalId: `${CARRIED_CALL_PREFIX}${crypto.randomUUID()}`,
         // Known before the contact is queued, so the router's first events about it find the call.
         beforeQueue: async (id) => {
           entry.contactId = id;
@@ -279,7 +276,7 @@ export class VoiceCalls {
       .where('tenant_id', '=', tenantId)
       .where('channel', '=', 'voice')
       .where('status', '<>', 'ended')
-      .where('external_id', 'like', `${CALL_ID_PREFIX}%`)
+      .where('external_id', 'like', `${CARRIED_CALL_PREFIX}%`)
       .execute();
     const orphans = open.map((row) => row.id).filter((id) => !this.#calls.has(id));
     if (orphans.length === 0) return;

@@ -1,3 +1,4 @@
+import { CARRIED_CALL_PREFIX } from '@switchboard/core';
 import type { ReasonCode } from '../api/types.ts';
 import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
@@ -25,7 +26,7 @@ const STATUS_LABELS: Record<MyContact['status'], string> = {
  * would call a reference.
  */
 const isServerKey = (externalId: string) =>
-  externalId.startsWith('chat:') || externalId.startsWith('switchboard-call:');
+  externalId.startsWith('chat:') || externalId.startsWith(CARRIED_CALL_PREFIX);
 
 /** One contact in the agent's hands: what it is, and the next thing to do with it. */
 export function ContactCard(props: {

@@ -1,10 +1,11 @@
+import { CARRIED_CALL_PREFIX } from '@switchboard/core';
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import type { Contact } from '../api/types.ts';
 
 /** A call the server carries (docs/voice.md) is answered here, in the browser; other voice contacts ring elsewhere. */
 export const isBrowserCall = (contact: Pick<Contact, 'channel' | 'externalId'>) =>
-  contact.channel === 'voice' && (contact.externalId ?? '').startsWith('switchboard-call:');
+  contact.channel === 'voice' && (contact.externalId ?? '').startsWith(CARRIED_CALL_PREFIX);
 
 interface Line {
   connection: RTCPeerConnection;
