@@ -18,3 +18,4 @@ export * from './sign-in-throttle.ts';
 export * from './team-messages.ts';
 export * from './tenant-settings.ts';
 export * from './text.ts';
+export * from './voice/index.ts';

@@ -70,6 +70,10 @@ export const PERMISSION_MEANINGS = {
     "create and change workloads and special days; run, adjust and publish forecasts; import agents' planned activities and set the adherence rules",
   'adherence.approve':
     "approve an exception to adherence: a span of an agent's day that no longer counts against them (supervisors: agents of the teams they supervise)",
+  'recording.control':
+    'start, pause, resume and stop the recording of a call (agents and supervisors: the call they are on; write keys: any call, e.g. paused while a card number is taken)',
+  'recording.listen':
+    'list, play and download call recordings with their metadata (supervisors: calls of agents in their teams)',
   'customer.erase':
     "erase a customer's personal data from their ended contacts (names, addresses, attributes, chat texts, notes); the figures stay",
 } as const;
@@ -93,6 +97,8 @@ const READS: Permission[] = [
   // Interval history feeds forecasting tools, which read it with a key as integrations read the rest.
   'report.read',
   'wfm.read',
+  // Quality management imports recordings with their metadata.
+  'recording.listen',
 ];
 
 /**
@@ -118,6 +124,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'assist.request',
     'assist.answer',
     'adherence.approve',
+    'recording.control',
   ]),
   agent: new Set([
     'team.read',
@@ -130,6 +137,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'contact.handle',
     'teamMessage.read',
     'assist.request',
+    'recording.control',
   ]),
   // Team messages are for people at their desktops: integrations neither read nor send them.
   service: new Set(READS),
@@ -147,6 +155,8 @@ const SERVICE_WRITE_GRANTS: ReadonlySet<Permission> = new Set([
   'wrapUp.manage',
   // Channel adapters put contacts into queues with a write key.
   'contact.create',
+  // A payment or IVR system pauses a call's recording while a card number is taken.
+  'recording.control',
 ]);
 
 export function isAllowed(actor: Actor, permission: Permission): boolean {

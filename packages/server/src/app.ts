@@ -76,6 +76,7 @@ import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 import { EmbeddedMedia } from './voice/media/embedded-media.ts';
+import { recordingRoutes } from './voice/recordings.routes.ts';
 import { voiceRoutes } from './voice/voice.routes.ts';
 import { VoiceCalls } from './voice/voice-calls.ts';
 import { adherenceRoutes } from './wfm/adherence.routes.ts';
@@ -167,6 +168,7 @@ const ROUTES = [
   sseRoutes,
   realtimeRoutes,
   voiceRoutes,
+  recordingRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';
@@ -225,12 +227,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     assist,
     jobs: options.jobs,
+    masterKeys: options.masterKeys,
     voice:
       options.voice ??
       new VoiceCalls({
         db: options.db,
         acd,
         media: new EmbeddedMedia(),
+        keyring: options.masterKeys,
+        now: () => clock.now(),
         log: { error: (details: object, message: string) => app.log.error(details, message) },
       }),
   };

@@ -1,6 +1,7 @@
 import { invalid } from '../errors.ts';
 import { activeWith } from './contact-commands.ts';
 import { type ContactRuntime, exclude } from './contact-runtime.ts';
+import type { RecordingAction } from './events.ts';
 import { dispatchAgent, enqueue, offer, release } from './routing.ts';
 import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
 import { transferNoteProblem } from './transfer-note.ts';
@@ -108,6 +109,24 @@ export function customerActivity(state: AcdState, contactId: string): void {
   if (contact.status === 'active' && contact.channel === 'chat') {
     schedule(state, contact, 'inactivity', now(state) + state.params.inactivityTimeoutMs);
   }
+}
+
+/** A call's recording started, paused, resumed or stopped: a step of the contact's history, nothing more. */
+export function noteRecording(
+  state: AcdState,
+  contactId: string,
+  recordingId: string,
+  action: RecordingAction,
+): void {
+  const contact = mustGet(state.contacts, contactId, 'Contact');
+  state.events.push({
+    type: 'contact.recording',
+    at: now(state),
+    contactId,
+    agentId: contact.agentId,
+    recordingId,
+    action,
+  });
 }
 
 export function changeCallType(state: AcdState, contactId: string, callType: string): void {

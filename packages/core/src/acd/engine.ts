@@ -14,12 +14,13 @@ import {
   changeCallType,
   customerActivity,
   holdContact,
+  noteRecording,
   requeueContact,
   type TransferTarget,
   transferContact,
 } from './contact-moves.ts';
 import { desktopLost } from './desktop-lost.ts';
-import type { AcdEvent } from './events.ts';
+import type { AcdEvent, RecordingAction } from './events.ts';
 import {
   acceptInvite,
   declineInvite,
@@ -182,6 +183,10 @@ export class AcdEngine {
 
   customerActivity(contactId: string): AcdEvent[] {
     return this.#run(() => customerActivity(this.#state, contactId));
+  }
+
+  noteRecording(contactId: string, recordingId: string, action: RecordingAction): AcdEvent[] {
+    return this.#run(() => noteRecording(this.#state, contactId, recordingId, action));
   }
 
   changeCallType(contactId: string, callType: string): AcdEvent[] {

@@ -14,6 +14,9 @@ export type Cause =
   | 'system'
   | 'recovered';
 
+/** What happened to a call's recording. */
+export type RecordingAction = 'started' | 'paused' | 'resumed' | 'stopped';
+
 interface At {
   at: number;
 }
@@ -50,6 +53,13 @@ export type ContactEvent = At &
         note: string | null;
       }
     | { type: 'contact.call_type_changed'; contactId: string; callType: string }
+    | {
+        type: 'contact.recording';
+        contactId: string;
+        agentId: string | null;
+        recordingId: string;
+        action: RecordingAction;
+      }
     | { type: 'contact.join_timeout'; contactId: string }
     | {
         type: 'contact.invited';

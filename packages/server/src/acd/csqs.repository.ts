@@ -1,4 +1,4 @@
-import type { CsqConfig, QueueThresholds, SkillRequirement } from '@switchboard/core';
+import type { CsqConfig, QueueThresholds, RecordingPolicy, SkillRequirement } from '@switchboard/core';
 import type { Db } from '../db/database.ts';
 import type { CsqRow } from '../db/schema.ts';
 
@@ -12,6 +12,8 @@ export interface CsqFields {
   serviceLevelSeconds: number;
   /** When the queue view warns; each null turns one off. */
   thresholds: QueueThresholds;
+  /** Whether calls are recorded: every answered call, on demand, or never (voice CSQs only). */
+  recording: RecordingPolicy;
 }
 
 export interface StoredCsq extends CsqFields {
@@ -31,6 +33,7 @@ export const csqsRepository = {
         criterion: csq.criterion,
         agent_order: JSON.stringify(csq.agentOrder),
         service_level_seconds: csq.serviceLevelSeconds,
+        recording: csq.recording,
         ...thresholdColumns(csq.thresholds),
       })
       .execute();
@@ -46,6 +49,7 @@ export const csqsRepository = {
         criterion: csq.criterion,
         agent_order: JSON.stringify(csq.agentOrder),
         service_level_seconds: csq.serviceLevelSeconds,
+        recording: csq.recording,
         ...thresholdColumns(csq.thresholds),
       })
       .where('tenant_id', '=', tenantId)
@@ -151,6 +155,7 @@ async function withSkills(db: Db, tenantId: string, rows: CsqRow[]): Promise<Sto
     criterion: row.criterion,
     agentOrder: row.agent_order,
     serviceLevelSeconds: row.service_level_seconds,
+    recording: row.recording,
     thresholds: {
       serviceLevelBelowPercent: row.alert_service_level_below_percent,
       longestWaitAboveSeconds: row.alert_longest_wait_above_seconds,

@@ -1,4 +1,10 @@
-import { CHANNELS, LIMITS, SELECTION_CRITERIA, SERVICE_LEVEL_SECONDS } from '@switchboard/core';
+import {
+  CHANNELS,
+  LIMITS,
+  RECORDING_POLICIES,
+  SELECTION_CRITERIA,
+  SERVICE_LEVEL_SECONDS,
+} from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
@@ -25,6 +31,10 @@ const fields = {
     minimum: SERVICE_LEVEL_SECONDS.min,
     maximum: SERVICE_LEVEL_SECONDS.max,
     description: `Service-level threshold: a contact answered within this many seconds of queue entry counts as within service level (default ${SERVICE_LEVEL_SECONDS.default}).`,
+  }),
+  recording: Type.Enum(RECORDING_POLICIES, {
+    description:
+      'Voice CSQs: record every answered call (always), only when the agent or the API starts it (on_demand), or never (off, the default; the only choice for other channels).',
   }),
 };
 const optionalWhole = (limit: { min: number; max: number }, description: string) =>
@@ -84,6 +94,7 @@ export function csqRoutes(app: App, context: AppContext): void {
         ...fields,
         agentOrder: Type.Optional(fields.agentOrder),
         serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
+        recording: Type.Optional(fields.recording),
         thresholds: Type.Optional(ThresholdsChange),
       },
       { additionalProperties: false },
@@ -118,6 +129,7 @@ export function csqRoutes(app: App, context: AppContext): void {
         skills: Type.Optional(fields.skills),
         agentOrder: Type.Optional(fields.agentOrder),
         serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
+        recording: Type.Optional(fields.recording),
         thresholds: Type.Optional(ThresholdsChange),
       },
       { additionalProperties: false, minProperties: 1 },

@@ -7,6 +7,7 @@ import {
   LIMITS,
   NO_THRESHOLDS,
   type QueueThresholds,
+  type RecordingPolicy,
   SERVICE_LEVEL_SECONDS,
   type SkillRequirement,
 } from '@switchboard/core';
@@ -27,6 +28,7 @@ export const presentCsq = (csq: StoredCsq) => ({
   agentOrder: csq.agentOrder,
   serviceLevelSeconds: csq.serviceLevelSeconds,
   thresholds: csq.thresholds,
+  recording: csq.recording,
   createdAt: csq.createdAt.toISOString(),
 });
 
@@ -51,8 +53,9 @@ export function getCsq(db: Db, principal: Principal, id: string) {
 export type ThresholdsChange = { [K in keyof QueueThresholds]?: QueueThresholds[K] | undefined };
 
 /** A new CSQ's fields; the service-level threshold defaults to 20 seconds. */
-export type NewCsq = Omit<CsqFields, 'serviceLevelSeconds' | 'thresholds'> & {
+export type NewCsq = Omit<CsqFields, 'serviceLevelSeconds' | 'thresholds' | 'recording'> & {
   serviceLevelSeconds?: number | undefined;
+  recording?: RecordingPolicy | undefined;
   thresholds?: ThresholdsChange | undefined;
 };
 
@@ -74,6 +77,7 @@ export async function createCsq(db: Db, principal: Principal, fields: NewCsq, ro
   const input: CsqFields = {
     ...fields,
     serviceLevelSeconds: fields.serviceLevelSeconds ?? SERVICE_LEVEL_SECONDS.default,
+    recording: fields.recording ?? 'off',
     thresholds: mergeThresholds(NO_THRESHOLDS, fields.thresholds),
   };
   await checkCsq(db, principal.tenantId, input);
@@ -150,9 +154,14 @@ async function checkCsq(
     agentOrder?: string[];
     serviceLevelSeconds: number;
     thresholds: QueueThresholds;
+    recording: RecordingPolicy;
   },
 ) {
   checkThresholds(csq.thresholds);
+  if (csq.channel !== 'voice' && csq.recording !== 'off')
+    throw invalid(`Only calls are recorded: a ${csq.channel} CSQ's recording stays off.`, {
+      field: 'recording',
+    });
   const { min, max } = SERVICE_LEVEL_SECONDS;
   const seconds = csq.serviceLevelSeconds;
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {

@@ -9,6 +9,7 @@ import type {
   Domain,
   Holiday,
   Outcome,
+  RecordingPolicy,
   SelectionCriterion,
   TimeInterval,
   Weekday,
@@ -36,11 +37,13 @@ import type {
   UsersTable,
 } from './schema-identity.ts';
 import type { ReportingTables } from './schema-reporting.ts';
+import type { VoiceTables } from './schema-voice.ts';
 import type { WorkforceTables } from './schema-workforce.ts';
 
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
 export type * from './schema-reporting.ts';
+export type * from './schema-voice.ts';
 export type * from './schema-workforce.ts';
 
 type ContactGuest = ContactView['guests'][number];
@@ -58,6 +61,8 @@ export interface CsqsTable {
   alert_service_level_below_percent: number | null;
   alert_longest_wait_above_seconds: number | null;
   alert_waiting_above: number | null;
+  /** Whether its calls are recorded (voice CSQs only). */
+  recording: Generated<RecordingPolicy>;
   created_at: CreatedAt;
 }
 
@@ -332,7 +337,7 @@ export interface EventCursorsTable {
   last: ColumnType<string, string, string>;
 }
 
-export interface Schema extends ReportingTables, WorkforceTables {
+export interface Schema extends ReportingTables, WorkforceTables, VoiceTables {
   predefined_responses: PredefinedResponsesTable;
   predefined_response_csqs: PredefinedResponseCsqsTable;
   wrap_up_categories: WrapUpCategoriesTable;

@@ -12,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import type { EventFeeds } from '../events/event-feeds.ts';
 import type { AccessLog, NoticePublisher } from '../events/event-writer.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import type { MasterKeyring } from '../secrets/master-keys.ts';
 import type { VoiceCalls } from '../voice/voice-calls.ts';
 
 export type App = FastifyInstance<
@@ -44,6 +45,8 @@ export interface AppContext {
   jobs: JobQueue;
   /** Calls: their legs in the media engine kept in step with the router. */
   voice: VoiceCalls;
+  /** The operator's master keys: what opens sealed data kept in the database (call recordings). */
+  masterKeys: MasterKeyring;
 }
 
 declare module 'fastify' {

@@ -634,6 +634,17 @@ const OPS: Record<string, Op> = {
     own: async (w, who) => ({ id: await mine(w, who, 'offered'), body: { sdp: 'v=0' }, ok: 404 }),
     cross: (b) => onContactsOf(b, { sdp: 'v=0' }),
   },
+  // A contact that is theirs but whose call this server does not carry: not found, as B's contacts are.
+  'POST /contacts/{id}/recording': {
+    own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { action: 'start' }, ok: 404 }),
+    cross: (b) => onContactsOf(b, { action: 'start' }),
+  },
+  'GET /contacts/{id}/recordings': {
+    own: (w) => ({ id: w.contacts.waiting.id }),
+    cross: (b) => onContactsOf(b),
+  },
+  // Recordings of another tenant are checked in voice/recordings.test.ts: none is made here.
+  'GET /recordings/{id}/audio': { own: () => ({ id: crypto.randomUUID(), ok: 404 }) },
   'POST /contacts/{id}/wrap-up': act('wrap_up', () => ({ reasons: ['Sorted'] })),
   'GET /contacts/{id}/notes': readContact,
   // A customer's history is the agent's once they accept the contact, not while it is merely offered.

@@ -65,7 +65,13 @@ export async function startTestApp(
   const assist = new AssistDesk(database.db, clock);
   const jobs = new BossJobQueue({ database, pollSeconds: 0.5 });
   defineJobs?.(jobs);
-  const voice = new VoiceCalls({ db: database.db, acd, media: new EmbeddedMedia() });
+  const voice = new VoiceCalls({
+    db: database.db,
+    acd,
+    media: new EmbeddedMedia(),
+    keyring: TEST_MASTER_KEYS,
+    now: () => clock.now(),
+  });
   const app = await buildApp({
     db: database.db,
     clock,

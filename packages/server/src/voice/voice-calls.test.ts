@@ -4,7 +4,14 @@ import type { AcdEvent } from '@switchboard/core';
 import { AcdRuntime } from '../acd/acd-runtime.ts';
 import type { Principal } from '../auth/principal.ts';
 import { buildApiKey, buildChatWidget, buildCsq, buildReasonCode, signInAs } from '../testing/builders.ts';
-import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
+import {
+  call,
+  createTestTenant,
+  type Session,
+  startTestApp,
+  TEST_MASTER_KEYS,
+  type TestApp,
+} from '../testing/test-app.ts';
 import { holdMusic, toneSource } from './audio.ts';
 import { EmbeddedMedia } from './media/embedded-media.ts';
 import { loudness, toneShare, WebPhone } from './testing/web-phone.ts';
@@ -163,7 +170,13 @@ describe('voice calls through the embedded media engine', () => {
     // As a new process on the same database: its router loads what is stored, and no call of it is here.
     const restarted = new AcdRuntime(server.database.db, server.clock);
     const media = new EmbeddedMedia();
-    new VoiceCalls({ db: server.database.db, acd: restarted, media });
+    new VoiceCalls({
+      db: server.database.db,
+      acd: restarted,
+      media,
+      keyring: TEST_MASTER_KEYS,
+      now: () => server.clock.now(),
+    });
     const ended = new Promise<AcdEvent>((resolve) =>
       restarted.committed.subscribe(tenantId, (events) => {
         const end = events.find((e) => e.type === 'contact.ended' && e.contactId === orphan.contactId);

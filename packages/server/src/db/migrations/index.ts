@@ -26,6 +26,8 @@ import { intervalBlocks } from './0025-interval-blocks.ts';
 import { workforce } from './0026-workforce.ts';
 import { adherence } from './0027-adherence.ts';
 import { captureFolds } from './0028-capture-folds.ts';
+import { intervalRowsUnchecked } from './0029-interval-rows-unchecked.ts';
+import { recordings } from './0030-recordings.ts';
 
 export interface Migration {
   id: number;
@@ -63,4 +65,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 26, name: 'workforce management: workloads and forecasts', sql: workforce },
   { id: 27, name: 'real-time adherence', sql: adherence },
   { id: 28, name: 'capture folds every minute', sql: captureFolds },
+  { id: 29, name: 'interval rows without a tenant check', sql: intervalRowsUnchecked },
+  { id: 30, name: 'call recordings', sql: recordings },
 ];

@@ -17,6 +17,8 @@ class Leg {
   source: AudioSource | null = null;
   /** The leg whose audio this one hears, frame by frame as it arrives. */
   peer: Leg | null = null;
+  /** Who takes each frame this leg receives (a recording). */
+  readonly listeners = new Set<(payload: Uint8Array) => void>();
   #sequence = randomInt(0, 0x10000);
   #timestamp = randomInt(0, 0x100000000);
   readonly #ssrc = randomInt(1, 0x100000000);
@@ -78,7 +80,9 @@ export class EmbeddedMedia implements MediaEngine {
     const leg = new Leg(connection, out);
     connection.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe((packet) => {
-        if (packet.header.payloadType === PCMU_PAYLOAD_TYPE) leg.peer?.send(packet.payload);
+        if (packet.header.payloadType !== PCMU_PAYLOAD_TYPE) return;
+        leg.peer?.send(packet.payload);
+        for (const listener of leg.listeners) listener(packet.payload);
       });
     });
     connection.connectionStateChange.subscribe((state) => {
@@ -125,6 +129,13 @@ export class EmbeddedMedia implements MediaEngine {
     };
   }
 
+  listen(legId: string, listener: (payload: Uint8Array) => void): MediaHandle {
+    const leg = this.#legs.get(legId);
+    if (!leg) return { stop() {} };
+    leg.listeners.add(listener);
+    return { stop: () => leg.listeners.delete(listener) };
+  }
+
   onLegEnded(listener: (legId: string) => void): void {
     this.#endedListeners.push(listener);
   }
@@ -153,6 +164,7 @@ export class EmbeddedMedia implements MediaEngine {
     this.#legs.delete(legId);
     this.#unbridge(leg);
     leg.source = null;
+    leg.listeners.clear();
     for (const listener of this.#endedListeners) listener(legId);
   }
 

@@ -1,0 +1,27 @@
+import type { Json } from './schema-identity.ts';
+
+export interface RecordingsTable {
+  id: string;
+  tenant_id: string;
+  contact_id: string;
+  csq_id: string | null;
+  agent_id: string | null;
+  /** The recorded agent as `name(extension)`. */
+  recorded_user: string;
+  direction: 'inbound' | 'outbound';
+  ani: string;
+  dnis: string;
+  started_at: Date;
+  ended_at: Date;
+  duration_ms: number;
+  pauses: Json<{ fromMs: number; toMs: number }[]>;
+  truncated: boolean;
+  master_key_id: string;
+  wrapped_key: string;
+  /** Stereo μ-law WAV, sealed (AES-256-GCM: IV, tag, ciphertext). */
+  audio: Buffer;
+}
+
+export interface VoiceTables {
+  recordings: RecordingsTable;
+}
