@@ -14,6 +14,7 @@ interface CsqForm {
   /** skillId → minimum competence as typed ('' = not required). */
   skills: Record<string, string>;
   serviceLevelSeconds: number | '';
+  recording: Csq['recording'];
   /** Empty: no alert on that figure. */
   thresholds: Record<keyof QueueThresholds, number | ''>;
 }
@@ -40,6 +41,12 @@ const CHANNELS = [
   ['chat', 'Chat'],
   ['email', 'Email'],
   ['voice', 'Voice'],
+] as const;
+
+const RECORDING = [
+  ['off', 'Off'],
+  ['always', 'Every answered call'],
+  ['on_demand', 'When the agent starts it'],
 ] as const;
 
 const CRITERIA: Record<Channel, (readonly [Criterion, string])[]> = {
@@ -97,6 +104,7 @@ export function CsqsPage() {
           criterion: 'longest_available',
           skills: {},
           serviceLevelSeconds: 20,
+          recording: 'off',
           thresholds: thresholdsForm(undefined),
         })}
         toForm={(q) => ({
@@ -105,6 +113,7 @@ export function CsqsPage() {
           criterion: q.criterion,
           skills: Object.fromEntries(q.skills.map((s) => [s.skillId, String(s.minCompetence)])),
           serviceLevelSeconds: q.serviceLevelSeconds ?? 20,
+          recording: q.recording,
           thresholds: thresholdsForm(q.thresholds),
         })}
         toBody={(f, editing) => ({
@@ -113,6 +122,7 @@ export function CsqsPage() {
           criterion: f.criterion,
           skills: requiredSkills(f.skills),
           ...(f.serviceLevelSeconds === '' ? {} : { serviceLevelSeconds: f.serviceLevelSeconds }),
+          recording: f.channel === 'voice' ? f.recording : 'off',
           thresholds: thresholdsBody(f.thresholds),
         })}
         actions={(q) => (
@@ -153,6 +163,15 @@ export function CsqsPage() {
                 onChange={(serviceLevelSeconds) => set({ serviceLevelSeconds })}
                 error={errors.serviceLevelSeconds}
               />
+              {form.channel === 'voice' ? (
+                <SelectField
+                  label="Call recording"
+                  value={form.recording}
+                  options={RECORDING}
+                  onChange={(recording) => set({ recording })}
+                  error={errors.recording}
+                />
+              ) : null}
             </div>
             <fieldset>
               <legend>Queue view alerts (empty: none)</legend>

@@ -5,8 +5,8 @@ import { endCall, setMuted, useLine } from './softphone.ts';
 import type { MyContact } from './use-desktop.ts';
 
 /**
- * A call answered in this browser: the caller's voice, mute, hold and resume (the caller hears music), and
- * hang-up, which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's
+ * A call answered in this browser: the caller's voice, mute, hold and resume (the caller hears music), the
+ * recording (started, paused while the caller gives a card number, stopped, as the CSQ allows), and hang-up, which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's
  * hands, whoever ended it.
  */
 export function CallControls(props: { contact: MyContact; onChanged: () => void }) {
@@ -14,6 +14,7 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
   const { contact } = props;
   const line = useLine(contact.id);
   const [held, setHeld] = useState(false);
+  const [recording, setRecording] = useState<'recording' | 'paused' | 'stopped'>('stopped');
   const submission = useSubmission();
   const inHand = contact.status === 'active';
   useEffect(() => {
@@ -26,6 +27,15 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
       if (path === 'complete') endCall(contact.id);
       else setHeld(path === 'hold');
       props.onChanged();
+    });
+  const record = (action: 'start' | 'pause' | 'resume' | 'stop') =>
+    submission.run(async () => {
+      const result = await api.request<{ state: 'recording' | 'paused' | 'stopped' }>(
+        'POST',
+        `/contacts/${contact.id}/recording`,
+        { action },
+      );
+      setRecording(result.state);
     });
   return (
     <div className="call-controls">
@@ -54,6 +64,25 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
             {line.muted ? 'Unmute' : 'Mute'}
           </button>
         ) : null}
+        {recording === 'stopped' ? (
+          <button type="button" onClick={() => record('start')} disabled={submission.busy}>
+            Record
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              aria-pressed={recording === 'paused'}
+              onClick={() => record(recording === 'paused' ? 'resume' : 'pause')}
+              disabled={submission.busy}
+            >
+              {recording === 'paused' ? 'Resume recording' : 'Pause recording'}
+            </button>
+            <button type="button" onClick={() => record('stop')} disabled={submission.busy}>
+              Stop recording
+            </button>
+          </>
+        )}
       </div>
     </div>
   );
