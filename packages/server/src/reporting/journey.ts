@@ -15,6 +15,7 @@ const STEP_LABELS: Record<string, string> = {
   'contact.resumed': 'Resumed',
   'contact.transferred': 'Transferred',
   'contact.call_type_changed': 'Call type changed',
+  'contact.recording': 'Recording',
   'contact.join_timeout': 'Customer did not join',
   'contact.invited': 'Agent invited',
   'contact.invite_ended': 'Invitation ended',
@@ -102,6 +103,7 @@ export async function contactJourney(db: Db, acd: AcdRuntime, principal: Princip
         toCsq && `to ${toCsq}`,
         toAgent && `to ${toAgent}`,
         Array.isArray(data.reasons) && data.reasons.length > 0 && `reasons: ${data.reasons.length}`,
+        typeof data.action === 'string' && data.action,
       ].filter(Boolean);
       return {
         at: event.at.toISOString(),
