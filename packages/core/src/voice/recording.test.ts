@@ -68,6 +68,22 @@ test('frames sent every 20 ms arrive with jitter under 60 ms: all kept, in order
   );
 });
 
+test('with RTP timestamps, frames late after a stall and then in a burst are laid where they belong: no gap', () => {
+  const timeline = new RecordingTimeline(0, 60_000);
+  const base = 0xffff_ff00; // wraps around during the call
+  const arrivals = [0, 20, 40, 300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 320];
+  arrivals.forEach((at, n) => {
+    timeline.frame('agent', frameOf(10 + n), at, (base + n * FRAME) >>> 0);
+  });
+  const right = channelOf(timeline.finish(320).samples, 1);
+  for (let n = 0; n < arrivals.length; n++)
+    assert.deepEqual(
+      [...new Set(right.subarray(n * FRAME, (n + 1) * FRAME))],
+      [10 + n],
+      `frame ${n} in place`,
+    );
+});
+
 test('a pause still open when the call ends is closed at the end; audio past the limit is left out', () => {
   const timeline = new RecordingTimeline(0, 100);
   timeline.frame('agent', frameOf(3), 0);

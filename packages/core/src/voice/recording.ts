@@ -11,6 +11,12 @@ export const MULAW_SILENCE = 0xff;
  * spreads frames); a longer gap (silence suppression, a pause) is left silent and the frame laid where it arrived.
  */
 const JITTER_SAMPLES = 60 * SAMPLES_PER_MS;
+/**
+ * Frames carry their RTP timestamp: each is laid where its timestamp says, relative to the side's frame before,
+ * so a stall of the process or the network (frames late, then in a burst) leaves no gap. A timestamp further
+ * than this from the arrival time (a new stream, a jump) starts over from the arrival time.
+ */
+const RESYNC_SAMPLES = 1_000 * SAMPLES_PER_MS;
 
 /** The two sides of a call in a stereo recording: the customer on the left, the agent on the right. */
 export type RecordingChannel = 'customer' | 'agent';
@@ -34,7 +40,12 @@ export interface RecordedAudio {
 /** One side's samples, grown as frames arrive. */
 class Track {
   data = new Uint8Array(16_000).fill(MULAW_SILENCE);
+  /** Where the audio written so far ends. */
   next = 0;
+  /** Nothing is written before this (the end of the last pause). */
+  floor = 0;
+  /** The RTP timestamp of the last frame and where it was laid. */
+  last: { timestamp: number; position: number } | null = null;
 
   write(at: number, payload: Uint8Array): void {
     const end = at + payload.length;
@@ -44,7 +55,7 @@ class Track {
       this.data = grown;
     }
     this.data.set(payload, at);
-    this.next = end;
+    this.next = Math.max(this.next, end);
   }
 }
 
@@ -71,11 +82,19 @@ export class RecordingTimeline {
     return this.#pausedFrom !== null;
   }
 
-  frame(channel: RecordingChannel, payload: Uint8Array, at: number): void {
+  /** A frame of one side, arrived at `at`, with its RTP timestamp when the engine knows it. */
+  frame(channel: RecordingChannel, payload: Uint8Array, at: number, timestamp?: number): void {
     if (this.#pausedFrom !== null) return;
     const track = this.#tracks[CHANNEL_INDEX[channel]];
     const arrived = this.#sampleAt(at);
-    const position = arrived - track.next > JITTER_SAMPLES ? arrived : track.next;
+    let position = arrived - track.next > JITTER_SAMPLES ? arrived : track.next;
+    if (timestamp !== undefined && track.last) {
+      // The difference of two 32-bit timestamps, across a wrap-around too.
+      const stepped = track.last.position + ((timestamp - track.last.timestamp) | 0);
+      if (Math.abs(stepped - arrived) <= RESYNC_SAMPLES) position = stepped;
+    }
+    position = Math.max(position, track.floor);
+    if (timestamp !== undefined) track.last = { timestamp, position };
     if (position + payload.length > this.#limitSamples) {
       this.#truncated = true;
       return;
@@ -98,7 +117,10 @@ export class RecordingTimeline {
     const to = Math.min(Math.max(this.#sampleAt(at), from), this.#limitSamples);
     this.#pauses.push({ fromMs: Math.ceil(from / SAMPLES_PER_MS), toMs: Math.floor(to / SAMPLES_PER_MS) });
     // Frames that arrive now belong after the pause, never inside it.
-    for (const track of this.#tracks) track.next = Math.max(track.next, to);
+    for (const track of this.#tracks) {
+      track.next = Math.max(track.next, to);
+      track.floor = to;
+    }
   }
 
   #sampleAt(at: number): number {

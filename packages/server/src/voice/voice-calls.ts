@@ -58,6 +58,8 @@ interface LiveRecording {
   meta: Omit<RecordingMetadata, 'endedAt'>;
   timeline: RecordingTimeline;
   taps: MediaHandle[];
+  /** Settles once the recorded agent's name and extension are in `meta`. */
+  named: Promise<void>;
 }
 
 /** The longest recording kept of one agent's part of a call (held in memory while it lasts: 16 KB a second). */
@@ -278,20 +280,14 @@ export class VoiceCalls {
     return (this.#deps.mediaNow ?? performance.now.bind(performance))();
   }
 
+  /** Starts recording the agent's part (taken at once, so two requests at the same moment start one). */
   async #startRecording(call: Call): Promise<void> {
     const { db, media, now } = this.#deps;
     const { agentLeg, agentId } = call;
     if (!agentLeg || !agentId || call.recording) return;
-    const agent = await db
-      .selectFrom('users')
-      .select(['username', 'display_name'])
-      .where('tenant_id', '=', call.tenantId)
-      .where('id', '=', agentId)
-      .executeTakeFirst();
-    const extension = agent?.username ?? agentId;
     const timeline = new RecordingTimeline(this.#mediaNow(), RECORDING_LIMIT_MS);
     const tap = (leg: string, side: 'customer' | 'agent') =>
-      media.listen(leg, (payload) => timeline.frame(side, payload, this.#mediaNow()));
+      media.listen(leg, (payload, timestamp) => timeline.frame(side, payload, this.#mediaNow(), timestamp));
     const live: LiveRecording = {
       meta: {
         id: crypto.randomUUID(),
@@ -299,16 +295,28 @@ export class VoiceCalls {
         contactId: call.contactId,
         csqId: call.csqId,
         agentId,
-        recordedUser: recordedUserLabel(agent?.display_name ?? extension, extension),
+        recordedUser: '',
         direction: 'inbound',
         ani: 'anonymous',
-        dnis: extension,
+        dnis: '',
         startedAt: new Date(now()),
       },
       timeline,
       taps: [tap(call.customerLeg, 'customer'), tap(agentLeg, 'agent')],
+      named: db
+        .selectFrom('users')
+        .select(['username', 'display_name'])
+        .where('tenant_id', '=', call.tenantId)
+        .where('id', '=', agentId)
+        .executeTakeFirst()
+        .then((agent) => {
+          const extension = agent?.username ?? agentId;
+          live.meta.recordedUser = recordedUserLabel(agent?.display_name ?? extension, extension);
+          live.meta.dnis = extension;
+        }),
     };
     call.recording = live;
+    await live.named;
     await this.#note(call, live, 'started');
   }
 
@@ -321,6 +329,7 @@ export class VoiceCalls {
     const audio = live.timeline.finish(this.#mediaNow());
     const { db, keyring, now, log } = this.#deps;
     try {
+      await live.named;
       await recordingsRepository.insert(db, keyring, { ...live.meta, endedAt: new Date(now()) }, audio);
       await this.#note(call, live, 'stopped');
     } catch (error) {

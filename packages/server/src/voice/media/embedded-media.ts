@@ -18,7 +18,7 @@ class Leg {
   /** The leg whose audio this one hears, frame by frame as it arrives. */
   peer: Leg | null = null;
   /** Who takes each frame this leg receives (a recording). */
-  readonly listeners = new Set<(payload: Uint8Array) => void>();
+  readonly listeners = new Set<(payload: Uint8Array, timestamp: number) => void>();
   #sequence = randomInt(0, 0x10000);
   #timestamp = randomInt(0, 0x100000000);
   readonly #ssrc = randomInt(1, 0x100000000);
@@ -82,7 +82,7 @@ export class EmbeddedMedia implements MediaEngine {
       track.onReceiveRtp.subscribe((packet) => {
         if (packet.header.payloadType !== PCMU_PAYLOAD_TYPE) return;
         leg.peer?.send(packet.payload);
-        for (const listener of leg.listeners) listener(packet.payload);
+        for (const listener of leg.listeners) listener(packet.payload, packet.header.timestamp);
       });
     });
     connection.connectionStateChange.subscribe((state) => {
@@ -129,7 +129,7 @@ export class EmbeddedMedia implements MediaEngine {
     };
   }
 
-  listen(legId: string, listener: (payload: Uint8Array) => void): MediaHandle {
+  listen(legId: string, listener: (payload: Uint8Array, timestamp: number) => void): MediaHandle {
     const leg = this.#legs.get(legId);
     if (!leg) return { stop() {} };
     leg.listeners.add(listener);

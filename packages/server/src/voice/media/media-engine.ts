@@ -16,8 +16,11 @@ export interface MediaEngine {
   play(legId: string, source: AudioSource): MediaHandle;
   /** Each leg hears the other, until stopped (anything either was hearing stops). */
   bridge(a: string, b: string): MediaHandle;
-  /** Hands `listener` each frame of audio from the leg's far end (what its caller says), until stopped. */
-  listen(legId: string, listener: (payload: Uint8Array) => void): MediaHandle;
+  /**
+   * Hands `listener` each frame of audio from the leg's far end (what its caller says) with its RTP timestamp,
+   * until stopped.
+   */
+  listen(legId: string, listener: (payload: Uint8Array, timestamp: number) => void): MediaHandle;
   /** Called once when a leg ends: hung up here, or its far end gone. */
   onLegEnded(listener: (legId: string) => void): void;
   /** Ends a leg (no-op when it has ended). */

@@ -89,22 +89,32 @@ export class WebPhone {
     });
   }
 
-  /** Sends a frame of `source` every 20 ms until told otherwise. */
+  /**
+   * Sends `source` in 20 ms frames until told otherwise, paced like a sound card: every frame due since it
+   * started, so a late timer sends a burst rather than leaving audio out.
+   */
   speak(source: AudioSource): void {
     this.quiet();
-    this.#sender = setInterval(() => {
-      const frame = source.next();
-      if (!frame) return this.quiet();
-      const header = new RtpHeader({
-        payloadType: PCMU_PAYLOAD_TYPE,
-        sequenceNumber: this.#sequence,
-        timestamp: this.#timestamp,
-        ssrc: this.#ssrc,
-      });
-      this.#out.writeRtp(new RtpPacket(header, frame));
-      this.#sequence = (this.#sequence + 1) & 0xffff;
-      this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
-    }, FRAME_MS);
+    const started = performance.now();
+    let sent = 0;
+    const send = () => {
+      const due = Math.floor((performance.now() - started) / FRAME_MS) + 1 - sent;
+      for (let n = 0; n < due; n++) {
+        const frame = source.next();
+        if (!frame) return this.quiet();
+        const header = new RtpHeader({
+          payloadType: PCMU_PAYLOAD_TYPE,
+          sequenceNumber: this.#sequence,
+          timestamp: this.#timestamp,
+          ssrc: this.#ssrc,
+        });
+        this.#out.writeRtp(new RtpPacket(header, frame));
+        this.#sequence = (this.#sequence + 1) & 0xffff;
+        this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
+        sent++;
+      }
+    };
+    this.#sender = setInterval(send, FRAME_MS);
   }
 
   quiet(): void {
