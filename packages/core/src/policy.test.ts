@@ -41,6 +41,8 @@ describe('policy', () => {
       'contact.handle',
       'teamMessage.read',
       'assist.request',
+      // The recording of the call they are on; listening to recordings is for supervisors and QM.
+      'recording.control',
     ]);
   });
 
