@@ -17,6 +17,7 @@ import type {
 } from '@switchboard/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+import type { DeskTables, PredefinedResponsesTable, TeamMessagesTable } from './schema-desk.ts';
 import type { ChatRecordExportPartsTable, ChatRecordExportsTable } from './schema-exports.ts';
 import type {
   AgentSkillsTable,
@@ -40,6 +41,7 @@ import type { ReportingTables } from './schema-reporting.ts';
 import type { VoiceTables } from './schema-voice.ts';
 import type { WorkforceTables } from './schema-workforce.ts';
 
+export type * from './schema-desk.ts';
 export type * from './schema-exports.ts';
 export type * from './schema-identity.ts';
 export type * from './schema-reporting.ts';
@@ -216,45 +218,6 @@ export interface CalendarsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-export interface TeamMessagesTable {
-  id: string;
-  tenant_id: string;
-  seq: ColumnType<string, never, never>;
-  /** Who published it: a supervisor or an administrator. */
-  supervisor_id: string;
-  text: string;
-  created_at: Date;
-  expires_at: Date;
-  deleted_at: Date | null;
-  deleted_by: string | null;
-}
-
-export interface TeamMessageTargetsTable {
-  tenant_id: string;
-  message_id: string;
-  team_id: string;
-}
-
-export interface TeamMessagePublishesTable {
-  id: Generated<string>;
-  tenant_id: string;
-  user_id: string;
-  at: Date;
-}
-
-export interface PredefinedResponsesTable {
-  id: string;
-  tenant_id: string;
-  channel: 'chat' | 'email';
-  title: string;
-  /** Chat: plain text; email: sanitised HTML. */
-  body: string;
-  /** Offered in every CSQ of its channel; otherwise in the CSQs tagged below. */
-  global: boolean;
-  created_at: CreatedAt;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
 /** A widget's settings as stored: everything but the calendar, which is a column of its own. */
 export type StoredWidgetSettings = Omit<WidgetSettings, 'serviceHours'> & {
   serviceHours: Omit<WidgetSettings['serviceHours'], 'calendarId'>;
@@ -270,46 +233,6 @@ export interface ChatWidgetsTable {
   settings: Json<Partial<StoredWidgetSettings>>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-export interface PredefinedResponseCsqsTable {
-  tenant_id: string;
-  response_id: string;
-  csq_id: string;
-}
-
-export interface WrapUpCategoriesTable {
-  id: string;
-  tenant_id: string;
-  created_at: Date;
-}
-
-/** One version of a category; the one in force at t has valid_from <= t < valid_to (or no valid_to). */
-export interface WrapUpCategoryVersionsTable {
-  version: ColumnType<string, never, never>;
-  tenant_id: string;
-  category_id: string;
-  name: string;
-  global: boolean;
-  valid_from: Date;
-  valid_to: Date | null;
-}
-
-export interface WrapUpCategoryCsqsTable {
-  tenant_id: string;
-  category_version: string;
-  csq_id: string;
-}
-
-/** One version of a reason; `id` names the reason across its versions. */
-export interface WrapUpReasonsTable {
-  version: ColumnType<string, never, never>;
-  tenant_id: string;
-  id: string;
-  category_id: string;
-  name: string;
-  valid_from: Date;
-  valid_to: Date | null;
 }
 
 export interface ChatWidgetProblemStatementsTable {
@@ -337,21 +260,12 @@ export interface EventCursorsTable {
   last: ColumnType<string, string, string>;
 }
 
-export interface Schema extends ReportingTables, WorkforceTables, VoiceTables {
-  predefined_responses: PredefinedResponsesTable;
-  predefined_response_csqs: PredefinedResponseCsqsTable;
-  wrap_up_categories: WrapUpCategoriesTable;
-  wrap_up_category_versions: WrapUpCategoryVersionsTable;
-  wrap_up_category_csqs: WrapUpCategoryCsqsTable;
-  wrap_up_reasons: WrapUpReasonsTable;
+export interface Schema extends ReportingTables, WorkforceTables, VoiceTables, DeskTables {
   chat_widgets: ChatWidgetsTable;
   chat_widget_problem_statements: ChatWidgetProblemStatementsTable;
   csqs: CsqsTable;
   calendars: CalendarsTable;
-  team_messages: TeamMessagesTable;
   assist_requests: AssistRequestsTable;
-  team_message_targets: TeamMessageTargetsTable;
-  team_message_publishes: TeamMessagePublishesTable;
   csq_skills: CsqSkillsTable;
   contacts: ContactsTable;
   contact_events: ContactEventsTable;

@@ -9,10 +9,17 @@ import {
   type TraceEntry,
 } from '@switchboard/core';
 import { type RawBuilder, sql } from 'kysely';
-import { type ArrayElementType, arrayLiteral } from '../db/array-literal.ts';
 import type { Db } from '../db/database.ts';
 import { epochMs, jsonRows } from '../db/json-rows.ts';
-import { textHash } from './text-hash.ts';
+import {
+  DAY_BLOCK_MS,
+  INTERVAL_TABLES,
+  type IntervalTable,
+  replaceChanged,
+  tableRows,
+} from './interval-rows-writer.ts';
+
+export { DAY_BLOCK_MS, INTERVAL_TABLES, type IntervalTable };
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 export const CONTACT_COLUMNS = CONTACT_COUNT_FIELDS.map((field) => [field, snake(field)] as const);
@@ -40,8 +47,6 @@ export interface StoredCounts<C> {
   key: string;
   counts: C;
 }
-
-export const DAY_BLOCK_MS = 86_400_000;
 
 /** A record separator between rows of a text read: no key (a CSQ id, a call type…) holds one. */
 const ROW_SEPARATOR = '\x1e';
@@ -92,160 +97,6 @@ export const storedAgentCounts = (
 
 /** One interval's rows of every table, as core aggregates them. */
 export type IntervalRows = IntervalAggregate;
-
-export const INTERVAL_TABLES = [
-  'csq_intervals',
-  'call_type_intervals',
-  'agent_intervals',
-  'agent_csq_intervals',
-  'agent_reason_intervals',
-] as const;
-
-export type IntervalTable = (typeof INTERVAL_TABLES)[number];
-
-/** The key columns' types; every other column written is a count or a duration (`int8`). */
-const KEY_TYPES: Record<string, ArrayElementType> = {
-  csq_id: 'uuid',
-  agent_id: 'uuid',
-  call_type: 'text',
-  domain: 'text',
-  reason_code: 'int4',
-};
-
-/** Columns the same in every row of a write, or written apart from the rest. */
-const CONSTANT_COLUMNS = new Set(['tenant_id', 'interval_minutes', 'interval_start']);
-
-/**
- * Inserts rows of one tenant and interval size, each column's values as one array literal: the embedded database
- * unpacks them several times faster than the same rows as JSON (and the tenant and the size once, not per row).
- */
-function insertion(
-  tenantId: string,
-  minutes: number,
-  table: IntervalTable,
-  rows: Record<string, unknown>[],
-): RawBuilder<unknown> | null {
-  const first = rows[0];
-  if (!first) return null;
-  const columns = Object.keys(first).filter((column) => !CONSTANT_COLUMNS.has(column));
-  const arrays = columns.map((column) => {
-    const type = KEY_TYPES[column] ?? 'int8';
-    return sql`${arrayLiteral(
-      rows.map((row) => row[column]),
-      type,
-    )}::${sql.raw(type)}[]`;
-  });
-  const starts = arrayLiteral(
-    rows.map((row) => (row.interval_start as Date).getTime()),
-    'int8',
-  );
-  return sql`insert into ${sql.table(table)} (tenant_id, interval_minutes, interval_start, ${sql.join(
-    columns.map((column) => sql.ref(column)),
-  )})
-    select ${tenantId}::uuid, ${minutes}::int2, timestamptz 'epoch' + r.start * interval '1 millisecond',
-      ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))}
-    from unnest(${starts}::int8[], ${sql.join(arrays)}) as r (start, ${sql.join(columns.map((column) => sql.ref(column)))})`;
-}
-
-/** Runs statements as one, each but the last as a common table expression: one round trip, not one each. */
-async function executeAsOne(db: Db, statements: readonly RawBuilder<unknown>[]): Promise<void> {
-  const last = statements.at(-1);
-  if (!last) return;
-  const before = statements.slice(0, -1).map((statement, i) => sql`${sql.raw(`s${i}`)} as (${statement})`);
-  await (before.length === 0 ? last : sql`with ${sql.join(before)} ${last}`).execute(db);
-}
-
-/** Each interval's rows as one text (values in the order of `columns`, rows sorted): equal texts, equal rows. */
-function groupTexts(
-  rows: readonly Record<string, unknown>[],
-  columns: readonly string[],
-): Map<number, string> {
-  const groups = new Map<number, string[]>();
-  for (const row of rows) {
-    const start = (row.interval_start as Date).getTime();
-    const text = JSON.stringify(columns.map((column) => row[column] ?? null));
-    const group = groups.get(start);
-    if (group) group.push(text);
-    else groups.set(start, [text]);
-  }
-  return new Map([...groups].map(([start, texts]) => [start, texts.sort().join('\n')]));
-}
-
-const timestamps = (instants: readonly number[]) =>
-  sql`any(${`{${instants.map((at) => new Date(at).toISOString()).join(',')}}`}::timestamptz[])`;
-
-interface Span {
-  from: Date;
-  to: Date;
-  minutes: number;
-  starts: readonly number[];
-}
-
-/** One table's rows of a span of intervals, with a hash of each interval's rows. */
-interface TableRows {
-  table: IntervalTable;
-  rows: Record<string, unknown>[];
-  hashes: Map<number, string>;
-}
-
-function tableRows(table: IntervalTable, span: Span, rows: Record<string, unknown>[]): TableRows {
-  const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'interval_start');
-  const texts = groupTexts(rows, columns);
-  return {
-    table,
-    rows,
-    hashes: new Map(span.starts.map((start) => [start, textHash(texts.get(start) ?? '')])),
-  };
-}
-
-/**
- * Writes each table's rows of the intervals starting at `span.starts` (consecutive, `from` to `to`): only the
- * intervals whose rows hash differently from the hash kept when they were last written are deleted and inserted
- * again, so counting an unchanged interval again writes nothing. Rows of another interval size within the span go
- * with the first change. The hashes of every table are read in one statement; the rows deleted in one and written, with their hashes, in
- * another.
- */
-async function replaceChanged(db: Db, tenantId: string, span: Span, tables: readonly TableRows[]) {
-  const kept = await jsonRows(
-    db,
-    [sql`table_name`, epochMs('interval_start'), sql`hash`],
-    sql`from interval_hashes where tenant_id = ${tenantId} and interval_start = ${timestamps(span.starts)}`,
-  );
-  const keptHashes = new Map(kept.map(([table, start, hash]) => [`${table} ${start}`, hash as string]));
-  const written: { table: IntervalTable; start: number; hash: string }[] = [];
-  const deletions: RawBuilder<unknown>[] = [];
-  const insertions: RawBuilder<unknown>[] = [];
-  for (const { table, rows, hashes } of tables) {
-    const changed = span.starts.filter((start) => keptHashes.get(`${table} ${start}`) !== hashes.get(start));
-    if (changed.length === 0) continue;
-    const starts = new Set(changed);
-    deletions.push(sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
-      and (interval_start = ${timestamps(changed)}
-        or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`);
-    const inserted = insertion(
-      tenantId,
-      span.minutes,
-      table,
-      rows.filter((row) => starts.has((row.interval_start as Date).getTime())),
-    );
-    if (inserted) insertions.push(inserted);
-    for (const start of changed) written.push({ table, start, hash: hashes.get(start) as string });
-  }
-  if (written.length === 0) return;
-  const blocks = written.map(({ table, start }) => ({ table, block: Math.floor(start / DAY_BLOCK_MS) }));
-  await executeAsOne(db, deletions);
-  await executeAsOne(db, [
-    ...insertions,
-    sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
-      select ${tenantId}, "table", to_timestamp(start / 1000.0), hash
-      from json_to_recordset(${JSON.stringify(written)}::json) as r ("table" text, start bigint, hash text)
-      on conflict (tenant_id, table_name, interval_start) do update set hash = excluded.hash`,
-    sql`insert into interval_blocks (tenant_id, table_name, block, generation)
-      select distinct ${tenantId}::uuid, "table", block, 1
-      from json_to_recordset(${JSON.stringify(blocks)}::json) as r ("table" text, block int)
-      on conflict (tenant_id, table_name, block) do update set generation = interval_blocks.generation + 1`,
-  ]);
-}
 
 /** Raises the generation of the UTC days `first` to `last`: readers that kept their rows read them again. */
 export async function raiseGenerationsBetween(

@@ -8,6 +8,7 @@ import { principalOf } from '../http/app-types.ts';
 import { IdParams, Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { reportScope } from '../reporting/report-scope.ts';
+import { RECORDING_COMMANDS } from './call-recorder.ts';
 import { pcmWav, recordingsRepository, type StoredRecording } from './recordings.ts';
 
 const tags = ['recordings'];
@@ -83,12 +84,7 @@ export function recordingRoutes(app: App, { db, acd, voice, masterKeys }: AppCon
         state: Type.Union([Type.Literal('recording'), Type.Literal('paused'), Type.Literal('stopped')]),
       }),
     },
-    handler: (request) =>
-      voice.recording(
-        principalOf(request),
-        request.params.id,
-        request.body.action as 'start' | 'pause' | 'resume' | 'stop',
-      ),
+    handler: (request) => voice.recording(principalOf(request), request.params.id, request.body.action),
   });
 
   defineRoute(app, {

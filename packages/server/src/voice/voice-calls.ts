@@ -3,71 +3,35 @@ import {
   type AcdEvent,
   authorize,
   CARRIED_CALL_PREFIX,
-  conflict,
   forbidden,
   invalid,
   notFound,
-  type RecordingAction,
-  type RecordingPolicy,
-  RecordingTimeline,
-  recordedUserLabel,
 } from '@switchboard/core';
-import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
-import type { Db } from '../db/database.ts';
-import type { MasterKeyring } from '../secrets/master-keys.ts';
 import { holdMusic } from './audio.ts';
-import type { MediaEngine, MediaHandle } from './media/media-engine.ts';
-import { type RecordingMetadata, recordingsRepository } from './recordings.ts';
+import {
+  CallRecorder,
+  type CallRecorderDeps,
+  type RecordedCall,
+  type RecordingCommand,
+  type RecordingStatus,
+} from './call-recorder.ts';
+import type { MediaHandle } from './media/media-engine.ts';
 
-export interface VoiceCallsDeps {
-  db: Db;
-  acd: AcdRuntime;
-  media: MediaEngine;
-  /** Seals recordings. */
-  keyring: MasterKeyring;
-  /** When things happen, for recordings' start and end (the router's clock). */
-  now: () => number;
-  /** A steady clock for laying recorded audio on its timeline (real time, whatever `now` says). */
-  mediaNow?: () => number;
+export interface VoiceCallsDeps extends CallRecorderDeps {
   /** Where failures of work no request waits for are told (a leg that ended, orphans after a restart). */
   log?: { error(details: object, message: string): void } | undefined;
 }
 
-/** A call this process carries: its contact in the router and its legs in the media engine. */
-interface Call {
-  tenantId: string;
-  contactId: string;
-  customerLeg: string;
-  agentLeg: string | null;
-  agentId: string | null;
+/** A call this process carries: its contact in the router, its legs in the media engine, its recording. */
+interface Call extends RecordedCall {
   /** What the customer hears now: music, or the bridge to the agent. */
   audio: MediaHandle | null;
   /** The SHA-256 of the secret the caller's page holds, which it shows to hang up. */
   tokenHash: Buffer;
-  csqId: string;
-  /** The CSQ's recording policy when the call came in. */
-  recordingPolicy: RecordingPolicy;
-  /** The recording of the agent's part of the call in progress, if any. */
-  recording: LiveRecording | null;
 }
-
-interface LiveRecording {
-  meta: Omit<RecordingMetadata, 'endedAt'>;
-  timeline: RecordingTimeline;
-  taps: MediaHandle[];
-  /** Settles once the recorded agent's name and extension are in `meta`. */
-  named: Promise<void>;
-}
-
-/** The longest recording kept of one agent's part of a call (held in memory while it lasts: 16 KB a second). */
-const RECORDING_LIMIT_MS = 4 * 3_600_000;
-
-/** What a caller may do to a call's recording, and where it stands after. */
-export type RecordingCommand = 'start' | 'pause' | 'resume' | 'stop';
-export type RecordingState = 'recording' | 'paused' | 'stopped';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
@@ -91,9 +55,11 @@ export class VoiceCalls {
   readonly #calls = new Map<string, Call>();
   readonly #contactOfLeg = new Map<string, string>();
   readonly #following = new Set<string>();
+  readonly #recorder: CallRecorder;
 
   constructor(deps: VoiceCallsDeps) {
     this.#deps = deps;
+    this.#recorder = new CallRecorder(deps);
     deps.media.onLegEnded((legId) => this.#legEnded(legId));
     deps.acd.onLoad(async (tenantId) => {
       this.#follow(tenantId);
@@ -173,49 +139,24 @@ export class VoiceCalls {
     call.agentId = principal.userId;
     this.#contactOfLeg.set(legId, contactId);
     this.#connect(call);
-    if (call.recordingPolicy === 'always') await this.#startRecording(call);
+    if (call.recordingPolicy === 'always') await this.#recorder.start(call);
     return { answerSdp, contact };
   }
 
   /**
-   * Starts, pauses, resumes or stops the recording of the agent's part of a call: by the agent on it, or by a
-   * write-scoped API key (a payment system pausing it while a card number is taken). A CSQ that records every
-   * call lets its recordings be paused, never stopped; one that records none refuses all four.
+   * Starts, pauses, resumes or stops the recording of the agent's part of a call (see `CallRecorder`): by the
+   * agent on it, or by a write-scoped API key (a payment system pausing it while a card number is taken).
    */
   async recording(
     principal: Principal,
     contactId: string,
     command: RecordingCommand,
-  ): Promise<{ recordingId: string | null; state: RecordingState }> {
+  ): Promise<RecordingStatus> {
     authorize(principal, 'recording.control');
     const call = this.#callOf(principal.tenantId, contactId);
     if (principal.role !== 'service' && call.agentId !== principal.userId)
       throw forbidden('Only the agent on the call controls its recording.');
-    if (!call.agentLeg) throw conflict('No agent is on the call yet: there is nothing to record.');
-    if (call.recordingPolicy === 'off')
-      throw conflict("This call's CSQ does not record calls (its recording is off).");
-    if (command === 'stop' && call.recordingPolicy === 'always')
-      throw conflict("This call's CSQ records every call: pause the recording instead of stopping it.");
-    const live = call.recording;
-    const at = this.#mediaNow();
-    if (command === 'start') {
-      if (!live) await this.#startRecording(call);
-    } else if (!live) {
-      throw conflict('The call is not being recorded: start the recording first.');
-    } else if (command === 'pause' && !live.timeline.paused) {
-      live.timeline.pause(at);
-      await this.#note(call, live, 'paused');
-    } else if (command === 'resume' && live.timeline.paused) {
-      live.timeline.resume(at);
-      await this.#note(call, live, 'resumed');
-    } else if (command === 'stop') {
-      await this.#stopRecording(call);
-    }
-    const now = call.recording;
-    return {
-      recordingId: now?.meta.id ?? live?.meta.id ?? null,
-      state: !now ? 'stopped' : now.timeline.paused ? 'paused' : 'recording',
-    };
+    return this.#recorder.command(call, command);
   }
 
   /**
@@ -276,77 +217,6 @@ export class VoiceCalls {
       : this.#deps.media.play(call.customerLeg, holdMusic());
   }
 
-  #mediaNow(): number {
-    return (this.#deps.mediaNow ?? performance.now.bind(performance))();
-  }
-
-  /** Starts recording the agent's part (taken at once, so two requests at the same moment start one). */
-  async #startRecording(call: Call): Promise<void> {
-    const { db, media, now } = this.#deps;
-    const { agentLeg, agentId } = call;
-    if (!agentLeg || !agentId || call.recording) return;
-    const timeline = new RecordingTimeline(this.#mediaNow(), RECORDING_LIMIT_MS);
-    const tap = (leg: string, side: 'customer' | 'agent') =>
-      media.listen(leg, (payload, timestamp) => timeline.frame(side, payload, this.#mediaNow(), timestamp));
-    const live: LiveRecording = {
-      meta: {
-        id: crypto.randomUUID(),
-        tenantId: call.tenantId,
-        contactId: call.contactId,
-        csqId: call.csqId,
-        agentId,
-        recordedUser: '',
-        direction: 'inbound',
-        ani: 'anonymous',
-        dnis: '',
-        startedAt: new Date(now()),
-      },
-      timeline,
-      taps: [tap(call.customerLeg, 'customer'), tap(agentLeg, 'agent')],
-      named: db
-        .selectFrom('users')
-        .select(['username', 'display_name'])
-        .where('tenant_id', '=', call.tenantId)
-        .where('id', '=', agentId)
-        .executeTakeFirst()
-        .then((agent) => {
-          const extension = agent?.username ?? agentId;
-          live.meta.recordedUser = recordedUserLabel(agent?.display_name ?? extension, extension);
-          live.meta.dnis = extension;
-        }),
-    };
-    call.recording = live;
-    await live.named;
-    await this.#note(call, live, 'started');
-  }
-
-  /** Ends the recording in progress, if any, and keeps it. */
-  async #stopRecording(call: Call): Promise<void> {
-    const live = call.recording;
-    if (!live) return;
-    call.recording = null;
-    for (const tap of live.taps) tap.stop();
-    const audio = live.timeline.finish(this.#mediaNow());
-    const { db, keyring, now, log } = this.#deps;
-    try {
-      await live.named;
-      await recordingsRepository.insert(db, keyring, { ...live.meta, endedAt: new Date(now()) }, audio);
-      await this.#note(call, live, 'stopped');
-    } catch (error) {
-      log?.error({ err: error, contactId: call.contactId }, 'keeping a call recording failed');
-    }
-  }
-
-  /** The step in the contact's history (the contact may have ended meanwhile: then there is none to add to). */
-  async #note(call: Call, live: LiveRecording, action: RecordingAction): Promise<void> {
-    await this.#deps.acd.run(call.tenantId, (engine) => ({
-      events: engine.contact(call.contactId)
-        ? engine.noteRecording(call.contactId, live.meta.id, action)
-        : [],
-      result: undefined,
-    }));
-  }
-
   #follow(tenantId: string): void {
     if (this.#following.has(tenantId)) return;
     this.#following.add(tenantId);
@@ -382,7 +252,7 @@ export class VoiceCalls {
 
   #dropAgent(call: Call): void {
     if (!call.agentLeg) return;
-    void this.#stopRecording(call);
+    void this.#recorder.stop(call);
     const leg = call.agentLeg;
     call.agentLeg = null;
     call.agentId = null;
@@ -393,7 +263,7 @@ export class VoiceCalls {
   async #release(call: Call): Promise<void> {
     if (this.#calls.get(call.contactId) !== call) return;
     this.#calls.delete(call.contactId);
-    await this.#stopRecording(call);
+    await this.#recorder.stop(call);
     call.audio?.stop();
     for (const leg of [call.customerLeg, call.agentLeg]) {
       if (!leg) continue;
