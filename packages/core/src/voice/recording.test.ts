@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { MULAW_SILENCE, RecordingTimeline, recordedUserLabel, recordingIdLabel } from './recording.ts';
+import {
+  MULAW_SILENCE,
+  qmCallFields,
+  RecordingTimeline,
+  recordedUserLabel,
+  recordingIdLabel,
+} from './recording.ts';
 
 const FRAME = 160;
 const frameOf = (value: number) => new Uint8Array(FRAME).fill(value);
@@ -103,4 +109,20 @@ test('the recorded user and the recording ID read as the QM import expects', () 
   const user = recordedUserLabel('Phil Jones', '2001');
   assert.equal(user, 'Phil Jones(2001)');
   assert.equal(recordingIdLabel('4f1c', user), '4f1c~Phil Jones(2001)');
+});
+
+test('the QM fields follow the glossary: the extension from the last parentheses, the far party by direction', () => {
+  const user = recordedUserLabel('Ann (Sales)', '2001');
+  const incoming = qmCallFields({ direction: 'inbound', ani: '+4930123', dnis: '2001', recordedUser: user });
+  assert.equal(incoming.callDirection, 'Incoming');
+  assert.equal(incoming.extension, '2001');
+  assert.equal(incoming.recordedPartyName, 'Ann (Sales)');
+  assert.equal(incoming.otherPartyNumber, '+4930123');
+  assert.equal(incoming.callingParty, '+4930123');
+  assert.equal(incoming.receivingParty, user);
+  const outgoing = qmCallFields({ direction: 'outbound', ani: '2001', dnis: '+4930999', recordedUser: user });
+  assert.equal(outgoing.callDirection, 'Outgoing');
+  assert.equal(outgoing.otherPartyNumber, '+4930999');
+  assert.equal(outgoing.callingParty, user);
+  assert.equal(outgoing.receivingParty, '+4930999');
 });

@@ -154,3 +154,44 @@ export const recordedUserLabel = (name: string, extension: string) => `${name}($
 
 /** A recording's ID in that format: `<recording key>~<name(extension)>`. */
 export const recordingIdLabel = (key: string, user: string) => `${key}~${user}`;
+
+/** The fields of a call recording a QM import derives from its direction, numbers and recorded user. */
+export interface QmCallFields {
+  /** `Incoming` or `Outgoing` (blank is for internal calls, which are not recorded here). */
+  callDirection: 'Incoming' | 'Outgoing';
+  /** Every recorded call has a party outside: `External`. */
+  callType: 'External';
+  /** The number inside the last parentheses of the recorded user. */
+  extension: string;
+  recordedPartyName: string;
+  recordedPartyNumber: string;
+  /** The far party: the ANI of an incoming call, the DNIS of an outgoing one. */
+  otherPartyNumber: string;
+  callingParty: string;
+  receivingParty: string;
+}
+
+/** The QM fields of a recorded call, by the rules of the recording import's glossary. */
+export function qmCallFields(call: {
+  direction: 'inbound' | 'outbound';
+  ani: string;
+  dnis: string;
+  recordedUser: string;
+}): QmCallFields {
+  const open = call.recordedUser.lastIndexOf('(');
+  const close = call.recordedUser.lastIndexOf(')');
+  const labelled = open >= 0 && close > open;
+  const extension = labelled ? call.recordedUser.slice(open + 1, close) : '';
+  const name = labelled ? call.recordedUser.slice(0, open) : call.recordedUser;
+  const incoming = call.direction === 'inbound';
+  return {
+    callDirection: incoming ? 'Incoming' : 'Outgoing',
+    callType: 'External',
+    extension,
+    recordedPartyName: name,
+    recordedPartyNumber: extension,
+    otherPartyNumber: incoming ? call.ani : call.dnis,
+    callingParty: incoming ? call.ani : call.recordedUser,
+    receivingParty: incoming ? call.recordedUser : call.dnis,
+  };
+}

@@ -1,15 +1,12 @@
-import { authorize, notFound } from '@switchboard/core';
+import { qmCallFields } from '@switchboard/core';
 import { Type } from 'typebox';
-import type { AcdRuntime } from '../acd/acd-runtime.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { Db } from '../db/database.ts';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { IdParams, Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
-import { reportScope } from '../reporting/report-scope.ts';
 import { RECORDING_COMMANDS } from './call-recorder.ts';
-import { pcmWav, recordingsRepository, type StoredRecording } from './recordings.ts';
+import { listRecordings, recordingAudio } from './recordings.service.ts';
+import type { StoredRecording } from './recordings.ts';
 
 const tags = ['recordings'];
 
@@ -30,6 +27,14 @@ const Recording = Type.Object({
     description: 'Spans during which recording was paused (silent in the audio), from its start.',
   }),
   truncated: Type.Boolean({ description: 'Whether audio past the length limit (4 hours) was left out.' }),
+  callDirection: Type.Union([Type.Literal('Incoming'), Type.Literal('Outgoing')]),
+  callType: Type.Literal('External'),
+  extension: Type.String({ description: 'The number inside the last parentheses of the recorded user.' }),
+  recordedPartyName: Type.String(),
+  recordedPartyNumber: Type.String(),
+  otherPartyNumber: Type.String({ description: 'The ANI of an incoming call, the DNIS of an outgoing one.' }),
+  callingParty: Type.String(),
+  receivingParty: Type.String(),
 });
 
 const present = (recording: StoredRecording) => ({
@@ -47,22 +52,14 @@ const present = (recording: StoredRecording) => ({
   durationMs: recording.durationMs,
   pauses: recording.pauses,
   truncated: recording.truncated,
+  ...qmCallFields(recording),
 });
-
-/** Whether the caller may hear this recording: supervisors scoped by teams, those of their agents only. */
-async function inScope(db: Db, acd: AcdRuntime, principal: Principal, recording: StoredRecording) {
-  const scope = await reportScope(db, acd, principal);
-  return scope.agentIds === null || (recording.agentId !== null && scope.agentIds.has(recording.agentId));
-}
 
 const RecordingCommandBody = Type.Object(
   {
-    action: Type.Union(
-      ['start', 'pause', 'resume', 'stop'].map((action) => Type.Literal(action)),
-      {
-        description: 'What to do: pause while something must not be recorded (a card number), resume after.',
-      },
-    ),
+    action: Type.Enum(RECORDING_COMMANDS, {
+      description: 'What to do: pause while something must not be recorded (a card number), resume after.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -95,22 +92,8 @@ export function recordingRoutes(app: App, { db, acd, voice, masterKeys }: AppCon
     summary: "A call's recordings (one per agent who took part), oldest first, with their metadata",
     params: IdParams,
     response: { 200: Type.Array(Recording) },
-    handler: async (request) => {
-      const principal = principalOf(request);
-      authorize(principal, 'recording.listen');
-      const contact = await db
-        .selectFrom('contacts')
-        .select('id')
-        .where('tenant_id', '=', principal.tenantId)
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!contact) throw notFound('Contact');
-      const all = await recordingsRepository.ofContact(db, principal.tenantId, request.params.id);
-      const scope = await reportScope(db, acd, principal);
-      return all
-        .filter((r) => scope.agentIds === null || (r.agentId !== null && scope.agentIds.has(r.agentId)))
-        .map(present);
-    },
+    handler: async (request) =>
+      (await listRecordings(db, acd, principalOf(request), request.params.id)).map(present),
   });
 
   defineRoute(app, {
@@ -127,16 +110,17 @@ export function recordingRoutes(app: App, { db, acd, voice, masterKeys }: AppCon
     ),
     response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
     handler: async (request, reply) => {
-      const principal = principalOf(request);
-      authorize(principal, 'recording.listen');
-      const recording = await recordingsRepository.find(db, principal.tenantId, request.params.id);
-      if (!recording || !(await inScope(db, acd, principal, recording))) throw notFound('Recording');
-      const g711 = await recordingsRepository.audio(db, masterKeys, principal.tenantId, recording.id);
-      if (!g711) throw notFound('Recording');
-      const g711Wanted = request.query.format === 'g711';
+      const { recording, wav } = await recordingAudio(
+        db,
+        acd,
+        masterKeys,
+        principalOf(request),
+        request.params.id,
+        request.query.format ?? 'pcm',
+      );
       reply.header('content-disposition', `attachment; filename="recording-${recording.id}.wav"`);
       reply.header('cache-control', 'no-store');
-      return reply.type('audio/wav').send(g711Wanted ? g711 : pcmWav(g711));
+      return reply.type('audio/wav').send(wav);
     },
   });
 }

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import { buildApiKey, buildCsq, signInAs } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { SAMPLE_RATE, toneSource } from './audio.ts';
+import { answerFromDesk } from './testing/desk-answer.ts';
 import { loudness, toneShare, WebPhone } from './testing/web-phone.ts';
 
 const { WaveFile } = wavefile;
@@ -14,8 +15,8 @@ const formatOf = (file: InstanceType<typeof WaveFile>) =>
   file.fmt as { audioFormat: number; numChannels: number; sampleRate: number };
 const CALLER_TONE = 700;
 const AGENT_TONE = 1300;
-/** Frames of a side's tone the other side hears between two steps: about 0.6 s of audio through the engine. */
-const FRAMES_BETWEEN_STEPS = 30;
+/** Frames of a side's tone the other side hears between two steps: about 0.8 s of audio through the engine. */
+const FRAMES_BETWEEN_STEPS = 40;
 const WINDOW = 160;
 
 describe('call recording', () => {
@@ -60,17 +61,7 @@ describe('call recording', () => {
     });
     assert.equal(ready.status, 200, JSON.stringify(ready.body));
     const desk = phone();
-    const answered = await call(
-      server,
-      agent.session,
-      'POST',
-      `/contacts/${started.contactId}/voice/answer`,
-      {
-        sdp: await desk.offer(),
-      },
-    );
-    assert.equal(answered.status, 200, JSON.stringify(answered.body));
-    await desk.connect(answered.body.sdp);
+    await answerFromDesk(server, agent.session, started.contactId, desk);
     caller.speak(toneSource(CALLER_TONE));
     desk.speak(toneSource(AGENT_TONE));
     await hears(desk, CALLER_TONE, 5);
@@ -136,6 +127,9 @@ describe('call recording', () => {
     assert.equal(recording.recordingId, `${recording.id}~Phil Jones(${agent.principal.name})`);
     assert.equal(recording.direction, 'inbound');
     assert.equal(recording.dnis, agent.principal.name);
+    assert.equal(recording.callDirection, 'Incoming');
+    assert.equal(recording.extension, agent.principal.name);
+    assert.equal(recording.otherPartyNumber, 'anonymous');
     assert.equal(recording.pauses.length, 1);
     const [pause] = recording.pauses;
 

@@ -1,6 +1,8 @@
 import type { RecordedAudio, RecordingPause } from '@switchboard/core';
+import type { Selectable } from 'kysely';
 import wavefile from 'wavefile';
 import type { Db } from '../db/database.ts';
+import type { RecordingsTable } from '../db/schema.ts';
 import { open, seal } from '../secrets/envelope.ts';
 import type { MasterKeyring } from '../secrets/master-keys.ts';
 import { SAMPLE_RATE } from './audio.ts';
@@ -49,22 +51,10 @@ export function pcmWav(g711: Buffer): Buffer {
   return Buffer.from(file.toBuffer());
 }
 
-const present = (row: {
-  id: string;
-  tenant_id: string;
-  contact_id: string;
-  csq_id: string | null;
-  agent_id: string | null;
-  recorded_user: string;
-  direction: 'inbound' | 'outbound';
-  ani: string;
-  dnis: string;
-  started_at: Date;
-  ended_at: Date;
-  duration_ms: number;
-  pauses: RecordingPause[];
-  truncated: boolean;
-}): StoredRecording => ({
+/** A recording's row without its sealed audio. */
+type ListedRow = Omit<Selectable<RecordingsTable>, 'master_key_id' | 'wrapped_key' | 'audio'>;
+
+const present = (row: ListedRow): StoredRecording => ({
   id: row.id,
   tenantId: row.tenant_id,
   contactId: row.contact_id,

@@ -14,6 +14,7 @@ import {
 } from '../testing/test-app.ts';
 import { holdMusic, toneSource } from './audio.ts';
 import { EmbeddedMedia } from './media/embedded-media.ts';
+import { answerFromDesk } from './testing/desk-answer.ts';
 import { loudness, toneShare, WebPhone } from './testing/web-phone.ts';
 import { VoiceCalls } from './voice-calls.ts';
 
@@ -76,18 +77,8 @@ describe('voice calls through the embedded media engine', () => {
     await voiceState('ready');
     assert.equal((await contact(started.contactId)).status, 'offered');
     const desk = phone();
-    const answered = await call(
-      server,
-      agent.session,
-      'POST',
-      `/contacts/${started.contactId}/voice/answer`,
-      {
-        sdp: await desk.offer(),
-      },
-    );
-    assert.equal(answered.status, 200, JSON.stringify(answered.body));
-    await desk.connect(answered.body.sdp);
-    assert.equal(answered.body.contact.status, 'active');
+    const answered = await answerFromDesk(server, agent.session, started.contactId, desk);
+    assert.equal(answered.contact.status, 'active');
 
     caller.speak(toneSource(CALLER_TONE));
     desk.speak(toneSource(AGENT_TONE));
