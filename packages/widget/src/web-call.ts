@@ -1,17 +1,5 @@
+import { gatheredOffer } from './gathered-offer.ts';
 import type { Transport } from './session-types.ts';
-
-/** Resolves once the connection has gathered its ICE candidates: the server takes one offer, no trickle. */
-function gathered(connection: RTCPeerConnection): Promise<void> {
-  if (connection.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      if (connection.iceGatheringState !== 'complete') return;
-      connection.removeEventListener('icegatheringstatechange', done);
-      resolve();
-    };
-    connection.addEventListener('icegatheringstatechange', done);
-  });
-}
 
 export type CallStart = { ok: true; call: WebCall } | { ok: false; closed: boolean; message: string };
 
@@ -64,12 +52,11 @@ export class WebCall {
       return { ok: false, closed, message };
     };
     try {
-      await connection.setLocalDescription(await connection.createOffer());
-      await gathered(connection);
+      const sdp = await gatheredOffer(connection);
       const answer = await transport.request(
         'POST',
         `/api/v1/public/widgets/${encodeURIComponent(widgetId)}/calls`,
-        { body: { sdp: connection.localDescription?.sdp } },
+        { body: { sdp } },
       );
       const body = answer.body as
         | { callId: string; sdp: string; token: string }

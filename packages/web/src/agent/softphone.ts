@@ -1,4 +1,5 @@
 import { CARRIED_CALL_PREFIX } from '@switchboard/core';
+import { gatheredOffer } from '@switchboard/widget/gathered-offer';
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import type { Contact } from '../api/types.ts';
@@ -21,19 +22,6 @@ const changed = () => {
   for (const listener of listeners) listener();
 };
 
-/** Resolves once the connection has gathered its ICE candidates: the server takes one offer, no trickle. */
-function gathered(connection: RTCPeerConnection): Promise<void> {
-  if (connection.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      if (connection.iceGatheringState !== 'complete') return;
-      connection.removeEventListener('icegatheringstatechange', done);
-      resolve();
-    };
-    connection.addEventListener('icegatheringstatechange', done);
-  });
-}
-
 /**
  * Answers a call offered to this agent: the microphone, a peer connection to the server, the offer sent with
  * the answer request, and the caller's audio kept for `useLine`. Anything that fails closes what it opened.
@@ -52,12 +40,11 @@ export async function answerCall(api: ApiClient, contactId: string): Promise<Con
   });
   for (const track of microphone.getAudioTracks()) connection.addTrack(track, microphone);
   try {
-    await connection.setLocalDescription(await connection.createOffer());
-    await gathered(connection);
+    const sdp = await gatheredOffer(connection);
     const answered = await api.request<{ sdp: string; contact: Contact }>(
       'POST',
       `/contacts/${contactId}/voice/answer`,
-      { sdp: connection.localDescription?.sdp },
+      { sdp },
     );
     await connection.setRemoteDescription({ type: 'answer', sdp: answered.sdp });
     lines.set(contactId, { connection, microphone, remote, muted: false });

@@ -23,6 +23,9 @@ import {
   signIn,
 } from '@switchboard/testing';
 import type { Browser, Page } from 'playwright-core';
+import wavefile from 'wavefile';
+
+const { WaveFile } = wavefile;
 
 const availability = chromiumForTests();
 const CALLER_TONE = 700;
@@ -32,23 +35,12 @@ const AGENT = { username: 'vera', password: 'Voice-agent-password-1' };
 /** Ten seconds of a sine tone as a 16-bit mono WAV at 48 kHz (Chromium loops a fake capture file). */
 function toneWav(frequency: number): Buffer {
   const rate = 48_000;
-  const samples = rate * 10;
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write('RIFF', 0);
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write('WAVEfmt ', 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(rate, 24);
-  wav.writeUInt32LE(rate * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36);
-  wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++)
-    wav.writeInt16LE(Math.round(12_000 * Math.sin((2 * Math.PI * frequency * i) / rate)), 44 + i * 2);
-  return wav;
+  const samples = Int16Array.from({ length: rate * 10 }, (_, i) =>
+    Math.round(12_000 * Math.sin((2 * Math.PI * frequency * i) / rate)),
+  );
+  const file = new WaveFile();
+  file.fromScratch(1, rate, '16', samples);
+  return Buffer.from(file.toBuffer());
 }
 
 const fakeMicrophone = (file: string) => [
