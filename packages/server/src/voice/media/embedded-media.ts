@@ -1,16 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import {
-  MediaStreamTrack,
-  RTCPeerConnection,
-  RtpHeader,
-  RtpPacket,
-  SessionDescription,
-  usePCMU,
-} from 'werift';
-import { type AudioSource, FRAME_MS, FRAME_SAMPLES, PCMU_PAYLOAD_TYPE } from '../audio.ts';
+import { randomUUID } from 'node:crypto';
+import { MediaStreamTrack, RTCPeerConnection, SessionDescription, usePCMU } from 'werift';
+import { type AudioSource, FRAME_MS, PCMU_PAYLOAD_TYPE } from '../audio.ts';
 import type { MediaEngine, MediaHandle } from './media-engine.ts';
+import { PcmuSender } from './pcmu-sender.ts';
 
-/** One WebRTC leg in this process: what it sends carries its own sequence numbers and timestamps throughout. */
+/** One WebRTC leg in this process: what it sends is one RTP stream throughout, whatever it plays or bridges. */
 class Leg {
   readonly id = randomUUID();
   /** What the leg hears from the engine's clock, when it is not bridged. */
@@ -19,31 +13,17 @@ class Leg {
   peer: Leg | null = null;
   /** Who takes each frame this leg receives (a recording). */
   readonly listeners = new Set<(payload: Uint8Array, timestamp: number) => void>();
-  #sequence = randomInt(0, 0x10000);
-  #timestamp = randomInt(0, 0x100000000);
-  readonly #ssrc = randomInt(1, 0x100000000);
-  #first = true;
+  readonly #sender: PcmuSender;
 
   readonly connection: RTCPeerConnection;
-  readonly out: MediaStreamTrack;
 
   constructor(connection: RTCPeerConnection, out: MediaStreamTrack) {
     this.connection = connection;
-    this.out = out;
+    this.#sender = new PcmuSender(out);
   }
 
   send(payload: Buffer): void {
-    const header = new RtpHeader({
-      payloadType: PCMU_PAYLOAD_TYPE,
-      sequenceNumber: this.#sequence,
-      timestamp: this.#timestamp,
-      ssrc: this.#ssrc,
-      marker: this.#first,
-    });
-    this.out.writeRtp(new RtpPacket(header, payload));
-    this.#first = false;
-    this.#sequence = (this.#sequence + 1) & 0xffff;
-    this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
+    this.#sender.send(payload);
   }
 }
 

@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, usePCMU } from 'werift';
+import { MediaStreamTrack, RTCPeerConnection, usePCMU } from 'werift';
 import {
   type AudioSource,
   decodeFrame,
@@ -8,6 +7,7 @@ import {
   PCMU_PAYLOAD_TYPE,
   SAMPLE_RATE,
 } from '../audio.ts';
+import { PcmuSender } from '../media/pcmu-sender.ts';
 
 /** Share of a window's energy at `frequencyHz` (Goertzel): 1 for a pure tone there, near 0 for anything else. */
 export function toneShare(samples: Int16Array, frequencyHz: number): number {
@@ -42,10 +42,8 @@ export class WebPhone {
   readonly #out = new MediaStreamTrack({ kind: 'audio' });
   readonly #heard: Int16Array[] = [];
   readonly #waiters = new Set<() => void>();
-  #sender: NodeJS.Timeout | null = null;
-  #sequence = randomInt(0, 0x10000);
-  #timestamp = randomInt(0, 0x100000000);
-  readonly #ssrc = randomInt(1, 0x100000000);
+  #pacer: NodeJS.Timeout | null = null;
+  readonly #sender = new PcmuSender(this.#out);
 
   constructor() {
     this.connection.onTrack.subscribe((track) => {
@@ -102,24 +100,16 @@ export class WebPhone {
       for (let n = 0; n < due; n++) {
         const frame = source.next();
         if (!frame) return this.quiet();
-        const header = new RtpHeader({
-          payloadType: PCMU_PAYLOAD_TYPE,
-          sequenceNumber: this.#sequence,
-          timestamp: this.#timestamp,
-          ssrc: this.#ssrc,
-        });
-        this.#out.writeRtp(new RtpPacket(header, frame));
-        this.#sequence = (this.#sequence + 1) & 0xffff;
-        this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
+        this.#sender.send(frame);
         sent++;
       }
     };
-    this.#sender = setInterval(send, FRAME_MS);
+    this.#pacer = setInterval(send, FRAME_MS);
   }
 
   quiet(): void {
-    if (this.#sender) clearInterval(this.#sender);
-    this.#sender = null;
+    if (this.#pacer) clearInterval(this.#pacer);
+    this.#pacer = null;
   }
 
   /** The last `ms` of what this phone heard (fewer if it has not heard that much). */
