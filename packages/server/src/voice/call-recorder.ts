@@ -55,6 +55,15 @@ export interface RecordingStatus {
   state: 'recording' | 'paused' | 'stopped';
 }
 
+/** Where a call's recording stands. */
+export const recordingStatus = (call: RecordedCall, last: LiveRecording | null = null): RecordingStatus => {
+  const current = call.recording;
+  return {
+    recordingId: current?.meta.id ?? last?.meta.id ?? null,
+    state: !current ? 'stopped' : current.timeline.paused ? 'paused' : 'recording',
+  };
+};
+
 /** The longest recording kept of one agent's part of a call (held in memory while it lasts: 16 KB a second). */
 const RECORDING_LIMIT_MS = 4 * 3_600_000;
 
@@ -94,11 +103,7 @@ export class CallRecorder {
     } else if (command === 'stop') {
       await this.stop(call);
     }
-    const current = call.recording;
-    return {
-      recordingId: current?.meta.id ?? live?.meta.id ?? null,
-      state: !current ? 'stopped' : current.timeline.paused ? 'paused' : 'recording',
-    };
+    return recordingStatus(call, live);
   }
 
   /** Starts recording the agent's part (taken at once, so two requests at the same moment start one). */

@@ -10,6 +10,12 @@ import type { StoredRecording } from './recordings.ts';
 
 const tags = ['recordings'];
 
+export const RecordingState = Type.Union([
+  Type.Literal('recording'),
+  Type.Literal('paused'),
+  Type.Literal('stopped'),
+]);
+
 const Recording = Type.Object({
   id: Uuid,
   contactId: Uuid,
@@ -78,7 +84,7 @@ export function recordingRoutes(app: App, { db, acd, voice, masterKeys }: AppCon
     response: {
       200: Type.Object({
         recordingId: Type.Union([Uuid, Type.Null()]),
-        state: Type.Union([Type.Literal('recording'), Type.Literal('paused'), Type.Literal('stopped')]),
+        state: RecordingState,
       }),
     },
     handler: (request) => voice.recording(principalOf(request), request.params.id, request.body.action),

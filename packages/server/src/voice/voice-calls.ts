@@ -17,6 +17,7 @@ import {
   type RecordedCall,
   type RecordingCommand,
   type RecordingStatus,
+  recordingStatus,
 } from './call-recorder.ts';
 import type { MediaHandle } from './media/media-engine.ts';
 
@@ -140,7 +141,7 @@ export class VoiceCalls {
     this.#contactOfLeg.set(legId, contactId);
     this.#connect(call);
     if (call.recordingPolicy === 'always') await this.#recorder.start(call);
-    return { answerSdp, contact };
+    return { answerSdp, contact, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { RECORDING_POLICIES } from '@switchboard/core';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Contact } from '../acd/contacts.schema.ts';
@@ -5,6 +6,7 @@ import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { IdParams, NoContent, Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
+import { RecordingState } from './recordings.routes.ts';
 import { startWidgetCall } from './widget-call.ts';
 
 const tags = ['voice'];
@@ -20,6 +22,17 @@ export const AnswerCallBody = Type.Object(
 export const AnsweredCall = Type.Object({
   sdp: Type.String({ description: 'The answer to apply to the desktop’s peer connection.' }),
   contact: Contact,
+  recording: Type.Object(
+    {
+      policy: Type.Enum(RECORDING_POLICIES),
+      recordingId: Type.Union([Uuid, Type.Null()]),
+      state: RecordingState,
+    },
+    {
+      description:
+        "The CSQ's recording policy and where the call's recording stands (recording from the answer under `always`).",
+    },
+  ),
 });
 
 export const WidgetCallBody = Type.Object(
@@ -89,12 +102,12 @@ export function voiceRoutes(app: App, { voice, chat }: AppContext): void {
     body: AnswerCallBody,
     response: { 200: AnsweredCall },
     handler: async (request) => {
-      const { answerSdp, contact } = await voice.answer(
+      const { answerSdp, contact, recording } = await voice.answer(
         principalOf(request),
         request.params.id,
         request.body.sdp,
       );
-      return { sdp: answerSdp, contact };
+      return { sdp: answerSdp, contact, recording };
     },
   });
 }

@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
-import { endCall, setMuted, useLine } from './softphone.ts';
+import { endCall, type LineRecording, setMuted, setRecordingState, useLine } from './softphone.ts';
 import type { MyContact } from './use-desktop.ts';
 
 /**
  * A call answered in this browser: the caller's voice, mute, hold and resume (the caller hears music), the
- * recording (started, paused while the caller gives a card number, stopped, as the CSQ allows), and hang-up, which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's
- * hands, whoever ended it.
+ * recording as the CSQ allows it (started, paused while the caller gives a card number, stopped), and hang-up,
+ * which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's hands,
+ * whoever ended it.
  */
 export function CallControls(props: { contact: MyContact; onChanged: () => void }) {
   const { api } = useDesk();
   const { contact } = props;
   const line = useLine(contact.id);
   const [held, setHeld] = useState(false);
-  const [recording, setRecording] = useState<'recording' | 'paused' | 'stopped'>('stopped');
   const submission = useSubmission();
   const inHand = contact.status === 'active';
   useEffect(() => {
@@ -35,7 +35,7 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
         `/contacts/${contact.id}/recording`,
         { action },
       );
-      setRecording(result.state);
+      setRecordingState(contact.id, result.state);
     });
   return (
     <div className="call-controls">
@@ -64,26 +64,42 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
             {line.muted ? 'Unmute' : 'Mute'}
           </button>
         ) : null}
-        {recording === 'stopped' ? (
-          <button type="button" onClick={() => record('start')} disabled={submission.busy}>
-            Record
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              aria-pressed={recording === 'paused'}
-              onClick={() => record(recording === 'paused' ? 'resume' : 'pause')}
-              disabled={submission.busy}
-            >
-              {recording === 'paused' ? 'Resume recording' : 'Pause recording'}
-            </button>
-            <button type="button" onClick={() => record('stop')} disabled={submission.busy}>
-              Stop recording
-            </button>
-          </>
-        )}
+        {line ? <RecordingButtons recording={line.recording} busy={submission.busy} record={record} /> : null}
       </div>
     </div>
+  );
+}
+
+/** Record under `on_demand`; pause and resume under both policies that record; stop under `on_demand` only. */
+function RecordingButtons(props: {
+  recording: LineRecording;
+  busy: boolean;
+  record: (action: 'start' | 'pause' | 'resume' | 'stop') => void;
+}) {
+  const { recording, busy, record } = props;
+  if (recording.policy === 'off') return null;
+  if (recording.state === 'stopped')
+    return (
+      <button type="button" onClick={() => record('start')} disabled={busy}>
+        Record
+      </button>
+    );
+  const paused = recording.state === 'paused';
+  return (
+    <>
+      <button
+        type="button"
+        aria-pressed={paused}
+        onClick={() => record(paused ? 'resume' : 'pause')}
+        disabled={busy}
+      >
+        {paused ? 'Resume recording' : 'Pause recording'}
+      </button>
+      {recording.policy === 'on_demand' ? (
+        <button type="button" onClick={() => record('stop')} disabled={busy}>
+          Stop recording
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -14,6 +14,13 @@ interface Line {
   /** What the caller says, for the page's audio element. */
   remote: MediaStream;
   muted: boolean;
+  recording: LineRecording;
+}
+
+/** The call's recording as the desktop shows it: what the CSQ allows, and where it stands. */
+export interface LineRecording {
+  policy: 'off' | 'always' | 'on_demand';
+  state: 'recording' | 'paused' | 'stopped';
 }
 
 const lines = new Map<string, Line>();
@@ -41,13 +48,14 @@ export async function answerCall(api: ApiClient, contactId: string): Promise<Con
   for (const track of microphone.getAudioTracks()) connection.addTrack(track, microphone);
   try {
     const sdp = await gatheredOffer(connection);
-    const answered = await api.request<{ sdp: string; contact: Contact }>(
+    const answered = await api.request<{ sdp: string; contact: Contact; recording: LineRecording }>(
       'POST',
       `/contacts/${contactId}/voice/answer`,
       { sdp },
     );
     await connection.setRemoteDescription({ type: 'answer', sdp: answered.sdp });
-    lines.set(contactId, { connection, microphone, remote, muted: false });
+    const { policy, state } = answered.recording;
+    lines.set(contactId, { connection, microphone, remote, muted: false, recording: { policy, state } });
     changed();
     return answered.contact;
   } catch (error) {
@@ -73,6 +81,14 @@ export function setMuted(contactId: string, muted: boolean): void {
   if (!line) return;
   for (const track of line.microphone.getAudioTracks()) track.enabled = !muted;
   lines.set(contactId, { ...line, muted });
+  changed();
+}
+
+/** Where the call's recording stands now (after the agent started, paused, resumed or stopped it). */
+export function setRecordingState(contactId: string, state: LineRecording['state']): void {
+  const line = lines.get(contactId);
+  if (!line) return;
+  lines.set(contactId, { ...line, recording: { ...line.recording, state } });
   changed();
 }
 

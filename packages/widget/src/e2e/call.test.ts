@@ -113,6 +113,7 @@ describe('a call from the widget, answered in the desktop', {
       channel: 'voice',
       criterion: 'longest_available',
       skills: [],
+      recording: 'on_demand',
     });
     const chat = await api<{ id: string }>('POST', '/csqs', {
       name: 'Chat',
@@ -149,7 +150,7 @@ describe('a call from the widget, answered in the desktop', {
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  test('the caller waits with music, the agent answers, each hears the other; the caller hangs up', async () => {
+  test('the caller waits with music, the agent answers, each hears the other, the agent records and pauses; the caller hangs up', async () => {
     const agent = await desk(agentBrowser, server.url);
     await agent.context.addInitScript(KEEP_RECEIVED_STREAMS);
     await signIn(agent.page, AGENT.username, AGENT.password);
@@ -169,6 +170,9 @@ describe('a call from the widget, answered in the desktop', {
     await agent.page.getByRole('button', { name: 'Hang up' }).waitFor();
     await hears(agent.page, CALLER_TONE);
     await hears(caller.page, AGENT_TONE);
+    await agent.page.getByRole('button', { name: 'Record', exact: true }).click();
+    await agent.page.getByRole('button', { name: 'Pause recording' }).click();
+    await agent.page.getByRole('button', { name: 'Resume recording' }).waitFor();
     await screenshot(agent.page, 'voice-agent-on-call');
     await screenshot(caller.page, 'voice-caller-on-call');
 
