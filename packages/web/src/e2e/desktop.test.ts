@@ -61,7 +61,7 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     await server?.destroy();
   });
 
-  test('an administrator creates a skill, a CSQ and an agent; a refused field shows its reason beside it', async () => {
+  test('an administrator creates a skill, CSQs (one recording its calls) and an agent; a refused field shows its reason beside it', async () => {
     admin = await desk(browser, server.url);
     const { page } = admin;
     await signIn(page, 'admin', ADMIN_PASSWORD);
@@ -80,6 +80,17 @@ describe('desktop in a real browser', { skip: availability.available ? false : a
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('cell', { name: 'Billing chat' }).waitFor();
     await screenshot(page, 'admin-csqs');
+
+    await page.getByRole('button', { name: 'New CSQ' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Phone');
+    await page.getByLabel('Channel').selectOption({ label: 'Voice' });
+    await page.getByLabel('Call recording').selectOption({ label: 'Every answered call' });
+    await screenshot(page, 'admin-csq-voice-recording');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'Phone', exact: true }).waitFor();
+    const administrator = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
+    const phones = await administrator.request<{ name: string; recording: string }[]>('GET', '/csqs');
+    assert.equal(phones.find((csq) => csq.name === 'Phone')?.recording, 'always');
 
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('button', { name: 'New user' }).click();
