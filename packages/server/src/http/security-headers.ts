@@ -22,6 +22,8 @@ export async function registerSecurityHeaders(app: App): Promise<void> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
+        // A call recording is fetched with the caller's token and played from a blob URL.
+        mediaSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         formAction: ["'self'"],

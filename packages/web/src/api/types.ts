@@ -41,6 +41,7 @@ export type Criterion = Csq['criterion'];
 /** When the queue view warns about a CSQ; null: never. */
 export type QueueThresholds = Csq['thresholds'];
 export type ReasonCode = ItemOf<'/reason-codes'>;
+export type CallRecording = ItemOf<'/contacts/{id}/recordings'>;
 
 export type AgentLive = ResponseOf<'/agents/{id}', 'get'>;
 export type DomainState = AgentLive['voice'];

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../live/hooks.ts';
+import { CallRecordings } from './call-recordings.tsx';
 import type { Journey } from './report-types.ts';
 
 const time = (iso: string, timeZone: string) =>
   new Date(iso).toLocaleString([], { timeZone, dateStyle: 'short', timeStyle: 'medium' });
 
-/** A contact's journey: every step from its arrival to its end, in order, as a timeline. */
+/** A contact's journey: every step from its arrival to its end, in order, as a timeline; a call's recordings. */
 export function JourneyView(props: { contactId: string; timeZone: string; onClose: () => void }) {
   const { api } = useDesk();
   const [journey, setJourney] = useState<Journey | null>(null);
@@ -49,6 +50,7 @@ export function JourneyView(props: { contactId: string; timeZone: string; onClos
               </li>
             ))}
           </ol>
+          {journey.contact.channel === 'voice' ? <CallRecordings contactId={props.contactId} /> : null}
         </>
       ) : error ? null : (
         <p aria-busy="true">Loading…</p>

@@ -182,4 +182,32 @@ describe('a call from the widget, answered in the desktop', {
     assert.deepEqual(caller.errors, []);
     assert.deepEqual(agent.errors, []);
   });
+
+  test("a supervisor plays the call's recording from its journey in the reports", async () => {
+    const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
+    await admin.request('POST', '/reports/capture');
+    const { page, errors } = await desk(agentBrowser, server.url);
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('button', { name: 'Run report' }).click();
+    const table = page.getByRole('table', { name: 'CSQ activity' });
+    await table.getByRole('row').filter({ hasText: 'Phone' }).getByTitle('Contacts: Offered').first().click();
+    await page
+      .getByRole('table', { name: 'Contacts' })
+      .getByRole('button', { name: 'Journey' })
+      .first()
+      .click();
+    const recordings = page.getByRole('region', { name: 'Recordings' });
+    await recordings.getByText('Vera Voice(vera)').waitFor();
+    await recordings.getByRole('button', { name: 'Play' }).click();
+    await recordings.getByLabel('Recording of Vera Voice(vera)').waitFor();
+    // The browser decoded the WAV the server sent: it knows how long the recording lasts.
+    await page.waitForFunction(() => {
+      const audio = document.querySelector<HTMLAudioElement>('audio[controls]');
+      return audio !== null && audio.duration > 0;
+    });
+    await recordings.scrollIntoViewIfNeeded();
+    await screenshot(page, 'voice-recording-in-journey');
+    assert.deepEqual(errors, []);
+  });
 });
