@@ -71,6 +71,11 @@ export const LIMITS = {
   wrapUpReasonsPerContact: { max: 5 },
   /** Chat record exports of a tenant that are queued or running at once (each is a background job). */
   chatRecordExportsPendingPerTenant: { max: 5 },
+  /**
+   * Calls from web pages a tenant's lines carry at once (waiting, ringing or talking) in one server: each holds
+   * a media leg, so a flood of callers cannot take the server's capacity from other tenants.
+   */
+  webCallsPerTenant: { max: 200 },
   /** Chat widgets (spec C3): what a website embeds. */
   widgetsPerTenant: { max: 100 },
   widgetName: { max: 60 },

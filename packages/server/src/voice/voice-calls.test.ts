@@ -152,6 +152,36 @@ describe('voice calls through the embedded media engine', () => {
     );
   });
 
+  test("calls from web pages started at the same moment never pass the tenant's limit; a line freed is taken again", async () => {
+    const limited = new VoiceCalls({
+      db: server.database.db,
+      acd: server.acd,
+      media: new EmbeddedMedia(),
+      keyring: TEST_MASTER_KEYS,
+      now: () => server.clock.now(),
+      webCallsPerTenant: 2,
+    });
+    const callers = [phone(), phone(), phone(), phone()];
+    const offers = await Promise.all(callers.map((caller) => caller.offer()));
+    const outcomes = await Promise.allSettled(
+      offers.map((offerSdp) => limited.startWebCall(tenantId, { csqId, offerSdp })),
+    );
+    const started = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    assert.equal(started.length, 2);
+    assert.equal(refused.length, 2);
+    for (const error of refused) {
+      assert.equal(error.code, 'limit_reached');
+      assert.equal(error.details.what, 'webCallsPerTenant');
+    }
+    const [first, second] = started.map((call) => call.contactId);
+    await limited.callerHangUp(tenantId, first as string);
+    const again = await limited.startWebCall(tenantId, { csqId, offerSdp: await phone().offer() });
+    for (const contactId of [second as string, again.contactId])
+      await limited.callerHangUp(tenantId, contactId);
+    await limited.close();
+  });
+
   test('after a restart, a call whose legs were in the stopped process is ended; a channel adapter’s voice contact is not', async () => {
     const writer = (await buildApiKey(server, admin, 'write')).session;
     const reported = await call(server, writer, 'POST', '/contacts', { channel: 'voice', csqId });

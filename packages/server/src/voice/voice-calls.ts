@@ -5,7 +5,9 @@ import {
   CARRIED_CALL_PREFIX,
   forbidden,
   invalid,
+  LIMITS,
   notFound,
+  SwitchboardError,
 } from '@switchboard/core';
 import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
@@ -22,6 +24,8 @@ import {
 import type { MediaHandle } from './media/media-engine.ts';
 
 export interface VoiceCallsDeps extends CallRecorderDeps {
+  /** Calls from web pages a tenant may have at once here (`LIMITS.webCallsPerTenant` unless told). */
+  webCallsPerTenant?: number;
   /** Where failures of work no request waits for are told (a leg that ended, orphans after a restart). */
   log?: { error(details: object, message: string): void } | undefined;
 }
@@ -56,6 +60,8 @@ export class VoiceCalls {
   readonly #calls = new Map<string, Call>();
   readonly #contactOfLeg = new Map<string, string>();
   readonly #following = new Set<string>();
+  /** Web calls of each tenant being started now, counted against its limit with those carried already. */
+  readonly #starting = new Map<string, number>();
   readonly #recorder: CallRecorder;
 
   constructor(deps: VoiceCallsDeps) {
@@ -73,8 +79,24 @@ export class VoiceCalls {
     });
   }
 
-  /** A caller's browser calls into a voice CSQ: its leg answered, the contact queued, music playing. */
+  /**
+   * A caller's browser calls into a voice CSQ: its leg answered, the contact queued, music playing. At most
+   * `LIMITS.webCallsPerTenant` such calls of a tenant at once in this server (409 `limit_reached` beyond).
+   */
   async startWebCall(
+    tenantId: string,
+    call: NewWebCall,
+  ): Promise<{ contactId: string; answerSdp: string; token: string }> {
+    // Taken before anything is awaited, so calls started at the same moment cannot pass the limit together.
+    this.#reserveLine(tenantId);
+    try {
+      return await this.#startWebCall(tenantId, call);
+    } finally {
+      this.#starting.set(tenantId, (this.#starting.get(tenantId) ?? 1) - 1);
+    }
+  }
+
+  async #startWebCall(
     tenantId: string,
     call: NewWebCall,
   ): Promise<{ contactId: string; answerSdp: string; token: string }> {
@@ -194,6 +216,20 @@ export class VoiceCalls {
   async close(): Promise<void> {
     for (const call of [...this.#calls.values()]) await this.#release(call);
     await this.#deps.media.close();
+  }
+
+  #reserveLine(tenantId: string): void {
+    const max = this.#deps.webCallsPerTenant ?? LIMITS.webCallsPerTenant.max;
+    let carried = 0;
+    for (const call of this.#calls.values()) if (call.tenantId === tenantId) carried++;
+    const starting = this.#starting.get(tenantId) ?? 0;
+    if (carried + starting >= max)
+      throw new SwitchboardError(
+        'limit_reached',
+        `All ${max} lines for calls from web pages are busy: try again in a moment.`,
+        { limit: max, what: 'webCallsPerTenant' },
+      );
+    this.#starting.set(tenantId, starting + 1);
   }
 
   #callOf(tenantId: string, contactId: string): Call {
