@@ -167,6 +167,8 @@ export async function seedDemo(db: Db, admin: DemoCredentials): Promise<void> {
     criterion: 'longest_available',
     skills: [],
     agentOrder: [],
+    // Phil records a call with Record; the administrator plays it in the call's journey.
+    recording: 'on_demand',
   });
   await createUser(db, system, {
     username: DEMO_PHONE.agent,
