@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { WIDGET_TEXTS } from './chat-center.ts';
+import { consoleError } from './harness.ts';
 
 /**
  * A customer's website: a tiny server on `localhost` (another origin than the server's `127.0.0.1`, and another
@@ -48,7 +49,7 @@ export class Customer {
     this.page = page;
     page.on('pageerror', (error) => this.errors.push(String(error)));
     page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(message.text());
+      if (message.type() === 'error') this.errors.push(consoleError(message));
     });
     page.on('dialog', (dialog) => {
       this.dialogs.push(`${dialog.type()}: ${dialog.message()}`);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 
 /** The desktop and the widget are built when their sources changed, so browser tests never run a stale build. */
 export { buildDesktop, buildWidget } from './build.ts';
@@ -127,6 +127,12 @@ export async function launchBrowser(args: readonly string[] = []): Promise<Brows
 }
 
 /** A browser context (a person at their own desk) that records every console error and page error. */
+/** A console error as the test reports it: with the address of the resource it is about, when there is one. */
+export function consoleError(message: ConsoleMessage): string {
+  const { url } = message.location();
+  return url && !message.text().includes(url) ? `${message.text()} (${url})` : message.text();
+}
+
 export async function desk(
   browser: Browser,
   baseURL: string,
@@ -135,7 +141,7 @@ export async function desk(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error') errors.push(consoleError(message));
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   return { context, page, errors };

@@ -8,6 +8,7 @@ import { Contact, ContactEvent, NewContactBody, TransferBody, WrapUpBody } from 
 import {
   type AgentAction,
   agentAction,
+  agentDesktopContacts,
   type CustomerAction,
   contactEvents,
   createContact,
@@ -96,6 +97,21 @@ export function contactRoutes(app: App, { db, acd, voice }: AppContext): void {
     params: IdParams,
     response: { 200: Contact },
     handler: (request) => getContact(db, principalOf(request), request.params.id),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/agents/:id/contacts',
+    permission: 'contact.read',
+    orSelf: true,
+    tags,
+    summary:
+      "The contacts on an agent's desktop: offered, in hand, in wrap-up, group chats joined or invited to",
+    description:
+      'Read at once from what the agent holds now: a contact that leaves the agent meanwhile is left out.',
+    params: IdParams,
+    response: { 200: Type.Array(Contact) },
+    handler: (request) => agentDesktopContacts(db, acd, principalOf(request), request.params.id),
   });
 
   defineRoute(app, {

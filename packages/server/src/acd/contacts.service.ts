@@ -119,6 +119,29 @@ export async function listContacts(
   return rows.map(presentContact);
 }
 
+/**
+ * The contacts on an agent's desktop (offered, in hand, in wrap-up, group chats they joined or are invited
+ * to), read together: a contact that leaves the agent while this is read is left out, never refused.
+ */
+export async function agentDesktopContacts(db: Db, acd: AcdRuntime, principal: Principal, agentId: string) {
+  if (agentId !== principal.userId) authorize(principal, 'contact.read');
+  const router = await acd.router(principal.tenantId);
+  const agent = router.engine.agent(agentId);
+  if (!agent) throw notFound('Agent');
+  if (agent.contacts.length === 0) return [];
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('tenant_id', '=', principal.tenantId)
+    .where('id', 'in', agent.contacts)
+    .execute();
+  const holds = (row: ContactRow) =>
+    row.agent_id === agentId ||
+    row.guests.some((g) => g.agentId === agentId) ||
+    row.invite?.agentId === agentId;
+  return rows.filter(holds).map(presentContact);
+}
+
 export async function contactEvents(db: Db, principal: Principal, id: string) {
   await getContact(db, principal, id);
   const rows = await db

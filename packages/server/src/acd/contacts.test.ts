@@ -144,6 +144,47 @@ describe('contacts API: a chat from queue to wrap-up', () => {
     await call(server, channel, 'POST', `/contacts/${contact.body.id}/end`);
   });
 
+  test("an agent's desktop lists what they hold; a contact declined meanwhile is left out, never refused", async () => {
+    const desk = await buildSkill(server, admin, { name: 'Desk' });
+    const { body: queue } = await call(server, admin, 'POST', '/csqs', {
+      name: 'Desk chat',
+      channel: 'chat',
+      criterion: 'longest_available',
+      skills: [{ skillId: desk.id, minCompetence: 1 }],
+    });
+    const holder = await signInAs(server, admin, 'agent', { skills: [{ skillId: desk.id, competence: 1 }] });
+    const desktop = () => call(server, holder.session, 'GET', `/agents/${holder.user.id}/contacts`);
+    for (let round = 0; round < 5; round++) {
+      const { body: contact } = await call(server, channel, 'POST', '/contacts', {
+        channel: 'chat',
+        csqId: queue.id,
+      });
+      const ready = await call(server, holder.session, 'PUT', `/agents/${holder.user.id}/state`, {
+        domain: 'digital',
+        state: 'ready',
+      });
+      assert.equal(ready.body.digital.state, 'reserved');
+      const offered = await desktop();
+      assert.equal(offered.status, 200);
+      assert.deepEqual(
+        offered.body.map((c: { id: string; status: string }) => [c.id, c.status]),
+        [[contact.id, 'offered']],
+      );
+      const [read, rejected] = await Promise.all([
+        desktop(),
+        call(server, holder.session, 'POST', `/contacts/${contact.id}/reject`),
+      ]);
+      assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
+      assert.equal(read.status, 200, JSON.stringify(read.body));
+      assert.ok(read.body.length <= 1);
+      assert.deepEqual((await desktop()).body, []);
+      await call(server, channel, 'POST', `/contacts/${contact.id}/end`);
+    }
+    const peek = await call(server, agent.session, 'GET', `/agents/${holder.user.id}/contacts`);
+    assert.equal(peek.status, 403);
+    assert.equal((await call(server, admin, 'GET', `/agents/${holder.user.id}/contacts`)).status, 200);
+  });
+
   test('administrators configure but do not take contacts', async () => {
     const me = await call(server, admin, 'GET', '/me');
     const response = await call(server, admin, 'PUT', `/agents/${me.body.id}/state`, {

@@ -624,6 +624,11 @@ const OPS: Record<string, Op> = {
   },
   'GET /contacts/{id}': readContact,
   'GET /contacts/{id}/events': readContact,
+  // Another agent's desktop (agents read only their own: see the ACD contact tests).
+  'GET /agents/{id}/contacts': {
+    own: (w, who) => ({ id: who.id === w.agent.id ? w.loner.id : w.agent.id }),
+    cross: (b) => [{ id: b.agent.id, expect: HIDDEN }],
+  },
   'POST /contacts/{id}/accept': act('offered'),
   'POST /contacts/{id}/reject': act('offered'),
   'POST /contacts/{id}/complete': act('active'),

@@ -33,10 +33,14 @@ export function useDesktop(): Loaded<Desktop> {
       const deadline = data && typeof data === 'object' && 'deadline' in data ? data.deadline : null;
       return typeof deadline === 'number' ? deadline : null;
     };
-    const agent = await api.request<AgentLive>('GET', `/agents/${me.id}`);
+    // Its contacts in one read, not one per id: one that leaves the agent meanwhile is left out, not refused.
+    const [agent, held] = await Promise.all([
+      api.request<AgentLive>('GET', `/agents/${me.id}`),
+      api.request<Contact[]>('GET', `/agents/${me.id}/contacts`),
+    ]);
     const contacts = await Promise.all(
-      agent.contacts.map(async (id) => {
-        const contact = await api.request<Contact>('GET', `/contacts/${id}`);
+      held.map(async (contact) => {
+        const { id } = contact;
         if (contact.status === 'offered' && !deadlines.current.has(id))
           deadlines.current.set(id, await offerDeadline(id));
         return { ...contact, deadline: deadlines.current.get(id) ?? null };

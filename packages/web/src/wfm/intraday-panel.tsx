@@ -90,34 +90,32 @@ export function IntradayPanel({ workload }: { workload: Workload }) {
         </p>
       ) : null}
       {open.length > 0 ? (
-        <>
-          <table className="grid" aria-label="Today per interval">
-            <thead>
-              <tr>
-                <th scope="col">Interval</th>
-                <th scope="col">Actual</th>
-                <th scope="col">Forecast</th>
-                <th scope="col">Reforecast</th>
-                <th scope="col">Required</th>
-                <th scope="col">Staff</th>
-                <th scope="col">Over / under</th>
+        <table className="grid" aria-label="Today per interval">
+          <thead>
+            <tr>
+              <th scope="col">Interval</th>
+              <th scope="col">Actual</th>
+              <th scope="col">Forecast</th>
+              <th scope="col">Reforecast</th>
+              <th scope="col">Required</th>
+              <th scope="col">Staff</th>
+              <th scope="col">Over / under</th>
+            </tr>
+          </thead>
+          <tbody>
+            {open.map((p) => (
+              <tr key={p.start} className={(p.overUnder ?? 0) < 0 ? 'under' : ''}>
+                <td>{intervalLabel(p.start, zone).slice(11)}</td>
+                <td>{num(p.actualVolume, 0)}</td>
+                <td>{num(p.forecastVolume)}</td>
+                <td>{num(p.reforecastVolume)}</td>
+                <td>{p.requiredAgents ?? '—'}</td>
+                <td>{num(p.loggedInAgents ?? p.projectedAgents)}</td>
+                <td>{num(p.overUnder)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {open.map((p) => (
-                <tr key={p.start} className={(p.overUnder ?? 0) < 0 ? 'under' : ''}>
-                  <td>{intervalLabel(p.start, zone).slice(11)}</td>
-                  <td>{num(p.actualVolume, 0)}</td>
-                  <td>{num(p.forecastVolume)}</td>
-                  <td>{num(p.reforecastVolume)}</td>
-                  <td>{p.requiredAgents ?? '—'}</td>
-                  <td>{num(p.loggedInAgents ?? p.projectedAgents)}</td>
-                  <td>{num(p.overUnder)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+            ))}
+          </tbody>
+        </table>
       ) : null}
     </div>
   );
