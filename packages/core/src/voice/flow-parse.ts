@@ -203,7 +203,7 @@ function readQueue(r: StepReader): FlowStep {
 
 function readStep(name: string, raw: unknown): FlowStep {
   if (!isObject(raw)) return fail(`steps/${name}`, name, `Step "${name}" must be an object with a type.`);
-  const r = new StepReader(name, raw);
+  const r: StepReader = new StepReader(name, raw);
   switch (raw.type) {
     case 'play': {
       const prompts = r.raw('prompts');
