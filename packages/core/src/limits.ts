@@ -16,6 +16,9 @@ export const LIMITS = {
   apiKeyName: { max: 60 },
   calendarName: { max: 100 },
   calendarsPerTenant: { max: 100 },
+  /** Call flows (spec C13): the IVR a call goes through before it waits in a voice CSQ. */
+  callFlowName: { max: 100 },
+  callFlowsPerTenant: { max: 200 },
   /** A CSQ's alert thresholds (spec C6, queue view): each optional; null turns it off. */
   csqServiceLevelBelowPercent: { min: 1, max: 100 },
   csqLongestWaitAboveSeconds: { min: 1, max: 86_400 },

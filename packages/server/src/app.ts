@@ -75,6 +75,7 @@ import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
+import { callFlowRoutes } from './voice/call-flows.routes.ts';
 import { EmbeddedMedia } from './voice/media/embedded-media.ts';
 import { recordingRoutes } from './voice/recordings.routes.ts';
 import { voiceRoutes } from './voice/voice.routes.ts';
@@ -169,6 +170,7 @@ const ROUTES = [
   realtimeRoutes,
   voiceRoutes,
   recordingRoutes,
+  callFlowRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';

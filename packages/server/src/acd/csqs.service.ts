@@ -15,7 +15,7 @@ import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { skillsRepository, usersRepository } from '../db/repositories/index.ts';
-import { refuseIfWidgetsUse } from '../widgets/chat-widgets.service.ts';
+import { refuseIfInUse } from '../voice/call-flows.service.ts';
 import { type CsqFields, csqsRepository, type StoredCsq } from './csqs.repository.ts';
 import type { RouterChanges } from './router-changes.ts';
 
@@ -139,7 +139,7 @@ export async function deleteCsq(
     action: 'delete',
     load: loadCsq(principal.tenantId, id),
     apply: async (trx) => {
-      await refuseIfWidgetsUse(trx, principal.tenantId, 'CSQ', id);
+      await refuseIfInUse(trx, principal.tenantId, 'CSQ', id);
       await csqsRepository.delete(trx, principal.tenantId, id);
     },
   });

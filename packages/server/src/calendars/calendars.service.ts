@@ -3,7 +3,7 @@ import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { type CalendarFields, calendarsRepository, type StoredCalendar } from '../db/repositories/index.ts';
-import { refuseIfWidgetsUse } from '../widgets/chat-widgets.service.ts';
+import { refuseIfInUse } from '../voice/call-flows.service.ts';
 
 /** A calendar as an administrator sends it: a name and the fields validateCalendar checks. */
 export type CalendarInput = { name: string } & Record<string, unknown>;
@@ -85,7 +85,7 @@ export async function deleteCalendar(db: Db, principal: Principal, id: string): 
     action: 'delete',
     load: loadCalendar(principal.tenantId, id),
     apply: async (trx) => {
-      await refuseIfWidgetsUse(trx, principal.tenantId, 'calendar', id);
+      await refuseIfInUse(trx, principal.tenantId, 'calendar', id);
       await calendarsRepository.delete(trx, principal.tenantId, id);
     },
   });

@@ -1,3 +1,4 @@
+import type { Flow } from '@switchboard/core';
 import type { Json } from './schema-identity.ts';
 
 export interface RecordingsTable {
@@ -22,6 +23,32 @@ export interface RecordingsTable {
   audio: Buffer;
 }
 
+export interface CallFlowsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  version: number;
+  /** The current version's definition, as parseFlow returned it. */
+  definition: Json<Flow>;
+  csq_ids: string[];
+  calendar_ids: string[];
+  prompt_ids: string[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CallFlowVersionsTable {
+  tenant_id: string;
+  flow_id: string;
+  version: number;
+  name: string;
+  definition: Json<Flow>;
+  saved_by: string | null;
+  saved_at: Date;
+}
+
 export interface VoiceTables {
   recordings: RecordingsTable;
+  call_flows: CallFlowsTable;
+  call_flow_versions: CallFlowVersionsTable;
 }

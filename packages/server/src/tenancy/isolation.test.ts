@@ -60,8 +60,34 @@ const populate = async (name: string) => {
   const planned = await plannedWorkload(world);
   wfmOf.set(world.tenantId, planned);
   world.ids.push(planned.workload, planned.forecast, planned.special, planned.adjustment);
+  const voiceCsq = await build.buildCsq(server, world.admin.session, { channel: 'voice' });
+  voiceCsqOf.set(world.tenantId, voiceCsq.id);
+  const flow = await freshFlow(world);
+  flowOf.set(world.tenantId, flow);
+  world.ids.push(voiceCsq.id, flow);
   return world;
 };
+/** Each world's voice CSQ, and a call flow that checks its calendar and queues into it. */
+const voiceCsqOf = new Map<string, string>();
+const flowOf = new Map<string, string>();
+const flowIn = (w: World) => flowOf.get(w.tenantId) ?? '';
+const flowDefinition = (w: World, csqId = voiceCsqOf.get(w.tenantId)) => ({
+  format: 1,
+  start: 'hours',
+  steps: {
+    hours: { type: 'hours', calendarId: w.calendar.id, open: 'queue', closed: 'bye' },
+    queue: { type: 'queue', csqId },
+    bye: { type: 'hangup', prompt: { text: 'We are closed.' } },
+  },
+});
+async function freshFlow(w: World): Promise<string> {
+  const created = await call(server, w.admin.session, 'POST', '/call-flows', {
+    name: uniq('Flow'),
+    definition: flowDefinition(w),
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body.id;
+}
 /** Each world's saved report definition, its administrator's. */
 const definitionOf = new Map<string, string>();
 async function savedBy(who: Caller): Promise<string> {
@@ -202,6 +228,8 @@ const callers = (w: World): Who[] =>
 /** One call of an operation: path id, query, body, session; `ok` is its status when allowed (else any 2xx). */
 type Req = {
   id?: string;
+  /** A path's second parameter (a version of the entity `id` names). */
+  version?: number;
   query?: string;
   body?: unknown;
   session?: Session;
@@ -600,6 +628,46 @@ const OPS: Record<string, Op> = {
     }),
   },
   'POST /public/calls/{id}/hangup': { own: () => ({ id: crypto.randomUUID(), ok: 404 }) },
+  'GET /call-flows': { own: none },
+  'POST /call-flows': {
+    own: (w) => ({ body: { name: uniq('Flow'), definition: flowDefinition(w) }, ok: 201 }),
+    // B's CSQ is no CSQ of A's.
+    cross: (b, a) => [
+      {
+        body: { name: uniq('Flow'), definition: flowDefinition(a, voiceCsqOf.get(b.tenantId)) },
+        expect: REFUSED,
+      },
+    ],
+  },
+  'GET /call-flows/{id}': {
+    own: (w) => ({ id: flowIn(w) }),
+    cross: (b) => [{ id: flowIn(b), expect: HIDDEN }],
+  },
+  'PUT /call-flows/{id}': {
+    own: async (w) => ({
+      id: await freshFlow(w),
+      body: { name: uniq('Flow'), definition: flowDefinition(w), version: 1 },
+    }),
+    cross: (b, a) => [
+      {
+        id: flowIn(b),
+        body: { name: uniq('Flow'), definition: flowDefinition(a), version: 1 },
+        expect: HIDDEN,
+      },
+    ],
+  },
+  'DELETE /call-flows/{id}': {
+    own: async (w) => ({ id: await freshFlow(w) }),
+    cross: (b) => [{ id: flowIn(b), expect: HIDDEN }],
+  },
+  'GET /call-flows/{id}/versions': {
+    own: (w) => ({ id: flowIn(w) }),
+    cross: (b) => [{ id: flowIn(b), expect: HIDDEN }],
+  },
+  'GET /call-flows/{id}/versions/{version}': {
+    own: (w) => ({ id: flowIn(w), version: 1 }),
+    cross: (b) => [{ id: flowIn(b), version: 1, expect: HIDDEN }],
+  },
   'GET /channel-settings': { own: none },
   'PATCH /channel-settings': {
     own: () => ({ body: { inactivityTimeoutMinutes: 20, noAnswerTimeoutSeconds: { email: 40 } } }),
@@ -1023,7 +1091,8 @@ function permits(who: Who, key: string): boolean {
 
 async function send(key: string, req: Req, session: Session | undefined) {
   const [method, path = ''] = key.split(' ') as [Parameters<typeof call>[2], string];
-  const url = path.replace(/\{\w+\}/, req.id ?? '') + (req.query ?? '');
+  const url =
+    path.replace('{version}', String(req.version ?? '')).replace(/\{\w+\}/, req.id ?? '') + (req.query ?? '');
   if (req.contentType === undefined) return call(server, session, method, url, req.body);
   // A file as the body (interval imports), not JSON.
   const response = await server.app.inject({

@@ -28,6 +28,7 @@ import { adherence } from './0027-adherence.ts';
 import { captureFolds } from './0028-capture-folds.ts';
 import { intervalRowsUnchecked } from './0029-interval-rows-unchecked.ts';
 import { recordings } from './0030-recordings.ts';
+import { callFlows } from './0031-call-flows.ts';
 
 export interface Migration {
   id: number;
@@ -67,4 +68,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 28, name: 'capture folds every minute', sql: captureFolds },
   { id: 29, name: 'interval rows without a tenant check', sql: intervalRowsUnchecked },
   { id: 30, name: 'call recordings', sql: recordings },
+  { id: 31, name: 'call flows', sql: callFlows },
 ];
