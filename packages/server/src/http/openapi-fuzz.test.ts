@@ -330,9 +330,12 @@ function idSegment(operation: Operation, id: IdChoice): string {
     return pool[id.index % pool.length] ?? crypto.randomUUID();
   }
   if (id.kind === 'raw') return String(id.value);
-  return encodeURIComponent(asText(id.value))
+  const segment = encodeURIComponent(asText(id.value))
     .slice(0, 90)
     .replace(/%[0-9A-F]?$/, ''); // ids beyond the router's length limit come from overLongId
+  // Generated ids are drawn from the known ones too: the administrator's among them.
+  const onAdmin = NOT_ON_ADMIN.has(operation.key) && segment.toLowerCase() === adminId.toLowerCase();
+  return onAdmin ? crypto.randomUUID() : segment;
 }
 
 function urlOf(operation: Operation, request: FuzzRequest): string {
