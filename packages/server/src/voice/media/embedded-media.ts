@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { MediaStreamTrack, RTCPeerConnection, SessionDescription, usePCMU } from 'werift';
+import { type DtmfKey, KeyPresses } from '@switchboard/core';
+import {
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  SessionDescription,
+  TelephoneEventRtpPayload,
+  usePCMU,
+} from 'werift';
 import { type AudioSource, FRAME_MS, PCMU_PAYLOAD_TYPE } from '../audio.ts';
 import type { MediaEngine, MediaHandle } from './media-engine.ts';
 import { PcmuSender } from './pcmu-sender.ts';
@@ -11,8 +19,15 @@ class Leg {
   source: AudioSource | null = null;
   /** The leg whose audio this one hears, frame by frame as it arrives. */
   peer: Leg | null = null;
+  /** Called when `source` runs out. */
+  finished: (() => void) | null = null;
   /** Who takes each frame this leg receives (a recording). */
   readonly listeners = new Set<(payload: Uint8Array, timestamp: number) => void>();
+  /** Who takes each key pressed at the far end (a call flow). */
+  readonly keyListeners = new Set<(key: DtmfKey) => void>();
+  readonly presses = new KeyPresses();
+  /** The payload type the far end sends telephone events with, once negotiated. */
+  telephoneEvents: number | null = null;
   readonly #sender: PcmuSender;
 
   readonly connection: RTCPeerConnection;
@@ -26,6 +41,15 @@ class Leg {
     this.#sender.send(payload);
   }
 }
+
+/** Keys pressed arrive as RFC 4733 telephone events, which browsers offer beside their audio. */
+export const telephoneEventCodec = () =>
+  new RTCRtpCodecParameters({
+    mimeType: 'audio/telephone-event',
+    clockRate: 8000,
+    payloadType: 101,
+    parameters: '0-15',
+  });
 
 /** What a WebRTC offer must have for a call here: audio in PCMU, with its ICE and DTLS parameters. */
 function checkOffer(sdp: string): void {
@@ -54,15 +78,19 @@ export class EmbeddedMedia implements MediaEngine {
 
   async answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }> {
     checkOffer(offerSdp);
-    const connection = new RTCPeerConnection({ codecs: { audio: [usePCMU()], video: [] } });
+    const connection = new RTCPeerConnection({
+      codecs: { audio: [usePCMU(), telephoneEventCodec()], video: [] },
+    });
     const out = new MediaStreamTrack({ kind: 'audio' });
-    connection.addTransceiver(out, { direction: 'sendrecv' });
+    const transceiver = connection.addTransceiver(out, { direction: 'sendrecv' });
     const leg = new Leg(connection, out);
     connection.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe((packet) => {
-        if (packet.header.payloadType !== PCMU_PAYLOAD_TYPE) return;
+        const { payloadType, timestamp } = packet.header;
+        if (payloadType === leg.telephoneEvents) return this.#pressed(leg, packet.payload, timestamp);
+        if (payloadType !== PCMU_PAYLOAD_TYPE) return;
         leg.peer?.send(packet.payload);
-        for (const listener of leg.listeners) listener(packet.payload, packet.header.timestamp);
+        for (const listener of leg.listeners) listener(packet.payload, timestamp);
       });
     });
     connection.connectionStateChange.subscribe((state) => {
@@ -75,21 +103,42 @@ export class EmbeddedMedia implements MediaEngine {
       await connection.close();
       throw error;
     }
+    const events = transceiver.codecs.find(
+      (codec) => codec.mimeType.toLowerCase() === 'audio/telephone-event',
+    );
+    leg.telephoneEvents = events?.payloadType ?? null;
     this.#legs.set(leg.id, leg);
     return { legId: leg.id, answerSdp: connection.localDescription?.sdp ?? '' };
   }
 
-  play(legId: string, source: AudioSource): MediaHandle {
+  play(legId: string, source: AudioSource, finished?: () => void): MediaHandle {
     const leg = this.#legs.get(legId);
     if (!leg) return { stop() {} };
     this.#unbridge(leg);
     leg.source = source;
+    leg.finished = finished ?? null;
     this.#startClock();
     return {
       stop: () => {
-        if (leg.source === source) leg.source = null;
+        if (leg.source !== source) return;
+        leg.source = null;
+        leg.finished = null;
       },
     };
+  }
+
+  keys(legId: string, listener: (key: DtmfKey) => void): MediaHandle {
+    const leg = this.#legs.get(legId);
+    if (!leg) return { stop() {} };
+    leg.keyListeners.add(listener);
+    return { stop: () => leg.keyListeners.delete(listener) };
+  }
+
+  #pressed(leg: Leg, payload: Buffer, timestamp: number): void {
+    if (payload.length < 4) return;
+    const key = leg.presses.receive(TelephoneEventRtpPayload.deSerialize(payload).event, timestamp);
+    if (key === null) return;
+    for (const listener of leg.keyListeners) listener(key);
   }
 
   bridge(a: string, b: string): MediaHandle {
@@ -99,6 +148,7 @@ export class EmbeddedMedia implements MediaEngine {
     for (const leg of [first, second]) {
       this.#unbridge(leg);
       leg.source = null;
+      leg.finished = null;
     }
     first.peer = second;
     second.peer = first;
@@ -144,7 +194,9 @@ export class EmbeddedMedia implements MediaEngine {
     this.#legs.delete(legId);
     this.#unbridge(leg);
     leg.source = null;
+    leg.finished = null;
     leg.listeners.clear();
+    leg.keyListeners.clear();
     for (const listener of this.#endedListeners) listener(legId);
   }
 
@@ -171,8 +223,14 @@ export class EmbeddedMedia implements MediaEngine {
       playing++;
       for (let n = 0; n < due && leg.source; n++) {
         const frame = leg.source.next();
-        if (frame === null) leg.source = null;
-        else leg.send(frame);
+        if (frame !== null) {
+          leg.send(frame);
+          continue;
+        }
+        const finished = leg.finished;
+        leg.source = null;
+        leg.finished = null;
+        finished?.();
       }
     }
     clock.sent += Math.max(0, due);

@@ -1,3 +1,4 @@
+import type { DtmfKey } from '@switchboard/core';
 import type { AudioSource } from '../audio.ts';
 
 /** Something playing into a leg, or two legs joined: stopped once, then gone. */
@@ -12,8 +13,11 @@ export interface MediaHandle {
 export interface MediaEngine {
   /** A leg for a WebRTC offer (ICE candidates gathered, no trickle), with the answer to send back. */
   answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }>;
-  /** Plays `source` into the leg until it runs out or is stopped (what the leg hears before replaces it). */
-  play(legId: string, source: AudioSource): MediaHandle;
+  /**
+   * Plays `source` into the leg until it runs out or is stopped (what the leg hears before replaces it);
+   * `finished` is called when it runs out, not when it is stopped or replaced.
+   */
+  play(legId: string, source: AudioSource, finished?: () => void): MediaHandle;
   /** Each leg hears the other, until stopped (anything either was hearing stops). */
   bridge(a: string, b: string): MediaHandle;
   /**
@@ -21,6 +25,8 @@ export interface MediaEngine {
    * until stopped.
    */
   listen(legId: string, listener: (payload: Uint8Array, timestamp: number) => void): MediaHandle;
+  /** Hands `listener` each key the leg's far end presses (RFC 4733 telephone events), until stopped. */
+  keys(legId: string, listener: (key: DtmfKey) => void): MediaHandle;
   /** Called once when a leg ends: hung up here, or its far end gone. */
   onLegEnded(listener: (legId: string) => void): void;
   /** Ends a leg (no-op when it has ended). */

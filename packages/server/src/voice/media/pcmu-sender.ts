@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type MediaStreamTrack, RtpHeader, RtpPacket } from 'werift';
+import { type MediaStreamTrack, RtpHeader, RtpPacket, TelephoneEventRtpPayload } from 'werift';
 import { FRAME_SAMPLES, PCMU_PAYLOAD_TYPE } from '../audio.ts';
 
 /**
@@ -18,16 +18,34 @@ export class PcmuSender {
   }
 
   send(payload: Buffer): void {
+    this.#write(PCMU_PAYLOAD_TYPE, payload, this.#first);
+    this.#first = false;
+    this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
+  }
+
+  /**
+   * A key press as RFC 4733 telephone events, in the place of `frames` audio frames: the first packet marked,
+   * updates with the growing duration, the end sent three times, all with the press's timestamp.
+   */
+  sendKey(event: number, payloadType: number, frames = 5): void {
+    for (let n = 1; n <= frames + 2; n++) {
+      const end = n >= frames;
+      const duration = Math.min(n, frames) * FRAME_SAMPLES;
+      const payload = new TelephoneEventRtpPayload({ event, end, volume: 10, duration }).serialize();
+      this.#write(payloadType, payload, n === 1);
+    }
+    this.#timestamp = (this.#timestamp + frames * FRAME_SAMPLES) >>> 0;
+  }
+
+  #write(payloadType: number, payload: Buffer, marker: boolean): void {
     const header = new RtpHeader({
-      payloadType: PCMU_PAYLOAD_TYPE,
+      payloadType,
       sequenceNumber: this.#sequence,
       timestamp: this.#timestamp,
       ssrc: this.#ssrc,
-      marker: this.#first,
+      marker,
     });
     this.#track.writeRtp(new RtpPacket(header, payload));
-    this.#first = false;
     this.#sequence = (this.#sequence + 1) & 0xffff;
-    this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
   }
 }

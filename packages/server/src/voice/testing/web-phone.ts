@@ -1,3 +1,4 @@
+import { DTMF_KEYS, type DtmfKey } from '@switchboard/core';
 import { MediaStreamTrack, RTCPeerConnection, usePCMU } from 'werift';
 import {
   type AudioSource,
@@ -7,6 +8,7 @@ import {
   PCMU_PAYLOAD_TYPE,
   SAMPLE_RATE,
 } from '../audio.ts';
+import { telephoneEventCodec } from '../media/embedded-media.ts';
 import { PcmuSender } from '../media/pcmu-sender.ts';
 
 /** Share of a window's energy at `frequencyHz` (Goertzel): 1 for a pure tone there, near 0 for anything else. */
@@ -38,7 +40,9 @@ export function loudness(samples: Int16Array): number {
  * 20 ms and keeps what it hears, so a test can wait until the last moments of it sound a certain way.
  */
 export class WebPhone {
-  readonly connection = new RTCPeerConnection({ codecs: { audio: [usePCMU()], video: [] } });
+  readonly connection = new RTCPeerConnection({
+    codecs: { audio: [usePCMU(), telephoneEventCodec()], video: [] },
+  });
   readonly #out = new MediaStreamTrack({ kind: 'audio' });
   readonly #heard: Int16Array[] = [];
   readonly #waiters = new Set<() => void>();
@@ -105,6 +109,26 @@ export class WebPhone {
       }
     };
     this.#pacer = setInterval(send, FRAME_MS);
+  }
+
+  /** Presses keys on the keypad: each sent as RFC 4733 telephone events, one after the other. */
+  press(keys: string): void {
+    const transceiver = this.connection.getTransceivers()[0];
+    const codec = transceiver?.codecs.find((c) => c.mimeType.toLowerCase() === 'audio/telephone-event');
+    if (!transceiver || !codec) throw new Error('the call did not agree on telephone events');
+    // werift has no DTMF sender and stamps every packet with the sending codec: the events go out under the
+    // telephone-event codec, swapped in while they are written (synchronously, so no audio frame slips in).
+    const { sender } = transceiver;
+    const track = this.#out as MediaStreamTrack & { codec?: typeof codec };
+    const [audio, trackAudio] = [sender.codec, track.codec];
+    sender.codec = codec;
+    track.codec = codec;
+    try {
+      for (const key of keys) this.#sender.sendKey(DTMF_KEYS.indexOf(key as DtmfKey), codec.payloadType);
+    } finally {
+      sender.codec = audio;
+      track.codec = trackAudio;
+    }
   }
 
   quiet(): void {
