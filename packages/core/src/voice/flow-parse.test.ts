@@ -39,7 +39,6 @@ test('the documented example is a flow; defaults are filled in', () => {
   assert.equal(account?.type === 'collect' && account.endKey, '#');
   const support = flow.steps.support;
   assert.equal(support?.type === 'queue' && support.announceWait, false);
-  assert.equal(flow.steps.message?.type === 'voicemail' && flow.steps.message.maxSeconds, 120);
 });
 
 const REFUSALS: [string, (flow: ReturnType<typeof clone>) => void, string, string | null, RegExp][] = [
@@ -61,19 +60,16 @@ const REFUSALS: [string, (flow: ReturnType<typeof clone>) => void, string, strin
   ],
   [
     'a loop that never listens',
-    (f) => {
-      (f.steps.closed as { next: string }).next = 'greeting';
-      delete f.steps.message;
-    },
+    (f) => (f.steps.closed = { type: 'play', prompts: [{ text: 'Closed.' }], next: 'greeting' }),
     'body/definition/steps/greeting',
     'greeting',
     /loop with no menu or collect/,
   ],
   [
     'an unknown step type',
-    (f) => (f.steps.message = { type: 'fax' }),
-    'body/definition/steps/message/type',
-    'message',
+    (f) => (f.steps.closed = { type: 'fax' }),
+    'body/definition/steps/closed/type',
+    'closed',
     /"fax" is not a step type/,
   ],
   [
@@ -128,9 +124,9 @@ const REFUSALS: [string, (flow: ReturnType<typeof clone>) => void, string, strin
   ],
   [
     'a CSQ that is no id',
-    (f) => (f.steps.message = { type: 'voicemail', csqId: 'Sales' }),
-    'body/definition/steps/message/csqId',
-    'message',
+    (f) => (f.steps.support = { type: 'queue', csqId: 'Sales' }),
+    'body/definition/steps/support/csqId',
+    'support',
     /id of a voice CSQ/,
   ],
   [

@@ -235,20 +235,13 @@ function readStep(name: string, raw: unknown): FlowStep {
       });
     case 'queue':
       return readQueue(r);
-    case 'voicemail':
-      return r.done({
-        type: 'voicemail',
-        csqId: r.id('csqId', 'voice CSQ'),
-        prompt: r.optionalPrompt('prompt'),
-        maxSeconds: r.integer('maxSeconds', FLOW_LIMITS.voicemailSeconds, 120),
-      });
     case 'hangup':
       return r.done({ type: 'hangup', prompt: r.optionalPrompt('prompt') });
     default:
       return fail(
         `steps/${name}/type`,
         name,
-        `Step "${name}": ${shown(raw.type)} is not a step type (play, menu, collect, set, hours, queue, voicemail, hangup).`,
+        `Step "${name}": ${shown(raw.type)} is not a step type (play, menu, collect, set, hours, queue, hangup).`,
       );
   }
 }

@@ -61,9 +61,13 @@ test('open: the greeting, the menu, an account number ended with #, into the que
   });
 });
 
-test('closed: the closed message, then voicemail', () => {
-  const turns = drive(example, [played, { kind: 'hours', open: false }, played]);
-  assert.equal(last(turns).action?.kind, 'voicemail');
+test('closed: the closed message, and the call ends', () => {
+  const turns = drive(example, [played, { kind: 'hours', open: false }]);
+  assert.deepEqual(last(turns).action, {
+    kind: 'hangup',
+    prompt: { text: 'We are closed. Our hours are nine to five, Monday to Friday.' },
+    reason: 'flow',
+  });
   assert.equal(last(turns).run.phase, 'ended');
   assert.equal(advanceFlow(example, last(turns).run, key('1')).action, null);
 });
@@ -195,7 +199,7 @@ test('a caller who never presses a key in a menu that falls back to itself is en
 });
 
 // Random flows: a chain (so every step is reached) whose steps also branch anywhere.
-const STEP_TYPES = ['play', 'menu', 'collect', 'set', 'hours', 'queue', 'voicemail', 'hangup'] as const;
+const STEP_TYPES = ['play', 'menu', 'collect', 'set', 'hours', 'queue', 'hangup'] as const;
 const CSQ = '6f1c1b8e-7d2a-4c55-9a59-0b3d6c8e2f10';
 const flows = fc
   .array(
@@ -233,13 +237,11 @@ const flows = fc
         set: { type: 'set', variable: `v${i}`, value: 'x', next },
         hours: { type: 'hours', calendarId: CSQ, open: next, closed: any(0) },
         queue: { type: 'queue', csqId: CSQ, ...(flag ? { afterCall: next } : {}) },
-        voicemail: { type: 'voicemail', csqId: CSQ },
         hangup: { type: 'hangup' },
       };
       // A chain must go on: steps that end a call only end it at the tail (or when the queue has an after-call).
       steps[name(i)] = last ? { type: 'hangup' } : (step[type] as object);
-      if (!last && (type === 'voicemail' || type === 'hangup' || (type === 'queue' && !flag)))
-        steps[name(i)] = step.play as object;
+      if (!last && (type === 'hangup' || (type === 'queue' && !flag))) steps[name(i)] = step.play as object;
     });
     try {
       return parseFlow({ format: 1, start: 's0', steps });
@@ -273,12 +275,11 @@ test('any flow, any inputs: the call stays on a step of its flow, doing what tha
         if (kind === 'listen') assert.ok(step.type === 'menu' || step.type === 'collect');
         if (kind === 'check_hours') assert.equal(step.type, 'hours');
         if (kind === 'queue') assert.equal(step.type, 'queue');
-        if (kind === 'voicemail') assert.equal(step.type, 'voicemail');
         if (kind === 'play') assert.ok(['play', 'menu', 'collect'].includes(step.type));
         for (const value of Object.values(turn.run.variables))
           assert.ok(value === 'x' || /^[0-9]{2,3}$/.test(value));
         assert.ok(turn.run.stepsTaken <= FLOW_LIMITS.stepsPerCall + 1);
-        if (kind === 'hangup' || kind === 'voicemail') ended = true;
+        if (kind === 'hangup') ended = true;
       }
     }),
   );
@@ -291,7 +292,7 @@ test('any flow, a caller who presses nothing: it reaches the queue or an end wit
       const bound = FLOW_LIMITS.stepsPerCall * (2 * FLOW_LIMITS.attempts.max + 2);
       for (let i = 0; i < bound; i++) {
         const action = turn.action;
-        if (action === null || action.kind === 'hangup' || action.kind === 'voicemail') return;
+        if (action === null || action.kind === 'hangup') return;
         const answer: FlowInput =
           action.kind === 'play'
             ? played

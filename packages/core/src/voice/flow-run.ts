@@ -8,7 +8,6 @@ import {
   type MenuStep,
   type Prompt,
   type QueueStep,
-  type VoicemailStep,
 } from './flow.ts';
 
 /** What happened to the call that the flow waits for. */
@@ -23,18 +22,13 @@ export type FlowInput =
  * What the call does next; each action replaces the one before (a key pressed during a menu's prompt stops it).
  * `play` answers with `played` (or a key, when keys are listened for), `listen` with a key or `timeout`,
  * `check_hours` with `hours`. `queue` hands the call to its CSQ until the agent hangs up (`agent_hung_up`);
- * `voicemail` and `hangup` end the flow.
+ * `hangup` ends the flow.
  */
 export type FlowAction =
   | { readonly kind: 'play'; readonly prompts: readonly Prompt[]; readonly keys: boolean }
   | { readonly kind: 'listen'; readonly timeoutMs: number }
   | { readonly kind: 'check_hours'; readonly calendarId: string }
   | { readonly kind: 'queue'; readonly step: QueueStep; readonly variables: Readonly<Record<string, string>> }
-  | {
-      readonly kind: 'voicemail';
-      readonly step: VoicemailStep;
-      readonly variables: Readonly<Record<string, string>>;
-    }
   | {
       readonly kind: 'hangup';
       readonly prompt: Prompt | null;
@@ -72,7 +66,6 @@ export interface FlowStepRecord {
     | 'open'
     | 'closed'
     | 'queued'
-    | 'voicemail'
     | 'hangup'
     | 'step_limit';
   readonly key?: DtmfKey;
@@ -142,10 +135,6 @@ class Turn {
           this.record('queued');
           this.run = { ...this.run, phase: 'queued' };
           return this.done({ kind: 'queue', step, variables: this.run.variables });
-        case 'voicemail':
-          this.record('voicemail');
-          this.run = { ...this.run, phase: 'ended' };
-          return this.done({ kind: 'voicemail', step, variables: this.run.variables });
         case 'hangup':
           this.record('hangup');
           this.run = { ...this.run, phase: 'ended' };
@@ -238,7 +227,6 @@ export function advanceFlow(flow: Flow, run: FlowRun, input: FlowInput): FlowTur
       turn.run = { ...run, phase: 'ended' };
       return turn.done({ kind: 'hangup', prompt: null, reason: 'after_call' });
     case 'set':
-    case 'voicemail':
     case 'hangup':
       return turn.done(null);
   }

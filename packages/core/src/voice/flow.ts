@@ -42,7 +42,6 @@ export const FLOW_LIMITS = {
   timeoutSeconds: { min: 1, max: 60 },
   attempts: { min: 1, max: 5 },
   comfortEverySeconds: { min: 10, max: 600 },
-  voicemailSeconds: { min: 5, max: 300 },
   /**
    * Steps one call may pass through before it is ended: a caller who never presses a key in a menu whose
    * fallback leads back to it would otherwise hear it for ever.
@@ -116,28 +115,12 @@ export interface QueueStep {
   readonly afterCall?: string | undefined;
 }
 
-/** The caller leaves a message; it waits in a voice CSQ as a contact for an agent to listen to. */
-export interface VoicemailStep {
-  readonly type: 'voicemail';
-  readonly csqId: string;
-  readonly prompt?: Prompt | undefined;
-  readonly maxSeconds: number;
-}
-
 export interface HangupStep {
   readonly type: 'hangup';
   readonly prompt?: Prompt | undefined;
 }
 
-export type FlowStep =
-  | PlayStep
-  | MenuStep
-  | CollectStep
-  | SetStep
-  | HoursStep
-  | QueueStep
-  | VoicemailStep
-  | HangupStep;
+export type FlowStep = PlayStep | MenuStep | CollectStep | SetStep | HoursStep | QueueStep | HangupStep;
 export type FlowStepType = FlowStep['type'];
 export const FLOW_STEP_TYPES: readonly FlowStepType[] = [
   'play',
@@ -146,7 +129,6 @@ export const FLOW_STEP_TYPES: readonly FlowStepType[] = [
   'set',
   'hours',
   'queue',
-  'voicemail',
   'hangup',
 ];
 
@@ -179,7 +161,6 @@ export function exitsOf(step: FlowStep): [field: string, target: string][] {
       ];
     case 'queue':
       return step.afterCall === undefined ? [] : [['afterCall', step.afterCall]];
-    case 'voicemail':
     case 'hangup':
       return [];
   }
@@ -205,7 +186,6 @@ export function promptsOf(flow: Flow): { step: string; field: string; prompt: Pr
         add(name, 'welcome', step.welcome);
         add(name, 'comfort.prompt', step.comfort?.prompt);
         break;
-      case 'voicemail':
       case 'hangup':
         add(name, 'prompt', step.prompt);
         break;

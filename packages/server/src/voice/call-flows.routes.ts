@@ -24,7 +24,7 @@ const Definition = Type.Object(
     format: Type.Literal(1),
     start: Type.String({ description: 'The step a call starts at.' }),
     steps: Type.Record(Type.String(), Type.Object({ type: Type.String() }, { additionalProperties: true }), {
-      description: 'Named steps: play, menu, collect, set, hours, queue, voicemail, hangup (docs/voice.md).',
+      description: 'Named steps: play, menu, collect, set, hours, queue, hangup (docs/voice.md).',
     }),
   },
   { additionalProperties: true, description: 'A call flow in format 1, as docs/voice.md describes it.' },

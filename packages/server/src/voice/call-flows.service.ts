@@ -52,9 +52,7 @@ const badReference = (step: string, field: string, message: string) =>
  */
 async function referencesOf(db: Db, tenantId: string, flow: Flow): Promise<FlowReferences> {
   const steps = Object.entries(flow.steps) as [string, FlowStep][];
-  const csqSteps = steps.flatMap(([name, s]) =>
-    s.type === 'queue' || s.type === 'voicemail' ? [{ name, id: s.csqId }] : [],
-  );
+  const csqSteps = steps.flatMap(([name, s]) => (s.type === 'queue' ? [{ name, id: s.csqId }] : []));
   const hourSteps = steps.flatMap(([name, s]) => (s.type === 'hours' ? [{ name, id: s.calendarId }] : []));
   const csqIds = [...new Set(csqSteps.map((s) => s.id))];
   const calendarIds = [...new Set(hourSteps.map((s) => s.id))];

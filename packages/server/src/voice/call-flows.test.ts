@@ -83,8 +83,7 @@ describe('call flows', () => {
           ...definition,
           steps: {
             ...definition.steps,
-            closed: { ...definition.steps.closed, next: 'greeting' },
-            message: undefined,
+            closed: { type: 'play', prompts: [{ text: 'Closed.' }], next: 'greeting' },
           },
         },
         'steps/greeting',

@@ -1,7 +1,7 @@
 export const EXAMPLE_CSQ_ID = '6f1c1b8e-7d2a-4c55-9a59-0b3d6c8e2f10';
 export const EXAMPLE_CALENDAR_ID = '0c9a7e44-3a5b-4a2c-8d1e-9f2b6c4d8a31';
 
-/** The example of docs/voice.md: hours, a menu, an account number, a queue, voicemail when closed. */
+/** The example of docs/voice.md: hours, a menu, an account number, a queue, a message when closed. */
 export const EXAMPLE_FLOW = {
   format: 1,
   start: 'greeting',
@@ -31,7 +31,9 @@ export const EXAMPLE_FLOW = {
       comfort: { prompt: { text: 'Thank you for waiting.' }, everySeconds: 30 },
       announcePosition: true,
     },
-    closed: { type: 'play', prompts: [{ text: 'We are closed. Please leave a message.' }], next: 'message' },
-    message: { type: 'voicemail', csqId: EXAMPLE_CSQ_ID },
+    closed: {
+      type: 'hangup',
+      prompt: { text: 'We are closed. Our hours are nine to five, Monday to Friday.' },
+    },
   },
 };
