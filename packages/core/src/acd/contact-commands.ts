@@ -41,6 +41,8 @@ export function createContact(state: AcdState, input: NewContact): void {
     callType: contact.callType,
     priority: contact.priority,
   });
+  if (input.flow && input.flow.steps.length > 0)
+    state.events.push({ type: 'contact.flow', at, contactId: contact.id, ...input.flow });
   if (contact.stickyAgentId) schedule(state, contact, 'sticky', at + state.params.stickyEmailTimeoutMs);
   enqueue(state, contact, null);
 }

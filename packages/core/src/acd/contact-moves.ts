@@ -2,6 +2,7 @@ import { invalid } from '../errors.ts';
 import { activeWith } from './contact-commands.ts';
 import { type ContactRuntime, exclude } from './contact-runtime.ts';
 import type { RecordingAction } from './events.ts';
+import type { FlowTaken } from './model.ts';
 import { dispatchAgent, enqueue, offer, release } from './routing.ts';
 import { type AcdState, cancelTimer, mustGet, now, refreshAgent, refuse, schedule } from './state.ts';
 import { transferNoteProblem } from './transfer-note.ts';
@@ -127,6 +128,12 @@ export function noteRecording(
     recordingId,
     action,
   });
+}
+
+/** More steps of the call flow (after the agent hung up: a survey), while the router still has the contact. */
+export function noteFlow(state: AcdState, contactId: string, flow: FlowTaken): void {
+  if (!state.contacts.has(contactId) || flow.steps.length === 0) return;
+  state.events.push({ type: 'contact.flow', at: now(state), contactId, ...flow });
 }
 
 export function changeCallType(state: AcdState, contactId: string, callType: string): void {

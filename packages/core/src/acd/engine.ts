@@ -14,6 +14,7 @@ import {
   changeCallType,
   customerActivity,
   holdContact,
+  noteFlow,
   noteRecording,
   requeueContact,
   type TransferTarget,
@@ -36,6 +37,7 @@ import {
   type CsqConfig,
   DEFAULT_CHANNEL_PARAMS,
   type Domain,
+  type FlowTaken,
   type NewContact,
 } from './model.ts';
 import { positionInLine } from './queue-position.ts';
@@ -187,6 +189,10 @@ export class AcdEngine {
 
   noteRecording(contactId: string, recordingId: string, action: RecordingAction): AcdEvent[] {
     return this.#run(() => noteRecording(this.#state, contactId, recordingId, action));
+  }
+
+  noteFlow(contactId: string, flow: FlowTaken): AcdEvent[] {
+    return this.#run(() => noteFlow(this.#state, contactId, flow));
   }
 
   changeCallType(contactId: string, callType: string): AcdEvent[] {

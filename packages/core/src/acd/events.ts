@@ -1,3 +1,4 @@
+import type { FlowStepRecord } from '../voice/flow-run.ts';
 import type { AgentState, Channel, Domain, Outcome } from './model.ts';
 
 /** Why something happened when the engine, not a person, decided it. */
@@ -13,6 +14,9 @@ export type Cause =
   | 'sticky_timeout'
   | 'system'
   | 'recovered';
+
+/** A step of a call flow done, and when (epoch ms). */
+export type FlowStepDone = FlowStepRecord & { readonly at: number };
 
 /** What happened to a call's recording. */
 export type RecordingAction = 'started' | 'paused' | 'resumed' | 'stopped';
@@ -59,6 +63,14 @@ export type ContactEvent = At &
         agentId: string | null;
         recordingId: string;
         action: RecordingAction;
+      }
+    | {
+        type: 'contact.flow';
+        contactId: string;
+        flowId: string;
+        flowVersion: number;
+        /** The call flow's steps the caller went through, each when it was done. */
+        steps: readonly FlowStepDone[];
       }
     | { type: 'contact.join_timeout'; contactId: string }
     | {

@@ -1,4 +1,5 @@
 import { HOUR_MS, MINUTE_MS } from '../clock.ts';
+import type { FlowStepDone } from './events.ts';
 
 export const CHANNELS = ['voice', 'chat', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -103,6 +104,15 @@ export interface NewContact {
   priority: number;
   /** The agent who last handled this conversation (email replies); waits for them up to the sticky timeout. */
   stickyAgentId?: string | undefined;
+  /** The call flow the call came through before it queued: kept in the contact's history. */
+  flow?: FlowTaken | undefined;
+}
+
+/** Steps of a call flow a call went through. */
+export interface FlowTaken {
+  flowId: string;
+  flowVersion: number;
+  steps: readonly FlowStepDone[];
 }
 
 export const PRIORITY = { min: 1, max: 10, default: 5 } as const;

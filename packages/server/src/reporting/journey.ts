@@ -16,6 +16,7 @@ const STEP_LABELS: Record<string, string> = {
   'contact.transferred': 'Transferred',
   'contact.call_type_changed': 'Call type changed',
   'contact.recording': 'Recording',
+  'contact.flow': 'Call flow',
   'contact.join_timeout': 'Customer did not join',
   'contact.invited': 'Agent invited',
   'contact.invite_ended': 'Invitation ended',
@@ -25,6 +26,22 @@ const STEP_LABELS: Record<string, string> = {
   'contact.wrap_up_ended': 'Wrap-up ended',
   'contact.ended': 'Ended',
 };
+
+/** A call flow's steps in a line: `menu: key 1; account: 4 digits into Account` (never the digits). */
+function flowDetail(steps: unknown): string | null {
+  if (!Array.isArray(steps) || steps.length === 0) return null;
+  return steps
+    .map((s: { step?: unknown; result?: unknown; key?: unknown; variable?: unknown; digits?: unknown }) => {
+      const what =
+        s.result === 'key' || s.result === 'invalid_key'
+          ? `${String(s.result).replace('_', ' ')} ${String(s.key)}`
+          : s.result === 'collected'
+            ? `${String(s.digits)} digits into ${String(s.variable)}`
+            : String(s.result).replace('_', ' ');
+      return `${String(s.step)}: ${what}`;
+    })
+    .join('; ');
+}
 
 /** One contact from cradle to grave: its legs and every event, with the agents' and CSQs' names. */
 export async function contactJourney(db: Db, acd: AcdRuntime, principal: Principal, contactId: string) {
@@ -104,6 +121,7 @@ export async function contactJourney(db: Db, acd: AcdRuntime, principal: Princip
         toAgent && `to ${toAgent}`,
         Array.isArray(data.reasons) && data.reasons.length > 0 && `reasons: ${data.reasons.length}`,
         typeof data.action === 'string' && data.action,
+        flowDetail(data.steps),
       ].filter(Boolean);
       return {
         at: event.at.toISOString(),
