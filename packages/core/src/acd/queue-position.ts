@@ -16,6 +16,14 @@ export function positionInLine(line: Iterable<LineKeys>, contact: LineKeys): num
 /** Answers counted for the estimate: the latest this many, within this window. */
 export const WAIT_ESTIMATE = { answers: 20, windowMs: 60 * 60_000, minAnswers: 3 } as const;
 
+/** Keeps a CSQ's latest answers, newest last, as many as the estimate reads: `answers` per CSQ id. */
+export function noteAnswer(answers: Map<string, number[]>, csqId: string, at: number): void {
+  const kept = answers.get(csqId) ?? [];
+  kept.push(at);
+  if (kept.length > WAIT_ESTIMATE.answers) kept.shift();
+  answers.set(csqId, kept);
+}
+
 /**
  * The expected wait of the contact at `position`: position × the CSQ's recent time per answer, that is the
  * time from the oldest of its latest answers (at most 20, within the last hour) until now, divided by their

@@ -4,6 +4,7 @@ import {
   type AcdEvent,
   authorize,
   type Channel,
+  type FlowTaken,
   forbidden,
   isAllowed,
   notFound,
@@ -24,6 +25,8 @@ export interface NewContactInput {
   attributes?: Record<string, string> | undefined;
   externalId?: string | undefined;
   stickyAgentId?: string | undefined;
+  /** The call flow a call came through: its steps go into the contact's history before it queues. */
+  flow?: FlowTaken | undefined;
   /** Stores what belongs with the contact (a chat session) once its id is known, before it is queued (also on a retry). */
   beforeQueue?: ((id: string) => Promise<void>) | undefined;
 }
@@ -56,7 +59,7 @@ export const presentContact = (row: ContactRow) => ({
 });
 
 /** The same external id always names the same contact, so a retried create cannot make a second one. */
-function contactIdFor(tenantId: string, externalId: string): string {
+export function contactIdFor(tenantId: string, externalId: string): string {
   const hex = createHash('sha256').update(`${tenantId}\u0000${externalId}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -87,6 +90,7 @@ export async function createContact(db: Db, acd: AcdRuntime, principal: Principa
         callType: input.callType ?? input.channel,
         priority: input.priority ?? PRIORITY.default,
         stickyAgentId: input.stickyAgentId,
+        flow: input.flow,
       });
       return { events, result: true };
     },

@@ -1,4 +1,4 @@
-import { type AcdEvent, type ContactEvent, type CustomerFrame, WAIT_ESTIMATE } from '@switchboard/core';
+import { type AcdEvent, type ContactEvent, type CustomerFrame, noteAnswer } from '@switchboard/core';
 import type { Fanout } from '../acd/fanout.ts';
 import type { Db } from '../db/database.ts';
 
@@ -101,11 +101,7 @@ export class ChatHub {
     for (const event of events) {
       if (event.type === 'agent.state_changed') continue;
       moved = true;
-      if (event.type !== 'contact.accepted') continue;
-      const answers = tenant.answers.get(event.csqId) ?? [];
-      answers.push(event.at);
-      if (answers.length > WAIT_ESTIMATE.answers) answers.shift();
-      tenant.answers.set(event.csqId, answers);
+      if (event.type === 'contact.accepted') noteAnswer(tenant.answers, event.csqId, event.at);
     }
     const mine = events.filter(
       (e): e is ContactEvent => e.type !== 'agent.state_changed' && tenant.chats.has(e.contactId),

@@ -3,16 +3,23 @@ import {
   type AcdEvent,
   authorize,
   CARRIED_CALL_PREFIX,
+  expectedWaitMs,
+  type Flow,
+  type FlowStepDone,
   forbidden,
   invalid,
   LIMITS,
+  noteAnswer,
   notFound,
+  openState,
+  type QueueStep,
   SwitchboardError,
 } from '@switchboard/core';
-import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
+import { agentAction, contactIdFor, createContact, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
 import { holdMusic } from './audio.ts';
+import { callFlowsRepository } from './call-flows.repository.ts';
 import {
   CallRecorder,
   type CallRecorderDeps,
@@ -21,13 +28,17 @@ import {
   type RecordingStatus,
   recordingStatus,
 } from './call-recorder.ts';
+import { FlowCall } from './flow-call.ts';
 import type { MediaHandle } from './media/media-engine.ts';
+import { EspeakSpeech, type SpeechSynthesiser } from './speech.ts';
 
 export interface VoiceCallsDeps extends CallRecorderDeps {
   /** Calls from web pages a tenant may have at once here (`LIMITS.webCallsPerTenant` unless told). */
   webCallsPerTenant?: number;
   /** Where failures of work no request waits for are told (a leg that ended, orphans after a restart). */
   log?: { error(details: object, message: string): void } | undefined;
+  /** Speaks the call flows' text prompts (eSpeak NG unless told). */
+  speech?: SpeechSynthesiser;
 }
 
 /** A call this process carries: its contact in the router, its legs in the media engine, its recording. */
@@ -36,12 +47,24 @@ interface Call extends RecordedCall {
   audio: MediaHandle | null;
   /** The SHA-256 of the secret the caller's page holds, which it shows to hang up. */
   tokenHash: Buffer;
+  /** The call flow the caller is in, or came through; null for a call straight into a CSQ. */
+  flow: FlowCall | null;
+  /** The caller hung up (the router's events that follow are theirs, not the agent's). */
+  callerGone: boolean;
+  /** The agent hung up first and the caller is in the flow's after-call steps. */
+  afterCall: boolean;
+  /** The external id the contact is (or will be) created with. */
+  externalId: string;
+  callType: string | undefined;
+  attributes: Record<string, string>;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
+/** A call from a web page: into a voice CSQ, or through a call flow (exactly one of the two). */
 export interface NewWebCall {
-  csqId: string;
+  csqId?: string | undefined;
+  flowId?: string | undefined;
   offerSdp: string;
   callType?: string | undefined;
   attributes?: Record<string, string> | undefined;
@@ -63,10 +86,14 @@ export class VoiceCalls {
   /** Web calls of each tenant being started now, counted against its limit with those carried already. */
   readonly #starting = new Map<string, number>();
   readonly #recorder: CallRecorder;
+  readonly #speech: SpeechSynthesiser;
+  /** Each followed tenant's recent answers per CSQ, for the expected wait told to callers. */
+  readonly #answers = new Map<string, Map<string, number[]>>();
 
   constructor(deps: VoiceCallsDeps) {
     this.#deps = deps;
     this.#recorder = new CallRecorder(deps);
+    this.#speech = deps.speech ?? new EspeakSpeech();
     deps.media.onLegEnded((legId) => this.#legEnded(legId));
     deps.acd.onLoad(async (tenantId) => {
       this.#follow(tenantId);
@@ -100,46 +127,132 @@ export class VoiceCalls {
     tenantId: string,
     call: NewWebCall,
   ): Promise<{ contactId: string; answerSdp: string; token: string }> {
-    const { db, acd, media } = this.#deps;
-    const csq = await csqsRepository.findById(db, tenantId, call.csqId);
-    if (!csq) throw notFound('CSQ');
-    if (csq.channel !== 'voice')
-      throw invalid(`CSQ ${csq.name} takes ${csq.channel} contacts, not calls.`, { field: 'csqId' });
+    const { db, media } = this.#deps;
+    const flow = call.flowId ? await callFlowsRepository.findById(db, tenantId, call.flowId) : undefined;
+    if (call.flowId && !flow) throw notFound('Call flow');
+    const csq = call.csqId ? await csqsRepository.findById(db, tenantId, call.csqId) : undefined;
+    if (!flow) {
+      if (!csq) throw notFound('CSQ');
+      if (csq.channel !== 'voice')
+        throw invalid(`CSQ ${csq.name} takes ${csq.channel} contacts, not calls.`, { field: 'csqId' });
+    }
     const { legId, answerSdp } = await this.#answer(call.offerSdp);
     this.#follow(tenantId);
     const token = randomBytes(32).toString('base64url');
+    const externalId = `${CARRIED_CALL_PREFIX}${crypto.randomUUID()}`;
     const entry: Call = {
       tenantId,
-      contactId: '',
+      contactId: contactIdFor(tenantId, externalId),
       customerLeg: legId,
       agentLeg: null,
       agentId: null,
-      audio: media.play(legId, holdMusic()),
+      audio: null,
       tokenHash: sha256(token),
-      csqId: csq.id,
-      recordingPolicy: csq.recording,
+      csqId: csq?.id ?? '',
+      recordingPolicy: csq?.recording ?? 'off',
       recording: null,
+      flow: null,
+      callerGone: false,
+      afterCall: false,
+      externalId,
+      callType: call.callType,
+      attributes: call.attributes ?? {},
     };
+    this.#calls.set(entry.contactId, entry);
+    this.#contactOfLeg.set(legId, entry.contactId);
     try {
-      const { contact } = await createContact(db, acd, systemPrincipal(tenantId), {
-        channel: 'voice',
-        csqId: call.csqId,
-        callType: call.callType,
-        attributes: call.attributes,
-        externalId: `${CARRIED_CALL_PREFIX}${crypto.randomUUID()}`,
-        // Known before the contact is queued, so the router's first events about it find the call.
-        beforeQueue: async (id) => {
-          entry.contactId = id;
-          this.#calls.set(id, entry);
-          this.#contactOfLeg.set(legId, id);
-        },
-      });
-      return { contactId: contact.id, answerSdp, token };
+      if (flow) this.#startFlow(entry, flow.id, flow.version, flow.definition);
+      else await this.#queue(entry, entry.csqId);
+      return { contactId: entry.contactId, answerSdp, token };
     } catch (error) {
       await this.#release(entry);
-      await media.hangUp(legId);
       throw error;
     }
+  }
+
+  /** Creates the call's contact in the CSQ (queued: music, or the flow's waiting audio, until an agent answers). */
+  async #queue(
+    call: Call,
+    csqId: string,
+    flow?: { flowId: string; flowVersion: number; steps: FlowStepDone[] },
+  ) {
+    const { db, acd } = this.#deps;
+    if (!call.flow) call.audio = this.#deps.media.play(call.customerLeg, holdMusic());
+    else call.flow.wait();
+    await createContact(db, acd, systemPrincipal(call.tenantId), {
+      channel: 'voice',
+      csqId,
+      callType: call.callType,
+      attributes: call.attributes,
+      externalId: call.externalId,
+      flow,
+    });
+  }
+
+  #startFlow(call: Call, flowId: string, flowVersion: number, definition: Flow): void {
+    const { db, media } = this.#deps;
+    const ended = (error?: unknown) => {
+      if (error) this.#deps.log?.error({ err: error, contactId: call.contactId }, 'a call flow failed');
+      void this.#endCall(call);
+    };
+    call.flow = new FlowCall(
+      {
+        media,
+        speech: this.#speech,
+        now: () => this.#deps.now(),
+        isOpen: async (calendarId) => {
+          const row = await db
+            .selectFrom('calendars')
+            .select('calendar')
+            .where('tenant_id', '=', call.tenantId)
+            .where('id', '=', calendarId)
+            .executeTakeFirst();
+          // A calendar deleted from under the flow (it cannot be while the flow names it) counts as closed.
+          return row ? openState(row.calendar, this.#deps.now()).open : false;
+        },
+        queue: (step: QueueStep, variables, steps) =>
+          this.#queueFromFlow(call, step, variables, { flowId, flowVersion, steps }),
+        standing: () => this.#standing(call),
+        moreSteps: (steps) => {
+          void this.#deps.acd
+            .run(call.tenantId, (engine) => ({
+              events: engine.noteFlow(call.contactId, { flowId, flowVersion, steps }),
+              result: undefined,
+            }))
+            .catch((error) => this.#deps.log?.error({ err: error }, 'keeping call flow steps failed'));
+        },
+        hangUp: () => ended(),
+        failed: (error) => ended(error),
+      },
+      definition,
+      call.customerLeg,
+    );
+    call.flow.start();
+  }
+
+  async #queueFromFlow(
+    call: Call,
+    step: QueueStep,
+    variables: Readonly<Record<string, string>>,
+    flow: { flowId: string; flowVersion: number; steps: FlowStepDone[] },
+  ): Promise<void> {
+    const csq = await csqsRepository.findById(this.#deps.db, call.tenantId, step.csqId);
+    if (!csq || csq.channel !== 'voice') throw notFound('CSQ');
+    call.csqId = csq.id;
+    call.recordingPolicy = csq.recording;
+    call.attributes = { ...call.attributes, ...variables };
+    await this.#queue(call, csq.id, flow);
+  }
+
+  async #standing(call: Call) {
+    const engine = (await this.#deps.acd.router(call.tenantId)).engine;
+    const contact = engine.contact(call.contactId);
+    if (!contact || (contact.status !== 'queued' && contact.status !== 'offered')) return null;
+    const position = contact.status === 'offered' ? 1 : engine.queuePosition(call.contactId);
+    if (position === null) return null;
+    const answers = this.#answers.get(call.tenantId)?.get(contact.csqId) ?? [];
+    const estimate = expectedWaitMs(position, answers, this.#deps.now());
+    return { position, expectedWaitSeconds: estimate === null ? null : Math.ceil(estimate / 1000) };
   }
 
   /** The agent the call is offered to answers from their desktop: their leg joined to the caller's. */
@@ -193,13 +306,24 @@ export class VoiceCalls {
     await this.callerHangUp(call.tenantId, contactId);
   }
 
-  /** The caller hangs up: abandoned while waiting or ringing, ended if talking. */
+  /**
+   * The caller hangs up: abandoned while waiting or ringing, ended if talking. In the call flow before its queue
+   * step, or after the agent hung up, there is no contact to end: the call is just over.
+   */
   async callerHangUp(tenantId: string, contactId: string): Promise<void> {
     const call = this.#calls.get(contactId);
     if (!call || call.tenantId !== tenantId) return;
-    await customerAction(this.#deps.db, this.#deps.acd, systemPrincipal(tenantId), contactId, {
-      kind: 'left',
-    });
+    if (call.afterCall || (call.flow && !call.flow.queued)) return this.#release(call);
+    call.callerGone = true;
+    try {
+      await customerAction(this.#deps.db, this.#deps.acd, systemPrincipal(tenantId), contactId, {
+        kind: 'left',
+      });
+    } catch (error) {
+      // Hung up while its contact was being created: nothing to end in the router.
+      if (!(error instanceof SwitchboardError && error.code === 'not_found')) throw error;
+      await this.#release(call);
+    }
   }
 
   /** Whether this process carries the call of this contact (its audio runs here). */
@@ -246,23 +370,44 @@ export class VoiceCalls {
     }
   }
 
-  /** Each hears the other, or the caller hears music while the agent holds or before one has answered. */
+  /**
+   * Each hears the other, or the caller waits: music (with the flow's comfort messages) until an agent answers,
+   * music while the agent holds.
+   */
   #connect(call: Call): void {
     call.audio?.stop();
-    call.audio = call.agentLeg
-      ? this.#deps.media.bridge(call.customerLeg, call.agentLeg)
-      : this.#deps.media.play(call.customerLeg, holdMusic());
+    call.audio = null;
+    if (call.agentLeg) {
+      call.flow?.answered();
+      call.audio = this.#deps.media.bridge(call.customerLeg, call.agentLeg);
+    } else if (call.flow) call.flow.wait();
+    else call.audio = this.#deps.media.play(call.customerLeg, holdMusic());
+  }
+
+  /** The flow ends the call (its hang-up step), or failed: whatever the router holds of it ends too. */
+  async #endCall(call: Call): Promise<void> {
+    try {
+      if (call.flow?.queued && !call.afterCall && !call.callerGone)
+        await this.callerHangUp(call.tenantId, call.contactId);
+    } finally {
+      await this.#release(call);
+    }
   }
 
   #follow(tenantId: string): void {
     if (this.#following.has(tenantId)) return;
     this.#following.add(tenantId);
     this.#deps.acd.committed.subscribe(tenantId, (events) => {
-      for (const event of events) this.#apply(event);
+      for (const event of events) this.#apply(tenantId, event);
     });
   }
 
-  #apply(event: AcdEvent): void {
+  #apply(tenantId: string, event: AcdEvent): void {
+    if (event.type === 'contact.accepted') {
+      const answers = this.#answers.get(tenantId) ?? new Map<string, number[]>();
+      noteAnswer(answers, event.csqId, event.at);
+      this.#answers.set(tenantId, answers);
+    }
     if (!('contactId' in event)) return;
     const call = this.#calls.get(event.contactId);
     if (!call) return;
@@ -281,8 +426,19 @@ export class VoiceCalls {
         this.#connect(call);
         return;
       case 'contact.wrap_up_started':
-      case 'contact.ended':
+        if (call.flow?.hasAfterCall && !call.callerGone && call.agentLeg) {
+          // The agent hung up first: the caller goes on to the flow's after-call steps (a survey).
+          call.afterCall = true;
+          this.#dropAgent(call);
+          call.audio?.stop();
+          call.audio = null;
+          call.flow.agentHungUp();
+          return;
+        }
         void this.#release(call);
+        return;
+      case 'contact.ended':
+        if (!call.afterCall) void this.#release(call);
         return;
     }
   }
@@ -300,6 +456,7 @@ export class VoiceCalls {
   async #release(call: Call): Promise<void> {
     if (this.#calls.get(call.contactId) !== call) return;
     this.#calls.delete(call.contactId);
+    call.flow?.stop();
     await this.#recorder.stop(call);
     call.audio?.stop();
     for (const leg of [call.customerLeg, call.agentLeg]) {
