@@ -107,10 +107,15 @@ export interface WidgetRating {
   thanksText: string;
 }
 
-/** Calls from the widget's page (docs/voice.md): a "Call us" button that calls into a voice CSQ from the browser. */
+/**
+ * Calls from the widget's page (docs/voice.md): a "Call us" button that calls from the browser, into a voice CSQ
+ * or through a call flow.
+ */
 export interface WidgetCalls {
-  /** The voice CSQ calls wait in; null: the widget offers no calls. */
+  /** The voice CSQ calls wait in; null with no flow either: the widget offers no calls. */
   csqId: string | null;
+  /** The call flow calls go through (its queue steps choose the CSQ); set instead of csqId. */
+  flowId: string | null;
   buttonText: string;
   /** Shown while the call is on, before and after an agent answers. */
   onCallText: string;
@@ -211,6 +216,7 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   },
   calls: {
     csqId: null,
+    flowId: null,
     buttonText: 'Call us',
     onCallText: 'You are on the line: the next available agent will answer.',
     hangUpText: 'Hang up',
@@ -371,7 +377,7 @@ export interface PublicWidget {
   messages: WidgetMessages;
   labels: WidgetLabels;
   rating: WidgetRating;
-  /** Whether the widget offers calls, and its words: never the CSQ. */
-  calls: { enabled: boolean } & Omit<WidgetCalls, 'csqId'>;
+  /** Whether the widget offers calls, and its words: never the CSQ or the flow. */
+  calls: { enabled: boolean } & Omit<WidgetCalls, 'csqId' | 'flowId'>;
   service: WidgetServiceState;
 }

@@ -9,6 +9,7 @@ import { BossJobQueue } from '../jobs/boss-queue.ts';
 import { generateMasterKeyring } from '../secrets/master-keys.ts';
 import { createTenant } from '../tenancy/tenants.service.ts';
 import { EmbeddedMedia } from '../voice/media/embedded-media.ts';
+import type { SpeechSynthesiser } from '../voice/speech.ts';
 import { VoiceCalls } from '../voice/voice-calls.ts';
 import { openMigratedDatabase } from './migrated-database.ts';
 
@@ -52,7 +53,8 @@ export class ManualRepeat {
 
 /** A server with a hand-moved clock, on a fresh in-memory PGlite database unless given a migrated one. */
 export async function startTestApp(
-  options: Partial<AppOptions> = {},
+  /** What the app is built with; `speech` speaks the call flows' prompts (eSpeak NG unless told). */
+  { speech, ...options }: Partial<AppOptions> & { speech?: SpeechSynthesiser } = {},
   /** Job kinds a test needs besides the app's own (defined before the queue starts). */
   defineJobs?: (jobs: BossJobQueue) => void,
   /** The migrated database to run on (e.g. PostgreSQL for a shared suite); the app closes it. */
@@ -71,6 +73,7 @@ export async function startTestApp(
     media: new EmbeddedMedia(),
     keyring: TEST_MASTER_KEYS,
     now: () => clock.now(),
+    ...(speech ? { speech } : {}),
   });
   const app = await buildApp({
     db: database.db,

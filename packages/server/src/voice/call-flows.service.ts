@@ -12,6 +12,7 @@ import {
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { chatWidgetsRepository } from '../widgets/chat-widgets.repository.ts';
 import { refuseIfWidgetsUse } from '../widgets/chat-widgets.service.ts';
 import { callFlowsRepository, type FlowReferences, type StoredCallFlow } from './call-flows.repository.ts';
 
@@ -188,7 +189,15 @@ export async function deleteCallFlow(db: Db, principal: Principal, id: string): 
     ...target(id),
     action: 'delete',
     load: load(principal.tenantId, id),
-    apply: (trx) => callFlowsRepository.delete(trx, principal.tenantId, id),
+    apply: async (trx) => {
+      const widgets = await chatWidgetsRepository.usingFlow(trx, principal.tenantId, id);
+      if (widgets.length > 0)
+        throw conflict(
+          `The call flow is in use: chat widget(s) ${widgets.map((n) => `"${n}"`).join(', ')} send calls through it. Change them first.`,
+          { widgets },
+        );
+      await callFlowsRepository.delete(trx, principal.tenantId, id);
+    },
   });
 }
 

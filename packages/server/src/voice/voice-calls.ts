@@ -89,6 +89,7 @@ export class VoiceCalls {
   readonly #speech: SpeechSynthesiser;
   /** Each followed tenant's recent answers per CSQ, for the expected wait told to callers. */
   readonly #answers = new Map<string, Map<string, number[]>>();
+  readonly #endedListeners = new Set<(tenantId: string, contactId: string) => void>();
 
   constructor(deps: VoiceCallsDeps) {
     this.#deps = deps;
@@ -331,6 +332,12 @@ export class VoiceCalls {
     return this.#calls.get(contactId)?.tenantId === tenantId;
   }
 
+  /** Tells `listener` of each call this process stops carrying (hung up, ended by its flow, or failed). */
+  onCallEnded(listener: (tenantId: string, contactId: string) => void): () => void {
+    this.#endedListeners.add(listener);
+    return () => this.#endedListeners.delete(listener);
+  }
+
   /** Calls carried by this process now. */
   get size(): number {
     return this.#calls.size;
@@ -456,6 +463,7 @@ export class VoiceCalls {
   async #release(call: Call): Promise<void> {
     if (this.#calls.get(call.contactId) !== call) return;
     this.#calls.delete(call.contactId);
+    for (const listener of this.#endedListeners) listener(call.tenantId, call.contactId);
     call.flow?.stop();
     await this.#recorder.stop(call);
     call.audio?.stop();

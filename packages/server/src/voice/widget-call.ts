@@ -25,14 +25,16 @@ export async function startWidgetCall(
     );
   }
   const target = await widgetCallTarget(chat.db, widgetId, chat.clock.now());
-  if (target.csqId === null) throw new SwitchboardError('calls_off', 'This widget offers no calls.');
+  if (target.csqId === null && target.flowId === null)
+    throw new SwitchboardError('calls_off', 'This widget offers no calls.');
   if (!target.service.open)
     throw new SwitchboardError('widget_closed', target.service.message ?? 'We are closed now.', {
       reason: target.service.reason,
       nextChange: target.service.nextChange,
     });
   const started = await voice.startWebCall(target.tenantId, {
-    csqId: target.csqId,
+    csqId: target.csqId ?? undefined,
+    flowId: target.flowId ?? undefined,
     offerSdp,
     callType: target.callType,
   });

@@ -188,6 +188,28 @@ export const chatWidgetsRepository = {
     return rows.map((r) => r.name);
   },
 
+  async flowExists(db: Db, tenantId: string, flowId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('call_flows')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', flowId)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** Names of the widgets whose calls go through this call flow. */
+  async usingFlow(db: Db, tenantId: string, flowId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('chat_widgets')
+      .select('name')
+      .where('tenant_id', '=', tenantId)
+      .where(sql`settings->'calls'->>'flowId'`, '=', flowId)
+      .orderBy('name')
+      .execute();
+    return rows.map((r) => r.name);
+  },
+
   /** Names of the widgets with a problem statement mapped to this CSQ. */
   async usingCsq(db: Db, tenantId: string, csqId: string): Promise<string[]> {
     const rows = await db

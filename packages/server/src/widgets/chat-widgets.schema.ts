@@ -94,6 +94,9 @@ const serviceHours = {
 const rating = { enabled: Type.Boolean(), label: Label, buttonText: Label, thanksText: Label };
 const calls = {
   csqId: Type.Union([Uuid, Type.Null()]),
+  flowId: Type.Union([Uuid, Type.Null()], {
+    description: 'The call flow calls go through, instead of a CSQ (docs/voice.md, "Call flows").',
+  }),
   buttonText: Label,
   onCallText: Label,
   hangUpText: Label,
@@ -117,7 +120,8 @@ const DESCRIPTIONS = {
   labels: "The widget's field labels and buttons.",
   serviceHours: 'When customers may start a chat, and what they read when they may not.',
   rating: 'The rating asked for after a chat.',
-  calls: 'Calls from the page: the voice CSQ they wait in (null: no calls) and the button.',
+  calls:
+    'Calls from the page: the voice CSQ they wait in or the call flow they go through (both null: no calls) and the button.',
 };
 
 const ProblemStatementInput = Type.Object(

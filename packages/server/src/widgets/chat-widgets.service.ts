@@ -91,6 +91,15 @@ async function fieldsOf(
     return { id, label: statement.label, csqId: statement.csqId };
   });
   const callCsq = settings.calls.csqId;
+  const callFlow = settings.calls.flowId;
+  if (callCsq !== null && callFlow !== null)
+    throw invalid('Calls go to a voice CSQ or through a call flow, not both.', [
+      { path: 'body/calls/flowId', message: 'must be null while calls/csqId names a CSQ' },
+    ]);
+  if (callFlow !== null && !(await chatWidgetsRepository.flowExists(db, tenantId, callFlow)))
+    throw invalid(`Calls: there is no call flow ${callFlow} in this tenant.`, [
+      { path: 'body/calls/flowId', message: 'is not a call flow of this tenant' },
+    ]);
   if (callCsq !== null) {
     const channel = (await chatWidgetsRepository.csqChannels(db, tenantId, [callCsq])).get(callCsq);
     if (channel !== 'voice')
@@ -177,7 +186,7 @@ export async function deleteChatWidget(db: Db, principal: Principal, id: string)
   });
 }
 
-const withoutCsq = ({ csqId: _csq, ...words }: WidgetCalls) => words;
+const withoutCsq = ({ csqId: _csq, flowId: _flow, ...words }: WidgetCalls) => words;
 
 /**
  * What the embedded widget renders, with its service evaluated at `now`. Anyone may ask: a widget's id is
@@ -190,7 +199,7 @@ export async function publicWidget(db: Db, id: string, now: number): Promise<Pub
   return {
     problemStatements: widget.problemStatements.map(({ id, label }) => ({ id, label })),
     ...settings,
-    calls: { ...withoutCsq(calls), enabled: calls.csqId !== null },
+    calls: { ...withoutCsq(calls), enabled: calls.csqId !== null || calls.flowId !== null },
     service: await serviceOf(db, widget, now),
   };
 }
@@ -229,6 +238,7 @@ export async function widgetCallTarget(db: Db, widgetId: string, now: number) {
   return {
     tenantId: widget.tenantId,
     csqId: widget.settings.calls.csqId,
+    flowId: widget.settings.calls.flowId,
     callType: widget.name,
     service: await serviceOf(db, widget, now),
   };

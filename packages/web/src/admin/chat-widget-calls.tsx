@@ -1,24 +1,40 @@
 import { LIMITS } from '@switchboard/core';
-import type { Csq } from '../api/types.ts';
+import type { CallFlow, Csq } from '../api/types.ts';
 import { SelectField, TextField } from '../ui/inputs.tsx';
 import type { SectionProps } from './chat-widget-types.ts';
 
-/** Calls from the widget's page: the voice CSQ they wait in (none: no calls) and the button that starts one. */
-export function CallsSection({ form, group, err, voiceCsqs }: SectionProps & { voiceCsqs: Csq[] }) {
+/**
+ * Calls from the widget's page: the voice CSQ they wait in or the call flow they go through (neither: no calls),
+ * and the button that starts one.
+ */
+export function CallsSection({
+  form,
+  group,
+  err,
+  voiceCsqs,
+  callFlows,
+}: SectionProps & { voiceCsqs: Csq[]; callFlows: CallFlow[] }) {
   const options: (readonly [string, string])[] = [
     ['', 'No calls'],
-    ...voiceCsqs.map((csq) => [csq.id, csq.name] as const),
+    ...voiceCsqs.map((csq) => [`csq:${csq.id}`, `Queue: ${csq.name}`] as const),
+    ...callFlows.map((flow) => [`flow:${flow.id}`, `Call flow: ${flow.name}`] as const),
   ];
+  const { csqId, flowId } = form.calls;
+  const chosen = flowId ? `flow:${flowId}` : csqId ? `csq:${csqId}` : '';
+  const choose = (value: string) => {
+    const [kind, id = null] = value === '' ? [''] : value.split(':');
+    group('calls', { csqId: kind === 'csq' ? id : null, flowId: kind === 'flow' ? id : null });
+  };
   return (
     <fieldset>
       <legend>Calls from the page</legend>
       <div className="columns">
         <SelectField
-          label="Calls wait in"
-          value={form.calls.csqId ?? ''}
+          label="Calls go to"
+          value={chosen}
           options={options}
-          onChange={(csqId) => group('calls', { csqId: csqId === '' ? null : csqId })}
-          error={err('calls/csqId')}
+          onChange={choose}
+          error={err('calls/csqId') ?? err('calls/flowId')}
         />
         <TextField
           label="Call button text"

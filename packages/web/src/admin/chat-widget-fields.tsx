@@ -1,6 +1,6 @@
 import { LIMITS, type WidgetSettings } from '@switchboard/core';
 import { type ReactNode, useEffect } from 'react';
-import type { Csq } from '../api/types.ts';
+import type { CallFlow, Csq } from '../api/types.ts';
 import { TextField } from '../ui/inputs.tsx';
 import { BrandingSection } from './chat-widget-branding.tsx';
 import { CallsSection } from './chat-widget-calls.tsx';
@@ -14,9 +14,14 @@ import type { FormProps } from './crud-page.tsx';
 
 /** The chat widget editor: its settings, section by section, beside a live preview. */
 export function WidgetFields(
-  props: FormProps<WidgetForm> & { chatCsqs: Csq[]; voiceCsqs: Csq[]; calendars: Calendar[] },
+  props: FormProps<WidgetForm> & {
+    chatCsqs: Csq[];
+    voiceCsqs: Csq[];
+    callFlows: CallFlow[];
+    calendars: Calendar[];
+  },
 ): ReactNode {
-  const { form, set, errors, chatCsqs, voiceCsqs, calendars } = props;
+  const { form, set, errors, chatCsqs, voiceCsqs, callFlows, calendars } = props;
   const group = <G extends keyof WidgetSettings>(name: G, patch: Partial<WidgetSettings[G]>) =>
     set({ [name]: { ...form[name], ...patch } } as Partial<WidgetForm>);
   const err = (path: string) => errors[path];
@@ -57,7 +62,7 @@ export function WidgetFields(
         <MessagesSection {...section} />
         <ServiceHoursSection {...section} calendars={calendars} />
         <RatingSection {...section} />
-        <CallsSection {...section} voiceCsqs={voiceCsqs} />
+        <CallsSection {...section} voiceCsqs={voiceCsqs} callFlows={callFlows} />
         <LabelsSection {...section} errors={errors} />
       </div>
       <WidgetPreview settings={form} problemStatements={statements} calendar={calendar} />

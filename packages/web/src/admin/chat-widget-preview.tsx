@@ -74,7 +74,7 @@ export function WidgetPreview(props: {
       labels,
       rating,
       calls: {
-        enabled: calls.csqId !== null,
+        enabled: calls.csqId !== null || calls.flowId !== null,
         buttonText: calls.buttonText,
         onCallText: calls.onCallText,
         hangUpText: calls.hangUpText,

@@ -1,5 +1,5 @@
 import { DEFAULT_WIDGET_SETTINGS } from '@switchboard/core';
-import type { Csq } from '../api/types.ts';
+import type { CallFlow, Csq } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { WidgetFields } from './chat-widget-fields.tsx';
 import { hoursToSend } from './chat-widget-hours.tsx';
@@ -12,6 +12,7 @@ export function ChatWidgetsPage() {
   const { api } = useDesk();
   const csqs = useLive(() => api.request<Csq[]>('GET', '/csqs'));
   const calendars = useLive(() => api.request<Calendar[]>('GET', '/calendars'));
+  const callFlows = useLive(() => api.request<CallFlow[]>('GET', '/call-flows'));
   const chatCsqs = (csqs.data ?? []).filter((q) => q.channel === 'chat');
   const voiceCsqs = (csqs.data ?? []).filter((q) => q.channel === 'voice');
   const csqName = (id: string) => csqs.data?.find((q) => q.id === id)?.name ?? '?';
@@ -67,7 +68,13 @@ export function ChatWidgetsPage() {
         </section>
       )}
       fields={(props) => (
-        <WidgetFields {...props} chatCsqs={chatCsqs} voiceCsqs={voiceCsqs} calendars={calendars.data ?? []} />
+        <WidgetFields
+          {...props}
+          chatCsqs={chatCsqs}
+          voiceCsqs={voiceCsqs}
+          callFlows={callFlows.data ?? []}
+          calendars={calendars.data ?? []}
+        />
       )}
     />
   );

@@ -42,6 +42,7 @@ export type Criterion = Csq['criterion'];
 export type QueueThresholds = Csq['thresholds'];
 export type ReasonCode = ItemOf<'/reason-codes'>;
 export type CallRecording = ItemOf<'/contacts/{id}/recordings'>;
+export type CallFlow = ItemOf<'/call-flows'>;
 
 export type AgentLive = ResponseOf<'/agents/{id}', 'get'>;
 export type DomainState = AgentLive['voice'];
