@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'chat_start_rate_limited',
   /** The chat widget offers no calls from its page (no voice CSQ set for them). */
   'calls_off',
+  /** A call flow speaks text, and this server has no speech synthesiser (eSpeak NG) to speak it. */
+  'speech_unavailable',
   /**
    * A cap of the product would be passed (500 predefined responses per tenant, 25 wrap-up categories, 25
    * reasons per category, 10 categories per CSQ); details.limit and details.what say which.

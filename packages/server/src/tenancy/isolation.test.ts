@@ -77,7 +77,7 @@ const flowDefinition = (w: World, csqId = voiceCsqOf.get(w.tenantId)) => ({
   steps: {
     hours: { type: 'hours', calendarId: w.calendar.id, open: 'queue', closed: 'bye' },
     queue: { type: 'queue', csqId },
-    bye: { type: 'hangup', prompt: { text: 'We are closed.' } },
+    bye: { type: 'hangup' },
   },
 });
 async function freshFlow(w: World): Promise<string> {

@@ -66,7 +66,8 @@ const VersionParams = Type.Object(
   { additionalProperties: false },
 );
 
-export function callFlowRoutes(app: App, { db, clock }: AppContext): void {
+export function callFlowRoutes(app: App, { db, clock, voice }: AppContext): void {
+  const speaks = () => voice.speaks();
   defineRoute(app, {
     method: 'GET',
     url: '/call-flows',
@@ -89,7 +90,7 @@ export function callFlowRoutes(app: App, { db, clock }: AppContext): void {
     handler: async (request, reply) =>
       reply
         .status(201)
-        .send(await createCallFlow(db, principalOf(request), request.body, new Date(clock.now()))),
+        .send(await createCallFlow(db, principalOf(request), request.body, new Date(clock.now()), speaks)),
   });
   defineRoute(app, {
     method: 'GET',
@@ -112,7 +113,7 @@ export function callFlowRoutes(app: App, { db, clock }: AppContext): void {
     body: CallFlowChange,
     response: { 200: CallFlow },
     handler: (request) =>
-      saveCallFlow(db, principalOf(request), request.params.id, request.body, new Date(clock.now())),
+      saveCallFlow(db, principalOf(request), request.params.id, request.body, new Date(clock.now()), speaks),
   });
   defineRoute(app, {
     method: 'DELETE',

@@ -8,6 +8,7 @@ import {
   notFound,
   parseFlow,
   promptsOf,
+  SwitchboardError,
 } from '@switchboard/core';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -15,6 +16,20 @@ import type { Db } from '../db/database.ts';
 import { chatWidgetsRepository } from '../widgets/chat-widgets.repository.ts';
 import { refuseIfWidgetsUse } from '../widgets/chat-widgets.service.ts';
 import { callFlowsRepository, type FlowReferences, type StoredCallFlow } from './call-flows.repository.ts';
+
+/**
+ * Text prompts need a speech synthesiser on the server: a flow with text is refused where there is none, so
+ * that no caller meets a flow that cannot speak.
+ */
+async function checkSpeech(flow: Flow, speaks: () => Promise<boolean>): Promise<void> {
+  const spoken = promptsOf(flow).find((p) => 'text' in p.prompt);
+  if (!spoken || (await speaks())) return;
+  throw new SwitchboardError(
+    'speech_unavailable',
+    `Step "${spoken.step}" speaks text, and this server has no speech synthesiser: install eSpeak NG (Debian: apt-get install espeak-ng) and restart it.`,
+    { step: spoken.step, field: `steps/${spoken.step}/${spoken.field.replaceAll('.', '/')}` },
+  );
+}
 
 /** A flow as an editor sends it: its name and definition; a change also names the version it was made from. */
 export interface CallFlowInput {
@@ -109,9 +124,16 @@ export function getCallFlow(db: Db, principal: Principal, id: string) {
   return found('Call flow', load(principal.tenantId, id)(db));
 }
 
-export function createCallFlow(db: Db, principal: Principal, input: CallFlowInput, at: Date) {
+export async function createCallFlow(
+  db: Db,
+  principal: Principal,
+  input: CallFlowInput,
+  at: Date,
+  speaks: () => Promise<boolean>,
+) {
   authorize(principal, 'callFlow.manage');
   const definition = parseFlow(input.definition);
+  await checkSpeech(definition, speaks);
   const id = crypto.randomUUID();
   const { tenantId } = principal;
   return found(
@@ -145,15 +167,17 @@ export function createCallFlow(db: Db, principal: Principal, input: CallFlowInpu
  * Saves a new version: the name and the whole definition. `version` is the one the change was made from; if
  * someone saved the flow since, the change is refused (409) rather than silently undoing theirs.
  */
-export function saveCallFlow(
+export async function saveCallFlow(
   db: Db,
   principal: Principal,
   id: string,
   input: CallFlowInput & { version: number },
   at: Date,
+  speaks: () => Promise<boolean>,
 ) {
   authorize(principal, 'callFlow.manage');
   const definition = parseFlow(input.definition);
+  await checkSpeech(definition, speaks);
   const { tenantId } = principal;
   return found(
     'Call flow',

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { EXAMPLE_FLOW } from '@switchboard/core/testing/example-flow';
 import { buildApiKey, buildCalendar, buildCsq, signInAs } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { ToneSpeech } from './testing/tone-speech.ts';
 
 /** The documented example, pointed at this tenant's CSQ and calendar. */
 const exampleWith = (csqId: string, calendarId: string) =>
@@ -21,7 +22,7 @@ describe('call flows', () => {
   let definition: ReturnType<typeof exampleWith>;
 
   before(async () => {
-    server = await startTestApp();
+    server = await startTestApp({ speech: new ToneSpeech({}) });
     ({ admin } = await createTestTenant(server, 'flows'));
     voice = await buildCsq(server, admin, { name: 'Phone support', channel: 'voice' });
     chat = await buildCsq(server, admin, { name: 'Web chat' });
@@ -140,6 +141,32 @@ describe('call flows', () => {
     assert.equal((await call(server, admin, 'DELETE', `/call-flows/${flow.id}`)).status, 204);
     assert.equal((await call(server, admin, 'DELETE', `/csqs/${csq.id}`)).status, 204);
     assert.equal((await call(server, admin, 'DELETE', `/calendars/${hours.id}`)).status, 204);
+  });
+
+  test('a server that cannot speak refuses flows with text prompts, naming the step; flows without text it takes', async () => {
+    const mute = await startTestApp({
+      speech: { available: async () => false, speak: async () => assert.fail('nothing is spoken') },
+    });
+    try {
+      const { admin: muteAdmin } = await createTestTenant(mute, 'mute');
+      const csq = await buildCsq(mute, muteAdmin, { channel: 'voice' });
+      const calendarId = (await buildCalendar(mute, muteAdmin)).id;
+      const refused = await call(mute, muteAdmin, 'POST', '/call-flows', {
+        name: 'Spoken',
+        definition: exampleWith(csq.id, calendarId),
+      });
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.error.code, 'speech_unavailable');
+      assert.equal(refused.body.error.details.step, 'greeting');
+      assert.match(refused.body.error.message, /apt-get install espeak-ng/);
+      const silent = await call(mute, muteAdmin, 'POST', '/call-flows', {
+        name: 'Silent',
+        definition: { format: 1, start: 'q', steps: { q: { type: 'queue', csqId: csq.id } } },
+      });
+      assert.equal(silent.status, 201, JSON.stringify(silent.body));
+    } finally {
+      await mute.close();
+    }
   });
 
   test('supervisors and read keys read flows; only administrators change them; agents see none', async () => {

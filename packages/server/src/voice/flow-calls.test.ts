@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AcdEvent } from '@switchboard/core';
 import type { Principal } from '../auth/principal.ts';
-import { buildCalendar, buildCsq, signInAs } from '../testing/builders.ts';
+import { buildCalendar, buildChatWidget, buildCsq, signInAs } from '../testing/builders.ts';
 import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { toneSource } from './audio.ts';
 import { answerFromDesk } from './testing/desk-answer.ts';
@@ -238,6 +238,39 @@ describe('calls through a call flow', () => {
       ['survey:collected', 'bye:hangup'],
     );
     await wrapUp(contactId);
+  });
+
+  test('a widget’s calls go through its flow, and the page hangs up in it; the flow stays while a widget uses it', async () => {
+    const flowId = await flow(mainLine(open));
+    const chatCsq = (await buildCsq(server, admin, { channel: 'chat' })).id;
+    const both = await call(server, admin, 'POST', '/chat-widgets', {
+      name: 'Both',
+      problemStatements: [{ label: 'Billing', csqId: chatCsq }],
+      calls: { csqId, flowId },
+    });
+    assert.equal(both.status, 400, JSON.stringify(both.body));
+    assert.match(both.body.error.message, /not both/);
+    const widget = await buildChatWidget(server, admin, chatCsq, { calls: { flowId } });
+    const shown = await call(server, undefined, 'GET', `/public/widgets/${widget.id}`);
+    assert.equal(shown.body.calls.enabled, true);
+    assert.equal(JSON.stringify(shown.body).includes(flowId), false, 'the page never learns the flow');
+
+    const caller = phone();
+    const started = await call(server, undefined, 'POST', `/public/widgets/${widget.id}/calls`, {
+      sdp: await caller.offer(),
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    await caller.connect(started.body.sdp);
+    await hears(caller, 'menu');
+    const as = { headers: { authorization: `Call ${started.body.token}` } } as unknown as Session;
+    const over = ended(started.body.callId);
+    assert.equal((await call(server, as, 'POST', `/public/calls/${started.body.callId}/hangup`)).status, 204);
+    await over;
+    assert.equal(await contactRow(started.body.callId), undefined);
+
+    const inUse = await call(server, admin, 'DELETE', `/call-flows/${flowId}`);
+    assert.equal(inUse.status, 409);
+    assert.match(inUse.body.error.message, /chat widget\(s\) ".+" send calls through it/);
   });
 
   test('while waiting the caller hears the comfort message with their place in line, between music', async () => {

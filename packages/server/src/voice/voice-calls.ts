@@ -332,6 +332,11 @@ export class VoiceCalls {
     return this.#calls.get(contactId)?.tenantId === tenantId;
   }
 
+  /** Whether this server can speak the text prompts of call flows. */
+  speaks(): Promise<boolean> {
+    return this.#speech.available();
+  }
+
   /** Tells `listener` of each call this process stops carrying (hung up, ended by its flow, or failed). */
   onCallEnded(listener: (tenantId: string, contactId: string) => void): () => void {
     this.#endedListeners.add(listener);
