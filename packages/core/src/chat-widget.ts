@@ -120,6 +120,8 @@ export interface WidgetCalls {
   /** Shown while the call is on, before and after an agent answers. */
   onCallText: string;
   hangUpText: string;
+  /** The name of the keypad shown during a call (for a call flow's menus), read out by screen readers. */
+  keypadLabel: string;
 }
 
 /** Everything a widget is configured with besides its name, description and problem statements. */
@@ -220,6 +222,7 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
     buttonText: 'Call us',
     onCallText: 'You are on the line: the next available agent will answer.',
     hangUpText: 'Hang up',
+    keypadLabel: 'Keypad',
   },
 };
 

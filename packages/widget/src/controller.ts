@@ -113,6 +113,7 @@ export async function mountWidget(options: { widgetId: string; base: string; hos
       if (started?.closed) await reload();
     },
     hangUp: () => void call?.hangUp(),
+    press: (key) => call?.press(key),
   };
   const view = new WidgetView(root, actions);
   session.resume();

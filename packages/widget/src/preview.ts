@@ -46,6 +46,7 @@ export function preview(element: HTMLElement, config: PublicWidget, state: Widge
       // The preview shows the call button; it places no call.
       call: () => {},
       hangUp: () => {},
+      press: () => {},
     };
     current = { view: new WidgetView(root, actions, { preview: true }), config, state };
     mounted.set(element, current);

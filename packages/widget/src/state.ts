@@ -43,6 +43,8 @@ export interface ViewActions {
   /** Calls the center from the page (when the widget offers calls). */
   call(): void;
   hangUp(): void;
+  /** A key of the call's keypad (a call flow's menu), sent as a telephone event. */
+  press(key: string): void;
 }
 
 export const initialState = (): WidgetState => ({

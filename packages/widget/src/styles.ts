@@ -30,8 +30,11 @@ button { cursor: pointer; border-radius: 8px; border: 1px solid transparent; pad
 .header h2 { font-size: 17px; margin: 0; font-weight: 600; }
 .icon { background: transparent; color: inherit; font-size: 20px; line-height: 1; padding: 4px 10px; }
 .banner { margin: 0; padding: 8px 16px; background: #fff4ce; color: #4a3b00; font-size: 14px; }
-.call { display: flex; align-items: center; gap: 8px; padding: 8px 16px; background: #e8f3ec; font-size: 14px; }
+.call { padding: 8px 16px; background: #e8f3ec; font-size: 14px; }
+.call-line { display: flex; align-items: center; gap: 8px; }
 .call p { margin: 0; flex: 1; }
+.keypad { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6px; margin-top: 8px; }
+.keypad button { padding: 6px 0; font-size: 16px; background: #fff; border: 1px solid #c8d3cc; border-radius: 6px; }
 .call-button { margin: 0 16px 12px; }
 .panel > .error { padding: 0 16px 8px; }
 .body { flex: 1; min-height: 0; display: flex; flex-direction: column; overflow: auto; }

@@ -5,6 +5,9 @@ import { applyBranding, STYLES } from './styles.ts';
 import { ChatScreen } from './view-chat.ts';
 import { closedScreen, FormScreen } from './view-form.ts';
 
+/** The keys of a phone's keypad, as the call's keypad shows them. */
+const KEYPAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+
 interface ShownScreen {
   kind: Screen;
   form?: FormScreen;
@@ -30,6 +33,7 @@ export class WidgetView {
   readonly #callBar: HTMLElement;
   readonly #callText: HTMLElement;
   readonly #hangUp: HTMLButtonElement;
+  readonly #keypad: HTMLDivElement;
   readonly #callError: HTMLElement;
   /** Plays the call's audio: the music while waiting, then the agent. */
   readonly callAudio: HTMLAudioElement;
@@ -61,7 +65,18 @@ export class WidgetView {
     this.callAudio = h('audio', { autoplay: true });
     this.#callText = h('p', { role: 'status' });
     this.#hangUp = h('button', { type: 'button', class: 'primary', onclick: () => actions.hangUp() });
-    this.#callBar = h('div', { class: 'call' }, this.#callText, this.#hangUp, this.callAudio);
+    this.#keypad = h(
+      'div',
+      { class: 'keypad', role: 'group' },
+      ...KEYPAD.map((key) => h('button', { type: 'button', onclick: () => actions.press(key) }, key)),
+    );
+    this.#callBar = h(
+      'div',
+      { class: 'call' },
+      h('div', { class: 'call-line' }, this.#callText, this.#hangUp),
+      this.#keypad,
+      this.callAudio,
+    );
     this.#callButton = h('button', { type: 'button', class: 'call-button', onclick: () => actions.call() });
     this.#callError = h('p', { class: 'error', role: 'alert' });
     this.#panel = h(
@@ -102,6 +117,7 @@ export class WidgetView {
       setText(this.#callButton, config.calls.buttonText);
       setText(this.#callText, config.calls.onCallText);
       setText(this.#hangUp, config.calls.hangUpText);
+      this.#keypad.setAttribute('aria-label', config.calls.keypadLabel);
       this.#minimize.setAttribute('aria-label', config.labels.minimize);
       this.#minimize.title = config.labels.minimize;
     }
@@ -115,6 +131,7 @@ export class WidgetView {
     show(this.#callButton, config.calls.enabled && kind === 'form' && state.call.phase === 'idle');
     show(this.#callBar, state.call.phase !== 'idle');
     this.#hangUp.disabled = state.call.phase === 'placing';
+    show(this.#keypad, state.call.phase === 'on');
     setText(this.#callError, state.call.error ?? '');
     show(this.#callError, state.call.error !== null);
 

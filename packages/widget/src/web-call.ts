@@ -15,6 +15,8 @@ export class WebCall {
   readonly #callId: string;
   readonly #token: string;
   #ended = false;
+  /** Keys pressed that have not been sent yet. */
+  #keys = '';
   readonly #onEnded: () => void;
 
   private constructor(
@@ -30,6 +32,7 @@ export class WebCall {
     this.#onEnded = onEnded;
     this.#connection.addEventListener('connectionstatechange', () => {
       const state = this.#connection.connectionState;
+      if (state === 'connected') this.#sendKeys();
       if (state === 'failed' || state === 'closed') this.#finish();
     });
   }
@@ -71,6 +74,20 @@ export class WebCall {
     } catch {
       return giveUp('');
     }
+  }
+
+  /** A key of the keypad, sent in the call's audio as an RFC 4733 telephone event (a call flow's menu hears it). */
+  press(key: string): void {
+    this.#keys += key;
+    this.#sendKeys();
+  }
+
+  /** Keys pressed before the audio flows wait for it; those pressed while others still sound follow them. */
+  #sendKeys(): void {
+    const dtmf = this.#connection.getSenders().find((s) => s.track?.kind === 'audio')?.dtmf;
+    if (!dtmf?.canInsertDTMF || this.#keys === '') return;
+    dtmf.insertDTMF(dtmf.toneBuffer + this.#keys, 120, 70);
+    this.#keys = '';
   }
 
   /** The customer hangs up: the server ends the call (abandoned if nobody had answered). */

@@ -230,6 +230,7 @@ describe('voice calls through the embedded media engine', () => {
       buttonText: 'Ring us',
       onCallText: 'You are on the line: the next available agent will answer.',
       hangUpText: 'Hang up',
+      keypadLabel: 'Keypad',
     });
     assert.equal(JSON.stringify(shown.body).includes(csqId), false, 'the page never learns the CSQ');
 

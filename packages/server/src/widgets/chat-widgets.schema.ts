@@ -100,6 +100,7 @@ const calls = {
   buttonText: Label,
   onCallText: Label,
   hangUpText: Label,
+  keypadLabel: Label,
 };
 
 const strict = <T extends TProperties>(properties: T, description?: string) =>
@@ -217,6 +218,7 @@ export const PublicWidget = Type.Object({
       buttonText: Type.String(),
       onCallText: Type.String(),
       hangUpText: Type.String(),
+      keypadLabel: Type.String(),
     },
     { description: 'Whether the widget offers calls from the page, and the button that starts one.' },
   ),

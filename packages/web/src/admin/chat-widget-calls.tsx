@@ -57,6 +57,13 @@ export function CallsSection({
           error={err('calls/hangUpText')}
           maxLength={LIMITS.widgetLabel.max}
         />
+        <TextField
+          label="Keypad name (screen readers)"
+          value={form.calls.keypadLabel}
+          onChange={(keypadLabel) => group('calls', { keypadLabel })}
+          error={err('calls/keypadLabel')}
+          maxLength={LIMITS.widgetLabel.max}
+        />
       </div>
     </fieldset>
   );

@@ -78,6 +78,7 @@ export function WidgetPreview(props: {
         buttonText: calls.buttonText,
         onCallText: calls.onCallText,
         hangUpText: calls.hangUpText,
+        keypadLabel: calls.keypadLabel,
       },
       problemStatements: problemStatements.map((p, i) => ({ id: p.id ?? `new-${i}`, label: p.label || '…' })),
       service: screen === 'closed' ? closedService(settings, calendar) : OPEN,

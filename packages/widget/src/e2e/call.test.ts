@@ -102,6 +102,8 @@ describe('a call from the widget, answered in the desktop', {
   let folder: string;
   let widgetId: string;
   let agentId: string;
+  let phoneCsqId: string;
+  let chatCsqId: string;
 
   before(async () => {
     await Promise.all([buildWidget(), buildDesktop()]);
@@ -128,6 +130,8 @@ describe('a call from the widget, answered in the desktop', {
         role: 'agent',
       })
     ).id;
+    phoneCsqId = phone.id;
+    chatCsqId = chat.id;
     widgetId = (
       await api<{ id: string }>('POST', '/chat-widgets', {
         name: 'Help line',
@@ -179,6 +183,71 @@ describe('a call from the widget, answered in the desktop', {
     await caller.widget.getByRole('button', { name: 'Hang up' }).click();
     await onCall.waitFor({ state: 'hidden' });
     await agent.page.getByTestId('contact-status').filter({ hasText: 'Wrap-up' }).waitFor();
+    assert.deepEqual(caller.errors, []);
+    assert.deepEqual(agent.errors, []);
+  });
+
+  test("the caller chooses from a call flow's menu on the widget's keypad, and the call rings at an agent", async () => {
+    const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
+    const flow = await admin.request<{ id: string }>('POST', '/call-flows', {
+      name: 'Help line menu',
+      definition: {
+        format: 1,
+        start: 'menu',
+        steps: {
+          menu: {
+            type: 'menu',
+            prompt: { text: 'For billing, press 1. For anything else, press 2.' },
+            options: { '1': 'billing', '2': 'support' },
+            timeoutSeconds: 20,
+            otherwise: 'support',
+          },
+          billing: { type: 'set', variable: 'Topic', value: 'Billing', next: 'support' },
+          support: { type: 'queue', csqId: phoneCsqId },
+        },
+      },
+    });
+    const flowWidget = await admin.request<{ id: string }>('POST', '/chat-widgets', {
+      name: 'Menu line',
+      problemStatements: [{ label: 'Billing', csqId: chatCsqId }],
+      calls: { flowId: flow.id, buttonText: 'Call us' },
+    });
+    const flo = { username: 'flo', password: 'Flow-agent-password-1' };
+    const floId = (
+      await admin.request<{ id: string }>('POST', '/users', {
+        ...flo,
+        displayName: 'Flo Flow',
+        role: 'agent',
+      })
+    ).id;
+    const agent = await desk(agentBrowser, server.url);
+    await signIn(agent.page, flo.username, flo.password);
+    const floApi = await ApiClient.signIn(server.url, 'demo', flo.username, flo.password);
+    await floApi.request('PUT', `/agents/${floId}/state`, { domain: 'voice', state: 'ready' });
+
+    const caller = await Customer.visit(callerBrowser, site.url, flowWidget.id);
+    await caller.launcher.click();
+    await caller.widget.getByRole('button', { name: 'Call us' }).click();
+    const keypad = caller.widget.getByRole('group', { name: 'Keypad' });
+    await keypad.waitFor();
+    await screenshot(caller.page, 'voice-caller-keypad');
+    await keypad.getByRole('button', { name: '1', exact: true }).click();
+    await agent.page.getByRole('button', { name: 'Answer' }).waitFor();
+    const [contact] = await floApi.request<{ id: string; attributes: Record<string, string> }[]>(
+      'GET',
+      `/agents/${floId}/contacts`,
+    );
+    assert.deepEqual(contact?.attributes, { Topic: 'Billing' });
+    const events = await admin.request<
+      { type: string; data: { steps?: { step: string; result: string }[] } }[]
+    >('GET', `/contacts/${contact?.id}/events`);
+    const taken = events.find((event) => event.type === 'contact.flow')?.data.steps ?? [];
+    assert.deepEqual(
+      taken.map((step) => `${step.step}:${step.result}`),
+      ['menu:key', 'billing:set', 'support:queued'],
+    );
+    await caller.widget.getByRole('button', { name: 'Hang up' }).click();
+    await agent.page.getByRole('button', { name: 'Answer' }).waitFor({ state: 'hidden' });
     assert.deepEqual(caller.errors, []);
     assert.deepEqual(agent.errors, []);
   });
