@@ -128,7 +128,7 @@ export class VoiceCalls {
     tenantId: string,
     call: NewWebCall,
   ): Promise<{ contactId: string; answerSdp: string; token: string }> {
-    const { db, media } = this.#deps;
+    const { db } = this.#deps;
     const flow = call.flowId ? await callFlowsRepository.findById(db, tenantId, call.flowId) : undefined;
     if (call.flowId && !flow) throw notFound('Call flow');
     const csq = call.csqId ? await csqsRepository.findById(db, tenantId, call.csqId) : undefined;
@@ -238,7 +238,7 @@ export class VoiceCalls {
     flow: { flowId: string; flowVersion: number; steps: FlowStepDone[] },
   ): Promise<void> {
     const csq = await csqsRepository.findById(this.#deps.db, call.tenantId, step.csqId);
-    if (!csq || csq.channel !== 'voice') throw notFound('CSQ');
+    if (csq?.channel !== 'voice') throw notFound('CSQ');
     call.csqId = csq.id;
     call.recordingPolicy = csq.recording;
     call.attributes = { ...call.attributes, ...variables };

@@ -2,6 +2,7 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { ApiKeysPage } from './api-keys-page.tsx';
 import { AuditLogPage } from './audit-log-page.tsx';
 import { CalendarsPage } from './calendars-page.tsx';
+import { CallFlowsPage } from './call-flows-page.tsx';
 import { ChannelSettingsPage } from './channel-settings-page.tsx';
 import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
@@ -23,6 +24,7 @@ const PAGES = [
   ['/wrap-up', 'Wrap-up reasons', WrapUpPage],
   ['/responses', 'Predefined responses', ResponsesPage],
   ['/calendars', 'Calendars', CalendarsPage],
+  ['/call-flows', 'Call flows', CallFlowsPage],
   ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/presence', 'Desktop presence', PresenceSettingsPage],
