@@ -130,6 +130,13 @@ const REFUSALS: [string, (flow: ReturnType<typeof clone>) => void, string, strin
     /id of a voice CSQ/,
   ],
   [
+    'a value longer than a contact attribute takes',
+    (f) => (f.steps.billing = { ...f.steps.billing, value: 'x'.repeat(1001) }),
+    'body/definition/steps/billing/value',
+    'billing',
+    /longer than 1000 characters/,
+  ],
+  [
     'a step name that is not a name',
     (f) => {
       f.steps['2nd'] = { type: 'hangup' };

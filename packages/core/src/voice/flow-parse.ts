@@ -89,6 +89,15 @@ class StepReader {
     return value.toLowerCase();
   }
 
+  /** A variable's value: any text (empty too) up to the length of a contact attribute's value. */
+  value(field: string): string {
+    const value = this.raw(field);
+    if (typeof value !== 'string') return this.fail(field, 'value must be a text.');
+    if ([...value].length > FLOW_LIMITS.variableValue)
+      this.fail(field, `value is longer than ${FLOW_LIMITS.variableValue} characters.`);
+    return value;
+  }
+
   variable(field: string): string {
     const value = this.text(field, FLOW_LIMITS.variableName, 'The variable name');
     if (value.trim() !== value) this.fail(field, 'the variable name must not start or end with a space.');
@@ -220,10 +229,7 @@ function readStep(name: string, raw: unknown): FlowStep {
       return r.done({
         type: 'set',
         variable: r.variable('variable'),
-        value:
-          typeof r.raw('value') === 'string'
-            ? (r.raw('value') as string)
-            : r.fail('value', 'value must be a text.'),
+        value: r.value('value'),
         next: r.target('next'),
       });
     case 'hours':
