@@ -363,6 +363,7 @@ describe('chat widget in a real browser', {
     await screenshot(page, 'widget-chat');
 
     // A reload resumes: the log comes back, and the stream resubscribes after the last message seen.
+    const beforeReload = sockets.length;
     await page.reload();
     await page.waitForFunction(() =>
       (window as unknown as { roots: ShadowRoot[] }).roots[0]?.querySelector('.launcher'),
@@ -371,6 +372,8 @@ describe('chat widget in a real browser', {
     await page.waitForFunction(
       () => (window as unknown as { roots: ShadowRoot[] }).roots[0]?.querySelectorAll('.log li').length === 4,
     );
+    // The log is back from storage at once; the stream opens after its ticket comes.
+    await eventually(() => assert.ok(sockets.length > beforeReload));
     assert.match(sockets.at(-1)?.url ?? '', /\?ticket=tk-\d+&after=1$/);
     assert.ok(!sockets.some((socket) => socket.url.includes('tok&') || socket.url.includes('token')));
     const ticketCalls = posted.filter((p) => p.url.endsWith('/chat-1/stream-tickets'));
