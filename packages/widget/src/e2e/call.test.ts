@@ -62,8 +62,8 @@ const KEEP_RECEIVED_STREAMS = `{
   };
 }`;
 
-/** Resolves once the loudest frequency the page receives is within 40 Hz of `frequency`. */
-async function hears(page: Page, frequency: number): Promise<void> {
+/** Resolves once the loudest frequency the page receives is within 40 Hz of `frequency` (any: `null`). */
+async function hears(page: Page, frequency: number | null): Promise<void> {
   await page.waitForFunction(
     (target) => {
       const w = window as unknown as {
@@ -85,7 +85,8 @@ async function hears(page: Page, frequency: number): Promise<void> {
       let loudest = 0;
       for (let i = 1; i < bins.length; i++)
         if ((bins[i] ?? -Infinity) > (bins[loudest] ?? -Infinity)) loudest = i;
-      return (bins[loudest] ?? -Infinity) > -70 && Math.abs((loudest * rate) / node.fftSize - target) < 40;
+      const heard = (bins[loudest] ?? -Infinity) > -70;
+      return heard && (target === null || Math.abs((loudest * rate) / node.fftSize - target) < 40);
     },
     frequency,
     { polling: 100, timeout: 30_000 },
@@ -102,7 +103,6 @@ describe('a call from the widget, answered in the desktop', {
   let folder: string;
   let widgetId: string;
   let agentId: string;
-  let phoneCsqId: string;
   let chatCsqId: string;
 
   before(async () => {
@@ -130,7 +130,6 @@ describe('a call from the widget, answered in the desktop', {
         role: 'agent',
       })
     ).id;
-    phoneCsqId = phone.id;
     chatCsqId = chat.id;
     widgetId = (
       await api<{ id: string }>('POST', '/chat-widgets', {
@@ -189,6 +188,14 @@ describe('a call from the widget, answered in the desktop', {
 
   test("the caller chooses from a call flow's menu on the widget's keypad, and the call rings at an agent", async () => {
     const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
+    // A queue of its own, which only Flo's skill reaches: the call rings at her, not at the agent of the test before.
+    const menus = await admin.request<{ id: string }>('POST', '/skills', { name: 'Menus' });
+    const menuLine = await admin.request<{ id: string }>('POST', '/csqs', {
+      name: 'Keypad queue',
+      channel: 'voice',
+      criterion: 'longest_available',
+      skills: [{ skillId: menus.id, minCompetence: 1 }],
+    });
     const flow = await admin.request<{ id: string }>('POST', '/call-flows', {
       name: 'Help line menu',
       definition: {
@@ -203,7 +210,7 @@ describe('a call from the widget, answered in the desktop', {
             otherwise: 'support',
           },
           billing: { type: 'set', variable: 'Topic', value: 'Billing', next: 'support' },
-          support: { type: 'queue', csqId: phoneCsqId },
+          support: { type: 'queue', csqId: menuLine.id },
         },
       },
     });
@@ -218,6 +225,7 @@ describe('a call from the widget, answered in the desktop', {
         ...flo,
         displayName: 'Flo Flow',
         role: 'agent',
+        skills: [{ skillId: menus.id, competence: 5 }],
       })
     ).id;
     const agent = await desk(agentBrowser, server.url);
@@ -226,10 +234,14 @@ describe('a call from the widget, answered in the desktop', {
     await floApi.request('PUT', `/agents/${floId}/state`, { domain: 'voice', state: 'ready' });
 
     const caller = await Customer.visit(callerBrowser, site.url, flowWidget.id);
+    await caller.context.addInitScript(KEEP_RECEIVED_STREAMS);
+    await caller.page.reload();
     await caller.launcher.click();
     await caller.widget.getByRole('button', { name: 'Call us' }).click();
     const keypad = caller.widget.getByRole('group', { name: 'Keypad' });
     await keypad.waitFor();
+    // The menu is heard: the call's audio flows, and a key pressed now reaches the flow.
+    await hears(caller.page, null);
     await screenshot(caller.page, 'voice-caller-keypad');
     await keypad.getByRole('button', { name: '1', exact: true }).click();
     await agent.page.getByRole('button', { name: 'Answer' }).waitFor();
