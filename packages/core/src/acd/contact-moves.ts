@@ -130,9 +130,12 @@ export function noteRecording(
   });
 }
 
-/** More steps of the call flow (after the agent hung up: a survey), while the router still has the contact. */
+/**
+ * More steps of the call flow after the agent hung up (a survey): kept in the contact's history even once it has
+ * ended, as the caller may still be answering when the agent's wrap-up ends it.
+ */
 export function noteFlow(state: AcdState, contactId: string, flow: FlowTaken): void {
-  if (!state.contacts.has(contactId) || flow.steps.length === 0) return;
+  if (flow.steps.length === 0) return;
   state.events.push({ type: 'contact.flow', at: now(state), contactId, ...flow });
 }
 

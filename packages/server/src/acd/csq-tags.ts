@@ -42,11 +42,3 @@ export async function checkCsqTags(
   }
   return [...csqIds].sort();
 }
-
-/**
- * Holds the tenant's row until the transaction ends, so that concurrent changes to capped lists of the tenant
- * are counted one after another and cannot together pass a cap.
- */
-export async function lockTenant(db: Db, tenantId: string): Promise<void> {
-  await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
-}

@@ -1,7 +1,7 @@
 import { authorize, invalid, LIMITS, notFound, SwitchboardError } from '@switchboard/core';
-import { lockTenant } from '../acd/csq-tags.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { lockTenant } from '../db/tenant-lock.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { EXPORT_JOB } from './chat-record-export.job.ts';
 import {

@@ -9,10 +9,11 @@ import {
   SwitchboardError,
 } from '@switchboard/core';
 import { getContact } from '../acd/contacts.service.ts';
-import { checkCsqTags, fieldError, lockTenant } from '../acd/csq-tags.ts';
+import { checkCsqTags, fieldError } from '../acd/csq-tags.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { lockTenant } from '../db/tenant-lock.ts';
 import { sanitizeEmailHtml } from './html.ts';
 import {
   type ResponseChannel,

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { TeamMessageRow } from '../db/schema.ts';
+import { lockTenant } from '../db/tenant-lock.ts';
 
 /** A team message as stored, with the teams it was sent to and the name of who sent it. */
 export interface StoredTeamMessage {
@@ -159,7 +160,7 @@ export const teamMessagesRepository = {
     tenantId: string,
     now: Date,
   ): Promise<{ count: number; firstExpiry: Date | null }> {
-    await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
+    await lockTenant(db, tenantId);
     const row = await db
       .selectFrom('team_messages')
       .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('expires_at').as('first')])

@@ -2,6 +2,7 @@ import type { Flow } from '@switchboard/core';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { CallFlowsTable } from '../db/schema.ts';
+import { countForCreate } from '../db/tenant-lock.ts';
 
 /** How many versions of a flow are kept: the oldest go as new ones are saved. */
 export const CALL_FLOW_VERSIONS_KEPT = 100;
@@ -56,16 +57,7 @@ export const callFlowsRepository = {
     return rows.map(toStored);
   },
 
-  /** Counts the tenant's flows with its row held, so simultaneous creates count one after another. */
-  async countForCreate(db: Db, tenantId: string): Promise<number> {
-    await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
-    const row = await db
-      .selectFrom('call_flows')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  },
+  countForCreate: (db: Db, tenantId: string): Promise<number> => countForCreate(db, 'call_flows', tenantId),
 
   async insert(
     db: Db,

@@ -1,21 +1,16 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import {
   type AcdEvent,
   authorize,
-  CARRIED_CALL_PREFIX,
-  expectedWaitMs,
   type Flow,
-  type FlowStepDone,
   forbidden,
   invalid,
   LIMITS,
-  noteAnswer,
   notFound,
-  openState,
   type QueueStep,
   SwitchboardError,
 } from '@switchboard/core';
-import { agentAction, contactIdFor, createContact, customerAction } from '../acd/contacts.service.ts';
+import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
 import { holdMusic } from './audio.ts';
@@ -23,14 +18,16 @@ import { callFlowsRepository } from './call-flows.repository.ts';
 import {
   CallRecorder,
   type CallRecorderDeps,
-  type RecordedCall,
   type RecordingCommand,
   type RecordingStatus,
   recordingStatus,
 } from './call-recorder.ts';
-import { FlowCall } from './flow-call.ts';
-import type { MediaHandle } from './media/media-engine.ts';
+import { type Call, type NewWebCall, newCall, sha256 } from './carried-call.ts';
+import { type FlowTaken, flowCallFor } from './flow-wiring.ts';
+import { endOrphanCalls } from './orphan-calls.ts';
+import { QueueStandings } from './queue-standings.ts';
 import { EspeakSpeech, type SpeechSynthesiser } from './speech.ts';
+import { WebCallLines } from './web-call-lines.ts';
 
 export interface VoiceCallsDeps extends CallRecorderDeps {
   /** Calls from web pages a tenant may have at once here (`LIMITS.webCallsPerTenant` unless told). */
@@ -39,35 +36,6 @@ export interface VoiceCallsDeps extends CallRecorderDeps {
   log?: { error(details: object, message: string): void } | undefined;
   /** Speaks the call flows' text prompts (eSpeak NG unless told). */
   speech?: SpeechSynthesiser;
-}
-
-/** A call this process carries: its contact in the router, its legs in the media engine, its recording. */
-interface Call extends RecordedCall {
-  /** What the customer hears now: music, or the bridge to the agent. */
-  audio: MediaHandle | null;
-  /** The SHA-256 of the secret the caller's page holds, which it shows to hang up. */
-  tokenHash: Buffer;
-  /** The call flow the caller is in, or came through; null for a call straight into a CSQ. */
-  flow: FlowCall | null;
-  /** The caller hung up (the router's events that follow are theirs, not the agent's). */
-  callerGone: boolean;
-  /** The agent hung up first and the caller is in the flow's after-call steps. */
-  afterCall: boolean;
-  /** The external id the contact is (or will be) created with. */
-  externalId: string;
-  callType: string | undefined;
-  attributes: Record<string, string>;
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest();
-
-/** A call from a web page: into a voice CSQ, or through a call flow (exactly one of the two). */
-export interface NewWebCall {
-  csqId?: string | undefined;
-  flowId?: string | undefined;
-  offerSdp: string;
-  callType?: string | undefined;
-  attributes?: Record<string, string> | undefined;
 }
 
 /**
@@ -83,24 +51,24 @@ export class VoiceCalls {
   readonly #calls = new Map<string, Call>();
   readonly #contactOfLeg = new Map<string, string>();
   readonly #following = new Set<string>();
-  /** Web calls of each tenant being started now, counted against its limit with those carried already. */
-  readonly #starting = new Map<string, number>();
+  readonly #lines: WebCallLines;
   readonly #recorder: CallRecorder;
   readonly #speech: SpeechSynthesiser;
-  /** Each followed tenant's recent answers per CSQ, for the expected wait told to callers. */
-  readonly #answers = new Map<string, Map<string, number[]>>();
+  readonly #standings: QueueStandings;
   readonly #endedListeners = new Set<(tenantId: string, contactId: string) => void>();
 
   constructor(deps: VoiceCallsDeps) {
     this.#deps = deps;
     this.#recorder = new CallRecorder(deps);
+    this.#lines = new WebCallLines(deps.webCallsPerTenant ?? LIMITS.webCallsPerTenant.max);
     this.#speech = deps.speech ?? new EspeakSpeech();
+    this.#standings = new QueueStandings(deps.acd, deps.now);
     deps.media.onLegEnded((legId) => this.#legEnded(legId));
     deps.acd.onLoad(async (tenantId) => {
       this.#follow(tenantId);
       // The router takes commands only once loaded: the orphans are ended right after.
       setImmediate(() => {
-        this.#endOrphans(tenantId).catch((error) =>
+        endOrphanCalls(deps, tenantId, (contactId) => this.#calls.has(contactId)).catch((error) =>
           deps.log?.error({ err: error, tenantId }, 'ending voice contacts left without a call failed'),
         );
       });
@@ -116,11 +84,13 @@ export class VoiceCalls {
     call: NewWebCall,
   ): Promise<{ contactId: string; answerSdp: string; token: string }> {
     // Taken before anything is awaited, so calls started at the same moment cannot pass the limit together.
-    this.#reserveLine(tenantId);
+    let carried = 0;
+    for (const each of this.#calls.values()) if (each.tenantId === tenantId) carried++;
+    this.#lines.reserve(tenantId, carried);
     try {
       return await this.#startWebCall(tenantId, call);
     } finally {
-      this.#starting.set(tenantId, (this.#starting.get(tenantId) ?? 1) - 1);
+      this.#lines.started(tenantId);
     }
   }
 
@@ -139,30 +109,11 @@ export class VoiceCalls {
     }
     const { legId, answerSdp } = await this.#answer(call.offerSdp);
     this.#follow(tenantId);
-    const token = randomBytes(32).toString('base64url');
-    const externalId = `${CARRIED_CALL_PREFIX}${crypto.randomUUID()}`;
-    const entry: Call = {
-      tenantId,
-      contactId: contactIdFor(tenantId, externalId),
-      customerLeg: legId,
-      agentLeg: null,
-      agentId: null,
-      audio: null,
-      tokenHash: sha256(token),
-      csqId: csq?.id ?? '',
-      recordingPolicy: csq?.recording ?? 'off',
-      recording: null,
-      flow: null,
-      callerGone: false,
-      afterCall: false,
-      externalId,
-      callType: call.callType,
-      attributes: call.attributes ?? {},
-    };
+    const { entry, token } = newCall(tenantId, legId, call, csq);
     this.#calls.set(entry.contactId, entry);
     this.#contactOfLeg.set(legId, entry.contactId);
     try {
-      if (flow) this.#startFlow(entry, flow.id, flow.version, flow.definition);
+      if (flow) this.#startFlow(entry, flow);
       else await this.#queue(entry, entry.csqId);
       return { contactId: entry.contactId, answerSdp, token };
     } catch (error) {
@@ -172,11 +123,7 @@ export class VoiceCalls {
   }
 
   /** Creates the call's contact in the CSQ (queued: music, or the flow's waiting audio, until an agent answers). */
-  async #queue(
-    call: Call,
-    csqId: string,
-    flow?: { flowId: string; flowVersion: number; steps: FlowStepDone[] },
-  ) {
+  async #queue(call: Call, csqId: string, flow?: FlowTaken) {
     const { db, acd } = this.#deps;
     if (!call.flow) call.audio = this.#deps.media.play(call.customerLeg, holdMusic());
     else call.flow.wait();
@@ -190,44 +137,12 @@ export class VoiceCalls {
     });
   }
 
-  #startFlow(call: Call, flowId: string, flowVersion: number, definition: Flow): void {
-    const { db, media } = this.#deps;
-    const ended = (error?: unknown) => {
-      if (error) this.#deps.log?.error({ err: error, contactId: call.contactId }, 'a call flow failed');
-      void this.#endCall(call);
-    };
-    call.flow = new FlowCall(
-      {
-        media,
-        speech: this.#speech,
-        now: () => this.#deps.now(),
-        isOpen: async (calendarId) => {
-          const row = await db
-            .selectFrom('calendars')
-            .select('calendar')
-            .where('tenant_id', '=', call.tenantId)
-            .where('id', '=', calendarId)
-            .executeTakeFirst();
-          // A calendar deleted from under the flow (it cannot be while the flow names it) counts as closed.
-          return row ? openState(row.calendar, this.#deps.now()).open : false;
-        },
-        queue: (step: QueueStep, variables, steps) =>
-          this.#queueFromFlow(call, step, variables, { flowId, flowVersion, steps }),
-        standing: () => this.#standing(call),
-        moreSteps: (steps) => {
-          void this.#deps.acd
-            .run(call.tenantId, (engine) => ({
-              events: engine.noteFlow(call.contactId, { flowId, flowVersion, steps }),
-              result: undefined,
-            }))
-            .catch((error) => this.#deps.log?.error({ err: error }, 'keeping call flow steps failed'));
-        },
-        hangUp: () => ended(),
-        failed: (error) => ended(error),
-      },
-      definition,
-      call.customerLeg,
-    );
+  #startFlow(call: Call, flow: { id: string; version: number; definition: Flow }): void {
+    call.flow = flowCallFor({ ...this.#deps, speech: this.#speech }, call, flow, {
+      queue: (step, variables, taken) => this.#queueFromFlow(call, step, variables, taken),
+      standing: () => this.#standings.of(call.tenantId, call.contactId),
+      end: () => void this.#endCall(call),
+    });
     call.flow.start();
   }
 
@@ -235,7 +150,7 @@ export class VoiceCalls {
     call: Call,
     step: QueueStep,
     variables: Readonly<Record<string, string>>,
-    flow: { flowId: string; flowVersion: number; steps: FlowStepDone[] },
+    flow: FlowTaken,
   ): Promise<void> {
     const csq = await csqsRepository.findById(this.#deps.db, call.tenantId, step.csqId);
     if (csq?.channel !== 'voice') throw notFound('CSQ');
@@ -243,17 +158,6 @@ export class VoiceCalls {
     call.recordingPolicy = csq.recording;
     call.attributes = { ...call.attributes, ...variables };
     await this.#queue(call, csq.id, flow);
-  }
-
-  async #standing(call: Call) {
-    const engine = (await this.#deps.acd.router(call.tenantId)).engine;
-    const contact = engine.contact(call.contactId);
-    if (!contact || (contact.status !== 'queued' && contact.status !== 'offered')) return null;
-    const position = contact.status === 'offered' ? 1 : engine.queuePosition(call.contactId);
-    if (position === null) return null;
-    const answers = this.#answers.get(call.tenantId)?.get(contact.csqId) ?? [];
-    const estimate = expectedWaitMs(position, answers, this.#deps.now());
-    return { position, expectedWaitSeconds: estimate === null ? null : Math.ceil(estimate / 1000) };
   }
 
   /** The agent the call is offered to answers from their desktop: their leg joined to the caller's. */
@@ -354,20 +258,6 @@ export class VoiceCalls {
     await this.#deps.media.close();
   }
 
-  #reserveLine(tenantId: string): void {
-    const max = this.#deps.webCallsPerTenant ?? LIMITS.webCallsPerTenant.max;
-    let carried = 0;
-    for (const call of this.#calls.values()) if (call.tenantId === tenantId) carried++;
-    const starting = this.#starting.get(tenantId) ?? 0;
-    if (carried + starting >= max)
-      throw new SwitchboardError(
-        'limit_reached',
-        `All ${max} lines for calls from web pages are busy: try again in a moment.`,
-        { limit: max, what: 'webCallsPerTenant' },
-      );
-    this.#starting.set(tenantId, starting + 1);
-  }
-
   #callOf(tenantId: string, contactId: string): Call {
     const call = this.#calls.get(contactId);
     if (!call || call.tenantId !== tenantId) throw notFound('Call');
@@ -415,11 +305,7 @@ export class VoiceCalls {
   }
 
   #apply(tenantId: string, event: AcdEvent): void {
-    if (event.type === 'contact.accepted') {
-      const answers = this.#answers.get(tenantId) ?? new Map<string, number[]>();
-      noteAnswer(answers, event.csqId, event.at);
-      this.#answers.set(tenantId, answers);
-    }
+    this.#standings.note(tenantId, event);
     if (!('contactId' in event)) return;
     const call = this.#calls.get(event.contactId);
     if (!call) return;
@@ -502,22 +388,5 @@ export class VoiceCalls {
         return { events: [], result: undefined };
       return { events: engine.complete(agentId, call.contactId), result: undefined };
     });
-  }
-
-  async #endOrphans(tenantId: string): Promise<void> {
-    const open = await this.#deps.db
-      .selectFrom('contacts')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('channel', '=', 'voice')
-      .where('status', '<>', 'ended')
-      .where('external_id', 'like', `${CARRIED_CALL_PREFIX}%`)
-      .execute();
-    const orphans = open.map((row) => row.id).filter((id) => !this.#calls.has(id));
-    if (orphans.length === 0) return;
-    await this.#deps.acd.run(tenantId, (engine) => ({
-      events: orphans.flatMap((id) => (engine.contact(id) ? engine.customerLeft(id) : [])),
-      result: undefined,
-    }));
   }
 }

@@ -2,6 +2,7 @@ import { type Channel, type WidgetSettings, withWidgetDefaults } from '@switchbo
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ChatWidgetRow, StoredWidgetSettings } from '../db/schema.ts';
+import { countForCreate } from '../db/tenant-lock.ts';
 
 export interface ProblemStatementFields {
   id: string;
@@ -150,19 +151,7 @@ export const chatWidgetsRepository = {
     return withStatements(db, rows);
   },
 
-  /**
-   * How many widgets the tenant has, for checking its cap in a create's transaction: it holds the tenant's
-   * row (NO KEY UPDATE) until the transaction ends, so concurrent creates count one after another.
-   */
-  async countForCreate(db: Db, tenantId: string): Promise<number> {
-    await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
-    const row = await db
-      .selectFrom('chat_widgets')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  },
+  countForCreate: (db: Db, tenantId: string): Promise<number> => countForCreate(db, 'chat_widgets', tenantId),
 
   /** The channel of each of these CSQs that exists in the tenant. */
   async csqChannels(db: Db, tenantId: string, csqIds: string[]): Promise<Map<string, Channel>> {

@@ -1,9 +1,10 @@
 import { authorize, conflict, invalid, LIMITS, notFound, SwitchboardError } from '@switchboard/core';
 import { getContact } from '../acd/contacts.service.ts';
-import { checkCsqTags, fieldError, lockTenant } from '../acd/csq-tags.ts';
+import { checkCsqTags, fieldError } from '../acd/csq-tags.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import { lockTenant } from '../db/tenant-lock.ts';
 import {
   wrapUpRepository as repository,
   type StoredCategory,

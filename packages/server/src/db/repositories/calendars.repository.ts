@@ -1,6 +1,7 @@
 import type { Calendar } from '@switchboard/core';
 import type { Db } from '../database.ts';
 import type { CalendarJson, CalendarRow } from '../schema.ts';
+import { countForCreate } from '../tenant-lock.ts';
 
 export interface CalendarFields {
   name: string;
@@ -65,19 +66,5 @@ export const calendarsRepository = {
     return rows.map(toStored);
   },
 
-  /**
-   * How many calendars the tenant has, for checking its cap before a create. Call it in the create's
-   * transaction: it holds the tenant's row until the transaction ends, so concurrent creates count one
-   * after another and cannot both squeeze under the cap. (NO KEY UPDATE, unlike FOR UPDATE, does not
-   * block the foreign-key checks of other inserts that reference the tenant.)
-   */
-  async countForCreate(db: Db, tenantId: string): Promise<number> {
-    await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
-    const row = await db
-      .selectFrom('calendars')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  },
+  countForCreate: (db: Db, tenantId: string): Promise<number> => countForCreate(db, 'calendars', tenantId),
 };
