@@ -37,7 +37,7 @@ describe('start configuration', () => {
         LOG_FORMAT: 'pretty',
       },
     );
-    const { connections: _connections, metricsToken: _metricsToken, ...rest } = config;
+    const { connections: _connections, metricsToken: _metricsToken, sip: _sip, ...rest } = config;
     assert.deepEqual(
       { ...rest, host: undefined, logLevel: undefined },
       {
@@ -100,5 +100,20 @@ describe('start configuration', () => {
     assert.equal(fromFlags.metricsToken, 'flag');
     assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_MAX_CONNECTIONS: '0' }), /from 1 to 1000000/);
     assert.throws(() => resolveStartConfig({ maxConnectionsPerClient: '-1' }, {}), /PER_CLIENT must be/);
+  });
+
+  test('SIP: off unless an address and port of this machine are given', () => {
+    assert.equal(resolveStartConfig({}, {}).sip, undefined);
+    assert.deepEqual(resolveStartConfig({}, { SWITCHBOARD_SIP: '192.0.2.10:5060' }).sip, {
+      address: '192.0.2.10',
+      port: 5060,
+    });
+    assert.deepEqual(resolveStartConfig({ sip: '[2001:db8::10]:5070' }, {}).sip, {
+      address: '2001:db8::10',
+      port: 5070,
+    });
+    for (const bad of ['5060', 'sip.example.com:5060', '192.0.2.10', '192.0.2.10:0', '192.0.2.10:70000'])
+      assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIP: bad }), /like 192.0.2.10:5060/, bad);
+    assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIP: '0.0.0.0:5060' }), /own address/);
   });
 });

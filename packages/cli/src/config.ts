@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 /** Process configuration: each setting is an environment variable and a `switchboard start` flag. */
 export const PROCESS_ROLES = ['web', 'router', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -25,6 +26,8 @@ export interface StartConfig {
   connections: { maxConnections: number; maxConnectionsPerClient: number };
   /** The bearer token that reads /metrics; unset: only this machine may. */
   metricsToken: string | undefined;
+  /** `SWITCHBOARD_SIP`: the address and UDP port calls from SIP trunks and phones come to; unset: none. */
+  sip: { address: string; port: number } | undefined;
 }
 
 export interface StartFlags {
@@ -43,6 +46,7 @@ export interface StartFlags {
   maxConnections?: string;
   maxConnectionsPerClient?: string;
   metricsToken?: string;
+  sip?: string;
 }
 
 export class ConfigError extends Error {}
@@ -96,7 +100,26 @@ export function resolveStartConfig(
       ),
     },
     metricsToken: flags.metricsToken ?? (env.SWITCHBOARD_METRICS_TOKEN || undefined),
+    sip: parseSipListen(flags.sip ?? (env.SWITCHBOARD_SIP || undefined)),
   };
+}
+
+/**
+ * `192.0.2.10:5060` or `[2001:db8::10]:5060`. The address must be one this machine has (not 0.0.0.0): the calls'
+ * audio is answered on it too, and the other side is told to send there.
+ */
+export function parseSipListen(text: string | undefined): { address: string; port: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(?:\[([0-9a-fA-F:]+)\]|([0-9.]+)):(\d{1,5})$/.exec(text.trim());
+  const address = match?.[1] ?? match?.[2];
+  const port = Number(match?.[3]);
+  if (!address || isIP(address) === 0 || port < 1 || port > 65_535)
+    throw new ConfigError(`SWITCHBOARD_SIP must be an address and port like 192.0.2.10:5060, not "${text}".`);
+  if (address === '0.0.0.0' || address === '::')
+    throw new ConfigError(
+      `SWITCHBOARD_SIP needs this machine's own address, not "${address}": callers' audio is sent to it.`,
+    );
+  return { address, port };
 }
 
 function logFormat(text: string | undefined, stdoutIsTty: boolean): LogFormat {

@@ -91,6 +91,11 @@ storageOptions(
       new Option('--metrics-token <token>', 'bearer token for /metrics; unset: only this machine').env(
         'SWITCHBOARD_METRICS_TOKEN',
       ),
+    )
+    .addOption(
+      new Option('--sip <address:port>', 'where calls from SIP trunks and phones come in; unset: none').env(
+        'SWITCHBOARD_SIP',
+      ),
     ),
 ).action(async (flags) => {
   await start(resolveStartConfig(flags, process.env, process.stdout.isTTY === true));

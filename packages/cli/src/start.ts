@@ -49,6 +49,7 @@ export async function start(config: StartConfig): Promise<void> {
     demoPage: config.demo,
     connections: config.connections,
     metricsToken: config.metricsToken,
+    sip: config.sip,
     jobs: new BossJobQueue({ database }),
   });
   let demo: { stop(): Promise<void> } | null = null;

@@ -31,6 +31,11 @@ export const ERROR_CODES = [
   /** A call flow speaks text, and this server has no speech synthesiser (eSpeak NG) to speak it. */
   'speech_unavailable',
   /**
+   * The phone number is held already, by this tenant or another: numbers are unique on the server. The refusal
+   * never says whose it is.
+   */
+  'number_taken',
+  /**
    * A cap of the product would be passed (500 predefined responses per tenant, 25 wrap-up categories, 25
    * reasons per category, 10 categories per CSQ); details.limit and details.what say which.
    */

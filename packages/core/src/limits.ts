@@ -19,6 +19,13 @@ export const LIMITS = {
   /** Call flows (spec C13): the IVR a call goes through before it waits in a voice CSQ. */
   callFlowName: { max: 100 },
   callFlowsPerTenant: { max: 200 },
+  /**
+   * Phone numbers: where inbound calls arrive, a DID (`+4930123456`) or a short internal number (`2000`), 2 to
+   * 20 digits with `+` in front or not. Unique on the server, whatever the tenant.
+   */
+  phoneNumber: { pattern: '^\\+?[0-9]{2,20}$' },
+  phoneNumberName: { max: 100 },
+  phoneNumbersPerTenant: { max: 1000 },
   /** A CSQ's alert thresholds (spec C6, queue view): each optional; null turns it off. */
   csqServiceLevelBelowPercent: { min: 1, max: 100 },
   csqLongestWaitAboveSeconds: { min: 1, max: 86_400 },

@@ -70,8 +70,9 @@ export const PERMISSION_MEANINGS = {
     "create and change workloads and special days; run, adjust and publish forecasts; import agents' planned activities and set the adherence rules",
   'adherence.approve':
     "approve an exception to adherence: a span of an agent's day that no longer counts against them (supervisors: agents of the teams they supervise)",
-  'callFlow.read': 'read call flows (the IVR a call goes through) and every version saved',
-  'callFlow.manage': 'create, change and delete call flows',
+  'callFlow.read':
+    'read call flows (the IVR a call goes through) and every version saved, and the phone numbers that send calls to them',
+  'callFlow.manage': 'create, change and delete call flows and phone numbers',
   'recording.control':
     'start, pause, resume and stop the recording of a call (agents and supervisors: the call they are on; write keys: any call, e.g. paused while a card number is taken)',
   'recording.listen':

@@ -77,7 +77,9 @@ import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 import { callFlowRoutes } from './voice/call-flows.routes.ts';
 import { EmbeddedMedia } from './voice/media/embedded-media.ts';
+import { phoneNumberRoutes } from './voice/phone-numbers.routes.ts';
 import { recordingRoutes } from './voice/recordings.routes.ts';
+import { SipIngress } from './voice/sip/sip-ingress.ts';
 import { voiceRoutes } from './voice/voice.routes.ts';
 import { VoiceCalls } from './voice/voice-calls.ts';
 import { adherenceRoutes } from './wfm/adherence.routes.ts';
@@ -102,6 +104,8 @@ export interface AppOptions {
   assist?: AssistDesk;
   /** The calls; tests pass their own to start callers' calls directly. Default: on the embedded media engine. */
   voice?: VoiceCalls;
+  /** Where calls from SIP trunks and phones come in (docs/voice.md, "SIP"); unset: none. */
+  sip?: { address: string; port: number } | undefined;
   logger?: FastifyServerOptions['logger'];
   /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
   webRoot?: string;
@@ -171,6 +175,7 @@ const ROUTES = [
   voiceRoutes,
   recordingRoutes,
   callFlowRoutes,
+  phoneNumberRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';
@@ -235,7 +240,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       new VoiceCalls({
         db: options.db,
         acd,
-        media: new EmbeddedMedia(),
+        media: new EmbeddedMedia({ rtpAddress: options.sip?.address }),
         keyring: options.masterKeys,
         now: () => clock.now(),
         log: { error: (details: object, message: string) => app.log.error(details, message) },
@@ -324,11 +329,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const stopSweeping = context.repeat(DESKTOP_SWEEP_MS, () => {
     context.acd.desktops.sweep().catch((error) => app.log.error({ err: error }, 'lost desktops not swept'));
   });
+  const sip = options.sip
+    ? await SipIngress.start(
+        {
+          db: options.db,
+          calls: context.voice,
+          now: () => clock.now(),
+          log: { error: (details: object, message: string) => app.log.error(details, message) },
+        },
+        options.sip,
+      )
+    : null;
   app.addHook('onClose', async () => {
     stopSweeping();
     feeds.close();
     assist.stop();
     await context.voice.close();
+    sip?.close();
     await options.jobs.stop();
     return context.acd.stop();
   });

@@ -47,8 +47,22 @@ export interface CallFlowVersionsTable {
   saved_at: Date;
 }
 
+export interface PhoneNumbersTable {
+  id: string;
+  tenant_id: string;
+  /** Unique on the server, whatever the tenant. */
+  number: string;
+  name: string;
+  /** Exactly one of flow_id and csq_id is set: where the number's calls go. */
+  flow_id: string | null;
+  csq_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface VoiceTables {
   recordings: RecordingsTable;
   call_flows: CallFlowsTable;
   call_flow_versions: CallFlowVersionsTable;
+  phone_numbers: PhoneNumbersTable;
 }

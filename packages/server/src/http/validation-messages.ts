@@ -26,6 +26,7 @@ const PATTERNS: Record<string, string> = {
   [LIMITS.username.pattern]:
     'may hold only letters, digits and . _ @ - (no spaces), starting with a letter or digit',
   [LIMITS.extension.pattern]: 'may hold only digits, *, # and +',
+  [LIMITS.phoneNumber.pattern]: 'must be 2 to 20 digits, with or without a + in front',
   [LIMITS.agentAlias.pattern]: 'must not contain < or >',
   [LIMITS.tenantName.pattern]:
     'may hold only lower-case letters, digits and dashes, with no dash at either end',

@@ -65,6 +65,9 @@ const populate = async (name: string) => {
   const flow = await freshFlow(world);
   flowOf.set(world.tenantId, flow);
   world.ids.push(voiceCsq.id, flow);
+  const number = await freshNumber(world);
+  numberOf.set(world.tenantId, number);
+  world.ids.push(number.id);
   return world;
 };
 /** Each world's voice CSQ, and a call flow that checks its calendar and queues into it. */
@@ -87,6 +90,20 @@ async function freshFlow(w: World): Promise<string> {
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body.id;
+}
+/** Each world's phone number, sending its calls through the world's flow. Numbers are unique on the server. */
+const numberOf = new Map<string, { id: string; number: string }>();
+const numberIn = (w: World) => numberOf.get(w.tenantId)?.id ?? '';
+const newNumber = (w: World, extra: object = {}) => ({
+  number: `+49${1_000_000 + ++n}`,
+  name: uniq('Line'),
+  flowId: flowIn(w),
+  ...extra,
+});
+async function freshNumber(w: World): Promise<{ id: string; number: string }> {
+  const created = await call(server, w.admin.session, 'POST', '/phone-numbers', newNumber(w));
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body;
 }
 /** Each world's saved report definition, its administrator's. */
 const definitionOf = new Map<string, string>();
@@ -668,6 +685,32 @@ const OPS: Record<string, Op> = {
     own: (w) => ({ id: flowIn(w), version: 1 }),
     cross: (b) => [{ id: flowIn(b), version: 1, expect: HIDDEN }],
   },
+  'GET /phone-numbers': { own: none },
+  'POST /phone-numbers': {
+    own: (w) => ({ body: newNumber(w), ok: 201 }),
+    cross: (b, a) => [
+      // B's flow and voice CSQ are none of A's.
+      { body: newNumber(a, { flowId: flowIn(b) }), expect: REFUSED },
+      { body: newNumber(a, { flowId: undefined, csqId: voiceCsqOf.get(b.tenantId) }), expect: REFUSED },
+      // Numbers are unique on the server: B's is taken (409 number_taken, naming no tenant).
+      { body: newNumber(a, { number: numberOf.get(b.tenantId)?.number }), expect: [409] },
+    ],
+  },
+  'GET /phone-numbers/{id}': {
+    own: (w) => ({ id: numberIn(w) }),
+    cross: (b) => [{ id: numberIn(b), expect: HIDDEN }],
+  },
+  'PUT /phone-numbers/{id}': {
+    own: async (w) => ({ id: (await freshNumber(w)).id, body: newNumber(w) }),
+    cross: (b, a) => [
+      { id: numberIn(b), body: newNumber(a), expect: HIDDEN },
+      { id: numberIn(a), body: newNumber(a, { flowId: flowIn(b) }), expect: REFUSED },
+    ],
+  },
+  'DELETE /phone-numbers/{id}': {
+    own: async (w) => ({ id: (await freshNumber(w)).id }),
+    cross: (b) => [{ id: numberIn(b), expect: HIDDEN }],
+  },
   'GET /channel-settings': { own: none },
   'PATCH /channel-settings': {
     own: () => ({ body: { inactivityTimeoutMinutes: 20, noAnswerTimeoutSeconds: { email: 40 } } }),
@@ -1123,6 +1166,7 @@ async function snapshotOf(w: World) {
   const urls = ['/tenant', '/teams', '/skills', '/reason-codes', `/users${ALL}`, `/audit-log${ALL}`];
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
   urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
+  urls.push('/phone-numbers');
   urls.push(
     '/chat-widgets',
     '/interval-history/imports',

@@ -16,6 +16,7 @@ import type { Db } from '../db/database.ts';
 import { chatWidgetsRepository } from '../widgets/chat-widgets.repository.ts';
 import { refuseIfWidgetsUse } from '../widgets/chat-widgets.service.ts';
 import { callFlowsRepository, type FlowReferences, type StoredCallFlow } from './call-flows.repository.ts';
+import { refuseIfNumbersUse } from './phone-numbers.service.ts';
 
 /**
  * Text prompts need a speech synthesiser on the server: a flow with text is refused where there is none, so
@@ -220,6 +221,7 @@ export async function deleteCallFlow(db: Db, principal: Principal, id: string): 
           `The call flow is in use: chat widget(s) ${widgets.map((n) => `"${n}"`).join(', ')} send calls through it. Change them first.`,
           { widgets },
         );
+      await refuseIfNumbersUse(trx, principal.tenantId, 'call flow', id);
       await callFlowsRepository.delete(trx, principal.tenantId, id);
     },
   });
@@ -245,7 +247,7 @@ export async function callFlowVersion(db: Db, principal: Principal, id: string, 
   return { ...presentVersion(row), definition: row.definition };
 }
 
-/** Refuses to delete a CSQ or calendar that a call flow (or a chat widget) still uses. */
+/** Refuses to delete a CSQ or calendar that a call flow (or a chat widget, or a number) still uses. */
 export async function refuseIfInUse(
   db: Db,
   tenantId: string,
@@ -253,6 +255,7 @@ export async function refuseIfInUse(
   id: string,
 ): Promise<void> {
   await refuseIfWidgetsUse(db, tenantId, what, id);
+  if (what === 'CSQ') await refuseIfNumbersUse(db, tenantId, what, id);
   const names = await callFlowsRepository.using(db, tenantId, what === 'CSQ' ? 'csq' : 'calendar', id);
   if (names.length === 0) return;
   const uses = what === 'CSQ' ? 'send calls to it' : 'check their hours by it';

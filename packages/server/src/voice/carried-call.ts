@@ -25,7 +25,7 @@ export interface Call extends RecordedCall {
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
-/** A call from a web page: into a voice CSQ, or through a call flow (exactly one of the two). */
+/** A call from a web page or SIP: into a voice CSQ, or through a call flow (exactly one of the two). */
 export interface NewWebCall {
   csqId?: string | undefined;
   flowId?: string | undefined;

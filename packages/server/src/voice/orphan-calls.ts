@@ -5,7 +5,8 @@ import type { Db } from '../db/database.ts';
 /**
  * Ends the tenant's calls of this controller that are open in storage but have no legs here (`carried` says
  * which it has), left open by a process that stopped: their callers are gone with it. Voice contacts that channel
- * adapters report through the contacts API have other external ids, and are left alone.
+ * adapters report through the contacts API have other external ids, and are left alone. Run it once the
+ * tenant's router has loaded (it takes commands only then).
  */
 export async function endOrphanCalls(
   deps: { db: Db; acd: AcdRuntime },

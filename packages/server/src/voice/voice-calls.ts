@@ -66,7 +66,6 @@ export class VoiceCalls {
     deps.media.onLegEnded((legId) => this.#legEnded(legId));
     deps.acd.onLoad(async (tenantId) => {
       this.#follow(tenantId);
-      // The router takes commands only once loaded: the orphans are ended right after.
       setImmediate(() => {
         endOrphanCalls(deps, tenantId, (contactId) => this.#calls.has(contactId)).catch((error) =>
           deps.log?.error({ err: error, tenantId }, 'ending voice contacts left without a call failed'),
@@ -88,15 +87,22 @@ export class VoiceCalls {
     for (const each of this.#calls.values()) if (each.tenantId === tenantId) carried++;
     this.#lines.reserve(tenantId, carried);
     try {
-      return await this.#startWebCall(tenantId, call);
+      return await this.#startCall(tenantId, call, (sdp) => this.#answer(sdp));
     } finally {
       this.#lines.started(tenantId);
     }
   }
 
-  async #startWebCall(
+  /** A call from a SIP trunk or phone to a number: its leg answered over plain RTP, then as a web call. */
+  async startSipCall(tenantId: string, call: NewWebCall): Promise<{ contactId: string; answerSdp: string }> {
+    const { contactId, answerSdp } = await this.#startCall(tenantId, call, (sdp) => this.#answer(sdp, 'sip'));
+    return { contactId, answerSdp };
+  }
+
+  async #startCall(
     tenantId: string,
     call: NewWebCall,
+    answer: (offerSdp: string) => Promise<{ legId: string; answerSdp: string }>,
   ): Promise<{ contactId: string; answerSdp: string; token: string }> {
     const { db } = this.#deps;
     const flow = call.flowId ? await callFlowsRepository.findById(db, tenantId, call.flowId) : undefined;
@@ -107,7 +113,7 @@ export class VoiceCalls {
       if (csq.channel !== 'voice')
         throw invalid(`CSQ ${csq.name} takes ${csq.channel} contacts, not calls.`, { field: 'csqId' });
     }
-    const { legId, answerSdp } = await this.#answer(call.offerSdp);
+    const { legId, answerSdp } = await answer(call.offerSdp);
     this.#follow(tenantId);
     const { entry, token } = newCall(tenantId, legId, call, csq);
     this.#calls.set(entry.contactId, entry);
@@ -264,11 +270,13 @@ export class VoiceCalls {
     return call;
   }
 
-  async #answer(offerSdp: string) {
+  async #answer(offerSdp: string, from: 'browser' | 'sip' = 'browser') {
     try {
-      return await this.#deps.media.answerWebRtc(offerSdp);
+      const { media } = this.#deps;
+      return await (from === 'sip' ? media.answerRtp(offerSdp) : media.answerWebRtc(offerSdp));
     } catch (error) {
-      throw invalid(`The WebRTC offer cannot be answered: ${(error as Error).message}`, { field: 'sdp' });
+      const what = from === 'sip' ? 'SDP' : 'WebRTC';
+      throw invalid(`The ${what} offer cannot be answered: ${(error as Error).message}`, { field: 'sdp' });
     }
   }
 

@@ -8,6 +8,7 @@ import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
 import { IntervalImportPage } from './interval-import.tsx';
 import { JobsPage } from './jobs-page.tsx';
+import { PhoneNumbersPage } from './phone-numbers-page.tsx';
 import { PresenceSettingsPage } from './presence-settings-page.tsx';
 import { ReportingSettingsPage } from './reporting-settings-page.tsx';
 import { ResponsesPage } from './responses-page.tsx';
@@ -25,6 +26,7 @@ const PAGES = [
   ['/responses', 'Predefined responses', ResponsesPage],
   ['/calendars', 'Calendars', CalendarsPage],
   ['/call-flows', 'Call flows', CallFlowsPage],
+  ['/numbers', 'Numbers', PhoneNumbersPage],
   ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/presence', 'Desktop presence', PresenceSettingsPage],

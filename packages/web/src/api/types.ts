@@ -43,6 +43,7 @@ export type QueueThresholds = Csq['thresholds'];
 export type ReasonCode = ItemOf<'/reason-codes'>;
 export type CallRecording = ItemOf<'/contacts/{id}/recordings'>;
 export type CallFlow = ItemOf<'/call-flows'>;
+export type PhoneNumber = ItemOf<'/phone-numbers'>;
 
 export type AgentLive = ResponseOf<'/agents/{id}', 'get'>;
 export type DomainState = AgentLive['voice'];

@@ -29,6 +29,7 @@ import { captureFolds } from './0028-capture-folds.ts';
 import { intervalRowsUnchecked } from './0029-interval-rows-unchecked.ts';
 import { recordings } from './0030-recordings.ts';
 import { callFlows } from './0031-call-flows.ts';
+import { phoneNumbers } from './0032-phone-numbers.ts';
 
 export interface Migration {
   id: number;
@@ -69,4 +70,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 29, name: 'interval rows without a tenant check', sql: intervalRowsUnchecked },
   { id: 30, name: 'call recordings', sql: recordings },
   { id: 31, name: 'call flows', sql: callFlows },
+  { id: 32, name: 'phone numbers', sql: phoneNumbers },
 ];

@@ -1,4 +1,4 @@
-import { conflict, invalid } from '@switchboard/core';
+import { conflict, invalid, SwitchboardError } from '@switchboard/core';
 
 interface PostgresError {
   code?: unknown;
@@ -25,6 +25,20 @@ export function nameTaken(what: string, field: string) {
   return conflict(message, [{ path: `body/${field}`, field, message }]);
 }
 
+/**
+ * The refusal of a phone number held already. Numbers are unique on the server, so the holder may be another
+ * tenant: the refusal says only that the number is taken, never by whom.
+ */
+function numberTaken() {
+  const message = 'This number is already in use: choose another.';
+  return new SwitchboardError('number_taken', message, [{ path: 'body/number', field: 'number', message }]);
+}
+
+/** Unique indexes over every tenant, and their refusals (which must not tell whose the value is). */
+const TAKEN_ON_THE_SERVER: Record<string, () => SwitchboardError> = {
+  phone_numbers_number_key: numberTaken,
+};
+
 /** Turns constraint violations (same codes from PGlite and PostgreSQL) into caller errors. */
 export async function translateConstraintErrors<T>(what: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -32,6 +46,8 @@ export async function translateConstraintErrors<T>(what: string, work: () => Pro
   } catch (error) {
     const { code, constraint } = error as PostgresError;
     if (code === '23505') {
+      const taken = typeof constraint === 'string' ? TAKEN_ON_THE_SERVER[constraint] : undefined;
+      if (taken) throw taken();
       const field = typeof constraint === 'string' ? NAMED_BY[constraint] : undefined;
       if (field) throw nameTaken(what, field);
       throw conflict(`A ${what} with that name or key already exists.`);

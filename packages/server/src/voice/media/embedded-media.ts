@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { createSocket } from 'node:dgram';
+import { isIP } from 'node:net';
 import { type DtmfKey, KeyPresses } from '@switchboard/core';
 import {
   MediaStreamTrack,
   RTCPeerConnection,
   RTCRtpCodecParameters,
+  RtpPacket,
   SessionDescription,
   TelephoneEventRtpPayload,
   usePCMU,
 } from 'werift';
 import { type AudioSource, FRAME_MS, PCMU_PAYLOAD_TYPE } from '../audio.ts';
 import type { MediaEngine, MediaHandle } from './media-engine.ts';
-import { PcmuSender } from './pcmu-sender.ts';
+import { PcmuSender, type RtpWriter } from './pcmu-sender.ts';
+import { plainRtpAnswer, readPlainRtpOffer } from './plain-rtp.ts';
 
-/** One WebRTC leg in this process: what it sends is one RTP stream throughout, whatever it plays or bridges. */
+/**
+ * One leg in this process, over WebRTC or plain RTP: what it sends is one RTP stream throughout, whatever it plays
+ * or bridges.
+ */
 class Leg {
   readonly id = randomUUID();
   /** What the leg hears from the engine's clock, when it is not bridged. */
@@ -29,12 +36,12 @@ class Leg {
   /** The payload type the far end sends telephone events with, once negotiated. */
   telephoneEvents: number | null = null;
   readonly #sender: PcmuSender;
+  /** Ends the leg's transport. */
+  readonly close: () => Promise<void>;
 
-  readonly connection: RTCPeerConnection;
-
-  constructor(connection: RTCPeerConnection, out: MediaStreamTrack) {
-    this.connection = connection;
-    this.#sender = new PcmuSender(out);
+  constructor(write: RtpWriter, close: () => Promise<void>) {
+    this.#sender = new PcmuSender(write);
+    this.close = close;
   }
 
   send(payload: Buffer): void {
@@ -67,14 +74,20 @@ function checkOffer(sdp: string): void {
 }
 
 /**
- * The embedded media engine (docs/voice.md): WebRTC legs in this process on werift, PCMU only. Playing legs
- * are paced by one 20 ms clock, which sends every frame due since it started, so a late timer catches up
- * rather than slowing the audio down; bridged legs hand each frame on as it arrives.
+ * The embedded media engine (docs/voice.md): legs in this process, WebRTC on werift or plain RTP on UDP sockets,
+ * PCMU only. Playing legs are paced by one 20 ms clock, which sends every frame due since it started, so a late
+ * timer catches up rather than slowing the audio down; bridged legs hand each frame on as it arrives.
  */
 export class EmbeddedMedia implements MediaEngine {
+  /** The address plain RTP legs take audio on, as their answers name it. */
+  readonly #rtpAddress: string;
   readonly #legs = new Map<string, Leg>();
   readonly #endedListeners: ((legId: string) => void)[] = [];
   #clock: { timer: NodeJS.Timeout; startedAt: number; sent: number } | null = null;
+
+  constructor(options: { rtpAddress?: string } = {}) {
+    this.#rtpAddress = options.rtpAddress ?? '127.0.0.1';
+  }
 
   async answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }> {
     checkOffer(offerSdp);
@@ -83,15 +96,12 @@ export class EmbeddedMedia implements MediaEngine {
     });
     const out = new MediaStreamTrack({ kind: 'audio' });
     const transceiver = connection.addTransceiver(out, { direction: 'sendrecv' });
-    const leg = new Leg(connection, out);
+    const leg = new Leg(
+      (packet) => out.writeRtp(packet),
+      () => connection.close(),
+    );
     connection.onTrack.subscribe((track) => {
-      track.onReceiveRtp.subscribe((packet) => {
-        const { payloadType, timestamp } = packet.header;
-        if (payloadType === leg.telephoneEvents) return this.#pressed(leg, packet.payload, timestamp);
-        if (payloadType !== PCMU_PAYLOAD_TYPE) return;
-        leg.peer?.send(packet.payload);
-        for (const listener of leg.listeners) listener(packet.payload, timestamp);
-      });
+      track.onReceiveRtp.subscribe((packet) => this.#received(leg, packet));
     });
     connection.connectionStateChange.subscribe((state) => {
       if (state === 'failed' || state === 'closed') this.#ended(leg.id);
@@ -109,6 +119,72 @@ export class EmbeddedMedia implements MediaEngine {
     leg.telephoneEvents = events?.payloadType ?? null;
     this.#legs.set(leg.id, leg);
     return { legId: leg.id, answerSdp: connection.localDescription?.sdp ?? '' };
+  }
+
+  /**
+   * A plain RTP leg for a SIP offer: a UDP socket of its own on the engine's address. It sends to where the offer
+   * says, and from the first packet on to where the far end's packets come from (behind NAT they differ).
+   */
+  async answerRtp(offerSdp: string): Promise<{ legId: string; answerSdp: string }> {
+    const offer = readPlainRtpOffer(offerSdp);
+    const socket = createSocket(isIP(this.#rtpAddress) === 6 ? 'udp6' : 'udp4');
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind(0, this.#rtpAddress, () => {
+        socket.off('error', reject);
+        resolve();
+      });
+    });
+    const remote = { address: offer.address, port: offer.port, latched: false };
+    let open = true;
+    const leg = new Leg(
+      (packet) => {
+        if (open) socket.send(packet.serialize(), remote.port, remote.address);
+      },
+      async () => {
+        if (!open) return;
+        open = false;
+        await new Promise<void>((resolve) => socket.close(() => resolve()));
+      },
+    );
+    leg.telephoneEvents = offer.telephoneEvents;
+    socket.on('message', (message, from) => {
+      let packet: RtpPacket;
+      try {
+        packet = RtpPacket.deSerialize(message);
+      } catch {
+        return;
+      }
+      if (packet.header.version !== 2) return;
+      console.log(
+        'RTP',
+        Date.now() % 100000,
+        from.port,
+        packet.header.payloadType,
+        packet.header.sequenceNumber,
+        packet.header.timestamp,
+      );
+      if (!remote.latched) Object.assign(remote, { address: from.address, port: from.port, latched: true });
+      this.#received(leg, packet);
+    });
+    socket.on('error', () => void this.hangUp(leg.id));
+    this.#legs.set(leg.id, leg);
+    const answerSdp = plainRtpAnswer(
+      { address: this.#rtpAddress, port: socket.address().port },
+      offer.telephoneEvents,
+    );
+    return { legId: leg.id, answerSdp };
+  }
+
+  #received(leg: Leg, packet: RtpPacket): void {
+    const { payloadType, timestamp } = packet.header;
+    if (payloadType === leg.telephoneEvents) {
+      this.#pressed(leg, packet.payload, timestamp);
+      return;
+    }
+    if (payloadType !== PCMU_PAYLOAD_TYPE) return;
+    leg.peer?.send(packet.payload);
+    for (const listener of leg.listeners) listener(packet.payload, timestamp);
   }
 
   play(legId: string, source: AudioSource, finished?: () => void): MediaHandle {
@@ -174,7 +250,7 @@ export class EmbeddedMedia implements MediaEngine {
     const leg = this.#legs.get(legId);
     if (!leg) return;
     this.#ended(legId);
-    await leg.connection.close();
+    await leg.close();
   }
 
   async close(): Promise<void> {

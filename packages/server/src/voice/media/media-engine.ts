@@ -13,6 +13,8 @@ export interface MediaHandle {
 export interface MediaEngine {
   /** A leg for a WebRTC offer (ICE candidates gathered, no trickle), with the answer to send back. */
   answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }>;
+  /** A leg for a plain RTP offer (a SIP phone or trunk: RTP/AVP, PCMU), with the answer to send back. */
+  answerRtp(offerSdp: string): Promise<{ legId: string; answerSdp: string }>;
   /**
    * Plays `source` into the leg until it runs out or is stopped (what the leg hears before replaces it);
    * `finished` is called when it runs out, not when it is stopped or replaced.

@@ -1,24 +1,27 @@
 import { randomInt } from 'node:crypto';
-import { type MediaStreamTrack, RtpHeader, RtpPacket, TelephoneEventRtpPayload } from 'werift';
+import { RtpHeader, RtpPacket, TelephoneEventRtpPayload } from 'werift';
 import { FRAME_SAMPLES, PCMU_PAYLOAD_TYPE } from '../audio.ts';
 
+/** Where a stream's packets go: a WebRTC track, or a UDP socket. */
+export type RtpWriter = (packet: RtpPacket) => void;
+
 /**
- * Sends PCMU frames on a track as one RTP stream: its own SSRC, sequence numbers and timestamps carried on from
- * frame to frame (random at the start), the first packet marked.
+ * Sends PCMU frames as one RTP stream: its own SSRC, sequence numbers and timestamps carried on from frame to
+ * frame (random at the start), the first packet marked.
  */
 export class PcmuSender {
-  readonly #track: MediaStreamTrack;
+  readonly #write: RtpWriter;
   #sequence = randomInt(0, 0x10000);
   #timestamp = randomInt(0, 0x100000000);
   readonly #ssrc = randomInt(1, 0x100000000);
   #first = true;
 
-  constructor(track: MediaStreamTrack) {
-    this.#track = track;
+  constructor(write: RtpWriter) {
+    this.#write = write;
   }
 
   send(payload: Buffer): void {
-    this.#write(PCMU_PAYLOAD_TYPE, payload, this.#first);
+    this.#packet(PCMU_PAYLOAD_TYPE, payload, this.#first);
     this.#first = false;
     this.#timestamp = (this.#timestamp + FRAME_SAMPLES) >>> 0;
   }
@@ -32,12 +35,12 @@ export class PcmuSender {
       const end = n >= frames;
       const duration = Math.min(n, frames) * FRAME_SAMPLES;
       const payload = new TelephoneEventRtpPayload({ event, end, volume: 10, duration }).serialize();
-      this.#write(payloadType, payload, n === 1);
+      this.#packet(payloadType, payload, n === 1);
     }
     this.#timestamp = (this.#timestamp + frames * FRAME_SAMPLES) >>> 0;
   }
 
-  #write(payloadType: number, payload: Buffer, marker: boolean): void {
+  #packet(payloadType: number, payload: Buffer, marker: boolean): void {
     const header = new RtpHeader({
       payloadType,
       sequenceNumber: this.#sequence,
@@ -45,7 +48,7 @@ export class PcmuSender {
       ssrc: this.#ssrc,
       marker,
     });
-    this.#track.writeRtp(new RtpPacket(header, payload));
+    this.#write(new RtpPacket(header, payload));
     this.#sequence = (this.#sequence + 1) & 0xffff;
   }
 }

@@ -1,0 +1,78 @@
+/** The parts of npm `sip` (kirm/sip.js) Switchboard uses; the package ships no types. */
+declare module 'sip' {
+  export interface SipUri {
+    schema?: string;
+    user?: string;
+    password?: string;
+    host?: string;
+    port?: number;
+    params: Record<string, string | null | undefined>;
+    headers?: Record<string, string>;
+  }
+  export interface NameAddr {
+    name?: string | undefined;
+    uri: string;
+    params: Record<string, string | null | undefined>;
+  }
+  export interface SipMessage {
+    method?: string;
+    uri?: string;
+    status?: number;
+    reason?: string;
+    version?: string;
+    headers: {
+      via: { params: Record<string, string | null | undefined> }[];
+      to: NameAddr;
+      from: NameAddr;
+      'call-id': string;
+      cseq: { seq: number; method: string };
+      contact?: NameAddr[] | undefined;
+      'record-route'?: NameAddr[] | undefined;
+      route?: NameAddr[] | undefined;
+      'content-type'?: string | undefined;
+      [name: string]: unknown;
+    };
+    content?: string;
+  }
+  export interface Remote {
+    protocol: string;
+    address: string;
+    port: number;
+  }
+  export interface SipStack {
+    send(message: SipMessage, onResponse?: (response: SipMessage) => void): void;
+    destroy(): void;
+  }
+  export interface SipOptions {
+    address?: string;
+    port?: number;
+    publicAddress?: string;
+    udp?: boolean;
+    tcp?: boolean;
+    logger?: { error?(error: unknown): void };
+  }
+  export function create(
+    options: SipOptions,
+    onRequest: (request: SipMessage, remote: Remote) => void,
+  ): SipStack;
+  export function makeResponse(
+    request: SipMessage,
+    status: number,
+    reason?: string,
+    extension?: { headers?: Record<string, unknown>; content?: string },
+  ): SipMessage;
+  /** Reads a datagram or text as a SIP message; undefined when it is not one. */
+  export function parse(data: string | Buffer): SipMessage | undefined;
+  export function parseUri(uri: string | SipUri): SipUri | undefined;
+  export function stringifyUri(uri: SipUri): string;
+  export function generateBranch(): string;
+  const sip: {
+    create: typeof create;
+    makeResponse: typeof makeResponse;
+    parse: typeof parse;
+    parseUri: typeof parseUri;
+    stringifyUri: typeof stringifyUri;
+    generateBranch: typeof generateBranch;
+  };
+  export default sip;
+}
