@@ -15,6 +15,8 @@ const MASTER_KEY = randomBytes(32).toString('base64');
 
 export interface BenchServer {
   url: string;
+  /** The server process's id (for its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startServer(
   });
   return {
     url,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
