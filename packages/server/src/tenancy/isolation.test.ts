@@ -750,6 +750,11 @@ const OPS: Record<string, Op> = {
     own: async (w, who) => ({ id: await mine(w, who, 'offered'), body: { sdp: 'v=0' }, ok: 404 }),
     cross: (b) => onContactsOf(b, { sdp: 'v=0' }),
   },
+  // A contact in their hands whose call this server does not carry: not found, as B's contacts are.
+  'POST /contacts/{id}/voice/rejoin': {
+    own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { sdp: 'v=0' }, ok: 404 }),
+    cross: (b) => onContactsOf(b, { sdp: 'v=0' }),
+  },
   // A contact that is theirs but whose call this server does not carry: not found, as B's contacts are.
   'POST /contacts/{id}/recording': {
     own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { action: 'start' }, ok: 404 }),

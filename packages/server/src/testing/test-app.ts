@@ -53,8 +53,15 @@ export class ManualRepeat {
 
 /** A server with a hand-moved clock, on a fresh in-memory PGlite database unless given a migrated one. */
 export async function startTestApp(
-  /** What the app is built with; `speech` speaks the call flows' prompts (eSpeak NG unless told). */
-  { speech, ...options }: Partial<AppOptions> & { speech?: SpeechSynthesiser } = {},
+  /**
+   * What the app is built with; `speech` speaks the call flows' prompts (eSpeak NG unless told); `agentRejoinMs`
+   * is how long a call waits for its agent to rejoin.
+   */
+  {
+    speech,
+    agentRejoinMs,
+    ...options
+  }: Partial<AppOptions> & { speech?: SpeechSynthesiser; agentRejoinMs?: number } = {},
   /** Job kinds a test needs besides the app's own (defined before the queue starts). */
   defineJobs?: (jobs: BossJobQueue) => void,
   /** The migrated database to run on (e.g. PostgreSQL for a shared suite); the app closes it. */
@@ -74,6 +81,7 @@ export async function startTestApp(
     keyring: TEST_MASTER_KEYS,
     now: () => clock.now(),
     ...(speech ? { speech } : {}),
+    ...(agentRejoinMs ? { agentRejoinMs } : {}),
   });
   const app = await buildApp({
     db: database.db,

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CARRIED_CALL_PREFIX, type RecordingPolicy } from '@switchboard/core';
 import { contactIdFor } from '../acd/contacts.service.ts';
+import { holdMusic } from './audio.ts';
 import type { RecordedCall } from './call-recorder.ts';
 import type { FlowCall } from './flow-call.ts';
-import type { MediaHandle } from './media/media-engine.ts';
+import type { MediaEngine, MediaHandle } from './media/media-engine.ts';
 
 /** A call this process carries: its contact in the router, its legs in the media engine, its recording. */
 export interface Call extends RecordedCall {
@@ -21,6 +22,10 @@ export interface Call extends RecordedCall {
   externalId: string;
   callType: string | undefined;
   attributes: Record<string, string>;
+  /** The agent holds the call (the caller hears music). */
+  held: boolean;
+  /** The agent's leg dropped: the call waits for them to rejoin until this fires. */
+  rejoinTimer: NodeJS.Timeout | null;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -63,6 +68,28 @@ export function newCall(
     externalId,
     callType: call.callType,
     attributes: call.attributes ?? {},
+    held: false,
+    rejoinTimer: null,
   };
   return { entry, token };
+}
+
+/**
+ * Each hears the other, or the caller waits: music (with the flow's comfort messages) until an agent answers,
+ * music while the agent holds or until a dropped agent rejoins.
+ */
+export function playOrBridge(call: Call, media: MediaEngine): void {
+  call.audio?.stop();
+  call.audio = null;
+  if (call.agentLeg && !call.held) {
+    call.flow?.answered();
+    call.audio = media.bridge(call.customerLeg, call.agentLeg);
+  } else if (call.flow && !call.agentId) call.flow.wait();
+  else call.audio = media.play(call.customerLeg, holdMusic());
+}
+
+/** Stops waiting for a dropped agent to rejoin. */
+export function stopWaitingForAgent(call: Call): void {
+  if (call.rejoinTimer) clearTimeout(call.rejoinTimer);
+  call.rejoinTimer = null;
 }

@@ -7,14 +7,14 @@ import {
   invalid,
   LIMITS,
   notFound,
-  type QueueStep,
   SwitchboardError,
 } from '@switchboard/core';
-import { agentAction, createContact, customerAction } from '../acd/contacts.service.ts';
+import { agentAction, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
-import { holdMusic } from './audio.ts';
+import { AGENT_REJOIN_MS, answerLeg, waitForAgent } from './agent-legs.ts';
 import { callFlowsRepository } from './call-flows.repository.ts';
+import { queueCall, queueFromFlow } from './call-queueing.ts';
 import {
   CallRecorder,
   type CallRecorderDeps,
@@ -22,8 +22,15 @@ import {
   type RecordingStatus,
   recordingStatus,
 } from './call-recorder.ts';
-import { type Call, type NewWebCall, newCall, sha256 } from './carried-call.ts';
-import { type FlowTaken, flowCallFor } from './flow-wiring.ts';
+import {
+  type Call,
+  type NewWebCall,
+  newCall,
+  playOrBridge,
+  sha256,
+  stopWaitingForAgent,
+} from './carried-call.ts';
+import { flowCallFor } from './flow-wiring.ts';
 import { endOrphanCalls } from './orphan-calls.ts';
 import { QueueStandings } from './queue-standings.ts';
 import { EspeakSpeech, type SpeechSynthesiser } from './speech.ts';
@@ -36,6 +43,8 @@ export interface VoiceCallsDeps extends CallRecorderDeps {
   log?: { error(details: object, message: string): void } | undefined;
   /** Speaks the call flows' text prompts (eSpeak NG unless told). */
   speech?: SpeechSynthesiser;
+  /** How long a call waits for its agent to rejoin after their leg dropped (`AGENT_REJOIN_MS` unless told). */
+  agentRejoinMs?: number;
 }
 
 /**
@@ -87,7 +96,7 @@ export class VoiceCalls {
     for (const each of this.#calls.values()) if (each.tenantId === tenantId) carried++;
     this.#lines.reserve(tenantId, carried);
     try {
-      return await this.#startCall(tenantId, call, (sdp) => this.#answer(sdp));
+      return await this.#startCall(tenantId, call, (sdp) => answerLeg(this.#deps.media, sdp, 'browser'));
     } finally {
       this.#lines.started(tenantId);
     }
@@ -95,7 +104,9 @@ export class VoiceCalls {
 
   /** A call from a SIP trunk or phone to a number: its leg answered over plain RTP, then as a web call. */
   async startSipCall(tenantId: string, call: NewWebCall): Promise<{ contactId: string; answerSdp: string }> {
-    const { contactId, answerSdp } = await this.#startCall(tenantId, call, (sdp) => this.#answer(sdp, 'sip'));
+    const { contactId, answerSdp } = await this.#startCall(tenantId, call, (sdp) =>
+      answerLeg(this.#deps.media, sdp, 'sip'),
+    );
     return { contactId, answerSdp };
   }
 
@@ -120,7 +131,7 @@ export class VoiceCalls {
     this.#contactOfLeg.set(legId, entry.contactId);
     try {
       if (flow) this.#startFlow(entry, flow);
-      else await this.#queue(entry, entry.csqId);
+      else await queueCall(this.#deps, entry, entry.csqId);
       return { contactId: entry.contactId, answerSdp, token };
     } catch (error) {
       await this.#release(entry);
@@ -128,48 +139,19 @@ export class VoiceCalls {
     }
   }
 
-  /** Creates the call's contact in the CSQ (queued: music, or the flow's waiting audio, until an agent answers). */
-  async #queue(call: Call, csqId: string, flow?: FlowTaken) {
-    const { db, acd } = this.#deps;
-    if (!call.flow) call.audio = this.#deps.media.play(call.customerLeg, holdMusic());
-    else call.flow.wait();
-    await createContact(db, acd, systemPrincipal(call.tenantId), {
-      channel: 'voice',
-      csqId,
-      callType: call.callType,
-      attributes: call.attributes,
-      externalId: call.externalId,
-      flow,
-    });
-  }
-
   #startFlow(call: Call, flow: { id: string; version: number; definition: Flow }): void {
     call.flow = flowCallFor({ ...this.#deps, speech: this.#speech }, call, flow, {
-      queue: (step, variables, taken) => this.#queueFromFlow(call, step, variables, taken),
+      queue: (step, variables, taken) => queueFromFlow(this.#deps, call, step, variables, taken),
       standing: () => this.#standings.of(call.tenantId, call.contactId),
       end: () => void this.#endCall(call),
     });
     call.flow.start();
   }
 
-  async #queueFromFlow(
-    call: Call,
-    step: QueueStep,
-    variables: Readonly<Record<string, string>>,
-    flow: FlowTaken,
-  ): Promise<void> {
-    const csq = await csqsRepository.findById(this.#deps.db, call.tenantId, step.csqId);
-    if (csq?.channel !== 'voice') throw notFound('CSQ');
-    call.csqId = csq.id;
-    call.recordingPolicy = csq.recording;
-    call.attributes = { ...call.attributes, ...variables };
-    await this.#queue(call, csq.id, flow);
-  }
-
   /** The agent the call is offered to answers from their desktop: their leg joined to the caller's. */
   async answer(principal: Principal, contactId: string, offerSdp: string) {
     const call = this.#callOf(principal.tenantId, contactId);
-    const { legId, answerSdp } = await this.#answer(offerSdp);
+    const { legId, answerSdp } = await answerLeg(this.#deps.media, offerSdp, 'browser');
     let contact: Awaited<ReturnType<typeof agentAction>>;
     try {
       contact = await agentAction(this.#deps.db, this.#deps.acd, principal, contactId, { kind: 'accept' });
@@ -185,9 +167,35 @@ export class VoiceCalls {
     call.agentLeg = legId;
     call.agentId = principal.userId;
     this.#contactOfLeg.set(legId, contactId);
-    this.#connect(call);
+    playOrBridge(call, this.#deps.media);
     if (call.recordingPolicy === 'always') await this.#recorder.start(call);
     return { answerSdp, contact, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
+  }
+
+  /**
+   * The agent on a call whose leg dropped (a lost connection, a reloaded desktop) joins it again from a new leg,
+   * or moves it to another tab: the old leg, if any, is closed, and they hear each other again (music if held).
+   */
+  async rejoin(principal: Principal, contactId: string, offerSdp: string) {
+    const call = this.#callOf(principal.tenantId, contactId);
+    if (call.agentId !== principal.userId) throw notFound('Call');
+    const { legId, answerSdp } = await answerLeg(this.#deps.media, offerSdp, 'browser');
+    if (this.#calls.get(contactId) !== call || call.agentId !== principal.userId) {
+      await this.#deps.media.hangUp(legId);
+      throw notFound('Call');
+    }
+    stopWaitingForAgent(call);
+    const old = call.agentLeg;
+    if (old) {
+      this.#contactOfLeg.delete(old);
+      await this.#recorder.stop(call);
+      void this.#deps.media.hangUp(old);
+    }
+    call.agentLeg = legId;
+    this.#contactOfLeg.set(legId, contactId);
+    playOrBridge(call, this.#deps.media);
+    if (call.recordingPolicy === 'always') await this.#recorder.start(call);
+    return { answerSdp, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
   }
 
   /**
@@ -270,30 +278,6 @@ export class VoiceCalls {
     return call;
   }
 
-  async #answer(offerSdp: string, from: 'browser' | 'sip' = 'browser') {
-    try {
-      const { media } = this.#deps;
-      return await (from === 'sip' ? media.answerRtp(offerSdp) : media.answerWebRtc(offerSdp));
-    } catch (error) {
-      const what = from === 'sip' ? 'SDP' : 'WebRTC';
-      throw invalid(`The ${what} offer cannot be answered: ${(error as Error).message}`, { field: 'sdp' });
-    }
-  }
-
-  /**
-   * Each hears the other, or the caller waits: music (with the flow's comfort messages) until an agent answers,
-   * music while the agent holds.
-   */
-  #connect(call: Call): void {
-    call.audio?.stop();
-    call.audio = null;
-    if (call.agentLeg) {
-      call.flow?.answered();
-      call.audio = this.#deps.media.bridge(call.customerLeg, call.agentLeg);
-    } else if (call.flow) call.flow.wait();
-    else call.audio = this.#deps.media.play(call.customerLeg, holdMusic());
-  }
-
   /** The flow ends the call (its hang-up step), or failed: whatever the router holds of it ends too. */
   async #endCall(call: Call): Promise<void> {
     try {
@@ -320,16 +304,14 @@ export class VoiceCalls {
     const { media } = this.#deps;
     switch (event.type) {
       case 'contact.held':
-        call.audio?.stop();
-        call.audio = media.play(call.customerLeg, holdMusic());
-        return;
       case 'contact.resumed':
-        this.#connect(call);
+        call.held = event.type === 'contact.held';
+        playOrBridge(call, media);
         return;
       case 'contact.transferred':
       case 'contact.offer_withdrawn':
         this.#dropAgent(call);
-        this.#connect(call);
+        playOrBridge(call, this.#deps.media);
         return;
       case 'contact.wrap_up_started':
         if (call.flow?.hasAfterCall && !call.callerGone && call.agentLeg) {
@@ -350,7 +332,12 @@ export class VoiceCalls {
   }
 
   #dropAgent(call: Call): void {
-    if (!call.agentLeg) return;
+    stopWaitingForAgent(call);
+    call.held = false;
+    if (!call.agentLeg) {
+      call.agentId = null;
+      return;
+    }
     void this.#recorder.stop(call);
     const leg = call.agentLeg;
     call.agentLeg = null;
@@ -362,6 +349,7 @@ export class VoiceCalls {
   async #release(call: Call): Promise<void> {
     if (this.#calls.get(call.contactId) !== call) return;
     this.#calls.delete(call.contactId);
+    stopWaitingForAgent(call);
     for (const listener of this.#endedListeners) listener(call.tenantId, call.contactId);
     call.flow?.stop();
     await this.#recorder.stop(call);
@@ -387,14 +375,11 @@ export class VoiceCalls {
     );
   }
 
+  /** The agent's leg ended without a hang-up (their connection or tab is gone): the call waits for a rejoin. */
   async #agentGone(call: Call, legId: string): Promise<void> {
-    const agentId = call.agentId;
-    if (call.agentLeg !== legId || !agentId) return;
-    await this.#deps.acd.run(call.tenantId, (engine) => {
-      const contact = engine.contact(call.contactId);
-      if (contact?.status !== 'active' || contact.agentId !== agentId)
-        return { events: [], result: undefined };
-      return { events: engine.complete(agentId, call.contactId), result: undefined };
-    });
+    if (call.agentLeg !== legId || !call.agentId) return;
+    call.agentLeg = null;
+    await this.#recorder.stop(call);
+    waitForAgent(call, { ...this.#deps, ms: this.#deps.agentRejoinMs ?? AGENT_REJOIN_MS });
   }
 }

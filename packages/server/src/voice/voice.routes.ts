@@ -35,6 +35,11 @@ export const AnsweredCall = Type.Object({
   ),
 });
 
+export const RejoinedCall = Type.Object({
+  sdp: Type.String({ description: 'The answer to apply to the desktop’s new peer connection.' }),
+  recording: AnsweredCall.properties.recording,
+});
+
 export const WidgetCallBody = Type.Object(
   { sdp: Sdp },
   {
@@ -108,6 +113,27 @@ export function voiceRoutes(app: App, { voice, chat }: AppContext): void {
         request.body.sdp,
       );
       return { sdp: answerSdp, contact, recording };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/contacts/:id/voice/rejoin',
+    permission: 'contact.handle',
+    refusal: () => 'Only agents and supervisors answer calls.',
+    tags,
+    summary:
+      'Join again a call you are on from a new WebRTC leg, after your connection dropped or the desktop reloaded, or to move it to this tab: the caller hears music meanwhile, and the call ends in wrap-up if you do not rejoin within 30 s (404 when the call is not yours or not carried here)',
+    params: IdParams,
+    body: AnswerCallBody,
+    response: { 200: RejoinedCall },
+    handler: async (request) => {
+      const { answerSdp, recording } = await voice.rejoin(
+        principalOf(request),
+        request.params.id,
+        request.body.sdp,
+      );
+      return { sdp: answerSdp, recording };
     },
   });
 }

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
-import { endCall, type LineRecording, setMuted, setRecordingState, useLine } from './softphone.ts';
+import {
+  endCall,
+  type LineRecording,
+  rejoinCall,
+  setMuted,
+  setRecordingState,
+  useLine,
+} from './softphone.ts';
 import type { MyContact } from './use-desktop.ts';
 
 /**
@@ -49,7 +56,17 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
           }}
         />
       ) : (
-        <p className="muted">The call’s audio is on another device or tab.</p>
+        <p className="muted">
+          The call’s audio is not in this tab (the connection dropped, or another tab has it); the caller
+          hears music.{' '}
+          <button
+            type="button"
+            onClick={() => submission.run(() => rejoinCall(api, contact.id))}
+            disabled={submission.busy}
+          >
+            Rejoin the call here
+          </button>
+        </p>
       )}
       <FormError message={submission.error} />
       <div className="row">

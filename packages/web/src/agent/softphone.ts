@@ -34,6 +34,19 @@ const changed = () => {
  * the answer request, and the caller's audio kept for `useLine`. Anything that fails closes what it opened.
  */
 export async function answerCall(api: ApiClient, contactId: string): Promise<Contact> {
+  const answered = await openLine<{ contact: Contact }>(api, contactId, 'answer');
+  return answered.contact;
+}
+
+/**
+ * Joins again, from this browser, a call the agent is on whose line here dropped (a lost connection, a reloaded
+ * desktop) or that another tab holds (it moves here). The caller hears music until then.
+ */
+export async function rejoinCall(api: ApiClient, contactId: string): Promise<void> {
+  await openLine(api, contactId, 'rejoin');
+}
+
+async function openLine<T>(api: ApiClient, contactId: string, how: 'answer' | 'rejoin'): Promise<T> {
   const microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
   const connection = new RTCPeerConnection();
   const remote = new MediaStream();
@@ -43,21 +56,22 @@ export async function answerCall(api: ApiClient, contactId: string): Promise<Con
   });
   connection.addEventListener('connectionstatechange', () => {
     if (connection.connectionState === 'failed' || connection.connectionState === 'closed')
-      endCall(contactId);
+      endCall(contactId, connection);
   });
   for (const track of microphone.getAudioTracks()) connection.addTrack(track, microphone);
   try {
     const sdp = await gatheredOffer(connection);
-    const answered = await api.request<{ sdp: string; contact: Contact; recording: LineRecording }>(
+    const answered = await api.request<T & { sdp: string; recording: LineRecording }>(
       'POST',
-      `/contacts/${contactId}/voice/answer`,
+      `/contacts/${contactId}/voice/${how}`,
       { sdp },
     );
     await connection.setRemoteDescription({ type: 'answer', sdp: answered.sdp });
     const { policy, state } = answered.recording;
+    lines.get(contactId)?.connection.close();
     lines.set(contactId, { connection, microphone, remote, muted: false, recording: { policy, state } });
     changed();
-    return answered.contact;
+    return answered;
   } catch (error) {
     connection.close();
     for (const track of microphone.getTracks()) track.stop();
@@ -65,10 +79,13 @@ export async function answerCall(api: ApiClient, contactId: string): Promise<Con
   }
 }
 
-/** Closes this browser's side of a call (the server ends its legs itself when the contact ends). */
-export function endCall(contactId: string): void {
+/**
+ * Closes this browser's side of a call (the server ends its legs itself when the contact ends); with `only`, just
+ * when that connection is still the line's (a line replaced by a rejoin stays).
+ */
+export function endCall(contactId: string, only?: RTCPeerConnection): void {
   const line = lines.get(contactId);
-  if (!line) return;
+  if (!line || (only && line.connection !== only)) return;
   lines.delete(contactId);
   line.connection.close();
   for (const track of line.microphone.getTracks()) track.stop();

@@ -291,4 +291,59 @@ describe('a call from the widget, answered in the desktop', {
     await screenshot(page, 'voice-recording-in-journey');
     assert.deepEqual(errors, []);
   });
+
+  test('the agent reloads the desktop mid-call and rejoins the call from the new page: they hear each other again', async () => {
+    const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
+    // A line of its own, which only Ray's skill reaches.
+    const rejoins = await admin.request<{ id: string }>('POST', '/skills', { name: 'Rejoins' });
+    const line = await admin.request<{ id: string }>('POST', '/csqs', {
+      name: 'Rejoin queue',
+      channel: 'voice',
+      criterion: 'longest_available',
+      skills: [{ skillId: rejoins.id, minCompetence: 1 }],
+    });
+    const lineWidget = await admin.request<{ id: string }>('POST', '/chat-widgets', {
+      name: 'Rejoin line',
+      problemStatements: [{ label: 'Billing', csqId: chatCsqId }],
+      calls: { csqId: line.id, buttonText: 'Call us' },
+    });
+    const ray = { username: 'ray', password: 'Rejoin-agent-password-1' };
+    const rayId = (
+      await admin.request<{ id: string }>('POST', '/users', {
+        ...ray,
+        displayName: 'Ray Rejoin',
+        role: 'agent',
+        skills: [{ skillId: rejoins.id, competence: 5 }],
+      })
+    ).id;
+    const agent = await desk(agentBrowser, server.url);
+    await agent.context.addInitScript(KEEP_RECEIVED_STREAMS);
+    await signIn(agent.page, ray.username, ray.password);
+    const rayApi = await ApiClient.signIn(server.url, 'demo', ray.username, ray.password);
+    await rayApi.request('PUT', `/agents/${rayId}/state`, { domain: 'voice', state: 'ready' });
+
+    const caller = await Customer.visit(callerBrowser, site.url, lineWidget.id);
+    await caller.context.addInitScript(KEEP_RECEIVED_STREAMS);
+    await caller.page.reload();
+    await caller.launcher.click();
+    await caller.widget.getByRole('button', { name: 'Call us' }).click();
+    await caller.widget.getByText('You are on the line').waitFor();
+    await agent.page.getByRole('button', { name: 'Answer' }).click();
+    await hears(agent.page, CALLER_TONE);
+    await hears(caller.page, AGENT_TONE);
+
+    await agent.page.reload();
+    const rejoin = agent.page.getByRole('button', { name: 'Rejoin the call here' });
+    await rejoin.waitFor();
+    await screenshot(agent.page, 'voice-agent-rejoin');
+    await rejoin.click();
+    await hears(agent.page, CALLER_TONE);
+    await hears(caller.page, AGENT_TONE);
+
+    await agent.page.getByRole('button', { name: 'Hang up' }).click();
+    await agent.page.getByTestId('contact-status').filter({ hasText: 'Wrap-up' }).waitFor();
+    await caller.widget.getByText('You are on the line').waitFor({ state: 'hidden' });
+    assert.deepEqual(caller.errors, []);
+    assert.deepEqual(agent.errors, []);
+  });
 });

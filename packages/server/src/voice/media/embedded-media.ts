@@ -104,7 +104,10 @@ export class EmbeddedMedia implements MediaEngine {
       track.onReceiveRtp.subscribe((packet) => this.#received(leg, packet));
     });
     connection.connectionStateChange.subscribe((state) => {
-      if (state === 'failed' || state === 'closed') this.#ended(leg.id);
+      if (state !== 'failed' && state !== 'closed') return;
+      this.#ended(leg.id);
+      // A failed connection still holds its sockets until closed.
+      if (state === 'failed') void connection.close();
     });
     try {
       await connection.setRemoteDescription({ type: 'offer', sdp: offerSdp });
