@@ -32,7 +32,9 @@ export function WidgetFields(
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the list first arrives
   useEffect(() => {
     if (form.id || !firstCsq || statements.every((s) => s.csqId)) return;
-    set({ problemStatements: statements.map((s) => (s.csqId ? s : { ...s, csqId: firstCsq })) });
+    set((now) => ({
+      problemStatements: now.problemStatements.map((s) => (s.csqId ? s : { ...s, csqId: firstCsq })),
+    }));
   }, [firstCsq]);
   const section: SectionProps = { form, group, err };
   return (

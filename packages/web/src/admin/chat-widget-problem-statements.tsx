@@ -14,7 +14,9 @@ export function ProblemStatementsSection({
 }: SectionProps & Pick<FormProps<WidgetForm>, 'set' | 'errors'> & { chatCsqs: Csq[] }) {
   const statements = form.problemStatements;
   const setStatement = (i: number, patch: Partial<ProblemStatement>) =>
-    set({ problemStatements: statements.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+    set((now) => ({
+      problemStatements: now.problemStatements.map((s, j) => (j === i ? { ...s, ...patch } : s)),
+    }));
   const csqOptions = [
     ['', '— choose a chat CSQ —'] as const,
     ...chatCsqs.map((q) => [q.id, q.name] as const),

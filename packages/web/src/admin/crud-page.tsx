@@ -9,7 +9,8 @@ export interface Column<T> {
 
 export interface FormProps<F> {
   form: F;
-  set: (patch: Partial<F>) => void;
+  /** Changes fields; a function gets the form as it is now (edits made in the same moment are not lost). */
+  set: (patch: Partial<F> | ((form: F) => Partial<F>)) => void;
   /** The server's message per field, shown next to that field. */
   errors: Record<string, string>;
   /** Editing an existing item (some fields are fixed once created). */
@@ -96,7 +97,7 @@ export function CrudPage<T extends { id: string }, F>(props: {
           <FormError message={submission.error ?? unplaced} />
           {props.fields({
             form,
-            set: (patch) => setForm((f) => ({ ...f, ...patch })),
+            set: (patch) => setForm((f) => ({ ...f, ...(typeof patch === 'function' ? patch(f) : patch) })),
             errors: submission.fields,
             editing: editing !== 'new',
           })}
