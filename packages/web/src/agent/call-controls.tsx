@@ -57,8 +57,8 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
         />
       ) : (
         <p className="muted">
-          The call’s audio is not in this tab (the connection dropped, or another tab has it); the caller
-          hears music.{' '}
+          The call’s audio is not in this tab: another tab has it, or its connection dropped (the caller then
+          hears music).{' '}
           <button
             type="button"
             onClick={() => submission.run(() => rejoinCall(api, contact.id))}

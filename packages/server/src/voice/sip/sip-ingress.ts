@@ -19,7 +19,7 @@ export interface SipIngressDeps {
   db: Db;
   calls: VoiceCalls;
   now: () => number;
-  log?: { error(details: object, message: string): void; warn?(details: object, message: string): void };
+  log?: { error(details: object, message: string): void };
 }
 
 const ALLOW = 'INVITE, ACK, BYE, CANCEL, OPTIONS';
