@@ -1,4 +1,5 @@
 import { gatheredOffer } from './gathered-offer.ts';
+import { backoff } from './server-answer.ts';
 import type { Transport } from './session-types.ts';
 
 export type CallStart = { ok: true; call: WebCall } | { ok: false; closed: boolean; message: string };
@@ -6,7 +7,8 @@ export type CallStart = { ok: true; call: WebCall } | { ok: false; closed: boole
 /**
  * A call from the page (docs/voice.md): the customer's microphone, a peer connection whose offer starts the call
  * at the widget's voice CSQ, the agent's (or the music's) audio played by `audio`. Hanging up tells the server
- * with the call's secret; a connection that fails or closes ends the call here too.
+ * with the call's secret, and the page learns the same way when the call ends at the server; a connection that
+ * fails or closes ends the call here too.
  */
 export class WebCall {
   readonly #connection: RTCPeerConnection;
@@ -70,6 +72,7 @@ export class WebCall {
       }
       await connection.setRemoteDescription({ type: 'answer', sdp: body.sdp });
       const call = new WebCall({ connection, microphone, transport }, body, onEnded);
+      void call.#watch();
       return { ok: true, call };
     } catch {
       return giveUp('');
@@ -99,6 +102,26 @@ export class WebCall {
         authorization: `Call ${this.#token}`,
       })
       .catch(() => undefined);
+  }
+
+  /**
+   * Asks the server, one long wait after another, whether the call ended, so the page hangs up the moment the
+   * agent does (the media connection alone would tell only when it times out).
+   */
+  async #watch(): Promise<void> {
+    let attempt = 0;
+    while (!this.#ended) {
+      const answer = await this.#transport
+        .request('POST', `/api/v1/public/calls/${encodeURIComponent(this.#callId)}/wait`, {
+          authorization: `Call ${this.#token}`,
+        })
+        .catch(() => null);
+      if (this.#ended) return;
+      const ended = answer?.status === 200 && (answer.body as { ended?: unknown }).ended === true;
+      if (ended || answer?.status === 404) return this.#finish();
+      if (answer?.status === 200) attempt = 0;
+      else await new Promise((resolve) => setTimeout(resolve, backoff(attempt++, Math.random)));
+    }
   }
 
   #finish(): void {

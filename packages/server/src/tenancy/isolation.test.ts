@@ -645,6 +645,7 @@ const OPS: Record<string, Op> = {
     }),
   },
   'POST /public/calls/{id}/hangup': { own: () => ({ id: crypto.randomUUID(), ok: 404 }) },
+  'POST /public/calls/{id}/wait': { own: () => ({ id: crypto.randomUUID(), ok: 404 }) },
   'GET /call-flows': { own: none },
   'POST /call-flows': {
     own: (w) => ({ body: { name: uniq('Flow'), definition: flowDefinition(w) }, ok: 201 }),

@@ -250,6 +250,13 @@ describe('voice calls through the embedded media engine', () => {
     const hangUp = (token: string) =>
       call(server, as(token), 'POST', `/public/calls/${started.body.callId}/hangup`);
     assert.equal((await hangUp('not-the-secret')).status, 404);
+    const wait = await call(
+      server,
+      as('not-the-secret'),
+      'POST',
+      `/public/calls/${started.body.callId}/wait`,
+    );
+    assert.equal(wait.status, 404, 'nobody else waits on the call');
     assert.equal((await contact(started.body.callId)).status, 'queued', 'a wrong secret changes nothing');
     assert.equal((await hangUp(started.body.token)).status, 204);
     const ended = await contact(started.body.callId);

@@ -219,10 +219,38 @@ export class VoiceCalls {
    * token is its own (compared in constant time).
    */
   async callerHangUpWithToken(contactId: string, token: string): Promise<void> {
+    const call = this.#withToken(contactId, token);
+    await this.callerHangUp(call.tenantId, contactId);
+  }
+
+  /**
+   * The caller's page waits, showing the call's token, to learn at once that the call ended (the agent hung up,
+   * the flow ended it): `true` when it ends, `false` after `ms` or once `signal` aborts (the page went away).
+   */
+  untilEnded(contactId: string, token: string, ms: number, signal: AbortSignal): Promise<boolean> {
+    this.#withToken(contactId, token);
+    return new Promise((resolve) => {
+      const done = (ended: boolean) => {
+        clearTimeout(timer);
+        stopListening();
+        signal.removeEventListener('abort', aborted);
+        resolve(ended);
+      };
+      const aborted = () => done(false);
+      const stopListening = this.onCallEnded((_, id) => {
+        if (id === contactId) done(true);
+      });
+      const timer = setTimeout(aborted, ms);
+      if (signal.aborted) return aborted();
+      signal.addEventListener('abort', aborted, { once: true });
+    });
+  }
+
+  #withToken(contactId: string, token: string): Call {
     const call = this.#calls.get(contactId);
     const given = sha256(token);
     if (!call || !timingSafeEqual(given, call.tokenHash)) throw notFound('Call');
-    await this.callerHangUp(call.tenantId, contactId);
+    return call;
   }
 
   /**

@@ -52,8 +52,16 @@ export const StartedCall = Type.Object({
   callId: Uuid,
   sdp: Type.String({ description: 'The answer to apply to the page’s peer connection.' }),
   token: Type.String({
-    description: 'The call’s secret: sent back as `Authorization: Call <token>` to hang up.',
+    description:
+      'The call’s secret: sent back as `Authorization: Call <token>` to hang up and to wait for the call’s end.',
   }),
+});
+
+/** How long the caller's page waits for the call to end before it asks again. */
+export const CALL_WAIT_MS = 25_000;
+
+export const CallWait = Type.Object({
+  ended: Type.Boolean({ description: 'The call ended; `false`: still on after the wait, ask again.' }),
 });
 
 /** The call's secret from `Authorization: Call <token>`. */
@@ -65,6 +73,9 @@ const callToken = (request: FastifyRequest) =>
  * actions); a customer calls from a widget's page and hangs up with the call's secret.
  */
 export function voiceRoutes(app: App, { voice, chat }: AppContext): void {
+  // Pages waiting for their call's end are answered when the server stops, or it would wait for them.
+  const stopping = new AbortController();
+  app.addHook('preClose', async () => stopping.abort());
   defineRoute(app, {
     method: 'POST',
     url: '/public/widgets/:id/calls',
@@ -92,6 +103,23 @@ export function voiceRoutes(app: App, { voice, chat }: AppContext): void {
     handler: async (request, reply) => {
       await voice.callerHangUpWithToken(request.params.id, callToken(request));
       return reply.status(204).send(null);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/public/calls/:id/wait',
+    permission: 'public',
+    tags: ['voice (customer)'],
+    summary: `The caller's page waits until the call ends (the agent hung up), with the call's secret: \`{"ended": true}\` as soon as it does, \`{"ended": false}\` after ${CALL_WAIT_MS / 1000} s (ask again); 404 once it is gone or for any other secret`,
+    params: IdParams,
+    response: { 200: CallWait },
+    handler: async (request, reply) => {
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      const signal = AbortSignal.any([gone.signal, stopping.signal]);
+      const ended = await voice.untilEnded(request.params.id, callToken(request), CALL_WAIT_MS, signal);
+      return { ended };
     },
   });
 

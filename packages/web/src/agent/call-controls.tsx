@@ -9,11 +9,13 @@ import {
   setRecordingState,
   useLine,
 } from './softphone.ts';
+import { TransferButton } from './transfer-dialog.tsx';
 import type { MyContact } from './use-desktop.ts';
 
 /**
  * A call answered in this browser: the caller's voice, mute, hold and resume (the caller hears music), the
- * recording as the CSQ allows it (started, paused while the caller gives a card number, stopped), and hang-up,
+ * recording as the CSQ allows it (started, paused while the caller gives a card number, stopped), a blind
+ * transfer to an agent or a queue (the caller hears music until someone answers), and hang-up,
  * which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's hands,
  * whoever ended it.
  */
@@ -76,6 +78,13 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
         <button type="button" onClick={() => act(held ? 'resume' : 'hold')} disabled={submission.busy}>
           {held ? 'Resume' : 'Hold'}
         </button>
+        <TransferButton
+          contact={contact}
+          onTransferred={() => {
+            endCall(contact.id);
+            props.onChanged();
+          }}
+        />
         {line ? (
           <button type="button" aria-pressed={line.muted} onClick={() => setMuted(contact.id, !line.muted)}>
             {line.muted ? 'Unmute' : 'Mute'}

@@ -85,7 +85,7 @@ export function TransferDialog(props: { contact: Contact; onClose: () => void; o
   return (
     <dialog ref={dialog} onClose={props.onClose} aria-labelledby={ids.title} className="transfer-dialog">
       <form onSubmit={submit}>
-        <h2 id={ids.title}>Transfer this {contact.channel}</h2>
+        <h2 id={ids.title}>Transfer this {contact.channel === 'voice' ? 'call' : contact.channel}</h2>
         {data ? null : <p aria-busy="true">{targets.error?.message ?? 'Loading where it can go…'}</p>}
         {data ? (
           <fieldset>

@@ -1,12 +1,8 @@
 /**
- * A call from a website's widget answered in the agent desktop, in real browsers against a real server: each
- * browser's microphone is a WAV file of its own tone (the caller 700 Hz, the agent 1,300 Hz), and each side
- * listens to what it receives with the Web Audio analyser until the other's tone is the loudest frequency.
+ * A call from a website's widget answered in the agent desktop, in real browsers against a real server, with
+ * real audio (call-audio.ts): the caller's microphone plays 700 Hz, the agent's 1,300 Hz.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   ADMIN_PASSWORD,
@@ -17,90 +13,27 @@ import {
   chromiumForTests,
   customerSite,
   desk,
-  launchBrowser,
   ServerProcess,
   screenshot,
   signIn,
 } from '@switchboard/testing';
-import type { Browser, Page } from 'playwright-core';
-import wavefile from 'wavefile';
-
-const { WaveFile } = wavefile;
+import type { Browser } from 'playwright-core';
+import { browserWithTone, callFromWidget, hears, KEEP_RECEIVED_STREAMS } from './call-audio.ts';
 
 const availability = chromiumForTests();
 const CALLER_TONE = 700;
 const AGENT_TONE = 1300;
 const AGENT = { username: 'vera', password: 'Voice-agent-password-1' };
 
-/** Ten seconds of a sine tone as a 16-bit mono WAV at 48 kHz (Chromium loops a fake capture file). */
-function toneWav(frequency: number): Buffer {
-  const rate = 48_000;
-  const samples = Int16Array.from({ length: rate * 10 }, (_, i) =>
-    Math.round(12_000 * Math.sin((2 * Math.PI * frequency * i) / rate)),
-  );
-  const file = new WaveFile();
-  file.fromScratch(1, rate, '16', samples);
-  return Buffer.from(file.toBuffer());
-}
-
-const fakeMicrophone = (file: string) => [
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  `--use-file-for-fake-audio-capture=${file}`,
-  '--autoplay-policy=no-user-gesture-required',
-];
-
-/** Keeps every stream a peer connection of the page receives in `window.__received`, for the analyser. */
-const KEEP_RECEIVED_STREAMS = `{
-  window.__received = [];
-  const Original = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Original {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('track', (event) => window.__received.push(new MediaStream([event.track])));
-    }
-  };
-}`;
-
-/** Resolves once the loudest frequency the page receives is within 40 Hz of `frequency` (any: `null`). */
-async function hears(page: Page, frequency: number | null): Promise<void> {
-  await page.waitForFunction(
-    (target) => {
-      const w = window as unknown as {
-        __received?: MediaStream[];
-        __analyser?: { node: AnalyserNode; rate: number };
-      };
-      const stream = w.__received?.[0];
-      if (!stream) return false;
-      if (!w.__analyser) {
-        const context = new AudioContext();
-        const node = context.createAnalyser();
-        node.fftSize = 4096;
-        context.createMediaStreamSource(stream).connect(node);
-        w.__analyser = { node, rate: context.sampleRate };
-      }
-      const { node, rate } = w.__analyser;
-      const bins = new Float32Array(node.frequencyBinCount);
-      node.getFloatFrequencyData(bins);
-      let loudest = 0;
-      for (let i = 1; i < bins.length; i++)
-        if ((bins[i] ?? -Infinity) > (bins[loudest] ?? -Infinity)) loudest = i;
-      const heard = (bins[loudest] ?? -Infinity) > -70;
-      return heard && (target === null || Math.abs((loudest * rate) / node.fftSize - target) < 40);
-    },
-    frequency,
-    { polling: 100, timeout: 30_000 },
-  );
-}
-
 describe('a call from the widget, answered in the desktop', {
   skip: availability.available ? false : availability.reason,
 }, () => {
   let server: ServerProcess;
+  let callerPhone: Awaited<ReturnType<typeof browserWithTone>>;
+  let agentPhone: Awaited<ReturnType<typeof browserWithTone>>;
   let callerBrowser: Browser;
   let agentBrowser: Browser;
   let site: Awaited<ReturnType<typeof customerSite>>;
-  let folder: string;
   let widgetId: string;
   let agentId: string;
   let chatCsqId: string;
@@ -139,18 +72,18 @@ describe('a call from the widget, answered in the desktop', {
       })
     ).id;
     site = await customerSite(server.url);
-    folder = await mkdtemp(join(tmpdir(), 'switchboard-call-'));
-    await writeFile(join(folder, 'caller.wav'), toneWav(CALLER_TONE));
-    await writeFile(join(folder, 'agent.wav'), toneWav(AGENT_TONE));
-    callerBrowser = await launchBrowser(fakeMicrophone(join(folder, 'caller.wav')));
-    agentBrowser = await launchBrowser(fakeMicrophone(join(folder, 'agent.wav')));
+    [callerPhone, agentPhone] = await Promise.all([
+      browserWithTone(CALLER_TONE),
+      browserWithTone(AGENT_TONE),
+    ]);
+    callerBrowser = callerPhone.browser;
+    agentBrowser = agentPhone.browser;
   });
   after(async () => {
-    await callerBrowser?.close();
-    await agentBrowser?.close();
+    await callerPhone?.close();
+    await agentPhone?.close();
     await site?.close();
     await server?.destroy();
-    if (folder) await rm(folder, { recursive: true, force: true });
   });
 
   test('the caller waits with music, the agent answers, each hears the other, the agent records and pauses; the caller hangs up', async () => {
@@ -160,13 +93,8 @@ describe('a call from the widget, answered in the desktop', {
     const vera = await ApiClient.signIn(server.url, 'demo', AGENT.username, AGENT.password);
     await vera.request('PUT', `/agents/${agentId}/state`, { domain: 'voice', state: 'ready' });
 
-    const caller = await Customer.visit(callerBrowser, site.url, widgetId);
-    await caller.context.addInitScript(KEEP_RECEIVED_STREAMS);
-    await caller.page.reload();
-    await caller.launcher.click();
-    await caller.widget.getByRole('button', { name: 'Call us' }).click();
+    const caller = await callFromWidget(callerBrowser, site.url, widgetId);
     const onCall = caller.widget.getByText('You are on the line');
-    await onCall.waitFor();
 
     const answer = agent.page.getByRole('button', { name: 'Answer' });
     await answer.click();
@@ -290,60 +218,5 @@ describe('a call from the widget, answered in the desktop', {
     await recordings.scrollIntoViewIfNeeded();
     await screenshot(page, 'voice-recording-in-journey');
     assert.deepEqual(errors, []);
-  });
-
-  test('the agent reloads the desktop mid-call and rejoins the call from the new page: they hear each other again', async () => {
-    const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
-    // A line of its own, which only Ray's skill reaches.
-    const rejoins = await admin.request<{ id: string }>('POST', '/skills', { name: 'Rejoins' });
-    const line = await admin.request<{ id: string }>('POST', '/csqs', {
-      name: 'Rejoin queue',
-      channel: 'voice',
-      criterion: 'longest_available',
-      skills: [{ skillId: rejoins.id, minCompetence: 1 }],
-    });
-    const lineWidget = await admin.request<{ id: string }>('POST', '/chat-widgets', {
-      name: 'Rejoin line',
-      problemStatements: [{ label: 'Billing', csqId: chatCsqId }],
-      calls: { csqId: line.id, buttonText: 'Call us' },
-    });
-    const ray = { username: 'ray', password: 'Rejoin-agent-password-1' };
-    const rayId = (
-      await admin.request<{ id: string }>('POST', '/users', {
-        ...ray,
-        displayName: 'Ray Rejoin',
-        role: 'agent',
-        skills: [{ skillId: rejoins.id, competence: 5 }],
-      })
-    ).id;
-    const agent = await desk(agentBrowser, server.url);
-    await agent.context.addInitScript(KEEP_RECEIVED_STREAMS);
-    await signIn(agent.page, ray.username, ray.password);
-    const rayApi = await ApiClient.signIn(server.url, 'demo', ray.username, ray.password);
-    await rayApi.request('PUT', `/agents/${rayId}/state`, { domain: 'voice', state: 'ready' });
-
-    const caller = await Customer.visit(callerBrowser, site.url, lineWidget.id);
-    await caller.context.addInitScript(KEEP_RECEIVED_STREAMS);
-    await caller.page.reload();
-    await caller.launcher.click();
-    await caller.widget.getByRole('button', { name: 'Call us' }).click();
-    await caller.widget.getByText('You are on the line').waitFor();
-    await agent.page.getByRole('button', { name: 'Answer' }).click();
-    await hears(agent.page, CALLER_TONE);
-    await hears(caller.page, AGENT_TONE);
-
-    await agent.page.reload();
-    const rejoin = agent.page.getByRole('button', { name: 'Rejoin the call here' });
-    await rejoin.waitFor();
-    await screenshot(agent.page, 'voice-agent-rejoin');
-    await rejoin.click();
-    await hears(agent.page, CALLER_TONE);
-    await hears(caller.page, AGENT_TONE);
-
-    await agent.page.getByRole('button', { name: 'Hang up' }).click();
-    await agent.page.getByTestId('contact-status').filter({ hasText: 'Wrap-up' }).waitFor();
-    await caller.widget.getByText('You are on the line').waitFor({ state: 'hidden' });
-    assert.deepEqual(caller.errors, []);
-    assert.deepEqual(agent.errors, []);
   });
 });
