@@ -13,6 +13,7 @@ import { agentAction, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
 import { AGENT_REJOIN_MS, answerLeg, waitForAgent } from './agent-legs.ts';
+import { untilCallEnded } from './call-end-wait.ts';
 import { callFlowsRepository } from './call-flows.repository.ts';
 import { queueCall, queueFromFlow } from './call-queueing.ts';
 import {
@@ -223,27 +224,10 @@ export class VoiceCalls {
     await this.callerHangUp(call.tenantId, contactId);
   }
 
-  /**
-   * The caller's page waits, showing the call's token, to learn at once that the call ended (the agent hung up,
-   * the flow ended it): `true` when it ends, `false` after `ms` or once `signal` aborts (the page went away).
-   */
+  /** The caller's page, showing the call's token, waits to learn at once that the call ended (see untilCallEnded). */
   untilEnded(contactId: string, token: string, ms: number, signal: AbortSignal): Promise<boolean> {
     this.#withToken(contactId, token);
-    return new Promise((resolve) => {
-      const done = (ended: boolean) => {
-        clearTimeout(timer);
-        stopListening();
-        signal.removeEventListener('abort', aborted);
-        resolve(ended);
-      };
-      const aborted = () => done(false);
-      const stopListening = this.onCallEnded((_, id) => {
-        if (id === contactId) done(true);
-      });
-      const timer = setTimeout(aborted, ms);
-      if (signal.aborted) return aborted();
-      signal.addEventListener('abort', aborted, { once: true });
-    });
+    return untilCallEnded((listener) => this.onCallEnded(listener), contactId, ms, signal);
   }
 
   #withToken(contactId: string, token: string): Call {
