@@ -159,14 +159,6 @@ export class EmbeddedMedia implements MediaEngine {
         return;
       }
       if (packet.header.version !== 2) return;
-      console.log(
-        'RTP',
-        Date.now() % 100000,
-        from.port,
-        packet.header.payloadType,
-        packet.header.sequenceNumber,
-        packet.header.timestamp,
-      );
       if (!remote.latched) Object.assign(remote, { address: from.address, port: from.port, latched: true });
       this.#received(leg, packet);
     });
