@@ -60,9 +60,27 @@ export interface PhoneNumbersTable {
   updated_at: Date;
 }
 
+export interface DeskPhonesTable {
+  id: string;
+  tenant_id: string;
+  /** Unique in the tenant. */
+  extension: string;
+  /** Where the phone is ("Desk 14, second floor"). */
+  name: string;
+  /** What the phone registers as: unique on the server. */
+  sip_username: string;
+  /** The sealed secret (`desk_phone_ha1`) holding the digest hash of its password: MD5 of `user:realm:password`. */
+  secret_id: string;
+  /** The agent signed in to the desktop with this phone's extension: their calls ring it. */
+  agent_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface VoiceTables {
   recordings: RecordingsTable;
   call_flows: CallFlowsTable;
   call_flow_versions: CallFlowVersionsTable;
   phone_numbers: PhoneNumbersTable;
+  desk_phones: DeskPhonesTable;
 }

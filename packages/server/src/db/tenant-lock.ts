@@ -10,7 +10,7 @@ export async function lockTenant(db: Db, tenantId: string): Promise<void> {
 }
 
 /** The tenant lists that have a cap counted this way. */
-type CappedList = 'calendars' | 'call_flows' | 'chat_widgets' | 'phone_numbers';
+type CappedList = 'calendars' | 'call_flows' | 'chat_widgets' | 'desk_phones' | 'phone_numbers';
 
 /**
  * How many rows the tenant has in `list`, for checking its cap before a create. Call it in the create's

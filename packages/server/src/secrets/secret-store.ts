@@ -83,6 +83,12 @@ export class SecretStore {
     }));
   }
 
+  /** One secret by its id, opened; undefined when there is none. */
+  async get(id: string): Promise<Buffer | undefined> {
+    const row = await this.#db.selectFrom('sealed_secrets').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && open(sealedOf(row), this.#keyring, aadOf(row));
+  }
+
   async retire(id: string, at: Date): Promise<void> {
     await this.#db
       .updateTable('sealed_secrets')

@@ -30,6 +30,7 @@ import { intervalRowsUnchecked } from './0029-interval-rows-unchecked.ts';
 import { recordings } from './0030-recordings.ts';
 import { callFlows } from './0031-call-flows.ts';
 import { phoneNumbers } from './0032-phone-numbers.ts';
+import { deskPhones } from './0033-desk-phones.ts';
 
 export interface Migration {
   id: number;
@@ -71,4 +72,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 30, name: 'call recordings', sql: recordings },
   { id: 31, name: 'call flows', sql: callFlows },
   { id: 32, name: 'phone numbers', sql: phoneNumbers },
+  { id: 33, name: 'desk phones', sql: deskPhones },
 ];
