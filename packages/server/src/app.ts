@@ -76,6 +76,7 @@ import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
 import { callFlowRoutes } from './voice/call-flows.routes.ts';
+import { deskPhoneRoutes } from './voice/desk-phones.routes.ts';
 import { EmbeddedMedia } from './voice/media/embedded-media.ts';
 import { phoneNumberRoutes } from './voice/phone-numbers.routes.ts';
 import { recordingRoutes } from './voice/recordings.routes.ts';
@@ -176,6 +177,7 @@ const ROUTES = [
   recordingRoutes,
   callFlowRoutes,
   phoneNumberRoutes,
+  deskPhoneRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';
@@ -333,6 +335,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ? await SipIngress.start(
         {
           db: options.db,
+          secrets,
           calls: context.voice,
           now: () => clock.now(),
           log: { error: (details: object, message: string) => app.log.error(details, message) },

@@ -9,8 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sip, { type SipMessage } from 'sip';
 import type { Principal } from '../../auth/principal.ts';
+import { SecretStore } from '../../secrets/secret-store.ts';
 import { buildCsq, signInAs } from '../../testing/builders.ts';
-import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import {
+  call,
+  createTestTenant,
+  type Session,
+  startTestApp,
+  TEST_MASTER_KEYS,
+  type TestApp,
+} from '../../testing/test-app.ts';
 import { toneSource } from '../audio.ts';
 import { answerFromDesk } from '../testing/desk-answer.ts';
 import { freeUdpPort } from '../testing/free-port.ts';
@@ -44,6 +52,12 @@ describe('calls from SIP trunks and phones', () => {
   const sipAt = { address: '127.0.0.1', port: 0 };
   const speech = new ToneSpeech(Object.fromEntries([GREETING, WELCOME]));
   const closers: (() => unknown)[] = [];
+  const sipDeps = () => ({
+    db: server.database.db,
+    secrets: new SecretStore(server.database.db, TEST_MASTER_KEYS),
+    calls: server.voice,
+    now: () => server.clock.now(),
+  });
   const sipPhone = async () => {
     const phone = await SipPhone.open();
     closers.push(() => phone.close());
@@ -101,10 +115,7 @@ describe('calls from SIP trunks and phones', () => {
     const { user, session } = await signInAs(server, admin, 'agent', {});
     agent = { principal: { tenantId, userId: user.id, role: 'agent', name: user.username }, session };
     sipAt.port = await freeUdpPort();
-    ingress = await SipIngress.start(
-      { db: server.database.db, calls: server.voice, now: () => server.clock.now() },
-      sipAt,
-    );
+    ingress = await SipIngress.start(sipDeps(), sipAt);
   });
   after(async () => {
     for (const close of closers) await close();
@@ -185,12 +196,12 @@ describe('calls from SIP trunks and phones', () => {
         .replace('a=rtpmap:0 PCMU/8000', 'a=rtpmap:8 PCMA/8000');
     });
     assert.equal(alaw.status, 488, 'no PCMU offered');
-    const register = await phone.call(sipAt, dialled, (invite) => {
-      invite.method = 'REGISTER';
-      invite.headers.cseq = { method: 'REGISTER', seq: 1 };
+    const subscribe = await phone.call(sipAt, dialled, (invite) => {
+      invite.method = 'SUBSCRIBE';
+      invite.headers.cseq = { method: 'SUBSCRIBE', seq: 1 };
     });
-    assert.equal(register.status, 405);
-    assert.equal(register.headers.allow, 'INVITE, ACK, BYE, CANCEL, OPTIONS');
+    assert.equal(subscribe.status, 405);
+    assert.equal(subscribe.headers.allow, 'INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER');
     const stray = await phone.call(sipAt, dialled, (invite) => {
       invite.method = 'BYE';
       invite.headers.cseq = { method: 'BYE', seq: 2 };
@@ -234,10 +245,10 @@ describe('calls from SIP trunks and phones', () => {
   test('INVITEs from one address beyond its rate are refused with 503 and Retry-After; another address has its own allowance', async () => {
     const dialled = await number({ csqId });
     const limitedAt = { address: '127.0.0.1', port: await freeUdpPort() };
-    const limited = await SipIngress.start(
-      { db: server.database.db, calls: server.voice, now: () => server.clock.now() },
-      { ...limitedAt, invites: { burst: 2, perSecond: 0.01 } },
-    );
+    const limited = await SipIngress.start(sipDeps(), {
+      ...limitedAt,
+      invites: { burst: 2, perSecond: 0.01 },
+    });
     closers.push(() => limited.close());
     const phones = await Promise.all([1, 2, 3, 4].map(() => sipPhone()));
     const answers = await Promise.all(phones.map((phone) => phone.call(limitedAt, dialled)));

@@ -3,8 +3,10 @@ import { isIP } from 'node:net';
 import { RateLimiter, SwitchboardError } from '@switchboard/core';
 import sip, { type Remote, type SipMessage, type SipStack } from 'sip';
 import type { Db } from '../../db/database.ts';
+import type { SecretStore } from '../../secrets/secret-store.ts';
 import { phoneNumbersRepository } from '../phone-numbers.repository.ts';
 import type { VoiceCalls } from '../voice-calls.ts';
+import { Registrar } from './registrar.ts';
 import { callerOf, dialledNumber, sipStatusFor } from './sip-messages.ts';
 
 export interface SipIngressOptions {
@@ -13,16 +15,20 @@ export interface SipIngressOptions {
   port: number;
   /** New calls one source address may start: `burst` at once, then `perSecond`. */
   invites?: { burst: number; perSecond: number };
+  /** Registrations one source address may send: `burst` at once, then `perSecond`. */
+  registers?: { burst: number; perSecond: number };
 }
 
 export interface SipIngressDeps {
   db: Db;
+  /** Opens the desk phones' digest hashes. */
+  secrets: SecretStore;
   calls: VoiceCalls;
   now: () => number;
   log?: { error(details: object, message: string): void };
 }
 
-const ALLOW = 'INVITE, ACK, BYE, CANCEL, OPTIONS';
+const ALLOW = 'INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER';
 /** RFC 3261 timers: a 2xx to an INVITE is sent again from T1, doubling up to T2, until its ACK or 64×T1. */
 const T1_MS = 500;
 const T2_MS = 4000;
@@ -56,11 +62,15 @@ export class SipIngress {
   readonly #dialogs = new Map<string, Dialog>();
   readonly #byContact = new Map<string, Dialog>();
   readonly #invites: RateLimiter;
+  readonly #registers: RateLimiter;
   readonly #contact: string;
+  readonly registrar: Registrar;
 
   private constructor(deps: SipIngressDeps, options: SipIngressOptions) {
     this.#deps = deps;
     this.#invites = new RateLimiter(options.invites ?? { burst: 100, perSecond: 50 }, { now: deps.now });
+    this.#registers = new RateLimiter(options.registers ?? { burst: 20, perSecond: 5 }, { now: deps.now });
+    this.registrar = new Registrar(deps);
     const host = isIP(options.address) === 6 ? `[${options.address}]` : options.address;
     this.#contact = `sip:switchboard@${host}:${options.port}`;
     this.#stack = sip.create(
@@ -123,6 +133,8 @@ export class SipIngress {
         dialog.cancelled = true;
         this.#respond(dialog.invite, 487, 'Request Terminated');
         return;
+      case 'REGISTER':
+        return this.#register(request, remote);
       case 'OPTIONS':
         return this.#respond(request, 200, 'OK', { headers: { allow: ALLOW, accept: 'application/sdp' } });
       default:
@@ -130,14 +142,28 @@ export class SipIngress {
     }
   }
 
+  async #register(request: SipMessage, remote: Remote): Promise<void> {
+    if (this.#refused(request, remote, this.#registers)) return;
+    const answer = await this.registrar.register(request, remote);
+    this.#respond(
+      request,
+      answer.status,
+      answer.reason,
+      answer.headers ? { headers: answer.headers } : undefined,
+    );
+  }
+
+  /** Answers 503 with `Retry-After` when the source address has used its allowance of `limiter`. */
+  #refused(request: SipMessage, remote: Remote, limiter: RateLimiter): boolean {
+    const verdict = limiter.take(remote.address);
+    if (verdict.allowed) return false;
+    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+    this.#respond(request, 503, 'Service Unavailable', { headers: { 'retry-after': String(seconds) } });
+    return true;
+  }
+
   async #invite(invite: SipMessage, remote: Remote): Promise<void> {
-    const verdict = this.#invites.take(remote.address);
-    if (!verdict.allowed) {
-      const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-      return this.#respond(invite, 503, 'Service Unavailable', {
-        headers: { 'retry-after': String(seconds) },
-      });
-    }
+    if (this.#refused(invite, remote, this.#invites)) return;
     this.#respond(invite, 100, 'Trying');
     const dialog: Dialog = {
       invite,

@@ -76,3 +76,16 @@ declare module 'sip' {
   };
   export default sip;
 }
+
+/** The digest authentication helpers of npm `sip` (a client signing a request after a challenge). */
+declare module 'sip/digest.js' {
+  import type { SipMessage } from 'sip';
+  export function signRequest(
+    context: object,
+    request: SipMessage,
+    challenge: SipMessage,
+    credentials: { user: string; password: string },
+  ): unknown;
+  const digest: { signRequest: typeof signRequest };
+  export default digest;
+}

@@ -1,13 +1,23 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { DTMF_KEYS, type DtmfKey } from '@switchboard/core';
 import { parse } from 'sdp-transform';
-import sip, { type SipMessage, type SipStack } from 'sip';
+import sip, { type NameAddr, type SipMessage, type SipStack } from 'sip';
+import digest from 'sip/digest.js';
 import { RtpPacket } from 'werift';
 import { PCMU_PAYLOAD_TYPE } from '../audio.ts';
 import { freeUdpPort } from './free-port.ts';
 import { PhoneAudio } from './phone-audio.ts';
 
 const TELEPHONE_EVENTS = 101;
+
+/** A call's dialog as this phone sees it: its own side (`ours`), the server's, and where in-dialog requests go. */
+interface Dialog {
+  callId: string;
+  ours: NameAddr;
+  theirs: NameAddr;
+  target: string;
+  cseq: number;
+}
 
 /**
  * Where test phones listen for SIP: not the server's address, as the `sip` stack takes requests to its own address
@@ -24,16 +34,25 @@ export class SipPhone extends PhoneAudio {
   readonly #rtp: Socket;
   readonly #port: number;
   #remote: { address: string; port: number } | null = null;
-  #dialog: { invite: SipMessage; ok: SipMessage; cseq: number } | null = null;
+  #dialog: Dialog | null = null;
   readonly #byes: (() => void)[] = [];
+  /** INVITEs to this phone (a desk phone rung by the server) not yet answered, and who waits for the next. */
+  readonly #invites: SipMessage[] = [];
+  readonly #inviteWaiters: ((invite: SipMessage) => void)[] = [];
+  readonly #cancelWaiters: (() => void)[] = [];
+  /** What this phone registers as, for the INVITEs it gets. */
+  #contactUri: string;
   /** The server hung up on this phone. */
   hungUpOn = false;
+  readonly #registration = crypto.randomUUID();
+  #registrationSeq = 0;
 
   private constructor(stack: { port: number }, rtp: Socket) {
     super((packet) => {
       if (this.#remote) rtp.send(packet.serialize(), this.#remote.port, this.#remote.address);
     });
     this.#port = stack.port;
+    this.#contactUri = `sip:phone@${PHONE_ADDRESS}:${stack.port}`;
     this.#rtp = rtp;
     rtp.on('message', (message) => {
       const packet = RtpPacket.deSerialize(message);
@@ -86,7 +105,7 @@ export class SipPhone extends PhoneAudio {
         from: { uri: `sip:+15557654321@${PHONE_ADDRESS}`, params: { tag: crypto.randomUUID().slice(0, 8) } },
         'call-id': crypto.randomUUID(),
         cseq: { method: 'INVITE', seq: 1 },
-        contact: [{ uri: `sip:phone@${PHONE_ADDRESS}:${this.#port}`, params: {} }],
+        contact: [{ uri: this.#contactUri, params: {} }],
         'content-type': 'application/sdp',
         'max-forwards': 70,
       },
@@ -97,16 +116,92 @@ export class SipPhone extends PhoneAudio {
       this.#stack.send(invite, (response) => {
         if ((response.status ?? 0) < 200) return;
         if ((response.status ?? 0) < 300) {
-          this.#dialog = { invite, ok: response, cseq: 1 };
+          this.#dialog = {
+            callId: invite.headers['call-id'],
+            ours: invite.headers.from,
+            theirs: response.headers.to,
+            target: response.headers.contact?.[0]?.uri ?? invite.uri ?? '',
+            cseq: 1,
+          };
           this.#stack.send(this.#inDialog('ACK', 1));
-          const audio = parse(response.content ?? '');
-          const media = audio.media[0];
-          const address = media?.connection?.ip ?? audio.connection?.ip;
-          if (media && address) this.#remote = { address, port: media.port };
+          this.#sendAudioTo(response.content);
         }
         resolve(response);
       });
     });
+  }
+
+  /**
+   * Registers as a desk phone with `username` and `password` (answering the digest challenge), for `expires`
+   * seconds; resolves with the final response.
+   */
+  async register(
+    server: { address: string; port: number },
+    credentials: { username: string; password: string },
+    options: { expires?: number; change?: (register: SipMessage) => void } = {},
+  ): Promise<SipMessage> {
+    const request = (seq: number): SipMessage => ({
+      method: 'REGISTER',
+      uri: `sip:${server.address}:${server.port}`,
+      headers: {
+        via: [],
+        to: { uri: `sip:${credentials.username}@${server.address}`, params: {} },
+        from: { uri: `sip:${credentials.username}@${server.address}`, params: { tag: 'reg' } },
+        'call-id': this.#registration,
+        cseq: { method: 'REGISTER', seq },
+        contact: [{ uri: this.#contactUri, params: {} }],
+        expires: String(options.expires ?? 3600),
+        'max-forwards': 70,
+      },
+    });
+    const send = (message: SipMessage) =>
+      new Promise<SipMessage>((resolve) =>
+        this.#stack.send(message, (response) => {
+          if ((response.status ?? 0) >= 200) resolve(response);
+        }),
+      );
+    const first = await send(request(++this.#registrationSeq));
+    if (first.status !== 401) return first;
+    const signed = request(++this.#registrationSeq);
+    digest.signRequest({}, signed, first, { user: credentials.username, password: credentials.password });
+    options.change?.(signed);
+    return send(signed);
+  }
+
+  /** The next INVITE the server sends this phone (it has answered 180 Ringing). */
+  ringing(): Promise<SipMessage> {
+    const waiting = this.#invites.shift();
+    if (waiting) return Promise.resolve(waiting);
+    return new Promise((resolve) => this.#inviteWaiters.push(resolve));
+  }
+
+  /** Picks up the call of `invite`: 200 OK with this phone's audio, sent to where the server's offer says. */
+  pickUp(invite: SipMessage): void {
+    const ours = { ...invite.headers.to, params: { ...invite.headers.to.params, tag: 'phone' } };
+    this.#dialog = {
+      callId: invite.headers['call-id'],
+      ours,
+      theirs: invite.headers.from,
+      target: invite.headers.contact?.[0]?.uri ?? '',
+      cseq: 0,
+    };
+    this.#sendAudioTo(invite.content);
+    this.#stack.send(
+      sip.makeResponse(invite, 200, 'OK', {
+        headers: { to: ours, contact: [{ uri: this.#contactUri }], 'content-type': 'application/sdp' },
+        content: this.offer(),
+      }),
+    );
+  }
+
+  /** Refuses the call of `invite` (486 Busy Here unless told). */
+  decline(invite: SipMessage, status = 486, reason = 'Busy Here'): void {
+    this.#stack.send(sip.makeResponse(invite, status, reason));
+  }
+
+  /** Resolves once the server cancels a call ringing here. */
+  cancelled(): Promise<void> {
+    return new Promise((resolve) => this.#cancelWaiters.push(resolve));
   }
 
   /** Presses keys: each sent as RFC 4733 telephone events, one after the other. */
@@ -139,19 +234,38 @@ export class SipPhone extends PhoneAudio {
     if (!dialog) throw new Error('no call');
     return {
       method,
-      uri: dialog.ok.headers.contact?.[0]?.uri ?? dialog.invite.uri ?? '',
+      uri: dialog.target,
       headers: {
         via: [],
-        to: dialog.ok.headers.to,
-        from: dialog.invite.headers.from,
-        'call-id': dialog.invite.headers['call-id'],
+        to: dialog.theirs,
+        from: dialog.ours,
+        'call-id': dialog.callId,
         cseq: { method, seq },
         'max-forwards': 70,
       },
     };
   }
 
+  #sendAudioTo(sdp: string | undefined): void {
+    const audio = parse(sdp ?? '');
+    const media = audio.media[0];
+    const address = media?.connection?.ip ?? audio.connection?.ip;
+    if (media && address) this.#remote = { address, port: media.port };
+  }
+
   #request(request: SipMessage): void {
+    if (request.method === 'INVITE' && request.headers.to.params.tag === undefined) {
+      this.#stack.send(sip.makeResponse(request, 180, 'Ringing'));
+      const waiter = this.#inviteWaiters.shift();
+      if (waiter) waiter(request);
+      else this.#invites.push(request);
+      return;
+    }
+    if (request.method === 'CANCEL') {
+      this.#stack.send(sip.makeResponse(request, 200, 'OK'));
+      for (const resolve of this.#cancelWaiters.splice(0)) resolve();
+      return;
+    }
     if (request.method === 'BYE') {
       this.#stack.send(sip.makeResponse(request, 200, 'OK'));
       this.quiet();
