@@ -35,6 +35,8 @@ export const ERROR_CODES = [
    * never says whose it is.
    */
   'number_taken',
+  /** The extension is held already by another desk phone of the tenant. */
+  'extension_taken',
   /**
    * A cap of the product would be passed (500 predefined responses per tenant, 25 wrap-up categories, 25
    * reasons per category, 10 categories per CSQ); details.limit and details.what say which.

@@ -26,6 +26,14 @@ export const LIMITS = {
   phoneNumber: { pattern: '^\\+?[0-9]{2,20}$' },
   phoneNumberName: { max: 100 },
   phoneNumbersPerTenant: { max: 1000 },
+  /**
+   * Desk phones: SIP phones on agents' desks, each known by an extension of the tenant (digits, `*`, `#`, `+`,
+   * see `extension`) that fits the tenant's extension dial pattern.
+   */
+  deskPhoneName: { max: 100 },
+  deskPhonesPerTenant: { max: 5000 },
+  /** A dial pattern such as `2XXX` or `[1-5]X!` (core `voice/dial-pattern.ts`), in characters. */
+  dialPattern: { max: 40 },
   /** A CSQ's alert thresholds (spec C6, queue view): each optional; null turns it off. */
   csqServiceLevelBelowPercent: { min: 1, max: 100 },
   csqLongestWaitAboveSeconds: { min: 1, max: 86_400 },

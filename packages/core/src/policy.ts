@@ -13,7 +13,8 @@ export interface Actor {
 /** What each permission allows, in one line: the rows of the permission table in docs/security.md. */
 export const PERMISSION_MEANINGS = {
   'tenant.read': 'read the tenant and its settings',
-  'tenant.configure': 'change tenant settings (token lifetimes)',
+  'tenant.configure':
+    "change tenant settings (token lifetimes, desktop presence, reporting, desk phones' extension pattern)",
   'user.read': 'read users (everyone reads their own)',
   'user.manage': 'create, change and deactivate users whose rights the caller holds itself',
   'user.administer': "create or change administrators, set anyone's password (never a service key)",
@@ -71,8 +72,9 @@ export const PERMISSION_MEANINGS = {
   'adherence.approve':
     "approve an exception to adherence: a span of an agent's day that no longer counts against them (supervisors: agents of the teams they supervise)",
   'callFlow.read':
-    'read call flows (the IVR a call goes through) and every version saved, and the phone numbers that send calls to them',
-  'callFlow.manage': 'create, change and delete call flows and phone numbers',
+    'read call flows (the IVR a call goes through) and every version saved, the phone numbers that send calls to them, and the desk phones (never their passwords)',
+  'callFlow.manage':
+    'create, change and delete call flows, phone numbers and desk phones, and give a desk phone a new password',
   'recording.control':
     'start, pause, resume and stop the recording of a call (agents and supervisors: the call they are on; write keys: any call, e.g. paused while a card number is taken)',
   'recording.listen':

@@ -3,7 +3,12 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { SwitchboardError } from './errors.ts';
 import { LIMITS } from './limits.ts';
-import { changeTokenLifetimes, DEFAULT_TOKEN_LIFETIMES } from './tenant-settings.ts';
+import {
+  changeTokenLifetimes,
+  changeVoiceSettings,
+  DEFAULT_TOKEN_LIFETIMES,
+  DEFAULT_VOICE_SETTINGS,
+} from './tenant-settings.ts';
 
 describe('token lifetimes', () => {
   test('defaults are 60 minutes, 10 hours and 1 minute', () => {
@@ -36,6 +41,30 @@ describe('token lifetimes', () => {
     assert.throws(
       () => changeTokenLifetimes(DEFAULT_TOKEN_LIFETIMES, { accessTokenMinutes: 30.5 }),
       /whole number/,
+    );
+  });
+});
+
+describe('voice settings', () => {
+  test('a tenant without them has the default extension pattern; a valid pattern replaces it', () => {
+    assert.deepEqual(changeVoiceSettings(undefined, {}), { extensionPattern: 'X!' });
+    assert.deepEqual(changeVoiceSettings(DEFAULT_VOICE_SETTINGS, { extensionPattern: '2XXX' }), {
+      extensionPattern: '2XXX',
+    });
+    assert.deepEqual(changeVoiceSettings({ extensionPattern: '2XXX' }, {}), { extensionPattern: '2XXX' });
+  });
+
+  test('a pattern with a problem is refused, pinned to the field, saying what is wrong where', () => {
+    assert.throws(
+      () => changeVoiceSettings(DEFAULT_VOICE_SETTINGS, { extensionPattern: '2X!X' }),
+      (error) => {
+        assert.ok(error instanceof SwitchboardError && error.code === 'validation_failed');
+        assert.match(error.message, /^Extension pattern: "!" at position 3/);
+        assert.deepEqual(error.details, [
+          { path: 'body/voice/extensionPattern', field: 'voice/extensionPattern', message: error.message },
+        ]);
+        return true;
+      },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { invalid } from './errors.ts';
 import { LIMITS } from './limits.ts';
+import { DEFAULT_EXTENSION_PATTERN, dialPatternProblem } from './voice/dial-pattern.ts';
 
 export interface TokenLifetimes {
   accessTokenMinutes: number;
@@ -62,6 +63,32 @@ export function changePresenceSettings(
       min,
       max,
     });
+  }
+  return next;
+}
+
+/** Calls: what the tenant's desk phone extensions look like (a dial pattern, see `voice/dial-pattern.ts`). */
+export interface VoiceSettings {
+  extensionPattern: string;
+}
+
+export const DEFAULT_VOICE_SETTINGS: VoiceSettings = { extensionPattern: DEFAULT_EXTENSION_PATTERN };
+
+/**
+ * Merges a change into the voice settings, refusing a dial pattern with a problem (pinned to the field, as the
+ * schema's refusals are). Whether the tenant's desk phones still fit the pattern is the server's to check.
+ */
+export function changeVoiceSettings(
+  current: VoiceSettings | undefined,
+  change: Partial<VoiceSettings>,
+): VoiceSettings {
+  const next = { ...DEFAULT_VOICE_SETTINGS, ...current, ...change };
+  const problem = dialPatternProblem(next.extensionPattern);
+  if (problem !== null) {
+    const message = `Extension pattern: ${problem}`;
+    throw invalid(message, [
+      { path: 'body/voice/extensionPattern', field: 'voice/extensionPattern', message },
+    ]);
   }
   return next;
 }

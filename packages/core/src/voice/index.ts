@@ -1,3 +1,4 @@
+export * from './dial-pattern.ts';
 export * from './dtmf.ts';
 export * from './flow.ts';
 export * from './flow-parse.ts';

@@ -6,6 +6,7 @@ import type {
   ReportingSettings,
   Role,
   TokenLifetimes,
+  VoiceSettings,
 } from '@switchboard/core';
 import type { ColumnType, Generated } from 'kysely';
 
@@ -22,6 +23,8 @@ export interface TenantSettings {
   presence?: PresenceSettings;
   /** Absent on tenants created before reporting settings existed: the defaults apply. */
   reporting?: ReportingSettings;
+  /** Absent on tenants created before voice settings existed: the defaults apply. */
+  voice?: VoiceSettings;
 }
 
 export interface TenantsTable {

@@ -27,6 +27,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   calls_off: 409,
   speech_unavailable: 409,
   number_taken: 409,
+  extension_taken: 409,
   limit_reached: 409,
   cursor_malformed: 400,
   cursor_wrong_tenant: 400,

@@ -85,7 +85,11 @@ export class SecretStore {
 
   /** One secret by its id, opened; undefined when there is none. */
   async get(id: string): Promise<Buffer | undefined> {
-    const row = await this.#db.selectFrom('sealed_secrets').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('sealed_secrets')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && open(sealedOf(row), this.#keyring, aadOf(row));
   }
 

@@ -68,6 +68,9 @@ const populate = async (name: string) => {
   const number = await freshNumber(world);
   numberOf.set(world.tenantId, number);
   world.ids.push(number.id);
+  const deskPhone = await freshDeskPhone(world);
+  deskPhoneOf.set(world.tenantId, deskPhone);
+  world.ids.push(deskPhone.id);
   return world;
 };
 /** Each world's voice CSQ, and a call flow that checks its calendar and queues into it. */
@@ -102,6 +105,19 @@ const newNumber = (w: World, extra: object = {}) => ({
 });
 async function freshNumber(w: World): Promise<{ id: string; number: string }> {
   const created = await call(server, w.admin.session, 'POST', '/phone-numbers', newNumber(w));
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body;
+}
+/** Each world's desk phone. Extensions are unique in a tenant only. */
+const deskPhoneOf = new Map<string, { id: string; extension: string }>();
+const deskPhoneIn = (w: World) => deskPhoneOf.get(w.tenantId)?.id ?? '';
+const newDeskPhone = (extra: object = {}) => ({
+  extension: String(1000 + ++n),
+  name: uniq('Desk'),
+  ...extra,
+});
+async function freshDeskPhone(w: World): Promise<{ id: string; extension: string }> {
+  const created = await call(server, w.admin.session, 'POST', '/desk-phones', newDeskPhone());
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body;
 }
@@ -712,6 +728,30 @@ const OPS: Record<string, Op> = {
     own: async (w) => ({ id: (await freshNumber(w)).id }),
     cross: (b) => [{ id: numberIn(b), expect: HIDDEN }],
   },
+  'GET /desk-phones': { own: none },
+  'POST /desk-phones': {
+    own: () => ({ body: newDeskPhone(), ok: 201 }),
+    // B's extension is no concern of A's: A adds a phone with it, and learns nothing of B's.
+    cross: (b) => [
+      { body: newDeskPhone({ extension: deskPhoneOf.get(b.tenantId)?.extension }), ok: 201, expect: 'clean' },
+    ],
+  },
+  'GET /desk-phones/{id}': {
+    own: (w) => ({ id: deskPhoneIn(w) }),
+    cross: (b) => [{ id: deskPhoneIn(b), expect: HIDDEN }],
+  },
+  'PATCH /desk-phones/{id}': {
+    own: async (w) => ({ id: (await freshDeskPhone(w)).id, body: { name: uniq('Desk') } }),
+    cross: (b) => [{ id: deskPhoneIn(b), body: { name: uniq('Desk') }, expect: HIDDEN }],
+  },
+  'POST /desk-phones/{id}/password': {
+    own: async (w) => ({ id: (await freshDeskPhone(w)).id }),
+    cross: (b) => [{ id: deskPhoneIn(b), expect: HIDDEN }],
+  },
+  'DELETE /desk-phones/{id}': {
+    own: async (w) => ({ id: (await freshDeskPhone(w)).id }),
+    cross: (b) => [{ id: deskPhoneIn(b), expect: HIDDEN }],
+  },
   'GET /channel-settings': { own: none },
   'PATCH /channel-settings': {
     own: () => ({ body: { inactivityTimeoutMinutes: 20, noAnswerTimeoutSeconds: { email: 40 } } }),
@@ -1172,7 +1212,7 @@ async function snapshotOf(w: World) {
   const urls = ['/tenant', '/teams', '/skills', '/reason-codes', `/users${ALL}`, `/audit-log${ALL}`];
   urls.push(`/users/${w.reader.id}/api-keys`, `/users/${w.writer.id}/api-keys`);
   urls.push('/csqs', '/calendars', '/channel-settings', '/agents', `/contacts${ALL}&open=false`);
-  urls.push('/phone-numbers');
+  urls.push('/phone-numbers', '/desk-phones');
   urls.push(
     '/chat-widgets',
     '/interval-history/imports',

@@ -86,6 +86,14 @@ const Retention = {
   intervalDays: days('interval table rows and imported interval history', DEFAULT_RETENTION.intervalDays),
   transcriptsDays: days('chat messages, whispers and contact notes', DEFAULT_RETENTION.transcriptsDays),
 };
+const Voice = {
+  extensionPattern: Type.String({
+    minLength: 1,
+    maxLength: LIMITS.dialPattern.max,
+    description:
+      "The dial pattern every desk phone's extension fits (docs/voice.md): digits, *, # and + themselves, X any digit, [1-5] one of a set, ! one or more digits (last), . a separator; default X!. A pattern some phone does not fit is refused with 409, naming the extensions.",
+  }),
+};
 const Tenant = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -94,6 +102,7 @@ const Tenant = Type.Object({
     tokens: Type.Object(Tokens),
     presence: Type.Object(Presence),
     reporting: Type.Object({ ...Reporting, retention: Type.Object(Retention) }),
+    voice: Type.Object(Voice),
   }),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -113,7 +122,8 @@ export function tenantRoutes(app: App, { db }: AppContext): void {
     url: '/tenant/settings',
     permission: 'tenant.configure',
     tags,
-    summary: 'Change token lifetimes, desktop presence and reporting (within the bounds shown)',
+    summary:
+      'Change token lifetimes, desktop presence, reporting and the extension pattern (within the bounds shown)',
     body: Type.Object(
       {
         tokens: Type.Optional(
@@ -148,6 +158,9 @@ export function tenantRoutes(app: App, { db }: AppContext): void {
             ),
             { additionalProperties: false },
           ),
+        ),
+        voice: Type.Optional(
+          Type.Partial(Type.Object(Voice, { additionalProperties: false }), { additionalProperties: false }),
         ),
       },
       { additionalProperties: false },

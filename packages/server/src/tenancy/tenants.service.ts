@@ -5,10 +5,12 @@ import {
   changePresenceSettings,
   changeReportingSettings,
   changeTokenLifetimes,
+  changeVoiceSettings,
   DEFAULT_PRESENCE_SETTINGS,
   DEFAULT_REPORTING_SETTINGS,
   DEFAULT_RETENTION,
   DEFAULT_TOKEN_LIFETIMES,
+  DEFAULT_VOICE_SETTINGS,
   invalid,
   LIMITS,
   type PresenceSettings,
@@ -16,6 +18,7 @@ import {
   type ReportingSettingsChange,
   SwitchboardError,
   type TokenLifetimes,
+  type VoiceSettings,
 } from '@switchboard/core';
 import { recordChange } from '../audit/audit.service.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
@@ -32,6 +35,7 @@ import type { TenantRow } from '../db/schema.ts';
 import { NewUserBody } from '../directory/users.schema.ts';
 import { createUser, type NewUserInput, setUserPassword } from '../directory/users.service.ts';
 import { assertValid } from '../http/validation.ts';
+import { refuseIfExtensionsOutside } from '../voice/desk-phones.service.ts';
 import { NewTenantBody } from './tenant.schema.ts';
 
 export interface NewTenant {
@@ -48,6 +52,7 @@ const presentTenant = (row: TenantRow) => ({
     tokens: row.settings.tokens,
     presence: row.settings.presence ?? DEFAULT_PRESENCE_SETTINGS,
     reporting: reportingSettingsOf(row),
+    voice: { ...DEFAULT_VOICE_SETTINGS, ...row.settings.voice },
   },
   createdAt: row.created_at.toISOString(),
 });
@@ -145,6 +150,7 @@ export function updateTenantSettings(
     tokens?: Partial<TokenLifetimes>;
     presence?: Partial<PresenceSettings>;
     reporting?: ReportingSettingsChange;
+    voice?: Partial<VoiceSettings>;
   },
 ) {
   authorize(principal, 'tenant.configure');
@@ -165,7 +171,10 @@ export function updateTenantSettings(
         const tokens = changeTokenLifetimes(before.settings.tokens, change.tokens ?? {});
         const presence = changePresenceSettings(before.settings.presence, change.presence ?? {});
         const reporting = changeReportingSettings(before.settings.reporting, change.reporting ?? {});
+        const voice = changeVoiceSettings(before.settings.voice, change.voice ?? {});
         await checkDisconnectReason(trx, principal.tenantId, presence.disconnectReasonCodeId);
+        if (voice.extensionPattern !== before.settings.voice.extensionPattern)
+          await refuseIfExtensionsOutside(trx, principal.tenantId, voice.extensionPattern);
         // The stored settings hold more than this route shows (channel settings): keep them.
         const stored = await found('Tenant', tenantsRepository.findById(trx, principal.tenantId));
         await tenantsRepository.updateSettings(trx, principal.tenantId, {
@@ -173,6 +182,7 @@ export function updateTenantSettings(
           tokens,
           presence,
           reporting,
+          voice,
         });
       },
     }),

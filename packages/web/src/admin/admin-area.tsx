@@ -6,6 +6,7 @@ import { CallFlowsPage } from './call-flows-page.tsx';
 import { ChannelSettingsPage } from './channel-settings-page.tsx';
 import { ChatWidgetsPage } from './chat-widgets-page.tsx';
 import { CsqsPage } from './csqs-page.tsx';
+import { DeskPhonesPage } from './desk-phones-page.tsx';
 import { IntervalImportPage } from './interval-import.tsx';
 import { JobsPage } from './jobs-page.tsx';
 import { PhoneNumbersPage } from './phone-numbers-page.tsx';
@@ -27,6 +28,7 @@ const PAGES = [
   ['/calendars', 'Calendars', CalendarsPage],
   ['/call-flows', 'Call flows', CallFlowsPage],
   ['/numbers', 'Numbers', PhoneNumbersPage],
+  ['/desk-phones', 'Desk phones', DeskPhonesPage],
   ['/chat-widgets', 'Chat widgets', ChatWidgetsPage],
   ['/channels', 'Channel parameters', ChannelSettingsPage],
   ['/presence', 'Desktop presence', PresenceSettingsPage],

@@ -36,6 +36,10 @@ export function CrudPage<T extends { id: string }, F>(props: {
   afterSave?: (saved: T, form: F, editing: boolean) => Promise<void>;
   /** Shown above the list right after an item is created, until the next edit (what to do with it next). */
   created?: (saved: T) => ReactNode;
+  /** Shown under the title, above any form: what the list is about, or settings of the whole list. */
+  intro?: ReactNode;
+  /** Shown above the list while the page says so (a result of an item's action, say). */
+  notice?: ReactNode;
 }) {
   const { api } = useDesk();
   const items = useLive(() => api.request<T[]>('GET', props.path), undefined, props.path);
@@ -86,6 +90,7 @@ export function CrudPage<T extends { id: string }, F>(props: {
           New {props.noun}
         </button>
       </div>
+      {props.intro}
       {editing ? (
         <form
           ref={formRef}
@@ -112,6 +117,7 @@ export function CrudPage<T extends { id: string }, F>(props: {
         </form>
       ) : null}
       {justCreated && props.created ? props.created(justCreated) : null}
+      {props.notice}
       <FormError message={removal.error ?? items.error?.message ?? null} />
       <table className="grid">
         <thead>

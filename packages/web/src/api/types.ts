@@ -44,6 +44,8 @@ export type ReasonCode = ItemOf<'/reason-codes'>;
 export type CallRecording = ItemOf<'/contacts/{id}/recordings'>;
 export type CallFlow = ItemOf<'/call-flows'>;
 export type PhoneNumber = ItemOf<'/phone-numbers'>;
+export type DeskPhone = ItemOf<'/desk-phones'>;
+export type DeskPhoneCredentials = ResponseOf<'/desk-phones/{id}/password', 'post'>;
 
 export type AgentLive = ResponseOf<'/agents/{id}', 'get'>;
 export type DomainState = AgentLive['voice'];

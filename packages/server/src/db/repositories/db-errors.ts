@@ -34,9 +34,23 @@ function numberTaken() {
   return new SwitchboardError('number_taken', message, [{ path: 'body/number', field: 'number', message }]);
 }
 
-/** Unique indexes over every tenant, and their refusals (which must not tell whose the value is). */
+/**
+ * The refusal of a desk phone's extension held already by another phone of the tenant. Its SIP username
+ * (`<tenant>-<extension>`) is unique on the server; two tenants cannot arrive at the same one (an extension holds
+ * no `-`), but should they, the refusal is the same and names no one.
+ */
+function extensionTaken() {
+  const message = 'Another desk phone already has this extension: choose another.';
+  return new SwitchboardError('extension_taken', message, [
+    { path: 'body/extension', field: 'extension', message },
+  ]);
+}
+
+/** Unique indexes with refusals of their own (those over every tenant must not tell whose the value is). */
 const TAKEN_ON_THE_SERVER: Record<string, () => SwitchboardError> = {
   phone_numbers_number_key: numberTaken,
+  desk_phones_tenant_id_extension_key: extensionTaken,
+  desk_phones_sip_username_key: extensionTaken,
 };
 
 /** Turns constraint violations (same codes from PGlite and PostgreSQL) into caller errors. */
