@@ -335,6 +335,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ? await SipIngress.start(
         {
           db: options.db,
+          acd: context.acd,
           secrets,
           calls: context.voice,
           now: () => clock.now(),

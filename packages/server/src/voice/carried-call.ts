@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { CARRIED_CALL_PREFIX, type RecordingPolicy } from '@switchboard/core';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { CARRIED_CALL_PREFIX, notFound, type RecordingPolicy } from '@switchboard/core';
 import { contactIdFor } from '../acd/contacts.service.ts';
 import { holdMusic } from './audio.ts';
 import type { RecordedCall } from './call-recorder.ts';
@@ -29,6 +29,13 @@ export interface Call extends RecordedCall {
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** The call whose caller's page holds `token` (compared in constant time); not found for any other. */
+export function withToken(calls: Map<string, Call>, contactId: string, token: string): Call {
+  const call = calls.get(contactId);
+  if (!call || !timingSafeEqual(sha256(token), call.tokenHash)) throw notFound('Call');
+  return call;
+}
 
 /** A call from a web page or SIP: into a voice CSQ, or through a call flow (exactly one of the two). */
 export interface NewWebCall {

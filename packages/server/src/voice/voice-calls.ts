@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import {
   type AcdEvent,
   authorize,
@@ -14,6 +13,7 @@ import { csqsRepository } from '../acd/csqs.repository.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
 import { AGENT_REJOIN_MS, answerLeg, waitForAgent } from './agent-legs.ts';
 import { untilCallEnded } from './call-end-wait.ts';
+import { applyRouterEvent } from './call-events.ts';
 import { callFlowsRepository } from './call-flows.repository.ts';
 import { queueCall, queueFromFlow } from './call-queueing.ts';
 import {
@@ -28,12 +28,14 @@ import {
   type NewWebCall,
   newCall,
   playOrBridge,
-  sha256,
   stopWaitingForAgent,
+  withToken,
 } from './carried-call.ts';
 import { flowCallFor } from './flow-wiring.ts';
+import type { MediaEngine } from './media/media-engine.ts';
 import { endOrphanCalls } from './orphan-calls.ts';
 import { QueueStandings } from './queue-standings.ts';
+import type { DeskPhoneRinger } from './sip/desk-phone-lines.ts';
 import { EspeakSpeech, type SpeechSynthesiser } from './speech.ts';
 import { WebCallLines } from './web-call-lines.ts';
 
@@ -66,6 +68,8 @@ export class VoiceCalls {
   readonly #speech: SpeechSynthesiser;
   readonly #standings: QueueStandings;
   readonly #endedListeners = new Set<(tenantId: string, contactId: string) => void>();
+  /** Rings agents' desk phones, when SIP is on (see DeskPhoneLines). */
+  deskPhones: DeskPhoneRinger | null = null;
 
   constructor(deps: VoiceCallsDeps) {
     this.#deps = deps;
@@ -153,24 +157,42 @@ export class VoiceCalls {
   async answer(principal: Principal, contactId: string, offerSdp: string) {
     const call = this.#callOf(principal.tenantId, contactId);
     const { legId, answerSdp } = await answerLeg(this.#deps.media, offerSdp, 'browser');
+    const contact = await this.takeCall(principal, call, legId);
+    this.deskPhones?.stopRinging(contactId);
+    return { answerSdp, contact, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
+  }
+
+  /** The engine the calls' legs are on. */
+  get media(): MediaEngine {
+    return this.#deps.media;
+  }
+
+  /**
+   * The agent accepts the call offered to them with `legId` as their leg (the leg is hung up if they cannot): the
+   * desktop's answer, or their desk phone's.
+   */
+  async takeCall(principal: Principal, callOrId: Call | string, legId: string) {
+    const call = typeof callOrId === 'string' ? this.#callOf(principal.tenantId, callOrId) : callOrId;
     let contact: Awaited<ReturnType<typeof agentAction>>;
     try {
-      contact = await agentAction(this.#deps.db, this.#deps.acd, principal, contactId, { kind: 'accept' });
+      contact = await agentAction(this.#deps.db, this.#deps.acd, principal, call.contactId, {
+        kind: 'accept',
+      });
     } catch (error) {
       await this.#deps.media.hangUp(legId);
       throw error;
     }
-    if (this.#calls.get(contactId) !== call) {
+    if (this.#calls.get(call.contactId) !== call) {
       // The caller hung up while the agent answered.
       await this.#deps.media.hangUp(legId);
       throw notFound('Call');
     }
     call.agentLeg = legId;
     call.agentId = principal.userId;
-    this.#contactOfLeg.set(legId, contactId);
+    this.#contactOfLeg.set(legId, call.contactId);
     playOrBridge(call, this.#deps.media);
     if (call.recordingPolicy === 'always') await this.#recorder.start(call);
-    return { answerSdp, contact, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
+    return contact;
   }
 
   /**
@@ -220,21 +242,14 @@ export class VoiceCalls {
    * token is its own (compared in constant time).
    */
   async callerHangUpWithToken(contactId: string, token: string): Promise<void> {
-    const call = this.#withToken(contactId, token);
+    const call = withToken(this.#calls, contactId, token);
     await this.callerHangUp(call.tenantId, contactId);
   }
 
   /** The caller's page, showing the call's token, waits to learn at once that the call ended (see untilCallEnded). */
   untilEnded(contactId: string, token: string, ms: number, signal: AbortSignal): Promise<boolean> {
-    this.#withToken(contactId, token);
+    withToken(this.#calls, contactId, token);
     return untilCallEnded((listener) => this.onCallEnded(listener), contactId, ms, signal);
-  }
-
-  #withToken(contactId: string, token: string): Call {
-    const call = this.#calls.get(contactId);
-    const given = sha256(token);
-    if (!call || !timingSafeEqual(given, call.tokenHash)) throw notFound('Call');
-    return call;
   }
 
   /**
@@ -313,38 +328,20 @@ export class VoiceCalls {
     if (!('contactId' in event)) return;
     const call = this.#calls.get(event.contactId);
     if (!call) return;
-    const { media } = this.#deps;
-    switch (event.type) {
-      case 'contact.held':
-      case 'contact.resumed':
-        call.held = event.type === 'contact.held';
-        playOrBridge(call, media);
-        return;
-      case 'contact.transferred':
-      case 'contact.offer_withdrawn':
-        this.#dropAgent(call);
-        playOrBridge(call, this.#deps.media);
-        return;
-      case 'contact.wrap_up_started':
-        if (call.flow?.hasAfterCall && !call.callerGone && call.agentLeg) {
-          // The agent hung up first: the caller goes on to the flow's after-call steps (a survey).
-          call.afterCall = true;
-          this.#dropAgent(call);
-          call.audio?.stop();
-          call.audio = null;
-          call.flow.agentHungUp();
-          return;
-        }
-        void this.#release(call);
-        return;
-      case 'contact.ended':
-        if (!call.afterCall) void this.#release(call);
-        return;
-    }
+    applyRouterEvent(event, call, {
+      media: this.#deps.media,
+      dropAgent: (of) => this.#dropAgent(of),
+      release: (of) => void this.#release(of),
+      ring: (of, agentId) =>
+        this.deskPhones
+          ?.ring({ tenantId, contactId: of.contactId, agentId, caller: of.attributes.ANI ?? 'anonymous' })
+          .catch((error) => this.#deps.log?.error({ err: error }, 'ringing a desk phone failed')),
+    });
   }
 
   #dropAgent(call: Call): void {
     stopWaitingForAgent(call);
+    this.deskPhones?.stopRinging(call.contactId);
     call.held = false;
     if (!call.agentLeg) {
       call.agentId = null;
@@ -362,6 +359,7 @@ export class VoiceCalls {
     if (this.#calls.get(call.contactId) !== call) return;
     this.#calls.delete(call.contactId);
     stopWaitingForAgent(call);
+    this.deskPhones?.stopRinging(call.contactId);
     for (const listener of this.#endedListeners) listener(call.tenantId, call.contactId);
     call.flow?.stop();
     await this.#recorder.stop(call);

@@ -49,6 +49,9 @@ class Leg {
   }
 }
 
+/** The payload type this engine's own offers give RFC 4733 telephone events. */
+const OFFERED_TELEPHONE_EVENTS = 101;
+
 /** Keys pressed arrive as RFC 4733 telephone events, which browsers offer beside their audio. */
 export const telephoneEventCodec = () =>
   new RTCRtpCodecParameters({
@@ -82,6 +85,8 @@ export class EmbeddedMedia implements MediaEngine {
   /** The address plain RTP legs take audio on, as their answers name it. */
   readonly #rtpAddress: string;
   readonly #legs = new Map<string, Leg>();
+  /** Where legs that made an offer send, until the answer comes. */
+  readonly #offered = new Map<string, { address: string; port: number; latched: boolean }>();
   readonly #endedListeners: ((legId: string) => void)[] = [];
   #clock: { timer: NodeJS.Timeout; startedAt: number; sent: number } | null = null;
 
@@ -130,6 +135,35 @@ export class EmbeddedMedia implements MediaEngine {
    */
   async answerRtp(offerSdp: string): Promise<{ legId: string; answerSdp: string }> {
     const offer = readPlainRtpOffer(offerSdp);
+    const { leg, port } = await this.#rtpLeg({ address: offer.address, port: offer.port, latched: false });
+    leg.telephoneEvents = offer.telephoneEvents;
+    const answerSdp = plainRtpAnswer({ address: this.#rtpAddress, port }, offer.telephoneEvents);
+    return { legId: leg.id, answerSdp };
+  }
+
+  /**
+   * A plain RTP leg that makes the offer (a call to a desk phone): it sends nothing until `acceptRtpAnswer` says
+   * where to, or the far end's first packet does.
+   */
+  async offerRtp(): Promise<{ legId: string; offerSdp: string }> {
+    const remote = { address: '', port: 0, latched: false };
+    const { leg, port } = await this.#rtpLeg(remote);
+    this.#offered.set(leg.id, remote);
+    const offerSdp = plainRtpAnswer({ address: this.#rtpAddress, port }, OFFERED_TELEPHONE_EVENTS);
+    return { legId: leg.id, offerSdp };
+  }
+
+  async acceptRtpAnswer(legId: string, answerSdp: string): Promise<void> {
+    const remote = this.#offered.get(legId);
+    const leg = this.#legs.get(legId);
+    if (!remote || !leg) throw new Error('no leg is waiting for that answer');
+    const answer = readPlainRtpOffer(answerSdp);
+    this.#offered.delete(legId);
+    if (!remote.latched) Object.assign(remote, { address: answer.address, port: answer.port });
+    leg.telephoneEvents = answer.telephoneEvents;
+  }
+
+  async #rtpLeg(remote: { address: string; port: number; latched: boolean }) {
     const socket = createSocket(isIP(this.#rtpAddress) === 6 ? 'udp6' : 'udp4');
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
@@ -138,19 +172,18 @@ export class EmbeddedMedia implements MediaEngine {
         resolve();
       });
     });
-    const remote = { address: offer.address, port: offer.port, latched: false };
     let open = true;
     const leg = new Leg(
       (packet) => {
-        if (open) socket.send(packet.serialize(), remote.port, remote.address);
+        if (open && remote.port !== 0) socket.send(packet.serialize(), remote.port, remote.address);
       },
       async () => {
         if (!open) return;
         open = false;
+        this.#offered.delete(leg.id);
         await new Promise<void>((resolve) => socket.close(() => resolve()));
       },
     );
-    leg.telephoneEvents = offer.telephoneEvents;
     socket.on('message', (message, from) => {
       let packet: RtpPacket;
       try {
@@ -164,11 +197,7 @@ export class EmbeddedMedia implements MediaEngine {
     });
     socket.on('error', () => void this.hangUp(leg.id));
     this.#legs.set(leg.id, leg);
-    const answerSdp = plainRtpAnswer(
-      { address: this.#rtpAddress, port: socket.address().port },
-      offer.telephoneEvents,
-    );
-    return { legId: leg.id, answerSdp };
+    return { leg, port: socket.address().port };
   }
 
   #received(leg: Leg, packet: RtpPacket): void {

@@ -15,6 +15,10 @@ export interface MediaEngine {
   answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }>;
   /** A leg for a plain RTP offer (a SIP phone or trunk: RTP/AVP, PCMU), with the answer to send back. */
   answerRtp(offerSdp: string): Promise<{ legId: string; answerSdp: string }>;
+  /** A plain RTP leg that makes the offer, for a call Switchboard places (to an agent's desk phone). */
+  offerRtp(): Promise<{ legId: string; offerSdp: string }>;
+  /** The far end's answer to `offerRtp`'s offer: where the leg sends from now on. Throws for an unusable one. */
+  acceptRtpAnswer(legId: string, answerSdp: string): Promise<void>;
   /**
    * Plays `source` into the leg until it runs out or is stopped (what the leg hears before replaces it);
    * `finished` is called when it runs out, not when it is stopped or replaced.

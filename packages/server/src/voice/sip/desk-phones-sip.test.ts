@@ -1,28 +1,37 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SecretStore } from '../../secrets/secret-store.ts';
+import { buildCsq, signInAs } from '../../testing/builders.ts';
 import {
   call,
   createTestTenant,
+  type Session,
   startTestApp,
   TEST_MASTER_KEYS,
   type TestApp,
 } from '../../testing/test-app.ts';
+import { toneSource } from '../audio.ts';
 import { deskPhonesRepository } from '../desk-phones.repository.ts';
 import { freeUdpPort } from '../testing/free-port.ts';
 import { SipPhone } from '../testing/sip-phone.ts';
 import { ha1Of, newSipPassword, sipUsernameOf } from './digest-credentials.ts';
 import { SipIngress } from './sip-ingress.ts';
 
+const CALLER_TONE = 1000;
+const AGENT_TONE = 1500;
+
 describe('desk phones on SIP', () => {
   let server: TestApp;
   let tenantId: string;
+  let admin: Session;
+  let csqId: string;
   let ingress: SipIngress;
   const sipAt = { address: '127.0.0.1', port: 0 };
   const closers: (() => unknown)[] = [];
   const secrets = () => new SecretStore(server.database.db, TEST_MASTER_KEYS);
   const sipDeps = () => ({
     db: server.database.db,
+    acd: server.acd,
     secrets: secrets(),
     calls: server.voice,
     now: () => server.clock.now(),
@@ -53,10 +62,74 @@ describe('desk phones on SIP', () => {
     return { id, extension, username, password };
   };
 
+  /** An agent Ready for calls, signed in with the desk phone of `extension`, which is registered. */
+  const agentAtDeskPhone = async (extension: string) => {
+    const desk = await deskPhone(extension);
+    const { user, session } = await signInAs(server, admin, 'agent', {});
+    const agent = { userId: user.id, session };
+    const claimed = await deskPhonesRepository.claim(server.database.db, tenantId, user.id, extension);
+    assert.ok(claimed);
+    const phone = await sipPhone();
+    assert.equal((await phone.register(sipAt, desk)).status, 200);
+    await voiceReady(agent);
+    return { agent, desk, deskPhone: phone };
+  };
+  const voiceReady = async (agent: { userId: string; session: Session }) => {
+    const changed = await call(server, agent.session, 'PUT', `/agents/${agent.userId}/state`, {
+      domain: 'voice',
+      state: 'ready',
+    });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  };
+  const wrapUp = async (agent: { session: Session }, contactId: string) => {
+    const wrapped = await call(server, agent.session, 'POST', `/contacts/${contactId}/wrap-up`, {
+      reasons: [],
+      next: { state: 'not_ready' },
+    });
+    assert.equal(wrapped.status, 200, JSON.stringify(wrapped.body));
+  };
+  /** A number whose calls wait in the voice CSQ. */
+  const number = async () => {
+    const digits = `+1555${Math.floor(Math.random() * 1e7)
+      .toString()
+      .padStart(7, '0')}`;
+    const created = await call(server, admin, 'POST', '/phone-numbers', {
+      number: digits,
+      name: digits,
+      csqId,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return digits;
+  };
+  const openContact = async () =>
+    server.database.db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('status', '<>', 'ended')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+  const contactRow = (id: string) =>
+    server.database.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  /** Waits on the router's events until `check` holds. */
+  const until = async (check: () => Promise<boolean>) => {
+    for (;;) {
+      let stop = () => {};
+      const next = new Promise<void>((resolve) => {
+        stop = server.acd.committed.subscribe(tenantId, () => resolve());
+      });
+      const holds = await check();
+      if (!holds) await next;
+      stop();
+      if (holds) return;
+    }
+  };
+
   before(async () => {
     server = await startTestApp();
-    const { admin } = await createTestTenant(server, 'deskphones');
+    ({ admin } = await createTestTenant(server, 'deskphones'));
     tenantId = (await call(server, admin, 'GET', '/tenant')).body.id;
+    csqId = (await buildCsq(server, admin, { channel: 'voice', name: 'Desk line' })).id;
     sipAt.port = await freeUdpPort();
     ingress = await SipIngress.start(sipDeps(), sipAt);
   });
@@ -94,10 +167,76 @@ describe('desk phones on SIP', () => {
     assert.equal(ingress.registrar.bindingOf(tenantId, '2001'), undefined, 'unregistered');
   });
 
+  test('a call offered to an agent signed in with a desk phone rings it; they talk, and the phone hangs up into wrap-up', async () => {
+    const { agent, desk, deskPhone: phone } = await agentAtDeskPhone('2101');
+    const dialled = await number();
+    const caller = await sipPhone();
+    const answered = caller.call(sipAt, dialled, (invite) => {
+      invite.headers.from.uri = invite.headers.from.uri.replace('+15557654321', '+15550001111');
+    });
+    const invite = await phone.ringing();
+    assert.match(invite.headers.from.uri, /^sip:\+15550001111@/, "the phone shows the caller's number");
+    assert.equal((await answered).status, 200);
+    const contactId = (await openContact()).id;
+    assert.equal((await contactRow(contactId)).status, 'offered');
+    phone.pickUp(invite);
+    await until(async () => (await contactRow(contactId)).status === 'active');
+    assert.equal((await contactRow(contactId)).agent_id, agent.userId);
+    caller.speak(toneSource(CALLER_TONE));
+    phone.speak(toneSource(AGENT_TONE));
+    await phone.hearsTone(CALLER_TONE);
+    await caller.hearsTone(AGENT_TONE);
+
+    assert.equal((await phone.hangUp()).status, 200);
+    await caller.hungUp();
+    assert.equal((await contactRow(contactId)).status, 'wrap_up', 'the agent hung up: wrap-up');
+    await wrapUp(agent, contactId);
+    assert.equal(desk.extension, '2101');
+  });
+
+  test('the phone stops ringing when the caller hangs up; a phone that refuses declines the offer; a hang-up in the desktop reaches the phone', async () => {
+    const { agent, deskPhone: phone } = await agentAtDeskPhone('2102');
+    const dialled = await number();
+    const first = await sipPhone();
+    await first.call(sipAt, dialled);
+    const cancelled = phone.cancelled();
+    await phone.ringing();
+    await first.hangUp();
+    await cancelled;
+
+    const second = await sipPhone();
+    await second.call(sipAt, dialled);
+    phone.decline(await phone.ringing());
+    const refused = await openContact();
+    await until(async () => (await contactRow(refused.id)).agent_id === null);
+    assert.equal(
+      (await contactRow(refused.id)).status,
+      'queued',
+      'the offer was declined: the call waits again',
+    );
+    await second.hangUp();
+
+    await voiceReady(agent);
+    const third = await sipPhone();
+    await third.call(sipAt, dialled);
+    const invite = await phone.ringing();
+    phone.pickUp(invite);
+    const contactId = (await openContact()).id;
+    await until(async () => (await contactRow(contactId)).status === 'active');
+    const ended = await call(server, agent.session, 'POST', `/contacts/${contactId}/complete`);
+    assert.equal(ended.status, 200, JSON.stringify(ended.body));
+    await phone.hungUp();
+    await third.hungUp();
+    await wrapUp(agent, contactId);
+  });
+
   test('one address guessing passwords, even all at once, is turned away after ten failures', async () => {
     const desk = await deskPhone('2002');
     const guardedAt = { address: '127.0.0.1', port: await freeUdpPort() };
-    const guarded = await SipIngress.start(sipDeps(), { ...guardedAt, registers: { burst: 100, perSecond: 100 } });
+    const guarded = await SipIngress.start(sipDeps(), {
+      ...guardedAt,
+      registers: { burst: 100, perSecond: 100 },
+    });
     closers.push(() => guarded.close());
     const phone = await sipPhone();
     const guesses = await Promise.all(

@@ -54,6 +54,7 @@ describe('calls from SIP trunks and phones', () => {
   const closers: (() => unknown)[] = [];
   const sipDeps = () => ({
     db: server.database.db,
+    acd: server.acd,
     secrets: new SecretStore(server.database.db, TEST_MASTER_KEYS),
     calls: server.voice,
     now: () => server.clock.now(),

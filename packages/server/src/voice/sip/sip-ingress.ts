@@ -2,10 +2,13 @@ import { createSocket } from 'node:dgram';
 import { isIP } from 'node:net';
 import { RateLimiter, SwitchboardError } from '@switchboard/core';
 import sip, { type Remote, type SipMessage, type SipStack } from 'sip';
+import type { AcdRuntime } from '../../acd/acd-runtime.ts';
 import type { Db } from '../../db/database.ts';
 import type { SecretStore } from '../../secrets/secret-store.ts';
 import { phoneNumbersRepository } from '../phone-numbers.repository.ts';
 import type { VoiceCalls } from '../voice-calls.ts';
+import { DeskPhoneLines } from './desk-phone-lines.ts';
+import { deskPhoneOutcomes } from './desk-phone-outcomes.ts';
 import { Registrar } from './registrar.ts';
 import { callerOf, dialledNumber, sipStatusFor } from './sip-messages.ts';
 
@@ -21,6 +24,7 @@ export interface SipIngressOptions {
 
 export interface SipIngressDeps {
   db: Db;
+  acd: AcdRuntime;
   /** Opens the desk phones' digest hashes. */
   secrets: SecretStore;
   calls: VoiceCalls;
@@ -65,6 +69,7 @@ export class SipIngress {
   readonly #registers: RateLimiter;
   readonly #contact: string;
   readonly registrar: Registrar;
+  readonly deskPhones: DeskPhoneLines;
 
   private constructor(deps: SipIngressDeps, options: SipIngressOptions) {
     this.#deps = deps;
@@ -84,6 +89,15 @@ export class SipIngress {
       (request, remote) => this.#received(request, remote),
     );
     deps.calls.onCallEnded((_tenantId, contactId) => this.#ended(contactId));
+    this.deskPhones = new DeskPhoneLines({
+      db: deps.db,
+      media: deps.calls.media,
+      registrar: this.registrar,
+      stack: () => this.#stack,
+      contact: this.#contact,
+    });
+    this.deskPhones.handOutcomesTo(deskPhoneOutcomes(deps));
+    deps.calls.deskPhones = this.deskPhones;
   }
 
   /** Listens on the address and port, refused at once if they are taken. */
@@ -98,6 +112,7 @@ export class SipIngress {
   }
 
   close(): void {
+    if (this.#deps.calls.deskPhones === this.deskPhones) this.#deps.calls.deskPhones = null;
     for (const dialog of this.#dialogs.values()) this.#forget(dialog);
     this.#stack.destroy();
   }
@@ -110,6 +125,7 @@ export class SipIngress {
   }
 
   async #handle(request: SipMessage, remote: Remote): Promise<void> {
+    if (this.deskPhones.received(request)) return;
     const dialog = this.#dialogs.get(keyOf(request));
     switch (request.method) {
       case 'INVITE':
