@@ -75,6 +75,7 @@ import type { MasterKeyring } from './secrets/master-keys.ts';
 import { SecretStore } from './secrets/secret-store.ts';
 import { teamMessageRoutes } from './team-messages/team-messages.routes.ts';
 import { tenantRoutes } from './tenancy/tenant.routes.ts';
+import { agentDeskPhoneRoutes } from './voice/agent-desk-phone.routes.ts';
 import { callFlowRoutes } from './voice/call-flows.routes.ts';
 import { deskPhoneRoutes } from './voice/desk-phones.routes.ts';
 import { EmbeddedMedia } from './voice/media/embedded-media.ts';
@@ -178,6 +179,7 @@ const ROUTES = [
   callFlowRoutes,
   phoneNumberRoutes,
   deskPhoneRoutes,
+  agentDeskPhoneRoutes,
 ];
 
 const PUBLIC_PREFIX = '/api/v1/public/';

@@ -49,13 +49,11 @@ export async function getAgentState(acd: AcdRuntime, principal: Principal, agent
  * Agents set their own state; supervisors set the state of agents in the teams they supervise, administrators
  * anyone's. Not Ready and Logged Out take a reason code of the tenant's list.
  */
-export async function setAgentState(
-  db: Db,
-  acd: AcdRuntime,
-  principal: Principal,
-  agentId: string,
-  change: { domain: Domain; state: ChosenState; reasonCode?: number | null | undefined },
-) {
+/**
+ * An agent changes what is theirs (state, desk phone); supervisors that of agents in the teams they supervise;
+ * administrators anyone's.
+ */
+export async function authorizeAgentChange(db: Db, principal: Principal, agentId: string): Promise<void> {
   if (agentId !== principal.userId) {
     authorize(principal, 'agentState.manage');
     if (principal.role === 'supervisor') {
@@ -70,6 +68,16 @@ export async function setAgentState(
   } else if (!isAllowed(principal, 'contact.handle')) {
     throw forbidden('Only agents and supervisors have an agent state.');
   }
+}
+
+export async function setAgentState(
+  db: Db,
+  acd: AcdRuntime,
+  principal: Principal,
+  agentId: string,
+  change: { domain: Domain; state: ChosenState; reasonCode?: number | null | undefined },
+) {
+  await authorizeAgentChange(db, principal, agentId);
   const reasonCode = change.reasonCode ?? null;
   if (change.state === 'ready' && reasonCode !== null) throw invalid('Ready takes no reason code.');
   if (reasonCode !== null) {

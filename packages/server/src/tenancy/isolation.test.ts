@@ -1160,6 +1160,16 @@ const OPS: Record<string, Op> = {
   'GET /agents': { own: none },
   'GET /agents/stats/today': { own: none },
   'GET /agents/{id}': read('loner'),
+  'GET /agents/{id}/desk-phone': {
+    own: (w, who) => ({ id: who.id === w.agent.id ? w.loner.id : w.agent.id }),
+    cross: (b, _a, who) => [{ id: b.agent.id, expect: who.actor.role === 'supervisor' ? [403] : HIDDEN }],
+  },
+  'PUT /agents/{id}/desk-phone': {
+    own: (w, who) => ({ id: who.id === w.agent.id ? w.loner.id : w.agent.id, body: { extension: null } }),
+    cross: (b, _a, who) => [
+      { id: b.agent.id, body: { extension: null }, expect: who.actor.role === 'supervisor' ? [403] : HIDDEN },
+    ],
+  },
   'PUT /agents/{id}/state': {
     // Another's state: the team's agent, or for the agent the loner. Everyone's own: see the test below.
     own: (w, who) => ({ id: who.id === w.agent.id ? w.loner.id : w.agent.id, body: digital('not_ready') }),

@@ -67,10 +67,13 @@ describe('desk phones on SIP', () => {
     const desk = await deskPhone(extension);
     const { user, session } = await signInAs(server, admin, 'agent', {});
     const agent = { userId: user.id, session };
-    const claimed = await deskPhonesRepository.claim(server.database.db, tenantId, user.id, extension);
-    assert.ok(claimed);
+    const signedIn = () => call(server, session, 'PUT', `/agents/${user.id}/desk-phone`, { extension });
+    const before = await signedIn();
+    assert.deepEqual(before.body, { extension, registered: false }, JSON.stringify(before.body));
     const phone = await sipPhone();
     assert.equal((await phone.register(sipAt, desk)).status, 200);
+    const after = await call(server, session, 'GET', `/agents/${user.id}/desk-phone`);
+    assert.deepEqual(after.body, { extension, registered: true });
     await voiceReady(agent);
     return { agent, desk, deskPhone: phone };
   };
@@ -228,6 +231,31 @@ describe('desk phones on SIP', () => {
     await phone.hungUp();
     await third.hungUp();
     await wrapUp(agent, contactId);
+  });
+
+  test('an agent signs in only with an extension a desk phone has, that fits the pattern, and that no one else holds', async () => {
+    await deskPhone('2201');
+    const agents = await Promise.all([1, 2].map(() => signInAs(server, admin, 'agent', {})));
+    const take = (i: number, extension: string | null) => {
+      const agent = agents[i];
+      assert.ok(agent);
+      return call(server, agent.session, 'PUT', `/agents/${agent.user.id}/desk-phone`, { extension });
+    };
+    const both = await Promise.all([take(0, '2201'), take(1, '2201')]);
+    assert.deepEqual(both.map((answer) => answer.status).sort(), [200, 409], 'one of two at once wins');
+    const loser = both[0]?.status === 409 ? 1 : 0;
+    assert.equal((await take(loser, '2299')).status, 404, 'no desk phone has it');
+    const misfit = await take(loser, '9');
+    assert.equal(misfit.status, 400, JSON.stringify(misfit.body));
+    assert.match(misfit.body.error.message, /pattern/);
+    assert.equal((await take(loser, '22#01x')).status, 400);
+    const winner = 1 - loser;
+    assert.deepEqual((await take(winner, null)).body, { extension: null, registered: false });
+    assert.equal((await take(loser, '2201')).status, 200, 'free again');
+    const other = agents[winner];
+    assert.ok(other);
+    const peek = await call(server, other.session, 'GET', `/agents/${agents[loser]?.user.id}/desk-phone`);
+    assert.equal(peek.status, 403, "another agent's desk phone is not theirs to see");
   });
 
   test('one address guessing passwords, even all at once, is turned away after ten failures', async () => {
