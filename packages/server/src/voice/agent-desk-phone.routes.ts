@@ -5,6 +5,7 @@ import {
   LIMITS,
   matchesDialPattern,
   notFound,
+  SwitchboardError,
 } from '@switchboard/core';
 import { Type } from 'typebox';
 import { authorizeAgentChange } from '../acd/agent-states.service.ts';
@@ -101,7 +102,7 @@ export function agentDeskPhoneRoutes(app: App, { db, voice }: AppContext): void 
       }
       const claimed = await db.transaction().execute(async (trx) => {
         const phone = await deskPhonesRepository.findByExtension(trx, tenantId, extension);
-        if (!phone) throw notFound('Desk phone');
+        if (!phone) throw new SwitchboardError('not_found', `No desk phone has extension ${extension}.`);
         const taken = await deskPhonesRepository.claim(trx, tenantId, agentId, extension);
         if (!taken) throw conflict(`Another agent is signed in with extension ${extension}.`);
         return taken;

@@ -3,6 +3,7 @@ import type { Contact, Csq, ReasonCode } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { ContactCard } from './contact-card.tsx';
 import { ContactContext } from './contact-context.tsx';
+import { DeskPhoneChoice, deskPhoneOf, useDeskPhone } from './desk-phone-choice.tsx';
 import { ChatWorkspace, NotificationsHint, ShortcutsHelp, StateControls } from './desktop-panels.tsx';
 import { InvitationCard, isInvitedHere } from './group-chat.tsx';
 import { RecentContacts } from './recent-contacts.tsx';
@@ -16,6 +17,7 @@ export function AgentDesktop() {
   const reasons = useLive(() => api.request<ReasonCode[]>('GET', '/reason-codes'));
   const csqs = useLive(() => api.request<Csq[]>('GET', '/csqs'));
   const desktop = useDesktop();
+  const deskPhone = useDeskPhone();
   const selection = useChatSelection();
   const { select } = selection;
   /** The chat just accepted, whose reply box takes the focus once it is on screen. */
@@ -61,6 +63,7 @@ export function AgentDesktop() {
       contact={contact}
       csqName={csqName(contact.csqId)}
       reasons={reasons.data ?? []}
+      deskPhone={deskPhoneOf(deskPhone.data)}
       onAccept={() => accept(contact.id)}
       onChanged={desktop.reload}
     />
@@ -73,6 +76,7 @@ export function AgentDesktop() {
         reasons={reasons.data ?? []}
         onChanged={(changed) => desktop.set((now) => now && { ...now, agent: changed })}
       />
+      <DeskPhoneChoice phone={deskPhone} />
       <NotificationsHint />
       <section aria-labelledby="my-contacts" className="contacts">
         <h2 id="my-contacts">

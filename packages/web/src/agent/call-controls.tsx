@@ -17,9 +17,14 @@ import type { MyContact } from './use-desktop.ts';
  * recording as the CSQ allows it (started, paused while the caller gives a card number, stopped), a blind
  * transfer to an agent or a queue (the caller hears music until someone answers), and hang-up,
  * which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's hands,
- * whoever ended it.
+ * whoever ended it. A call answered on the agent's desk phone has its audio there: the same buttons, but mute
+ * and recording, work here.
  */
-export function CallControls(props: { contact: MyContact; onChanged: () => void }) {
+export function CallControls(props: {
+  contact: MyContact;
+  deskPhone?: string | null;
+  onChanged: () => void;
+}) {
   const { api } = useDesk();
   const { contact } = props;
   const line = useLine(contact.id);
@@ -57,6 +62,8 @@ export function CallControls(props: { contact: MyContact; onChanged: () => void 
             if (element && element.srcObject !== line.remote) element.srcObject = line.remote;
           }}
         />
+      ) : props.deskPhone ? (
+        <p className="muted">On your desk phone {props.deskPhone}: hang up there, or here.</p>
       ) : (
         <p className="muted">
           The call’s audio is not in this tab: another tab has it, or its connection dropped (the caller then

@@ -33,6 +33,8 @@ export function ContactCard(props: {
   contact: MyContact;
   csqName: string;
   reasons: ReasonCode[];
+  /** The extension of the desk phone the agent's calls ring, if one is registered. */
+  deskPhone: string | null;
   onAccept: () => Promise<void>;
   onChanged: () => void;
 }) {
@@ -49,6 +51,7 @@ export function ContactCard(props: {
   const attributes = Object.entries(contact.attributes ?? {});
   const titleId = `contact-${contact.id}`;
   const browserCall = isBrowserCall(contact);
+  const ringsDeskPhone = browserCall && props.deskPhone !== null;
   return (
     <article
       className={`contact-card contact-${contact.status}`}
@@ -92,15 +95,19 @@ export function ContactCard(props: {
       <FormError message={submission.error} />
       {contact.status === 'offered' ? (
         <div className="row offer">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => submission.run(props.onAccept)}
-            disabled={submission.busy}
-            aria-keyshortcuts="Alt+A"
-          >
-            {browserCall ? 'Answer' : 'Accept'}
-          </button>
+          {ringsDeskPhone ? (
+            <span className="ringing">Ringing on your desk phone {props.deskPhone}: pick it up there.</span>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => submission.run(props.onAccept)}
+              disabled={submission.busy}
+              aria-keyshortcuts="Alt+A"
+            >
+              {browserCall ? 'Answer' : 'Accept'}
+            </button>
+          )}
           {left !== null ? (
             <span className="countdown" role="timer" aria-label="Time left to accept">
               {duration(Math.ceil(left))} left
@@ -111,7 +118,9 @@ export function ContactCard(props: {
       {contact.status === 'active' && contact.channel === 'chat' ? (
         <GroupControls contact={contact} onChanged={props.onChanged} />
       ) : null}
-      {browserCall ? <CallControls contact={contact} onChanged={props.onChanged} /> : null}
+      {browserCall ? (
+        <CallControls contact={contact} deskPhone={props.deskPhone} onChanged={props.onChanged} />
+      ) : null}
       {contact.status === 'active' && !isGuest(contact, me.id) && !browserCall ? (
         <div className="row">
           <button type="button" onClick={() => act('complete')} disabled={submission.busy}>

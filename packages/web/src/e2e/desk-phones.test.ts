@@ -1,7 +1,7 @@
 /**
  * An administrator sets the tenant's extension pattern and adds a desk phone: an extension outside the pattern
  * is refused under its field, the phone added shows its SIP credentials once, a new password replaces them, and
- * a pattern the phone no longer fits is refused naming its extension.
+ * a pattern the phone no longer fits is refused naming its extension. An agent then signs in with its extension.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -124,6 +124,28 @@ describe('desk phones in administration', {
       '/tenant',
     );
     assert.equal(tenant.settings.voice.extensionPattern, '2XXX');
+    assert.deepEqual(errors, []);
+  });
+
+  test('an agent at desk 2001 has their calls ring its phone, and takes them in the browser again', async () => {
+    const agent = { username: 'hana', password: 'Hot-desk-password-1' };
+    await admin.request('POST', '/users', { ...agent, displayName: 'Hana Desk', role: 'agent' });
+    const { page, errors } = await desk(browser, server.url);
+    await signIn(page, agent.username, agent.password);
+    const where = page.getByRole('region', { name: 'Where calls ring' });
+    await where.getByText('Calls ring in this browser.').waitFor();
+    await where.getByLabel('Desk phone extension').fill('2999');
+    await where.getByRole('button', { name: 'Use desk phone' }).click();
+    await where.getByText('No desk phone has extension 2999.').waitFor();
+    expectRefusal(errors, 404);
+    await where.getByLabel('Desk phone extension').fill('2001');
+    await where.getByRole('button', { name: 'Use desk phone' }).click();
+    await where.getByText('which is not registered: they ring here meanwhile').waitFor();
+    await screenshot(page, 'agent-desk-phone');
+    const [phone] = await admin.request<StoredPhone[]>('GET', '/desk-phones');
+    assert.equal(phone?.agentId !== null, true, 'the phone is the agent’s');
+    await where.getByRole('button', { name: 'Take calls in the browser' }).click();
+    await where.getByText('Calls ring in this browser.').waitFor();
     assert.deepEqual(errors, []);
   });
 });
