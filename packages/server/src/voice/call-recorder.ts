@@ -37,6 +37,8 @@ export interface RecordedCall {
   recordingPolicy: RecordingPolicy;
   /** The recording of the agent's part of the call in progress, if any. */
   recording: LiveRecording | null;
+  /** What the call carries: `ANI`, the caller's number, for a call from SIP. */
+  attributes: Record<string, string>;
 }
 
 export interface LiveRecording {
@@ -123,20 +125,26 @@ export class CallRecorder {
         agentId,
         recordedUser: '',
         direction: 'inbound',
-        ani: 'anonymous',
+        ani: call.attributes.ANI ?? 'anonymous',
         dnis: '',
         startedAt: new Date(now()),
       },
       timeline,
       taps: [tap(call.customerLeg, 'customer'), tap(agentLeg, 'agent')],
+      // An agent at a desk phone is known by its extension; one on the web desktop by their username.
       named: db
         .selectFrom('users')
-        .select(['username', 'display_name'])
-        .where('tenant_id', '=', call.tenantId)
-        .where('id', '=', agentId)
+        .leftJoin('desk_phones', (join) =>
+          join
+            .onRef('desk_phones.agent_id', '=', 'users.id')
+            .onRef('desk_phones.tenant_id', '=', 'users.tenant_id'),
+        )
+        .select(['users.username', 'users.display_name', 'desk_phones.extension'])
+        .where('users.tenant_id', '=', call.tenantId)
+        .where('users.id', '=', agentId)
         .executeTakeFirst()
         .then((agent) => {
-          const extension = agent?.username ?? agentId;
+          const extension = agent?.extension ?? agent?.username ?? agentId;
           live.meta.recordedUser = recordedUserLabel(agent?.display_name ?? extension, extension);
           live.meta.dnis = extension;
         }),

@@ -132,7 +132,7 @@ describe('desk phones on SIP', () => {
     server = await startTestApp();
     ({ admin } = await createTestTenant(server, 'deskphones'));
     tenantId = (await call(server, admin, 'GET', '/tenant')).body.id;
-    csqId = (await buildCsq(server, admin, { channel: 'voice', name: 'Desk line' })).id;
+    csqId = (await buildCsq(server, admin, { channel: 'voice', name: 'Desk line', recording: 'always' })).id;
     sipAt.port = await freeUdpPort();
     ingress = await SipIngress.start(sipDeps(), sipAt);
   });
@@ -194,7 +194,10 @@ describe('desk phones on SIP', () => {
     await caller.hungUp();
     assert.equal((await contactRow(contactId)).status, 'wrap_up', 'the agent hung up: wrap-up');
     await wrapUp(agent, contactId);
-    assert.equal(desk.extension, '2101');
+    const [recording] = (await call(server, admin, 'GET', `/contacts/${contactId}/recordings`)).body;
+    assert.match(recording.recordedUser, /\(2101\)$/, 'the agent is known by the desk phone’s extension');
+    assert.equal(recording.dnis, desk.extension);
+    assert.equal(recording.ani, '+15550001111');
   });
 
   test('the phone stops ringing when the caller hangs up; a phone that refuses declines the offer; a hang-up in the desktop reaches the phone', async () => {
