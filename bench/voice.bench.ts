@@ -1,13 +1,14 @@
 /**
  * Voice benchmark: one `switchboard start` process taking calls from SIP (`SWITCHBOARD_SIP`). sipp (Debian
  * sip-tester) calls a number at a steady rate; the number's short call flow sets a variable and queues the call in
- * a voice CSQ that records every call; agents Ready on voice answer each offer at once from a WebRTC phone in this
- * process (werift, as a browser would: the desktop is the agent's phone, SIP desk phones are not offered yet),
- * and the caller hangs up after `--talk` seconds.
+ * a voice CSQ that records every call; agents Ready on voice answer each offer at once on a SIP desk phone in this
+ * process (registered with digest authentication, plain RTP; `--webrtc-agents`: from a WebRTC phone instead, as
+ * the desktop's browser would), and the caller hangs up after `--talk` seconds.
  * - calls/s: calls sipp completed ÷ the time over which it started them;
  * - concurrent calls: the most calls sipp had up at once (in the flow, queued or talking);
- * - setup-to-offer: the router's offer time minus sipp's INVITE time (one machine, one clock), per call found
- *   by the caller's number, which the flow hands the agent as the contact's ANI;
+ * - setup-to-offer: when the agent's desk phone got the call's INVITE (WebRTC agents: the router's offer time)
+ *   minus sipp's INVITE time (one machine, one clock), per call found by the caller's number (the ringing
+ *   phone's From; for WebRTC agents the contact's ANI);
  * - failed calls: calls sipp counted failed, plus calls never offered to an agent;
  * - CPU per call: the server process's CPU time over the run ÷ calls.
  * Goals on a 2-core machine (bound in the same run): ≥ 20 calls/s, ≥ 200 concurrent calls, offer p99 < 200 ms,
@@ -24,6 +25,7 @@ import { prepareSite, SIMULATION_SKILL } from '../packages/cli/src/simulate/setu
 import { freshPostgresDatabase, POSTGRES_ENV } from '../packages/server/src/testing/postgres.ts';
 import { freeUdpPort } from '../packages/server/src/voice/testing/free-port.ts';
 import { ADMIN_PASSWORD, startServer } from './load/server.ts';
+import { type DeskPhoneCredentials, DeskPhoneFarm } from './voice/desk-phone-farm.ts';
 import { runSipp } from './voice/sipp-run.ts';
 import { type OfferSeen, VoiceAgent } from './voice/voice-agent.ts';
 
@@ -75,6 +77,21 @@ async function setUp(admin: ApiClient, agents: number) {
   return site;
 }
 
+/** A desk phone for each agent (extensions 2000 on), each agent signed in with theirs. */
+async function deskPhones(admin: ApiClient, agents: { id: string; client: ApiClient }[]) {
+  const credentials: DeskPhoneCredentials[] = [];
+  for (const [i, agent] of agents.entries()) {
+    const extension = String(2000 + i);
+    const added = await admin.request<{ credentials: DeskPhoneCredentials }>('POST', '/desk-phones', {
+      extension,
+      name: `Bench desk ${i}`,
+    });
+    credentials.push(added.credentials);
+    await agent.client.request('PUT', `/agents/${agent.id}/desk-phone`, { extension });
+  }
+  return credentials;
+}
+
 interface VoiceResult {
   calls_per_s: number;
   concurrent_calls: number;
@@ -95,6 +112,8 @@ interface Load {
   calls: number;
   talkMs: number;
   agentCount: number;
+  /** What agents answer on: SIP desk phones (the default), or WebRTC as the desktop does. */
+  phones: 'sip' | 'webrtc';
 }
 
 /** One run of the load on a fresh server (embedded database, or the PostgreSQL database given). */
@@ -110,12 +129,20 @@ async function measure(load: Load, databaseUrl: string | null): Promise<VoiceRes
       console.error(`  error: ${error instanceof Error ? error.message : String(error)}`);
   };
   const agents: VoiceAgent[] = [];
+  const offered = (offer: OfferSeen) => offers.push(offer);
+  let farm: DeskPhoneFarm | null = null;
   try {
     const admin = await ApiClient.signIn(server.url, 'demo', 'admin', ADMIN_PASSWORD);
     console.error(`  ${agentCount} agents …`);
     const site = await setUp(admin, agentCount);
     for (const agent of site.agents)
-      agents.push(new VoiceAgent(agent.id, agent.client, (o) => offers.push(o), failed));
+      agents.push(new VoiceAgent(agent.id, agent.client, { offered, failed }, load.phones === 'webrtc'));
+    if (load.phones === 'sip') {
+      const credentials = await deskPhones(admin, site.agents);
+      farm = await DeskPhoneFarm.register({ address: SIP_ADDRESS, port: sipPort }, credentials, (ring) =>
+        offered({ ani: ring.ani, offeredAt: ring.rangAt }),
+      );
+    }
     for (let i = 0; i < agents.length; i += 20)
       await Promise.all(agents.slice(i, i + 20).map((a) => a.start()));
     console.error(`  ${calls} calls at ${rate}/s, ${talkMs / 1000} s each …`);
@@ -155,6 +182,7 @@ async function measure(load: Load, databaseUrl: string | null): Promise<VoiceRes
       agents_cpu_ms_per_call: Math.round((agentsCpu.user + agentsCpu.system) / 1000 / Math.max(1, calls)),
     };
   } finally {
+    farm?.close();
     for (const agent of agents) await agent.stop();
     await server.stop();
     await rm(dir, { recursive: true, force: true });
@@ -172,7 +200,7 @@ const describeRun = (name: string, r: VoiceResult) =>
     `${name}: ${r.calls} calls at ${r.calls_per_s}/s, ${r.concurrent_calls} at once at the peak`,
     `  setup to offer: p50 ${r.offer_p50_ms} ms, p99 ${r.offer_p99_ms} ms, max ${r.offer_max_ms} ms`,
     `  failed calls ${r.failed_calls} (sipp ${r.sipp_failed}, never offered ${r.never_offered}), agent errors ${r.agent_errors}`,
-    `  CPU per call: server ${r.cpu_ms_per_call} ms, the agents' WebRTC phones ${r.agents_cpu_ms_per_call} ms`,
+    `  CPU per call: server ${r.cpu_ms_per_call} ms, the agents and their phones ${r.agents_cpu_ms_per_call} ms`,
     `  goal ${met(r) ? 'met' : 'NOT met'}`,
   ].join('\n');
 
@@ -186,6 +214,7 @@ export async function run({ json }: { json: boolean }): Promise<void> {
     calls: Math.round(rate * seconds),
     talkMs,
     agentCount: Math.ceil(rate * (talkMs / 1000 + 3)) + 20,
+    phones: process.argv.includes('--webrtc-agents') ? 'webrtc' : 'sip',
   };
   try {
     await promisify(execFile)('sipp', ['-v']);
@@ -212,7 +241,9 @@ export async function run({ json }: { json: boolean }): Promise<void> {
   console.log(
     [
       'Voice benchmark: one server process, sipp callers through a call flow into a recorded voice CSQ,',
-      'agents answering from WebRTC phones in the benchmark process.',
+      load.phones === 'sip'
+        ? 'agents answering on SIP desk phones (registered, plain RTP) in the benchmark process.'
+        : 'agents answering from WebRTC phones in the benchmark process.',
       '',
       describeRun('embedded', embedded),
       ...(postgres ? [describeRun('postgres', postgres)] : []),
@@ -241,7 +272,7 @@ export async function run({ json }: { json: boolean }): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'voice',
-        params: { ...load, talk_s: talkMs / 1000, recording: 'always' },
+        params: { ...load, talk_s: talkMs / 1000, recording: 'always', agent_phones: load.phones },
         results: { embedded, ...(postgres ? { postgres } : {}) },
         baseline: GOALS,
         ratio: {

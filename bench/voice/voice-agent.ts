@@ -16,7 +16,8 @@ export interface OfferSeen {
 
 /**
  * An agent of the voice benchmark: Ready on voice, they answer each call offered to them at once from a WebRTC
- * phone (werift, as a browser would), stay on it until the caller hangs up, wrap up and are Ready again.
+ * phone (werift, as a browser would) unless their desk phone does, stay on it until the caller hangs up, wrap up
+ * and are Ready again.
  */
 export class VoiceAgent {
   readonly id: string;
@@ -24,18 +25,21 @@ export class VoiceAgent {
   readonly #phones = new Map<string, WebPhone>();
   readonly #offered: (offer: OfferSeen) => void;
   readonly #failed: (error: unknown) => void;
+  /** Answers offers from a WebRTC phone here; false: the agent's desk phone answers them. */
+  readonly #answers: boolean;
   #socket: WebSocket | null = null;
 
   constructor(
     id: string,
     client: ApiClient,
-    offered: (offer: OfferSeen) => void,
-    failed: (error: unknown) => void,
+    handlers: { offered: (offer: OfferSeen) => void; failed: (error: unknown) => void },
+    answers = true,
   ) {
     this.id = id;
     this.#client = client;
-    this.#offered = offered;
-    this.#failed = failed;
+    this.#offered = handlers.offered;
+    this.#failed = handlers.failed;
+    this.#answers = answers;
   }
 
   async start(): Promise<void> {
@@ -46,7 +50,8 @@ export class VoiceAgent {
         const event = JSON.parse(String(message.data)) as StreamEvent;
         if (event.type === 'hello') resolve();
         if (event.agentId !== this.id || !event.contactId) return;
-        if (event.type === 'contact.offered') this.#answer(event.contactId, Date.parse(event.at ?? ''));
+        if (event.type === 'contact.offered' && this.#answers)
+          this.#answer(event.contactId, Date.parse(event.at ?? ''));
         else if (event.type === 'contact.wrap_up_started') this.#wrapUp(event.contactId);
       });
       socket.addEventListener('error', () => reject(new Error(`The event stream of ${this.id} failed.`)));

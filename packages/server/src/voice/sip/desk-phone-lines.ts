@@ -143,9 +143,12 @@ export class DeskPhoneLines implements DeskPhoneRinger {
       await this.#outcomes?.refused(line.call);
       return;
     }
+    const again = line.phone !== null;
     line.phone = response.headers.to;
     line.target = response.headers.contact?.[0]?.uri ?? line.target;
     this.#send('ACK', line, line.invite.headers.cseq.seq);
+    // A 2xx sent again (the ACK was lost) is acknowledged again, and nothing more.
+    if (again) return;
     if (line.over) return this.#bye(line);
     try {
       await this.#deps.media.acceptRtpAnswer(line.legId, response.content ?? '');

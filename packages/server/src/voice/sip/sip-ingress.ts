@@ -74,7 +74,7 @@ export class SipIngress {
   private constructor(deps: SipIngressDeps, options: SipIngressOptions) {
     this.#deps = deps;
     this.#invites = new RateLimiter(options.invites ?? { burst: 100, perSecond: 50 }, { now: deps.now });
-    this.#registers = new RateLimiter(options.registers ?? { burst: 20, perSecond: 5 }, { now: deps.now });
+    this.#registers = new RateLimiter(options.registers ?? { burst: 100, perSecond: 20 }, { now: deps.now });
     this.registrar = new Registrar(deps);
     const host = isIP(options.address) === 6 ? `[${options.address}]` : options.address;
     this.#contact = `sip:switchboard@${host}:${options.port}`;
