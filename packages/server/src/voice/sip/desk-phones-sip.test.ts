@@ -261,6 +261,18 @@ describe('desk phones on SIP', () => {
     assert.equal(peek.status, 403, "another agent's desk phone is not theirs to see");
   });
 
+  test("an office's phones behind one address register at the same moment", async () => {
+    const office = await Promise.all(Array.from({ length: 12 }, (_, i) => deskPhone(String(2300 + i))));
+    const phones = await Promise.all(office.map(() => sipPhone()));
+    const answers = await Promise.all(phones.map((phone, i) => phone.register(sipAt, office[i] as never)));
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      office.map(() => 200),
+    );
+    for (const desk of office)
+      assert.ok(ingress.registrar.bindingOf(tenantId, desk.extension), desk.extension);
+  });
+
   test('one address guessing passwords, even all at once, is turned away after ten failures', async () => {
     const desk = await deskPhone('2002');
     const guardedAt = { address: '127.0.0.1', port: await freeUdpPort() };

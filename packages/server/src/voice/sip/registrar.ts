@@ -30,7 +30,7 @@ export interface RegistrarDeps {
 
 const NONCE_MS = 5 * 60_000;
 /** Failed registrations one source address may make in a row before it is turned away for `LOCKOUT_MS`. */
-const MAX_ATTEMPTS = 10;
+const MAX_FAILURES = 10;
 const LOCKOUT_MS = 60_000;
 const EXPIRES = { min: 60, max: 3600, default: 3600 };
 
@@ -52,8 +52,10 @@ export class Registrar {
   readonly #bindings = new Map<string, Binding>();
   /** Nonce counts already taken, per nonce, while the nonce is fresh. */
   readonly #counts = new Map<string, { nc: number; at: number }>();
-  /** Per source address: attempts that failed or are being checked, since the last success. */
-  readonly #attempts = new Map<string, { count: number; lastAt: number }>();
+  /** Per source address: failed attempts in a row, and when the last was. */
+  readonly #failures = new Map<string, { count: number; lastAt: number }>();
+  /** Per source address: the attempt being checked (the next waits for it). */
+  readonly #turns = new Map<string, Promise<unknown>>();
 
   constructor(deps: RegistrarDeps) {
     this.#deps = deps;
@@ -73,8 +75,17 @@ export class Registrar {
       (header) => String(header.scheme).toLowerCase() === 'digest' && unq(header.realm) === SIP_REALM,
     );
     if (!username || !credentials) return this.#challenge(false);
-    // Counted before anything is awaited, so attempts sent at once cannot all slip under the limit.
-    if (!this.#attempt(remote.address))
+    // One address's attempts are checked one after another, so attempts sent at once are counted exactly.
+    return this.#inTurn(remote.address, () => this.#authenticated(request, remote, username, credentials));
+  }
+
+  async #authenticated(
+    request: SipMessage,
+    remote: Remote,
+    username: string,
+    credentials: Record<string, unknown>,
+  ): Promise<SipAnswer> {
+    if (this.#lockedOut(remote.address))
       return {
         status: 503,
         reason: 'Service Unavailable',
@@ -83,12 +94,12 @@ export class Registrar {
     const phone = await deskPhonesRepository.findBySipUsername(this.#deps.db, username);
     const ha1 = phone && (await this.#deps.secrets.get(phone.secretId))?.toString();
     const verdict = this.#check(request, credentials, username, ha1);
-    if (verdict === 'stale') {
-      this.#attempts.delete(remote.address);
-      return this.#challenge(true);
+    if (verdict === 'stale') return this.#challenge(true);
+    if (verdict === 'refused' || !phone) {
+      this.#failed(remote.address);
+      return { status: 403, reason: 'Forbidden' };
     }
-    if (verdict === 'refused' || !phone) return { status: 403, reason: 'Forbidden' };
-    this.#attempts.delete(remote.address);
+    this.#failures.delete(remote.address);
     const key = `${phone.tenantId}\u0000${phone.extension}`;
     const contacts = request.headers.contact as unknown;
     if (contacts === undefined || (Array.isArray(contacts) && contacts.length === 0))
@@ -122,17 +133,36 @@ export class Registrar {
     return this.#bound(binding, contact.uri);
   }
 
-  /** Counts an attempt of `address`; false while it has had too many in a row (none for `LOCKOUT_MS` frees it). */
-  #attempt(address: string): boolean {
+  /** Runs `work` after the address's attempts before it have been answered. */
+  #inTurn<T>(address: string, work: () => Promise<T>): Promise<T> {
+    const turn = (this.#turns.get(address) ?? Promise.resolve()).then(work);
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#turns.set(address, settled);
+    void settled.then(() => {
+      if (this.#turns.get(address) === settled) this.#turns.delete(address);
+    });
+    return turn;
+  }
+
+  /** Whether the address has failed too often in a row (a minute without a failure frees it). */
+  #lockedOut(address: string): boolean {
+    const entry = this.#failures.get(address);
+    return (
+      entry !== undefined && this.#deps.now() - entry.lastAt <= LOCKOUT_MS && entry.count >= MAX_FAILURES
+    );
+  }
+
+  #failed(address: string): void {
     const now = this.#deps.now();
-    if (this.#attempts.size > 10_000)
-      for (const [key, entry] of this.#attempts)
-        if (now - entry.lastAt > LOCKOUT_MS) this.#attempts.delete(key);
-    const entry = this.#attempts.get(address);
+    if (this.#failures.size > 10_000)
+      for (const [key, entry] of this.#failures)
+        if (now - entry.lastAt > LOCKOUT_MS) this.#failures.delete(key);
+    const entry = this.#failures.get(address);
     const count = entry && now - entry.lastAt <= LOCKOUT_MS ? entry.count : 0;
-    if (count >= MAX_ATTEMPTS) return false;
-    this.#attempts.set(address, { count: count + 1, lastAt: now });
-    return true;
+    this.#failures.set(address, { count: count + 1, lastAt: now });
   }
 
   #challenge(stale: boolean): SipAnswer {
