@@ -262,14 +262,18 @@ describe('desk phones on SIP', () => {
   });
 
   test("an office's phones behind one address register at the same moment", async () => {
-    const office = await Promise.all(Array.from({ length: 12 }, (_, i) => deskPhone(String(2300 + i))));
-    const phones = await Promise.all(office.map(() => sipPhone()));
-    const answers = await Promise.all(phones.map((phone, i) => phone.register(sipAt, office[i] as never)));
+    const office = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => ({
+        desk: await deskPhone(String(2300 + i)),
+        phone: await sipPhone(),
+      })),
+    );
+    const answers = await Promise.all(office.map(({ desk, phone }) => phone.register(sipAt, desk)));
     assert.deepEqual(
       answers.map((answer) => answer.status),
       office.map(() => 200),
     );
-    for (const desk of office)
+    for (const { desk } of office)
       assert.ok(ingress.registrar.bindingOf(tenantId, desk.extension), desk.extension);
   });
 
