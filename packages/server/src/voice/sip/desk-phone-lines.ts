@@ -80,7 +80,7 @@ export class DeskPhoneLines implements DeskPhoneRinger {
     if (this.#byContact.has(call.contactId)) return true;
     const phone = await deskPhonesRepository.findByAgent(db, call.tenantId, call.agentId);
     const binding = phone && registrar.bindingOf(call.tenantId, phone.extension);
-    if (!binding) return false;
+    if (!binding || binding.phoneId !== phone.id || binding.secretId !== phone.secretId) return false;
     const { legId, offerSdp } = await media.offerRtp();
     const host = this.#deps.contact.replace(/^sip:[^@]*@/, '');
     const invite: SipMessage = {

@@ -9,6 +9,8 @@ import { SIP_REALM } from './digest-credentials.ts';
 export interface Binding {
   tenantId: string;
   phoneId: string;
+  /** The password it proved: a new password or a new phone with the extension needs a new registration. */
+  secretId: string;
   extension: string;
   sipUsername: string;
   /** Where requests to the phone go: its Contact, at the address its REGISTER came from (phones behind NAT). */
@@ -70,7 +72,7 @@ export class Registrar {
 
   /** Answers a REGISTER. */
   async register(request: SipMessage, remote: Remote): Promise<SipAnswer> {
-    const username = sip.parseUri(request.headers.to.uri)?.user;
+    const username = decoded(sip.parseUri(request.headers.to.uri)?.user);
     const credentials = (request.headers.authorization as Record<string, unknown>[] | undefined)?.find(
       (header) => String(header.scheme).toLowerCase() === 'digest' && unq(header.realm) === SIP_REALM,
     );
@@ -124,6 +126,7 @@ export class Registrar {
     const binding: Binding = {
       tenantId: phone.tenantId,
       phoneId: phone.id,
+      secretId: phone.secretId,
       extension: phone.extension,
       sipUsername: username,
       uri: reachableUri(contact.uri, remote),
@@ -235,6 +238,15 @@ export class Registrar {
     if (last && nc <= last.nc) return false;
     this.#counts.set(nonce, { nc, at: last?.at ?? now });
     return true;
+  }
+}
+
+/** A URI's user part as written by people (`2001#` arrives as `2001%23`); undefined when it cannot be read. */
+function decoded(user: string | undefined): string | undefined {
+  try {
+    return user === undefined ? undefined : decodeURIComponent(user);
+  } catch {
+    return undefined;
   }
 }
 
