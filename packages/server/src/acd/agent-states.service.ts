@@ -11,6 +11,7 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { reasonCodesRepository, teamsRepository, usersRepository } from '../db/repositories/index.ts';
+import { deskPhonesRepository } from '../voice/desk-phones.repository.ts';
 import type { AcdRuntime } from './acd-runtime.ts';
 
 export const presentAgent = (agent: AgentView) => ({
@@ -94,5 +95,8 @@ export async function setAgentState(
     const events = engine.setAgentState(agentId, change.domain, change.state, reasonCode);
     return { events, result: engine.agent(agentId) as AgentView };
   });
+  // Logging out of voice leaves the desk phone the agent sat at (hot-desking): the next agent may take it.
+  if (change.domain === 'voice' && change.state === 'logged_out')
+    await deskPhonesRepository.release(db, principal.tenantId, agentId);
   return presentAgent(result);
 }

@@ -259,6 +259,19 @@ describe('desk phones on SIP', () => {
     assert.ok(other);
     const peek = await call(server, other.session, 'GET', `/agents/${agents[loser]?.user.id}/desk-phone`);
     assert.equal(peek.status, 403, "another agent's desk phone is not theirs to see");
+    const leaving = agents[loser];
+    assert.ok(leaving);
+    const out = await call(server, leaving.session, 'PUT', `/agents/${leaving.user.id}/state`, {
+      domain: 'voice',
+      state: 'logged_out',
+    });
+    assert.equal(out.status, 200, JSON.stringify(out.body));
+    const left = await call(server, leaving.session, 'GET', `/agents/${leaving.user.id}/desk-phone`);
+    assert.deepEqual(
+      left.body,
+      { extension: null, registered: false },
+      'logging out of voice leaves the phone',
+    );
   });
 
   test("an office's phones behind one address register at the same moment", async () => {
