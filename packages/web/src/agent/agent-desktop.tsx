@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Contact, Csq, ReasonCode } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
+import { AudioCheck } from './audio-check.tsx';
 import { ContactCard } from './contact-card.tsx';
 import { ContactContext } from './contact-context.tsx';
 import { DeskPhoneChoice, deskPhoneOf, useDeskPhone } from './desk-phone-choice.tsx';
@@ -77,6 +78,7 @@ export function AgentDesktop() {
         onChanged={(changed) => desktop.set((now) => now && { ...now, agent: changed })}
       />
       <DeskPhoneChoice phone={deskPhone} />
+      <AudioCheck />
       <NotificationsHint />
       <section aria-labelledby="my-contacts" className="contacts">
         <h2 id="my-contacts">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
+import { playOnChosenSpeaker } from './audio-devices.ts';
 import {
   endCall,
   type LineRecording,
@@ -59,7 +60,10 @@ export function CallControls(props: {
           autoPlay
           data-testid="caller-audio"
           ref={(element) => {
-            if (element && element.srcObject !== line.remote) element.srcObject = line.remote;
+            if (element && element.srcObject !== line.remote) {
+              element.srcObject = line.remote;
+              playOnChosenSpeaker(element);
+            }
           }}
         />
       ) : props.deskPhone ? (

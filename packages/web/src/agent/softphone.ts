@@ -3,6 +3,7 @@ import { gatheredOffer } from '@switchboard/widget/gathered-offer';
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import type { Contact } from '../api/types.ts';
+import { openMicrophone } from './audio-devices.ts';
 
 /** A call the server carries (docs/voice.md) is answered here, in the browser; other voice contacts ring elsewhere. */
 export const isBrowserCall = (contact: Pick<Contact, 'channel' | 'externalId'>) =>
@@ -47,7 +48,7 @@ export async function rejoinCall(api: ApiClient, contactId: string): Promise<voi
 }
 
 async function openLine<T>(api: ApiClient, contactId: string, how: 'answer' | 'rejoin'): Promise<T> {
-  const microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+  const microphone = await openMicrophone();
   const connection = new RTCPeerConnection();
   const remote = new MediaStream();
   connection.addEventListener('track', (event) => {

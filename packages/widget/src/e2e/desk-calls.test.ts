@@ -1,6 +1,7 @@
 /**
  * What an agent does with a call in the desktop beyond answering it, in real browsers against a real server with
- * real audio (call-audio.ts): rejoining it after a reload, and transferring it to a colleague.
+ * real audio (call-audio.ts): checking the microphone, rejoining a call after a reload, and transferring it to a
+ * colleague.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -88,6 +89,34 @@ describe('calls in the agent desktop', { skip: availability.available ? false : 
     await api.request('PUT', `/agents/${id}/state`, { domain: 'voice', state: 'ready' });
     return agent;
   }
+
+  test('the agent checks their microphone on a meter, chooses it for calls, and the choice stays after a reload', async () => {
+    const [, agentBrowser] = browsers();
+    const agent = await agentAt(agentBrowser, 'abe', 'Abe Audio', []);
+    const { page } = agent;
+    await page.getByText('Audio devices and check').click();
+    const meter = page.getByRole('meter', { name: 'Microphone level' });
+    await meter.waitFor();
+    // The fake microphone plays the agent's tone: the meter moves.
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector<HTMLMeterElement>('meter[aria-label="Microphone level"]')?.value) >
+        0.05,
+      undefined,
+      { polling: 100, timeout: 15_000 },
+    );
+    const microphone = page.getByLabel('Microphone', { exact: true });
+    const choices = await microphone.locator('option').allInnerTexts();
+    assert.ok(choices.length >= 2, `a microphone besides the default: ${choices.join(', ')}`);
+    const device = await microphone.locator('option').nth(1).getAttribute('value');
+    assert.ok(device);
+    await microphone.selectOption(device);
+    await screenshot(page, 'agent-audio-check');
+    await page.reload();
+    await page.getByText('Audio devices and check').click();
+    assert.equal(await page.getByLabel('Microphone', { exact: true }).inputValue(), device);
+    assert.deepEqual(agent.errors, []);
+  });
 
   test('the agent reloads the desktop mid-call and rejoins the call from the new page: they hear each other again', async () => {
     const [callerBrowser, agentBrowser] = browsers();
