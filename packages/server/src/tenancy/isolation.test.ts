@@ -801,6 +801,10 @@ const OPS: Record<string, Op> = {
     own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { action: 'start' }, ok: 404 }),
     cross: (b) => onContactsOf(b, { action: 'start' }),
   },
+  'GET /contacts/{id}/recording': {
+    own: async (w, who) => ({ id: await mine(w, who, 'active'), ok: 404 }),
+    cross: (b) => onContactsOf(b),
+  },
   'GET /contacts/{id}/recordings': {
     own: (w) => ({ id: w.contacts.waiting.id }),
     cross: (b) => onContactsOf(b),

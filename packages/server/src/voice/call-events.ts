@@ -18,6 +18,7 @@ export function applyRouterEvent(event: AcdEvent, call: Call, actions: CallEvent
   const { media } = actions;
   switch (event.type) {
     case 'contact.offered':
+      call.offers++;
       actions.ring(call, event.agentId);
       return;
     case 'contact.held':
@@ -27,6 +28,7 @@ export function applyRouterEvent(event: AcdEvent, call: Call, actions: CallEvent
       return;
     case 'contact.transferred':
     case 'contact.offer_withdrawn':
+      call.offers++;
       actions.dropAgent(call);
       playOrBridge(call, media);
       return;

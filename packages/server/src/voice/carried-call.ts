@@ -26,6 +26,8 @@ export interface Call extends RecordedCall {
   held: boolean;
   /** The agent's leg dropped: the call waits for them to rejoin until this fires. */
   rejoinTimer: NodeJS.Timeout | null;
+  /** Counts the offers made and withdrawn: a desk phone rung for an offer checks it is still the current one. */
+  offers: number;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -77,6 +79,7 @@ export function newCall(
     attributes: call.attributes ?? {},
     held: false,
     rejoinTimer: null,
+    offers: 0,
   };
   return { entry, token };
 }

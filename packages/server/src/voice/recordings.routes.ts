@@ -1,4 +1,4 @@
-import { qmCallFields } from '@switchboard/core';
+import { qmCallFields, RECORDING_POLICIES } from '@switchboard/core';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
@@ -88,6 +88,24 @@ export function recordingRoutes(app: App, { db, acd, voice, masterKeys }: AppCon
       }),
     },
     handler: (request) => voice.recording(principalOf(request), request.params.id, request.body.action),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/contacts/:id/recording',
+    permission: 'recording.control',
+    tags,
+    summary:
+      'Where the recording of a call stands and what its CSQ allows: the agent on it (a call taken on a desk phone), or a write key',
+    params: IdParams,
+    response: {
+      200: Type.Object({
+        policy: Type.Enum(RECORDING_POLICIES),
+        recordingId: Type.Union([Uuid, Type.Null()]),
+        state: RecordingState,
+      }),
+    },
+    handler: (request) => voice.recording(principalOf(request), request.params.id, 'status'),
   });
 
   defineRoute(app, {

@@ -20,7 +20,6 @@ import {
   CallRecorder,
   type CallRecorderDeps,
   type RecordingCommand,
-  type RecordingStatus,
   recordingStatus,
 } from './call-recorder.ts';
 import {
@@ -222,19 +221,16 @@ export class VoiceCalls {
   }
 
   /**
-   * Starts, pauses, resumes or stops the recording of the agent's part of a call (see `CallRecorder`): by the
-   * agent on it, or by a write-scoped API key (a payment system pausing it while a card number is taken).
+   * Starts, pauses, resumes or stops the recording of the agent's part of a call (see `CallRecorder`), or tells
+   * where it stands and what the CSQ allows: by the agent on it, or by a write-scoped API key (a payment system).
    */
-  async recording(
-    principal: Principal,
-    contactId: string,
-    command: RecordingCommand,
-  ): Promise<RecordingStatus> {
+  async recording(principal: Principal, contactId: string, command: RecordingCommand | 'status') {
     authorize(principal, 'recording.control');
     const call = this.#callOf(principal.tenantId, contactId);
     if (principal.role !== 'service' && call.agentId !== principal.userId)
       throw forbidden('Only the agent on the call controls its recording.');
-    return this.#recorder.command(call, command);
+    const status = command === 'status' ? recordingStatus(call) : await this.#recorder.command(call, command);
+    return { ...status, policy: call.recordingPolicy };
   }
 
   /**
@@ -332,10 +328,14 @@ export class VoiceCalls {
       media: this.#deps.media,
       dropAgent: (of) => this.#dropAgent(of),
       release: (of) => void this.#release(of),
-      ring: (of, agentId) =>
+      ring: (of, agentId) => {
+        const offer = of.offers;
+        const current = () => this.#calls.get(of.contactId) === of && of.offers === offer;
+        const caller = of.attributes.ANI ?? 'anonymous';
         this.deskPhones
-          ?.ring({ tenantId, contactId: of.contactId, agentId, caller: of.attributes.ANI ?? 'anonymous' })
-          .catch((error) => this.#deps.log?.error({ err: error }, 'ringing a desk phone failed')),
+          ?.ring({ tenantId, contactId: of.contactId, agentId, caller, current })
+          .catch((error) => this.#deps.log?.error({ err: error }, 'ringing a desk phone failed'));
+      },
     });
   }
 

@@ -18,8 +18,8 @@ import type { MyContact } from './use-desktop.ts';
  * recording as the CSQ allows it (started, paused while the caller gives a card number, stopped), a blind
  * transfer to an agent or a queue (the caller hears music until someone answers), and hang-up,
  * which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's hands,
- * whoever ended it. A call answered on the agent's desk phone has its audio there: the same buttons, but mute
- * and recording, work here.
+ * whoever ended it. A call answered on the agent's desk phone has its audio there: the same buttons, but mute,
+ * work here.
  */
 export function CallControls(props: {
   contact: MyContact;
@@ -35,6 +35,8 @@ export function CallControls(props: {
   useEffect(() => {
     if (!inHand) endCall(contact.id);
   }, [inHand, contact.id]);
+  const onPhone = inHand && !line && Boolean(props.deskPhone);
+  const phoneRecording = usePhoneRecording(contact.id, onPhone);
   if (!inHand) return null;
   const act = (path: 'hold' | 'resume' | 'complete') =>
     submission.run(async () => {
@@ -51,6 +53,7 @@ export function CallControls(props: {
         { action },
       );
       setRecordingState(contact.id, result.state);
+      phoneRecording.set(result.state);
     });
   return (
     <div className="call-controls">
@@ -101,7 +104,13 @@ export function CallControls(props: {
             {line.muted ? 'Unmute' : 'Mute'}
           </button>
         ) : null}
-        {line ? <RecordingButtons recording={line.recording} busy={submission.busy} record={record} /> : null}
+        {line || phoneRecording.value ? (
+          <RecordingButtons
+            recording={line?.recording ?? (phoneRecording.value as LineRecording)}
+            busy={submission.busy}
+            record={record}
+          />
+        ) : null}
       </div>
     </div>
   );
@@ -139,4 +148,27 @@ function RecordingButtons(props: {
       ) : null}
     </>
   );
+}
+
+/** Where the recording of a call on the agent's desk phone stands, asked of the server (no answer here told it). */
+function usePhoneRecording(contactId: string, onPhone: boolean) {
+  const { api } = useDesk();
+  const [value, setValue] = useState<LineRecording | null>(null);
+  useEffect(() => {
+    if (!onPhone) return;
+    let current = true;
+    api
+      .request<LineRecording>('GET', `/contacts/${contactId}/recording`)
+      .then((status) => {
+        if (current) setValue({ policy: status.policy, state: status.state });
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api, contactId, onPhone]);
+  return {
+    value,
+    set: (state: LineRecording['state']) => setValue((now) => now && { ...now, state }),
+  };
 }

@@ -28,6 +28,8 @@ export interface RungCall {
   agentId: string;
   /** Who calls, as the phone's display shows it. */
   caller: string;
+  /** Whether the offer the phone rings for is still the call's (not withdrawn, the call not over). */
+  current(): boolean;
 }
 
 export interface DeskPhoneLinesDeps {
@@ -82,6 +84,11 @@ export class DeskPhoneLines implements DeskPhoneRinger {
     const binding = phone && registrar.bindingOf(call.tenantId, phone.extension);
     if (!binding || binding.phoneId !== phone.id || binding.secretId !== phone.secretId) return false;
     const { legId, offerSdp } = await media.offerRtp();
+    if (!call.current() || this.#byContact.has(call.contactId)) {
+      // The offer went elsewhere (or was rung) while the phone was looked up: nothing rings.
+      await media.hangUp(legId);
+      return true;
+    }
     const host = this.#deps.contact.replace(/^sip:[^@]*@/, '');
     const invite: SipMessage = {
       method: 'INVITE',

@@ -189,6 +189,17 @@ describe('desk phones on SIP', () => {
     phone.speak(toneSource(AGENT_TONE));
     await phone.hearsTone(CALLER_TONE);
     await caller.hearsTone(AGENT_TONE);
+    // The desktop learns from the server where the recording of a call on the phone stands, and pauses it.
+    const recordingNow = () => call(server, agent.session, 'GET', `/contacts/${contactId}/recording`);
+    assert.deepEqual(
+      { ...(await recordingNow()).body, recordingId: undefined },
+      { policy: 'always', state: 'recording', recordingId: undefined },
+    );
+    const paused = await call(server, agent.session, 'POST', `/contacts/${contactId}/recording`, {
+      action: 'pause',
+    });
+    assert.equal(paused.body.state, 'paused', JSON.stringify(paused.body));
+    assert.equal((await recordingNow()).body.state, 'paused');
 
     assert.equal((await phone.hangUp()).status, 200);
     await caller.hungUp();
