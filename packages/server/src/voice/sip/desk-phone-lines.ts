@@ -79,13 +79,12 @@ export class DeskPhoneLines implements DeskPhoneRinger {
   /** Rings the agent's desk phone; false when they have none, or it is not registered (the desktop answers). */
   async ring(call: RungCall): Promise<boolean> {
     const { db, registrar, media } = this.#deps;
-    if (this.#byContact.has(call.contactId)) return true;
     const phone = await deskPhonesRepository.findByAgent(db, call.tenantId, call.agentId);
     const binding = phone && registrar.bindingOf(call.tenantId, phone.extension);
     if (!binding || binding.phoneId !== phone.id || binding.secretId !== phone.secretId) return false;
     const { legId, offerSdp } = await media.offerRtp();
-    if (!call.current() || this.#byContact.has(call.contactId)) {
-      // The offer went elsewhere (or was rung) while the phone was looked up: nothing rings.
+    if (!call.current()) {
+      // The offer went elsewhere while the phone was looked up: nothing rings.
       await media.hangUp(legId);
       return true;
     }
@@ -117,10 +116,15 @@ export class DeskPhoneLines implements DeskPhoneRinger {
     return this.#deps.registrar.bindingOf(tenantId, extension) !== undefined;
   }
 
-  /** Stops a phone ringing for this call (the agent answered in the desktop). */
+  /**
+   * Stops a phone ringing for this call (answered in the desktop, the offer withdrawn): at once, so that the next
+   * offer of the call may ring another phone.
+   */
   stopRinging(contactId: string): void {
     const line = this.#byContact.get(contactId);
-    if (line && !line.phone) void this.#deps.media.hangUp(line.legId);
+    if (!line || line.phone) return;
+    this.#cancel(line);
+    void this.#deps.media.hangUp(line.legId);
   }
 
   /** A request inside one of these calls (the phone's BYE); false when it is not one of them. */
@@ -170,10 +174,11 @@ export class DeskPhoneLines implements DeskPhoneRinger {
   #legEnded(legId: string): void {
     const line = this.#byLeg.get(legId);
     if (!line || line.over) return;
-    if (line.phone) {
-      this.#bye(line);
-      return;
-    }
+    if (line.phone) this.#bye(line);
+    else this.#cancel(line);
+  }
+
+  #cancel(line: Line): void {
     this.#forget(line);
     const { invite } = line;
     this.#deps.stack().send({
@@ -214,7 +219,8 @@ export class DeskPhoneLines implements DeskPhoneRinger {
 
   #forget(line: Line): void {
     line.over = true;
-    this.#byContact.delete(line.call.contactId);
+    // The call's next offer may ring another phone before this line is forgotten: only this one goes.
+    if (this.#byContact.get(line.call.contactId) === line) this.#byContact.delete(line.call.contactId);
     this.#byLeg.delete(line.legId);
     // Kept by its Call-ID a while longer: the phone's retransmitted responses and late requests still find it.
     setTimeout(() => this.#byCallId.delete(line.invite.headers['call-id']), 32_000).unref();

@@ -247,6 +247,35 @@ describe('desk phones on SIP', () => {
     await wrapUp(agent, contactId);
   });
 
+  test('a call taken on one desk phone and transferred to an agent at another rings that phone at once', async () => {
+    const first = await agentAtDeskPhone('2103');
+    const second = await agentAtDeskPhone('2104');
+    const dialled = await number();
+    const caller = await sipPhone();
+    await caller.call(sipAt, dialled);
+    const contactId = (await openContact()).id;
+    await until(async () => (await contactRow(contactId)).agent_id !== null);
+    const offeredTo = (await contactRow(contactId)).agent_id;
+    const rung = { at: offeredTo === first.agent.userId ? first : second };
+    const other = rung.at === first ? second : first;
+    rung.at.deskPhone.pickUp(await rung.at.deskPhone.ringing());
+    await until(async () => (await contactRow(contactId)).status === 'active');
+    const moved = await call(server, rung.at.agent.session, 'POST', `/contacts/${contactId}/transfer`, {
+      agentId: other.agent.userId,
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    await rung.at.deskPhone.hungUp();
+    other.deskPhone.pickUp(await other.deskPhone.ringing());
+    await until(async () => (await contactRow(contactId)).agent_id === other.agent.userId);
+    caller.speak(toneSource(CALLER_TONE));
+    other.deskPhone.speak(toneSource(AGENT_TONE));
+    await other.deskPhone.hearsTone(CALLER_TONE);
+    await caller.hearsTone(AGENT_TONE);
+    await caller.hangUp();
+    await other.deskPhone.hungUp();
+    await wrapUp(other.agent, contactId);
+  });
+
   test('an agent signs in only with an extension a desk phone has, that fits the pattern, and that no one else holds', async () => {
     await deskPhone('2201');
     const agents = await Promise.all([1, 2].map(() => signInAs(server, admin, 'agent', {})));
