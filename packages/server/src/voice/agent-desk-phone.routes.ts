@@ -1,12 +1,4 @@
-import {
-  conflict,
-  DEFAULT_VOICE_SETTINGS,
-  invalid,
-  LIMITS,
-  matchesDialPattern,
-  notFound,
-  SwitchboardError,
-} from '@switchboard/core';
+import { conflict, LIMITS, notFound, SwitchboardError } from '@switchboard/core';
 import { Type } from 'typebox';
 import { authorizeAgentChange } from '../acd/agent-states.service.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -17,6 +9,7 @@ import { principalOf } from '../http/app-types.ts';
 import { IdParams } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { deskPhonesRepository } from './desk-phones.repository.ts';
+import { refuseExtensionOutside } from './desk-phones.service.ts';
 import type { VoiceCalls } from './voice-calls.ts';
 
 const AgentDeskPhone = Type.Object({
@@ -94,12 +87,7 @@ export function agentDeskPhoneRoutes(app: App, { db, voice }: AppContext): void 
         await deskPhonesRepository.release(db, tenantId, agentId);
         return present(voice, tenantId, null);
       }
-      const tenant = await tenantsRepository.findById(db, tenantId);
-      const { extensionPattern } = { ...DEFAULT_VOICE_SETTINGS, ...tenant?.settings.voice };
-      if (!matchesDialPattern(extensionPattern, extension)) {
-        const message = `The extension ${extension} does not fit the extension pattern "${extensionPattern}".`;
-        throw invalid(message, [{ path: 'body/extension', field: 'extension', message }]);
-      }
+      refuseExtensionOutside((await tenantsRepository.findById(db, tenantId))?.settings.voice, extension);
       const claimed = await db.transaction().execute(async (trx) => {
         const phone = await deskPhonesRepository.findByExtension(trx, tenantId, extension);
         if (!phone) throw new SwitchboardError('not_found', `No desk phone has extension ${extension}.`);

@@ -5,6 +5,7 @@ import {
   invalid,
   LIMITS,
   matchesDialPattern,
+  type VoiceSettings,
 } from '@switchboard/core';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -78,6 +79,17 @@ async function lockedPhone(db: Db, tenantId: string, id: string): Promise<Stored
   return found('Desk phone', deskPhonesRepository.findById(db, tenantId, id));
 }
 
+/** Refuses (400, naming the field) an extension that does not fit the tenant's extension pattern. */
+export function refuseExtensionOutside(
+  settings: Partial<VoiceSettings> | undefined,
+  extension: string,
+): void {
+  const { extensionPattern } = { ...DEFAULT_VOICE_SETTINGS, ...settings };
+  if (matchesDialPattern(extensionPattern, extension)) return;
+  const message = `The extension ${extension} does not fit the tenant's extension pattern "${extensionPattern}".`;
+  throw invalid(message, [{ path: 'body/extension', field: 'extension', message }]);
+}
+
 export async function listDeskPhones(db: Db, principal: Principal) {
   authorize(principal, 'callFlow.read');
   return (await deskPhonesRepository.list(db, principal.tenantId)).map(presentDeskPhone);
@@ -114,11 +126,7 @@ export async function createDeskPhone(
       apply: async (trx) => {
         const count = await deskPhonesRepository.countForCreate(trx, tenantId);
         const tenant = await found('Tenant', tenantsRepository.findById(trx, tenantId));
-        const { extensionPattern } = { ...DEFAULT_VOICE_SETTINGS, ...tenant.settings.voice };
-        if (!matchesDialPattern(extensionPattern, input.extension)) {
-          const message = `The extension ${input.extension} does not fit the tenant's extension pattern "${extensionPattern}".`;
-          throw invalid(message, [{ path: 'body/extension', field: 'extension', message }]);
-        }
+        refuseExtensionOutside(tenant.settings.voice, input.extension);
         const max = LIMITS.deskPhonesPerTenant.max;
         if (count >= max)
           throw conflict(`A tenant may have at most ${max} desk phones; delete one first.`, {

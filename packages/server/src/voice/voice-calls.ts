@@ -156,7 +156,7 @@ export class VoiceCalls {
   async answer(principal: Principal, contactId: string, offerSdp: string) {
     const call = this.#callOf(principal.tenantId, contactId);
     const { legId, answerSdp } = await answerLeg(this.#deps.media, offerSdp, 'browser');
-    const contact = await this.takeCall(principal, call, legId);
+    const contact = await this.takeCall(principal, contactId, legId);
     this.deskPhones?.stopRinging(contactId);
     return { answerSdp, contact, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
   }
@@ -170,8 +170,8 @@ export class VoiceCalls {
    * The agent accepts the call offered to them with `legId` as their leg (the leg is hung up if they cannot): the
    * desktop's answer, or their desk phone's.
    */
-  async takeCall(principal: Principal, callOrId: Call | string, legId: string) {
-    const call = typeof callOrId === 'string' ? this.#callOf(principal.tenantId, callOrId) : callOrId;
+  async takeCall(principal: Principal, contactId: string, legId: string) {
+    const call = this.#callOf(principal.tenantId, contactId);
     let contact: Awaited<ReturnType<typeof agentAction>>;
     try {
       contact = await agentAction(this.#deps.db, this.#deps.acd, principal, call.contactId, {

@@ -8,10 +8,13 @@ export interface DeskPhone {
   registered: boolean;
 }
 
-/** The agent's desk phone, as the server knows it. */
+/** The agent's desk phone, as the server knows it: asked again with each offer, which rings it if registered. */
 export function useDeskPhone(): Loaded<DeskPhone> {
   const { api, me } = useDesk();
-  return useLive(() => api.request<DeskPhone>('GET', `/agents/${me.id}/desk-phone`));
+  return useLive(
+    () => api.request<DeskPhone>('GET', `/agents/${me.id}/desk-phone`),
+    (event) => event.type === 'contact.offered',
+  );
 }
 
 /** The extension the desktop's calls ring, when the agent's desk phone takes them (registered). */

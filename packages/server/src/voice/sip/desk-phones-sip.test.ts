@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SecretStore } from '../../secrets/secret-store.ts';
 import { buildCsq, signInAs } from '../../testing/builders.ts';
-import {
-  call,
-  createTestTenant,
-  type Session,
-  startTestApp,
-  TEST_MASTER_KEYS,
-  type TestApp,
-} from '../../testing/test-app.ts';
+import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { toneSource } from '../audio.ts';
-import { deskPhonesRepository } from '../desk-phones.repository.ts';
 import { freeUdpPort } from '../testing/free-port.ts';
 import { SipPhone } from '../testing/sip-phone.ts';
-import { ha1Of, newSipPassword, sipUsernameOf } from './digest-credentials.ts';
 import { SipIngress } from './sip-ingress.ts';
+import { ingressDeps } from './testing/ingress-deps.ts';
 
 const CALLER_TONE = 1000;
 const AGENT_TONE = 1500;
@@ -28,38 +19,17 @@ describe('desk phones on SIP', () => {
   let ingress: SipIngress;
   const sipAt = { address: '127.0.0.1', port: 0 };
   const closers: (() => unknown)[] = [];
-  const secrets = () => new SecretStore(server.database.db, TEST_MASTER_KEYS);
-  const sipDeps = () => ({
-    db: server.database.db,
-    acd: server.acd,
-    secrets: secrets(),
-    calls: server.voice,
-    now: () => server.clock.now(),
-  });
   const sipPhone = async () => {
     const phone = await SipPhone.open();
     closers.push(() => phone.close());
     return phone;
   };
-  /** A desk phone of the tenant, stored as an administrator's add would: its credentials. */
+  /** A desk phone of the tenant, added by the administrator: its credentials. */
   const deskPhone = async (extension: string) => {
-    const username = sipUsernameOf('deskphones', extension);
-    const password = newSipPassword();
-    const at = new Date(server.clock.now());
-    const secretId = await secrets().add(
-      'desk_phone_ha1',
-      Buffer.from(ha1Of(username, password)),
-      at,
-      tenantId,
-    );
-    const id = crypto.randomUUID();
-    await deskPhonesRepository.insert(
-      server.database.db,
-      tenantId,
-      { id, extension, name: `Desk ${extension}`, sipUsername: username, secretId },
-      at,
-    );
-    return { id, extension, username, password };
+    const added = await call(server, admin, 'POST', '/desk-phones', { extension, name: `Desk ${extension}` });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const { sipUsername, password } = added.body.credentials;
+    return { extension, username: sipUsername as string, password: password as string };
   };
 
   /** An agent Ready for calls, signed in with the desk phone of `extension`, which is registered. */
@@ -134,7 +104,7 @@ describe('desk phones on SIP', () => {
     tenantId = (await call(server, admin, 'GET', '/tenant')).body.id;
     csqId = (await buildCsq(server, admin, { channel: 'voice', name: 'Desk line', recording: 'always' })).id;
     sipAt.port = await freeUdpPort();
-    ingress = await SipIngress.start(sipDeps(), sipAt);
+    ingress = await SipIngress.start(ingressDeps(server), sipAt);
   });
   after(async () => {
     for (const close of closers) await close();
@@ -333,7 +303,7 @@ describe('desk phones on SIP', () => {
   test('one address guessing passwords, even all at once, is turned away after ten failures', async () => {
     const desk = await deskPhone('2002');
     const guardedAt = { address: '127.0.0.1', port: await freeUdpPort() };
-    const guarded = await SipIngress.start(sipDeps(), {
+    const guarded = await SipIngress.start(ingressDeps(server), {
       ...guardedAt,
       registers: { burst: 100, perSecond: 100 },
     });

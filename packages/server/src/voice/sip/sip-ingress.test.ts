@@ -9,16 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sip, { type SipMessage } from 'sip';
 import type { Principal } from '../../auth/principal.ts';
-import { SecretStore } from '../../secrets/secret-store.ts';
 import { buildCsq, signInAs } from '../../testing/builders.ts';
-import {
-  call,
-  createTestTenant,
-  type Session,
-  startTestApp,
-  TEST_MASTER_KEYS,
-  type TestApp,
-} from '../../testing/test-app.ts';
+import { call, createTestTenant, type Session, startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { toneSource } from '../audio.ts';
 import { answerFromDesk } from '../testing/desk-answer.ts';
 import { freeUdpPort } from '../testing/free-port.ts';
@@ -27,6 +19,7 @@ import { SipPhone } from '../testing/sip-phone.ts';
 import { ToneSpeech } from '../testing/tone-speech.ts';
 import { WebPhone } from '../testing/web-phone.ts';
 import { SipIngress } from './sip-ingress.ts';
+import { ingressDeps } from './testing/ingress-deps.ts';
 
 const run = promisify(execFile);
 // `sipp -v` prints its version and exits 99.
@@ -52,13 +45,6 @@ describe('calls from SIP trunks and phones', () => {
   const sipAt = { address: '127.0.0.1', port: 0 };
   const speech = new ToneSpeech(Object.fromEntries([GREETING, WELCOME]));
   const closers: (() => unknown)[] = [];
-  const sipDeps = () => ({
-    db: server.database.db,
-    acd: server.acd,
-    secrets: new SecretStore(server.database.db, TEST_MASTER_KEYS),
-    calls: server.voice,
-    now: () => server.clock.now(),
-  });
   const sipPhone = async () => {
     const phone = await SipPhone.open();
     closers.push(() => phone.close());
@@ -116,7 +102,7 @@ describe('calls from SIP trunks and phones', () => {
     const { user, session } = await signInAs(server, admin, 'agent', {});
     agent = { principal: { tenantId, userId: user.id, role: 'agent', name: user.username }, session };
     sipAt.port = await freeUdpPort();
-    ingress = await SipIngress.start(sipDeps(), sipAt);
+    ingress = await SipIngress.start(ingressDeps(server), sipAt);
   });
   after(async () => {
     for (const close of closers) await close();
@@ -246,7 +232,7 @@ describe('calls from SIP trunks and phones', () => {
   test('INVITEs from one address beyond its rate are refused with 503 and Retry-After; another address has its own allowance', async () => {
     const dialled = await number({ csqId });
     const limitedAt = { address: '127.0.0.1', port: await freeUdpPort() };
-    const limited = await SipIngress.start(sipDeps(), {
+    const limited = await SipIngress.start(ingressDeps(server), {
       ...limitedAt,
       invites: { burst: 2, perSecond: 0.01 },
     });
