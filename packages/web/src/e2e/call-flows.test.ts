@@ -96,7 +96,13 @@ describe('call flows in administration', {
     await page.getByRole('group', { name: 'Step queue' }).getByLabel('Step name').fill('agents');
     await screenshot(page, 'admin-call-flow');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('cell', { name: '2', exact: true }).waitFor();
+    // The Version column (the Steps column also reads 2, before and after the save).
+    await page
+      .getByRole('row', { name: /Main line/ })
+      .getByRole('cell')
+      .nth(1)
+      .filter({ hasText: /^2$/ })
+      .waitFor();
     const [second2] = await admin.request<StoredFlow[]>('GET', '/call-flows');
     assert.equal(second2?.version, 2);
     assert.equal(second2?.definition.steps.greeting?.next, 'agents');
