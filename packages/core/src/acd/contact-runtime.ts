@@ -1,5 +1,5 @@
 import type { IndexedHeap } from './heap.ts';
-import type { Channel, ContactStatus } from './model.ts';
+import type { Channel, ContactStatus, Direction } from './model.ts';
 import type { QueuedTimer } from './timer-queue.ts';
 
 export const TIMER_KINDS = ['no_answer', 'join', 'inactivity', 'sticky', 'wrap_up', 'invite'] as const;
@@ -16,6 +16,8 @@ export interface Timer extends QueuedTimer {
 export interface ContactRuntime {
   id: string;
   channel: Channel;
+  /** Inbound: the customer reached the center; outbound: an agent placed the call (never queued). */
+  direction: Direction;
   csqId: string;
   callType: string;
   priority: number;
@@ -84,6 +86,7 @@ export function newContactRuntime(
   return {
     id: fields.id,
     channel: fields.channel,
+    direction: 'inbound',
     csqId: fields.csqId,
     callType: fields.callType,
     priority: fields.priority,

@@ -40,6 +40,7 @@ import {
   type FlowTaken,
   type NewContact,
 } from './model.ts';
+import { dialOut, type OutboundCall } from './outbound.ts';
 import { positionInLine } from './queue-position.ts';
 import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
 import { type AcdState, createState, type Selection } from './state.ts';
@@ -116,6 +117,11 @@ export class AcdEngine {
 
   createContact(contact: NewContact): AcdEvent[] {
     return this.#run(() => createContact(this.#state, contact));
+  }
+
+  /** The agent places a call (see `dialOut`). */
+  dialOut(agentId: string, call: OutboundCall): AcdEvent[] {
+    return this.#run(() => dialOut(this.#state, agentId, call));
   }
 
   accept(agentId: string, contactId: string): AcdEvent[] {

@@ -36,6 +36,15 @@ export type ContactEvent = At &
         priority: number;
       }
     | {
+        /** An agent placed a call (never queued nor offered: theirs from the start). */
+        type: 'contact.dialled';
+        contactId: string;
+        channel: 'voice';
+        csqId: string;
+        callType: string;
+        agentId: string;
+      }
+    | {
         type: 'contact.queued';
         contactId: string;
         csqId: string;

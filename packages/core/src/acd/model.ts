@@ -94,6 +94,8 @@ export const DEFAULT_CHANNEL_PARAMS: ChannelParams = {
 export const OUTCOMES = ['handled', 'abandoned', 'abandoned_while_offered', 'dequeued'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+export type Direction = 'inbound' | 'outbound';
+
 export type ContactStatus = 'queued' | 'offered' | 'active' | 'wrap_up' | 'ended';
 
 export interface NewContact {

@@ -13,8 +13,10 @@ export interface AgentSnapshot {
 }
 
 /** A contact as storage kept it (the router's view of it); enough to put it back exactly where it was. */
-export type ContactSnapshot = Omit<ContactView, 'status'> & {
+export type ContactSnapshot = Omit<ContactView, 'status' | 'direction'> & {
   status: 'queued' | 'offered' | 'active' | 'wrap_up';
+  /** Inbound unless told. */
+  direction?: ContactView['direction'];
 };
 
 /**
@@ -62,6 +64,7 @@ export function restore(state: AcdState, agents: AgentSnapshot[], contacts: Cont
     if (!state.csqs.has(snapshot.csqId)) continue;
     const contact = newContactRuntime(snapshot, snapshot.seq, snapshot.createdAt);
     contact.queuedAt = snapshot.queuedAt;
+    contact.direction = snapshot.direction ?? 'inbound';
     contact.excluded = new Set(snapshot.excluded);
     contact.stickyAgentId = snapshot.stickyAgentId;
     contact.joinTimeoutSent = snapshot.joinTimeoutSent;

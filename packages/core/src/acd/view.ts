@@ -1,6 +1,6 @@
 import type { AgentRuntime } from './agent-runtime.ts';
 import type { ContactRuntime, Guest, Invite } from './contact-runtime.ts';
-import type { AgentState, Channel, ChosenState, ContactStatus, Domain } from './model.ts';
+import type { AgentState, Channel, ChosenState, ContactStatus, Direction, Domain } from './model.ts';
 import type { AcdState } from './state.ts';
 
 export interface AgentView {
@@ -20,6 +20,7 @@ export interface AgentView {
 export interface ContactView {
   id: string;
   channel: Channel;
+  direction: Direction;
   csqId: string;
   callType: string;
   priority: number;
@@ -84,6 +85,7 @@ export function viewContact(c: ContactRuntime): ContactView {
   return {
     id: c.id,
     channel: c.channel,
+    direction: c.direction,
     csqId: c.csqId,
     callType: c.callType,
     priority: c.priority,

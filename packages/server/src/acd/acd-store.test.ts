@@ -21,6 +21,7 @@ after(() => test_.close());
 const view = (id: string, seq: number, at: number): ContactView => ({
   id,
   channel: 'chat',
+  direction: 'inbound',
   csqId: CSQ,
   callType: 'Batch',
   priority: 5,

@@ -90,6 +90,7 @@ export async function loadOpenContacts(db: Db, tenantId: string): Promise<Contac
   return rows.map((row) => ({
     id: row.id,
     channel: row.channel,
+    direction: row.direction,
     csqId: row.csq_id,
     callType: row.call_type,
     priority: row.priority,
@@ -292,6 +293,7 @@ function contactRows(tenantId: string, batch: RouterBatch, ended: Map<string, En
       external_id: extras?.externalId ?? null,
       attributes: JSON.stringify(extras?.attributes ?? {}),
       channel: view.channel,
+      direction: view.direction,
       csq_id: view.csqId,
       call_type: view.callType,
       priority: view.priority,

@@ -6,6 +6,7 @@ import type {
   ChosenState,
   ContactStatus,
   ContactView,
+  Direction,
   Domain,
   Holiday,
   Outcome,
@@ -65,6 +66,8 @@ export interface CsqsTable {
   alert_waiting_above: number | null;
   /** Whether its calls are recorded (voice CSQs only). */
   recording: Generated<RecordingPolicy>;
+  /** The number its outbound calls present (voice CSQs only); one of the tenant's numbers. */
+  caller_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -80,6 +83,7 @@ export interface ContactsTable {
   tenant_id: string;
   external_id: string | null;
   channel: Channel;
+  direction: Generated<Direction>;
   csq_id: string;
   call_type: string;
   priority: number;

@@ -31,6 +31,7 @@ import { recordings } from './0030-recordings.ts';
 import { callFlows } from './0031-call-flows.ts';
 import { phoneNumbers } from './0032-phone-numbers.ts';
 import { deskPhones } from './0033-desk-phones.ts';
+import { outboundCalls } from './0034-outbound-calls.ts';
 
 export interface Migration {
   id: number;
@@ -73,4 +74,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 31, name: 'call flows', sql: callFlows },
   { id: 32, name: 'phone numbers', sql: phoneNumbers },
   { id: 33, name: 'desk phones', sql: deskPhones },
+  { id: 34, name: 'outbound calls', sql: outboundCalls },
 ];
