@@ -94,6 +94,14 @@ export const LIMITS = {
    * a media leg, so a flood of callers cannot take the server's capacity from other tenants.
    */
   webCallsPerTenant: { max: 200 },
+  /** A number an agent dials, once spaces and dashes are left out (ITU-T E.164 numbers have at most 15 digits). */
+  dialledNumber: { min: 2, max: 32 },
+  /** Dial patterns of a tenant's outbound dial plan. */
+  outboundPatterns: { max: 20 },
+  /** Emergency numbers of a tenant's outbound dial plan. */
+  emergencyNumbers: { max: 10 },
+  /** A tenant's outbound calls in progress at once (its own limit is at most this). */
+  outboundCallsPerTenant: { max: 500 },
   /** Chat widgets (spec C3): what a website embeds. */
   widgetsPerTenant: { max: 100 },
   widgetName: { max: 60 },

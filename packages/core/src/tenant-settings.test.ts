@@ -9,6 +9,7 @@ import {
   DEFAULT_TOKEN_LIFETIMES,
   DEFAULT_VOICE_SETTINGS,
 } from './tenant-settings.ts';
+import { DEFAULT_OUTBOUND_DIAL_PLAN, type OutboundDialPlan } from './voice/outbound-dial.ts';
 
 describe('token lifetimes', () => {
   test('defaults are 60 minutes, 10 hours and 1 minute', () => {
@@ -47,11 +48,40 @@ describe('token lifetimes', () => {
 
 describe('voice settings', () => {
   test('a tenant without them has the default extension pattern; a valid pattern replaces it', () => {
-    assert.deepEqual(changeVoiceSettings(undefined, {}), { extensionPattern: 'X!' });
+    const outbound = DEFAULT_OUTBOUND_DIAL_PLAN;
+    assert.deepEqual(changeVoiceSettings(undefined, {}), { extensionPattern: 'X!', outbound });
     assert.deepEqual(changeVoiceSettings(DEFAULT_VOICE_SETTINGS, { extensionPattern: '2XXX' }), {
       extensionPattern: '2XXX',
+      outbound,
     });
-    assert.deepEqual(changeVoiceSettings({ extensionPattern: '2XXX' }, {}), { extensionPattern: '2XXX' });
+    // Stored before there was a dial plan: the default plan.
+    assert.deepEqual(changeVoiceSettings({ extensionPattern: '2XXX' }, {}), {
+      extensionPattern: '2XXX',
+      outbound,
+    });
+  });
+
+  test('a change to the dial plan keeps its other fields; a field with a problem is refused and named', () => {
+    const changed = changeVoiceSettings(DEFAULT_VOICE_SETTINGS, { outbound: { international: true } });
+    assert.deepEqual(changed.outbound, { ...DEFAULT_OUTBOUND_DIAL_PLAN, international: true });
+    assert.equal(changed.extensionPattern, 'X!');
+    const refusals: [Partial<OutboundDialPlan>, string][] = [
+      [{ patterns: [] }, 'patterns'],
+      [{ patterns: ['9X!', '[9-1]'] }, 'patterns'],
+      [{ countryCode: '+44' }, 'countryCode'],
+      [{ internationalPrefixes: ['+'] }, 'internationalPrefixes'],
+      [{ emergencyNumbers: ['1'] }, 'emergencyNumbers'],
+      [{ maxConcurrentCalls: -1 }, 'maxConcurrentCalls'],
+      [{ maxConcurrentCalls: 1.5 }, 'maxConcurrentCalls'],
+    ];
+    for (const [outbound, field] of refusals)
+      assert.throws(
+        () => changeVoiceSettings(DEFAULT_VOICE_SETTINGS, { outbound }),
+        (error) =>
+          error instanceof SwitchboardError &&
+          (error.details as { field: string }[])[0]?.field === `voice/outbound/${field}`,
+        JSON.stringify(outbound),
+      );
   });
 
   test('a pattern with a problem is refused, pinned to the field, saying what is wrong where', () => {

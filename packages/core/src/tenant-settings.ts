@@ -1,6 +1,11 @@
 import { invalid } from './errors.ts';
 import { LIMITS } from './limits.ts';
 import { DEFAULT_EXTENSION_PATTERN, dialPatternProblem } from './voice/dial-pattern.ts';
+import {
+  changeOutboundDialPlan,
+  DEFAULT_OUTBOUND_DIAL_PLAN,
+  type OutboundDialPlan,
+} from './voice/outbound-dial.ts';
 
 export interface TokenLifetimes {
   accessTokenMinutes: number;
@@ -70,19 +75,34 @@ export function changePresenceSettings(
 /** Calls: what the tenant's desk phone extensions look like (a dial pattern, see `voice/dial-pattern.ts`). */
 export interface VoiceSettings {
   extensionPattern: string;
+  /** What agents may dial, and how many outbound calls may be in progress. */
+  outbound: OutboundDialPlan;
 }
 
-export const DEFAULT_VOICE_SETTINGS: VoiceSettings = { extensionPattern: DEFAULT_EXTENSION_PATTERN };
+export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
+  extensionPattern: DEFAULT_EXTENSION_PATTERN,
+  outbound: DEFAULT_OUTBOUND_DIAL_PLAN,
+};
+
+/** A change to the voice settings: any of its fields, the dial plan's too. */
+export type VoiceSettingsChange = Partial<Omit<VoiceSettings, 'outbound'>> & {
+  outbound?: Partial<OutboundDialPlan> | undefined;
+};
 
 /**
  * Merges a change into the voice settings, refusing a dial pattern with a problem (pinned to the field, as the
  * schema's refusals are). Whether the tenant's desk phones still fit the pattern is the server's to check.
  */
 export function changeVoiceSettings(
-  current: VoiceSettings | undefined,
-  change: Partial<VoiceSettings>,
+  current: Partial<VoiceSettings> | undefined,
+  change: VoiceSettingsChange,
 ): VoiceSettings {
-  const next = { ...DEFAULT_VOICE_SETTINGS, ...current, ...change };
+  const before = { ...DEFAULT_VOICE_SETTINGS, ...current };
+  const outbound = changeOutboundDialPlan(
+    { ...DEFAULT_OUTBOUND_DIAL_PLAN, ...before.outbound },
+    change.outbound ?? {},
+  );
+  const next = { ...before, ...change, outbound };
   const problem = dialPatternProblem(next.extensionPattern);
   if (problem !== null) {
     const message = `Extension pattern: ${problem}`;

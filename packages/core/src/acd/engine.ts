@@ -40,7 +40,7 @@ import {
   type FlowTaken,
   type NewContact,
 } from './model.ts';
-import { dialOut, type OutboundCall } from './outbound.ts';
+import { type DialResult, dialOut, noteDialResult, type OutboundCall } from './outbound.ts';
 import { positionInLine } from './queue-position.ts';
 import { type AgentSnapshot, type ContactSnapshot, restore } from './recovery.ts';
 import { type AcdState, createState, type Selection } from './state.ts';
@@ -122,6 +122,11 @@ export class AcdEngine {
   /** The agent places a call (see `dialOut`). */
   dialOut(agentId: string, call: OutboundCall): AcdEvent[] {
     return this.#run(() => dialOut(this.#state, agentId, call));
+  }
+
+  /** How the far end of an outbound call answered (see `noteDialResult`). */
+  noteDialResult(contactId: string, result: DialResult, sipStatus: number): AcdEvent[] {
+    return this.#run(() => noteDialResult(this.#state, contactId, result, sipStatus));
   }
 
   accept(agentId: string, contactId: string): AcdEvent[] {

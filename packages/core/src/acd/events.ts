@@ -1,5 +1,6 @@
 import type { FlowStepRecord } from '../voice/flow-run.ts';
 import type { AgentState, Channel, Domain, Outcome } from './model.ts';
+import type { DialResult } from './outbound.ts';
 
 /** Why something happened when the engine, not a person, decided it. */
 export type Cause =
@@ -43,6 +44,14 @@ export type ContactEvent = At &
         csqId: string;
         callType: string;
         agentId: string;
+      }
+    | {
+        type: 'contact.dial_result';
+        contactId: string;
+        agentId: string | null;
+        result: DialResult;
+        /** The SIP status the far end answered with (200 when answered). */
+        sipStatus: number;
       }
     | {
         type: 'contact.queued';

@@ -6,7 +6,7 @@ export { AcdEngine } from './engine.ts';
 export * from './events.ts';
 export { type InviteTarget, MAX_AGENTS_IN_CHAT } from './group-chat.ts';
 export * from './model.ts';
-export type { OutboundCall } from './outbound.ts';
+export { DIAL_RESULTS, type DialResult, type OutboundCall } from './outbound.ts';
 export { expectedWaitMs, noteAnswer, positionInLine, WAIT_ESTIMATE } from './queue-position.ts';
 export * from './queue-view.ts';
 export type { AgentSnapshot, ContactSnapshot } from './recovery.ts';

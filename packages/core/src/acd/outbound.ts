@@ -72,3 +72,26 @@ export function dialOut(state: AcdState, agentId: string, call: OutboundCall): v
   });
   refreshAgent(state, agent, null);
 }
+
+/** How an outbound call's far end answered: picked up, or why not. */
+export const DIAL_RESULTS = ['answered', 'busy', 'no_answer', 'declined', 'unreachable', 'failed'] as const;
+export type DialResult = (typeof DIAL_RESULTS)[number];
+
+/** The far end of an agent's outbound call answered, or refused it (the call controller then ends it). */
+export function noteDialResult(
+  state: AcdState,
+  contactId: string,
+  result: DialResult,
+  sipStatus: number,
+): void {
+  const contact = mustGet(state.contacts, contactId, 'Contact');
+  if (contact.direction !== 'outbound') throw refuse(`Contact ${contactId} is not an outbound call.`);
+  state.events.push({
+    type: 'contact.dial_result',
+    at: now(state),
+    contactId,
+    agentId: contact.agentId,
+    result,
+    sipStatus,
+  });
+}

@@ -14,6 +14,8 @@ export interface CsqFields {
   thresholds: QueueThresholds;
   /** Whether calls are recorded: every answered call, on demand, or never (voice CSQs only). */
   recording: RecordingPolicy;
+  /** The number its agents' outbound calls present: one of the tenant's numbers (voice CSQs only). */
+  callerId: string | null;
 }
 
 export interface StoredCsq extends CsqFields {
@@ -34,6 +36,7 @@ export const csqsRepository = {
         agent_order: JSON.stringify(csq.agentOrder),
         service_level_seconds: csq.serviceLevelSeconds,
         recording: csq.recording,
+        caller_id: csq.callerId,
         ...thresholdColumns(csq.thresholds),
       })
       .execute();
@@ -50,6 +53,7 @@ export const csqsRepository = {
         agent_order: JSON.stringify(csq.agentOrder),
         service_level_seconds: csq.serviceLevelSeconds,
         recording: csq.recording,
+        caller_id: csq.callerId,
         ...thresholdColumns(csq.thresholds),
       })
       .where('tenant_id', '=', tenantId)
@@ -156,6 +160,7 @@ async function withSkills(db: Db, tenantId: string, rows: CsqRow[]): Promise<Sto
     agentOrder: row.agent_order,
     serviceLevelSeconds: row.service_level_seconds,
     recording: row.recording,
+    callerId: row.caller_id,
     thresholds: {
       serviceLevelBelowPercent: row.alert_service_level_below_percent,
       longestWaitAboveSeconds: row.alert_longest_wait_above_seconds,

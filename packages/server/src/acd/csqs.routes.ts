@@ -32,6 +32,10 @@ const fields = {
     maximum: SERVICE_LEVEL_SECONDS.max,
     description: `Service-level threshold: a contact answered within this many seconds of queue entry counts as within service level (default ${SERVICE_LEVEL_SECONDS.default}).`,
   }),
+  callerId: Type.Union([Type.String({ pattern: LIMITS.phoneNumber.pattern }), Type.Null()], {
+    description:
+      "Voice CSQs: the number its agents' outbound calls present (P-Asserted-Identity and From), one of the center's phone numbers; null (the default): outbound calls for this CSQ are refused.",
+  }),
   recording: Type.Enum(RECORDING_POLICIES, {
     description:
       'Voice CSQs: record every answered call (always), only when the agent or the API starts it (on_demand), or never (off, the default; the only choice for other channels).',
@@ -95,6 +99,7 @@ export function csqRoutes(app: App, context: AppContext): void {
         agentOrder: Type.Optional(fields.agentOrder),
         serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
         recording: Type.Optional(fields.recording),
+        callerId: Type.Optional(fields.callerId),
         thresholds: Type.Optional(ThresholdsChange),
       },
       { additionalProperties: false },
@@ -130,6 +135,7 @@ export function csqRoutes(app: App, context: AppContext): void {
         agentOrder: Type.Optional(fields.agentOrder),
         serviceLevelSeconds: Type.Optional(fields.serviceLevelSeconds),
         recording: Type.Optional(fields.recording),
+        callerId: Type.Optional(fields.callerId),
         thresholds: Type.Optional(ThresholdsChange),
       },
       { additionalProperties: false, minProperties: 1 },

@@ -16,6 +16,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { skillsRepository, usersRepository } from '../db/repositories/index.ts';
 import { refuseIfInUse } from '../voice/call-flows.service.ts';
+import { phoneNumbersRepository } from '../voice/phone-numbers.repository.ts';
 import { type CsqFields, csqsRepository, type StoredCsq } from './csqs.repository.ts';
 import type { RouterChanges } from './router-changes.ts';
 
@@ -29,6 +30,7 @@ export const presentCsq = (csq: StoredCsq) => ({
   serviceLevelSeconds: csq.serviceLevelSeconds,
   thresholds: csq.thresholds,
   recording: csq.recording,
+  callerId: csq.callerId,
   createdAt: csq.createdAt.toISOString(),
 });
 
@@ -53,9 +55,10 @@ export function getCsq(db: Db, principal: Principal, id: string) {
 export type ThresholdsChange = { [K in keyof QueueThresholds]?: QueueThresholds[K] | undefined };
 
 /** A new CSQ's fields; the service-level threshold defaults to 20 seconds. */
-export type NewCsq = Omit<CsqFields, 'serviceLevelSeconds' | 'thresholds' | 'recording'> & {
+export type NewCsq = Omit<CsqFields, 'serviceLevelSeconds' | 'thresholds' | 'recording' | 'callerId'> & {
   serviceLevelSeconds?: number | undefined;
   recording?: RecordingPolicy | undefined;
+  callerId?: string | null | undefined;
   thresholds?: ThresholdsChange | undefined;
 };
 
@@ -78,6 +81,7 @@ export async function createCsq(db: Db, principal: Principal, fields: NewCsq, ro
     ...fields,
     serviceLevelSeconds: fields.serviceLevelSeconds ?? SERVICE_LEVEL_SECONDS.default,
     recording: fields.recording ?? 'off',
+    callerId: fields.callerId ?? null,
     thresholds: mergeThresholds(NO_THRESHOLDS, fields.thresholds),
   };
   await checkCsq(db, principal.tenantId, input);
@@ -155,6 +159,7 @@ async function checkCsq(
     serviceLevelSeconds: number;
     thresholds: QueueThresholds;
     recording: RecordingPolicy;
+    callerId: string | null;
   },
 ) {
   checkThresholds(csq.thresholds);
@@ -162,6 +167,14 @@ async function checkCsq(
     throw invalid(`Only calls are recorded: a ${csq.channel} CSQ's recording stays off.`, {
       field: 'recording',
     });
+  if (csq.callerId !== null) {
+    if (csq.channel !== 'voice')
+      throw invalid(`Only calls present a caller ID: a ${csq.channel} CSQ has none.`, { field: 'callerId' });
+    if (!(await phoneNumbersRepository.isTenants(db, tenantId, csq.callerId)))
+      throw invalid(`${csq.callerId} is not one of this center's numbers (Administration → Phone numbers).`, {
+        field: 'callerId',
+      });
+  }
   const { min, max } = SERVICE_LEVEL_SECONDS;
   const seconds = csq.serviceLevelSeconds;
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {

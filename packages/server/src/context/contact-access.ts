@@ -34,7 +34,7 @@ export async function handledBefore(db: Db, principal: Principal, contactId: str
     .where('tenant_id', '=', principal.tenantId)
     .where('contact_id', '=', contactId)
     .where('agent_id', '=', principal.userId)
-    .where('type', 'in', ['contact.accepted', 'contact.participant_joined'])
+    .where('type', 'in', ['contact.accepted', 'contact.dialled', 'contact.participant_joined'])
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

@@ -112,7 +112,7 @@ export async function recentContacts(db: Db, principal: Principal, limit: number
     .select(['contact_id'])
     .where('tenant_id', '=', principal.tenantId)
     .where('agent_id', '=', principal.userId)
-    .where('type', 'in', ['contact.accepted', 'contact.participant_joined'])
+    .where('type', 'in', ['contact.accepted', 'contact.dialled', 'contact.participant_joined'])
     .orderBy('at', 'desc')
     .limit(limit * 4)
     .execute();

@@ -7,6 +7,8 @@ import { reportScope } from './report-scope.ts';
 
 const STEP_LABELS: Record<string, string> = {
   'contact.created': 'Contact created',
+  'contact.dialled': 'Call placed by the agent',
+  'contact.dial_result': 'Dial result',
   'contact.queued': 'Queued',
   'contact.offered': 'Offered',
   'contact.accepted': 'Accepted',

@@ -94,6 +94,36 @@ const Voice = {
       "The dial pattern every desk phone's extension fits (docs/voice.md): digits, *, # and + themselves, X any digit, [1-5] one of a set, ! one or more digits (last), . a separator; default X!. A pattern some phone does not fit is refused with 409, naming the extensions.",
   }),
 };
+const OutboundDialPlan = {
+  patterns: Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.dialPattern.max }), {
+    minItems: 1,
+    maxItems: LIMITS.outboundPatterns.max,
+    description:
+      'Dial patterns (as the extension pattern) a dialled number must fit, once spaces and dashes are left out; default X! and +X!.',
+  }),
+  international: Type.Boolean({
+    description:
+      'Whether agents may dial numbers abroad: with + (outside countryCode), or an international prefix in front. Off by default.',
+  }),
+  countryCode: Type.Union([Type.String({ pattern: '^[1-9][0-9]{0,2}$' }), Type.Null()], {
+    description:
+      "The center's country calling code without + (44): +44… is then national. Null: every + number is international.",
+  }),
+  internationalPrefixes: Type.Array(Type.String({ pattern: '^[0-9]{1,4}$' }), {
+    maxItems: 5,
+    description: 'Prefixes that dial abroad besides +; default 00 and 011.',
+  }),
+  emergencyNumbers: Type.Array(Type.String({ pattern: '^[0-9]{2,6}$' }), {
+    maxItems: LIMITS.emergencyNumbers.max,
+    description: 'Always allowed, whatever the patterns and the limit; default 112 and 911.',
+  }),
+  maxConcurrentCalls: Type.Integer({
+    minimum: 0,
+    maximum: LIMITS.outboundCallsPerTenant.max,
+    description:
+      "The tenant's outbound calls in progress at once (409 limit_reached beyond); 0 turns them off. Default 10.",
+  }),
+};
 const Tenant = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -102,7 +132,7 @@ const Tenant = Type.Object({
     tokens: Type.Object(Tokens),
     presence: Type.Object(Presence),
     reporting: Type.Object({ ...Reporting, retention: Type.Object(Retention) }),
-    voice: Type.Object(Voice),
+    voice: Type.Object({ ...Voice, outbound: Type.Object(OutboundDialPlan) }),
   }),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -160,7 +190,18 @@ export function tenantRoutes(app: App, { db }: AppContext): void {
           ),
         ),
         voice: Type.Optional(
-          Type.Partial(Type.Object(Voice, { additionalProperties: false }), { additionalProperties: false }),
+          Type.Partial(
+            Type.Object(
+              {
+                ...Voice,
+                outbound: Type.Partial(Type.Object(OutboundDialPlan, { additionalProperties: false }), {
+                  additionalProperties: false,
+                }),
+              },
+              { additionalProperties: false },
+            ),
+            { additionalProperties: false },
+          ),
         ),
       },
       { additionalProperties: false },

@@ -10,7 +10,6 @@ import {
   DEFAULT_REPORTING_SETTINGS,
   DEFAULT_RETENTION,
   DEFAULT_TOKEN_LIFETIMES,
-  DEFAULT_VOICE_SETTINGS,
   invalid,
   LIMITS,
   type PresenceSettings,
@@ -18,7 +17,7 @@ import {
   type ReportingSettingsChange,
   SwitchboardError,
   type TokenLifetimes,
-  type VoiceSettings,
+  type VoiceSettingsChange,
 } from '@switchboard/core';
 import { recordChange } from '../audit/audit.service.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
@@ -52,7 +51,7 @@ const presentTenant = (row: TenantRow) => ({
     tokens: row.settings.tokens,
     presence: row.settings.presence ?? DEFAULT_PRESENCE_SETTINGS,
     reporting: reportingSettingsOf(row),
-    voice: { ...DEFAULT_VOICE_SETTINGS, ...row.settings.voice },
+    voice: changeVoiceSettings(row.settings.voice, {}),
   },
   createdAt: row.created_at.toISOString(),
 });
@@ -150,7 +149,7 @@ export function updateTenantSettings(
     tokens?: Partial<TokenLifetimes>;
     presence?: Partial<PresenceSettings>;
     reporting?: ReportingSettingsChange;
-    voice?: Partial<VoiceSettings>;
+    voice?: VoiceSettingsChange;
   },
 ) {
   authorize(principal, 'tenant.configure');

@@ -51,6 +51,17 @@ export async function findByNumber(
 }
 
 export const phoneNumbersRepository = {
+  /** Whether `number` is one of the tenant's numbers. */
+  async isTenants(db: Db, tenantId: string, number: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('phone_numbers')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
   async list(db: Db, tenantId: string): Promise<StoredPhoneNumber[]> {
     const rows = await db
       .selectFrom('phone_numbers')

@@ -7,7 +7,7 @@ import type { ContactSummary } from './context-types.ts';
 /** A contact of mine was taken, ended or wrapped up: the list changes. */
 const changesRecent = (myId: string) => (event: LiveEvent) =>
   event.agentId === myId &&
-  ['contact.accepted', 'contact.participant_joined', 'contact.wrap_up_ended', 'contact.ended'].includes(
+  ['contact.accepted', 'contact.dialled', 'contact.participant_joined', 'contact.wrap_up_ended', 'contact.ended'].includes(
     event.type,
   );
 

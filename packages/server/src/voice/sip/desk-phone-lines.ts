@@ -1,8 +1,8 @@
-import sip, { type NameAddr, type SipMessage, type SipStack } from 'sip';
 import type { Db } from '../../db/database.ts';
 import { deskPhonesRepository } from '../desk-phones.repository.ts';
 import type { MediaEngine } from '../media/media-engine.ts';
 import type { Registrar } from './registrar.ts';
+import { newTag, type PlacedCalls, type PlacedLine } from './uac-calls.ts';
 
 /** What happens to a call when the agent's desk phone picks up, refuses, or hangs up. */
 export interface DeskPhoneOutcomes {
@@ -36,21 +36,10 @@ export interface DeskPhoneLinesDeps {
   db: Db;
   media: MediaEngine;
   registrar: Registrar;
-  /** The SIP stack the requests go out on. */
-  stack: () => SipStack;
+  /** Where the INVITEs go out. */
+  placed: PlacedCalls;
   /** Switchboard's own Contact URI. */
   contact: string;
-}
-
-interface Line {
-  call: RungCall;
-  legId: string;
-  invite: SipMessage;
-  /** The phone's side of the dialog once it answered. */
-  phone: NameAddr | null;
-  target: string;
-  cseq: number;
-  over: boolean;
 }
 
 /**
@@ -61,14 +50,13 @@ interface Line {
  */
 export class DeskPhoneLines implements DeskPhoneRinger {
   readonly #deps: DeskPhoneLinesDeps;
-  readonly #byContact = new Map<string, Line>();
-  readonly #byLeg = new Map<string, Line>();
-  readonly #byCallId = new Map<string, Line>();
+  readonly #placed: PlacedCalls;
+  readonly #byContact = new Map<string, PlacedLine>();
   #outcomes: DeskPhoneOutcomes | null = null;
 
   constructor(deps: DeskPhoneLinesDeps) {
     this.#deps = deps;
-    deps.media.onLegEnded((legId) => this.#legEnded(legId));
+    this.#placed = deps.placed;
   }
 
   /** Who is told what the phones do with their calls (the call controller). */
@@ -89,26 +77,34 @@ export class DeskPhoneLines implements DeskPhoneRinger {
       return true;
     }
     const host = this.#deps.contact.replace(/^sip:[^@]*@/, '');
-    const invite: SipMessage = {
-      method: 'INVITE',
-      uri: binding.uri,
-      headers: {
-        via: [],
+    const forget = () => {
+      if (this.#byContact.get(call.contactId) === line) this.#byContact.delete(call.contactId);
+    };
+    const line = this.#placed.place(
+      {
+        legId,
+        offerSdp,
+        uri: binding.uri,
         to: { uri: `sip:${binding.sipUsername}@${host}`, params: {} },
         from: { name: `"${call.caller}"`, uri: `sip:${call.caller}@${host}`, params: { tag: newTag() } },
-        'call-id': crypto.randomUUID(),
-        cseq: { method: 'INVITE', seq: 1 },
-        contact: [{ uri: this.#deps.contact, params: {} }],
-        'content-type': 'application/sdp',
-        'max-forwards': 70,
       },
-      content: offerSdp,
-    };
-    const line: Line = { call, legId, invite, phone: null, target: binding.uri, cseq: 1, over: false };
+      {
+        answered: async () => {
+          // The call's next offer may ring another phone before this one answers: only this one goes.
+          forget();
+          await this.#outcomes?.answered(call, legId);
+        },
+        refused: async () => {
+          forget();
+          await this.#outcomes?.refused(call);
+        },
+        hungUp: async () => {
+          forget();
+          await this.#outcomes?.hungUp(call);
+        },
+      },
+    );
     this.#byContact.set(call.contactId, line);
-    this.#byLeg.set(legId, line);
-    this.#byCallId.set(invite.headers['call-id'], line);
-    this.#deps.stack().send(invite, (response) => void this.#responded(line, response));
     return true;
   }
 
@@ -122,109 +118,8 @@ export class DeskPhoneLines implements DeskPhoneRinger {
    */
   stopRinging(contactId: string): void {
     const line = this.#byContact.get(contactId);
-    if (!line || line.phone) return;
-    this.#cancel(line);
-    void this.#deps.media.hangUp(line.legId);
-  }
-
-  /** A request inside one of these calls (the phone's BYE); false when it is not one of them. */
-  received(request: SipMessage): boolean {
-    const line = this.#byCallId.get(request.headers['call-id']);
-    if (!line) return false;
-    const respond = (status: number, reason: string) =>
-      this.#deps.stack().send(sip.makeResponse(request, status, reason));
-    if (request.method === 'BYE') {
-      respond(200, 'OK');
-      if (!line.over) {
-        this.#forget(line);
-        void this.#deps.media.hangUp(line.legId);
-        void this.#outcomes?.hungUp(line.call);
-      }
-    } else if (request.method !== 'ACK') respond(request.method === 'INVITE' ? 488 : 405, 'Not Here');
-    return true;
-  }
-
-  async #responded(line: Line, response: SipMessage): Promise<void> {
-    const status = response.status ?? 0;
-    if (status < 200) return;
-    if (status >= 300) {
-      if (line.over) return;
-      this.#forget(line);
-      await this.#deps.media.hangUp(line.legId);
-      await this.#outcomes?.refused(line.call);
-      return;
-    }
-    const again = line.phone !== null;
-    line.phone = response.headers.to;
-    line.target = response.headers.contact?.[0]?.uri ?? line.target;
-    this.#send('ACK', line, line.invite.headers.cseq.seq);
-    // A 2xx sent again (the ACK was lost) is acknowledged again, and nothing more.
-    if (again) return;
-    if (line.over) return this.#bye(line);
-    try {
-      await this.#deps.media.acceptRtpAnswer(line.legId, response.content ?? '');
-      await this.#outcomes?.answered(line.call, line.legId);
-    } catch {
-      // The offer was gone by the time the phone answered, or its answer has no usable audio.
-      await this.#deps.media.hangUp(line.legId);
-    }
-  }
-
-  /** The leg ended here: the phone is told (CANCEL while it rings, BYE once answered). */
-  #legEnded(legId: string): void {
-    const line = this.#byLeg.get(legId);
-    if (!line || line.over) return;
-    if (line.phone) this.#bye(line);
-    else this.#cancel(line);
-  }
-
-  #cancel(line: Line): void {
-    this.#forget(line);
-    const { invite } = line;
-    this.#deps.stack().send({
-      method: 'CANCEL',
-      uri: invite.uri,
-      headers: {
-        via: invite.headers.via.slice(0, 1),
-        to: invite.headers.to,
-        from: invite.headers.from,
-        'call-id': invite.headers['call-id'],
-        cseq: { method: 'CANCEL', seq: invite.headers.cseq.seq },
-        'max-forwards': 70,
-      },
-    });
-  }
-
-  #bye(line: Line): void {
-    this.#forget(line);
-    this.#send('BYE', line, ++line.cseq);
-    void this.#deps.media.hangUp(line.legId);
-  }
-
-  #send(method: 'ACK' | 'BYE', line: Line, seq: number): void {
-    const { invite } = line;
-    this.#deps.stack().send({
-      method,
-      uri: line.target,
-      headers: {
-        via: [],
-        to: line.phone ?? invite.headers.to,
-        from: invite.headers.from,
-        'call-id': invite.headers['call-id'],
-        cseq: { method, seq },
-        'max-forwards': 70,
-      },
-    });
-  }
-
-  #forget(line: Line): void {
-    line.over = true;
-    // The call's next offer may ring another phone before this line is forgotten: only this one goes.
-    if (this.#byContact.get(line.call.contactId) === line) this.#byContact.delete(line.call.contactId);
-    this.#byLeg.delete(line.legId);
-    // Kept by its Call-ID a while longer: the phone's retransmitted responses and late requests still find it.
-    setTimeout(() => this.#byCallId.delete(line.invite.headers['call-id']), 32_000).unref();
+    if (!line || line.answered) return;
+    this.#byContact.delete(contactId);
+    this.#placed.end(line);
   }
 }
-
-const newTag = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);

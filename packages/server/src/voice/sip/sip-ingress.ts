@@ -11,6 +11,7 @@ import { DeskPhoneLines } from './desk-phone-lines.ts';
 import { deskPhoneOutcomes } from './desk-phone-outcomes.ts';
 import { Registrar } from './registrar.ts';
 import { callerOf, dialledNumber, sipStatusFor } from './sip-messages.ts';
+import { PlacedCalls } from './uac-calls.ts';
 
 export interface SipIngressOptions {
   /** The address and UDP port SIP listens on. */
@@ -68,6 +69,7 @@ export class SipIngress {
   readonly #invites: RateLimiter;
   readonly #registers: RateLimiter;
   readonly #contact: string;
+  readonly #placed: PlacedCalls;
   readonly registrar: Registrar;
   readonly deskPhones: DeskPhoneLines;
 
@@ -89,11 +91,16 @@ export class SipIngress {
       (request, remote) => this.#received(request, remote),
     );
     deps.calls.onCallEnded((_tenantId, contactId) => this.#ended(contactId));
+    this.#placed = new PlacedCalls({
+      media: deps.calls.media,
+      stack: () => this.#stack,
+      contact: this.#contact,
+    });
     this.deskPhones = new DeskPhoneLines({
       db: deps.db,
       media: deps.calls.media,
       registrar: this.registrar,
-      stack: () => this.#stack,
+      placed: this.#placed,
       contact: this.#contact,
     });
     this.deskPhones.handOutcomesTo(deskPhoneOutcomes(deps));
@@ -125,7 +132,7 @@ export class SipIngress {
   }
 
   async #handle(request: SipMessage, remote: Remote): Promise<void> {
-    if (this.deskPhones.received(request)) return;
+    if (this.#placed.received(request)) return;
     const dialog = this.#dialogs.get(keyOf(request));
     switch (request.method) {
       case 'INVITE':

@@ -1,0 +1,220 @@
+import sip, { type NameAddr, type SipMessage, type SipStack } from 'sip';
+import type { MediaEngine } from '../media/media-engine.ts';
+
+/** What becomes of a call Switchboard places: told once each, in this order (answered or refused, then hung up). */
+export interface PlacedCallEvents {
+  /** A provisional response: 180 Ringing, 183 Session Progress. */
+  progress?(status: number): void;
+  /** The far end answered; its SDP is on the leg already. Throwing (the call is unwanted now) hangs up. */
+  answered(): Promise<void>;
+  /** The far end refused (a final status of 300 or more), or its answer had no usable audio. */
+  refused(status: number, reason: string): Promise<void>;
+  /** The far end hung up after answering. */
+  hungUp(): Promise<void>;
+}
+
+export interface PlacedCall {
+  /** The media engine's plain RTP leg whose offer the INVITE carries. */
+  legId: string;
+  offerSdp: string;
+  uri: string;
+  to: NameAddr;
+  from: NameAddr;
+  /** More headers of the INVITE (P-Asserted-Identity). */
+  headers?: Record<string, unknown>;
+  /** Given up (CANCEL, then refused with 408) when not answered within this; unless told, the far end decides. */
+  ringMs?: number;
+}
+
+/** A call placed, until it ends. */
+export interface PlacedLine {
+  readonly legId: string;
+  /** Whether the far end answered. */
+  readonly answered: boolean;
+  readonly over: boolean;
+}
+
+interface Line extends PlacedLine {
+  call: PlacedCall;
+  events: PlacedCallEvents;
+  invite: SipMessage;
+  /** The far end's side of the dialog once it answered. */
+  remote: NameAddr | null;
+  target: string;
+  cseq: number;
+  answered: boolean;
+  over: boolean;
+  ringTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * Calls Switchboard places over SIP (to agents' desk phones, out through a trunk), as a user agent client on the
+ * npm `sip` stack: an INVITE with the media engine's RTP offer, its answer applied to the leg, the ACK (again for
+ * a repeated 2xx), the far end's BYE. When the leg ends here, the far end gets a CANCEL while it rings, a BYE once
+ * answered.
+ */
+export class PlacedCalls {
+  readonly #deps: { media: MediaEngine; stack: () => SipStack; contact: string };
+  readonly #byLeg = new Map<string, Line>();
+  readonly #byCallId = new Map<string, Line>();
+
+  constructor(deps: { media: MediaEngine; stack: () => SipStack; contact: string }) {
+    this.#deps = deps;
+    deps.media.onLegEnded((legId) => {
+      const line = this.#byLeg.get(legId);
+      if (line) this.end(line);
+    });
+  }
+
+  place(call: PlacedCall, events: PlacedCallEvents): PlacedLine {
+    const invite: SipMessage = {
+      method: 'INVITE',
+      uri: call.uri,
+      headers: {
+        via: [],
+        to: call.to,
+        from: call.from,
+        'call-id': crypto.randomUUID(),
+        cseq: { method: 'INVITE', seq: 1 },
+        contact: [{ uri: this.#deps.contact, params: {} }],
+        'content-type': 'application/sdp',
+        'max-forwards': 70,
+        ...call.headers,
+      },
+      content: call.offerSdp,
+    };
+    const line: Line = {
+      legId: call.legId,
+      call,
+      events,
+      invite,
+      remote: null,
+      target: call.uri,
+      cseq: 1,
+      answered: false,
+      over: false,
+      ringTimer: null,
+    };
+    this.#byLeg.set(call.legId, line);
+    this.#byCallId.set(invite.headers['call-id'], line);
+    if (call.ringMs !== undefined) {
+      line.ringTimer = setTimeout(() => {
+        if (line.answered || line.over) return;
+        this.end(line);
+        void events.refused(408, 'Request Timeout');
+      }, call.ringMs);
+      line.ringTimer.unref();
+    }
+    this.#deps.stack().send(invite, (response) => void this.#responded(line, response));
+    return line;
+  }
+
+  /** Ends the call from this side: CANCEL while it rings, BYE once answered; its leg is hung up. */
+  end(placed: PlacedLine): void {
+    const line = this.#byLeg.get(placed.legId);
+    if (!line || line.over) return;
+    if (line.answered) this.#send('BYE', line, ++line.cseq);
+    else this.#cancel(line);
+    this.#forget(line);
+    void this.#deps.media.hangUp(line.legId);
+  }
+
+  /** A request inside one of these calls (the far end's BYE); false when it is not one of them. */
+  received(request: SipMessage): boolean {
+    const line = this.#byCallId.get(request.headers['call-id']);
+    if (!line) return false;
+    const respond = (status: number, reason: string) =>
+      this.#deps.stack().send(sip.makeResponse(request, status, reason));
+    if (request.method === 'BYE') {
+      respond(200, 'OK');
+      if (!line.over) {
+        this.#forget(line);
+        void this.#deps.media.hangUp(line.legId);
+        void line.events.hungUp();
+      }
+    } else if (request.method !== 'ACK') respond(request.method === 'INVITE' ? 488 : 405, 'Not Here');
+    return true;
+  }
+
+  async #responded(line: Line, response: SipMessage): Promise<void> {
+    const status = response.status ?? 0;
+    if (status < 200) {
+      if (!line.over && status > 100) line.events.progress?.(status);
+      return;
+    }
+    if (status >= 300) {
+      if (line.over) return;
+      this.#forget(line);
+      await this.#deps.media.hangUp(line.legId);
+      await line.events.refused(status, response.reason ?? '');
+      return;
+    }
+    const again = line.remote !== null;
+    line.remote = response.headers.to;
+    line.target = response.headers.contact?.[0]?.uri ?? line.target;
+    this.#send('ACK', line, line.invite.headers.cseq.seq);
+    // A 2xx sent again (the ACK was lost) is acknowledged again, and nothing more.
+    if (again) return;
+    if (line.over) {
+      // Ended here while the answer was on its way: the far end is told at once.
+      this.#send('BYE', line, ++line.cseq);
+      return;
+    }
+    line.answered = true;
+    if (line.ringTimer) clearTimeout(line.ringTimer);
+    try {
+      await this.#deps.media.acceptRtpAnswer(line.legId, response.content ?? '');
+    } catch {
+      this.end(line);
+      await line.events.refused(488, 'Not Acceptable Here');
+      return;
+    }
+    try {
+      await line.events.answered();
+    } catch {
+      this.end(line);
+    }
+  }
+
+  #cancel(line: Line): void {
+    const { invite } = line;
+    this.#deps.stack().send({
+      method: 'CANCEL',
+      uri: invite.uri,
+      headers: {
+        via: invite.headers.via.slice(0, 1),
+        to: invite.headers.to,
+        from: invite.headers.from,
+        'call-id': invite.headers['call-id'],
+        cseq: { method: 'CANCEL', seq: invite.headers.cseq.seq },
+        'max-forwards': 70,
+      },
+    });
+  }
+
+  #send(method: 'ACK' | 'BYE', line: Line, seq: number): void {
+    const { invite } = line;
+    this.#deps.stack().send({
+      method,
+      uri: line.target,
+      headers: {
+        via: [],
+        to: line.remote ?? invite.headers.to,
+        from: invite.headers.from,
+        'call-id': invite.headers['call-id'],
+        cseq: { method, seq },
+        'max-forwards': 70,
+      },
+    });
+  }
+
+  #forget(line: Line): void {
+    line.over = true;
+    if (line.ringTimer) clearTimeout(line.ringTimer);
+    this.#byLeg.delete(line.legId);
+    // Kept by its Call-ID a while longer: the far end's retransmitted responses and late requests still find it.
+    setTimeout(() => this.#byCallId.delete(line.invite.headers['call-id']), 32_000).unref();
+  }
+}
+
+export const newTag = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
