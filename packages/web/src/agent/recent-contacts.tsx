@@ -7,9 +7,13 @@ import type { ContactSummary } from './context-types.ts';
 /** A contact of mine was taken, ended or wrapped up: the list changes. */
 const changesRecent = (myId: string) => (event: LiveEvent) =>
   event.agentId === myId &&
-  ['contact.accepted', 'contact.dialled', 'contact.participant_joined', 'contact.wrap_up_ended', 'contact.ended'].includes(
-    event.type,
-  );
+  [
+    'contact.accepted',
+    'contact.dialled',
+    'contact.participant_joined',
+    'contact.wrap_up_ended',
+    'contact.ended',
+  ].includes(event.type);
 
 /** The agent's last contacts, newest first, still there after wrap-up: to reread a transcript and its notes. */
 export function RecentContacts() {
