@@ -15,7 +15,7 @@ const anyActor = fc
   .map(({ role, scope }) => actor(role, scope ?? undefined));
 const anyRole = fc.constantFrom(...ROLES);
 /** Rights over one's own work only (one's contacts, one's team's messages). */
-const personal = new Set(['contact.handle', 'teamMessage.read', 'assist.request']);
+const personal = new Set(['contact.handle', 'teamMessage.read', 'assist.request', 'call.place']);
 
 describe('write keys and the roles they may give', () => {
   test('a write key may not change CSQs or calendars, which are for administrators', () => {

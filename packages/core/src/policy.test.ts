@@ -43,6 +43,8 @@ describe('policy', () => {
       'assist.request',
       // The recording of the call they are on; listening to recordings is for supervisors and QM.
       'recording.control',
+      // Within the dial plan and limit an administrator sets.
+      'call.place',
     ]);
   });
 

@@ -77,6 +77,8 @@ export const PERMISSION_MEANINGS = {
     'create, change and delete call flows, phone numbers and desk phones, and give a desk phone a new password',
   'recording.control':
     'start, pause, resume and stop the recording of a call (agents and supervisors: the call they are on; write keys: any call, e.g. paused while a card number is taken)',
+  'call.place':
+    "place outbound calls from the desktop for one of one's own voice CSQs, presenting its caller ID, within the tenant's dial plan",
   'recording.listen':
     'list, play and download call recordings with their metadata (supervisors: calls of agents in their teams)',
   'customer.erase':
@@ -131,6 +133,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'assist.answer',
     'adherence.approve',
     'recording.control',
+    'call.place',
   ]),
   agent: new Set([
     'team.read',
@@ -144,6 +147,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'teamMessage.read',
     'assist.request',
     'recording.control',
+    'call.place',
   ]),
   // Team messages are for people at their desktops: integrations neither read nor send them.
   service: new Set(READS),
@@ -182,9 +186,15 @@ export function authorize(actor: Actor, permission: Permission): void {
 
 /**
  * Permissions about one's own work at a desk (taking one's own contacts, reading one's own team's messages):
- * they reach no one else's data, so giving them to a new agent gives away nothing the giver holds.
+ * they reach no one else's data, so giving them to a new agent gives away nothing the giver holds. Placing
+ * calls is one: within the center's dial plan and limit of calls in progress, which only an administrator sets.
  */
-const PERSONAL: ReadonlySet<Permission> = new Set(['contact.handle', 'teamMessage.read', 'assist.request']);
+const PERSONAL: ReadonlySet<Permission> = new Set([
+  'contact.handle',
+  'teamMessage.read',
+  'assist.request',
+  'call.place',
+]);
 
 /** The most a user of `role` may do: for a service user, what a write key of theirs would allow. */
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

@@ -79,6 +79,7 @@ import { agentDeskPhoneRoutes } from './voice/agent-desk-phone.routes.ts';
 import { callFlowRoutes } from './voice/call-flows.routes.ts';
 import { deskPhoneRoutes } from './voice/desk-phones.routes.ts';
 import { EmbeddedMedia } from './voice/media/embedded-media.ts';
+import { outboundRoutes } from './voice/outbound.routes.ts';
 import { phoneNumberRoutes } from './voice/phone-numbers.routes.ts';
 import { recordingRoutes } from './voice/recordings.routes.ts';
 import { SipIngress } from './voice/sip/sip-ingress.ts';
@@ -175,6 +176,7 @@ const ROUTES = [
   sseRoutes,
   realtimeRoutes,
   voiceRoutes,
+  outboundRoutes,
   recordingRoutes,
   callFlowRoutes,
   phoneNumberRoutes,

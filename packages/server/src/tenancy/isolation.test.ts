@@ -662,6 +662,13 @@ const OPS: Record<string, Op> = {
   },
   'POST /public/calls/{id}/hangup': { own: () => ({ id: crypto.randomUUID(), ok: 404 }) },
   'POST /public/calls/{id}/wait': { own: () => ({ id: crypto.randomUUID(), ok: 404 }) },
+  // Their own voice CSQ has no caller ID here (409); B's is no CSQ of theirs.
+  'POST /calls': {
+    own: (w) => ({ body: { csqId: voiceCsqOf.get(w.tenantId), number: '0201234567', sdp: 'v=0' }, ok: 409 }),
+    cross: (b) => [
+      { body: { csqId: voiceCsqOf.get(b.tenantId), number: '0201234567', sdp: 'v=0' }, expect: HIDDEN },
+    ],
+  },
   'GET /call-flows': { own: none },
   'POST /call-flows': {
     own: (w) => ({ body: { name: uniq('Flow'), definition: flowDefinition(w) }, ok: 201 }),

@@ -93,3 +93,17 @@ function holdMusicFrames(): Buffer[] {
   holdFrames = frames;
   return frames;
 }
+
+/** The ring tone a caller hears while the far end rings (ETSI: 425 Hz, 1 s on, 4 s off), looped. */
+export function ringback(): AudioSource {
+  const tone = toneSource(425, 4000);
+  const [onFrames, cycleFrames] = [1000 / FRAME_MS, 5000 / FRAME_MS];
+  let index = 0;
+  return {
+    next() {
+      const frame = index % cycleFrames < onFrames ? tone.next() : SILENT_FRAME;
+      index++;
+      return frame;
+    },
+  };
+}

@@ -37,8 +37,10 @@ export interface RecordedCall {
   recordingPolicy: RecordingPolicy;
   /** The recording of the agent's part of the call in progress, if any. */
   recording: LiveRecording | null;
-  /** What the call carries: `ANI`, the caller's number, for a call from SIP. */
+  /** What the call carries: `ANI`, the caller's number, and `DNIS`, the number called, for a call over SIP. */
   attributes: Record<string, string>;
+  /** Outbound: an agent placed it. Inbound unless told. */
+  direction?: 'inbound' | 'outbound';
 }
 
 export interface LiveRecording {
@@ -124,9 +126,10 @@ export class CallRecorder {
         csqId: call.csqId,
         agentId,
         recordedUser: '',
-        direction: 'inbound',
+        direction: call.direction ?? 'inbound',
         ani: call.attributes.ANI ?? 'anonymous',
-        dnis: '',
+        // The agent's side is the recorded extension: the called party inbound, the caller outbound.
+        dnis: call.direction === 'outbound' ? (call.attributes.DNIS ?? '') : '',
         startedAt: new Date(now()),
       },
       timeline,
@@ -146,7 +149,8 @@ export class CallRecorder {
         .then((agent) => {
           const extension = agent?.extension ?? agent?.username ?? agentId;
           live.meta.recordedUser = recordedUserLabel(agent?.display_name ?? extension, extension);
-          live.meta.dnis = extension;
+          if (live.meta.direction === 'outbound') live.meta.ani = extension;
+          else live.meta.dnis = extension;
         }),
     };
     call.recording = live;

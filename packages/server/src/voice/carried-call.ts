@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CARRIED_CALL_PREFIX, notFound, type RecordingPolicy } from '@switchboard/core';
 import { contactIdFor } from '../acd/contacts.service.ts';
-import { holdMusic } from './audio.ts';
+import { holdMusic, ringback } from './audio.ts';
 import type { RecordedCall } from './call-recorder.ts';
 import type { FlowCall } from './flow-call.ts';
 import type { MediaEngine, MediaHandle } from './media/media-engine.ts';
@@ -28,6 +28,8 @@ export interface Call extends RecordedCall {
   rejoinTimer: NodeJS.Timeout | null;
   /** Counts the offers made and withdrawn: a desk phone rung for an offer checks it is still the current one. */
   offers: number;
+  /** An outbound call whose far end has not answered yet: the agent hears it ring. */
+  dialling?: boolean;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -91,7 +93,8 @@ export function newCall(
 export function playOrBridge(call: Call, media: MediaEngine): void {
   call.audio?.stop();
   call.audio = null;
-  if (call.agentLeg && !call.held) {
+  if (call.dialling && call.agentLeg) call.audio = media.play(call.agentLeg, ringback());
+  else if (call.agentLeg && !call.held) {
     call.flow?.answered();
     call.audio = media.bridge(call.customerLeg, call.agentLeg);
   } else if (call.flow && !call.agentId) call.flow.wait();

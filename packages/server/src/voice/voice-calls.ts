@@ -33,8 +33,10 @@ import {
 import { flowCallFor } from './flow-wiring.ts';
 import type { MediaEngine } from './media/media-engine.ts';
 import { endOrphanCalls } from './orphan-calls.ts';
+import { type PlaceCallRequest, type PlacedCallHost, placeOutboundCall } from './outbound-calls.ts';
 import { QueueStandings } from './queue-standings.ts';
 import type { DeskPhoneRinger } from './sip/desk-phone-lines.ts';
+import type { OutboundTrunk } from './sip/trunk-calls.ts';
 import { EspeakSpeech, type SpeechSynthesiser } from './speech.ts';
 import { WebCallLines } from './web-call-lines.ts';
 
@@ -69,6 +71,8 @@ export class VoiceCalls {
   readonly #endedListeners = new Set<(tenantId: string, contactId: string) => void>();
   /** Rings agents' desk phones, when SIP is on (see DeskPhoneLines). */
   deskPhones: DeskPhoneRinger | null = null;
+  /** Where agents' outbound calls go out, when SIP has a trunk. */
+  trunk: OutboundTrunk | null = null;
 
   constructor(deps: VoiceCallsDeps) {
     this.#deps = deps;
@@ -129,10 +133,8 @@ export class VoiceCalls {
         throw invalid(`CSQ ${csq.name} takes ${csq.channel} contacts, not calls.`, { field: 'csqId' });
     }
     const { legId, answerSdp } = await answer(call.offerSdp);
-    this.#follow(tenantId);
     const { entry, token } = newCall(tenantId, legId, call, csq);
-    this.#calls.set(entry.contactId, entry);
-    this.#contactOfLeg.set(legId, entry.contactId);
+    this.#carry(entry);
     try {
       if (flow) this.#startFlow(entry, flow);
       else await queueCall(this.#deps, entry, entry.csqId);
@@ -141,6 +143,33 @@ export class VoiceCalls {
       await this.#release(entry);
       throw error;
     }
+  }
+
+  /**
+   * The agent places a call (see `placeOutboundCall`): it rings out through the trunk while they hear it ring,
+   * and is a call like any other once answered.
+   */
+  placeCall(principal: Principal, request: PlaceCallRequest) {
+    return placeOutboundCall({ ...this.#deps, trunk: this.trunk }, this.#placedCalls, principal, request);
+  }
+
+  readonly #placedCalls: PlacedCallHost = {
+    carry: (call) => {
+      this.#carry(call);
+      playOrBridge(call, this.#deps.media);
+    },
+    carries: (call) => this.#calls.get(call.contactId) === call,
+    answered: async (call) => {
+      playOrBridge(call, this.#deps.media);
+      if (call.recordingPolicy === 'always') await this.#recorder.start(call);
+    },
+  };
+
+  #carry(call: Call): void {
+    this.#follow(call.tenantId);
+    this.#calls.set(call.contactId, call);
+    this.#contactOfLeg.set(call.customerLeg, call.contactId);
+    if (call.agentLeg) this.#contactOfLeg.set(call.agentLeg, call.contactId);
   }
 
   #startFlow(call: Call, flow: { id: string; version: number; definition: Flow }): void {

@@ -100,8 +100,8 @@ export class PlacedCalls {
     if (call.ringMs !== undefined) {
       line.ringTimer = setTimeout(() => {
         if (line.answered || line.over) return;
-        this.end(line);
-        void events.refused(408, 'Request Timeout');
+        this.#cancel(line);
+        void this.#refused(line, 408, 'Request Timeout');
       }, call.ringMs);
       line.ringTimer.unref();
     }
@@ -143,10 +143,7 @@ export class PlacedCalls {
       return;
     }
     if (status >= 300) {
-      if (line.over) return;
-      this.#forget(line);
-      await this.#deps.media.hangUp(line.legId);
-      await line.events.refused(status, response.reason ?? '');
+      if (!line.over) await this.#refused(line, status, response.reason ?? '');
       return;
     }
     const again = line.remote !== null;
@@ -165,14 +162,24 @@ export class PlacedCalls {
     try {
       await this.#deps.media.acceptRtpAnswer(line.legId, response.content ?? '');
     } catch {
-      this.end(line);
-      await line.events.refused(488, 'Not Acceptable Here');
+      this.#send('BYE', line, ++line.cseq);
+      await this.#refused(line, 488, 'Not Acceptable Here');
       return;
     }
     try {
       await line.events.answered();
     } catch {
       this.end(line);
+    }
+  }
+
+  /** Told first, then the leg hung up: whoever follows the leg learns of its end after the refusal. */
+  async #refused(line: Line, status: number, reason: string): Promise<void> {
+    this.#forget(line);
+    try {
+      await line.events.refused(status, reason);
+    } finally {
+      await this.#deps.media.hangUp(line.legId);
     }
   }
 
