@@ -107,13 +107,42 @@ describe('start configuration', () => {
     assert.deepEqual(resolveStartConfig({}, { SWITCHBOARD_SIP: '192.0.2.10:5060' }).sip, {
       address: '192.0.2.10',
       port: 5060,
+      trunks: [],
     });
     assert.deepEqual(resolveStartConfig({ sip: '[2001:db8::10]:5070' }, {}).sip, {
       address: '2001:db8::10',
       port: 5070,
+      trunks: [],
     });
     for (const bad of ['5060', 'sip.example.com:5060', '192.0.2.10', '192.0.2.10:0', '192.0.2.10:70000'])
       assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIP: bad }), /like 192.0.2.10:5060/, bad);
     assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIP: '0.0.0.0:5060' }), /own address/);
+  });
+
+  test('SIP trunks: names with addresses and ports, the first for outbound calls; refused without SIP', () => {
+    const sip = resolveStartConfig(
+      { sipTrunks: 'carrier=203.0.113.5:5060, pbx=[2001:db8::5]:5070' },
+      { SWITCHBOARD_SIP: '192.0.2.10:5060' },
+    ).sip;
+    assert.deepEqual(sip?.trunks, [
+      { name: 'carrier', address: '203.0.113.5', port: 5060 },
+      { name: 'pbx', address: '2001:db8::5', port: 5070 },
+    ]);
+    const env = { SWITCHBOARD_SIP: '192.0.2.10:5060' };
+    for (const bad of ['carrier', 'carrier=sip.example.com:5060', '=203.0.113.5:5060', 'a=203.0.113.5'])
+      assert.throws(
+        () => resolveStartConfig({}, { ...env, SWITCHBOARD_SIP_TRUNKS: bad }),
+        /not a name=address:port/,
+        bad,
+      );
+    assert.throws(
+      () =>
+        resolveStartConfig({}, { ...env, SWITCHBOARD_SIP_TRUNKS: 'a=203.0.113.5:5060,a=203.0.113.6:5060' }),
+      /"a" twice/,
+    );
+    assert.throws(
+      () => resolveStartConfig({}, { SWITCHBOARD_SIP_TRUNKS: 'a=203.0.113.5:5060' }),
+      /needs SWITCHBOARD_SIP/,
+    );
   });
 });

@@ -27,7 +27,21 @@ export interface StartConfig {
   /** The bearer token that reads /metrics; unset: only this machine may. */
   metricsToken: string | undefined;
   /** `SWITCHBOARD_SIP`: the address and UDP port calls from SIP trunks and phones come to; unset: none. */
-  sip: { address: string; port: number } | undefined;
+  sip: SipListen | undefined;
+}
+
+/** A SIP trunk: calls go out through it, and when any is set, calls come in only from them. */
+export interface SipTrunkConfig {
+  name: string;
+  address: string;
+  port: number;
+}
+
+export interface SipListen {
+  address: string;
+  port: number;
+  /** `SWITCHBOARD_SIP_TRUNKS`: none unless set. */
+  trunks: SipTrunkConfig[];
 }
 
 export interface StartFlags {
@@ -47,6 +61,7 @@ export interface StartFlags {
   maxConnectionsPerClient?: string;
   metricsToken?: string;
   sip?: string;
+  sipTrunks?: string;
 }
 
 export class ConfigError extends Error {}
@@ -100,8 +115,51 @@ export function resolveStartConfig(
       ),
     },
     metricsToken: flags.metricsToken ?? (env.SWITCHBOARD_METRICS_TOKEN || undefined),
-    sip: parseSipListen(flags.sip ?? (env.SWITCHBOARD_SIP || undefined)),
+    sip: parseSip(
+      flags.sip ?? (env.SWITCHBOARD_SIP || undefined),
+      flags.sipTrunks ?? (env.SWITCHBOARD_SIP_TRUNKS || undefined),
+    ),
   };
+}
+
+/** Where SIP listens, and its trunks; trunks without SIP are refused. */
+export function parseSip(listen: string | undefined, trunks: string | undefined): SipListen | undefined {
+  const at = parseSipListen(listen);
+  if (!at) {
+    if (trunks !== undefined)
+      throw new ConfigError('SWITCHBOARD_SIP_TRUNKS needs SWITCHBOARD_SIP: trunks are reached over it.');
+    return undefined;
+  }
+  return { ...at, trunks: parseSipTrunks(trunks) };
+}
+
+/**
+ * `carrier=203.0.113.5:5060,pbx=[2001:db8::5]:5060`: each trunk's name and the address and UDP port of its SIP
+ * side (an address, not a host name: calls coming in are checked against it). Outbound calls use the first.
+ */
+export function parseSipTrunks(text: string | undefined): SipTrunkConfig[] {
+  if (text === undefined || text.trim() === '') return [];
+  const trunks = text.split(',').map((entry) => {
+    const match = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(entry.trim());
+    const at = match?.[2] ? addressAndPort(match[2]) : undefined;
+    if (!match?.[1] || !at)
+      throw new ConfigError(
+        `SWITCHBOARD_SIP_TRUNKS is a list like carrier=203.0.113.5:5060,pbx=198.51.100.7:5060; "${entry.trim()}" is not a name=address:port.`,
+      );
+    return { name: match[1], ...at };
+  });
+  const names = trunks.map((trunk) => trunk.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new ConfigError(`SWITCHBOARD_SIP_TRUNKS names the trunk "${twice}" twice.`);
+  return trunks;
+}
+
+function addressAndPort(text: string): { address: string; port: number } | undefined {
+  const match = /^(?:\[([0-9a-fA-F:]+)\]|([0-9.]+)):(\d{1,5})$/.exec(text.trim());
+  const address = match?.[1] ?? match?.[2];
+  const port = Number(match?.[3]);
+  if (!address || isIP(address) === 0 || port < 1 || port > 65_535) return undefined;
+  return { address, port };
 }
 
 /**
@@ -110,11 +168,10 @@ export function resolveStartConfig(
  */
 export function parseSipListen(text: string | undefined): { address: string; port: number } | undefined {
   if (text === undefined) return undefined;
-  const match = /^(?:\[([0-9a-fA-F:]+)\]|([0-9.]+)):(\d{1,5})$/.exec(text.trim());
-  const address = match?.[1] ?? match?.[2];
-  const port = Number(match?.[3]);
-  if (!address || isIP(address) === 0 || port < 1 || port > 65_535)
+  const at = addressAndPort(text);
+  if (!at)
     throw new ConfigError(`SWITCHBOARD_SIP must be an address and port like 192.0.2.10:5060, not "${text}".`);
+  const { address, port } = at;
   if (address === '0.0.0.0' || address === '::')
     throw new ConfigError(
       `SWITCHBOARD_SIP needs this machine's own address, not "${address}": callers' audio is sent to it.`,

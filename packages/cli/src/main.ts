@@ -96,6 +96,12 @@ storageOptions(
       new Option('--sip <address:port>', 'where calls from SIP trunks and phones come in; unset: none').env(
         'SWITCHBOARD_SIP',
       ),
+    )
+    .addOption(
+      new Option(
+        '--sip-trunks <name=address:port,…>',
+        'SIP trunks outbound calls go out through (the first) and inbound calls must come from; unset: none',
+      ).env('SWITCHBOARD_SIP_TRUNKS'),
     ),
 ).action(async (flags) => {
   await start(resolveStartConfig(flags, process.env, process.stdout.isTTY === true));

@@ -82,7 +82,7 @@ import { EmbeddedMedia } from './voice/media/embedded-media.ts';
 import { outboundRoutes } from './voice/outbound.routes.ts';
 import { phoneNumberRoutes } from './voice/phone-numbers.routes.ts';
 import { recordingRoutes } from './voice/recordings.routes.ts';
-import { SipIngress } from './voice/sip/sip-ingress.ts';
+import { SipIngress, type SipIngressOptions } from './voice/sip/sip-ingress.ts';
 import { voiceRoutes } from './voice/voice.routes.ts';
 import { VoiceCalls } from './voice/voice-calls.ts';
 import { adherenceRoutes } from './wfm/adherence.routes.ts';
@@ -108,7 +108,7 @@ export interface AppOptions {
   /** The calls; tests pass their own to start callers' calls directly. Default: on the embedded media engine. */
   voice?: VoiceCalls;
   /** Where calls from SIP trunks and phones come in (docs/voice.md, "SIP"); unset: none. */
-  sip?: { address: string; port: number } | undefined;
+  sip?: SipIngressOptions | undefined;
   logger?: FastifyServerOptions['logger'];
   /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
   webRoot?: string;

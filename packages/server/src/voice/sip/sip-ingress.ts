@@ -11,6 +11,7 @@ import { DeskPhoneLines } from './desk-phone-lines.ts';
 import { deskPhoneOutcomes } from './desk-phone-outcomes.ts';
 import { Registrar } from './registrar.ts';
 import { callerOf, dialledNumber, sipStatusFor } from './sip-messages.ts';
+import { type SipTrunk, TrunkCalls } from './trunk-calls.ts';
 import { PlacedCalls } from './uac-calls.ts';
 
 export interface SipIngressOptions {
@@ -21,6 +22,11 @@ export interface SipIngressOptions {
   invites?: { burst: number; perSecond: number };
   /** Registrations one source address may send: `burst` at once, then `perSecond`. */
   registers?: { burst: number; perSecond: number };
+  /**
+   * Trunks to carriers or PBXs: agents' outbound calls go out through the first; when any is given, calls to the
+   * numbers come in from their addresses only (403 for any other).
+   */
+  trunks?: SipTrunk[] | undefined;
 }
 
 export interface SipIngressDeps {
@@ -70,7 +76,10 @@ export class SipIngress {
   readonly #registers: RateLimiter;
   readonly #contact: string;
   readonly #placed: PlacedCalls;
+  readonly #trunks: SipTrunk[];
   readonly registrar: Registrar;
+  /** Where agents' outbound calls go out; null without trunks. */
+  readonly trunk: TrunkCalls | null;
   readonly deskPhones: DeskPhoneLines;
 
   private constructor(deps: SipIngressDeps, options: SipIngressOptions) {
@@ -105,6 +114,10 @@ export class SipIngress {
     });
     this.deskPhones.handOutcomesTo(deskPhoneOutcomes(deps));
     deps.calls.deskPhones = this.deskPhones;
+    this.#trunks = options.trunks ?? [];
+    const [outbound] = this.#trunks;
+    this.trunk = outbound ? new TrunkCalls(this.#placed, outbound, `${host}:${options.port}`) : null;
+    deps.calls.trunk = this.trunk;
   }
 
   /** Listens on the address and port, refused at once if they are taken. */
@@ -120,6 +133,7 @@ export class SipIngress {
 
   close(): void {
     if (this.#deps.calls.deskPhones === this.deskPhones) this.#deps.calls.deskPhones = null;
+    if (this.trunk && this.#deps.calls.trunk === this.trunk) this.#deps.calls.trunk = null;
     for (const dialog of this.#dialogs.values()) this.#forget(dialog);
     this.#stack.destroy();
   }
@@ -187,6 +201,8 @@ export class SipIngress {
 
   async #invite(invite: SipMessage, remote: Remote): Promise<void> {
     if (this.#refused(invite, remote, this.#invites)) return;
+    if (this.#trunks.length > 0 && !this.#trunks.some((trunk) => trunk.address === remote.address))
+      return this.#respond(invite, 403, 'Forbidden');
     this.#respond(invite, 100, 'Trying');
     const dialog: Dialog = {
       invite,

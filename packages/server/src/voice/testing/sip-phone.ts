@@ -70,6 +70,11 @@ export class SipPhone extends PhoneAudio {
   }
 
   /** The SDP offer this phone makes: PCMU and telephone events on its RTP socket. */
+  /** Where this phone's SIP is: a trunk in a test is one of these phones. */
+  get sipAt(): { address: string; port: number } {
+    return { address: PHONE_ADDRESS, port: this.#port };
+  }
+
   offer(): string {
     const port = this.#rtp.address().port;
     return [
