@@ -183,7 +183,7 @@ describe('desk phones', () => {
 
   test("the tenant's extension pattern: extensions must fit it, and it must fit every phone", async () => {
     const tenant = await call(server, admin, 'GET', '/tenant');
-    assert.deepEqual(tenant.body.settings.voice, { extensionPattern: 'X!' });
+    assert.equal(tenant.body.settings.voice.extensionPattern, 'X!');
     const single = await add({ extension: '5', name: 'One digit' });
     assert.equal(single.status, 400, `X! is two or more digits ${show(single)}`);
     assert.equal((await add({ extension: '5*', name: 'Star' })).status, 400);
@@ -204,7 +204,7 @@ describe('desk phones', () => {
 
     const set = await setPattern(server, admin, '2.XXX');
     assert.equal(set.status, 200, show(set));
-    assert.deepEqual(set.body.settings.voice, { extensionPattern: '2.XXX' });
+    assert.equal(set.body.settings.voice.extensionPattern, '2.XXX');
     const fits = await add({ extension: '2001', name: 'Fits' });
     assert.equal(fits.status, 201, show(fits));
     const misfit = await add({ extension: '3001', name: 'Misfit' });
@@ -223,8 +223,11 @@ describe('desk phones', () => {
     assert.equal((await call(server, admin, 'GET', '/tenant')).body.settings.voice.extensionPattern, '2.XXX');
     const audits = await call(server, admin, 'GET', '/audit-log?entityType=tenant&action=update');
     assert.deepEqual(
-      audits.body.map((e: { after: { settings: { voice: object } } }) => e.after.settings.voice),
-      [{ extensionPattern: '2.XXX' }],
+      audits.body.map(
+        (e: { after: { settings: { voice: { extensionPattern: string } } } }) =>
+          e.after.settings.voice.extensionPattern,
+      ),
+      ['2.XXX'],
       'one change of the pattern, the one that was made',
     );
 
