@@ -11,6 +11,10 @@ export const Contact = Type.Object({
   id: Uuid,
   externalId: Nullable(Type.String()),
   channel: Channel,
+  direction: Type.Enum(['inbound', 'outbound'], {
+    description:
+      'Inbound: the customer reached the center; outbound: an agent placed the call (attributes ANI: the caller ID presented, DNIS: the number dialled).',
+  }),
   csqId: Uuid,
   callType: Type.String(),
   priority: Type.Integer(),

@@ -35,6 +35,7 @@ export const presentContact = (row: ContactRow) => ({
   id: row.id,
   externalId: row.external_id,
   channel: row.channel,
+  direction: row.direction,
   csqId: row.csq_id,
   callType: row.call_type,
   priority: row.priority,

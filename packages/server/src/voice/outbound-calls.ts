@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   authorize,
+  CARRIED_CALL_PREFIX,
   changeVoiceSettings,
   checkDialled,
   conflict,
@@ -10,6 +11,7 @@ import {
   notFound,
 } from '@switchboard/core';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
+import { contactIdFor } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -94,7 +96,9 @@ export async function placeOutboundCall(
     );
 
   const agent = await answerLeg(media, request.offerSdp, 'browser');
-  const contactId = crypto.randomUUID();
+  // A call this server carries, as the desktop knows them by their external id.
+  const externalId = `${CARRIED_CALL_PREFIX}${crypto.randomUUID()}`;
+  const contactId = contactIdFor(tenantId, externalId);
   const attributes = { ANI: callerId, DNIS: verdict.number };
   let far: { legId: string; offerSdp: string } | undefined;
   try {
@@ -110,7 +114,7 @@ export async function placeOutboundCall(
         }),
         result: undefined,
       }),
-      (batch) => batch.created.set(contactId, { externalId: null, attributes }),
+      (batch) => batch.created.set(contactId, { externalId, attributes }),
     );
   } catch (error) {
     await media.hangUp(agent.legId);
@@ -132,7 +136,7 @@ export async function placeOutboundCall(
     flow: null,
     callerGone: false,
     afterCall: false,
-    externalId: '',
+    externalId,
     callType: 'outbound',
     attributes,
     held: false,
@@ -173,5 +177,6 @@ export async function placeOutboundCall(
     number: verdict.number,
     callerId,
     emergency: verdict.emergency,
+    recordingPolicy: csq.recording,
   };
 }

@@ -4,7 +4,8 @@ import type { App, AppContext } from '../http/app-types.ts';
 import { principalOf } from '../http/app-types.ts';
 import { Uuid } from '../http/common.schema.ts';
 import { defineRoute } from '../http/define-route.ts';
-import { AnswerCallBody } from './voice.routes.ts';
+import { RecordingState } from './recordings.routes.ts';
+import { AnswerCallBody, AnsweredCall } from './voice.routes.ts';
 
 export const PlaceCallBody = Type.Object(
   {
@@ -29,6 +30,13 @@ export const PlacedCall = Type.Object({
   number: Type.String({ description: 'What is dialled.' }),
   callerId: Type.String({ description: 'The number the call presents: the CSQ’s caller ID.' }),
   emergency: Type.Boolean({ description: 'An emergency number (allowed whatever the plan and limit).' }),
+  recording: Type.Object(
+    { policy: AnsweredCall.properties.recording.properties.policy, state: RecordingState },
+    {
+      description:
+        "The CSQ's recording policy; under `always` the call is recorded from the far end's answer.",
+    },
+  ),
 });
 
 /** Outbound calls (docs/voice.md, "Outbound calls"). */
@@ -55,6 +63,10 @@ export function outboundRoutes(app: App, { voice }: AppContext): void {
         number: placed.number,
         callerId: placed.callerId,
         emergency: placed.emergency,
+        recording: {
+          policy: placed.recordingPolicy,
+          state: placed.recordingPolicy === 'always' ? ('recording' as const) : ('stopped' as const),
+        },
       });
     },
   });

@@ -7,6 +7,7 @@ import { ContactContext } from './contact-context.tsx';
 import { DeskPhoneChoice, deskPhoneOf, useDeskPhone } from './desk-phone-choice.tsx';
 import { ChatWorkspace, NotificationsHint, ShortcutsHelp, StateControls } from './desktop-panels.tsx';
 import { InvitationCard, isInvitedHere } from './group-chat.tsx';
+import { PlaceCall } from './place-call.tsx';
 import { RecentContacts } from './recent-contacts.tsx';
 import { trigger, useShortcuts } from './shortcuts.ts';
 import { answerCall, isBrowserCall } from './softphone.ts';
@@ -79,6 +80,7 @@ export function AgentDesktop() {
       />
       <DeskPhoneChoice phone={deskPhone} />
       <AudioCheck />
+      <PlaceCall agent={agent} onPlaced={desktop.reload} />
       <NotificationsHint />
       <section aria-labelledby="my-contacts" className="contacts">
         <h2 id="my-contacts">

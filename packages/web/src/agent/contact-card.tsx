@@ -67,6 +67,12 @@ export function ContactCard(props: {
         </span>
       </header>
       <dl className="facts">
+        {contact.direction === 'outbound' ? (
+          <>
+            <dt>Your call to</dt>
+            <dd data-testid="dialled">{contact.attributes.DNIS}</dd>
+          </>
+        ) : null}
         <dt>Queue</dt>
         <dd>{props.csqName || '—'}</dd>
         <dt>{contact.status === 'offered' ? 'Waiting' : 'Handling'}</dt>

@@ -35,7 +35,10 @@ const changed = () => {
  * the answer request, and the caller's audio kept for `useLine`. Anything that fails closes what it opened.
  */
 export async function answerCall(api: ApiClient, contactId: string): Promise<Contact> {
-  const answered = await openLine<{ contact: Contact }>(api, contactId, 'answer');
+  const answered = await openLine<{ contact: Contact }>(
+    (sdp) => api.request('POST', `/contacts/${contactId}/voice/answer`, { sdp }),
+    () => contactId,
+  );
   return answered.contact;
 }
 
@@ -44,10 +47,40 @@ export async function answerCall(api: ApiClient, contactId: string): Promise<Con
  * desktop) or that another tab holds (it moves here). The caller hears music until then.
  */
 export async function rejoinCall(api: ApiClient, contactId: string): Promise<void> {
-  await openLine(api, contactId, 'rejoin');
+  await openLine(
+    (sdp) =>
+      api.request<{ sdp: string; recording: LineRecording }>('POST', `/contacts/${contactId}/voice/rejoin`, {
+        sdp,
+      }),
+    () => contactId,
+  );
 }
 
-async function openLine<T>(api: ApiClient, contactId: string, how: 'answer' | 'rejoin'): Promise<T> {
+/** What the server answers when the agent places a call. */
+export interface PlacedCall {
+  contactId: string;
+  number: string;
+  callerId: string;
+  emergency: boolean;
+}
+
+/**
+ * Places a call from this browser for one of the agent's voice CSQs: the agent hears it ring, then the customer.
+ * The server checks the number against the center's dial plan and refuses with the reason.
+ */
+export async function placeCall(api: ApiClient, csqId: string, number: string): Promise<PlacedCall> {
+  return openLine<PlacedCall>(
+    (sdp) => api.request('POST', '/calls', { csqId, number, sdp }),
+    (placed) => placed.contactId,
+  );
+}
+
+/** Opens the microphone and a peer connection, sends its offer with `send`, and keeps the line by `contactIdOf`. */
+async function openLine<T>(
+  send: (sdp: string) => Promise<T & { sdp: string; recording: LineRecording }>,
+  contactIdOf: (answer: T) => string,
+): Promise<T> {
+  let contactId: string | null = null;
   const microphone = await openMicrophone();
   const connection = new RTCPeerConnection();
   const remote = new MediaStream();
@@ -56,17 +89,14 @@ async function openLine<T>(api: ApiClient, contactId: string, how: 'answer' | 'r
     changed();
   });
   connection.addEventListener('connectionstatechange', () => {
-    if (connection.connectionState === 'failed' || connection.connectionState === 'closed')
-      endCall(contactId, connection);
+    const failed = connection.connectionState === 'failed' || connection.connectionState === 'closed';
+    if (failed && contactId) endCall(contactId, connection);
   });
   for (const track of microphone.getAudioTracks()) connection.addTrack(track, microphone);
   try {
     const sdp = await gatheredOffer(connection);
-    const answered = await api.request<T & { sdp: string; recording: LineRecording }>(
-      'POST',
-      `/contacts/${contactId}/voice/${how}`,
-      { sdp },
-    );
+    const answered = await send(sdp);
+    contactId = contactIdOf(answered);
     await connection.setRemoteDescription({ type: 'answer', sdp: answered.sdp });
     const { policy, state } = answered.recording;
     lines.get(contactId)?.connection.close();
