@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ManualClock } from '../clock.ts';
 import { SwitchboardError } from '../errors.ts';
+import { detailRecordsOf } from '../reporting/detail-records.ts';
 import { AcdEngine } from './engine.ts';
 import type { AgentConfig } from './model.ts';
 
@@ -74,6 +75,26 @@ describe('outbound calls', () => {
     assert.ok(
       after.some((e) => e.type === 'contact.offered' && e.contactId === 'in1' && e.agentId === 'ann'),
     );
+  });
+
+  test('how the far end answered is an event; an outbound call is in no CSQ’s leg nor agent segment', () => {
+    const { engine, clock } = center(['ann']);
+    engine.setAgentState('ann', 'voice', 'ready');
+    const events = [...engine.dialOut('ann', call('out1'))];
+    clock.advance(5000);
+    events.push(...engine.noteDialResult('out1', 'answered', 200));
+    assert.deepEqual(events.at(-1), {
+      type: 'contact.dial_result',
+      at: clock.now(),
+      contactId: 'out1',
+      agentId: 'ann',
+      result: 'answered',
+      sipStatus: 200,
+    });
+    events.push(...engine.complete('ann', 'out1'), ...engine.endWrapUp('ann', 'out1', { reasons: [] }));
+    assert.deepEqual(detailRecordsOf(events), { legs: [], segments: [] });
+    engine.createContact({ id: 'in1', channel: 'voice', csqId: 'sales', callType: 'x', priority: 5 });
+    assert.throws(() => engine.noteDialResult('in1', 'busy', 486), SwitchboardError);
   });
 
   test('a Not Ready agent places a call and is Not Ready again after its wrap-up', () => {
