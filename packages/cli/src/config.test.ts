@@ -37,7 +37,13 @@ describe('start configuration', () => {
         LOG_FORMAT: 'pretty',
       },
     );
-    const { connections: _connections, metricsToken: _metricsToken, sip: _sip, ...rest } = config;
+    const {
+      connections: _connections,
+      metricsToken: _metricsToken,
+      sip: _sip,
+      rtpPorts: _rtpPorts,
+      ...rest
+    } = config;
     assert.deepEqual(
       { ...rest, host: undefined, logLevel: undefined },
       {
@@ -117,6 +123,16 @@ describe('start configuration', () => {
     for (const bad of ['5060', 'sip.example.com:5060', '192.0.2.10', '192.0.2.10:0', '192.0.2.10:70000'])
       assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIP: bad }), /like 192.0.2.10:5060/, bad);
     assert.throws(() => resolveStartConfig({}, { SWITCHBOARD_SIP: '0.0.0.0:5060' }), /own address/);
+  });
+
+  test('RTP ports: a range of at least ten from 1024; unset, any', () => {
+    assert.equal(resolveStartConfig({}, {}).rtpPorts, undefined);
+    assert.deepEqual(resolveStartConfig({}, { SWITCHBOARD_RTP_PORTS: '10000-20000' }).rtpPorts, {
+      min: 10000,
+      max: 20000,
+    });
+    for (const bad of ['10000', '20000-10000', '80-2000', '10000-10005', '10000-70000', 'a-b'])
+      assert.throws(() => resolveStartConfig({ rtpPorts: bad }, {}), /at least 10 UDP ports/, bad);
   });
 
   test('SIP trunks: names with addresses and ports, the first for outbound calls; refused without SIP', () => {

@@ -28,6 +28,8 @@ export interface StartConfig {
   metricsToken: string | undefined;
   /** `SWITCHBOARD_SIP`: the address and UDP port calls from SIP trunks and phones come to; unset: none. */
   sip: SipListen | undefined;
+  /** `SWITCHBOARD_RTP_PORTS`: the UDP ports calls' audio uses (`10000-20000`); unset: any free port. */
+  rtpPorts: { min: number; max: number } | undefined;
 }
 
 /** A SIP trunk: calls go out through it, and when any is set, calls come in only from them. */
@@ -62,6 +64,7 @@ export interface StartFlags {
   metricsToken?: string;
   sip?: string;
   sipTrunks?: string;
+  rtpPorts?: string;
 }
 
 export class ConfigError extends Error {}
@@ -115,11 +118,24 @@ export function resolveStartConfig(
       ),
     },
     metricsToken: flags.metricsToken ?? (env.SWITCHBOARD_METRICS_TOKEN || undefined),
+    rtpPorts: parseRtpPorts(flags.rtpPorts ?? (env.SWITCHBOARD_RTP_PORTS || undefined)),
     sip: parseSip(
       flags.sip ?? (env.SWITCHBOARD_SIP || undefined),
       flags.sipTrunks ?? (env.SWITCHBOARD_SIP_TRUNKS || undefined),
     ),
   };
+}
+
+/** `10000-20000`: at least 10 ports, from 1024 up (each call takes one or two while it lasts). */
+export function parseRtpPorts(text: string | undefined): { min: number; max: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(text.trim());
+  const [min, max] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || min < 1024 || max > 65_535 || max - min + 1 < 10)
+    throw new ConfigError(
+      `SWITCHBOARD_RTP_PORTS is a range of at least 10 UDP ports from 1024 to 65535, like 10000-20000, not "${text}".`,
+    );
+  return { min, max };
 }
 
 /** Where SIP listens, and its trunks; trunks without SIP are refused. */

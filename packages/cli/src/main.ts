@@ -102,6 +102,12 @@ storageOptions(
         '--sip-trunks <name=address:port,…>',
         'SIP trunks outbound calls go out through (the first) and inbound calls must come from; unset: none',
       ).env('SWITCHBOARD_SIP_TRUNKS'),
+    )
+    .addOption(
+      new Option(
+        '--rtp-ports <min-max>',
+        "the UDP ports calls' audio uses, e.g. 10000-20000; unset: any",
+      ).env('SWITCHBOARD_RTP_PORTS'),
     ),
 ).action(async (flags) => {
   await start(resolveStartConfig(flags, process.env, process.stdout.isTTY === true));

@@ -50,6 +50,7 @@ export async function start(config: StartConfig): Promise<void> {
     connections: config.connections,
     metricsToken: config.metricsToken,
     sip: config.sip,
+    rtpPorts: config.rtpPorts,
     jobs: new BossJobQueue({ database }),
   });
   let demo: { stop(): Promise<void> } | null = null;

@@ -79,6 +79,7 @@ import { agentDeskPhoneRoutes } from './voice/agent-desk-phone.routes.ts';
 import { callFlowRoutes } from './voice/call-flows.routes.ts';
 import { deskPhoneRoutes } from './voice/desk-phones.routes.ts';
 import { EmbeddedMedia } from './voice/media/embedded-media.ts';
+import type { PortRange } from './voice/media/port-range.ts';
 import { outboundRoutes } from './voice/outbound.routes.ts';
 import { phoneNumberRoutes } from './voice/phone-numbers.routes.ts';
 import { recordingRoutes } from './voice/recordings.routes.ts';
@@ -109,6 +110,8 @@ export interface AppOptions {
   voice?: VoiceCalls;
   /** Where calls from SIP trunks and phones come in (docs/voice.md, "SIP"); unset: none. */
   sip?: SipIngressOptions | undefined;
+  /** The UDP ports calls' audio uses (`SWITCHBOARD_RTP_PORTS`); any free port unless told. */
+  rtpPorts?: PortRange | undefined;
   logger?: FastifyServerOptions['logger'];
   /** The built desktop to serve at `/` (packages/web/dist); none: API only. */
   webRoot?: string;
@@ -246,7 +249,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       new VoiceCalls({
         db: options.db,
         acd,
-        media: new EmbeddedMedia({ rtpAddress: options.sip?.address }),
+        media: new EmbeddedMedia({ rtpAddress: options.sip?.address, ports: options.rtpPorts }),
         keyring: options.masterKeys,
         now: () => clock.now(),
         log: { error: (details: object, message: string) => app.log.error(details, message) },

@@ -15,6 +15,7 @@ import { type AudioSource, FRAME_MS, PCMU_PAYLOAD_TYPE } from '../audio.ts';
 import type { MediaEngine, MediaHandle } from './media-engine.ts';
 import { PcmuSender, type RtpWriter } from './pcmu-sender.ts';
 import { plainRtpAnswer, readPlainRtpOffer } from './plain-rtp.ts';
+import { bindInRange, type PortRange } from './port-range.ts';
 
 /**
  * One leg in this process, over WebRTC or plain RTP: what it sends is one RTP stream throughout, whatever it plays
@@ -90,14 +91,19 @@ export class EmbeddedMedia implements MediaEngine {
   readonly #endedListeners: ((legId: string) => void)[] = [];
   #clock: { timer: NodeJS.Timeout; startedAt: number; sent: number } | null = null;
 
-  constructor(options: { rtpAddress?: string } = {}) {
+  /** The UDP ports legs take (both plain RTP and WebRTC's ICE); any free port unless told. */
+  readonly #ports: PortRange | undefined;
+
+  constructor(options: { rtpAddress?: string | undefined; ports?: PortRange | undefined } = {}) {
     this.#rtpAddress = options.rtpAddress ?? '127.0.0.1';
+    this.#ports = options.ports;
   }
 
   async answerWebRtc(offerSdp: string): Promise<{ legId: string; answerSdp: string }> {
     checkOffer(offerSdp);
     const connection = new RTCPeerConnection({
       codecs: { audio: [usePCMU(), telephoneEventCodec()], video: [] },
+      ...(this.#ports ? { icePortRange: [this.#ports.min, this.#ports.max] as [number, number] } : {}),
     });
     const out = new MediaStreamTrack({ kind: 'audio' });
     const transceiver = connection.addTransceiver(out, { direction: 'sendrecv' });
@@ -164,14 +170,8 @@ export class EmbeddedMedia implements MediaEngine {
   }
 
   async #rtpLeg(remote: { address: string; port: number; latched: boolean }) {
-    const socket = createSocket(isIP(this.#rtpAddress) === 6 ? 'udp6' : 'udp4');
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(0, this.#rtpAddress, () => {
-        socket.off('error', reject);
-        resolve();
-      });
-    });
+    const family = isIP(this.#rtpAddress) === 6 ? 'udp6' : 'udp4';
+    const socket = await bindInRange(() => createSocket(family), this.#rtpAddress, this.#ports);
     let open = true;
     const leg = new Leg(
       (packet) => {
