@@ -168,12 +168,12 @@ async function checkCsq(
       field: 'recording',
     });
   if (csq.callerId !== null) {
+    const refuse = (message: string) =>
+      invalid(message, [{ path: 'body/callerId', field: 'callerId', message }]);
     if (csq.channel !== 'voice')
-      throw invalid(`Only calls present a caller ID: a ${csq.channel} CSQ has none.`, { field: 'callerId' });
+      throw refuse(`Only calls present a caller ID: a ${csq.channel} CSQ has none.`);
     if (!(await phoneNumbersRepository.isTenants(db, tenantId, csq.callerId)))
-      throw invalid(`${csq.callerId} is not one of this center's numbers (Administration → Phone numbers).`, {
-        field: 'callerId',
-      });
+      throw refuse(`${csq.callerId} is not one of this center's numbers (Administration → Phone numbers).`);
   }
   const { min, max } = SERVICE_LEVEL_SECONDS;
   const seconds = csq.serviceLevelSeconds;

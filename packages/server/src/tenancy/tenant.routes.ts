@@ -105,15 +105,18 @@ const OutboundDialPlan = {
     description:
       'Whether agents may dial numbers abroad: with + (outside countryCode), or an international prefix in front. Off by default.',
   }),
-  countryCode: Type.Union([Type.String({ pattern: '^[1-9][0-9]{0,2}$' }), Type.Null()], {
-    description:
-      "The center's country calling code without + (44): +44… is then national. Null: every + number is international.",
-  }),
-  internationalPrefixes: Type.Array(Type.String({ pattern: '^[0-9]{1,4}$' }), {
+  countryCode: Type.Union(
+    [Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: '1–3 digits without +' }), Type.Null()],
+    {
+      description:
+        "The center's country calling code without + (44): +44… is then national. Null: every + number is international.",
+    },
+  ),
+  internationalPrefixes: Type.Array(Type.String({ pattern: '^[0-9]{1,4}$', description: '1–4 digits' }), {
     maxItems: 5,
     description: 'Prefixes that dial abroad besides +; default 00 and 011.',
   }),
-  emergencyNumbers: Type.Array(Type.String({ pattern: '^[0-9]{2,6}$' }), {
+  emergencyNumbers: Type.Array(Type.String({ pattern: '^[0-9]{2,6}$', description: '2–6 digits' }), {
     maxItems: LIMITS.emergencyNumbers.max,
     description: 'Always allowed, whatever the patterns and the limit; default 112 and 911.',
   }),

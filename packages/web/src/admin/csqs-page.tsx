@@ -1,10 +1,11 @@
 import { LIMITS } from '@switchboard/core';
 import { useState } from 'react';
-import type { Channel, Criterion, Csq, QueueThresholds, Skill } from '../api/types.ts';
+import type { Channel, Criterion, Csq, PhoneNumber, QueueThresholds, Skill } from '../api/types.ts';
 import { useDesk, useLive } from '../live/hooks.ts';
 import { Field } from '../ui/form.tsx';
 import { NumberField, SelectField, TextField } from '../ui/inputs.tsx';
 import { CrudPage } from './crud-page.tsx';
+import { CallerIdField, NO_CALLER_ID } from './csq-caller-id.tsx';
 import { Resources } from './csq-resources.tsx';
 
 interface CsqForm {
@@ -15,6 +16,8 @@ interface CsqForm {
   skills: Record<string, string>;
   serviceLevelSeconds: number | '';
   recording: Csq['recording'];
+  /** A voice CSQ's caller ID: one of the center's numbers, or NO_CALLER_ID. */
+  callerId: string;
   /** Empty: no alert on that figure. */
   thresholds: Record<keyof QueueThresholds, number | ''>;
 }
@@ -78,6 +81,7 @@ const requiredSkills = (skills: Record<string, string>) =>
 export function CsqsPage() {
   const { api } = useDesk();
   const skills = useLive(() => api.request<Skill[]>('GET', '/skills'));
+  const numbers = useLive(() => api.request<PhoneNumber[]>('GET', '/phone-numbers'));
   const [showing, setShowing] = useState<Csq | null>(null);
   const skillName = (id: string) => skills.data?.find((s) => s.id === id)?.name ?? '?';
   return (
@@ -94,6 +98,10 @@ export function CsqsPage() {
             render: (q) => CRITERIA[q.channel].find(([c]) => c === q.criterion)?.[1] ?? q.criterion,
           },
           {
+            label: 'Caller ID',
+            render: (q) => (q.channel === 'voice' ? (q.callerId ?? '—') : ''),
+          },
+          {
             label: 'Skills',
             render: (q) => q.skills.map((s) => `${skillName(s.skillId)} ≥ ${s.minCompetence}`).join(', '),
           },
@@ -105,6 +113,7 @@ export function CsqsPage() {
           skills: {},
           serviceLevelSeconds: 20,
           recording: 'off',
+          callerId: NO_CALLER_ID,
           thresholds: thresholdsForm(undefined),
         })}
         toForm={(q) => ({
@@ -114,6 +123,7 @@ export function CsqsPage() {
           skills: Object.fromEntries(q.skills.map((s) => [s.skillId, String(s.minCompetence)])),
           serviceLevelSeconds: q.serviceLevelSeconds ?? 20,
           recording: q.recording,
+          callerId: q.callerId ?? NO_CALLER_ID,
           thresholds: thresholdsForm(q.thresholds),
         })}
         toBody={(f, editing) => ({
@@ -123,6 +133,7 @@ export function CsqsPage() {
           skills: requiredSkills(f.skills),
           ...(f.serviceLevelSeconds === '' ? {} : { serviceLevelSeconds: f.serviceLevelSeconds }),
           recording: f.channel === 'voice' ? f.recording : 'off',
+          callerId: f.channel === 'voice' && f.callerId !== NO_CALLER_ID ? f.callerId : null,
           thresholds: thresholdsBody(f.thresholds),
         })}
         actions={(q) => (
@@ -164,13 +175,21 @@ export function CsqsPage() {
                 error={errors.serviceLevelSeconds}
               />
               {form.channel === 'voice' ? (
-                <SelectField
-                  label="Call recording"
-                  value={form.recording}
-                  options={RECORDING}
-                  onChange={(recording) => set({ recording })}
-                  error={errors.recording}
-                />
+                <>
+                  <SelectField
+                    label="Call recording"
+                    value={form.recording}
+                    options={RECORDING}
+                    onChange={(recording) => set({ recording })}
+                    error={errors.recording}
+                  />
+                  <CallerIdField
+                    value={form.callerId}
+                    numbers={numbers.data}
+                    onChange={(callerId) => set({ callerId })}
+                    error={errors.callerId}
+                  />
+                </>
               ) : null}
             </div>
             <fieldset>

@@ -6,6 +6,7 @@ import { FormError, useSubmission } from '../ui/form.tsx';
 import { TextField } from '../ui/inputs.tsx';
 import { CrudPage, type FormProps } from './crud-page.tsx';
 import { ExtensionPatternForm, useExtensionPattern } from './extension-pattern-form.tsx';
+import { OutboundDialPlanForm } from './outbound-dial-plan-form.tsx';
 import './desk-phones.css';
 
 interface PhoneForm {
@@ -25,7 +26,8 @@ interface Shown {
 
 /**
  * Desk phones (docs/voice.md): SIP phones on agents' desks, each known by its extension. A phone's password is
- * shown once, when the phone is added or given a new one; the tenant's extension pattern sits above the list.
+ * shown once, when the phone is added or given a new one; the tenant's extension pattern and its outbound dial
+ * plan sit above the list.
  */
 export function DeskPhonesPage() {
   const { api } = useDesk();
@@ -76,7 +78,12 @@ export function DeskPhonesPage() {
           New password
         </button>
       )}
-      intro={<ExtensionPatternForm state={pattern} />}
+      intro={
+        <>
+          <ExtensionPatternForm state={pattern} />
+          <OutboundDialPlanForm />
+        </>
+      }
       notice={
         <>
           <FormError message={renewal.error} />
