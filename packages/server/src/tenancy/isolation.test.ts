@@ -799,6 +799,11 @@ const OPS: Record<string, Op> = {
     cross: (b) => onContactsOf(b, { sdp: 'v=0' }),
   },
   // A contact in their hands whose call this server does not carry: not found, as B's contacts are.
+  'POST /contacts/{id}/voice/keys': {
+    own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { keys: '1' }, ok: 404 }),
+    cross: (b) => onContactsOf(b, { keys: '1' }),
+  },
+  // A contact in their hands whose call this server does not carry: not found, as B's contacts are.
   'POST /contacts/{id}/voice/rejoin': {
     own: async (w, who) => ({ id: await mine(w, who, 'active'), body: { sdp: 'v=0' }, ok: 404 }),
     cross: (b) => onContactsOf(b, { sdp: 'v=0' }),

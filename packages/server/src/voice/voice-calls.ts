@@ -1,6 +1,8 @@
 import {
   type AcdEvent,
   authorize,
+  conflict,
+  type DtmfKey,
   type Flow,
   forbidden,
   invalid,
@@ -247,6 +249,14 @@ export class VoiceCalls {
     playOrBridge(call, this.#deps.media);
     if (call.recordingPolicy === 'always') await this.#recorder.start(call);
     return { answerSdp, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
+  }
+
+  /** The agent on the call sends keys to the customer's side: a far end's menu, on a call they placed. */
+  pressKeys(principal: Principal, contactId: string, keys: readonly DtmfKey[]): void {
+    const call = this.#callOf(principal.tenantId, contactId);
+    if (call.agentId !== principal.userId) throw notFound('Call');
+    if (!this.#deps.media.pressKeys(call.customerLeg, keys))
+      throw conflict('The other side of this call takes no keypad tones (RFC 4733 telephone events).');
   }
 
   /**

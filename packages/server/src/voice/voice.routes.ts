@@ -1,4 +1,4 @@
-import { RECORDING_POLICIES } from '@switchboard/core';
+import { type DtmfKey, RECORDING_POLICIES } from '@switchboard/core';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Contact } from '../acd/contacts.schema.ts';
@@ -141,6 +141,31 @@ export function voiceRoutes(app: App, { voice, chat }: AppContext): void {
         request.body.sdp,
       );
       return { sdp: answerSdp, contact, recording };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/contacts/:id/voice/keys',
+    permission: 'contact.handle',
+    refusal: () => 'Only agents and supervisors are on calls.',
+    tags,
+    summary:
+      "Send keypad tones to the other side of the call you are on (a far end's menu on a call you placed), as RFC 4733 telephone events one after another (404 when the call is not yours or not carried here; 409 when the other side takes no telephone events)",
+    params: IdParams,
+    body: Type.Object(
+      {
+        keys: Type.String({
+          pattern: '^[0-9*#]{1,32}$',
+          description: 'The keys, in order: 0–9, * and #, 1–32 of them.',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+    response: { 204: NoContent },
+    handler: async (request, reply) => {
+      voice.pressKeys(principalOf(request), request.params.id, [...request.body.keys] as DtmfKey[]);
+      return reply.status(204).send(null);
     },
   });
 

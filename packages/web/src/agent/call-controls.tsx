@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useDesk } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { playOnChosenSpeaker } from './audio-devices.ts';
+import { Keypad } from './keypad.tsx';
 import {
   endCall,
   type LineRecording,
@@ -16,7 +17,7 @@ import type { MyContact } from './use-desktop.ts';
 /**
  * A call answered in this browser: the caller's voice, mute, hold and resume (the caller hears music), the
  * recording as the CSQ allows it (started, paused while the caller gives a card number, stopped), a blind
- * transfer to an agent or a queue (the caller hears music until someone answers), and hang-up,
+ * transfer to an agent or a queue (the caller hears music until someone answers), a keypad, and hang-up,
  * which ends the call and starts wrap-up. The line closes here once the contact leaves the agent's hands,
  * whoever ended it. A call answered on the agent's desk phone has its audio there: the same buttons, but mute,
  * work here.
@@ -104,6 +105,7 @@ export function CallControls(props: {
             {line.muted ? 'Unmute' : 'Mute'}
           </button>
         ) : null}
+        <Keypad contactId={contact.id} />
         {line || phoneRecording.value ? (
           <RecordingButtons
             recording={line?.recording ?? (phoneRecording.value as LineRecording)}

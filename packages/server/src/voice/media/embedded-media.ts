@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { isIP } from 'node:net';
-import { type DtmfKey, KeyPresses } from '@switchboard/core';
+import { DTMF_KEYS, type DtmfKey, KeyPresses } from '@switchboard/core';
 import {
   MediaStreamTrack,
   RTCPeerConnection,
@@ -48,7 +48,14 @@ class Leg {
   send(payload: Buffer): void {
     this.#sender.send(payload);
   }
+
+  pressKey(event: number, payloadType: number): void {
+    this.#sender.sendKey(event, payloadType);
+  }
 }
+
+/** From one key sent to the next: a 100 ms tone and a pause, as a keypad's tones are told apart. */
+const KEY_SPACING_MS = 160;
 
 /** The payload type this engine's own offers give RFC 4733 telephone events. */
 const OFFERED_TELEPHONE_EVENTS = 101;
@@ -225,6 +232,20 @@ export class EmbeddedMedia implements MediaEngine {
         leg.finished = null;
       },
     };
+  }
+
+  pressKeys(legId: string, keys: readonly DtmfKey[]): boolean {
+    const leg = this.#legs.get(legId);
+    const payloadType = leg?.telephoneEvents;
+    if (!leg || payloadType === null || payloadType === undefined) return false;
+    const press = (index: number) => {
+      const key = keys[index];
+      if (key === undefined || this.#legs.get(legId) !== leg) return;
+      leg.pressKey(DTMF_KEYS.indexOf(key), payloadType);
+      setTimeout(() => press(index + 1), KEY_SPACING_MS).unref();
+    };
+    press(0);
+    return true;
   }
 
   keys(legId: string, listener: (key: DtmfKey) => void): MediaHandle {

@@ -33,6 +33,11 @@ export interface MediaEngine {
   listen(legId: string, listener: (payload: Uint8Array, timestamp: number) => void): MediaHandle;
   /** Hands `listener` each key the leg's far end presses (RFC 4733 telephone events), until stopped. */
   keys(legId: string, listener: (key: DtmfKey) => void): MediaHandle;
+  /**
+   * Sends keys to the leg's far end as RFC 4733 telephone events, one after another (an agent working a far
+   * end's menu); false, and nothing sent, when the far end did not take telephone events.
+   */
+  pressKeys(legId: string, keys: readonly DtmfKey[]): boolean;
   /** Called once when a leg ends: hung up here, or its far end gone. */
   onLegEnded(listener: (legId: string) => void): void;
   /** Ends a leg (no-op when it has ended). */

@@ -149,6 +149,13 @@ describe('outbound calls through a SIP trunk', () => {
     carrier.speak(toneSource(CUSTOMER_TONE));
     phone.speak(toneSource(AGENT_TONE));
     await Promise.all([phone.hearsTone(CUSTOMER_TONE), carrier.hearsTone(AGENT_TONE)]);
+    // The far end's menu: the agent's keys reach it as telephone events, in order.
+    const keys = (body: object, who = ann) =>
+      call(server, who.session, 'POST', `/contacts/${contactId}/voice/keys`, body);
+    assert.equal((await keys({ keys: '12#' })).status, 204);
+    await carrier.hearsKeys('12#');
+    assert.equal((await keys({ keys: '1a' })).status, 400);
+    assert.equal((await keys({ keys: '1' }, await agent())).status, 404, 'another agent’s call');
 
     await carrier.hangUp();
     await wrapUp(ann, contactId);

@@ -1,9 +1,9 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { DTMF_KEYS, type DtmfKey } from '@switchboard/core';
+import { DTMF_KEYS, type DtmfKey, KeyPresses } from '@switchboard/core';
 import { parse } from 'sdp-transform';
 import sip, { type NameAddr, type SipMessage, type SipStack } from 'sip';
 import digest from 'sip/digest.js';
-import { RtpPacket } from 'werift';
+import { RtpPacket, TelephoneEventRtpPayload } from 'werift';
 import { PCMU_PAYLOAD_TYPE } from '../audio.ts';
 import { freeUdpPort } from './free-port.ts';
 import { PhoneAudio } from './phone-audio.ts';
@@ -44,6 +44,9 @@ export class SipPhone extends PhoneAudio {
   #contactUri: string;
   /** The server hung up on this phone. */
   hungUpOn = false;
+  readonly #presses = new KeyPresses();
+  #keysHeard = '';
+  readonly #keyWaiters: (() => boolean)[] = [];
   readonly #registration = crypto.randomUUID();
   #registrationSeq = 0;
 
@@ -57,10 +60,31 @@ export class SipPhone extends PhoneAudio {
     rtp.on('message', (message) => {
       const packet = RtpPacket.deSerialize(message);
       if (packet.header.payloadType === PCMU_PAYLOAD_TYPE) this.heard(packet.payload);
+      if (packet.header.payloadType === TELEPHONE_EVENTS) this.#keyHeard(packet);
     });
     this.#stack = sip.create({ address: PHONE_ADDRESS, port: stack.port, udp: true, tcp: false }, (request) =>
       this.#request(request),
     );
+  }
+
+  /** Resolves once the keys pressed at the other end so far end with `keys`. */
+  hearsKeys(keys: string): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.#keysHeard.endsWith(keys)) return false;
+        resolve();
+        return true;
+      };
+      if (!check()) this.#keyWaiters.push(check);
+    });
+  }
+
+  #keyHeard(packet: RtpPacket): void {
+    const { event } = TelephoneEventRtpPayload.deSerialize(packet.payload);
+    const key = this.#presses.receive(event, packet.header.timestamp);
+    if (key === null) return;
+    this.#keysHeard += key;
+    for (const waiter of this.#keyWaiters.splice(0)) if (!waiter()) this.#keyWaiters.push(waiter);
   }
 
   static async open(): Promise<SipPhone> {
