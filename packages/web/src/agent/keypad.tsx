@@ -24,14 +24,14 @@ export function Keypad(props: { contactId: string }) {
         Keypad
       </button>
       {open ? (
-        <div className="keypad" role="group" aria-label="Keypad">
+        <fieldset className="keypad" aria-label="Keypad">
           <output aria-label="Keys sent">{pressed}</output>
           {KEYS.map((key) => (
             <button key={key} type="button" onClick={() => press(key)}>
               {key}
             </button>
           ))}
-        </div>
+        </fieldset>
       ) : null}
       {open ? <FormError message={submission.error} /> : null}
     </>
