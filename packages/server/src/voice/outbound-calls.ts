@@ -45,6 +45,8 @@ export interface OutboundDeps {
 /** What the call controller does with a placed call: carries it, and bridges it once the far end answers. */
 export interface PlacedCallHost {
   carry(call: Call): void;
+  /** The agent hears the far end before it answers (its ring tone, an announcement). */
+  early(call: Call): void;
   answered(call: Call): Promise<void>;
   carries(call: Call): boolean;
 }
@@ -62,7 +64,8 @@ export function dialResultOf(status: number): DialResult {
 /**
  * An agent places a call from the desktop (docs/voice.md, "Outbound calls"): the number checked against the
  * tenant's dial plan (emergency numbers always go), the CSQ's caller ID presented, the tenant's limit of calls in
- * progress kept by the router. The agent's leg hears ringing until the far end answers; then they hear each other.
+ * progress kept by the router. The agent's leg hears ringing until the far end answers, or the far end's own early
+ * audio (a 183 with SDP: the carrier's ring tone, an announcement); then they hear each other.
  * A refusal (busy, no answer) ends the call and the agent goes to wrap-up.
  */
 export async function placeOutboundCall(
@@ -165,6 +168,11 @@ export async function placeOutboundCall(
         call.dialling = false;
         await note('answered', 200);
         await host.answered(call);
+      },
+      earlyMedia: () => {
+        if (!host.carries(call)) return;
+        call.dialling = false;
+        host.early(call);
       },
       // The far end's leg is hung up next: the call controller ends the call as if the customer hung up.
       refused: (status) => note(dialResultOf(status), status),

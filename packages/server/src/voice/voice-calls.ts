@@ -161,6 +161,7 @@ export class VoiceCalls {
       playOrBridge(call, this.#deps.media);
     },
     carries: (call) => this.#calls.get(call.contactId) === call,
+    early: (call) => playOrBridge(call, this.#deps.media),
     answered: async (call) => {
       playOrBridge(call, this.#deps.media);
       if (call.recordingPolicy === 'always') await this.#recorder.start(call);

@@ -12,6 +12,7 @@ import { ingressDeps } from './testing/ingress-deps.ts';
 const CUSTOMER_TONE = 1000;
 const AGENT_TONE = 1500;
 const RINGBACK_TONE = 425;
+const EARLY_TONE = 650;
 const CALLER_ID = '+15550000001';
 
 type Agent = { userId: string; session: Session };
@@ -179,6 +180,33 @@ describe('outbound calls through a SIP trunk', () => {
       { direction: recording.direction, dnis: recording.dnis, callDirection: recording.callDirection },
       { direction: 'outbound', dnis: '02079460000', callDirection: 'Outgoing' },
     );
+  });
+
+  test('the carrier’s early audio (183 with SDP) is what the agent hears before the answer, and the call goes on after it', async () => {
+    const gil = await agent();
+    const phone = desk();
+    const placed = await place(gil, '02079460009', phone);
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    await phone.connect(placed.body.sdp);
+    const invite = await carrier.ringing();
+    await phone.hearsTone(RINGBACK_TONE);
+    carrier.speak(toneSource(EARLY_TONE));
+    carrier.earlyMedia(invite);
+    await phone.hearsTone(EARLY_TONE);
+    carrier.pickUp(invite);
+    carrier.speak(toneSource(CUSTOMER_TONE));
+    phone.speak(toneSource(AGENT_TONE));
+    await Promise.all([phone.hearsTone(CUSTOMER_TONE), carrier.hearsTone(AGENT_TONE)]);
+    const results = (await eventsOf(placed.body.contactId)).filter(
+      (event) => event.type === 'contact.dial_result',
+    );
+    assert.deepEqual(
+      results.map((event) => event.result),
+      ['answered'],
+      'early audio is no answer',
+    );
+    await carrier.hangUp();
+    await wrapUp(gil, placed.body.contactId);
   });
 
   test('busy at the far end: the call ends, the reason is an event, and the agent wraps up', async () => {

@@ -5,6 +5,11 @@ import type { MediaEngine } from '../media/media-engine.ts';
 export interface PlacedCallEvents {
   /** A provisional response: 180 Ringing, 183 Session Progress. */
   progress?(status: number): void;
+  /**
+   * The far end sends audio before it answers (a 183 with SDP: the carrier's ring tone or announcements); the
+   * leg takes it from now on. Unless told, early audio is not taken.
+   */
+  earlyMedia?(): void;
   /** The far end answered; its SDP is on the leg already. Throwing (the call is unwanted now) hangs up. */
   answered(): Promise<void>;
   /** The far end refused (a final status of 300 or more), or its answer had no usable audio. */
@@ -45,6 +50,8 @@ interface Line extends PlacedLine {
   answered: boolean;
   over: boolean;
   ringTimer: NodeJS.Timeout | null;
+  /** The far end's SDP was taken from an early (183) response. */
+  early: boolean;
 }
 
 /**
@@ -94,6 +101,7 @@ export class PlacedCalls {
       answered: false,
       over: false,
       ringTimer: null,
+      early: false,
     };
     this.#byLeg.set(call.legId, line);
     this.#byCallId.set(invite.headers['call-id'], line);
@@ -139,7 +147,10 @@ export class PlacedCalls {
   async #responded(line: Line, response: SipMessage): Promise<void> {
     const status = response.status ?? 0;
     if (status < 200) {
-      if (!line.over && status > 100) line.events.progress?.(status);
+      if (line.over || status === 100) return;
+      line.events.progress?.(status);
+      if (response.content && line.events.earlyMedia && !line.early)
+        await this.#early(line, response.content);
       return;
     }
     if (status >= 300) {
@@ -160,7 +171,8 @@ export class PlacedCalls {
     line.answered = true;
     if (line.ringTimer) clearTimeout(line.ringTimer);
     try {
-      await this.#deps.media.acceptRtpAnswer(line.legId, response.content ?? '');
+      // The answer of the early dialog stands for the whole call (RFC 3261 13.2.1): it is not taken again.
+      if (!line.early) await this.#deps.media.acceptRtpAnswer(line.legId, response.content ?? '');
     } catch {
       this.#send('BYE', line, ++line.cseq);
       await this.#refused(line, 488, 'Not Acceptable Here');
@@ -170,6 +182,17 @@ export class PlacedCalls {
       await line.events.answered();
     } catch {
       this.end(line);
+    }
+  }
+
+  async #early(line: Line, sdp: string): Promise<void> {
+    line.early = true;
+    try {
+      await this.#deps.media.acceptRtpAnswer(line.legId, sdp);
+      line.events.earlyMedia?.();
+    } catch {
+      // Early audio that cannot be taken is left out; the final answer's is taken instead.
+      line.early = false;
     }
   }
 

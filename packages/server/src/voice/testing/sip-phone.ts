@@ -223,6 +223,18 @@ export class SipPhone extends PhoneAudio {
     );
   }
 
+  /** Sends audio before answering the call of `invite`: 183 Session Progress with this phone's SDP. */
+  earlyMedia(invite: SipMessage): void {
+    const ours = { ...invite.headers.to, params: { ...invite.headers.to.params, tag: 'phone' } };
+    this.#sendAudioTo(invite.content);
+    this.#stack.send(
+      sip.makeResponse(invite, 183, 'Session Progress', {
+        headers: { to: ours, contact: [{ uri: this.#contactUri }], 'content-type': 'application/sdp' },
+        content: this.offer(),
+      }),
+    );
+  }
+
   /** Refuses the call of `invite` (486 Busy Here unless told). */
   decline(invite: SipMessage, status = 486, reason = 'Busy Here'): void {
     this.#stack.send(sip.makeResponse(invite, status, reason));
