@@ -29,6 +29,16 @@ const isServerKey = (externalId: string) =>
   externalId.startsWith('chat:') || externalId.startsWith(CARRIED_CALL_PREFIX);
 
 /** One contact in the agent's hands: what it is, and the next thing to do with it. */
+/** How the far end of a call the agent placed answered, in words. */
+const DIAL_RESULTS: Record<string, string> = {
+  answered: 'Answered',
+  busy: 'Busy',
+  no_answer: 'No answer',
+  declined: 'Declined',
+  unreachable: 'Not reachable (the number may not exist)',
+  failed: 'The call failed',
+};
+
 export function ContactCard(props: {
   contact: MyContact;
   csqName: string;
@@ -71,6 +81,8 @@ export function ContactCard(props: {
           <>
             <dt>Your call to</dt>
             <dd data-testid="dialled">{contact.attributes.DNIS}</dd>
+            <dt>Far end</dt>
+            <dd data-testid="dial-result">{DIAL_RESULTS[contact.dialResult ?? ''] ?? 'Ringing…'}</dd>
           </>
         ) : null}
         <dt>Queue</dt>

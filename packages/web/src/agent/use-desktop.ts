@@ -6,6 +6,8 @@ import { alertInBackground } from './alerts.ts';
 /** A contact the ACD gave this agent, with the no-answer deadline of an offer (epoch ms) when known. */
 export interface MyContact extends Contact {
   deadline: number | null;
+  /** A call the agent placed: how the far end answered (`busy`, `no_answer`…), null while it rings. */
+  dialResult: string | null;
 }
 
 export interface Desktop {
@@ -26,12 +28,20 @@ export function useDesktop(): Loaded<Desktop> {
   const { api, me } = useDesk();
   const deadlines = useRef(new Map<string, number | null>());
   const load = useCallback(async (): Promise<Desktop> => {
+    const eventsOf = (id: string) =>
+      api.request<ItemOf<'/contacts/{id}/events'>[]>('GET', `/contacts/${id}/events`);
+    // The API documents an event's data as any JSON: a field is read only when it has the type expected.
+    const field = (data: unknown, name: string) =>
+      data && typeof data === 'object' && name in data ? (data as Record<string, unknown>)[name] : null;
     const offerDeadline = async (id: string) => {
-      const events = await api.request<ItemOf<'/contacts/{id}/events'>[]>('GET', `/contacts/${id}/events`);
-      const data = events.findLast((e) => e.type === 'contact.offered')?.data;
-      // The API documents an event's data as any JSON: the offer's deadline is read only when it is a number.
-      const deadline = data && typeof data === 'object' && 'deadline' in data ? data.deadline : null;
+      const data = (await eventsOf(id)).findLast((e) => e.type === 'contact.offered')?.data;
+      const deadline = field(data, 'deadline');
       return typeof deadline === 'number' ? deadline : null;
+    };
+    const dialResult = async (id: string) => {
+      const data = (await eventsOf(id)).findLast((e) => e.type === 'contact.dial_result')?.data;
+      const result = field(data, 'result');
+      return typeof result === 'string' ? result : null;
     };
     // Its contacts in one read, not one per id: one that leaves the agent meanwhile is left out, not refused.
     const [agent, held] = await Promise.all([
@@ -43,7 +53,8 @@ export function useDesktop(): Loaded<Desktop> {
         const { id } = contact;
         if (contact.status === 'offered' && !deadlines.current.has(id))
           deadlines.current.set(id, await offerDeadline(id));
-        return { ...contact, deadline: deadlines.current.get(id) ?? null };
+        const result = contact.direction === 'outbound' ? await dialResult(id) : null;
+        return { ...contact, deadline: deadlines.current.get(id) ?? null, dialResult: result };
       }),
     );
     return { agent, contacts: contacts.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)) };

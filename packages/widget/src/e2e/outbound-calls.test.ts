@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -116,6 +116,7 @@ describe('outbound calls from the agent desktop', {
     await screenshot(page, 'agent-place-call');
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     await page.getByTestId('dialled').filter({ hasText: '02079460000' }).waitFor();
+    await page.getByTestId('dial-result').filter({ hasText: 'Answered' }).waitFor();
     // What the agent says comes back from the far end: through the trunk and back.
     await hears(page, AGENT_TONE);
     // sipp's answer offers no telephone events: the keypad says keys cannot reach it (the keys reaching a far end
@@ -132,5 +133,53 @@ describe('outbound calls from the agent desktop', {
     await page.getByTestId('contact-status').filter({ hasText: 'Wrap-up' }).waitFor();
     assert.equal(await sippExit, 0, 'sipp was hung up on, as its scenario expects');
     assert.deepEqual(agent.errors, []);
+    await api.request('POST', `/contacts/${await contactOf(api, id)}/wrap-up`, { reasons: [] });
+
+    // Busy this time: the card says so, and the agent wraps up.
+    const scenario = join(dir, 'busy.xml');
+    await writeFile(scenario, BUSY_SCENARIO);
+    const busyExit = new Promise<number | null>((resolve) =>
+      spawn(
+        'sipp',
+        [
+          ...['-sf', scenario, '-i', trunk.address, '-p', String(trunk.port), '-m', '1'],
+          ...['-timeout', '60s', '-timeout_error', '-nostdin'],
+        ],
+        { cwd: dir, stdio: 'ignore' },
+      ).on('exit', (code) => resolve(code)),
+    );
+    await page.getByLabel('Number').fill('02079460001');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.getByTestId('dial-result').filter({ hasText: 'Busy' }).waitFor();
+    await page.getByTestId('contact-status').filter({ hasText: 'Wrap-up' }).waitFor();
+    await screenshot(page, 'agent-outbound-busy');
+    assert.equal(await busyExit, 0, 'sipp refused the call as its scenario says');
+    assert.deepEqual(agent.errors, []);
   });
 });
+
+/** The contact the agent holds (their one call). */
+async function contactOf(api: ApiClient, agentId: string): Promise<string> {
+  const [contact] = await api.request<{ id: string }[]>('GET', `/agents/${agentId}/contacts`);
+  assert.ok(contact, 'the agent holds the call');
+  return contact.id;
+}
+
+/** sipp as a far end that is busy: 486 to the INVITE, then the ACK. */
+const BUSY_SCENARIO = `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="busy">
+  <recv request="INVITE" />
+  <send>
+    <![CDATA[
+      SIP/2.0 486 Busy Here
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+    ]]>
+  </send>
+  <recv request="ACK" />
+</scenario>
+`;
