@@ -13,11 +13,14 @@ export interface OutboundCall {
   maxConcurrent: number;
 }
 
-/** Outbound calls in progress (not yet in wrap-up). */
+/**
+ * Outbound calls in progress: every one not yet in wrap-up, whoever holds it. A placed call transferred or
+ * requeued still holds its trunk line (the far end waits on it), so it still counts.
+ */
 export function outboundInProgress(state: AcdState): number {
   let count = 0;
   for (const contact of state.contacts.values())
-    if (contact.direction === 'outbound' && contact.status === 'active') count++;
+    if (contact.direction === 'outbound' && contact.status !== 'wrap_up') count++;
   return count;
 }
 

@@ -113,7 +113,9 @@ export async function updateCsq(
     ...change,
     thresholds: mergeThresholds(current.thresholds, change.thresholds),
   };
-  await checkCsq(db, principal.tenantId, next);
+  // A caller ID is checked when it is chosen: a number removed since leaves the CSQ editable (calls are refused).
+  const callerIdChanged = change.callerId !== undefined && change.callerId !== current.callerId;
+  await checkCsq(db, principal.tenantId, callerIdChanged ? next : { ...next, callerId: null });
   const csq = await found(
     'CSQ',
     auditedChange(db, principal, {

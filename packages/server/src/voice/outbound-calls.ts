@@ -167,6 +167,8 @@ export async function placeOutboundCall(
         if (!host.carries(call)) throw notFound('Call');
         call.dialling = false;
         await note('answered', 200);
+        // The agent may have hung up meanwhile: nothing is bridged or recorded for a call that is over.
+        if (!host.carries(call)) throw notFound('Call');
         await host.answered(call);
       },
       earlyMedia: () => {

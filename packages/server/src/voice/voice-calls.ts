@@ -256,6 +256,9 @@ export class VoiceCalls {
   pressKeys(principal: Principal, contactId: string, keys: readonly DtmfKey[]): void {
     const call = this.#callOf(principal.tenantId, contactId);
     if (call.agentId !== principal.userId) throw notFound('Call');
+    // On a customer's call, keys could work the features of the line they came in on (a PBX's transfer code).
+    if (call.direction !== 'outbound')
+      throw conflict('Keys go to the far end of a call you placed, not to a customer who called.');
     if (!this.#deps.media.pressKeys(call.customerLeg, keys))
       throw conflict('The other side of this call takes no keypad tones (RFC 4733 telephone events).');
   }

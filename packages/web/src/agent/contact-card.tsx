@@ -28,7 +28,6 @@ const STATUS_LABELS: Record<MyContact['status'], string> = {
 const isServerKey = (externalId: string) =>
   externalId.startsWith('chat:') || externalId.startsWith(CARRIED_CALL_PREFIX);
 
-/** One contact in the agent's hands: what it is, and the next thing to do with it. */
 /** How the far end of a call the agent placed answered, in words. */
 const DIAL_RESULTS: Record<string, string> = {
   answered: 'Answered',
@@ -39,6 +38,7 @@ const DIAL_RESULTS: Record<string, string> = {
   failed: 'The call failed',
 };
 
+/** One contact in the agent's hands: what it is, and the next thing to do with it. */
 export function ContactCard(props: {
   contact: MyContact;
   csqName: string;
