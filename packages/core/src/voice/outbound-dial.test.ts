@@ -44,6 +44,15 @@ describe('checking a dialled number', () => {
     });
   });
 
+  test('behind an outside-line code, numbers abroad are still international', () => {
+    const pbx = plan({ patterns: ['9X!'], outsideLinePrefix: '9' });
+    assert.equal(checkDialled('9 020 7946 0000', pbx).allowed, true);
+    for (const number of ['9 0044 20 7946 0000', '9011 44 20 7946 0000']) {
+      const verdict = checkDialled(number, pbx);
+      assert.equal(!verdict.allowed && verdict.reason, 'international', number);
+    }
+  });
+
   test('a number that fits no pattern is refused and the patterns are named', () => {
     const verdict = checkDialled('5550100', plan({ patterns: ['9X!', '[2-8]XXX'] }));
     assert.equal(verdict.allowed, false);
@@ -86,8 +95,12 @@ describe('checking a dialled number', () => {
         fc.constantFrom('+', '00', '011'),
         digits(4, 14),
         fc.constantFrom(' ', '-', ''),
-        (prefix, rest, mark) => {
-          const verdict = checkDialled(`${prefix}${mark}${rest}`, plan({ patterns: ['X!', '+X!'] }));
+        fc.constantFrom('', '9', '0'),
+        (prefix, rest, mark, outside) => {
+          const verdict = checkDialled(
+            `${outside}${prefix}${mark}${rest}`,
+            plan({ patterns: ['X!', '+X!', '9X!', '9+X!'], outsideLinePrefix: outside || null }),
+          );
           assert.equal(verdict.allowed, false);
         },
       ),

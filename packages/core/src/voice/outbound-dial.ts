@@ -15,6 +15,11 @@ export interface OutboundDialPlan {
   countryCode: string | null;
   /** Prefixes that dial abroad besides `+` (00 in most of the world, 011 from North America). */
   internationalPrefixes: string[];
+  /**
+   * The access code a PBX behind the trunk takes for an outside line (`9`): what follows it is the number the PBX
+   * dials, so `9 00 44…` is international too. Null: no such code.
+   */
+  outsideLinePrefix: string | null;
   /** Numbers that are always allowed, whatever the plan and the tenant's limit. */
   emergencyNumbers: string[];
   /** Outbound calls of the tenant in progress at once; 0 turns outbound calls off. */
@@ -26,6 +31,7 @@ export const DEFAULT_OUTBOUND_DIAL_PLAN: OutboundDialPlan = {
   international: false,
   countryCode: null,
   internationalPrefixes: ['00', '011'],
+  outsideLinePrefix: null,
   emergencyNumbers: ['112', '911'],
   maxConcurrentCalls: 10,
 };
@@ -73,7 +79,9 @@ export function checkDialled(dialled: string, plan: OutboundDialPlan): DialVerdi
   return { allowed: true, number, emergency: false, international };
 }
 
-function isInternational(number: string, plan: OutboundDialPlan): boolean {
+function isInternational(dialled: string, plan: OutboundDialPlan): boolean {
+  const { outsideLinePrefix: outside } = plan;
+  const number = outside && dialled.startsWith(outside) ? dialled.slice(outside.length) : dialled;
   if (number.startsWith('+')) return plan.countryCode === null || !number.startsWith(`+${plan.countryCode}`);
   return plan.internationalPrefixes.some((prefix) => number.startsWith(prefix));
 }
@@ -97,6 +105,8 @@ export function changeOutboundDialPlan(
   }
   if (next.countryCode !== null && !/^[1-9][0-9]{0,2}$/.test(next.countryCode))
     refuse('countryCode', 'A country calling code is 1–3 digits, without + (44, 1, 353), or null.');
+  if (next.outsideLinePrefix !== null && !/^[0-9*#]{1,4}$/.test(next.outsideLinePrefix))
+    refuse('outsideLinePrefix', 'An outside-line code is 1–4 digits, * or # (9, 0), or null.');
   for (const prefix of next.internationalPrefixes)
     if (!/^[0-9]{1,4}$/.test(prefix))
       refuse('internationalPrefixes', `"${prefix}" is not a prefix of 1–4 digits.`);

@@ -116,6 +116,13 @@ const OutboundDialPlan = {
     maxItems: 5,
     description: 'Prefixes that dial abroad besides +; default 00 and 011.',
   }),
+  outsideLinePrefix: Type.Union(
+    [Type.String({ pattern: '^[0-9*#]{1,4}$', description: '1–4 digits, * or #' }), Type.Null()],
+    {
+      description:
+        'The code a PBX behind the trunk takes for an outside line (9): what follows it is checked as the number dialled, so 9 00 44… is international. Null (the default): none.',
+    },
+  ),
   emergencyNumbers: Type.Array(Type.String({ pattern: '^[0-9]{2,6}$', description: '2–6 digits' }), {
     maxItems: LIMITS.emergencyNumbers.max,
     description: 'Always allowed, whatever the patterns and the limit; default 112 and 911.',

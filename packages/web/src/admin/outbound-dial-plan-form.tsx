@@ -15,6 +15,8 @@ interface PlanForm {
   /** Empty: no country code (every + number is international). */
   countryCode: string;
   internationalPrefixes: string;
+  /** Empty: no outside-line code. */
+  outsideLinePrefix: string;
   emergencyNumbers: string;
   maxConcurrentCalls: number | '';
 }
@@ -24,6 +26,7 @@ const toForm = (plan: OutboundDialPlan): PlanForm => ({
   international: plan.international,
   countryCode: plan.countryCode ?? '',
   internationalPrefixes: plan.internationalPrefixes.join(', '),
+  outsideLinePrefix: plan.outsideLinePrefix ?? '',
   emergencyNumbers: plan.emergencyNumbers.join(', '),
   maxConcurrentCalls: plan.maxConcurrentCalls,
 });
@@ -40,6 +43,7 @@ const toBody = (form: PlanForm) => ({
   international: form.international,
   countryCode: form.countryCode.trim() === '' ? null : form.countryCode.trim(),
   internationalPrefixes: entries(form.internationalPrefixes, /,/),
+  outsideLinePrefix: form.outsideLinePrefix.trim() === '' ? null : form.outsideLinePrefix.trim(),
   emergencyNumbers: entries(form.emergencyNumbers, /,/),
   maxConcurrentCalls: form.maxConcurrentCalls === '' ? null : form.maxConcurrentCalls,
 });
@@ -147,6 +151,14 @@ export function OutboundDialPlanForm() {
             onChange={(internationalPrefixes) => set({ internationalPrefixes })}
             error={error('internationalPrefixes')}
             hint="Comma-separated, besides +: 00, 011"
+          />
+          <TextField
+            label="Outside-line code"
+            value={form.outsideLinePrefix}
+            onChange={(outsideLinePrefix) => set({ outsideLinePrefix })}
+            error={error('outsideLinePrefix')}
+            hint="A PBX's code for an outside line (9): 9 00… is international too; empty: none"
+            maxLength={4}
           />
         </div>
       </fieldset>

@@ -152,6 +152,7 @@ describe('outbound calls in administration', {
       international: true,
       countryCode: null,
       internationalPrefixes: ['00', '011'],
+      outsideLinePrefix: null,
       emergencyNumbers: ['112', '911'],
       maxConcurrentCalls: 3,
     });
