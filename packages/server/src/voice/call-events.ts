@@ -1,6 +1,7 @@
 import type { AcdEvent } from '@switchboard/core';
 import { type Call, playOrBridge } from './carried-call.ts';
 import type { MediaEngine } from './media/media-engine.ts';
+import type { DeskPhoneRinger } from './sip/desk-phone-lines.ts';
 
 /** What the call controller does to a call as the router's events about its contact come in. */
 export interface CallEventActions {
@@ -48,4 +49,24 @@ export function applyRouterEvent(event: AcdEvent, call: Call, actions: CallEvent
       if (!call.afterCall) actions.release(call);
       return;
   }
+}
+
+/** Whether the offer made now is still the call's when asked later (not withdrawn, the call still carried). */
+export function stillOffered(call: Call, carried: () => boolean): () => boolean {
+  const offer = call.offers;
+  return () => carried() && call.offers === offer;
+}
+
+/** Rings the agent's desk phone for the call offered to them, if they sit at one; a failure is logged. */
+export function ringDeskPhone(
+  phones: DeskPhoneRinger,
+  call: Call,
+  agentId: string,
+  current: () => boolean,
+  log: { error(details: object, message: string): void } | undefined,
+): void {
+  const caller = call.attributes.ANI ?? 'anonymous';
+  phones
+    .ring({ tenantId: call.tenantId, contactId: call.contactId, agentId, caller, current })
+    .catch((error) => log?.error({ err: error }, 'ringing a desk phone failed'));
 }

@@ -1,10 +1,8 @@
 import {
   type AcdEvent,
   authorize,
-  conflict,
   type DtmfKey,
   type Flow,
-  forbidden,
   invalid,
   LIMITS,
   notFound,
@@ -13,9 +11,10 @@ import {
 import { agentAction, customerAction } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import { type Principal, systemPrincipal } from '../auth/principal.ts';
+import { controlRecording, pressKeysOnCall } from './agent-call-actions.ts';
 import { AGENT_REJOIN_MS, answerLeg, waitForAgent } from './agent-legs.ts';
 import { untilCallEnded } from './call-end-wait.ts';
-import { applyRouterEvent } from './call-events.ts';
+import { applyRouterEvent, ringDeskPhone, stillOffered } from './call-events.ts';
 import { callFlowsRepository } from './call-flows.repository.ts';
 import { queueCall, queueFromFlow } from './call-queueing.ts';
 import {
@@ -24,14 +23,8 @@ import {
   type RecordingCommand,
   recordingStatus,
 } from './call-recorder.ts';
-import {
-  type Call,
-  type NewWebCall,
-  newCall,
-  playOrBridge,
-  stopWaitingForAgent,
-  withToken,
-} from './carried-call.ts';
+import { type Call, type NewWebCall, newCall, playOrBridge, stopWaitingForAgent } from './carried-call.ts';
+import { CarriedCalls } from './carried-calls.ts';
 import { flowCallFor } from './flow-wiring.ts';
 import type { MediaEngine } from './media/media-engine.ts';
 import { endOrphanCalls } from './orphan-calls.ts';
@@ -63,8 +56,7 @@ export interface VoiceCallsDeps extends CallRecorderDeps {
  */
 export class VoiceCalls {
   readonly #deps: VoiceCallsDeps;
-  readonly #calls = new Map<string, Call>();
-  readonly #contactOfLeg = new Map<string, string>();
+  readonly #calls = new CarriedCalls();
   readonly #following = new Set<string>();
   readonly #lines: WebCallLines;
   readonly #recorder: CallRecorder;
@@ -86,8 +78,9 @@ export class VoiceCalls {
     deps.acd.onLoad(async (tenantId) => {
       this.#follow(tenantId);
       setImmediate(() => {
-        endOrphanCalls(deps, tenantId, (contactId) => this.#calls.has(contactId)).catch((error) =>
-          deps.log?.error({ err: error, tenantId }, 'ending voice contacts left without a call failed'),
+        endOrphanCalls(deps, tenantId, (contactId) => this.#calls.get(contactId) !== undefined).catch(
+          (error) =>
+            deps.log?.error({ err: error, tenantId }, 'ending voice contacts left without a call failed'),
         );
       });
     });
@@ -102,9 +95,7 @@ export class VoiceCalls {
     call: NewWebCall,
   ): Promise<{ contactId: string; answerSdp: string; token: string }> {
     // Taken before anything is awaited, so calls started at the same moment cannot pass the limit together.
-    let carried = 0;
-    for (const each of this.#calls.values()) if (each.tenantId === tenantId) carried++;
-    this.#lines.reserve(tenantId, carried);
+    this.#lines.reserve(tenantId, this.#calls.countOf(tenantId));
     try {
       return await this.#startCall(tenantId, call, (sdp) => answerLeg(this.#deps.media, sdp, 'browser'));
     } finally {
@@ -156,23 +147,22 @@ export class VoiceCalls {
   }
 
   readonly #placedCalls: PlacedCallHost = {
-    carry: (call) => {
-      this.#carry(call);
-      playOrBridge(call, this.#deps.media);
-    },
-    carries: (call) => this.#calls.get(call.contactId) === call,
+    carry: (call) => playOrBridge(this.#carry(call), this.#deps.media),
+    carries: (call) => this.#calls.carries(call),
     early: (call) => playOrBridge(call, this.#deps.media),
-    answered: async (call) => {
-      playOrBridge(call, this.#deps.media);
-      if (call.recordingPolicy === 'always') await this.#recorder.start(call);
-    },
+    answered: (call) => this.#connect(call),
   };
 
-  #carry(call: Call): void {
+  /** The agent's leg joined to the call: they hear each other (music if held), recorded under `always`. */
+  async #connect(call: Call): Promise<void> {
+    playOrBridge(call, this.#deps.media);
+    if (call.recordingPolicy === 'always') await this.#recorder.start(call);
+  }
+
+  #carry(call: Call): Call {
     this.#follow(call.tenantId);
-    this.#calls.set(call.contactId, call);
-    this.#contactOfLeg.set(call.customerLeg, call.contactId);
-    if (call.agentLeg) this.#contactOfLeg.set(call.agentLeg, call.contactId);
+    this.#calls.add(call);
+    return call;
   }
 
   #startFlow(call: Call, flow: { id: string; version: number; definition: Flow }): void {
@@ -186,7 +176,7 @@ export class VoiceCalls {
 
   /** The agent the call is offered to answers from their desktop: their leg joined to the caller's. */
   async answer(principal: Principal, contactId: string, offerSdp: string) {
-    const call = this.#callOf(principal.tenantId, contactId);
+    const call = this.#calls.of(principal.tenantId, contactId);
     const { legId, answerSdp } = await answerLeg(this.#deps.media, offerSdp, 'browser');
     const contact = await this.takeCall(principal, contactId, legId);
     this.deskPhones?.stopRinging(contactId);
@@ -203,7 +193,7 @@ export class VoiceCalls {
    * desktop's answer, or their desk phone's.
    */
   async takeCall(principal: Principal, contactId: string, legId: string) {
-    const call = this.#callOf(principal.tenantId, contactId);
+    const call = this.#calls.of(principal.tenantId, contactId);
     let contact: Awaited<ReturnType<typeof agentAction>>;
     try {
       contact = await agentAction(this.#deps.db, this.#deps.acd, principal, call.contactId, {
@@ -213,16 +203,15 @@ export class VoiceCalls {
       await this.#deps.media.hangUp(legId);
       throw error;
     }
-    if (this.#calls.get(call.contactId) !== call) {
+    if (!this.#calls.carries(call)) {
       // The caller hung up while the agent answered.
       await this.#deps.media.hangUp(legId);
       throw notFound('Call');
     }
     call.agentLeg = legId;
     call.agentId = principal.userId;
-    this.#contactOfLeg.set(legId, call.contactId);
-    playOrBridge(call, this.#deps.media);
-    if (call.recordingPolicy === 'always') await this.#recorder.start(call);
+    this.#calls.addLeg(call, legId);
+    await this.#connect(call);
     return contact;
   }
 
@@ -231,49 +220,36 @@ export class VoiceCalls {
    * or moves it to another tab: the old leg, if any, is closed, and they hear each other again (music if held).
    */
   async rejoin(principal: Principal, contactId: string, offerSdp: string) {
-    const call = this.#callOf(principal.tenantId, contactId);
+    const call = this.#calls.of(principal.tenantId, contactId);
     if (call.agentId !== principal.userId) throw notFound('Call');
     const { legId, answerSdp } = await answerLeg(this.#deps.media, offerSdp, 'browser');
-    if (this.#calls.get(contactId) !== call || call.agentId !== principal.userId) {
+    if (!this.#calls.carries(call) || call.agentId !== principal.userId) {
       await this.#deps.media.hangUp(legId);
       throw notFound('Call');
     }
     stopWaitingForAgent(call);
     const old = call.agentLeg;
     if (old) {
-      this.#contactOfLeg.delete(old);
+      this.#calls.forgetLeg(old);
       await this.#recorder.stop(call);
       void this.#deps.media.hangUp(old);
     }
     call.agentLeg = legId;
-    this.#contactOfLeg.set(legId, contactId);
-    playOrBridge(call, this.#deps.media);
-    if (call.recordingPolicy === 'always') await this.#recorder.start(call);
+    this.#calls.addLeg(call, legId);
+    await this.#connect(call);
     return { answerSdp, recording: { policy: call.recordingPolicy, ...recordingStatus(call) } };
   }
 
-  /** The agent on the call sends keys to the customer's side: a far end's menu, on a call they placed. */
+  /** Keys to the far end of a call the agent placed (see `pressKeysOnCall`). */
   pressKeys(principal: Principal, contactId: string, keys: readonly DtmfKey[]): void {
-    const call = this.#callOf(principal.tenantId, contactId);
-    if (call.agentId !== principal.userId) throw notFound('Call');
-    // On a customer's call, keys could work the features of the line they came in on (a PBX's transfer code).
-    if (call.direction !== 'outbound')
-      throw conflict('Keys go to the far end of a call you placed, not to a customer who called.');
-    if (!this.#deps.media.pressKeys(call.customerLeg, keys))
-      throw conflict('The other side of this call takes no keypad tones (RFC 4733 telephone events).');
+    pressKeysOnCall(this.#calls.of(principal.tenantId, contactId), principal, this.#deps.media, keys);
   }
 
-  /**
-   * Starts, pauses, resumes or stops the recording of the agent's part of a call (see `CallRecorder`), or tells
-   * where it stands and what the CSQ allows: by the agent on it, or by a write-scoped API key (a payment system).
-   */
-  async recording(principal: Principal, contactId: string, command: RecordingCommand | 'status') {
+  /** The recording of the agent's part of a call, controlled or asked about (see `controlRecording`). */
+  recording(principal: Principal, contactId: string, command: RecordingCommand | 'status') {
     authorize(principal, 'recording.control');
-    const call = this.#callOf(principal.tenantId, contactId);
-    if (principal.role !== 'service' && call.agentId !== principal.userId)
-      throw forbidden('Only the agent on the call controls its recording.');
-    const status = command === 'status' ? recordingStatus(call) : await this.#recorder.command(call, command);
-    return { ...status, policy: call.recordingPolicy };
+    const call = this.#calls.of(principal.tenantId, contactId);
+    return controlRecording(call, principal, this.#recorder, command);
   }
 
   /**
@@ -281,13 +257,13 @@ export class VoiceCalls {
    * token is its own (compared in constant time).
    */
   async callerHangUpWithToken(contactId: string, token: string): Promise<void> {
-    const call = withToken(this.#calls, contactId, token);
+    const call = this.#calls.withToken(contactId, token);
     await this.callerHangUp(call.tenantId, contactId);
   }
 
   /** The caller's page, showing the call's token, waits to learn at once that the call ended (see untilCallEnded). */
   untilEnded(contactId: string, token: string, ms: number, signal: AbortSignal): Promise<boolean> {
-    withToken(this.#calls, contactId, token);
+    this.#calls.withToken(contactId, token);
     return untilCallEnded((listener) => this.onCallEnded(listener), contactId, ms, signal);
   }
 
@@ -334,14 +310,8 @@ export class VoiceCalls {
 
   /** Ends every call's legs and the media engine (the server is stopping). */
   async close(): Promise<void> {
-    for (const call of [...this.#calls.values()]) await this.#release(call);
+    for (const call of this.#calls.all()) await this.#release(call);
     await this.#deps.media.close();
-  }
-
-  #callOf(tenantId: string, contactId: string): Call {
-    const call = this.#calls.get(contactId);
-    if (!call || call.tenantId !== tenantId) throw notFound('Call');
-    return call;
   }
 
   /** The flow ends the call (its hang-up step), or failed: whatever the router holds of it ends too. */
@@ -372,12 +342,9 @@ export class VoiceCalls {
       dropAgent: (of) => this.#dropAgent(of),
       release: (of) => void this.#release(of),
       ring: (of, agentId) => {
-        const offer = of.offers;
-        const current = () => this.#calls.get(of.contactId) === of && of.offers === offer;
-        const caller = of.attributes.ANI ?? 'anonymous';
-        this.deskPhones
-          ?.ring({ tenantId, contactId: of.contactId, agentId, caller, current })
-          .catch((error) => this.#deps.log?.error({ err: error }, 'ringing a desk phone failed'));
+        if (!this.deskPhones) return;
+        const current = stillOffered(of, () => this.#calls.carries(of));
+        ringDeskPhone(this.deskPhones, of, agentId, current, this.#deps.log);
       },
     });
   }
@@ -394,35 +361,28 @@ export class VoiceCalls {
     const leg = call.agentLeg;
     call.agentLeg = null;
     call.agentId = null;
-    this.#contactOfLeg.delete(leg);
+    this.#calls.forgetLeg(leg);
     void this.#deps.media.hangUp(leg);
   }
 
   async #release(call: Call): Promise<void> {
-    if (this.#calls.get(call.contactId) !== call) return;
-    this.#calls.delete(call.contactId);
+    if (!this.#calls.remove(call)) return;
     stopWaitingForAgent(call);
     this.deskPhones?.stopRinging(call.contactId);
     for (const listener of this.#endedListeners) listener(call.tenantId, call.contactId);
     call.flow?.stop();
     await this.#recorder.stop(call);
     call.audio?.stop();
-    for (const leg of [call.customerLeg, call.agentLeg]) {
-      if (!leg) continue;
-      this.#contactOfLeg.delete(leg);
-      await this.#deps.media.hangUp(leg);
-    }
+    for (const leg of [call.customerLeg, call.agentLeg]) if (leg) await this.#deps.media.hangUp(leg);
   }
 
   /** A leg ended at its far end (a closed tab, a lost connection): the call ends as if that side hung up. */
   #legEnded(legId: string): void {
-    const contactId = this.#contactOfLeg.get(legId);
-    if (!contactId) return;
-    this.#contactOfLeg.delete(legId);
-    const call = this.#calls.get(contactId);
+    const call = this.#calls.takeLeg(legId);
     if (!call) return;
+    const { tenantId, contactId } = call;
     const ended =
-      legId === call.customerLeg ? this.callerHangUp(call.tenantId, contactId) : this.#agentGone(call, legId);
+      legId === call.customerLeg ? this.callerHangUp(tenantId, contactId) : this.#agentGone(call, legId);
     ended.catch((error) =>
       this.#deps.log?.error({ err: error, contactId }, 'ending a call whose leg ended failed'),
     );
