@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { SipTrunk } from '@switchboard/server';
 /** Process configuration: each setting is an environment variable and a `switchboard start` flag. */
 export const PROCESS_ROLES = ['web', 'router', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -32,18 +33,11 @@ export interface StartConfig {
   rtpPorts: { min: number; max: number } | undefined;
 }
 
-/** A SIP trunk: calls go out through it, and when any is set, calls come in only from them. */
-export interface SipTrunkConfig {
-  name: string;
-  address: string;
-  port: number;
-}
-
 export interface SipListen {
   address: string;
   port: number;
   /** `SWITCHBOARD_SIP_TRUNKS`: none unless set. */
-  trunks: SipTrunkConfig[];
+  trunks: SipTrunk[];
 }
 
 export interface StartFlags {
@@ -153,7 +147,7 @@ export function parseSip(listen: string | undefined, trunks: string | undefined)
  * `carrier=203.0.113.5:5060,pbx=[2001:db8::5]:5060`: each trunk's name and the address and UDP port of its SIP
  * side (an address, not a host name: calls coming in are checked against it). Outbound calls use the first.
  */
-export function parseSipTrunks(text: string | undefined): SipTrunkConfig[] {
+export function parseSipTrunks(text: string | undefined): SipTrunk[] {
   if (text === undefined || text.trim() === '') return [];
   const trunks = text.split(',').map((entry) => {
     const match = /^([A-Za-z0-9_-]{1,40})=(.+)$/.exec(entry.trim());

@@ -38,6 +38,7 @@ export {
   type NewTenant,
   resetPasswordInTenant,
 } from './tenancy/tenants.service.ts';
+export type { SipTrunk } from './voice/sip/trunk-calls.ts';
 export { createForecast, publishForecast } from './wfm/forecasts.service.ts';
 export { importPlannedActivities } from './wfm/planned-activities.ts';
 export { workloadsRepository } from './wfm/workloads.ts';

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import {
   authorize,
-  CARRIED_CALL_PREFIX,
   changeVoiceSettings,
   checkDialled,
   conflict,
@@ -11,13 +9,12 @@ import {
   notFound,
 } from '@switchboard/core';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
-import { contactIdFor } from '../acd/contacts.service.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository } from '../db/repositories/index.ts';
 import { answerLeg } from './agent-legs.ts';
-import { type Call, sha256 } from './carried-call.ts';
+import { type Call, newCall } from './carried-call.ts';
 import type { MediaEngine } from './media/media-engine.ts';
 import { phoneNumbersRepository } from './phone-numbers.repository.ts';
 import type { OutboundTrunk } from './sip/trunk-calls.ts';
@@ -99,13 +96,19 @@ export async function placeOutboundCall(
     );
 
   const agent = await answerLeg(media, request.offerSdp, 'browser');
-  // A call this server carries, as the desktop knows them by their external id.
-  const externalId = `${CARRIED_CALL_PREFIX}${crypto.randomUUID()}`;
-  const contactId = contactIdFor(tenantId, externalId);
   const attributes = { ANI: callerId, DNIS: verdict.number };
   let far: { legId: string; offerSdp: string } | undefined;
+  let call: Call;
   try {
     far = await media.offerRtp();
+    // No one outside holds the secret of a call the agent placed: its token is never handed out.
+    call = newCall(
+      tenantId,
+      far.legId,
+      { offerSdp: far.offerSdp, callType: 'outbound', attributes },
+      csq,
+    ).entry;
+    const { contactId, externalId } = call;
     await acd.run(
       tenantId,
       (engine) => ({
@@ -124,30 +127,13 @@ export async function placeOutboundCall(
     if (far) await media.hangUp(far.legId);
     throw error;
   }
-  const call: Call = {
-    tenantId,
-    contactId,
-    customerLeg: far.legId,
+  Object.assign(call, {
     agentLeg: agent.legId,
     agentId: principal.userId,
-    audio: null,
-    // No one outside holds a secret for a call the agent placed.
-    tokenHash: sha256(randomBytes(32).toString('base64url')),
-    csqId: csq.id,
-    recordingPolicy: csq.recording,
-    recording: null,
-    flow: null,
-    callerGone: false,
-    afterCall: false,
-    externalId,
-    callType: 'outbound',
-    attributes,
-    held: false,
-    rejoinTimer: null,
-    offers: 0,
     dialling: true,
     direction: 'outbound',
-  };
+  });
+  const { contactId } = call;
   host.carry(call);
   const note = (result: DialResult, status: number) =>
     acd
@@ -178,7 +164,6 @@ export async function placeOutboundCall(
       },
       // The far end's leg is hung up next: the call controller ends the call as if the customer hung up.
       refused: (status) => note(dialResultOf(status), status),
-      hungUp: async () => {},
     },
   );
   return {

@@ -14,8 +14,8 @@ export interface PlacedCallEvents {
   answered(): Promise<void>;
   /** The far end refused (a final status of 300 or more), or its answer had no usable audio. */
   refused(status: number, reason: string): Promise<void>;
-  /** The far end hung up after answering. */
-  hungUp(): Promise<void>;
+  /** The far end hung up after answering (its leg is hung up here either way). */
+  hungUp?(): Promise<void>;
 }
 
 export interface PlacedCall {
@@ -138,7 +138,7 @@ export class PlacedCalls {
       if (!line.over) {
         this.#forget(line);
         void this.#deps.media.hangUp(line.legId);
-        void line.events.hungUp();
+        void line.events.hungUp?.();
       }
     } else if (request.method !== 'ACK') respond(request.method === 'INVITE' ? 488 : 405, 'Not Here');
     return true;
