@@ -136,22 +136,25 @@ export async function measureCapture(
 }
 
 /**
- * Puts the capture back as it stood when the interval starting at `start` closed: the interval before counted by
- * its own close (which leaves the agents' states at this start with the capture, as in a running server), contacts
- * folded up to the interval's end (by the minute job's run a minute before the close), and the interval's own rows
+ * Puts the capture back as it stood when the interval starting at `start` closed, by running the minute job as a
+ * running server does from a minute before the interval: the interval before counted by its own close (which
+ * leaves the agents' states at this start with the process, as in a running server), contacts folded minute by
+ * minute up to the interval's end (the last by the run a minute before the close), and the interval's own rows
  * not written yet.
  */
 async function asAtClose(db: Db, tenantId: string, start: number): Promise<void> {
   const end = start + QUARTER_MS;
-  const position = (capturedUntil: number) =>
-    db
-      .updateTable('report_captures')
-      .set({ captured_until: new Date(capturedUntil), folded_until: new Date(end), recount: '[]' })
-      .where('tenant_id', '=', tenantId)
-      .execute();
-  await position(start - QUARTER_MS);
-  await captureTenant(db, tenantId, start + CAPTURE_DELAY_MS);
-  await position(start);
+  await db
+    .updateTable('report_captures')
+    .set({
+      captured_until: new Date(start - QUARTER_MS),
+      folded_until: new Date(start - 2 * MINUTE_MS),
+      recount: '[]',
+    })
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  for (let at = start - MINUTE_MS; at < end + CAPTURE_DELAY_MS; at += MINUTE_MS)
+    await captureTenant(db, tenantId, at);
   for (const table of INTERVAL_TABLES)
     await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId} and interval_start = ${new Date(start)}`.execute(
       db,

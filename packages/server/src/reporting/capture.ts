@@ -24,6 +24,7 @@ import type { Db } from '../db/database.ts';
 import { tenantsRepository } from '../db/repositories/index.ts';
 import { reportingSettingsOf } from '../tenancy/tenants.service.ts';
 import { detailRecordsRepository } from './detail-records.repository.ts';
+import { foldedWindow } from './folded-window.ts';
 import { intervalTablesRepository } from './interval-tables.repository.ts';
 import { textHash } from './text-hash.ts';
 
@@ -105,8 +106,11 @@ async function refold(
   context: Context,
   from: number,
   to: number,
+  /** A minute's run: the records folded extend this process's window of them (see `foldedWindow`). */
+  minuteRun = false,
 ): Promise<Map<number, ReportInterval>> {
   const { tenantId, settings } = context;
+  const window = minuteRun ? foldedWindow.begin(db, tenantId, from) : null;
   const contactIds = await detailRecordsRepository.contactsActiveIn(
     db,
     tenantId,
@@ -117,6 +121,7 @@ async function refold(
   for (let i = 0; i < contactIds.length; i += CONTACTS_PER_BATCH) {
     const batch = contactIds.slice(i, i + CONTACTS_PER_BATCH);
     const records = detailRecordsOf(await detailRecordsRepository.eventsOf(db, tenantId, batch));
+    if (window) foldedWindow.keep(window, batch, records.legs, records.segments);
     const hashes = new Map(
       [...recordFingerprints(records)].map(([contactId, text]) => [contactId, textHash(text)]),
     );
@@ -133,6 +138,7 @@ async function refold(
       touched.set(interval.start, interval);
     }
   }
+  if (window) foldedWindow.end(db, tenantId, window, to);
   return touched;
 }
 
@@ -188,9 +194,19 @@ async function countIntervals(
       const stretch = run.slice(i, i + INTERVALS_PER_STRETCH);
       const from = new Date((stretch[0] as ReportInterval).start);
       const to = new Date((stretch.at(-1) as ReportInterval).end);
-      // One read after another: on the embedded database they would queue for its one connection anyway.
-      const legs = await detailRecordsRepository.legsCountedBetween(db, tenantId, placedBy, from, to);
-      const segments = await detailRecordsRepository.segmentsCountedBetween(db, tenantId, from, to);
+      // The records the minute runs folded, or one read after another: on the embedded database they would
+      // queue for its one connection anyway.
+      const folded = foldedWindow.countedBetween(
+        db,
+        tenantId,
+        settings.intervalBasis,
+        from.getTime(),
+        to.getTime(),
+      );
+      const legs =
+        folded?.legs ?? (await detailRecordsRepository.legsCountedBetween(db, tenantId, placedBy, from, to));
+      const segments =
+        folded?.segments ?? (await detailRecordsRepository.segmentsCountedBetween(db, tenantId, from, to));
       const trace = await intervalTablesRepository.traceBetween(db, tenantId, from, to);
       const aggregates = aggregateSpan({
         intervals: stretch,
@@ -272,13 +288,17 @@ export async function captureTenant(
   const from =
     position?.captured_until.getTime() ?? dayBounds(settings.timeZone, localDate(settings, until)).start;
   const foldedFrom = position?.folded_until?.getTime() ?? from;
+  if (options.throughNow) foldedWindow.forget(db, tenantId);
+  else foldedWindow.checkAgainst(db, tenantId, foldedFrom);
   const foldTill = foldHorizon(settings, now);
   const foldTo = options.throughNow ? now + 1 : foldTill;
   const closing = reach > from;
   // The minute's run before a close has folded the contacts up to its interval's end: the close only counts.
   const foldNeeded = options.throughNow || !closing || foldedFrom < reach;
   const touched =
-    foldNeeded && foldTo > foldedFrom ? await refold(db, context, foldedFrom, foldTo) : new Map();
+    foldNeeded && foldTo > foldedFrom
+      ? await refold(db, context, foldedFrom, foldTo, !options.throughNow)
+      : new Map();
   const counted = (interval: ReportInterval) => interval.start < from;
   const changedEarlier = [...startsOf([...touched.values()].filter(counted)), ...(position?.recount ?? [])];
   const intervals = new Map<number, ReportInterval>();
@@ -300,6 +320,7 @@ export async function captureTenant(
     foldedUntil: new Date(foldNeeded ? Math.max(foldedFrom, foldTill) : foldedFrom),
     recount: deferred ? [...new Set(changedEarlier)].sort((x, y) => x - y) : [],
   });
+  foldedWindow.advance(db, tenantId, capturedUntil.getTime());
   return { intervals: intervals.size, capturedUntil };
 }
 
@@ -324,6 +345,7 @@ export async function recaptureDay(
   const day = dayBounds(settings.timeZone, date);
   const until = Math.min(day.end, limit);
   if (until <= day.start) return { intervals: 0 };
+  foldedWindow.forget(db, tenantId);
   const touched = await refold(db, context, day.start, until);
   for (const interval of intervalsOfDay(settings.timeZone, date, settings.intervalMinutes))
     touched.set(interval.start, interval);
