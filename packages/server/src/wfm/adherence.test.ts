@@ -38,9 +38,12 @@ let supervisorId: string;
 
 before(async () => {
   server = await startTestApp();
-  // The shift starts at the next full hour; the clock is moved there before anyone signs in.
+  // The shift starts at a full hour from which its two and a half hours end the same (UTC) day, so that one day's
+  // report holds all of it; the clock is moved there before anyone signs in.
   const now = server.clock.now();
+  const day = 86_400_000;
   shiftStart = Math.ceil(now / 3_600_000) * 3_600_000 + 3_600_000;
+  if ((shiftStart % day) + 150 * MINUTE > day) shiftStart = Math.ceil(shiftStart / day) * day + 3_600_000;
   server.clock.advance(shiftStart - now);
   ({ admin } = await createTestTenant(server, 'adherence'));
   const boss = await signInAs(server, admin, 'supervisor');
