@@ -137,13 +137,18 @@ describe('start configuration', () => {
 
   test('SIP trunks: names with addresses and ports, the first for outbound calls; refused without SIP', () => {
     const sip = resolveStartConfig(
-      { sipTrunks: 'carrier=203.0.113.5:5060, pbx=[2001:db8::5]:5070' },
+      { sipTrunks: 'carrier=203.0.113.5:5060, pbx=198.51.100.7:5070' },
       { SWITCHBOARD_SIP: '192.0.2.10:5060' },
     ).sip;
     assert.deepEqual(sip?.trunks, [
       { name: 'carrier', address: '203.0.113.5', port: 5060 },
-      { name: 'pbx', address: '2001:db8::5', port: 5070 },
+      { name: 'pbx', address: '198.51.100.7', port: 5070 },
     ]);
+    assert.throws(
+      () =>
+        resolveStartConfig({ sipTrunks: 'pbx=[2001:db8::5]:5070' }, { SWITCHBOARD_SIP: '192.0.2.10:5060' }),
+      /takes IPv4 addresses/,
+    );
     const env = { SWITCHBOARD_SIP: '192.0.2.10:5060' };
     for (const bad of ['carrier', 'carrier=sip.example.com:5060', '=203.0.113.5:5060', 'a=203.0.113.5'])
       assert.throws(

@@ -144,8 +144,9 @@ export function parseSip(listen: string | undefined, trunks: string | undefined)
 }
 
 /**
- * `carrier=203.0.113.5:5060,pbx=[2001:db8::5]:5060`: each trunk's name and the address and UDP port of its SIP
- * side (an address, not a host name: calls coming in are checked against it). Outbound calls use the first.
+ * `carrier=203.0.113.5:5060,pbx=198.51.100.7:5060`: each trunk's name and the IPv4 address and UDP port of its SIP
+ * side (an address, not a host name: calls coming in are checked against it; the SIP stack cannot send a request
+ * to an IPv6 address). Outbound calls use the first.
  */
 export function parseSipTrunks(text: string | undefined): SipTrunk[] {
   if (text === undefined || text.trim() === '') return [];
@@ -155,6 +156,10 @@ export function parseSipTrunks(text: string | undefined): SipTrunk[] {
     if (!match?.[1] || !at)
       throw new ConfigError(
         `SWITCHBOARD_SIP_TRUNKS is a list like carrier=203.0.113.5:5060,pbx=198.51.100.7:5060; "${entry.trim()}" is not a name=address:port.`,
+      );
+    if (isIP(at.address) === 6)
+      throw new ConfigError(
+        `SWITCHBOARD_SIP_TRUNKS takes IPv4 addresses; "${entry.trim()}" is IPv6, which the SIP stack cannot call.`,
       );
     return { name: match[1], ...at };
   });

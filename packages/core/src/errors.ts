@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'calls_off',
   /** A call flow speaks text, and this server has no speech synthesiser (eSpeak NG) to speak it. */
   'speech_unavailable',
+  /** Every UDP port of the server's range for calls' audio is in use: the call cannot be carried now; try again. */
+  'media_ports_exhausted',
   /**
    * The phone number is held already, by this tenant or another: numbers are unique on the server. The refusal
    * never says whose it is.

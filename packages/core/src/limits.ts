@@ -98,8 +98,14 @@ export const LIMITS = {
   dialledNumber: { min: 2, max: 32 },
   /** Dial patterns of a tenant's outbound dial plan. */
   outboundPatterns: { max: 20 },
-  /** Emergency numbers of a tenant's outbound dial plan. */
-  emergencyNumbers: { max: 10 },
+  /** Emergency numbers of a tenant's outbound dial plan: 2–6 digits each. */
+  emergencyNumbers: { max: 10, pattern: '^[0-9]{2,6}$' },
+  /** The country calling code of a dial plan, without `+`. */
+  countryCode: { pattern: '^[1-9][0-9]{0,2}$' },
+  /** Prefixes that dial abroad besides `+` (00, 011): 1–4 digits each. */
+  internationalPrefixes: { max: 5, pattern: '^[0-9]{1,4}$' },
+  /** The code a PBX behind the trunk takes for an outside line (9). */
+  outsideLinePrefix: { pattern: '^[0-9*#]{1,4}$' },
   /** A tenant's outbound calls in progress at once (its own limit is at most this). */
   outboundCallsPerTenant: { max: 500 },
   /** Chat widgets (spec C3): what a website embeds. */

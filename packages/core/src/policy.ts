@@ -115,11 +115,17 @@ const READS: Permission[] = [
  * (and, with a write-scoped key, maintain agents, teams, skills, reason codes, predefined responses and
  * wrap-up reasons for directory sync, and create contacts for channel adapters).
  */
+const NOT_FOR_ADMINISTRATORS: ReadonlySet<Permission> = new Set([
+  'contact.handle',
+  'call.place',
+  'assist.request',
+  'contact.barge',
+]);
+
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  // Administrators configure; taking contacts, asking for help on them and writing to customers is for agents and supervisors.
-  administrator: new Set(
-    PERMISSIONS.filter((p) => p !== 'contact.handle' && p !== 'assist.request' && p !== 'contact.barge'),
-  ),
+  // Administrators configure; taking contacts, placing calls, asking for help on contacts and writing to customers
+  // is for agents and supervisors.
+  administrator: new Set(PERMISSIONS.filter((p) => !NOT_FOR_ADMINISTRATORS.has(p))),
   supervisor: new Set([
     ...READS,
     'agent.reskill',

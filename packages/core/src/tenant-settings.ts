@@ -84,6 +84,15 @@ export const DEFAULT_VOICE_SETTINGS: VoiceSettings = {
   outbound: DEFAULT_OUTBOUND_DIAL_PLAN,
 };
 
+/** A tenant's stored voice settings, the defaults filling what an older tenant lacks (nothing checked again). */
+export function voiceSettingsOf(stored: Partial<VoiceSettings> | undefined): VoiceSettings {
+  return {
+    ...DEFAULT_VOICE_SETTINGS,
+    ...stored,
+    outbound: { ...DEFAULT_OUTBOUND_DIAL_PLAN, ...stored?.outbound },
+  };
+}
+
 /** A change to the voice settings: any of its fields, the dial plan's too. */
 export type VoiceSettingsChange = Partial<Omit<VoiceSettings, 'outbound'>> & {
   outbound?: Partial<OutboundDialPlan> | undefined;
@@ -97,11 +106,8 @@ export function changeVoiceSettings(
   current: Partial<VoiceSettings> | undefined,
   change: VoiceSettingsChange,
 ): VoiceSettings {
-  const before = { ...DEFAULT_VOICE_SETTINGS, ...current };
-  const outbound = changeOutboundDialPlan(
-    { ...DEFAULT_OUTBOUND_DIAL_PLAN, ...before.outbound },
-    change.outbound ?? {},
-  );
+  const before = voiceSettingsOf(current);
+  const outbound = changeOutboundDialPlan(before.outbound, change.outbound ?? {});
   const next = { ...before, ...change, outbound };
   const problem = dialPatternProblem(next.extensionPattern);
   if (problem !== null) {

@@ -43,7 +43,9 @@ export function dialOut(state: AcdState, agentId: string, call: OutboundCall): v
   if (outboundInProgress(state) >= call.maxConcurrent)
     throw new SwitchboardError(
       'limit_reached',
-      `The tenant has ${call.maxConcurrent} outbound calls in progress, its limit: try again when one ends.`,
+      call.maxConcurrent === 0
+        ? 'Outbound calls are off for this tenant (its limit of calls in progress is 0); emergency numbers still go.'
+        : `The tenant has ${call.maxConcurrent} outbound calls in progress, its limit: try again when one ends.`,
     );
   const at = now(state);
   const contact = newContactRuntime(

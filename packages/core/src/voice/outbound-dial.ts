@@ -103,17 +103,23 @@ export function changeOutboundDialPlan(
     const problem = dialPatternProblem(pattern);
     if (problem !== null) refuse('patterns', `Dial pattern "${pattern}": ${problem}`);
   }
-  if (next.countryCode !== null && !/^[1-9][0-9]{0,2}$/.test(next.countryCode))
+  const fits = (text: string, limit: { pattern: string }) => new RegExp(limit.pattern).test(text);
+  if (next.countryCode !== null && !fits(next.countryCode, LIMITS.countryCode))
     refuse('countryCode', 'A country calling code is 1–3 digits, without + (44, 1, 353), or null.');
-  if (next.outsideLinePrefix !== null && !/^[0-9*#]{1,4}$/.test(next.outsideLinePrefix))
+  if (next.outsideLinePrefix !== null && !fits(next.outsideLinePrefix, LIMITS.outsideLinePrefix))
     refuse('outsideLinePrefix', 'An outside-line code is 1–4 digits, * or # (9, 0), or null.');
+  if (next.internationalPrefixes.length > LIMITS.internationalPrefixes.max)
+    refuse(
+      'internationalPrefixes',
+      `Give at most ${LIMITS.internationalPrefixes.max} international prefixes.`,
+    );
   for (const prefix of next.internationalPrefixes)
-    if (!/^[0-9]{1,4}$/.test(prefix))
+    if (!fits(prefix, LIMITS.internationalPrefixes))
       refuse('internationalPrefixes', `"${prefix}" is not a prefix of 1–4 digits.`);
   if (next.emergencyNumbers.length > LIMITS.emergencyNumbers.max)
     refuse('emergencyNumbers', `Give at most ${LIMITS.emergencyNumbers.max} emergency numbers.`);
   for (const emergency of next.emergencyNumbers)
-    if (!/^[0-9]{2,6}$/.test(emergency))
+    if (!fits(emergency, LIMITS.emergencyNumbers))
       refuse('emergencyNumbers', `"${emergency}" is not an emergency number (2–6 digits).`);
   const { max } = LIMITS.outboundCallsPerTenant;
   if (

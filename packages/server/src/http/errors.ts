@@ -26,6 +26,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   chat_start_rate_limited: 429,
   calls_off: 409,
   speech_unavailable: 409,
+  media_ports_exhausted: 503,
   number_taken: 409,
   extension_taken: 409,
   limit_reached: 409,

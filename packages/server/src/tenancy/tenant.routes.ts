@@ -106,27 +106,36 @@ const OutboundDialPlan = {
       'Whether agents may dial numbers abroad: with + (outside countryCode), or an international prefix in front. Off by default.',
   }),
   countryCode: Type.Union(
-    [Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: '1–3 digits without +' }), Type.Null()],
+    [Type.String({ pattern: LIMITS.countryCode.pattern, description: '1–3 digits without +' }), Type.Null()],
     {
       description:
         "The center's country calling code without + (44): +44… is then national. Null: every + number is international.",
     },
   ),
-  internationalPrefixes: Type.Array(Type.String({ pattern: '^[0-9]{1,4}$', description: '1–4 digits' }), {
-    maxItems: 5,
-    description: 'Prefixes that dial abroad besides +; default 00 and 011.',
-  }),
+  internationalPrefixes: Type.Array(
+    Type.String({ pattern: LIMITS.internationalPrefixes.pattern, description: '1–4 digits' }),
+    {
+      maxItems: LIMITS.internationalPrefixes.max,
+      description: 'Prefixes that dial abroad besides +; default 00 and 011.',
+    },
+  ),
   outsideLinePrefix: Type.Union(
-    [Type.String({ pattern: '^[0-9*#]{1,4}$', description: '1–4 digits, * or #' }), Type.Null()],
+    [
+      Type.String({ pattern: LIMITS.outsideLinePrefix.pattern, description: '1–4 digits, * or #' }),
+      Type.Null(),
+    ],
     {
       description:
         'The code a PBX behind the trunk takes for an outside line (9): what follows it is checked as the number dialled, so 9 00 44… is international. Null (the default): none.',
     },
   ),
-  emergencyNumbers: Type.Array(Type.String({ pattern: '^[0-9]{2,6}$', description: '2–6 digits' }), {
-    maxItems: LIMITS.emergencyNumbers.max,
-    description: 'Always allowed, whatever the patterns and the limit; default 112 and 911.',
-  }),
+  emergencyNumbers: Type.Array(
+    Type.String({ pattern: LIMITS.emergencyNumbers.pattern, description: '2–6 digits' }),
+    {
+      maxItems: LIMITS.emergencyNumbers.max,
+      description: 'Always allowed, whatever the patterns and the limit; default 112 and 911.',
+    },
+  ),
   maxConcurrentCalls: Type.Integer({
     minimum: 0,
     maximum: LIMITS.outboundCallsPerTenant.max,

@@ -18,6 +18,7 @@ import {
   SwitchboardError,
   type TokenLifetimes,
   type VoiceSettingsChange,
+  voiceSettingsOf,
 } from '@switchboard/core';
 import { recordChange } from '../audit/audit.service.ts';
 import { auditedChange, found } from '../audit/audited-change.ts';
@@ -51,7 +52,7 @@ const presentTenant = (row: TenantRow) => ({
     tokens: row.settings.tokens,
     presence: row.settings.presence ?? DEFAULT_PRESENCE_SETTINGS,
     reporting: reportingSettingsOf(row),
-    voice: changeVoiceSettings(row.settings.voice, {}),
+    voice: voiceSettingsOf(row.settings.voice),
   },
   createdAt: row.created_at.toISOString(),
 });

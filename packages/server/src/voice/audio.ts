@@ -62,7 +62,11 @@ const HOLD_MELODY: readonly (readonly [number, number])[] = [
  * fading so notes do not click. Loops for as long as it is played; every frame is made once.
  */
 export function holdMusic(): AudioSource {
-  const frames = holdMusicFrames();
+  return looped(holdMusicFrames());
+}
+
+/** Frames made once, played in a loop. */
+function looped(frames: readonly Buffer[]): AudioSource {
   let index = 0;
   return {
     next() {
@@ -96,14 +100,18 @@ function holdMusicFrames(): Buffer[] {
 
 /** The ring tone a caller hears while the far end rings (ETSI: 425 Hz, 1 s on, 4 s off), looped. */
 export function ringback(): AudioSource {
+  return looped(ringbackFrames());
+}
+
+let ringFrames: Buffer[] | null = null;
+
+/** One cadence, made once: a second of 425 Hz is a whole number of cycles, so it loops without a click. */
+function ringbackFrames(): Buffer[] {
+  if (ringFrames) return ringFrames;
   const tone = toneSource(425, 4000);
   const [onFrames, cycleFrames] = [1000 / FRAME_MS, 5000 / FRAME_MS];
-  let index = 0;
-  return {
-    next() {
-      const frame = index % cycleFrames < onFrames ? tone.next() : SILENT_FRAME;
-      index++;
-      return frame;
-    },
-  };
+  ringFrames = Array.from({ length: cycleFrames }, (_, i) =>
+    i < onFrames ? (tone.next() as Buffer) : SILENT_FRAME,
+  );
+  return ringFrames;
 }

@@ -1,11 +1,11 @@
 import {
   authorize,
   conflict,
-  DEFAULT_VOICE_SETTINGS,
   invalid,
   LIMITS,
   matchesDialPattern,
   type VoiceSettings,
+  voiceSettingsOf,
 } from '@switchboard/core';
 import { auditedChange, found } from '../audit/audited-change.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -84,7 +84,7 @@ export function refuseExtensionOutside(
   settings: Partial<VoiceSettings> | undefined,
   extension: string,
 ): void {
-  const { extensionPattern } = { ...DEFAULT_VOICE_SETTINGS, ...settings };
+  const { extensionPattern } = voiceSettingsOf(settings);
   if (matchesDialPattern(extensionPattern, extension)) return;
   const message = `The extension ${extension} does not fit the tenant's extension pattern "${extensionPattern}".`;
   throw invalid(message, [{ path: 'body/extension', field: 'extension', message }]);

@@ -1,12 +1,11 @@
 import {
   authorize,
-  changeVoiceSettings,
   checkDialled,
   conflict,
   type DialResult,
-  forbidden,
   invalid,
   notFound,
+  voiceSettingsOf,
 } from '@switchboard/core';
 import type { AcdRuntime } from '../acd/acd-runtime.ts';
 import { csqsRepository } from '../acd/csqs.repository.ts';
@@ -75,11 +74,10 @@ export async function placeOutboundCall(
   const { db, acd, media } = deps;
   const tenantId = principal.tenantId;
   const tenant = await tenantsRepository.findById(db, tenantId);
-  const plan = changeVoiceSettings(tenant?.settings.voice, {}).outbound;
+  const plan = voiceSettingsOf(tenant?.settings.voice).outbound;
   const verdict = checkDialled(request.number, plan);
-  if (!verdict.allowed) throw invalid(verdict.message, { field: 'number', reason: verdict.reason });
-  if (!verdict.emergency && plan.maxConcurrentCalls === 0)
-    throw forbidden('Outbound calls are off for this center (its limit of calls in progress is 0).');
+  if (!verdict.allowed)
+    throw invalid(verdict.message, { field: 'number', message: verdict.message, reason: verdict.reason });
   const csq = await csqsRepository.findById(db, tenantId, request.csqId);
   if (!csq) throw notFound('CSQ');
   if (csq.channel !== 'voice')
@@ -152,9 +150,9 @@ export async function placeOutboundCall(
       answered: async () => {
         if (!host.carries(call)) throw notFound('Call');
         call.dialling = false;
-        await note('answered', 200);
-        // The agent may have hung up meanwhile: nothing is bridged or recorded for a call that is over.
-        if (!host.carries(call)) throw notFound('Call');
+        // They hear each other at once; the answer is noted behind it (in the router's order, before any
+        // recording starts), not waited for.
+        void note('answered', 200);
         await host.answered(call);
       },
       earlyMedia: () => {

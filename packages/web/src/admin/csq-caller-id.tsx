@@ -1,5 +1,5 @@
 import type { PhoneNumber } from '../api/types.ts';
-import { Field } from '../ui/form.tsx';
+import { SelectField } from '../ui/inputs.tsx';
 import './csq-caller-id.css';
 
 /** The select's value for a CSQ without a caller ID. */
@@ -23,23 +23,18 @@ export function CallerIdField(props: {
     : props.value;
   return (
     <div className="caller-id">
-      <Field
+      <SelectField
         label="Caller ID for outbound calls"
         error={props.error}
         hint="The number agents' outbound calls from this queue present (Administration → Numbers)"
-      >
-        {(input) => (
-          <select {...input} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-            <option value={NO_CALLER_ID}>None</option>
-            {numbers.map((entry) => (
-              <option key={entry.id} value={entry.number}>
-                {`${entry.number} — ${entry.name}`}
-              </option>
-            ))}
-            {unlisted ? <option value={props.value}>{unlistedLabel}</option> : null}
-          </select>
-        )}
-      </Field>
+        value={props.value}
+        options={[
+          [NO_CALLER_ID, 'None'],
+          ...numbers.map((entry) => [entry.number, `${entry.number} — ${entry.name}`] as const),
+          ...(unlisted ? [[props.value, unlistedLabel] as const] : []),
+        ]}
+        onChange={props.onChange}
+      />
     </div>
   );
 }

@@ -80,7 +80,7 @@ export function AgentDesktop() {
       />
       <DeskPhoneChoice phone={deskPhone} />
       <AudioCheck />
-      <PlaceCall agent={agent} onPlaced={desktop.reload} />
+      <PlaceCall agent={agent} csqs={csqs.data ?? []} />
       <NotificationsHint />
       <section aria-labelledby="my-contacts" className="contacts">
         <h2 id="my-contacts">

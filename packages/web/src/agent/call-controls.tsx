@@ -105,7 +105,7 @@ export function CallControls(props: {
             {line.muted ? 'Unmute' : 'Mute'}
           </button>
         ) : null}
-        <Keypad contactId={contact.id} />
+        {contact.direction === 'outbound' ? <Keypad contactId={contact.id} /> : null}
         {line || phoneRecording.value ? (
           <RecordingButtons
             recording={line?.recording ?? (phoneRecording.value as LineRecording)}

@@ -1,4 +1,4 @@
-import { CARRIED_CALL_PREFIX } from '@switchboard/core';
+import { CARRIED_CALL_PREFIX, type DialResult } from '@switchboard/core';
 import type { ReasonCode } from '../api/types.ts';
 import { useDesk, useNow } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
@@ -29,7 +29,7 @@ const isServerKey = (externalId: string) =>
   externalId.startsWith('chat:') || externalId.startsWith(CARRIED_CALL_PREFIX);
 
 /** How the far end of a call the agent placed answered, in words. */
-const DIAL_RESULTS: Record<string, string> = {
+const DIAL_RESULTS: Record<DialResult, string> = {
   answered: 'Answered',
   busy: 'Busy',
   no_answer: 'No answer',
@@ -82,7 +82,9 @@ export function ContactCard(props: {
             <dt>Your call to</dt>
             <dd data-testid="dialled">{contact.attributes.DNIS}</dd>
             <dt>Far end</dt>
-            <dd data-testid="dial-result">{DIAL_RESULTS[contact.dialResult ?? ''] ?? 'Ringing…'}</dd>
+            <dd data-testid="dial-result">
+              {contact.dialResult ? DIAL_RESULTS[contact.dialResult] : 'Ringing…'}
+            </dd>
           </>
         ) : null}
         <dt>Queue</dt>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { AgentLive, ItemOf } from '../api/types.ts';
-import { useDesk, useLive } from '../live/hooks.ts';
+import { useDesk } from '../live/hooks.ts';
 import { FormError, useSubmission } from '../ui/form.tsx';
 import { placeCall } from './softphone.ts';
 
@@ -15,10 +15,9 @@ export const callableCsqs = (csqs: readonly Csq[], agent: Pick<AgentLive, 'csqs'
  * for, whose number the customer sees. The agent hears it ring, then the customer; the call then shows among
  * their contacts like any other. The center's dial plan decides what may be dialled (emergency numbers always).
  */
-export function PlaceCall(props: { agent: AgentLive; onPlaced: () => void }) {
+export function PlaceCall(props: { agent: AgentLive; csqs: readonly Csq[] }) {
   const { api } = useDesk();
-  const csqs = useLive(() => api.request<Csq[]>('GET', '/csqs'));
-  const mine = callableCsqs(csqs.data ?? [], props.agent);
+  const mine = callableCsqs(props.csqs, props.agent);
   const [number, setNumber] = useState('');
   const [chosen, setChosen] = useState('');
   const submission = useSubmission();
@@ -30,9 +29,9 @@ export function PlaceCall(props: { agent: AgentLive; onPlaced: () => void }) {
     event.preventDefault();
     if (!csq || !number.trim()) return;
     void submission.run(async () => {
+      // The call shows among the agent's contacts with its `contact.dialled` event.
       await placeCall(api, csq.id, number);
       setNumber('');
-      props.onPlaced();
     });
   };
   return (

@@ -2,7 +2,7 @@ import { CARRIED_CALL_PREFIX } from '@switchboard/core';
 import { gatheredOffer } from '@switchboard/widget/gathered-offer';
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client.ts';
-import type { Contact } from '../api/types.ts';
+import type { Contact, ResponseOf } from '../api/types.ts';
 import { openMicrophone } from './audio-devices.ts';
 
 /** A call the server carries (docs/voice.md) is answered here, in the browser; other voice contacts ring elsewhere. */
@@ -57,12 +57,7 @@ export async function rejoinCall(api: ApiClient, contactId: string): Promise<voi
 }
 
 /** What the server answers when the agent places a call. */
-export interface PlacedCall {
-  contactId: string;
-  number: string;
-  callerId: string;
-  emergency: boolean;
-}
+export type PlacedCall = ResponseOf<'/calls', 'post'>;
 
 /**
  * Places a call from this browser for one of the agent's voice CSQs: the agent hears it ring, then the customer.

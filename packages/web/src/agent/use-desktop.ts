@@ -1,3 +1,4 @@
+import type { DialResult } from '@switchboard/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentLive, Contact, ItemOf, LiveEvent } from '../api/types.ts';
 import { type Loaded, useDesk, useLive, useLiveEvents } from '../live/hooks.ts';
@@ -7,7 +8,7 @@ import { alertInBackground } from './alerts.ts';
 export interface MyContact extends Contact {
   deadline: number | null;
   /** A call the agent placed: how the far end answered (`busy`, `no_answer`…), null while it rings. */
-  dialResult: string | null;
+  dialResult: DialResult | null;
 }
 
 export interface Desktop {
@@ -27,6 +28,8 @@ const concernsMe = (myId: string) => (event: LiveEvent) =>
 export function useDesktop(): Loaded<Desktop> {
   const { api, me } = useDesk();
   const deadlines = useRef(new Map<string, number | null>());
+  // How placed calls were answered: it never changes once known, so it is read once (or taken from its event).
+  const dialResults = useRef(new Map<string, DialResult>());
   const load = useCallback(async (): Promise<Desktop> => {
     const eventsOf = (id: string) =>
       api.request<ItemOf<'/contacts/{id}/events'>[]>('GET', `/contacts/${id}/events`);
@@ -39,9 +42,13 @@ export function useDesktop(): Loaded<Desktop> {
       return typeof deadline === 'number' ? deadline : null;
     };
     const dialResult = async (id: string) => {
+      const known = dialResults.current.get(id);
+      if (known) return known;
       const data = (await eventsOf(id)).findLast((e) => e.type === 'contact.dial_result')?.data;
       const result = field(data, 'result');
-      return typeof result === 'string' ? result : null;
+      if (typeof result !== 'string') return null;
+      dialResults.current.set(id, result as DialResult);
+      return result as DialResult;
     };
     // Its contacts in one read, not one per id: one that leaves the agent meanwhile is left out, not refused.
     const [agent, held] = await Promise.all([
@@ -61,6 +68,8 @@ export function useDesktop(): Loaded<Desktop> {
   }, [api, me.id]);
   const desktop = useLive(load, concernsMe(me.id), me.id, 50);
   useLiveEvents((event) => {
+    if (event.type === 'contact.dial_result' && event.contactId && typeof event.result === 'string')
+      dialResults.current.set(event.contactId, event.result as DialResult);
     if (event.type === 'contact.invited' && event.agentId === me.id)
       alertInBackground('Invitation to a chat', 'A colleague asks you to join a chat in Switchboard.');
     if (event.type !== 'contact.offered' || event.agentId !== me.id || !event.contactId) return;

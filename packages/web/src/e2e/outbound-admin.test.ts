@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { OutboundDialPlan } from '@switchboard/core';
 import {
   ADMIN_PASSWORD,
   ApiClient,
@@ -23,15 +24,6 @@ const availability = chromiumForTests();
 interface StoredCsq {
   id: string;
   callerId: string | null;
-}
-
-interface OutboundDialPlan {
-  patterns: string[];
-  international: boolean;
-  countryCode: string | null;
-  internationalPrefixes: string[];
-  emergencyNumbers: string[];
-  maxConcurrentCalls: number;
 }
 
 /** Takes the console's record of the refusal the test caused, so that only unexpected errors remain. */

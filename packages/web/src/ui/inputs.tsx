@@ -60,10 +60,11 @@ export function SelectField<V extends string>(props: {
   options: readonly (readonly [V, string])[];
   onChange: (value: V) => void;
   error?: string | undefined;
+  hint?: string;
   disabled?: boolean;
 }) {
   return (
-    <Field label={props.label} error={props.error}>
+    <Field label={props.label} error={props.error} hint={props.hint}>
       {(input) => (
         <select
           {...input}

@@ -1,4 +1,5 @@
 import type { Socket } from 'node:dgram';
+import { SwitchboardError } from '@switchboard/core';
 
 /** UDP ports calls' audio may use (a firewall lets these through), `min` to `max` inclusive. */
 export interface PortRange {
@@ -26,7 +27,10 @@ export async function bindInRange(
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     }
   }
-  throw new Error(`Every UDP port from ${range.min} to ${range.max} is in use: calls' audio has none left.`);
+  throw new SwitchboardError(
+    'media_ports_exhausted',
+    `Every UDP port from ${range.min} to ${range.max} is in use: calls' audio has none left. Try again when a call ends.`,
+  );
 }
 
 function bind(socket: Socket, address: string, port: number): Promise<Socket> {

@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { newTag, type PlacedCallEvents, type PlacedCalls, type PlacedLine } from './uac-calls.ts';
 
 /** A SIP trunk (to a carrier or a PBX) the server's operator configured: calls go out through it, and come in from it. */
@@ -20,14 +19,13 @@ export interface TrunkCall {
   ringMs: number;
 }
 
-/** Places agents' outbound calls (see `TrunkCalls`). */
+/** Places agents' outbound calls (see `TrunkCalls`); each ends when its leg does. */
 export interface OutboundTrunk {
-  readonly name: string;
   place(call: TrunkCall, events: PlacedCallEvents): PlacedLine;
-  end(line: PlacedLine): void;
 }
 
-const hostOf = (address: string) => (isIP(address) === 6 ? `[${address}]` : address);
+/** The user part of a SIP URI: `#` is escaped there (RFC 3261 19.1.2); digits, `+` and `*` stand as they are. */
+const userPart = (number: string) => number.replaceAll('#', '%23');
 
 /**
  * Outbound calls through a trunk: an INVITE to `sip:<number>@<trunk>` presenting the CSQ's number as the caller,
@@ -45,12 +43,8 @@ export class TrunkCalls implements OutboundTrunk {
     this.#ownHost = ownHost;
   }
 
-  get name(): string {
-    return this.#trunk.name;
-  }
-
   place(call: TrunkCall, events: PlacedCallEvents): PlacedLine {
-    const uri = `sip:${call.number}@${hostOf(this.#trunk.address)}:${this.#trunk.port}`;
+    const uri = `sip:${userPart(call.number)}@${this.#trunk.address}:${this.#trunk.port}`;
     const caller = `sip:${call.callerId}@${this.#ownHost}`;
     return this.#placed.place(
       {
@@ -64,9 +58,5 @@ export class TrunkCalls implements OutboundTrunk {
       },
       events,
     );
-  }
-
-  end(line: PlacedLine): void {
-    this.#placed.end(line);
   }
 }

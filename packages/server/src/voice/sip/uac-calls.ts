@@ -3,8 +3,6 @@ import type { MediaEngine } from '../media/media-engine.ts';
 
 /** What becomes of a call Switchboard places: told once each, in this order (answered or refused, then hung up). */
 export interface PlacedCallEvents {
-  /** A provisional response: 180 Ringing, 183 Session Progress. */
-  progress?(status: number): void;
   /**
    * The far end sends audio before it answers (a 183 with SDP: the carrier's ring tone or announcements); the
    * leg takes it from now on. Unless told, early audio is not taken.
@@ -105,6 +103,13 @@ export class PlacedCalls {
     };
     this.#byLeg.set(call.legId, line);
     this.#byCallId.set(invite.headers['call-id'], line);
+    try {
+      this.#deps.stack().send(invite, (response) => void this.#responded(line, response));
+    } catch {
+      // The stack could not send it (no route to the address): refused, once the caller has the line.
+      queueMicrotask(() => void this.#refused(line, 503, 'Service Unavailable'));
+      return line;
+    }
     if (call.ringMs !== undefined) {
       line.ringTimer = setTimeout(() => {
         if (line.answered || line.over) return;
@@ -113,7 +118,6 @@ export class PlacedCalls {
       }, call.ringMs);
       line.ringTimer.unref();
     }
-    this.#deps.stack().send(invite, (response) => void this.#responded(line, response));
     return line;
   }
 
@@ -148,7 +152,6 @@ export class PlacedCalls {
     const status = response.status ?? 0;
     if (status < 200) {
       if (line.over || status === 100) return;
-      line.events.progress?.(status);
       if (response.content && line.events.earlyMedia && !line.early)
         await this.#early(line, response.content);
       return;
