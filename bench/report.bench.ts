@@ -4,7 +4,8 @@
  * SWITCHBOARD_TEST_DATABASE_URL names a PostgreSQL server, on a fresh PostgreSQL database too.
  *
  * With the real capture code: every day recaptured (`recapture_all_s`), one day (`recapture_day_s`, goal < 5 s),
- * one closed 15-minute interval as the minute job captures it (`interval_p99_ms`, goal < 50 ms). Through the
+ * each 15-minute interval's close with the minute job replayed over three weekdays' open hours as a running
+ * server runs it (`interval_p99_ms`, goal < 50 ms). Through the
  * API of a running server: the 31-day CSQ activity report at 15-minute rows for the 20 CSQs, every row, rows as
  * arrays (`report_31d_p95_ms`, goal < 200 ms, from the request to the response's last byte; the time to the body
  * parsed by the client, the first request and the objects layout printed too), against

@@ -68,13 +68,16 @@ export function contactsOfDay(weekday: number, random: () => number): number {
 
 export { TRANSFER_SHARE };
 
+/** The hours (UTC) the center takes contacts. */
+export const OPEN_HOURS = { from: 7, to: 21 } as const;
+
 /**
- * Intraday arrivals: open 07:00–21:00 with a morning peak at 10:30 and an afternoon one at 14:30.
+ * Intraday arrivals over the open hours, with a morning peak at 10:30 and an afternoon one at 14:30.
  * Returns the minute of the day, drawn by rejection from the shape.
  */
 export function arrivalMinute(random: () => number): number {
   for (;;) {
-    const minute = 7 * 60 + random() * 14 * 60;
+    const minute = OPEN_HOURS.from * 60 + random() * (OPEN_HOURS.to - OPEN_HOURS.from) * 60;
     const hour = minute / 60;
     const shape = 0.25 + Math.exp(-((hour - 10.5) ** 2) / 2.2) + 0.85 * Math.exp(-((hour - 14.5) ** 2) / 3);
     if (random() * 1.3 < shape) return minute;

@@ -1,12 +1,8 @@
 import type { LocalDate } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../../packages/server/src/db/database.ts';
-import {
-  captureTenant,
-  recaptureDay,
-  refreshStatistics,
-} from '../../packages/server/src/reporting/capture.ts';
-import { INTERVAL_TABLES } from '../../packages/server/src/reporting/interval-tables.repository.ts';
+import { recaptureDay, refreshStatistics } from '../../packages/server/src/reporting/capture.ts';
+import { replayCloses } from './closes.ts';
 import type { History } from './history.ts';
 
 const DAY_MS = 86_400_000;
@@ -14,7 +10,8 @@ const MINUTE_MS = 60_000;
 const QUARTER_MS = 15 * MINUTE_MS;
 /** The default capture delay (minutes): a capture at `end + delay` takes the interval ending at `end`. */
 const CAPTURE_DELAY_MS = 2 * 60_000;
-export const INTERVAL_SAMPLES = 100;
+/** The weekdays at the end of the history whose minute job is replayed, each close timed (see `replayCloses`). */
+const CLOSE_DAYS = 3;
 export const RAW_RUNS = 5;
 
 export const percentile = (values: readonly number[], q: number) => {
@@ -40,7 +37,7 @@ export interface CaptureFigures {
   interval_p50_ms: number;
   interval_p99_ms: number;
   interval_max_ms: number;
-  /** The minute job's run after a close: a minute's contacts and the intervals the close's fold changed. */
+  /** The minute job's other runs over the same hours: a minute's contacts folded, their records written. */
   minute_run_p50_ms: number;
   minute_run_p99_ms: number;
   legs: number;
@@ -51,9 +48,8 @@ export interface CaptureFigures {
 /**
  * With the real capture code on the history: every day recaptured in order (the whole history: every record and
  * row written), then three weekdays recaptured again as the nightly job does (every contact folded and every
- * interval counted again, only what changed written; one day's time: the median), then single intervals
- * captured as the minute job does at an interval's close (see `asAtClose`), on sampled weekday business-hour
- * intervals across the history.
+ * interval counted again, only what changed written; one day's time: the median), then the minute job of the
+ * last weekdays' open hours replayed as a running server runs it, every interval's close timed (see `replayCloses`).
  */
 export async function measureCapture(
   db: Db,
@@ -100,23 +96,13 @@ export async function measureCapture(
 
   const intervalTimes: number[] = [];
   const minuteTimes: number[] = [];
-  for (let n = 0; n < INTERVAL_SAMPLES; n++) {
-    const day = weekdays[(n * 7919) % weekdays.length] as number;
-    const start = day + 9 * 3_600_000 + ((n * 31) % 32) * QUARTER_MS;
-    await asAtClose(db, tenantId, start);
-    const closeAt = start + QUARTER_MS + CAPTURE_DELAY_MS;
-    const t = performance.now();
-    await captureTenant(db, tenantId, closeAt);
-    intervalTimes.push(performance.now() - t);
-    // The minute's run after the close: the contacts of the two minutes since the run before it (records not
-    // written as they are now), and the closed intervals their changes touch.
-    await forgetRecords(db, tenantId, start + QUARTER_MS, start + QUARTER_MS + 2 * MINUTE_MS);
-    const m = performance.now();
-    await captureTenant(db, tenantId, closeAt + MINUTE_MS);
-    minuteTimes.push(performance.now() - m);
+  for (const day of weekdays.slice(-CLOSE_DAYS)) {
+    const replayed = await replayCloses(db, tenantId, day);
+    intervalTimes.push(...replayed.closes);
+    minuteTimes.push(...replayed.minuteRuns);
   }
   progress(
-    `  one interval captured: p50 ${percentile(intervalTimes, 0.5).toFixed(1)} ms, p99 ${percentile(intervalTimes, 0.99).toFixed(1)} ms; the minute's run after it: p50 ${percentile(minuteTimes, 0.5).toFixed(1)} ms, p99 ${percentile(minuteTimes, 0.99).toFixed(1)} ms`,
+    `  ${intervalTimes.length} intervals closed: p50 ${percentile(intervalTimes, 0.5).toFixed(1)} ms, p99 ${percentile(intervalTimes, 0.99).toFixed(1)} ms; the ${minuteTimes.length} minute runs between them: p50 ${percentile(minuteTimes, 0.5).toFixed(1)} ms, p99 ${percentile(minuteTimes, 0.99).toFixed(1)} ms`,
   );
   const raw = await measureRawGroupBy(db, history);
   return {
@@ -133,43 +119,6 @@ export async function measureCapture(
     raw_groupby_ms: raw.times,
     raw_groupby_rows: raw.rows,
   };
-}
-
-/**
- * Puts the capture back as it stood when the interval starting at `start` closed, by running the minute job as a
- * running server does from a minute before the interval: the interval before counted by its own close (which
- * leaves the agents' states at this start with the process, as in a running server), contacts folded minute by
- * minute up to the interval's end (the last by the run a minute before the close), and the interval's own rows
- * not written yet.
- */
-async function asAtClose(db: Db, tenantId: string, start: number): Promise<void> {
-  const end = start + QUARTER_MS;
-  await db
-    .updateTable('report_captures')
-    .set({
-      captured_until: new Date(start - QUARTER_MS),
-      folded_until: new Date(start - 2 * MINUTE_MS),
-      recount: '[]',
-    })
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  for (let at = start - MINUTE_MS; at < end + CAPTURE_DELAY_MS; at += MINUTE_MS)
-    await captureTenant(db, tenantId, at);
-  for (const table of INTERVAL_TABLES)
-    await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId} and interval_start = ${new Date(start)}`.execute(
-      db,
-    );
-  await sql`delete from interval_hashes where tenant_id = ${tenantId} and interval_start = ${new Date(start)}`.execute(
-    db,
-  );
-}
-
-/** Forgets the hashes of the records of every contact with an event in [from, to): the next fold writes them. */
-async function forgetRecords(db: Db, tenantId: string, from: number, to: number): Promise<void> {
-  await sql`update contact_legs set records_hash = null
-    where tenant_id = ${tenantId} and leg = 0 and contact_id in (
-      select contact_id from contact_events
-      where tenant_id = ${tenantId} and at >= ${new Date(from)} and at < ${new Date(to)})`.execute(db);
 }
 
 /** The last 31 days of the history: the range of the 31-day report. */
@@ -212,14 +161,15 @@ async function measureRawGroupBy(db: Db, history: History): Promise<{ times: num
 }
 
 /**
- * Leaves the capture position at the last interval closed by now: the running server's minute job then has
- * nothing to catch up, and captures only what the load itself brings (the bench decides what else runs).
+ * Leaves the capture position, and the fold's, at the last interval closed by now (the history ends before it):
+ * the running server's minute job then has nothing to catch up, and captures only what the load itself brings
+ * (the bench decides what else runs).
  */
 export async function settleCapture(db: Db, history: History): Promise<void> {
   const horizon = Math.floor((Date.now() - CAPTURE_DELAY_MS) / QUARTER_MS) * QUARTER_MS;
   await db
     .updateTable('report_captures')
-    .set({ captured_until: new Date(horizon) })
+    .set({ captured_until: new Date(horizon), folded_until: new Date(horizon), recount: '[]' })
     .where('tenant_id', '=', history.tenantId)
     .execute();
 }

@@ -28,9 +28,6 @@ const KEY_TYPES: Record<string, ArrayElementType> = {
   reason_code: 'int4',
 };
 
-/** Columns the same in every row of a write, or written apart from the rest. */
-const CONSTANT_COLUMNS = new Set(['tenant_id', 'interval_minutes', 'interval_start']);
-
 /**
  * Inserts rows of one tenant and interval size, each column's values as one array literal: the embedded database
  * unpacks them several times faster than the same rows as JSON (and the tenant and the size once, not per row).
@@ -38,21 +35,19 @@ const CONSTANT_COLUMNS = new Set(['tenant_id', 'interval_minutes', 'interval_sta
 function insertion(
   tenantId: string,
   minutes: number,
-  table: IntervalTable,
-  rows: Record<string, unknown>[],
+  { table, columns, starts, cells }: TableRows,
+  picked: readonly number[],
 ): RawBuilder<unknown> | null {
-  const first = rows[0];
-  if (!first) return null;
-  const columns = Object.keys(first).filter((column) => !CONSTANT_COLUMNS.has(column));
-  const arrays = columns.map((column) => {
+  if (picked.length === 0) return null;
+  const arrays = columns.map((column, c) => {
     const type = KEY_TYPES[column] ?? 'int8';
     return sql`${arrayLiteral(
-      rows.map((row) => row[column]),
+      picked.map((row) => (cells[row] as unknown[])[c]),
       type,
     )}::${sql.raw(type)}[]`;
   });
-  const starts = arrayLiteral(
-    rows.map((row) => (row.interval_start as Date).getTime()),
+  const startsOf = arrayLiteral(
+    picked.map((row) => starts[row]),
     'int8',
   );
   return sql`insert into ${sql.table(table)} (tenant_id, interval_minutes, interval_start, ${sql.join(
@@ -60,7 +55,7 @@ function insertion(
   )})
     select ${tenantId}::uuid, ${minutes}::int2, timestamptz 'epoch' + r.start * interval '1 millisecond',
       ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))}
-    from unnest(${starts}::int8[], ${sql.join(arrays)}) as r (start, ${sql.join(columns.map((column) => sql.ref(column)))})`;
+    from unnest(${startsOf}::int8[], ${sql.join(arrays)}) as r (start, ${sql.join(columns.map((column) => sql.ref(column)))})`;
 }
 
 /** Runs statements as one, each but the last as a common table expression: one round trip, not one each. */
@@ -69,22 +64,6 @@ async function executeAsOne(db: Db, statements: readonly RawBuilder<unknown>[]):
   if (!last) return;
   const before = statements.slice(0, -1).map((statement, i) => sql`${sql.raw(`s${i}`)} as (${statement})`);
   await (before.length === 0 ? last : sql`with ${sql.join(before)} ${last}`).execute(db);
-}
-
-/** Each interval's rows as one text (values in the order of `columns`, rows sorted): equal texts, equal rows. */
-function groupTexts(
-  rows: readonly Record<string, unknown>[],
-  columns: readonly string[],
-): Map<number, string> {
-  const groups = new Map<number, string[]>();
-  for (const row of rows) {
-    const start = (row.interval_start as Date).getTime();
-    const text = JSON.stringify(columns.map((column) => row[column] ?? null));
-    const group = groups.get(start);
-    if (group) group.push(text);
-    else groups.set(start, [text]);
-  }
-  return new Map([...groups].map(([start, texts]) => [start, texts.sort().join('\n')]));
 }
 
 const timestamps = (instants: readonly number[]) =>
@@ -97,20 +76,43 @@ export interface Span {
   starts: readonly number[];
 }
 
-/** One table's rows of a span of intervals, with a hash of each interval's rows. */
+/** One table's rows of a span of intervals, column by column, with a hash of each interval's rows. */
 export interface TableRows {
   table: IntervalTable;
-  rows: Record<string, unknown>[];
+  /** The columns written besides the tenant, the interval size and the start, in the order of each row's cells. */
+  columns: readonly string[];
+  /** Each row's interval start. */
+  starts: readonly number[];
+  /** Each row's values, in the order of `columns`. */
+  cells: readonly (readonly unknown[])[];
   hashes: Map<number, string>;
 }
 
-export function tableRows(table: IntervalTable, span: Span, rows: Record<string, unknown>[]): TableRows {
-  const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'interval_start');
-  const texts = groupTexts(rows, columns);
+/**
+ * A table's rows, hashed per interval: each interval's rows as one text, a JSON array per row (with the tenant and
+ * the interval size first, as rows were always hashed), sorted, so equal texts mean equal rows.
+ */
+export function tableRows(
+  table: IntervalTable,
+  span: Span,
+  tenantId: string,
+  columns: readonly string[],
+  rows: readonly { start: number; cells: readonly unknown[] }[],
+): TableRows {
+  const prefix = `${JSON.stringify([tenantId, span.minutes]).slice(0, -1)},`;
+  const texts = new Map<number, string[]>();
+  for (const { start, cells } of rows) {
+    const text = prefix + JSON.stringify(cells).slice(1);
+    const group = texts.get(start);
+    if (group) group.push(text);
+    else texts.set(start, [text]);
+  }
   return {
     table,
-    rows,
-    hashes: new Map(span.starts.map((start) => [start, textHash(texts.get(start) ?? '')])),
+    columns,
+    starts: rows.map((row) => row.start),
+    cells: rows.map((row) => row.cells),
+    hashes: new Map(span.starts.map((start) => [start, textHash(texts.get(start)?.sort().join('\n') ?? '')])),
   };
 }
 
@@ -131,19 +133,16 @@ export async function replaceChanged(db: Db, tenantId: string, span: Span, table
   const written: { table: IntervalTable; start: number; hash: string }[] = [];
   const deletions: RawBuilder<unknown>[] = [];
   const insertions: RawBuilder<unknown>[] = [];
-  for (const { table, rows, hashes } of tables) {
+  for (const rows of tables) {
+    const { table, hashes } = rows;
     const changed = span.starts.filter((start) => keptHashes.get(`${table} ${start}`) !== hashes.get(start));
     if (changed.length === 0) continue;
     const starts = new Set(changed);
     deletions.push(sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
       and (interval_start = ${timestamps(changed)}
         or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`);
-    const inserted = insertion(
-      tenantId,
-      span.minutes,
-      table,
-      rows.filter((row) => starts.has((row.interval_start as Date).getTime())),
-    );
+    const picked = rows.starts.flatMap((start, row) => (starts.has(start) ? [row] : []));
+    const inserted = insertion(tenantId, span.minutes, rows, picked);
     if (inserted) insertions.push(inserted);
     for (const start of changed) written.push({ table, start, hash: hashes.get(start) as string });
   }

@@ -10,7 +10,7 @@ import {
 } from '@switchboard/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { epochMs, jsonRows } from '../db/json-rows.ts';
+import { epochMs } from '../db/json-rows.ts';
 import {
   DAY_BLOCK_MS,
   INTERVAL_TABLES,
@@ -25,10 +25,11 @@ const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.
 export const CONTACT_COLUMNS = CONTACT_COUNT_FIELDS.map((field) => [field, snake(field)] as const);
 const AGENT_COLUMNS = AGENT_COUNT_FIELDS.map((field) => [field, snake(field)] as const);
 
-export const contactColumns = (counts: ContactCounts) =>
-  Object.fromEntries(CONTACT_COLUMNS.map(([field, column]) => [column, counts[field]]));
-export const agentColumns = (counts: AgentCounts) =>
-  Object.fromEntries(AGENT_COLUMNS.map(([field, column]) => [column, counts[field]]));
+const CONTACT_COLUMN_NAMES = CONTACT_COLUMNS.map(([, column]) => column);
+const AGENT_COLUMN_NAMES = AGENT_COLUMNS.map(([, column]) => column);
+/** The counts in the order of their columns. */
+const contactCells = (counts: ContactCounts) => CONTACT_COUNT_FIELDS.map((field) => counts[field]);
+const agentCells = (counts: AgentCounts) => AGENT_COUNT_FIELDS.map((field) => counts[field]);
 
 export function contactCountsOf(row: Record<string, unknown>): ContactCounts {
   return Object.fromEntries(
@@ -128,61 +129,52 @@ export const intervalTablesRepository = {
     intervals: readonly { start: Date; rows: IntervalRows }[],
   ): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(db);
-    const all = <T>(pick: (rows: IntervalRows) => T[], row: (item: T) => Record<string, unknown>) =>
-      intervals.flatMap(({ start, rows }) =>
-        pick(rows).map((item) => ({
-          tenant_id: tenantId,
-          interval_start: start,
-          interval_minutes: minutes,
-          ...row(item),
-        })),
-      );
     const span = { from, to, minutes, starts: intervals.map(({ start }) => start.getTime()) };
+    const table = <T>(
+      name: IntervalTable,
+      columns: readonly string[],
+      pick: (rows: IntervalRows) => readonly T[],
+      cells: (item: T) => unknown[],
+    ) =>
+      tableRows(
+        name,
+        span,
+        tenantId,
+        columns,
+        intervals.flatMap(({ start, rows }) =>
+          pick(rows).map((item) => ({ start: start.getTime(), cells: cells(item) })),
+        ),
+      );
     await replaceChanged(db, tenantId, span, [
-      tableRows(
+      table(
         'csq_intervals',
-        span,
-        all(
-          (rows) => rows.csq,
-          (row) => ({ csq_id: row.csqId, ...contactColumns(row.counts) }),
-        ),
+        ['csq_id', ...CONTACT_COLUMN_NAMES],
+        (rows) => rows.csq,
+        (row) => [row.csqId, ...contactCells(row.counts)],
       ),
-      tableRows(
+      table(
         'call_type_intervals',
-        span,
-        all(
-          (rows) => rows.callType,
-          (row) => ({ call_type: row.callType, ...contactColumns(row.counts) }),
-        ),
+        ['call_type', ...CONTACT_COLUMN_NAMES],
+        (rows) => rows.callType,
+        (row) => [row.callType, ...contactCells(row.counts)],
       ),
-      tableRows(
+      table(
         'agent_intervals',
-        span,
-        all(
-          (rows) => rows.agent,
-          (row) => ({ agent_id: row.agentId, domain: row.domain, ...agentColumns(row.counts) }),
-        ),
+        ['agent_id', 'domain', ...AGENT_COLUMN_NAMES],
+        (rows) => rows.agent,
+        (row) => [row.agentId, row.domain, ...agentCells(row.counts)],
       ),
-      tableRows(
+      table(
         'agent_csq_intervals',
-        span,
-        all(
-          (rows) => rows.agentCsq,
-          (row) => ({ agent_id: row.agentId, csq_id: row.csqId, ...agentColumns(row.counts) }),
-        ),
+        ['agent_id', 'csq_id', ...AGENT_COLUMN_NAMES],
+        (rows) => rows.agentCsq,
+        (row) => [row.agentId, row.csqId, ...agentCells(row.counts)],
       ),
-      tableRows(
+      table(
         'agent_reason_intervals',
-        span,
-        all(
-          (rows) => rows.reasons,
-          (row) => ({
-            agent_id: row.agentId,
-            domain: row.domain,
-            reason_code: row.reasonCode,
-            not_ready_ms: row.notReadyMs,
-          }),
-        ),
+        ['agent_id', 'domain', 'reason_code', 'not_ready_ms'],
+        (rows) => rows.reasons,
+        (row) => [row.agentId, row.domain, row.reasonCode, row.notReadyMs],
       ),
     ]);
   },
@@ -214,18 +206,35 @@ export const intervalTablesRepository = {
   },
 
   /** State changes in [from, to), in the order they happened. */
+  /**
+   * The trace's changes in [from, to), in the order they were made. Read as one text, as `storedCounts` reads
+   * (the reason code, the only column that may be null, last: `concat_ws` leaves a null out), and put in order
+   * here rather than by the database, which reads them in time order.
+   */
   async traceBetween(db: Db, tenantId: string, from: Date, to: Date) {
-    const rows = await jsonRows(
-      db,
-      [sql`agent_id`, sql`domain`, sql`state`, sql`reason_code`, epochMs('at')],
-      sql`from agent_state_trace where tenant_id = ${tenantId} and at >= ${from} and at < ${to}`,
-      sql`id`,
-    );
-    return rows.map(([agentId, domain, state, reasonCode, at]) => ({
-      agentId: agentId as string,
-      domain: domain as string,
-      entry: { at, state, reasonCode } as TraceEntry,
-    }));
+    const { rows } = await sql<{ text: string | null }>`select string_agg(concat_ws(',', id, ${epochMs(
+      'at',
+    )}, agent_id, domain, state, reason_code), ${ROW_SEPARATOR}) as text
+      from agent_state_trace where tenant_id = ${tenantId} and at >= ${from} and at < ${to}`.execute(db);
+    const text = rows[0]?.text;
+    if (!text) return [];
+    return text
+      .split(ROW_SEPARATOR)
+      .map((line) => {
+        const [id, at, agentId, domain, state, reasonCode] = line.split(',') as [string, ...string[]];
+        return {
+          id: Number(id),
+          agentId: agentId as string,
+          domain: domain as string,
+          entry: {
+            at: Number(at),
+            state,
+            reasonCode: reasonCode === undefined ? null : Number(reasonCode),
+          } as TraceEntry,
+        };
+      })
+      .sort((a, b) => a.id - b.id)
+      .map(({ agentId, domain, entry }) => ({ agentId, domain, entry }));
   },
 
   async capturePosition(db: Db, tenantId: string) {

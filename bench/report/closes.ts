@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Db } from '../../packages/server/src/db/database.ts';
+import { captureTenant } from '../../packages/server/src/reporting/capture.ts';
+import { INTERVAL_TABLES } from '../../packages/server/src/reporting/interval-tables.repository.ts';
+import { OPEN_HOURS } from './center.ts';
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const QUARTER_MS = 15 * MINUTE_MS;
+/** The default capture delay: the minute job's run at `end + delay` closes the interval ending at `end`. */
+const CAPTURE_DELAY_MS = 2 * MINUTE_MS;
+
+export interface ReplayedCloses {
+  /** Each close's run: the interval that ended counted from the records and the trace, and its rows written. */
+  closes: number[];
+  /** Every other run: the contacts of the minute folded, their records written. */
+  minuteRuns: number[];
+}
+
+/**
+ * Replays the minute job of a running server over the open hours of `day` (a UTC midnight), minute by minute, as
+ * if the day were happening now: every interval of the day open, every contact's records and every interval row
+ * from the start of the open hours written as new (they are forgotten first), each close starting from where the
+ * minute runs before it left the process, and each interval closed at its end plus the capture delay. The
+ * capture's own code on the stored history does all the work; each run is timed. The day's rows and records are
+ * all written again by the end, as they were.
+ */
+export async function replayCloses(db: Db, tenantId: string, day: number): Promise<ReplayedCloses> {
+  const open = day + OPEN_HOURS.from * HOUR_MS;
+  const close = day + OPEN_HOURS.to * HOUR_MS;
+  await forget(db, tenantId, open, close);
+  await db
+    .updateTable('report_captures')
+    .set({
+      captured_until: new Date(open),
+      folded_until: new Date(open - CAPTURE_DELAY_MS),
+      recount: '[]',
+    })
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  const times: ReplayedCloses = { closes: [], minuteRuns: [] };
+  for (let at = open + MINUTE_MS; at <= close + CAPTURE_DELAY_MS; at += MINUTE_MS) {
+    const t = performance.now();
+    await captureTenant(db, tenantId, at);
+    const ms = performance.now() - t;
+    const closing = (at - CAPTURE_DELAY_MS - open) % QUARTER_MS === 0 && at - CAPTURE_DELAY_MS > open;
+    (closing ? times.closes : times.minuteRuns).push(ms);
+  }
+  return times;
+}
+
+/** Forgets the interval rows from `from` to `to` and the records of every contact with an event between them. */
+async function forget(db: Db, tenantId: string, from: number, to: number): Promise<void> {
+  for (const table of [...INTERVAL_TABLES, 'interval_hashes'])
+    await sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
+      and interval_start >= ${new Date(from)} and interval_start < ${new Date(to)}`.execute(db);
+  await sql`update contact_legs set records_hash = null
+    where tenant_id = ${tenantId} and leg = 0 and contact_id in (
+      select contact_id from contact_events
+      where tenant_id = ${tenantId} and at >= ${new Date(from)} and at < ${new Date(to)})`.execute(db);
+}
