@@ -35,6 +35,27 @@ describe('sign-in throttle', () => {
     assert.equal(passed, 5);
   });
 
+  test('attempts reserved in another order than their clocks were read (one waited for the other’s lock) are not refused for it', () => {
+    // A shift signing in behind one address: each reservation a few ms "earlier" than the one ahead of it.
+    let state: ThrottleState | undefined;
+    for (let i = 0; i < 4; i++) {
+      const reservation = reserveAttempt(rule, state, 10_000 - i);
+      assert.equal(reservation.allowed, true, `attempt ${i}`);
+      state = refundAttempt(rule, reservation.state);
+    }
+    // A real delay still holds for an attempt read early: it waits the delay from the failure that set it.
+    let failing: ThrottleState | undefined;
+    for (let i = 0; i < 5; i++) failing = reserveAttempt(rule, failing, 20_000).state;
+    const early = reserveAttempt(rule, failing, 19_990);
+    assert.deepEqual(
+      { allowed: early.allowed, retry: early.allowed ? 0 : early.retryAfterMs },
+      {
+        allowed: false,
+        retry: 1_000,
+      },
+    );
+  });
+
   test('the right password is never locked out: it waits the current delay at most', () => {
     let state: ThrottleState | undefined;
     let now = 0;

@@ -40,20 +40,25 @@ export function currentState(
   return state;
 }
 
-/** Takes the next attempt if its time has come, counting it as a failure until it succeeds. */
+/**
+ * Takes the next attempt if its time has come, counting it as a failure until it succeeds. An attempt whose clock
+ * was read before that of an attempt reserved ahead of it (it waited for the other's lock, or came to another node)
+ * is taken as made right after that one: never refused for a delay the other did not start.
+ */
 export function reserveAttempt(
   rule: ThrottleRule,
   stored: ThrottleState | undefined,
   now: number,
 ): Reservation {
-  const state = currentState(rule, stored, now);
-  if (now < state.nextAllowedAt) {
-    return { allowed: false, retryAfterMs: state.nextAllowedAt - now, state };
+  const at = Math.max(now, stored?.lastAttemptAt ?? now);
+  const state = currentState(rule, stored, at);
+  if (at < state.nextAllowedAt) {
+    return { allowed: false, retryAfterMs: state.nextAllowedAt - at, state };
   }
   const failures = state.failures + 1;
   return {
     allowed: true,
-    state: { failures, lastAttemptAt: now, nextAllowedAt: now + delayAfter(rule, failures) },
+    state: { failures, lastAttemptAt: at, nextAllowedAt: at + delayAfter(rule, failures) },
   };
 }
 
