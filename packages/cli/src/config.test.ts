@@ -166,4 +166,36 @@ describe('start configuration', () => {
       /needs SWITCHBOARD_SIP/,
     );
   });
+
+  test('SIP trunk credentials: from the environment only, per trunk, percent-encoded; never repeated in an error', () => {
+    const env = {
+      SWITCHBOARD_SIP: '192.0.2.10:5060',
+      SWITCHBOARD_SIP_TRUNKS: 'carrier=203.0.113.5:5060,pbx=198.51.100.7:5070',
+    };
+    const sip = resolveStartConfig(
+      {},
+      { ...env, SWITCHBOARD_SIP_TRUNK_CREDENTIALS: 'carrier=center%3A7:s3cr%2Cet%25:x' },
+    ).sip;
+    assert.deepEqual(sip?.trunks, [
+      {
+        name: 'carrier',
+        address: '203.0.113.5',
+        port: 5060,
+        credentials: { username: 'center:7', password: 's3cr,et%:x' },
+      },
+      { name: 'pbx', address: '198.51.100.7', port: 5070 },
+    ]);
+    for (const [bad, message] of [
+      ['carrier=nopassword', /like carrier=username:password/],
+      ['carrier=:secret', /like carrier=username:password/],
+      ['carrier=user:bad%zzsecret', /like carrier=username:password/],
+      ['sbc=user:secret', /"sbc", which SWITCHBOARD_SIP_TRUNKS does not have/],
+      ['carrier=user:secret,carrier=user:other', /"carrier" twice/],
+    ] as const)
+      assert.throws(
+        () => resolveStartConfig({}, { ...env, SWITCHBOARD_SIP_TRUNK_CREDENTIALS: bad }),
+        (error: Error) => message.test(error.message) && !/secret|other|nopassword/.test(error.message),
+        bad,
+      );
+  });
 });

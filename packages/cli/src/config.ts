@@ -116,6 +116,7 @@ export function resolveStartConfig(
     sip: parseSip(
       flags.sip ?? (env.SWITCHBOARD_SIP || undefined),
       flags.sipTrunks ?? (env.SWITCHBOARD_SIP_TRUNKS || undefined),
+      env.SWITCHBOARD_SIP_TRUNK_CREDENTIALS || undefined,
     ),
   };
 }
@@ -132,15 +133,58 @@ export function parseRtpPorts(text: string | undefined): { min: number; max: num
   return { min, max };
 }
 
-/** Where SIP listens, and its trunks; trunks without SIP are refused. */
-export function parseSip(listen: string | undefined, trunks: string | undefined): SipListen | undefined {
+/** Where SIP listens, and its trunks with their credentials; trunks without SIP are refused. */
+export function parseSip(
+  listen: string | undefined,
+  trunks: string | undefined,
+  credentials?: string | undefined,
+): SipListen | undefined {
   const at = parseSipListen(listen);
   if (!at) {
     if (trunks !== undefined)
       throw new ConfigError('SWITCHBOARD_SIP_TRUNKS needs SWITCHBOARD_SIP: trunks are reached over it.');
     return undefined;
   }
-  return { ...at, trunks: parseSipTrunks(trunks) };
+  return { ...at, trunks: withCredentials(parseSipTrunks(trunks), credentials) };
+}
+
+const CREDENTIALS_SHAPE =
+  'SWITCHBOARD_SIP_TRUNK_CREDENTIALS is a list like carrier=username:password (a comma, colon or percent sign in one written %2C, %3A, %25)';
+
+/**
+ * `carrier=alice:s3cret,pbx=…`: the username and password a trunk's digest challenge is answered with, each
+ * percent-encoded where it holds a `,`, `:` or `%`. Only in the environment: a command line is seen by every user
+ * of the machine.
+ */
+function withCredentials(trunks: SipTrunk[], text: string | undefined): SipTrunk[] {
+  if (text === undefined || text.trim() === '') return trunks;
+  const given = new Map<string, { username: string; password: string }>();
+  for (const entry of text.split(',')) {
+    const match = /^([A-Za-z0-9_-]{1,40})=([^:]+):(.+)$/.exec(entry.trim());
+    const [name, username, password] = [match?.[1], decoded(match?.[2]), decoded(match?.[3])];
+    // The entry is not repeated back: it holds a password.
+    if (!name || !username || !password) throw new ConfigError(`${CREDENTIALS_SHAPE}; one entry is not.`);
+    if (!trunks.some((trunk) => trunk.name === name))
+      throw new ConfigError(
+        `SWITCHBOARD_SIP_TRUNK_CREDENTIALS names the trunk "${name}", which SWITCHBOARD_SIP_TRUNKS does not have.`,
+      );
+    if (given.has(name))
+      throw new ConfigError(`SWITCHBOARD_SIP_TRUNK_CREDENTIALS names the trunk "${name}" twice.`);
+    given.set(name, { username, password });
+  }
+  return trunks.map((trunk) => {
+    const credentials = given.get(trunk.name);
+    return credentials ? { ...trunk, credentials } : trunk;
+  });
+}
+
+function decoded(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -123,6 +123,23 @@ export const phoneNumbersRepository = {
   },
 
   /** The numbers that send their calls to this call flow or CSQ, with their names. */
+  /** The names of the CSQs presenting the number `id` as their caller ID. */
+  async presentedBy(db: Db, tenantId: string, id: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('csqs')
+      .innerJoin('phone_numbers', (join) =>
+        join
+          .onRef('phone_numbers.tenant_id', '=', 'csqs.tenant_id')
+          .onRef('phone_numbers.number', '=', 'csqs.caller_id'),
+      )
+      .select('csqs.name')
+      .where('csqs.tenant_id', '=', tenantId)
+      .where('phone_numbers.id', '=', id)
+      .orderBy('csqs.name')
+      .execute();
+    return rows.map((row) => row.name);
+  },
+
   async using(
     db: Db,
     tenantId: string,

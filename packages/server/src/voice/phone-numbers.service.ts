@@ -130,8 +130,21 @@ export async function deletePhoneNumber(db: Db, principal: Principal, id: string
     ...target(id),
     action: 'delete',
     load: load(principal.tenantId, id),
-    apply: (trx) => phoneNumbersRepository.delete(trx, principal.tenantId, id),
+    apply: async (trx) => {
+      await refuseIfCallerId(trx, principal.tenantId, id);
+      await phoneNumbersRepository.delete(trx, principal.tenantId, id);
+    },
   });
+}
+
+/** Refuses to delete a number while CSQs present it as their caller ID, naming them (the database holds it too). */
+async function refuseIfCallerId(db: Db, tenantId: string, id: string): Promise<void> {
+  const csqs = await phoneNumbersRepository.presentedBy(db, tenantId, id);
+  if (csqs.length === 0) return;
+  throw conflict(
+    `The number is the caller ID of CSQ(s) ${csqs.map((name) => `"${name}"`).join(', ')}: give them another caller ID first.`,
+    { csqs },
+  );
 }
 
 /** Refuses to delete a call flow or CSQ while a number sends calls to it, naming the numbers. */

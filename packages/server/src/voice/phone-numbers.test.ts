@@ -142,6 +142,28 @@ describe('phone numbers', () => {
     assert.equal((await call(server, admin, 'DELETE', `/csqs/${csq.id}`)).status, 204);
   });
 
+  test('a number a CSQ presents as its caller ID is not deleted until the CSQ lets go; renumbered, the CSQ presents the new number', async () => {
+    const csq = await buildCsq(server, admin, { name: 'Outbound sales', channel: 'voice' });
+    const line = await add({ number: '+4989300', name: 'Sales out', flowId: flow.id });
+    const given = await call(server, admin, 'PATCH', `/csqs/${csq.id}`, { callerId: '+4989300' });
+    assert.equal(given.status, 200, show(given));
+    const deleted = await call(server, admin, 'DELETE', `/phone-numbers/${line.body.id}`);
+    assert.equal(deleted.status, 409, show(deleted));
+    assert.match(deleted.body.error.message, /caller ID of CSQ\(s\) "Outbound sales"/);
+    assert.deepEqual(deleted.body.error.details.csqs, ['Outbound sales']);
+
+    const renumbered = await call(server, admin, 'PUT', `/phone-numbers/${line.body.id}`, {
+      number: '+4989301',
+      name: 'Sales out',
+      flowId: flow.id,
+    });
+    assert.equal(renumbered.status, 200, show(renumbered));
+    assert.equal((await call(server, admin, 'GET', `/csqs/${csq.id}`)).body.callerId, '+4989301');
+
+    assert.equal((await call(server, admin, 'PATCH', `/csqs/${csq.id}`, { callerId: null })).status, 200);
+    assert.equal((await call(server, admin, 'DELETE', `/phone-numbers/${line.body.id}`)).status, 204);
+  });
+
   test('findByNumber, the one lookup across tenants, gives the tenant holding the number and where its calls go', async () => {
     const other = await tenantWithTargets(server, 'numbers-found');
     const added = await add({ number: '+3312345', name: 'Paris' }, other.admin);
@@ -221,6 +243,36 @@ function numbersAddedAtOnce(label: string, openDb?: () => Promise<Database>) {
       });
       assert.equal(renamed.status, 409, show(renamed));
       assert.equal(renamed.body.error.code, 'number_taken');
+    });
+
+    test('a number deleted while a CSQ is given it as caller ID: one of the two is refused, never a caller ID without its number', async () => {
+      const t = await tenantWithTargets(server, 'race-caller-id');
+      for (let round = 0; round < 5; round++) {
+        const number = `+4973${round}`;
+        const line = await call(server, t.admin, 'POST', '/phone-numbers', {
+          number,
+          name: `Line ${round}`,
+          flowId: t.flow.id,
+        });
+        assert.equal(line.status, 201, show(line));
+        const [deleted, given] = await Promise.all([
+          call(server, t.admin, 'DELETE', `/phone-numbers/${line.body.id}`),
+          call(server, t.admin, 'PATCH', `/csqs/${t.voice.id}`, { callerId: number }),
+        ]);
+        const outcome = [deleted.status, given.status];
+        assert.ok(
+          (outcome[0] === 204 && outcome[1] === 400) || (outcome[0] === 409 && outcome[1] === 200),
+          `${show(deleted)} ${show(given)}`,
+        );
+        const csq = (await call(server, t.admin, 'GET', `/csqs/${t.voice.id}`)).body;
+        const numbers = (await call(server, t.admin, 'GET', '/phone-numbers')).body as { number: string }[];
+        if (csq.callerId !== null)
+          assert.ok(
+            numbers.some((n) => n.number === csq.callerId),
+            'its number is kept',
+          );
+        await call(server, t.admin, 'PATCH', `/csqs/${t.voice.id}`, { callerId: null });
+      }
     });
 
     test(`a tenant has at most ${LIMITS.phoneNumbersPerTenant.max} numbers, however many are added at once`, async () => {

@@ -32,6 +32,7 @@ import { callFlows } from './0031-call-flows.ts';
 import { phoneNumbers } from './0032-phone-numbers.ts';
 import { deskPhones } from './0033-desk-phones.ts';
 import { outboundCalls } from './0034-outbound-calls.ts';
+import { callerIdNumbers } from './0035-caller-id-numbers.ts';
 
 export interface Migration {
   id: number;
@@ -75,4 +76,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 32, name: 'phone numbers', sql: phoneNumbers },
   { id: 33, name: 'desk phones', sql: deskPhones },
   { id: 34, name: 'outbound calls', sql: outboundCalls },
+  { id: 35, name: 'caller IDs are numbers of the tenant', sql: callerIdNumbers },
 ];

@@ -46,9 +46,23 @@ function extensionTaken() {
   ]);
 }
 
+/**
+ * A CSQ's caller ID and its number parted by two changes at once (each checked it before): deleting the number a
+ * CSQ was given meanwhile, or giving a CSQ a number deleted meanwhile.
+ */
+function callerIdGone(what: string) {
+  if (what === 'CSQ') {
+    const message =
+      "The caller ID is not one of this center's numbers (it was just deleted): choose another.";
+    return invalid(message, [{ path: 'body/callerId', field: 'callerId', message }]);
+  }
+  return conflict('A CSQ presents this number as its caller ID: give the CSQ another caller ID first.');
+}
+
 /** Unique indexes with refusals of their own (those over every tenant must not tell whose the value is). */
 const TAKEN_ON_THE_SERVER: Record<string, () => SwitchboardError> = {
   phone_numbers_number_key: numberTaken,
+  phone_numbers_tenant_number: numberTaken,
   desk_phones_tenant_id_extension_key: extensionTaken,
   desk_phones_sip_username_key: extensionTaken,
 };
@@ -66,6 +80,7 @@ export async function translateConstraintErrors<T>(what: string, work: () => Pro
       if (field) throw nameTaken(what, field);
       throw conflict(`A ${what} with that name or key already exists.`);
     }
+    if (code === '23503' && constraint === 'csqs_caller_id_number') throw callerIdGone(what);
     if (code === '23503')
       throw invalid(`The ${what} refers to something that does not exist in this tenant.`);
     throw error;

@@ -14,6 +14,7 @@ const AGENT_TONE = 1500;
 const RINGBACK_TONE = 425;
 const EARLY_TONE = 650;
 const CALLER_ID = '+15550000001';
+const TRUNK_CREDENTIALS = { username: 'center-7', password: 'pa:ss,wörd' };
 
 type Agent = { userId: string; session: Session };
 
@@ -92,7 +93,7 @@ describe('outbound calls through a SIP trunk', () => {
     ingressAt.port = await freeUdpPort();
     ingress = await SipIngress.start(ingressDeps(server), {
       ...ingressAt,
-      trunks: [{ name: 'carrier', ...carrier.sipAt }],
+      trunks: [{ name: 'carrier', ...carrier.sipAt, credentials: TRUNK_CREDENTIALS }],
     });
   });
   after(async () => {
@@ -179,6 +180,48 @@ describe('outbound calls through a SIP trunk', () => {
     assert.deepEqual(
       { direction: recording.direction, dnis: recording.dnis, callDirection: recording.callDirection },
       { direction: 'outbound', dnis: '02079460000', callDirection: 'Outgoing' },
+    );
+  });
+
+  test('a carrier that asks for credentials gets the INVITE again with the trunk’s digest response; asking again is a refusal', async () => {
+    const ida = await agent();
+    const phone = desk();
+    const placed = await place(ida, '02079460042', phone);
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    await phone.connect(placed.body.sdp);
+    const first = await carrier.ringing();
+    assert.equal(first.headers['proxy-authorization'], undefined, 'credentials only when asked');
+    const challenge = carrier.challenge(first, 'carrier.example');
+    const signed = await carrier.ringing();
+    assert.equal(signed.headers['call-id'], first.headers['call-id']);
+    assert.equal(signed.headers.cseq.seq, first.headers.cseq.seq + 1);
+    assert.ok(
+      carrier.answers(challenge, signed, TRUNK_CREDENTIALS),
+      'the digest response of the trunk’s password',
+    );
+    assert.ok(!carrier.answers(challenge, signed, { ...TRUNK_CREDENTIALS, password: 'wrong' }));
+    carrier.pickUp(signed);
+    carrier.speak(toneSource(CUSTOMER_TONE));
+    phone.speak(toneSource(AGENT_TONE));
+    await Promise.all([phone.hearsTone(CUSTOMER_TONE), carrier.hearsTone(AGENT_TONE)]);
+    await carrier.hangUp();
+    await wrapUp(ida, placed.body.contactId);
+    assert.equal((await eventsOf(placed.body.contactId))[1]?.result, 'answered');
+
+    // Credentials the carrier does not take: its second challenge ends the call.
+    const again = desk();
+    const refused = await place(ida, '02079460043', again);
+    assert.equal(refused.status, 201, JSON.stringify(refused.body));
+    await again.connect(refused.body.sdp);
+    carrier.challenge(await carrier.ringing(), 'carrier.example');
+    carrier.challenge(await carrier.ringing(), 'carrier.example');
+    await wrapUp(ida, refused.body.contactId);
+    const result = (await eventsOf(refused.body.contactId)).find(
+      (event) => event.type === 'contact.dial_result',
+    );
+    assert.deepEqual(
+      { result: result?.result, sipStatus: result?.sipStatus },
+      { result: 'failed', sipStatus: 407 },
     );
   });
 

@@ -77,7 +77,7 @@ declare module 'sip' {
   export default sip;
 }
 
-/** The digest authentication helpers of npm `sip` (a client signing a request after a challenge). */
+/** The digest authentication helpers of npm `sip`: a client signing a request after a challenge, a server's side. */
 declare module 'sip/digest.js' {
   import type { SipMessage } from 'sip';
   export function signRequest(
@@ -86,6 +86,18 @@ declare module 'sip/digest.js' {
     challenge: SipMessage,
     credentials: { user: string; password: string },
   ): unknown;
-  const digest: { signRequest: typeof signRequest };
+  /** Adds a digest challenge of `context.realm` to a 401 or 407 response (a server asking for credentials). */
+  export function challenge(context: object, response: SipMessage): SipMessage;
+  /** Whether `request` answers the challenge of `context` with these credentials. */
+  export function authenticateRequest(
+    context: object,
+    request: SipMessage,
+    credentials: { user: string; password: string },
+  ): boolean;
+  const digest: {
+    signRequest: typeof signRequest;
+    challenge: typeof challenge;
+    authenticateRequest: typeof authenticateRequest;
+  };
   export default digest;
 }

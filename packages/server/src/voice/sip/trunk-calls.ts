@@ -1,10 +1,18 @@
-import { newTag, type PlacedCallEvents, type PlacedCalls, type PlacedLine } from './uac-calls.ts';
+import {
+  type DigestCredentials,
+  newTag,
+  type PlacedCallEvents,
+  type PlacedCalls,
+  type PlacedLine,
+} from './uac-calls.ts';
 
 /** A SIP trunk (to a carrier or a PBX) the server's operator configured: calls go out through it, and come in from it. */
 export interface SipTrunk {
   name: string;
   address: string;
   port: number;
+  /** What a digest challenge from the trunk (401, 407) is answered with; without them it is a refusal. */
+  credentials?: DigestCredentials;
 }
 
 /** An agent's call to a number, out through a trunk. */
@@ -55,6 +63,7 @@ export class TrunkCalls implements OutboundTrunk {
         from: { uri: caller, params: { tag: newTag() } },
         headers: { 'p-asserted-identity': `<${caller}>` },
         ringMs: call.ringMs,
+        ...(this.#trunk.credentials ? { credentials: this.#trunk.credentials } : {}),
       },
       events,
     );

@@ -1,4 +1,5 @@
 import sip, { type NameAddr, type SipMessage, type SipStack } from 'sip';
+import digest from 'sip/digest.js';
 import type { MediaEngine } from '../media/media-engine.ts';
 
 /** What becomes of a call Switchboard places: told once each, in this order (answered or refused, then hung up). */
@@ -16,6 +17,12 @@ export interface PlacedCallEvents {
   hungUp?(): Promise<void>;
 }
 
+/** What a far end's digest challenge (RFC 3261 22.2) is answered with. */
+export interface DigestCredentials {
+  username: string;
+  password: string;
+}
+
 export interface PlacedCall {
   /** The media engine's plain RTP leg whose offer the INVITE carries. */
   legId: string;
@@ -27,6 +34,8 @@ export interface PlacedCall {
   headers?: Record<string, unknown>;
   /** Given up (CANCEL, then refused with 408) when not answered within this; unless told, the far end decides. */
   ringMs?: number;
+  /** A challenge (401, 407) is answered once with these; without them it is a refusal. */
+  credentials?: DigestCredentials;
 }
 
 /** A call placed, until it ends. */
@@ -50,6 +59,8 @@ interface Line extends PlacedLine {
   ringTimer: NodeJS.Timeout | null;
   /** The far end's SDP was taken from an early (183) response. */
   early: boolean;
+  /** The INVITE was sent again with credentials: a second challenge is a refusal. */
+  challenged: boolean;
 }
 
 /**
@@ -100,16 +111,11 @@ export class PlacedCalls {
       over: false,
       ringTimer: null,
       early: false,
+      challenged: false,
     };
     this.#byLeg.set(call.legId, line);
     this.#byCallId.set(invite.headers['call-id'], line);
-    try {
-      this.#deps.stack().send(invite, (response) => void this.#responded(line, response));
-    } catch {
-      // The stack could not send it (no route to the address): refused, once the caller has the line.
-      queueMicrotask(() => void this.#refused(line, 503, 'Service Unavailable'));
-      return line;
-    }
+    if (!this.#invite(line)) return line;
     if (call.ringMs !== undefined) {
       line.ringTimer = setTimeout(() => {
         if (line.answered || line.over) return;
@@ -148,8 +154,50 @@ export class PlacedCalls {
     return true;
   }
 
+  /** Sends the line's INVITE; false when the stack cannot (no route to the address): then the call is refused. */
+  #invite(line: Line): boolean {
+    try {
+      this.#deps.stack().send(line.invite, (response) => void this.#responded(line, response));
+      return true;
+    } catch {
+      // Refused once the caller has the line.
+      queueMicrotask(() => void this.#refused(line, 503, 'Service Unavailable'));
+      return false;
+    }
+  }
+
+  /**
+   * Answers the far end's digest challenge: the INVITE again in the same dialog, with the next CSeq and the
+   * credentials' response (the stack acknowledges the challenge itself). False when there is nothing to answer it
+   * with, or it was answered already.
+   */
+  #authenticate(line: Line, challenge: SipMessage): boolean {
+    const credentials = line.call.credentials;
+    if (!credentials || line.challenged) return false;
+    line.challenged = true;
+    const seq = line.invite.headers.cseq.seq + 1;
+    const invite: SipMessage = {
+      ...line.invite,
+      headers: { ...line.invite.headers, via: [], cseq: { method: 'INVITE', seq } },
+    };
+    try {
+      digest.signRequest({}, invite, challenge, {
+        user: credentials.username,
+        password: credentials.password,
+      });
+    } catch {
+      // A challenge the library cannot answer (no digest in it, a protection it does not offer).
+      return false;
+    }
+    line.invite = invite;
+    line.cseq = seq;
+    this.#invite(line);
+    return true;
+  }
+
   async #responded(line: Line, response: SipMessage): Promise<void> {
     const status = response.status ?? 0;
+    if ((status === 401 || status === 407) && !line.over && this.#authenticate(line, response)) return;
     if (status < 200) {
       if (line.over || status === 100) return;
       if (response.content && line.events.earlyMedia && !line.early)

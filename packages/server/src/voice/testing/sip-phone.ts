@@ -235,6 +235,26 @@ export class SipPhone extends PhoneAudio {
     );
   }
 
+  /**
+   * Asks the caller of `invite` for credentials (407 Proxy Authentication Required, as a carrier does, with a
+   * digest challenge of `realm`); returns the challenge's context, which checks the answer (`answers`).
+   */
+  challenge(invite: SipMessage, realm: string): object {
+    const context = { realm };
+    this.#stack.send(
+      digest.challenge(context, sip.makeResponse(invite, 407, 'Proxy Authentication Required')),
+    );
+    return context;
+  }
+
+  /** Whether `invite` answers the challenge of `context` with these credentials. */
+  answers(context: object, invite: SipMessage, credentials: { username: string; password: string }): boolean {
+    return digest.authenticateRequest(context, invite, {
+      user: credentials.username,
+      password: credentials.password,
+    });
+  }
+
   /** Refuses the call of `invite` (486 Busy Here unless told). */
   decline(invite: SipMessage, status = 486, reason = 'Busy Here'): void {
     this.#stack.send(sip.makeResponse(invite, status, reason));
