@@ -33,6 +33,7 @@ import { phoneNumbers } from './0032-phone-numbers.ts';
 import { deskPhones } from './0033-desk-phones.ts';
 import { outboundCalls } from './0034-outbound-calls.ts';
 import { callerIdNumbers } from './0035-caller-id-numbers.ts';
+import { agentIntervalsByTime } from './0036-agent-intervals-by-time.ts';
 
 export interface Migration {
   id: number;
@@ -77,4 +78,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 33, name: 'desk phones', sql: deskPhones },
   { id: 34, name: 'outbound calls', sql: outboundCalls },
   { id: 35, name: 'caller IDs are numbers of the tenant', sql: callerIdNumbers },
+  { id: 36, name: 'agent interval rows by time only', sql: agentIntervalsByTime },
 ];
