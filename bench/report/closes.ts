@@ -22,29 +22,33 @@ export interface ReplayedCloses {
  * if the day were happening now: every interval of the day open, every contact's records and every interval row
  * from the start of the open hours written as new (they are forgotten first), each close starting from where the
  * minute runs before it left the process, and each interval closed at its end plus the capture delay. The
- * capture's own code on the stored history does all the work; each run is timed. The day's rows and records are
- * all written again by the end, as they were.
+ * capture's own code on the stored history does all the work; each run from the opening is timed. The day's rows
+ * and records are all written again by the end, as they were.
  */
 export async function replayCloses(db: Db, tenantId: string, day: number): Promise<ReplayedCloses> {
   const open = day + OPEN_HOURS.from * HOUR_MS;
   const close = day + OPEN_HOURS.to * HOUR_MS;
-  await forget(db, tenantId, open, close);
+  // From the interval before the opening, whose close is not timed: it reads the agents' states from the trace,
+  // as a server's first close after a start does, and leaves them with the process for the next one.
+  const from = open - QUARTER_MS;
+  await forget(db, tenantId, from, close);
   await db
     .updateTable('report_captures')
     .set({
-      captured_until: new Date(open),
-      folded_until: new Date(open - CAPTURE_DELAY_MS),
+      captured_until: new Date(from),
+      folded_until: new Date(from - CAPTURE_DELAY_MS),
       recount: '[]',
     })
     .where('tenant_id', '=', tenantId)
     .execute();
   const times: ReplayedCloses = { closes: [], minuteRuns: [] };
-  for (let at = open + MINUTE_MS; at <= close + CAPTURE_DELAY_MS; at += MINUTE_MS) {
+  for (let at = from + MINUTE_MS; at <= close + CAPTURE_DELAY_MS; at += MINUTE_MS) {
     const t = performance.now();
     await captureTenant(db, tenantId, at);
     const ms = performance.now() - t;
-    const closing = (at - CAPTURE_DELAY_MS - open) % QUARTER_MS === 0 && at - CAPTURE_DELAY_MS > open;
-    (closing ? times.closes : times.minuteRuns).push(ms);
+    const closed = at - CAPTURE_DELAY_MS;
+    if (closed <= open) continue;
+    ((closed - open) % QUARTER_MS === 0 ? times.closes : times.minuteRuns).push(ms);
   }
   return times;
 }

@@ -189,6 +189,7 @@ describe('start configuration', () => {
       ['carrier=nopassword', /like carrier=username:password/],
       ['carrier=:secret', /like carrier=username:password/],
       ['carrier=user:bad%zzsecret', /like carrier=username:password/],
+      ['carrier=us%22er:secret', /like carrier=username:password/],
       ['sbc=user:secret', /"sbc", which SWITCHBOARD_SIP_TRUNKS does not have/],
       ['carrier=user:secret,carrier=user:other', /"carrier" twice/],
     ] as const)
@@ -197,5 +198,9 @@ describe('start configuration', () => {
         (error: Error) => message.test(error.message) && !/secret|other|nopassword/.test(error.message),
         bad,
       );
+    assert.throws(
+      () => resolveStartConfig({}, { SWITCHBOARD_SIP_TRUNK_CREDENTIALS: 'carrier=user:secret' }),
+      /SWITCHBOARD_SIP_TRUNK_CREDENTIALS needs SWITCHBOARD_SIP/,
+    );
   });
 });

@@ -141,8 +141,10 @@ export function parseSip(
 ): SipListen | undefined {
   const at = parseSipListen(listen);
   if (!at) {
-    if (trunks !== undefined)
-      throw new ConfigError('SWITCHBOARD_SIP_TRUNKS needs SWITCHBOARD_SIP: trunks are reached over it.');
+    if (trunks !== undefined || credentials !== undefined)
+      throw new ConfigError(
+        `${trunks !== undefined ? 'SWITCHBOARD_SIP_TRUNKS' : 'SWITCHBOARD_SIP_TRUNK_CREDENTIALS'} needs SWITCHBOARD_SIP: trunks are reached over it.`,
+      );
     return undefined;
   }
   return { ...at, trunks: withCredentials(parseSipTrunks(trunks), credentials) };
@@ -163,7 +165,9 @@ function withCredentials(trunks: SipTrunk[], text: string | undefined): SipTrunk
     const match = /^([A-Za-z0-9_-]{1,40})=([^:]+):(.+)$/.exec(entry.trim());
     const [name, username, password] = [match?.[1], decoded(match?.[2]), decoded(match?.[3])];
     // The entry is not repeated back: it holds a password.
-    if (!name || !username || !password) throw new ConfigError(`${CREDENTIALS_SHAPE}; one entry is not.`);
+    // A quote in the username would end it early in the signed header.
+    if (!name || !username || !password || username.includes('"'))
+      throw new ConfigError(`${CREDENTIALS_SHAPE}; one entry is not.`);
     if (!trunks.some((trunk) => trunk.name === name))
       throw new ConfigError(
         `SWITCHBOARD_SIP_TRUNK_CREDENTIALS names the trunk "${name}", which SWITCHBOARD_SIP_TRUNKS does not have.`,

@@ -43,7 +43,7 @@ describe('sign-in throttle', () => {
       assert.equal(reservation.allowed, true, `attempt ${i}`);
       state = refundAttempt(rule, reservation.state);
     }
-    // A real delay still holds for an attempt read early: it waits the delay from the failure that set it.
+    // A real delay still holds for an attempt read early: it waits until the delay from the failure that set it ends.
     let failing: ThrottleState | undefined;
     for (let i = 0; i < 5; i++) failing = reserveAttempt(rule, failing, 20_000).state;
     const early = reserveAttempt(rule, failing, 19_990);
@@ -51,7 +51,7 @@ describe('sign-in throttle', () => {
       { allowed: early.allowed, retry: early.allowed ? 0 : early.retryAfterMs },
       {
         allowed: false,
-        retry: 1_000,
+        retry: 1_010,
       },
     );
   });

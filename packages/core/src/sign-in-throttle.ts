@@ -53,7 +53,8 @@ export function reserveAttempt(
   const at = Math.max(now, stored?.lastAttemptAt ?? now);
   const state = currentState(rule, stored, at);
   if (at < state.nextAllowedAt) {
-    return { allowed: false, retryAfterMs: state.nextAllowedAt - at, state };
+    // The wait is told from this attempt's own clock: a clock read early waits that much longer.
+    return { allowed: false, retryAfterMs: state.nextAllowedAt - now, state };
   }
   const failures = state.failures + 1;
   return {

@@ -205,7 +205,6 @@ export const intervalTablesRepository = {
     }));
   },
 
-  /** State changes in [from, to), in the order they happened. */
   /**
    * The trace's changes in [from, to), in the order they were made. Read as one text, as `storedCounts` reads
    * (the reason code, the only column that may be null, last: `concat_ws` leaves a null out), and put in order

@@ -122,7 +122,6 @@ export const phoneNumbersRepository = {
     await db.deleteFrom('phone_numbers').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
   },
 
-  /** The numbers that send their calls to this call flow or CSQ, with their names. */
   /** The names of the CSQs presenting the number `id` as their caller ID. */
   async presentedBy(db: Db, tenantId: string, id: string): Promise<string[]> {
     const rows = await db
@@ -140,6 +139,7 @@ export const phoneNumbersRepository = {
     return rows.map((row) => row.name);
   },
 
+  /** The numbers that send their calls to this call flow or CSQ, with their names. */
   async using(
     db: Db,
     tenantId: string,

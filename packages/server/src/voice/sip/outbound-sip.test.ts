@@ -195,16 +195,35 @@ describe('outbound calls through a SIP trunk', () => {
     const signed = await carrier.ringing();
     assert.equal(signed.headers['call-id'], first.headers['call-id']);
     assert.equal(signed.headers.cseq.seq, first.headers.cseq.seq + 1);
+    // A check keeps what it computed (and counts the requests) in the context it is given: the wrong password
+    // is tried on a copy.
+    assert.ok(
+      !carrier.answers(structuredClone(challenge), signed, { ...TRUNK_CREDENTIALS, password: 'wrong' }),
+    );
     assert.ok(
       carrier.answers(challenge, signed, TRUNK_CREDENTIALS),
       'the digest response of the trunk’s password',
     );
-    assert.ok(!carrier.answers(challenge, signed, { ...TRUNK_CREDENTIALS, password: 'wrong' }));
     carrier.pickUp(signed);
     carrier.speak(toneSource(CUSTOMER_TONE));
     phone.speak(toneSource(AGENT_TONE));
     await Promise.all([phone.hearsTone(CUSTOMER_TONE), carrier.hearsTone(AGENT_TONE)]);
-    await carrier.hangUp();
+    const ofCall = (method: string) =>
+      carrier.inDialog.find(
+        (request) => request.method === method && request.headers['call-id'] === signed.headers['call-id'],
+      );
+    assert.deepEqual(
+      ofCall('ACK')?.headers['proxy-authorization'],
+      signed.headers['proxy-authorization'],
+      'the ACK carries the INVITE’s credentials',
+    );
+    // The agent hangs up: the BYE is signed too, as the next request under the same challenge.
+    const hungUp = carrier.hungUp();
+    const done = await call(server, ida.session, 'POST', `/contacts/${placed.body.contactId}/complete`);
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    await hungUp;
+    const bye = ofCall('BYE');
+    assert.ok(bye && carrier.answers(challenge, bye, TRUNK_CREDENTIALS), 'the BYE is signed');
     await wrapUp(ida, placed.body.contactId);
     assert.equal((await eventsOf(placed.body.contactId))[1]?.result, 'answered');
 
@@ -223,6 +242,16 @@ describe('outbound calls through a SIP trunk', () => {
       { result: result?.result, sipStatus: result?.sipStatus },
       { result: 'failed', sipStatus: 407 },
     );
+    // A challenge in an algorithm the trunk cannot answer in (SHA-256 alone) is a refusal too, not a wrong answer.
+    const sha = desk();
+    const unanswerable = await place(ida, '02079460044', sha);
+    await sha.connect(unanswerable.body.sdp);
+    carrier.challenge(await carrier.ringing(), 'carrier.example', 'SHA-256');
+    await wrapUp(ida, unanswerable.body.contactId);
+    const shaResult = (await eventsOf(unanswerable.body.contactId)).find(
+      (event) => event.type === 'contact.dial_result',
+    );
+    assert.equal(shaResult?.sipStatus, 407);
   });
 
   test('the carrier’s early audio (183 with SDP) is what the agent hears before the answer, and the call goes on after it', async () => {

@@ -83,7 +83,8 @@ declare module 'sip/digest.js' {
   export function signRequest(
     context: object,
     request: SipMessage,
-    challenge: SipMessage,
+    /** Absent: signed with what `context` kept from the challenge it was first given. */
+    challenge: SipMessage | undefined,
     credentials: { user: string; password: string },
   ): unknown;
   /** Adds a digest challenge of `context.realm` to a 401 or 407 response (a server asking for credentials). */

@@ -61,7 +61,13 @@ interface Line extends PlacedLine {
   early: boolean;
   /** The INVITE was sent again with credentials: a second challenge is a refusal. */
   challenged: boolean;
+  /** What signed the INVITE, to sign the call's BYE with (its ACK carries the INVITE's own credentials). */
+  signer: { context: object; credentials: { user: string; password: string } } | null;
 }
+
+/** The algorithms `sip`'s digest answers with: a challenge offering only others (SHA-256) cannot be answered. */
+const ANSWERABLE = new Set(['', 'md5', 'md5-sess']);
+const unquoted = (value: unknown) => String(value ?? '').replace(/^"|"$/g, '');
 
 /**
  * Calls Switchboard places over SIP (to agents' desk phones, out through a trunk), as a user agent client on the
@@ -112,6 +118,7 @@ export class PlacedCalls {
       ringTimer: null,
       early: false,
       challenged: false,
+      signer: null,
     };
     this.#byLeg.set(call.legId, line);
     this.#byCallId.set(invite.headers['call-id'], line);
@@ -175,22 +182,38 @@ export class PlacedCalls {
     const credentials = line.call.credentials;
     if (!credentials || line.challenged) return false;
     line.challenged = true;
+    // Only the challenges the library can answer are given to it: it would sign the first one whatever it asks.
+    const header = challenge.status === 407 ? 'proxy-authenticate' : 'www-authenticate';
+    const offered = (challenge.headers[header] ?? []) as { scheme?: unknown; algorithm?: unknown }[];
+    const answerable = offered.filter(
+      (offer) =>
+        String(offer.scheme).toLowerCase() === 'digest' &&
+        ANSWERABLE.has(unquoted(offer.algorithm).toLowerCase()),
+    );
+    if (answerable.length === 0) return false;
     const seq = line.invite.headers.cseq.seq + 1;
     const invite: SipMessage = {
       ...line.invite,
       headers: { ...line.invite.headers, via: [], cseq: { method: 'INVITE', seq } },
     };
+    const signer = {
+      context: {},
+      credentials: { user: credentials.username, password: credentials.password },
+    };
     try {
-      digest.signRequest({}, invite, challenge, {
-        user: credentials.username,
-        password: credentials.password,
-      });
+      digest.signRequest(
+        signer.context,
+        invite,
+        { ...challenge, headers: { ...challenge.headers, [header]: answerable } },
+        signer.credentials,
+      );
     } catch {
-      // A challenge the library cannot answer (no digest in it, a protection it does not offer).
+      // A challenge the library cannot answer (a protection it does not offer).
       return false;
     }
     line.invite = invite;
     line.cseq = seq;
+    line.signer = signer;
     this.#invite(line);
     return true;
   }
@@ -275,7 +298,7 @@ export class PlacedCalls {
 
   #send(method: 'ACK' | 'BYE', line: Line, seq: number): void {
     const { invite } = line;
-    this.#deps.stack().send({
+    const request: SipMessage = {
       method,
       uri: line.target,
       headers: {
@@ -286,7 +309,14 @@ export class PlacedCalls {
         cseq: { method, seq },
         'max-forwards': 70,
       },
-    });
+    };
+    // The ACK of an answer carries the INVITE's credentials (RFC 3261 13.2.2.4); a BYE is signed afresh.
+    if (line.signer && method === 'ACK') {
+      for (const name of ['authorization', 'proxy-authorization'])
+        if (invite.headers[name]) request.headers[name] = invite.headers[name];
+    } else if (line.signer)
+      digest.signRequest(line.signer.context, request, undefined, line.signer.credentials);
+    this.#deps.stack().send(request);
   }
 
   #forget(line: Line): void {

@@ -44,6 +44,8 @@ export class SipPhone extends PhoneAudio {
   #contactUri: string;
   /** The server hung up on this phone. */
   hungUpOn = false;
+  /** The requests in calls' dialogs the server sent this phone (ACK, BYE), in order. */
+  readonly inDialog: SipMessage[] = [];
   readonly #presses = new KeyPresses();
   #keysHeard = '';
   readonly #keyWaiters: (() => boolean)[] = [];
@@ -237,13 +239,19 @@ export class SipPhone extends PhoneAudio {
 
   /**
    * Asks the caller of `invite` for credentials (407 Proxy Authentication Required, as a carrier does, with a
-   * digest challenge of `realm`); returns the challenge's context, which checks the answer (`answers`).
+   * digest challenge of `realm`, MD5 unless another `algorithm` is named); returns the challenge's context, which
+   * checks the answer (`answers`).
    */
-  challenge(invite: SipMessage, realm: string): object {
+  challenge(invite: SipMessage, realm: string, algorithm?: string): object {
     const context = { realm };
-    this.#stack.send(
-      digest.challenge(context, sip.makeResponse(invite, 407, 'Proxy Authentication Required')),
+    const response = digest.challenge(
+      context,
+      sip.makeResponse(invite, 407, 'Proxy Authentication Required'),
     );
+    if (algorithm)
+      for (const offer of response.headers['proxy-authenticate'] as { algorithm?: string }[])
+        offer.algorithm = algorithm;
+    this.#stack.send(response);
     return context;
   }
 
@@ -327,6 +335,7 @@ export class SipPhone extends PhoneAudio {
       for (const resolve of this.#cancelWaiters.splice(0)) resolve();
       return;
     }
+    if (request.method === 'ACK' || request.method === 'BYE') this.inDialog.push(request);
     if (request.method === 'BYE') {
       this.#stack.send(sip.makeResponse(request, 200, 'OK'));
       this.quiet();
