@@ -101,8 +101,13 @@ export async function measureCapture(
     intervalTimes.push(...replayed.closes);
     minuteTimes.push(...replayed.minuteRuns);
   }
+  const ms = (values: number[], q: number) => percentile(values, q).toFixed(1);
+  const slowest = [...intervalTimes]
+    .sort((x, y) => y - x)
+    .slice(0, 3)
+    .map((t) => t.toFixed(0));
   progress(
-    `  ${intervalTimes.length} intervals closed: p50 ${percentile(intervalTimes, 0.5).toFixed(1)} ms, p99 ${percentile(intervalTimes, 0.99).toFixed(1)} ms; the ${minuteTimes.length} minute runs between them: p50 ${percentile(minuteTimes, 0.5).toFixed(1)} ms, p99 ${percentile(minuteTimes, 0.99).toFixed(1)} ms`,
+    `  ${intervalTimes.length} intervals closed: p50 ${ms(intervalTimes, 0.5)} ms, p90 ${ms(intervalTimes, 0.9)} ms, p99 ${ms(intervalTimes, 0.99)} ms, the slowest ${slowest.join(', ')} ms; the ${minuteTimes.length} minute runs between them: p50 ${ms(minuteTimes, 0.5)} ms, p99 ${ms(minuteTimes, 0.99)} ms`,
   );
   const raw = await measureRawGroupBy(db, history);
   return {
