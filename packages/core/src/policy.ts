@@ -109,12 +109,7 @@ const READS: Permission[] = [
   'recording.listen',
 ];
 
-/**
- * What each role may do. Administrators configure the tenant; supervisors read its configuration and
- * reskill agents of the teams they supervise; agents read what their desktop needs; service users read
- * (and, with a write-scoped key, maintain agents, teams, skills, reason codes, predefined responses and
- * wrap-up reasons for directory sync, and create contacts for channel adapters).
- */
+/** Taking contacts, placing calls, asking for help on contacts and writing to customers: agents' and supervisors' work. */
 const NOT_FOR_ADMINISTRATORS: ReadonlySet<Permission> = new Set([
   'contact.handle',
   'call.place',
@@ -122,9 +117,14 @@ const NOT_FOR_ADMINISTRATORS: ReadonlySet<Permission> = new Set([
   'contact.barge',
 ]);
 
+/**
+ * What each role may do. Administrators configure the tenant; supervisors read its configuration and
+ * reskill agents of the teams they supervise; agents read what their desktop needs; service users read
+ * (and, with a write-scoped key, maintain agents, teams, skills, reason codes, predefined responses and
+ * wrap-up reasons for directory sync, and create contacts for channel adapters).
+ */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  // Administrators configure; taking contacts, placing calls, asking for help on contacts and writing to customers
-  // is for agents and supervisors.
+  // Administrators configure.
   administrator: new Set(PERMISSIONS.filter((p) => !NOT_FOR_ADMINISTRATORS.has(p))),
   supervisor: new Set([
     ...READS,
