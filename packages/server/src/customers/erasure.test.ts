@@ -66,7 +66,11 @@ describe("erasing a customer's personal data", () => {
       .where('tenant_id', '=', d.tenantId)
       .orderBy('id')
       .execute();
-    const report = await ok(d.admin, 'GET', `/reports/csq-activity?from=${chatDay}&to=${dayOf(server.clock.now())}`);
+    const report = await ok(
+      d.admin,
+      'GET',
+      `/reports/csq-activity?from=${chatDay}&to=${dayOf(server.clock.now())}`,
+    );
     const events = (await rows('contact_events')).map(({ data: _, ...event }) => event);
     return {
       contacts,

@@ -896,7 +896,7 @@ const OPS: Record<string, Op> = {
   },
   'POST /reports/capture': { own: none },
   'POST /reports/recapture': {
-    own: () => ({ body: { date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) } }),
+    own: () => ({ body: { date: new Date(server.clock.now() - 86_400_000).toISOString().slice(0, 10) } }),
   },
   'GET /report-definitions': { own: none },
   'POST /report-definitions': {
