@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { intervalRowsHashed } from '../db/migrations/0037-interval-rows-hashed.ts';
 import { buildApiKey, buildContact, buildCsq, buildReasonCode, signInAs } from '../testing/builders.ts';
 import {
   call,
@@ -192,5 +194,58 @@ describe('interval capture', () => {
     for (const ms of new Set([base, base + 2 * QUARTER].map((at) => JSON.stringify(berlinDate(at)))))
       await recaptureDay(server.database.db, tenantId, JSON.parse(ms), server.clock.now());
     assert.equal(await counted(), before);
+  });
+
+  test('a day recaptured at a new interval size keeps no row of the old; rows stored without a hash are replaced', async () => {
+    const { db } = server.database;
+    const days = async () => {
+      const { rows } = await sql<{
+        day: string;
+      }>`select distinct to_char(interval_start at time zone 'Europe/Berlin',
+        'YYYY-MM-DD') as day from csq_intervals where tenant_id = ${tenantId}`.execute(db);
+      return rows.map((row) => {
+        const [year, month, day] = row.day.split('-').map(Number) as [number, number, number];
+        return { year, month, day };
+      });
+    };
+    const recaptureAll = async () => {
+      for (const day of await days()) await recaptureDay(db, tenantId, day, server.clock.now());
+    };
+    const totals = async () =>
+      (
+        await sql<{
+          minutes: number;
+          rows: number;
+          offered: number;
+          logged_in: string;
+        }>`select interval_minutes
+          as minutes, count(*)::int as rows, sum(offered)::int as offered, null as logged_in from csq_intervals
+          where tenant_id = ${tenantId} group by 1
+          union all select interval_minutes, count(*)::int, null, sum(logged_in_ms)::text from agent_intervals
+          where tenant_id = ${tenantId} group by 1 order by 1, 3`.execute(db)
+      ).rows;
+    const at15 = await totals();
+    assert.deepEqual(
+      at15.map((row) => row.minutes),
+      [15, 15],
+    );
+    const patched = await call(server, admin, 'PATCH', '/tenant/settings', {
+      reporting: { intervalMinutes: 30 },
+    });
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    await recaptureAll();
+    const at30 = await totals();
+    assert.deepEqual(
+      at30.map(({ minutes, offered, logged_in }) => ({ minutes, offered, logged_in })),
+      at15.map(({ offered, logged_in }) => ({ minutes: 30, offered, logged_in })),
+      'the same figures, in half-hours only',
+    );
+
+    // Rows as a database kept them before hashes were: the migration gives them one no rows hash to.
+    await sql`delete from interval_hashes where tenant_id = ${tenantId}`.execute(db);
+    await sql`update csq_intervals set offered = offered + 1 where tenant_id = ${tenantId}`.execute(db);
+    await sql.raw(intervalRowsHashed).execute(db);
+    await recaptureAll();
+    assert.deepEqual(await totals(), at30, 'every interval written again from the records');
   });
 });

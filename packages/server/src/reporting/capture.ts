@@ -138,7 +138,13 @@ async function refold(
       touched.set(interval.start, interval);
     }
   }
-  if (window) foldedWindow.end(db, tenantId, window, to);
+  if (window) {
+    foldedWindow.keepTrace(
+      window,
+      await intervalTablesRepository.traceBetween(db, tenantId, new Date(from), new Date(to)),
+    );
+    foldedWindow.end(db, tenantId, window, to);
+  }
   return touched;
 }
 
@@ -207,7 +213,7 @@ async function countIntervals(
         folded?.legs ?? (await detailRecordsRepository.legsCountedBetween(db, tenantId, placedBy, from, to));
       const segments =
         folded?.segments ?? (await detailRecordsRepository.segmentsCountedBetween(db, tenantId, from, to));
-      const trace = await intervalTablesRepository.traceBetween(db, tenantId, from, to);
+      const trace = folded?.trace ?? (await intervalTablesRepository.traceBetween(db, tenantId, from, to));
       const aggregates = aggregateSpan({
         intervals: stretch,
         until: now,

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { AgentSegment, ContactLeg } from '@switchboard/core';
 import fc from 'fast-check';
 import { foldedWindow } from './folded-window.ts';
+import type { TraceChange } from './interval-tables.repository.ts';
 
 const MINUTE = 60_000;
 const QUARTER = 15 * MINUTE;
@@ -43,7 +44,17 @@ const legKeys = (legs: readonly ContactLeg[]) =>
 const segmentKeys = (segments: readonly AgentSegment[]) =>
   segments.map((segment) => `${segment.contactId} ${segment.wrapUpEndedAt}`).sort();
 
-test('the records a close takes from the window are those the database query would read', () => {
+/** A change of the trace at each of `times`, its id in the order given (not the order of the times). */
+const traceOf = (times: readonly number[]): TraceChange[] =>
+  times.map((at, id) => ({
+    id,
+    agentId: 'agent',
+    domain: 'voice',
+    entry: { at, state: 'ready', reasonCode: null },
+  }));
+const traceKeys = (changes: readonly TraceChange[]) => changes.map(({ id, entry }) => `${id} ${entry.at}`);
+
+test('the records and trace a close takes from the window are those the database queries would read', () => {
   const contact = fc
     .array(fc.integer({ min: 0, max: 6 * QUARTER }), { minLength: 1, maxLength: 4 })
     .map((times) => times.sort((a, b) => a - b));
@@ -52,7 +63,9 @@ test('the records a close takes from the window are those the database query wou
       fc.array(contact, { minLength: 1, maxLength: 30 }),
       fc.array(fc.boolean(), { minLength: 6 * 15 + 3, maxLength: 6 * 15 + 3 }),
       fc.constantFrom('entry' as const, 'completion' as const),
-      (contacts, folds, basis) => {
+      fc.array(fc.integer({ min: 0, max: 6 * QUARTER }), { maxLength: 60 }),
+      (contacts, folds, basis, changeTimes) => {
+        const trace = traceOf(changeTimes);
         const db = {};
         const tenant = 't';
         const ids = contacts.map((_, i) => `c${i}`);
@@ -73,6 +86,10 @@ test('the records a close takes from the window are those the database query wou
               active,
               records.flatMap((r) => r.legs),
               records.flatMap((r) => r.segments),
+            );
+            foldedWindow.keepTrace(
+              window,
+              trace.filter(({ entry }) => within(entry.at, foldedUntil, now)),
             );
             foldedWindow.end(db, tenant, window, now);
             foldedUntil = now;
@@ -99,6 +116,11 @@ test('the records a close takes from the window are those the database query wou
                 );
               assert.deepEqual(legKeys(taken.legs), legKeys(legs));
               assert.deepEqual(segmentKeys(taken.segments), segmentKeys(segments));
+              assert.deepEqual(
+                traceKeys(taken.trace),
+                traceKeys(trace.filter(({ entry }) => within(entry.at, from, to))),
+                'the changes of the span, in the order they were made',
+              );
             }
             captured = to;
             foldedWindow.advance(db, tenant, captured);

@@ -5,19 +5,24 @@ import {
   legPlacedAt,
   segmentHandledAt,
 } from '@switchboard/core';
+import { byId, type TraceChange } from './interval-tables.repository.ts';
 
 /**
  * The detail records this process's minute runs folded for a tenant, without a gap, from `from` to `until`: the
  * latest records of every contact with an event in that span. Every instant an interval counts a record by (its
  * placing, its handling's end, an offer) is the instant of one of the contact's events, so the records a span of
- * intervals within the window counts are all here, as the database holds them: a close counts from here instead
- * of reading them back. Kept per process; a fold elsewhere (another node, a recapture) leaves a gap, and the
- * next count reads the database.
+ * intervals within the window counts are all here, as the database holds them. The agent state trace of the span
+ * is read by the same runs, a minute at a time: the routers write its changes in the same batches as the
+ * contacts' events, so what a fold finds of the one it finds of the other. A close counts from here instead of
+ * reading them back. Kept per process; a fold elsewhere (another node, a recapture) leaves a gap, and the next
+ * count reads the database.
  */
 export interface Window {
   from: number;
   until: number;
   contacts: Map<string, ContactRecords>;
+  /** The trace's changes from `from` to `until`, each minute's in order. */
+  trace: TraceChange[];
 }
 
 interface ContactRecords {
@@ -55,7 +60,7 @@ export const foldedWindow = {
     const byTenant = windowsOf(db);
     let window = byTenant.get(tenantId);
     if (window?.until !== from) {
-      window = { from, until: from, contacts: new Map() };
+      window = { from, until: from, contacts: new Map(), trace: [] };
       byTenant.set(tenantId, window);
     }
     return window;
@@ -75,6 +80,11 @@ export const foldedWindow = {
     for (const segment of segments) byContact.get(segment.contactId)?.segments.push(segment);
     for (const [id, records] of byContact)
       window.contacts.set(id, { ...records, lastCounted: lastCountedAt(records.legs, records.segments) });
+  },
+
+  /** The trace's changes of the span just folded. */
+  keepTrace(window: Window, changes: readonly TraceChange[]): void {
+    for (const change of changes) window.trace.push(change);
   },
 
   /**
@@ -99,8 +109,8 @@ export const foldedWindow = {
   },
 
   /**
-   * The legs and segments a count of [from, to) takes (as `legsCountedBetween` and `segmentsCountedBetween` read
-   * them), when the window spans it; null when the database must be read.
+   * The legs, segments and trace a count of [from, to) takes (as `legsCountedBetween`, `segmentsCountedBetween`
+   * and `traceBetween` read them), when the window spans it; null when the database must be read.
    */
   countedBetween(
     db: object,
@@ -108,7 +118,7 @@ export const foldedWindow = {
     basis: IntervalBasis,
     from: number,
     to: number,
-  ): { legs: ContactLeg[]; segments: AgentSegment[] } | null {
+  ): { legs: ContactLeg[]; segments: AgentSegment[]; trace: TraceChange[] } | null {
     const window = windowsOf(db).get(tenantId);
     if (!window || window.from > from || window.until < to) return null;
     const within = (at: number | null) => at !== null && at >= from && at < to;
@@ -121,7 +131,8 @@ export const foldedWindow = {
       for (const segment of records.segments)
         if (within(segment.offeredAt) || within(segmentHandledAt(segment))) segments.push(segment);
     }
-    return { legs, segments };
+    const trace = window.trace.filter(({ entry }) => entry.at >= from && entry.at < to).sort(byId);
+    return { legs, segments, trace };
   },
 
   /** Every interval before `counted` is counted for good: the window starts there, without the records done. */
@@ -135,5 +146,6 @@ export const foldedWindow = {
     window.from = counted;
     for (const [id, records] of window.contacts)
       if (records.lastCounted < counted) window.contacts.delete(id);
+    window.trace = window.trace.filter(({ entry }) => entry.at >= counted);
   },
 };

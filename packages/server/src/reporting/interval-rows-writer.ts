@@ -121,15 +121,18 @@ export function tableRows(
  * intervals whose rows hash differently from the hash kept when they were last written are deleted and inserted
  * again, so counting an unchanged interval again writes nothing. Rows of another interval size within the span go
  * with the first change. The hashes of every table are read in one statement; the rows are deleted in one and
- * written, with their hashes, in another.
+ * written, with their hashes, in another. Rows are only ever written with their interval's hash, in one
+ * statement: a table with no hash kept within the span has no rows there, and nothing to delete.
  */
 export async function replaceChanged(db: Db, tenantId: string, span: Span, tables: readonly TableRows[]) {
   const kept = await jsonRows(
     db,
     [sql`table_name`, epochMs('interval_start'), sql`hash`],
-    sql`from interval_hashes where tenant_id = ${tenantId} and interval_start = ${timestamps(span.starts)}`,
+    sql`from interval_hashes where tenant_id = ${tenantId}
+      and interval_start >= ${span.from} and interval_start < ${span.to}`,
   );
   const keptHashes = new Map(kept.map(([table, start, hash]) => [`${table} ${start}`, hash as string]));
+  const tablesWithRows = new Set(kept.map(([table]) => table));
   const written: { table: IntervalTable; start: number; hash: string }[] = [];
   const deletions: RawBuilder<unknown>[] = [];
   const insertions: RawBuilder<unknown>[] = [];
@@ -138,7 +141,8 @@ export async function replaceChanged(db: Db, tenantId: string, span: Span, table
     const changed = span.starts.filter((start) => keptHashes.get(`${table} ${start}`) !== hashes.get(start));
     if (changed.length === 0) continue;
     const starts = new Set(changed);
-    deletions.push(sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
+    if (tablesWithRows.has(table))
+      deletions.push(sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
       and (interval_start = ${timestamps(changed)}
         or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`);
     const picked = rows.starts.flatMap((start, row) => (starts.has(start) ? [row] : []));

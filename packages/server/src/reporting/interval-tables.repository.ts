@@ -1,6 +1,7 @@
 import {
   AGENT_COUNT_FIELDS,
   type AgentCounts,
+  type AgentTraceEntry,
   CONTACT_COUNT_FIELDS,
   type ContactCounts,
   DOMAINS,
@@ -95,6 +96,13 @@ export const storedAgentCounts = (
   keys: readonly string[],
   where: RawBuilder<unknown>,
 ): Promise<StoredCounts<AgentCounts>[]> => storedCounts(db, table, keys, where, AGENT_COLUMNS, noAgentCounts);
+
+/** A change of the agent state trace, with the id that orders the changes of one instant. */
+export interface TraceChange extends AgentTraceEntry {
+  id: number;
+}
+
+export const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 
 /** One interval's rows of every table, as core aggregates them. */
 export type IntervalRows = IntervalAggregate;
@@ -206,11 +214,11 @@ export const intervalTablesRepository = {
   },
 
   /**
-   * The trace's changes in [from, to), in the order they were made. Read as one text, as `storedCounts` reads
-   * (the reason code, the only column that may be null, last: `concat_ws` leaves a null out), and put in order
-   * here rather than by the database, which reads them in time order.
+   * The trace's changes in [from, to), in the order they were made (by `id`). Read as one text, as `storedCounts`
+   * reads (the reason code, the only column that may be null, last: `concat_ws` leaves a null out), and put in
+   * order here rather than by the database, which reads them in time order.
    */
-  async traceBetween(db: Db, tenantId: string, from: Date, to: Date) {
+  async traceBetween(db: Db, tenantId: string, from: Date, to: Date): Promise<TraceChange[]> {
     const { rows } = await sql<{ text: string | null }>`select string_agg(concat_ws(',', id, ${epochMs(
       'at',
     )}, agent_id, domain, state, reason_code), ${ROW_SEPARATOR}) as text
@@ -232,8 +240,7 @@ export const intervalTablesRepository = {
           } as TraceEntry,
         };
       })
-      .sort((a, b) => a.id - b.id)
-      .map(({ agentId, domain, entry }) => ({ agentId, domain, entry }));
+      .sort(byId);
   },
 
   async capturePosition(db: Db, tenantId: string) {

@@ -34,6 +34,7 @@ import { deskPhones } from './0033-desk-phones.ts';
 import { outboundCalls } from './0034-outbound-calls.ts';
 import { callerIdNumbers } from './0035-caller-id-numbers.ts';
 import { agentIntervalsByTime } from './0036-agent-intervals-by-time.ts';
+import { intervalRowsHashed } from './0037-interval-rows-hashed.ts';
 
 export interface Migration {
   id: number;
@@ -79,4 +80,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 34, name: 'outbound calls', sql: outboundCalls },
   { id: 35, name: 'caller IDs are numbers of the tenant', sql: callerIdNumbers },
   { id: 36, name: 'agent interval rows by time only', sql: agentIntervalsByTime },
+  { id: 37, name: 'every interval row hashed', sql: intervalRowsHashed },
 ];
