@@ -3,6 +3,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { TurnStats } from './connection-turns.ts';
+import { PgliteDialect } from './copy-rows.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { PgliteAsPool } from './pglite-pool.ts';
 import type { Schema } from './schema.ts';
@@ -66,8 +67,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ...(options.restoreFrom ? { loadDataDir: options.restoreFrom } : {}),
   });
   const pool = new PgliteAsPool(pglite);
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  const routerDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: pool.routerLane }) });
+  const db = new Kysely<Schema>({ dialect: new PgliteDialect({ pool }) });
+  const routerDb = new Kysely<Schema>({ dialect: new PgliteDialect({ pool: pool.routerLane }) });
   return {
     db,
     routerDb,

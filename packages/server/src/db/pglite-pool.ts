@@ -28,11 +28,15 @@ export class PgliteAsPool implements PostgresPool {
     let released = false;
     const client = {
       async query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
-        // A statement without parameters may be a multi-statement script (migrations).
+        // A statement without parameters may be a multi-statement script (migrations); a COPY from '/dev/blob'
+        // has its file as its one parameter (`copyRows`).
+        const [file] = parameters;
         const results: Results<R>[] =
           parameters.length === 0
             ? ((await db.exec(sql)) as Results<R>[])
-            : [await db.query<R>(sql, [...parameters])];
+            : file instanceof Blob && parameters.length === 1
+              ? [await db.query<R>(sql, [], { blob: file })]
+              : [await db.query<R>(sql, [...parameters])];
         const last = results[results.length - 1];
         return {
           command: commandOf(sql),

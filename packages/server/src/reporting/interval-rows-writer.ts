@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type ArrayElementType, arrayLiteral } from '../db/array-literal.ts';
+import { copiesRows, copyRows } from '../db/copy-rows.ts';
 import type { Db } from '../db/database.ts';
 import { epochMs, jsonRows } from '../db/json-rows.ts';
 import { textHash } from './text-hash.ts';
@@ -56,6 +57,40 @@ function insertion(
     select ${tenantId}::uuid, ${minutes}::int2, timestamptz 'epoch' + r.start * interval '1 millisecond',
       ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))}
     from unnest(${startsOf}::int8[], ${sql.join(arrays)}) as r (start, ${sql.join(columns.map((column) => sql.ref(column)))})`;
+}
+
+interface Copy {
+  table: IntervalTable;
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** The rows `insertion` writes, for `copyRows`. */
+function copied(
+  tenantId: string,
+  minutes: number,
+  { table, columns, starts, cells }: TableRows,
+  picked: readonly number[],
+): Copy {
+  const instants = new Map<number, string>();
+  const instant = (start: number) => {
+    let text = instants.get(start);
+    if (text === undefined) {
+      text = new Date(start).toISOString();
+      instants.set(start, text);
+    }
+    return text;
+  };
+  return {
+    table,
+    columns: ['tenant_id', 'interval_minutes', 'interval_start', ...columns],
+    rows: picked.map((row) => [
+      tenantId,
+      minutes,
+      instant(starts[row] as number),
+      ...(cells[row] as unknown[]),
+    ]),
+  };
 }
 
 /** Runs statements as one, each but the last as a common table expression: one round trip, not one each. */
@@ -121,8 +156,9 @@ export function tableRows(
  * intervals whose rows hash differently from the hash kept when they were last written are deleted and inserted
  * again, so counting an unchanged interval again writes nothing. Rows of another interval size within the span go
  * with the first change. The hashes of every table are read in one statement; the rows are deleted in one and
- * written, with their hashes, in another. Rows are only ever written with their interval's hash, in one
- * statement: a table with no hash kept within the span has no rows there, and nothing to delete.
+ * written, with their hashes, in another (on the embedded database, each table's rows are copied first). The
+ * caller's transaction writes rows and hashes together: a table with no hash kept within the span has no rows
+ * there, and nothing to delete.
  */
 export async function replaceChanged(db: Db, tenantId: string, span: Span, tables: readonly TableRows[]) {
   const kept = await jsonRows(
@@ -136,6 +172,8 @@ export async function replaceChanged(db: Db, tenantId: string, span: Span, table
   const written: { table: IntervalTable; start: number; hash: string }[] = [];
   const deletions: RawBuilder<unknown>[] = [];
   const insertions: RawBuilder<unknown>[] = [];
+  const copying = copiesRows(db);
+  const copies: Copy[] = [];
   for (const rows of tables) {
     const { table, hashes } = rows;
     const changed = span.starts.filter((start) => keptHashes.get(`${table} ${start}`) !== hashes.get(start));
@@ -146,13 +184,17 @@ export async function replaceChanged(db: Db, tenantId: string, span: Span, table
       and (interval_start = ${timestamps(changed)}
         or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`);
     const picked = rows.starts.flatMap((start, row) => (starts.has(start) ? [row] : []));
-    const inserted = insertion(tenantId, span.minutes, rows, picked);
-    if (inserted) insertions.push(inserted);
+    if (copying) copies.push(copied(tenantId, span.minutes, rows, picked));
+    else {
+      const inserted = insertion(tenantId, span.minutes, rows, picked);
+      if (inserted) insertions.push(inserted);
+    }
     for (const start of changed) written.push({ table, start, hash: hashes.get(start) as string });
   }
   if (written.length === 0) return;
   const blocks = written.map(({ table, start }) => ({ table, block: Math.floor(start / DAY_BLOCK_MS) }));
   await executeAsOne(db, deletions);
+  for (const { table, columns, rows } of copies) await copyRows(db, table, columns, rows);
   await executeAsOne(db, [
     ...insertions,
     sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
