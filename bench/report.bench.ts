@@ -32,6 +32,12 @@ export const GOALS = {
   offer_p99_ms_during_reporting: 100,
 } as const;
 
+/**
+ * The goals PostgreSQL's figures are held to as well. Routing while reporting runs is a goal of the embedded
+ * database, where both share one connection; on PostgreSQL its figure is printed beside it.
+ */
+const POSTGRES_GOALS = ['interval_p99_ms', 'recapture_day_s', 'report_31d_p95_ms'] as const;
+
 const daysArg = process.argv.indexOf('--days');
 const DAYS = daysArg > 0 ? Number(process.argv[daysArg + 1]) : 90;
 
@@ -123,9 +129,10 @@ export async function run({ json }: { json: boolean }): Promise<void> {
     'figure                          goal        embedded (÷ goal)        postgres (÷ goal)',
   ];
   const row = (label: string, key: keyof typeof GOALS, unit: string) => {
-    const cell = (f: ReturnType<typeof figuresOf> | null) =>
-      f ? `${f[key]} ${unit} (${ratio(f[key], GOALS[key])})`.padEnd(25) : '-'.padEnd(25);
-    return `${label.padEnd(32)}< ${`${GOALS[key]} ${unit}`.padEnd(10)}${cell(embedded)}${cell(postgres)}`;
+    const cell = (f: ReturnType<typeof figuresOf> | null, goal = true) =>
+      f ? `${f[key]} ${unit} (${goal ? ratio(f[key], GOALS[key]) : 'no goal'})`.padEnd(25) : '-'.padEnd(25);
+    const pgGoal = (POSTGRES_GOALS as readonly string[]).includes(key);
+    return `${label.padEnd(32)}< ${`${GOALS[key]} ${unit}`.padEnd(10)}${cell(embedded)}${cell(postgres, pgGoal)}`;
   };
   lines.push(
     row('one interval captured, p99', 'interval_p99_ms', 'ms'),
@@ -143,8 +150,8 @@ export async function run({ json }: { json: boolean }): Promise<void> {
   console.log(lines.join('\n'));
 
   const met = (ok: boolean) => (ok ? 1 : 0);
-  const goalsMet = (f: ReturnType<typeof figuresOf>) =>
-    (Object.keys(GOALS) as (keyof typeof GOALS)[]).every((key) => f[key] < GOALS[key]);
+  const goalsMet = (f: ReturnType<typeof figuresOf>, keys: readonly (keyof typeof GOALS)[]) =>
+    keys.every((key) => f[key] < GOALS[key]);
   const pg = (key: keyof ReturnType<typeof figuresOf>) => postgres?.[key] ?? 0;
   const summary = {
     interval_p99_ms: embedded.interval_p99_ms,
@@ -172,7 +179,10 @@ export async function run({ json }: { json: boolean }): Promise<void> {
     days: DAYS,
     legs: results.embedded?.capture.legs ?? 0,
     postgres_measured: met(postgres !== null),
-    met_all: met(goalsMet(embedded) && (postgres === null || goalsMet(postgres))),
+    met_all: met(
+      goalsMet(embedded, Object.keys(GOALS) as (keyof typeof GOALS)[]) &&
+        (postgres === null || goalsMet(postgres, POSTGRES_GOALS)),
+    ),
     run_seconds: Math.round((performance.now() - started) / 1000),
   };
   console.log(`\nGoals ${summary.met_all ? 'met' : 'NOT all met'}. Run time ${summary.run_seconds} s.`);
