@@ -224,11 +224,18 @@ describe('interval capture', () => {
           union all select interval_minutes, count(*)::int, null, sum(logged_in_ms)::text from agent_intervals
           where tenant_id = ${tenantId} group by 1 order by 1, 3`.execute(db)
       ).rows;
+    // Past a half-hour and its delay, all counted: the intervals of both sizes cover the same time.
+    const HALF_HOUR = 2 * QUARTER;
+    server.clock.advance(
+      Math.ceil(server.clock.now() / HALF_HOUR) * HALF_HOUR + 3 * MIN - server.clock.now(),
+    );
+    await captureTenant(db, tenantId, server.clock.now());
     const at15 = await totals();
     assert.deepEqual(
       at15.map((row) => row.minutes),
       [15, 15],
     );
+    admin = await signIn(server, admin.tenant, 'admin');
     const patched = await call(server, admin, 'PATCH', '/tenant/settings', {
       reporting: { intervalMinutes: 30 },
     });
