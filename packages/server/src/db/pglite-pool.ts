@@ -34,7 +34,7 @@ export class PgliteAsPool implements PostgresPool {
         const results: Results<R>[] =
           parameters.length === 0
             ? ((await db.exec(sql)) as Results<R>[])
-            : file instanceof Blob && parameters.length === 1
+            : file instanceof Blob && parameters.length === 1 && /^copy\b/i.test(sql)
               ? [await db.query<R>(sql, [], { blob: file })]
               : [await db.query<R>(sql, [...parameters])];
         const last = results[results.length - 1];

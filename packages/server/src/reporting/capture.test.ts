@@ -202,7 +202,9 @@ describe('interval capture', () => {
       const { rows } = await sql<{
         day: string;
       }>`select distinct to_char(interval_start at time zone 'Europe/Berlin',
-        'YYYY-MM-DD') as day from csq_intervals where tenant_id = ${tenantId}`.execute(db);
+        'YYYY-MM-DD') as day from agent_intervals where tenant_id = ${tenantId}
+        union select to_char(interval_start at time zone 'Europe/Berlin', 'YYYY-MM-DD') from csq_intervals
+        where tenant_id = ${tenantId}`.execute(db);
       return rows.map((row) => {
         const [year, month, day] = row.day.split('-').map(Number) as [number, number, number];
         return { year, month, day };
@@ -247,6 +249,16 @@ describe('interval capture', () => {
       at15.map(({ offered, logged_in }) => ({ minutes: 30, offered, logged_in })),
       'the same figures, in half-hours only',
     );
+
+    // And back: the quarter-hours' rows are all written again.
+    const back = await call(server, admin, 'PATCH', '/tenant/settings', {
+      reporting: { intervalMinutes: 15 },
+    });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    await recaptureAll();
+    assert.deepEqual(await totals(), at15, 'the quarter-hours again');
+    await call(server, admin, 'PATCH', '/tenant/settings', { reporting: { intervalMinutes: 30 } });
+    await recaptureAll();
 
     // Rows as a database kept them before hashes were: the migration gives them one no rows hash to.
     await sql`delete from interval_hashes where tenant_id = ${tenantId}`.execute(db);

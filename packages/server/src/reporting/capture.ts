@@ -139,9 +139,12 @@ async function refold(
     }
   }
   if (window) {
+    // Folded a minute behind now, the trace's changes up to there are all in: the routers commit them within
+    // seconds. Folded up to now (no capture delay), a change made just before may not be: the close reads them.
+    const lagged = settings.captureDelayMinutes * MINUTE_MS >= FOLD_LAG_MS;
     foldedWindow.keepTrace(
       window,
-      await intervalTablesRepository.traceBetween(db, tenantId, new Date(from), new Date(to)),
+      lagged ? await intervalTablesRepository.traceBetween(db, tenantId, new Date(from), new Date(to)) : null,
     );
     foldedWindow.end(db, tenantId, window, to);
   }

@@ -21,8 +21,8 @@ export interface Window {
   from: number;
   until: number;
   contacts: Map<string, ContactRecords>;
-  /** The trace's changes from `from` to `until`, each minute's in order. */
-  trace: TraceChange[];
+  /** The trace's changes from `from` to `until`, each minute's in order; null once a fold did not read them. */
+  trace: TraceChange[] | null;
 }
 
 interface ContactRecords {
@@ -82,9 +82,10 @@ export const foldedWindow = {
       window.contacts.set(id, { ...records, lastCounted: lastCountedAt(records.legs, records.segments) });
   },
 
-  /** The trace's changes of the span just folded. */
-  keepTrace(window: Window, changes: readonly TraceChange[]): void {
-    for (const change of changes) window.trace.push(change);
+  /** The trace's changes of the span just folded; null when the fold did not read them (none are kept then). */
+  keepTrace(window: Window, changes: readonly TraceChange[] | null): void {
+    if (changes === null) window.trace = null;
+    else for (const change of changes) window.trace?.push(change);
   },
 
   /**
@@ -110,7 +111,8 @@ export const foldedWindow = {
 
   /**
    * The legs, segments and trace a count of [from, to) takes (as `legsCountedBetween`, `segmentsCountedBetween`
-   * and `traceBetween` read them), when the window spans it; null when the database must be read.
+   * and `traceBetween` read them), when the window spans it; null when the database must be read (the trace
+   * alone when the folds did not read it).
    */
   countedBetween(
     db: object,
@@ -118,7 +120,7 @@ export const foldedWindow = {
     basis: IntervalBasis,
     from: number,
     to: number,
-  ): { legs: ContactLeg[]; segments: AgentSegment[]; trace: TraceChange[] } | null {
+  ): { legs: ContactLeg[]; segments: AgentSegment[]; trace: TraceChange[] | null } | null {
     const window = windowsOf(db).get(tenantId);
     if (!window || window.from > from || window.until < to) return null;
     const within = (at: number | null) => at !== null && at >= from && at < to;
@@ -131,7 +133,7 @@ export const foldedWindow = {
       for (const segment of records.segments)
         if (within(segment.offeredAt) || within(segmentHandledAt(segment))) segments.push(segment);
     }
-    const trace = window.trace.filter(({ entry }) => entry.at >= from && entry.at < to).sort(byId);
+    const trace = window.trace?.filter(({ entry }) => entry.at >= from && entry.at < to).sort(byId) ?? null;
     return { legs, segments, trace };
   },
 
@@ -146,6 +148,6 @@ export const foldedWindow = {
     window.from = counted;
     for (const [id, records] of window.contacts)
       if (records.lastCounted < counted) window.contacts.delete(id);
-    window.trace = window.trace.filter(({ entry }) => entry.at >= counted);
+    window.trace = window.trace?.filter(({ entry }) => entry.at >= counted) ?? null;
   },
 };

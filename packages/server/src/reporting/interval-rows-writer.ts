@@ -161,6 +161,7 @@ export function tableRows(
  * there, and nothing to delete.
  */
 export async function replaceChanged(db: Db, tenantId: string, span: Span, tables: readonly TableRows[]) {
+  if (!db.isTransaction) throw new Error('Interval rows are written with their hashes in one transaction.');
   const kept = await jsonRows(
     db,
     [sql`table_name`, epochMs('interval_start'), sql`hash`],
@@ -180,9 +181,16 @@ export async function replaceChanged(db: Db, tenantId: string, span: Span, table
     if (changed.length === 0) continue;
     const starts = new Set(changed);
     if (tablesWithRows.has(table))
-      deletions.push(sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
-      and (interval_start = ${timestamps(changed)}
-        or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`);
+      deletions.push(
+        sql`delete from ${sql.table(table)} where tenant_id = ${tenantId}
+          and (interval_start = ${timestamps(changed)}
+            or (interval_start >= ${span.from} and interval_start < ${span.to} and interval_minutes <> ${span.minutes}))`,
+        // The hashes of the other size's intervals go with their rows: kept, a return to that size would find
+        // them equal and write nothing.
+        sql`delete from interval_hashes where tenant_id = ${tenantId} and table_name = ${table}
+          and interval_start >= ${span.from} and interval_start < ${span.to}
+          and not interval_start = ${timestamps(span.starts)}`,
+      );
     const picked = rows.starts.flatMap((start, row) => (starts.has(start) ? [row] : []));
     if (copying) copies.push(copied(tenantId, span.minutes, rows, picked));
     else {

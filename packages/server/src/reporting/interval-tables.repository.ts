@@ -122,6 +122,11 @@ export async function raiseGenerationsBetween(
   );
 }
 
+/** Held by a transaction writing a tenant's interval rows, until it ends: one writer at a time. */
+export async function lockCapture(trx: Db, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(trx);
+}
+
 export const intervalTablesRepository = {
   /**
    * Replaces every interval table's rows of consecutive intervals from `from` to `to` (and any row starting
@@ -136,7 +141,7 @@ export const intervalTablesRepository = {
     minutes: number,
     intervals: readonly { start: Date; rows: IntervalRows }[],
   ): Promise<void> {
-    await sql`select pg_advisory_xact_lock(hashtext(${`reporting:${tenantId}`}))`.execute(db);
+    await lockCapture(db, tenantId);
     const span = { from, to, minutes, starts: intervals.map(({ start }) => start.getTime()) };
     const table = <T>(
       name: IntervalTable,

@@ -4,7 +4,8 @@ import { DEFAULT_RETENTION, type RetentionSettings } from '@switchboard/core';
 import { sql } from 'kysely';
 import { type Database, migrate } from '../db/database.ts';
 import { seedContactAt, seedIntervalAt, seedRetentionTenant } from '../testing/seed-retention.ts';
-import { purgeRetained, RETAINED_TABLES } from './retention.ts';
+import { INTERVAL_TABLES } from './interval-tables.repository.ts';
+import { purgeChunk, purgeRetained, RETAINED_TABLES } from './retention.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -27,12 +28,12 @@ export function retentionSuite(backend: string, open: () => Promise<Database>): 
     let other: Awaited<ReturnType<typeof seedRetentionTenant>>;
     const tables = Object.values(RETAINED_TABLES).flat();
 
-    /** The ages in days of the tenant's rows in each table, youngest first. */
+    /** The ages in days of the tenant's rows in each table (an interval has a hash per table), youngest first. */
     const ages = async (tenantId: string) => {
       const found: Record<string, number[]> = {};
       for (const { table, at } of tables) {
         const { rows } = await sql<{ age: number }>`
-          select round(extract(epoch from (${new Date(NOW)}::timestamptz - ${sql.ref(at)})) / 86400)::int as age
+          select distinct round(extract(epoch from (${new Date(NOW)}::timestamptz - ${sql.ref(at)})) / 86400)::int as age
           from ${sql.table(table)} where tenant_id = ${tenantId} order by 1`.execute(database.db);
         found[table] = rows.map((r) => Number(r.age));
       }
@@ -78,6 +79,25 @@ export function retentionSuite(backend: string, open: () => Promise<Database>): 
       assert.equal(counts.contact_events, 3);
       assert.equal(counts.chat_messages, 4);
       assert.equal(counts.csq_intervals, 1);
+    });
+
+    test("an interval's hash of a table goes only once that table has no rows left at its start", async () => {
+      const old = new Date(NOW - (SHORT.intervalDays + 5) * DAY);
+      // Rows written after the purge of their table, by a capture that counted an interval past the cutoff.
+      await seedIntervalAt(database.db, short, old);
+      const hashes = RETAINED_TABLES.intervalDays.find(({ table }) => table === 'interval_hashes');
+      assert.ok(hashes);
+      const cutoff = new Date(NOW - SHORT.intervalDays * DAY);
+      const purgeHashes = () => purgeChunk(database.db, short.tenantId, hashes, cutoff, 100);
+      assert.equal(await purgeHashes(), 0, 'every table still has rows there');
+      for (const table of INTERVAL_TABLES.slice(1))
+        await sql`delete from ${sql.table(table)} where tenant_id = ${short.tenantId} and interval_start = ${old}`.execute(
+          database.db,
+        );
+      assert.equal(await purgeHashes(), INTERVAL_TABLES.length - 1, 'the hashes of the tables emptied there');
+      assert.equal(await purgeHashes(), 0, 'the CSQ rows are still there');
+      await purgeRetained(database.db, short.tenantId, SHORT, NOW);
+      assert.deepEqual((await ages(short.tenantId)).interval_hashes, within(SHORT.intervalDays, false));
     });
 
     test("one tenant's retention leaves another tenant's rows alone", async () => {

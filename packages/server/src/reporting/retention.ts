@@ -1,7 +1,12 @@
 import { type RetentionKind, type RetentionSettings, retentionCutoffs } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { DAY_BLOCK_MS, raiseGenerationsBetween } from './interval-tables.repository.ts';
+import {
+  DAY_BLOCK_MS,
+  INTERVAL_TABLES,
+  lockCapture,
+  raiseGenerationsBetween,
+} from './interval-tables.repository.ts';
 
 /** A table a kind of retention purges: the column its rows' age is read from, and whether rows belong to a contact. */
 interface PurgedTable {
@@ -47,7 +52,7 @@ export const RETENTION_CHUNK = 5000;
  * says how many went. Rows are picked by their physical address, so the delete is one index range read and one
  * fetch per row on both backends, whatever the table's key.
  */
-async function purgeChunk(
+export async function purgeChunk(
   db: Db,
   tenantId: string,
   target: PurgedTable,
@@ -58,12 +63,23 @@ async function purgeChunk(
   const openContact = target.ofContact
     ? sql`and not exists (select 1 from contacts c where c.tenant_id = r.tenant_id and c.id = r.contact_id and c.status <> 'ended')`
     : sql``;
-  const result = await sql`
+  const statement = (keep = sql``) => sql`
     delete from ${table} where ctid = any(array(
       select r.ctid from ${table} r
-      where r.tenant_id = ${tenantId} and r.${sql.ref(target.at)} < ${before} ${openContact}
-      limit ${limit}))`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+      where r.tenant_id = ${tenantId} and r.${sql.ref(target.at)} < ${before} ${openContact} ${keep}
+      limit ${limit}))`;
+  if (target.table !== 'interval_hashes') return Number((await statement().execute(db)).numAffectedRows ?? 0);
+  // A capture writes an interval's rows and hash together, and deletes nothing of a table without a hash in its
+  // span: a hash goes only once its rows have, and never while a capture is writing (its lock).
+  const rowsLeft = INTERVAL_TABLES.map(
+    (name) => sql`(r.table_name = ${name} and exists (select 1 from ${sql.table(name)} i
+      where i.tenant_id = r.tenant_id and i.interval_start = r.interval_start))`,
+  );
+  const stillCounted = sql`and not (${sql.join(rowsLeft, sql` or `)})`;
+  return db.transaction().execute(async (trx) => {
+    await lockCapture(trx, tenantId);
+    return Number((await statement(stillCounted).execute(trx)).numAffectedRows ?? 0);
+  });
 }
 
 async function oldestRow(db: Db, tenantId: string, target: PurgedTable): Promise<Date | null> {

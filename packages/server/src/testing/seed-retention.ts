@@ -2,6 +2,7 @@ import { DEFAULT_TOKEN_LIFETIMES } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { tenantsRepository, usersRepository } from '../db/repositories/index.ts';
+import { INTERVAL_TABLES } from '../reporting/interval-tables.repository.ts';
 
 /** A tenant with one agent (who also writes the notes) and one CSQ, written straight to storage. */
 export async function seedRetentionTenant(db: Db, name: string): Promise<Seeded> {
@@ -92,8 +93,10 @@ export async function seedIntervalAt(db: Db, seed: Seeded, at: Date) {
     sql`insert into agent_reason_intervals (tenant_id, agent_id, domain, interval_start, interval_minutes,
         reason_code, not_ready_ms)
       values (${tenantId}, ${agentId}, 'digital', ${at}, 15, 1, 1000)`,
-    sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
-      values (${tenantId}, 'csq_intervals', ${at}, 'seeded')`,
+    ...INTERVAL_TABLES.map(
+      (table) => sql`insert into interval_hashes (tenant_id, table_name, interval_start, hash)
+        values (${tenantId}, ${table}, ${at}, 'seeded')`,
+    ),
     sql`insert into interval_imports (tenant_id, id, file_name, interval_minutes, rows, inserted, replaced)
       values (${tenantId}, ${importId}, 'history.csv', 15, 1, 1, 0)`,
     sql`insert into interval_history (tenant_id, queue, interval_start, interval_minutes, offered, answered,

@@ -6,7 +6,8 @@
 export const intervalRowsHashed = ['csq', 'call_type', 'agent', 'agent_csq', 'agent_reason']
   .map(
     (prefix) => `insert into interval_hashes (tenant_id, table_name, interval_start, hash)
-select distinct tenant_id, '${prefix}_intervals', interval_start, '' from ${prefix}_intervals
+select distinct r.tenant_id, '${prefix}_intervals', r.interval_start, '' from ${prefix}_intervals r
+where exists (select 1 from tenants t where t.id = r.tenant_id)
 on conflict (tenant_id, table_name, interval_start) do nothing;`,
   )
   .join('\n');
