@@ -1,3 +1,4 @@
+import { PerformanceObserver } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db } from '../../packages/server/src/db/database.ts';
 import { captureTenant } from '../../packages/server/src/reporting/capture.ts';
@@ -13,6 +14,8 @@ const CAPTURE_DELAY_MS = 2 * MINUTE_MS;
 export interface ReplayedCloses {
   /** Each close's run: the interval that ended counted from the records and the trace, and its rows written. */
   closes: number[];
+  /** Each close's interval start and the garbage collectors' pauses in its run, in the order of `closes`. */
+  closeDetails: { interval: number; gcMs: number }[];
   /** Every other run: the contacts of the minute folded, their records written. */
   minuteRuns: number[];
 }
@@ -41,14 +44,34 @@ export async function replayCloses(db: Db, tenantId: string, day: number): Promi
     })
     .where('tenant_id', '=', tenantId)
     .execute();
-  const times: ReplayedCloses = { closes: [], minuteRuns: [] };
+  const times: ReplayedCloses = { closes: [], closeDetails: [], minuteRuns: [] };
+  const pauses: { start: number; duration: number }[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, duration: entry.duration });
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  const runs: { start: number; end: number; interval: number }[] = [];
   for (let at = from + MINUTE_MS; at <= close + CAPTURE_DELAY_MS; at += MINUTE_MS) {
     const t = performance.now();
     await captureTenant(db, tenantId, at);
-    const ms = performance.now() - t;
+    const end = performance.now();
+    // A turn of the event loop, as the job runner gives between runs: the collectors' pauses are reported in it.
+    await new Promise((resolve) => setImmediate(resolve));
     const closed = at - CAPTURE_DELAY_MS;
     if (closed <= open) continue;
-    ((closed - open) % QUARTER_MS === 0 ? times.closes : times.minuteRuns).push(ms);
+    if ((closed - open) % QUARTER_MS === 0) {
+      times.closes.push(end - t);
+      runs.push({ start: t, end, interval: closed - QUARTER_MS });
+    } else times.minuteRuns.push(end - t);
+  }
+  for (const entry of gc.takeRecords()) pauses.push({ start: entry.startTime, duration: entry.duration });
+  gc.disconnect();
+  for (const run of runs) {
+    const within = pauses.filter((pause) => pause.start >= run.start && pause.start < run.end);
+    times.closeDetails.push({
+      interval: run.interval,
+      gcMs: within.reduce((sum, pause) => sum + pause.duration, 0),
+    });
   }
   return times;
 }

@@ -2,7 +2,7 @@ import type { LocalDate } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../../packages/server/src/db/database.ts';
 import { recaptureDay, refreshStatistics } from '../../packages/server/src/reporting/capture.ts';
-import { replayCloses } from './closes.ts';
+import { type ReplayedCloses, replayCloses } from './closes.ts';
 import type { History } from './history.ts';
 
 const DAY_MS = 86_400_000;
@@ -95,19 +95,26 @@ export async function measureCapture(
   progress(`  one day recaptured in ${dayTimes.map((s) => s.toFixed(2)).join(', ')} s`);
 
   const intervalTimes: number[] = [];
+  const details: ReplayedCloses['closeDetails'] = [];
   const minuteTimes: number[] = [];
   for (const day of weekdays.slice(-CLOSE_DAYS)) {
     const replayed = await replayCloses(db, tenantId, day);
     intervalTimes.push(...replayed.closes);
+    details.push(...replayed.closeDetails);
     minuteTimes.push(...replayed.minuteRuns);
   }
   const ms = (values: number[], q: number) => percentile(values, q).toFixed(1);
-  const slowest = [...intervalTimes]
-    .sort((x, y) => y - x)
+  // The slowest closes with their interval (UTC) and the collectors' pauses in them.
+  const slowest = intervalTimes
+    .map((time, i) => ({ time, ...(details[i] as ReplayedCloses['closeDetails'][number]) }))
+    .sort((x, y) => y.time - x.time)
     .slice(0, 3)
-    .map((t) => t.toFixed(0));
+    .map(
+      ({ time, interval, gcMs }) =>
+        `${time.toFixed(0)} ms (${new Date(interval).toISOString().slice(11, 16)} UTC, GC ${gcMs.toFixed(0)} ms)`,
+    );
   progress(
-    `  ${intervalTimes.length} intervals closed: p50 ${ms(intervalTimes, 0.5)} ms, p90 ${ms(intervalTimes, 0.9)} ms, p99 ${ms(intervalTimes, 0.99)} ms, the slowest ${slowest.join(', ')} ms; the ${minuteTimes.length} minute runs between them: p50 ${ms(minuteTimes, 0.5)} ms, p99 ${ms(minuteTimes, 0.99)} ms`,
+    `  ${intervalTimes.length} intervals closed: p50 ${ms(intervalTimes, 0.5)} ms, p90 ${ms(intervalTimes, 0.9)} ms, p99 ${ms(intervalTimes, 0.99)} ms, the slowest ${slowest.join(', ')}; the ${minuteTimes.length} minute runs between them: p50 ${ms(minuteTimes, 0.5)} ms, p99 ${ms(minuteTimes, 0.99)} ms`,
   );
   const raw = await measureRawGroupBy(db, history);
   return {
