@@ -11,11 +11,18 @@ const QUARTER_MS = 15 * MINUTE_MS;
 /** The default capture delay: the minute job's run at `end + delay` closes the interval ending at `end`. */
 const CAPTURE_DELAY_MS = 2 * MINUTE_MS;
 
+export interface TimedClose {
+  ms: number;
+  interval: number;
+  gcMs: number;
+}
+
 export interface ReplayedCloses {
-  /** Each close's run: the interval that ended counted from the records and the trace, and its rows written. */
-  closes: number[];
-  /** Each close's interval start and the garbage collectors' pauses in its run, in the order of `closes`. */
-  closeDetails: { interval: number; gcMs: number }[];
+  /**
+   * Each close's run: the interval that ended counted from the records and the trace, and its rows written; with
+   * the interval's start and the garbage collectors' pauses in the run.
+   */
+  closes: TimedClose[];
   /** Every other run: the contacts of the minute folded, their records written. */
   minuteRuns: number[];
 }
@@ -44,7 +51,7 @@ export async function replayCloses(db: Db, tenantId: string, day: number): Promi
     })
     .where('tenant_id', '=', tenantId)
     .execute();
-  const times: ReplayedCloses = { closes: [], closeDetails: [], minuteRuns: [] };
+  const times: ReplayedCloses = { closes: [], minuteRuns: [] };
   const pauses: { start: number; duration: number }[] = [];
   const gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, duration: entry.duration });
@@ -59,16 +66,15 @@ export async function replayCloses(db: Db, tenantId: string, day: number): Promi
     await new Promise((resolve) => setImmediate(resolve));
     const closed = at - CAPTURE_DELAY_MS;
     if (closed <= open) continue;
-    if ((closed - open) % QUARTER_MS === 0) {
-      times.closes.push(end - t);
-      runs.push({ start: t, end, interval: closed - QUARTER_MS });
-    } else times.minuteRuns.push(end - t);
+    if ((closed - open) % QUARTER_MS === 0) runs.push({ start: t, end, interval: closed - QUARTER_MS });
+    else times.minuteRuns.push(end - t);
   }
   for (const entry of gc.takeRecords()) pauses.push({ start: entry.startTime, duration: entry.duration });
   gc.disconnect();
   for (const run of runs) {
     const within = pauses.filter((pause) => pause.start >= run.start && pause.start < run.end);
-    times.closeDetails.push({
+    times.closes.push({
+      ms: run.end - run.start,
       interval: run.interval,
       gcMs: within.reduce((sum, pause) => sum + pause.duration, 0),
     });

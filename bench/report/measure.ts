@@ -2,7 +2,7 @@ import type { LocalDate } from '@switchboard/core';
 import { sql } from 'kysely';
 import type { Db } from '../../packages/server/src/db/database.ts';
 import { recaptureDay, refreshStatistics } from '../../packages/server/src/reporting/capture.ts';
-import { type ReplayedCloses, replayCloses } from './closes.ts';
+import { replayCloses, type TimedClose } from './closes.ts';
 import type { History } from './history.ts';
 
 const DAY_MS = 86_400_000;
@@ -94,23 +94,21 @@ export async function measureCapture(
   }
   progress(`  one day recaptured in ${dayTimes.map((s) => s.toFixed(2)).join(', ')} s`);
 
-  const intervalTimes: number[] = [];
-  const details: ReplayedCloses['closeDetails'] = [];
+  const closes: TimedClose[] = [];
   const minuteTimes: number[] = [];
   for (const day of weekdays.slice(-CLOSE_DAYS)) {
     const replayed = await replayCloses(db, tenantId, day);
-    intervalTimes.push(...replayed.closes);
-    details.push(...replayed.closeDetails);
+    closes.push(...replayed.closes);
     minuteTimes.push(...replayed.minuteRuns);
   }
+  const intervalTimes = closes.map((close) => close.ms);
   const ms = (values: number[], q: number) => percentile(values, q).toFixed(1);
   // The slowest closes with their interval (UTC) and the collectors' pauses in them.
-  const slowest = intervalTimes
-    .map((time, i) => ({ time, ...(details[i] as ReplayedCloses['closeDetails'][number]) }))
-    .sort((x, y) => y.time - x.time)
+  const slowest = [...closes]
+    .sort((x, y) => y.ms - x.ms)
     .slice(0, 3)
     .map(
-      ({ time, interval, gcMs }) =>
+      ({ ms: time, interval, gcMs }) =>
         `${time.toFixed(0)} ms (${new Date(interval).toISOString().slice(11, 16)} UTC, GC ${gcMs.toFixed(0)} ms)`,
     );
   progress(
